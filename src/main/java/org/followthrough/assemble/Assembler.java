@@ -1,0 +1,207 @@
+package org.followthrough.assemble;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.followthrough.format.Doc;
+import org.followthrough.format.Ref;
+import org.followthrough.model.Action;
+import org.followthrough.model.DefaultScales;
+import org.followthrough.model.ActionState;
+import org.followthrough.model.AddressedRecommendation;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Evidence;
+import org.followthrough.model.FollowUp;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.OrganisationType;
+import org.followthrough.model.Owner;
+import org.followthrough.model.Plan;
+import org.followthrough.model.PlanKind;
+import org.followthrough.model.PlanUpdate;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.Recommendation;
+import org.followthrough.model.Scale;
+import org.followthrough.model.ScaleEntry;
+import org.followthrough.model.Scales;
+import org.followthrough.model.Site;
+import org.followthrough.model.SourceDocument;
+import org.followthrough.model.Tally;
+import org.followthrough.validate.ValidContent;
+
+/**
+ * Turns validated documents into the immutable model, computing what the content never states:
+ * each action's latest status and since when, whether it is overdue or not updated recently, and
+ * the totals by plan. Everything is computed against one as-of date.
+ */
+public final class Assembler {
+
+    private final LocalDate asOf;
+
+    public Assembler(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    public Archive assemble(ValidContent content) {
+        Site site = site(content.site());
+        List<Organisation> organisations = content.organisations().stream()
+                .map(o -> organisation(o.id(), o.doc()))
+                .sorted(Comparator.comparing(Organisation::name).thenComparing(Organisation::id))
+                .toList();
+        List<Plan> plans = content.plans().parallelStream()
+                .map(p -> plan(p, site))
+                .sorted(PLAN_ORDER)
+                .toList();
+        return new Archive(site, asOf, organisations, plans);
+    }
+
+    /** Newest first by publication (or start) date, then by title, so the home page leads with recent plans. */
+    static final Comparator<Plan> PLAN_ORDER = Comparator
+            .comparing((Plan p) -> p.published() != null ? p.published() : p.start(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Plan::title)
+            .thenComparing(Plan::id);
+
+    public static Site site(Doc doc) {
+        Scales defaults = DefaultScales.get();
+        Scales scales = doc.has("scales") ? scales(doc.doc("scales"), defaults) : defaults;
+        return new Site(
+                doc.text("title"),
+                doc.text("publisher"),
+                doc.text("base_url"),
+                doc.text("language"),
+                doc.zone("time_zone"),
+                doc.markdown("description"),
+                doc.markdown("contact"),
+                doc.has("stale_after_months") ? doc.whole("stale_after_months") : Site.DEFAULT_STALE_AFTER_MONTHS,
+                doc.has("brand_colour") ? doc.text("brand_colour").toLowerCase(java.util.Locale.ROOT) : Site.DEFAULT_BRAND_COLOUR,
+                scales);
+    }
+
+    static Organisation organisation(String id, Doc doc) {
+        return new Organisation(id, doc.text("name"), doc.text("short_name"), OrganisationType.fromCode(doc.text("type")),
+                doc.text("website"), doc.text("ods_code"), doc.markdown("description"), doc.text("brand_colour"),
+                doc.text("logo"), doc.text("published_plans_url"));
+    }
+
+    private static Scales scales(Doc doc, Scales fallback) {
+        return new Scales(
+                scale(doc, "grades", fallback.grades()),
+                scale(doc, "priorities", fallback.priorities()),
+                scale(doc, "rag", fallback.rag()),
+                scale(doc, "terms", fallback.terms()),
+                scale(doc, "statuses", fallback.statuses()));
+    }
+
+    private static Scale scale(Doc doc, String field, Scale fallback) {
+        if (!doc.has(field)) {
+            return fallback;
+        }
+        return new Scale(doc.docs(field).stream()
+                .map(e -> new ScaleEntry(e.text("code"), e.text("label"), e.markdown("description"),
+                        e.has("lifecycle") ? Lifecycle.fromCode(e.text("lifecycle")) : null))
+                .toList());
+    }
+
+    private Plan plan(ValidContent.PlanDocs docs, Site site) {
+        Doc doc = docs.plan();
+        Scales scales = doc.has("scales") ? scales(doc.doc("scales"), site.scales()) : site.scales();
+        List<Recommendation> recommendations = docs.recommendations().stream()
+                .map(r -> recommendation(r, scales, site, doc.date("published")))
+                .toList();
+        Doc source = doc.doc("source");
+        Tally tally = Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList());
+        return new Plan(
+                docs.id(),
+                doc.text("title"),
+                doc.text("reference"),
+                PlanKind.fromCode(doc.text("kind")),
+                doc.text("kind_as_published"),
+                doc.text("subject"),
+                ids(doc.refs("commissioned_by")),
+                doc.text("commissioned_by_as_published"),
+                ids(doc.refs("investigated_by")),
+                ids(doc.refs("organisations")),
+                doc.date("published"),
+                doc.date("start"),
+                doc.target("target_completion"),
+                doc.text("date_range"),
+                doc.texts("care_units"),
+                doc.markdown("summary"),
+                doc.docs("updates").stream().map(u -> new PlanUpdate(u.date("date"), u.text("title"), u.markdown("note"))).toList(),
+                source == null ? null : new SourceDocument(source.text("title"), source.text("url"), source.markdown("notes")),
+                scales,
+                doc.docs("addressed_without_action").stream()
+                        .map(a -> new AddressedRecommendation(a.text("number"), a.text("title"), a.markdown("reason")))
+                        .toList(),
+                recommendations,
+                tally);
+    }
+
+    private Recommendation recommendation(Doc doc, Scales scales, Site site, LocalDate published) {
+        return new Recommendation(
+                doc.text("number"),
+                doc.text("title"),
+                doc.markdown("text"),
+                doc.markdown("issues_identified"),
+                entry(scales.priorities(), doc.ref("priority")),
+                ids(doc.refs("lead")),
+                doc.text("lead_as_published"),
+                doc.text("oversight"),
+                ids(doc.refs("oversight_by")),
+                doc.markdown("note"),
+                doc.docs("actions").stream().map(a -> action(a, scales, site, published)).toList());
+    }
+
+    private Action action(Doc doc, Scales scales, Site site, LocalDate published) {
+        List<ProgressUpdate> progress = doc.docs("progress").stream()
+                .map(p -> new ProgressUpdate(p.date("date"), p.text("date_as_published"),
+                        entry(scales.statuses(), p.ref("status")), entry(scales.grades(), p.ref("grade")),
+                        entry(scales.rag(), p.ref("rag")), p.markdown("text"), p.text("reported_by")))
+                .toList();
+        ScaleEntry status = entry(scales.statuses(), doc.ref("status"));
+        ScaleEntry grade = entry(scales.grades(), doc.ref("grade"));
+        ScaleEntry rag = entry(scales.rag(), doc.ref("rag"));
+        var target = doc.target("target");
+        return new Action(
+                doc.text("ref"),
+                doc.markdown("description"),
+                doc.text("section"),
+                doc.docs("owners").stream()
+                        .map(o -> new Owner(o.ref("organisation").id(), o.text("role"), o.text("name")))
+                        .toList(),
+                target,
+                doc.markdown("monitoring"),
+                doc.text("frequency"),
+                doc.markdown("desired_outcome"),
+                doc.markdown("success_measure"),
+                doc.docs("evidence").stream().map(e -> new Evidence(e.text("text"), e.text("link"), e.text("location"))).toList(),
+                entry(scales.terms(), doc.ref("term")),
+                status,
+                rag,
+                grade,
+                doc.text("quality_assured_by"),
+                doc.docs("follow_ups").stream()
+                        .map(f -> new FollowUp(f.markdown("text"), f.target("target"), entry(scales.statuses(), f.ref("status"))))
+                        .toList(),
+                doc.markdown("note"),
+                progress,
+                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, published, grade, rag, target, progress));
+    }
+
+    private static ScaleEntry entry(Scale scale, Ref ref) {
+        return ref == null ? null : scale.find(ref.id()).orElseThrow(() -> new IllegalStateException("unvalidated code " + ref));
+    }
+
+    private static List<String> ids(List<Ref> refs) {
+        List<String> ids = new ArrayList<>();
+        refs.forEach(r -> ids.add(r.id()));
+        return List.copyOf(ids);
+    }
+
+    /** Exposed for the derived-state rules' own tests. */
+    public static ActionState stateOf(LocalDate asOf, int staleAfterMonths, ScaleEntry status,
+                                      org.followthrough.model.Target target, List<ProgressUpdate> progress) {
+        return new ActionStateCalculator(asOf, staleAfterMonths).state(status, null, null, null, target, progress);
+    }
+}

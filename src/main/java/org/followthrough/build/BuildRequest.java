@@ -1,0 +1,18 @@
+package org.followthrough.build;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * What a build is asked to do.
+ *
+ * @param content   the content folder
+ * @param templates the site's own templates folder (may not exist: the built-in templates are used)
+ * @param output    the folder to publish to
+ * @param asOf      the date to compute statuses against, or null for today in the site's time zone
+ * @param baseUrl   overrides the site's base URL, or null
+ * @param clock     the clock "today" comes from
+ */
+public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock) {
+}

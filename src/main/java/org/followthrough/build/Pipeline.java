@@ -1,0 +1,119 @@
+package org.followthrough.build;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.followthrough.assemble.Assembler;
+import org.followthrough.format.Doc;
+import org.followthrough.model.Archive;
+import org.followthrough.output.Publisher;
+import org.followthrough.output.StagedDirectoryPublisher;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.SiteRenderer;
+import org.followthrough.render.TemplateEngine;
+import org.followthrough.source.ContentFiles;
+import org.followthrough.source.LoadedContent;
+import org.followthrough.validate.ContentValidator;
+import org.followthrough.validate.ValidContent;
+
+/**
+ * The build, stage by stage and in order: load → validate → assemble → render → write.
+ * {@code check} is the first two stages. Problems from any stage are collected and returned, never thrown.
+ */
+public final class Pipeline {
+
+    private Pipeline() {
+    }
+
+    /** Load and validate only; writes nothing. */
+    public static BuildResult check(BuildRequest request) {
+        Problems problems = new Problems();
+        Optional<Archive> archive = loadValidateAssemble(request, problems);
+        return new BuildResult(problems.sorted(), archive.orElse(null), 0);
+    }
+
+    /** The whole build, publishing to the request's output folder only if every stage succeeded. */
+    public static BuildResult build(BuildRequest request) {
+        Problems problems = new Problems();
+        Optional<Archive> archive = loadValidateAssemble(request, problems);
+        if (archive.isEmpty()) {
+            return new BuildResult(problems.sorted(), null, 0);
+        }
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(request.output())) {
+            int written = render(archive.get(), request, publisher, problems);
+            if (problems.hasErrors()) {
+                return new BuildResult(problems.sorted(), null, 0);
+            }
+            publisher.commit();
+            return new BuildResult(problems.sorted(), archive.get(), written);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.error(Location.of(request.output().toString()), "could not write the site: " + e.getMessage(),
+                    "check that the output folder's parent exists and is writable; the previous site is unchanged");
+            return new BuildResult(problems.sorted(), null, 0);
+        }
+    }
+
+    /** Build into any publisher (in memory for tests and previews). */
+    public static BuildResult build(BuildRequest request, Publisher publisher) {
+        Problems problems = new Problems();
+        Optional<Archive> archive = loadValidateAssemble(request, problems);
+        if (archive.isEmpty()) {
+            return new BuildResult(problems.sorted(), null, 0);
+        }
+        int written = render(archive.get(), request, publisher, problems);
+        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : archive.get(), written);
+    }
+
+    private static Optional<Archive> loadValidateAssemble(BuildRequest request, Problems problems) {
+        // 1. load
+        ContentFiles files = ContentFiles.read(request.content(), problems);
+        LoadedContent loaded = LoadedContent.load(files, problems);
+        LocalDate asOf = asOf(request, loaded);
+        // 2. validate
+        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded);
+        if (valid.isEmpty() || problems.hasErrors()) {
+            return Optional.empty();
+        }
+        // 3. assemble
+        Archive archive = new Assembler(asOf).assemble(valid.get());
+        if (request.baseUrl() != null) {
+            String url = request.baseUrl().endsWith("/") ? request.baseUrl() : request.baseUrl() + "/";
+            archive = new Archive(archive.site().withBaseUrl(url), archive.asOf(), archive.organisations(), archive.plans());
+        }
+        return Optional.of(archive);
+    }
+
+    private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {
+        if (request.asOf() != null) {
+            return request.asOf();
+        }
+        Optional<Doc> site = ContentValidator.checkSite(loaded, new Problems());
+        java.time.ZoneId zone = site.filter(s -> s.has("time_zone")).map(s -> s.zone("time_zone")).orElse(ZoneOffset.UTC);
+        return LocalDate.now(request.clock().withZone(zone));
+    }
+
+    private static int render(Archive archive, BuildRequest request, Publisher publisher, Problems problems) {
+        // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
+        TemplateEngine engine = new TemplateEngine(request.templates());
+        SiteRenderer renderer = new SiteRenderer(archive, engine, new MarkdownRenderer(), request.templates());
+        List<SiteRenderer.Output> outputs = renderer.outputs();
+        AtomicInteger written = new AtomicInteger();
+        outputs.parallelStream().forEach(output -> {
+            try {
+                publisher.write(output.path(), output.content().get());
+                written.incrementAndGet();
+            } catch (TemplateEngine.TemplateProblem e) {
+                String template = request.templates() != null && request.templates().resolve(e.template()).toFile().isFile()
+                        ? request.templates().resolve(e.template()).toString() : "(built-in template) " + e.template();
+                problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
+                        "fix the template; the previous site is unchanged");
+            }
+        });
+        return written.get();
+    }
+}

@@ -1,0 +1,56 @@
+package org.followthrough.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Validate the content and publish the site.",
+                "The site is written to a staging folder and swapped into place only when the whole build succeeds."})
+final class BuildCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ContentOptions options;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+            description = "The site's own templates; any file here replaces the built-in one of the same name (default: ${DEFAULT-VALUE}).")
+    Path templates;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Where to publish the site (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Compute statuses, overdue and staleness as at this date (default: today in the site's time zone).")
+    LocalDate asOf;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Publish for this address instead of the site's base_url, e.g. https://trust.example/learning/action-plans/")
+    String baseUrl;
+
+    @Override
+    public Integer call() {
+        if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
+            throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+                    "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
+        }
+        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock));
+        int code = Reports.report(result, main.spec.commandLine().getErr());
+        if (code == Main.OK && result.archive() == null) {
+            return 3;
+        }
+        if (code == Main.OK) {
+            main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s).%n", result.filesWritten(), out, result.archive().asOf());
+        }
+        return code;
+    }
+}

@@ -1,0 +1,39 @@
+package org.followthrough.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Load and validate the content, report every problem, and write nothing.")
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ContentOptions options;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Check progress dates against this date (default: today in the site's time zone).")
+    LocalDate asOf;
+
+    @Override
+    public Integer call() {
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, null, null, asOf, null, main.clock));
+        int code = Reports.report(result, main.spec.commandLine().getErr());
+        if (code == Main.OK) {
+            var archive = result.archive();
+            main.spec.commandLine().getOut().printf("%s: %d plans, %d organisations, %d actions; no problems.%n",
+                    options.content, archive.plans().size(), archive.organisations().size(),
+                    archive.plans().stream().mapToLong(p -> p.actions().count()).sum());
+        }
+        return code;
+    }
+}

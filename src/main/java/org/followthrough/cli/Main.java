@@ -1,0 +1,76 @@
+package org.followthrough.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
+@Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
+        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column)",
+                "2:the command line was wrong", "3:the site could not be written"})
+public final class Main implements Runnable {
+
+    static final int OK = 0;
+    static final int CONTENT_PROBLEMS = 1;
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    final Clock clock;
+
+    Main(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, Clock.systemUTC(), args));
+    }
+
+    /** Runs a command and returns its exit code; nothing is thrown for bad content or bad arguments. */
+    public static int run(PrintWriter out, PrintWriter err, Clock clock, String... args) {
+        CommandLine cli = new CommandLine(new Main(clock), new Factory(clock));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("followthrough: internal error: " + e);
+            err.println("Please report this with the command you ran; the published site was not changed.");
+            return 70;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Gives commands the clock, so "today" can be fixed in tests. */
+    private record Factory(Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == Main.class) {
+                return cls.cast(new Main(clock));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"followthrough " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.followthrough.cli;
+
+import java.io.PrintWriter;
+import org.followthrough.build.BuildResult;
+import org.followthrough.problem.Problem;
+
+/** Prints problems the way editors' tools expect: one per line, file:line:column first. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static int report(BuildResult result, PrintWriter err) {
+        for (Problem problem : result.problems()) {
+            err.println(problem.format());
+        }
+        long errors = result.problems().stream().filter(Problem::isError).count();
+        long warnings = result.problems().size() - errors;
+        if (errors > 0) {
+            err.println(errors + (errors == 1 ? " problem" : " problems") + (warnings > 0 ? " and " + warnings + " warning(s)" : "")
+                    + " found; nothing was published.");
+            return Main.CONTENT_PROBLEMS;
+        }
+        if (warnings > 0) {
+            err.println(warnings + " warning(s).");
+        }
+        return Main.OK;
+    }
+}

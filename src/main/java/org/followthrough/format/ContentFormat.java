@@ -1,0 +1,192 @@
+package org.followthrough.format;
+
+import static org.followthrough.format.Field.optional;
+import static org.followthrough.format.Field.required;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.OrganisationType;
+import org.followthrough.model.PlanKind;
+
+/**
+ * The content format in one place: every kind of YAML file and object, its fields and what they
+ * mean. The shape checker, the JSON Schemas editors use and the reference tables all come from here.
+ */
+public final class ContentFormat {
+
+    private ContentFormat() {
+    }
+
+    private static final FieldType TEXT = new FieldType.Text();
+    private static final FieldType MARKDOWN = new FieldType.MarkdownText();
+    private static final FieldType DATE = new FieldType.Date();
+    private static final FieldType FLEX_DATE = new FieldType.FlexDate();
+    private static final FieldType ORGANISATIONS = new FieldType.ListOf(new FieldType.Reference(RefKind.ORGANISATION));
+    private static final FieldType URL = new FieldType.Patterned("a web address",
+            Pattern.compile("https?://[^\\s]+"), "https://www.example.nhs.uk/");
+    private static final FieldType COLOUR = new FieldType.Patterned("a colour",
+            Pattern.compile("#[0-9a-fA-F]{6}"), "#005eb8");
+
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    static FieldType scaleRef(RefKind kind) {
+        return new FieldType.Reference(kind);
+    }
+
+    /** A target written as a mapping: the plan's wording and, optionally, the date it means. */
+    public static final Shape TARGET = new Shape("target", "A target with the wording as published.", List.of(
+            required("as_published", TEXT, "The wording exactly as the plan printed it."),
+            optional("date", TEXT, "The date (YYYY-MM-DD), month (YYYY-MM) or 'ongoing' the wording means; leave out when it names no real date.")));
+
+    public static final Shape SCALE_ENTRY = new Shape("scale entry", "One value of a scale.", List.of(
+            required("code", TEXT, "What the content files write."),
+            required("label", TEXT, "What readers see."),
+            optional("description", MARKDOWN, "What the value means: a grade's criteria, a priority's definition.")));
+
+    public static final Shape STATUS_ENTRY = new Shape("status", "A status word of the plan and its place in the common lifecycle.", List.of(
+            required("code", TEXT, "What the content files write."),
+            required("label", TEXT, "The plan's word, as readers see it."),
+            optional("description", MARKDOWN, "What the status means."),
+            required("lifecycle", new FieldType.Choice(Lifecycle.writable().stream().map(Lifecycle::code).toList()),
+                    "The common lifecycle stage this status means.")));
+
+    public static final Shape SCALES = new Shape("scales", "How a plan grades, prioritises and describes its work.", List.of(
+            optional("grades", new FieldType.ListOf(new FieldType.Nested(SCALE_ENTRY)), "Assurance grades, e.g. A–E with their criteria."),
+            optional("priorities", new FieldType.ListOf(new FieldType.Nested(SCALE_ENTRY)), "Priorities with their definitions."),
+            optional("rag", new FieldType.ListOf(new FieldType.Nested(SCALE_ENTRY)), "Red/amber/green ratings and what each means."),
+            optional("terms", new FieldType.ListOf(new FieldType.Nested(SCALE_ENTRY)), "Short, medium and long term."),
+            optional("statuses", new FieldType.ListOf(new FieldType.Nested(STATUS_ENTRY)), "The status words the plan uses.")));
+
+    public static final Shape SITE = new Shape("site.yaml", "The site's settings and default scales.", List.of(
+            required("title", TEXT, "The site's name, shown in every page header."),
+            required("publisher", TEXT, "Who publishes the site."),
+            required("base_url", new FieldType.Patterned("a web address ending in /",
+                    Pattern.compile("https?://[^\\s]+/"), "https://example.org/action-plans/"), "The address the site is published at."),
+            required("language", new FieldType.Patterned("a language tag",
+                    Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?"), "en-GB"), "The language of the content."),
+            required("time_zone", new FieldType.TimeZone(), "The time zone in which 'today' is taken."),
+            optional("description", MARKDOWN, "A sentence or two about the site."),
+            optional("contact", MARKDOWN, "How to contact the publisher."),
+            optional("stale_after_months", new FieldType.Whole(1, 120), "An action whose last update is older than this many months is flagged 'not updated recently' (default 6)."),
+            optional("brand_colour", COLOUR, "The header colour; white text on it must have a contrast of at least 4.5:1."),
+            optional("scales", new FieldType.Nested(SCALES), "The default scales for plans that do not define their own.")));
+
+    public static final Shape ORGANISATION = new Shape("organisation", "An organisation that owns, leads or oversees actions.", List.of(
+            required("name", TEXT, "The full name."),
+            optional("short_name", TEXT, "The abbreviation readers know."),
+            required("type", new FieldType.Choice(Arrays.stream(OrganisationType.values()).map(OrganisationType::code).toList()), "The kind of organisation."),
+            optional("website", URL, "The organisation's website."),
+            optional("ods_code", new FieldType.Patterned("an ODS code", Pattern.compile("[A-Z0-9]{3,6}"), "R1L"), "The NHS Organisation Data Service code."),
+            optional("description", MARKDOWN, "A note about the organisation."),
+            optional("brand_colour", COLOUR, "The colour for the organisation's own site."),
+            optional("logo", TEXT, "Path of a logo image inside the content folder."),
+            optional("published_plans_url", URL, "Where the organisation publishes its own part of plans.")));
+
+    public static final Shape PLAN_UPDATE = new Shape("plan update", "A published update of the plan.", List.of(
+            required("date", DATE, "The date of the update."),
+            optional("title", TEXT, "The update's title."),
+            optional("note", MARKDOWN, "What the update covered.")));
+
+    public static final Shape SOURCE = new Shape("source", "The published document the plan was transcribed from.", List.of(
+            optional("title", TEXT, "The document's title."),
+            optional("url", URL, "Where it is published."),
+            optional("notes", MARKDOWN, "What was missing or ambiguous, and how it was transcribed.")));
+
+    public static final Shape ADDRESSED = new Shape("recommendation addressed without action", "A recommendation the plan addresses with no further action.", List.of(
+            required("number", TEXT, "The number as published."),
+            optional("title", TEXT, "The title or theme."),
+            required("reason", MARKDOWN, "Why no further action is needed.")));
+
+    public static final Shape PLAN = new Shape("plan.yaml", "A plan's details and scales.", List.of(
+            required("title", TEXT, "The plan's title."),
+            optional("reference", TEXT, "The reference as published."),
+            required("kind", new FieldType.Choice(Arrays.stream(PlanKind.values()).map(PlanKind::code).toList()), "The kind of review."),
+            optional("kind_as_published", TEXT, "The kind in the plan's own words."),
+            optional("subject", TEXT, "How the plan refers to the person at its centre."),
+            optional("commissioned_by", ORGANISATIONS, "Organisations that commissioned the review."),
+            optional("commissioned_by_as_published", TEXT, "The commissioner in the plan's own words."),
+            optional("investigated_by", ORGANISATIONS, "Organisations that carried out the review."),
+            required("organisations", ORGANISATIONS, "Every organisation involved."),
+            optional("published", DATE, "The date the plan was published."),
+            optional("start", DATE, "The date the plan started."),
+            optional("target_completion", FLEX_DATE, "When the plan is due to be complete."),
+            optional("date_range", TEXT, "The date range in the plan's own words."),
+            optional("care_units", new FieldType.ListOf(TEXT), "Care units or services."),
+            optional("summary", MARKDOWN, "The plan's summary."),
+            optional("updates", new FieldType.ListOf(new FieldType.Nested(PLAN_UPDATE)), "The plan's published updates, in date order."),
+            optional("source", new FieldType.Nested(SOURCE), "The published document."),
+            optional("scales", new FieldType.Nested(SCALES), "The plan's own scales; each kind given replaces the site's."),
+            optional("addressed_without_action", new FieldType.ListOf(new FieldType.Nested(ADDRESSED)), "Recommendations addressed with no further action.")));
+
+    public static final Shape OWNER = new Shape("owner", "Who owns an action.", List.of(
+            required("organisation", new FieldType.Reference(RefKind.ORGANISATION), "The organisation's id."),
+            optional("role", TEXT, "The owner's role, team or directorate."),
+            optional("name", TEXT, "The person named in the plan.")));
+
+    public static final Shape EVIDENCE = new Shape("evidence", "An item of evidence.", List.of(
+            required("text", TEXT, "What the evidence is."),
+            optional("link", URL, "Where it is published."),
+            optional("location", TEXT, "Where it is held.")));
+
+    public static final Shape FOLLOW_UP = new Shape("follow-up", "A follow-up action with its own target.", List.of(
+            required("text", MARKDOWN, "The follow-up action."),
+            optional("target", FLEX_DATE, "When it is due."),
+            optional("status", scaleRef(RefKind.STATUS), "A status code.")));
+
+    public static final Shape PROGRESS = new Shape("progress update", "What was true of an action on a date.", List.of(
+            optional("date", DATE, "The date the update describes."),
+            optional("date_as_published", TEXT, "The date in the document's own words, where it is not exact."),
+            optional("status", scaleRef(RefKind.STATUS), "The status as at this date."),
+            optional("grade", scaleRef(RefKind.GRADE), "The grade as at this date."),
+            optional("rag", scaleRef(RefKind.RAG), "The RAG rating as at this date."),
+            optional("text", MARKDOWN, "What happened."),
+            optional("reported_by", TEXT, "Who reported it.")));
+
+    public static final Shape ACTION = new Shape("action", "An action taken in response to a recommendation.", List.of(
+            required("ref", TEXT, "The reference as published; unique within the plan."),
+            optional("description", MARKDOWN, "The action (SMART)."),
+            optional("section", TEXT, "The heading of the part of the document it was published under."),
+            required("owners", new FieldType.ListOf(new FieldType.Nested(OWNER)), "Who owns the action."),
+            optional("target", FLEX_DATE, "When it is due."),
+            optional("monitoring", MARKDOWN, "The measurement tool or monitoring arrangements."),
+            optional("frequency", TEXT, "How often it is monitored."),
+            optional("desired_outcome", MARKDOWN, "The outcome the action should bring about."),
+            optional("success_measure", MARKDOWN, "How success is measured."),
+            optional("evidence", new FieldType.ListOf(new FieldType.Nested(EVIDENCE)), "Evidence items."),
+            optional("term", scaleRef(RefKind.TERM), "A term code."),
+            optional("status", scaleRef(RefKind.STATUS), "The status as first published."),
+            optional("rag", scaleRef(RefKind.RAG), "A RAG code."),
+            optional("grade", scaleRef(RefKind.GRADE), "A grade code."),
+            optional("quality_assured_by", TEXT, "Who quality-assures it, as published."),
+            optional("follow_ups", new FieldType.ListOf(new FieldType.Nested(FOLLOW_UP)), "Follow-up actions."),
+            optional("note", MARKDOWN, "Anything a reader should know."),
+            optional("progress", new FieldType.ListOf(new FieldType.Nested(PROGRESS)), "Progress updates, oldest first.")));
+
+    public static final Shape RECOMMENDATION = new Shape("recommendation", "A recommendation with its actions.", List.of(
+            required("number", TEXT, "The number as published."),
+            optional("title", TEXT, "The title or theme."),
+            optional("text", MARKDOWN, "The recommendation as published."),
+            optional("issues_identified", MARKDOWN, "The issues or findings behind it."),
+            optional("priority", scaleRef(RefKind.PRIORITY), "A priority code."),
+            optional("lead", ORGANISATIONS, "The lead organisations."),
+            optional("lead_as_published", TEXT, "The lead as the plan wrote it."),
+            optional("oversight", TEXT, "Who oversees it, as published."),
+            optional("oversight_by", ORGANISATIONS, "The oversight bodies."),
+            optional("note", MARKDOWN, "Anything a reader should know."),
+            optional("actions", new FieldType.ListOf(new FieldType.Nested(ACTION)), "The actions.")));
+
+    /** The kinds of file editors write, named as their schemas are published. */
+    public static final List<FileKind> FILE_KINDS = List.of(
+            new FileKind("site", SITE),
+            new FileKind("organisation", ORGANISATION),
+            new FileKind("plan", PLAN),
+            new FileKind("recommendation", RECOMMENDATION));
+
+    public record FileKind(String name, Shape shape) {
+        public String schemaFileName() {
+            return name + ".schema.json";
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.followthrough.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the JSON Schema (draft 2020-12) of each kind of content file, from {@link ContentFormat}. */
+public final class SchemaWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String BASE = "https://followthrough.example/schema/";
+
+    private SchemaWriter() {
+    }
+
+    public static String schema(ContentFormat.FileKind kind) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", BASE + kind.schemaFileName());
+        root.put("title", "Followthrough " + kind.shape().name());
+        root.putAll(object(kind.shape()));
+        try {
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            return JSON.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> object(Shape shape) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("description", shape.description());
+        schema.put("type", "object");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (Field field : shape.fields()) {
+            Map<String, Object> property = new LinkedHashMap<>(type(field.type()));
+            property.put("description", field.description());
+            properties.put(field.name(), property);
+            if (field.required()) {
+                required.add(field.name());
+            }
+        }
+        schema.put("properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    private static Map<String, Object> type(FieldType type) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        if (type instanceof FieldType.Text) {
+            schema.put("type", List.of("string", "number", "boolean"));
+        } else if (type instanceof FieldType.MarkdownText) {
+            schema.put("anyOf", List.of(Map.of("type", "string"), fileReference()));
+        } else if (type instanceof FieldType.Date) {
+            schema.put("type", "string");
+            schema.put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+        } else if (type instanceof FieldType.FlexDate) {
+            Map<String, Object> scalar = new LinkedHashMap<>();
+            scalar.put("type", "string");
+            scalar.put("pattern", "^(\\d{4}-\\d{2}(-\\d{2})?|ongoing)$");
+            schema.put("anyOf", List.of(scalar, object(ContentFormat.TARGET)));
+        } else if (type instanceof FieldType.Reference) {
+            schema.put("type", List.of("string", "number"));
+        } else if (type instanceof FieldType.Choice choice) {
+            schema.put("enum", choice.values());
+        } else if (type instanceof FieldType.Whole whole) {
+            schema.put("type", "integer");
+            schema.put("minimum", whole.min());
+            schema.put("maximum", whole.max());
+        } else if (type instanceof FieldType.Patterned patterned) {
+            schema.put("type", "string");
+            schema.put("pattern", "^" + patterned.pattern().pattern() + "$");
+        } else if (type instanceof FieldType.TimeZone) {
+            schema.put("type", "string");
+        } else if (type instanceof FieldType.ListOf list) {
+            Map<String, Object> item = type(list.item());
+            if (list.item() instanceof FieldType.Nested) {
+                schema.put("type", "array");
+                schema.put("items", item);
+            } else {
+                Map<String, Object> array = new LinkedHashMap<>();
+                array.put("type", "array");
+                array.put("items", item);
+                schema.put("anyOf", List.of(item, array));
+            }
+        } else if (type instanceof FieldType.Nested nested) {
+            schema.putAll(object(nested.shape()));
+        }
+        return schema;
+    }
+
+    private static Map<String, Object> fileReference() {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("type", "object");
+        file.put("properties", Map.of("file", Map.of("type", "string", "pattern", "\\.md$")));
+        file.put("required", List.of("file"));
+        file.put("additionalProperties", false);
+        return file;
+    }
+}

@@ -1,0 +1,296 @@
+package org.followthrough.format;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.followthrough.model.Markdown;
+import org.followthrough.model.Target;
+import org.followthrough.model.TargetDate;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+import org.followthrough.problem.Suggestions;
+import org.followthrough.source.ContentFiles;
+import org.followthrough.source.Node;
+import org.followthrough.source.SourceFile;
+
+/**
+ * Checks a YAML tree against a {@link Shape} and converts its values, reporting every unknown
+ * field, missing field, wrong type and impossible date with its line. Markdown written as
+ * {@code {file: name.md}} is looked up among the loaded content files, relative to the YAML file.
+ */
+public final class ShapeChecker {
+
+    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    public static final String ONGOING = "ongoing";
+
+    private final ContentFiles files;
+    private final SourceFile file;
+    private final Problems problems;
+
+    public ShapeChecker(ContentFiles files, SourceFile file, Problems problems) {
+        this.files = files;
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** Checks the root of the file; returns empty when the root is not an object at all. */
+    public Optional<Doc> checkRoot(Node root, Shape shape) {
+        if (!(root instanceof Node.Mapping mapping)) {
+            problems.error(root.location(), "expected " + new FieldType.Nested(shape).describe() + ", found " + root.describe(),
+                    "write one field per line as 'name: value'");
+            return Optional.empty();
+        }
+        return Optional.of(checkObject(mapping, shape));
+    }
+
+    private Doc checkObject(Node.Mapping mapping, Shape shape) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Location> locations = new LinkedHashMap<>();
+        for (Node.Mapping.Entry entry : mapping.entries()) {
+            Optional<Field> field = shape.field(entry.key());
+            if (field.isEmpty()) {
+                String hint = Suggestions.didYouMean(entry.key(), shape.fieldNames());
+                problems.error(entry.keyLocation(), "unknown field '" + entry.key() + "' in " + shape.name(),
+                        hint != null ? hint : "the fields of " + shape.name() + " are: " + String.join(", ", shape.fieldNames()));
+                continue;
+            }
+            if (isNull(entry.value())) {
+                if (field.get().required()) {
+                    problems.error(entry.keyLocation(), "field '" + entry.key() + "' is empty",
+                            "give it " + field.get().type().describe());
+                }
+                continue;
+            }
+            Object value = convert(entry.value(), field.get().type(), entry.key());
+            if (value != null) {
+                values.put(entry.key(), value);
+                locations.put(entry.key(), entry.value().location());
+            }
+        }
+        for (Field field : shape.fields()) {
+            if (field.required() && mapping.entry(field.name()).isEmpty()) {
+                problems.error(mapping.location(), "missing required field '" + field.name() + "' in " + shape.name(),
+                        "add '" + field.name() + ":' with " + field.type().describe());
+            }
+        }
+        return new Doc(mapping.location(), Map.copyOf(values), Map.copyOf(locations));
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NULL;
+    }
+
+    /** Returns the converted value, or null after reporting a problem. */
+    private Object convert(Node node, FieldType type, String name) {
+        if (type instanceof FieldType.ListOf list) {
+            List<Node> items = node instanceof Node.Sequence seq ? seq.items() : List.of(node);
+            if (!(node instanceof Node.Sequence) && list.item() instanceof FieldType.Nested) {
+                return wrongType(node, type, name);
+            }
+            List<Object> result = new ArrayList<>();
+            for (Node item : items) {
+                if (isNull(item)) {
+                    problems.error(item.location(), "empty item in '" + name + "'", "remove the '-' with nothing after it");
+                    continue;
+                }
+                Object value = convert(item, list.item(), name);
+                if (value != null) {
+                    result.add(value);
+                }
+            }
+            return List.copyOf(result);
+        }
+        if (type instanceof FieldType.Nested nested) {
+            if (node instanceof Node.Mapping mapping) {
+                return checkObject(mapping, nested.shape());
+            }
+            return wrongType(node, type, name);
+        }
+        if (type instanceof FieldType.MarkdownText) {
+            return markdown(node, name);
+        }
+        if (type instanceof FieldType.FlexDate) {
+            return flexDate(node, name);
+        }
+        if (!(node instanceof Node.Scalar scalar)) {
+            return wrongType(node, type, name);
+        }
+        String text = scalar.text().strip();
+        Location at = scalar.location();
+        if (type instanceof FieldType.Text) {
+            return scalar.text().stripTrailing();
+        }
+        if (type instanceof FieldType.Date) {
+            return date(text, at, name).orElse(null);
+        }
+        if (type instanceof FieldType.Reference reference) {
+            return new Ref(text, reference.kind(), at);
+        }
+        if (type instanceof FieldType.Choice choice) {
+            if (choice.values().contains(text)) {
+                return text;
+            }
+            String hint = Suggestions.didYouMean(text, choice.values());
+            problems.error(at, "'" + text + "' is not a valid " + name,
+                    hint != null ? hint : "use " + type.describe());
+            return null;
+        }
+        if (type instanceof FieldType.Whole whole) {
+            try {
+                int n = Integer.parseInt(text);
+                if (n >= whole.min() && n <= whole.max()) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            return wrongType(node, type, name);
+        }
+        if (type instanceof FieldType.Patterned patterned) {
+            if (patterned.pattern().matcher(text).matches()) {
+                return text;
+            }
+            problems.error(at, "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
+                    "write it like " + patterned.example());
+            return null;
+        }
+        if (type instanceof FieldType.TimeZone) {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                problems.error(at, "'" + text + "' is not a time zone", "use an IANA time zone such as Europe/London");
+                return null;
+            }
+        }
+        throw new IllegalStateException("unhandled field type " + type);
+    }
+
+    private Object wrongType(Node node, FieldType type, String name) {
+        problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + node.describe(), null);
+        return null;
+    }
+
+    private Markdown markdown(Node node, String name) {
+        if (node instanceof Node.Scalar scalar) {
+            return new Markdown(scalar.text());
+        }
+        if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
+                && mapping.entries().get(0).value() instanceof Node.Scalar fileName) {
+            String resolved = resolve(fileName.text().strip());
+            if (resolved == null || !resolved.endsWith(".md")) {
+                problems.error(fileName.location(), "'" + fileName.text() + "' is not a Markdown file inside the content folder",
+                        "give the name of a .md file in the same folder, e.g. {file: summary.md}");
+                return null;
+            }
+            Optional<SourceFile> md = files.get(resolved);
+            if (md.isEmpty()) {
+                problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist (looked for " + files.display(resolved) + ")",
+                        "create the file, or correct the name");
+                return null;
+            }
+            return new Markdown(md.get().text());
+        }
+        return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
+    }
+
+    /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */
+    private String resolve(String relative) {
+        String folder = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
+        List<String> parts = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
+        for (String part : relative.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private Target flexDate(Node node, String name) {
+        if (node instanceof Node.Scalar scalar) {
+            return targetDate(scalar.text().strip(), scalar.location(), name).map(Target::of).orElse(null);
+        }
+        if (node instanceof Node.Mapping mapping) {
+            Doc doc = checkObject(mapping, ContentFormat.TARGET);
+            if (!doc.has("as_published")) {
+                return null;
+            }
+            TargetDate date = null;
+            if (doc.has("date")) {
+                date = targetDate(doc.text("date").strip(), doc.locationOf("date"), name + ".date").orElse(null);
+                if (date == null) {
+                    return null;
+                }
+            }
+            return new Target(doc.text("as_published"), date);
+        }
+        return (Target) wrongType(node, new FieldType.FlexDate(), name);
+    }
+
+    private Optional<TargetDate> targetDate(String text, Location at, String name) {
+        if (text.equals(ONGOING)) {
+            return Optional.of(new TargetDate.Ongoing());
+        }
+        Matcher month = MONTH.matcher(text);
+        if (month.matches()) {
+            int m = Integer.parseInt(month.group(2));
+            if (m < 1 || m > 12) {
+                problems.error(at, "'" + text + "' is not a real month: there is no month " + m, "write the month as YYYY-MM, 01 to 12");
+                return Optional.empty();
+            }
+            return Optional.of(new TargetDate.Month(YearMonth.of(Integer.parseInt(month.group(1)), m)));
+        }
+        if (DAY.matcher(text).matches()) {
+            return date(text, at, name).map(TargetDate.Day::new);
+        }
+        problems.error(at, "'" + text + "' is not a date, a month or 'ongoing' for '" + name + "'",
+                "write 2020-09-30, 2020-09 or ongoing; to keep the plan's own wording write {as_published: \"" + text + "\"} and add date: only if the wording names a real date");
+        return Optional.empty();
+    }
+
+    private Optional<LocalDate> date(String text, Location at, String name) {
+        Matcher day = DAY.matcher(text);
+        if (!day.matches()) {
+            problems.error(at, "'" + text + "' is not a date for '" + name + "'", "write dates as YYYY-MM-DD, e.g. 2020-09-30");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text, STRICT_DATE));
+        } catch (DateTimeException e) {
+            problems.error(at, "'" + text + "' is not a real date" + whyImpossible(day), "check the day and month; keep wording such as '31 September 2020' as {as_published: \"…\"} without a date");
+            return Optional.empty();
+        }
+    }
+
+    private static String whyImpossible(Matcher day) {
+        int year = Integer.parseInt(day.group(1));
+        int month = Integer.parseInt(day.group(2));
+        if (month < 1 || month > 12) {
+            return ": there is no month " + month;
+        }
+        YearMonth ym = YearMonth.of(year, month);
+        return ": " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has " + ym.lengthOfMonth() + " days";
+    }
+}

@@ -1,0 +1,30 @@
+package org.followthrough.model;
+
+import java.util.List;
+
+/** An action taken in response to a recommendation, with its progress history and derived state. */
+public record Action(
+        String ref,
+        Markdown description,
+        String section,
+        List<Owner> owners,
+        Target target,
+        Markdown monitoring,
+        String frequency,
+        Markdown desiredOutcome,
+        Markdown successMeasure,
+        List<Evidence> evidence,
+        ScaleEntry term,
+        ScaleEntry status,
+        ScaleEntry rag,
+        ScaleEntry grade,
+        String qualityAssuredBy,
+        List<FollowUp> followUps,
+        Markdown note,
+        List<ProgressUpdate> progress,
+        ActionState state) {
+
+    public boolean isOwnedBy(String organisationId) {
+        return owners.stream().anyMatch(o -> o.organisationId().equals(organisationId));
+    }
+}

@@ -1,0 +1,26 @@
+package org.followthrough.model;
+
+import java.time.LocalDate;
+
+/**
+ * What the build works out about an action on its as-of date; never written in the content.
+ *
+ * @param status       the latest status published, or null when none was
+ * @param lifecycle    the lifecycle of that status ({@link Lifecycle#NOT_STATED} when none)
+ * @param statusSince  the date of the update from which the status has held, or null when not known
+ * @param grade        the latest grade, or null
+ * @param rag          the latest RAG rating, or null
+ * @param lastUpdated  the date of the latest dated progress update, or null
+ * @param overdue      the target has passed on the as-of date and the action is not done
+ * @param stale        the latest update is older than the site's limit (or there is no dated update and the action is not done)
+ */
+public record ActionState(
+        ScaleEntry status,
+        Lifecycle lifecycle,
+        LocalDate statusSince,
+        ScaleEntry grade,
+        ScaleEntry rag,
+        LocalDate lastUpdated,
+        boolean overdue,
+        boolean stale) {
+}

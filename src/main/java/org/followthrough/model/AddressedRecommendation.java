@@ -1,0 +1,5 @@
+package org.followthrough.model;
+
+/** A recommendation the plan addresses with no further action, and why. */
+public record AddressedRecommendation(String number, String title, Markdown reason) {
+}

@@ -1,0 +1,30 @@
+package org.followthrough.model;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The site's settings, as written in site.yaml (with defaults filled in). */
+public record Site(
+        String title,
+        String publisher,
+        String baseUrl,
+        String language,
+        ZoneId timeZone,
+        Markdown description,
+        Markdown contact,
+        int staleAfterMonths,
+        String brandColour,
+        Scales scales) {
+
+    public static final int DEFAULT_STALE_AFTER_MONTHS = 6;
+    public static final String DEFAULT_BRAND_COLOUR = "#1d4f91";
+
+    public Site withBaseUrl(String url) {
+        return new Site(title, publisher, url, language, timeZone, description, contact, staleAfterMonths, brandColour, scales);
+    }
+
+    /** Today in the site's time zone, for a build run without an explicit as-of date. */
+    public LocalDate today(java.time.Clock clock) {
+        return LocalDate.now(clock.withZone(timeZone));
+    }
+}

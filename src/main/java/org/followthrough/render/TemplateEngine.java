@@ -1,0 +1,106 @@
+package org.followthrough.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.Version;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Freemarker, configured once: HTML auto-escaping for {@code .ftlh}, UK locale and UTC fixed so
+ * output never depends on the machine, and templates looked up first in the site's own
+ * {@code templates/} folder and then among the built-in ones, so a body can override file by file.
+ */
+public final class TemplateEngine {
+
+    static final Version VERSION = new Version(2, 3, 34);
+    static final String BUILT_IN = "/followthrough/templates";
+
+    private final Configuration configuration;
+
+    public TemplateEngine(Path overrides) {
+        configuration = new Configuration(VERSION);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (overrides != null && Files.isDirectory(overrides)) {
+            try {
+                loaders.add(new FileTemplateLoader(overrides.toFile()));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read templates from " + overrides, e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILT_IN));
+        configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setLocale(Locale.UK);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+    }
+
+    /** Renders a template to text; a template mistake becomes a {@link TemplateProblem} naming its file and line. */
+    public String render(String templateName, Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(templateName);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            throw new TemplateProblem(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
+        } catch (TemplateException e) {
+            String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : templateName;
+            int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
+            int column = e.getColumnNumber() != null ? e.getColumnNumber() : 0;
+            String message = e.getMessageWithoutStackTop().lines().findFirst().orElse("template error").strip();
+            throw new TemplateProblem(name, line, column, message);
+        } catch (IOException e) {
+            throw new TemplateProblem(templateName, 0, 0, "cannot read the template: " + e.getMessage());
+        }
+    }
+
+    /** A mistake in a template, reported like a content problem. */
+    public static final class TemplateProblem extends RuntimeException {
+        private final String template;
+        private final int line;
+        private final int column;
+
+        public TemplateProblem(String template, int line, int column, String message) {
+            super(message, null, false, false);
+            this.template = template;
+            this.line = line;
+            this.column = column;
+        }
+
+        public String template() {
+            return template;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.followthrough.render.view;
+
+import freemarker.core.TemplateHTMLOutputModel;
+import java.util.List;
+
+/**
+ * What templates receive: plain, already-formatted values. Dates are text for readers plus ISO for
+ * {@code <time>}; Markdown is cleaned HTML; links are paths from the site root (templates prefix
+ * them with the page's {@code root}, so the site works under any sub-path).
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record SiteView(String title, String publisher, String language, String brandColour,
+                           TemplateHTMLOutputModel description, TemplateHTMLOutputModel contact,
+                           String asOf, String asOfIso, int staleAfterMonths) {
+    }
+
+    public record Crumb(String label, String path) {
+    }
+
+    /** Per page: the relative path back to the site root ("../../"), its own path and absolute address. */
+    public record PageView(String root, String path, String canonicalUrl, String title, List<Crumb> breadcrumbs) {
+    }
+
+    public record OrgRef(String id, String name, String shortName, String type, String path) {
+    }
+
+    public record ScaleEntryView(String code, String label, TemplateHTMLOutputModel description, String lifecycle,
+                                 String lifecycleLabel) {
+    }
+
+    public record ScalesView(List<ScaleEntryView> grades, List<ScaleEntryView> priorities, List<ScaleEntryView> rag,
+                             List<ScaleEntryView> terms, List<ScaleEntryView> statuses) {
+    }
+
+    /** A target: {@code text} as published (or the formatted date), {@code meaning} the date it stands for when that differs. */
+    public record TargetView(String text, String meaning, String iso, boolean ongoing, boolean undated) {
+    }
+
+    public record StateView(ScaleEntryView status, String lifecycle, String lifecycleLabel, boolean done,
+                            String since, String sinceIso, ScaleEntryView grade, ScaleEntryView rag,
+                            String lastUpdated, String lastUpdatedIso, boolean overdue, boolean stale) {
+    }
+
+    public record ProgressView(String date, String dateIso, String dateAsPublished, ScaleEntryView status,
+                               ScaleEntryView grade, ScaleEntryView rag, TemplateHTMLOutputModel text, String reportedBy) {
+    }
+
+    public record OwnerView(OrgRef organisation, String role, String name) {
+    }
+
+    public record EvidenceView(String text, String link, String location) {
+    }
+
+    public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status) {
+    }
+
+    public record ActionView(String anchor, String ref, TemplateHTMLOutputModel description, String section,
+                             List<OwnerView> owners, TargetView target, TemplateHTMLOutputModel monitoring,
+                             String frequency, TemplateHTMLOutputModel desiredOutcome,
+                             TemplateHTMLOutputModel successMeasure, List<EvidenceView> evidence,
+                             ScaleEntryView term, ScaleEntryView status, ScaleEntryView rag, ScaleEntryView grade,
+                             String qualityAssuredBy, List<FollowUpView> followUps, TemplateHTMLOutputModel note,
+                             List<ProgressView> progress, StateView state) {
+    }
+
+    public record RecommendationView(String anchor, String number, String title, TemplateHTMLOutputModel text,
+                                     TemplateHTMLOutputModel issuesIdentified, ScaleEntryView priority,
+                                     List<OrgRef> lead, String leadAsPublished, String oversight,
+                                     List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
+                                     List<ActionView> actions) {
+    }
+
+    public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason) {
+    }
+
+    public record TallyItem(String lifecycle, String label, int count) {
+    }
+
+    public record TallyView(int total, int done, int overdue, int stale, List<TallyItem> items) {
+    }
+
+    public record UpdateView(String date, String dateIso, String title, TemplateHTMLOutputModel note) {
+    }
+
+    public record SourceView(String title, String url, TemplateHTMLOutputModel notes) {
+    }
+
+    public record PlanView(String id, String path, String title, String reference, String kind, String kindAsPublished,
+                           String subject, List<OrgRef> commissionedBy, String commissionedByAsPublished,
+                           List<OrgRef> investigatedBy, List<OrgRef> organisations, String published,
+                           String publishedIso, String start, String startIso, TargetView targetCompletion,
+                           String dateRange, List<String> careUnits, TemplateHTMLOutputModel summary,
+                           List<UpdateView> updates, SourceView source, ScalesView scales,
+                           List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
+                           TallyView tally) {
+    }
+}

@@ -1,0 +1,113 @@
+package org.followthrough.source;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+
+/**
+ * The content folder read and parsed, laid out as the format describes: site.yaml, one file per
+ * organisation, one folder per plan. Files in the wrong place or with the wrong extension are
+ * reported here, so that nothing an editor wrote is silently ignored.
+ */
+public record LoadedContent(
+        ContentFiles files,
+        Optional<ParsedFile> site,
+        List<Identified> organisations,
+        List<PlanSource> plans) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** A file whose name (or folder name) is its id. */
+    public record Identified(String id, ParsedFile parsed) {
+    }
+
+    public record PlanSource(String id, ParsedFile plan, List<ParsedFile> recommendations) {
+    }
+
+    public static LoadedContent load(ContentFiles files, Problems problems) {
+        Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, problems));
+        if (files.get("site.yaml").isEmpty()) {
+            problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
+                    "create it with title, publisher, base_url, language and time_zone (see the content format reference)");
+        }
+        List<Identified> organisations = new ArrayList<>();
+        List<PlanSource> plans = new ArrayList<>();
+        List<String> planIds = new ArrayList<>();
+        for (SourceFile file : files.under("")) {
+            String path = file.path();
+            String[] parts = path.split("/");
+            if (path.equals("site.yaml")) {
+                continue;
+            }
+            if (parts[0].equals("organisations") && parts.length == 2 && path.endsWith(".yaml")) {
+                String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
+                if (checkId(id, file, "organisation", problems)) {
+                    parse(file, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
+                }
+            } else if (parts[0].equals("plans") && parts.length == 3 && parts[2].equals("plan.yaml")) {
+                planIds.add(parts[1]);
+            } else if (parts[0].equals("plans") && parts.length >= 3 && path.endsWith(".md")) {
+                continue; // Markdown is read where a YAML file refers to it
+            } else if (parts[0].equals("plans") && parts.length == 4 && parts[2].equals("recommendations") && path.endsWith(".yaml")) {
+                continue; // read with its plan
+            } else if (parts[0].equals("assets")) {
+                continue; // images such as logos, copied as they are
+            } else {
+                problems.error(Location.of(file.display()), "this file is not part of the content format and is not read",
+                        hint(path));
+            }
+        }
+        for (String planId : planIds) {
+            SourceFile planFile = files.get("plans/" + planId + "/plan.yaml").orElseThrow();
+            if (!checkId(planId, planFile, "plan", problems)) {
+                continue;
+            }
+            Optional<ParsedFile> plan = parse(planFile, problems);
+            List<ParsedFile> recommendations = new ArrayList<>();
+            for (SourceFile rec : files.under("plans/" + planId + "/recommendations")) {
+                if (rec.path().endsWith(".yaml") && rec.path().split("/").length == 4) {
+                    parse(rec, problems).ifPresent(recommendations::add);
+                }
+            }
+            recommendations.sort(Comparator.comparing(p -> p.file().path()));
+            plan.ifPresent(p -> plans.add(new PlanSource(planId, p, List.copyOf(recommendations))));
+        }
+        for (SourceFile file : files.under("plans")) {
+            String[] parts = file.path().split("/");
+            if (parts.length >= 3 && !planIds.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")) {
+                problems.error(Location.of(file.display()), "plan folder '" + parts[1] + "' has no plan.yaml",
+                        "create plans/" + parts[1] + "/plan.yaml with the plan's title, kind and organisations");
+                break;
+            }
+        }
+        return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
+    }
+
+    private static String hint(String path) {
+        if (path.endsWith(".yml")) {
+            return "name it with the extension .yaml";
+        }
+        if (path.startsWith("plans/") && path.endsWith(".yaml")) {
+            return "a plan's folder holds plan.yaml, Markdown files and recommendations/<n>.yaml";
+        }
+        return "content holds site.yaml, organisations/<id>.yaml, plans/<id>/plan.yaml, plans/<id>/recommendations/<n>.yaml, Markdown files, and images under assets/";
+    }
+
+    private static boolean checkId(String id, SourceFile file, String what, Problems problems) {
+        if (ID.matcher(id).matches()) {
+            return true;
+        }
+        problems.error(Location.of(file.display()), "'" + id + "' cannot be the id of a" + (what.startsWith("o") ? "n " : " ") + what,
+                "name the " + (what.equals("plan") ? "folder" : "file") + " with lower-case letters, digits and hyphens, e.g. '"
+                        + id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'");
+        return false;
+    }
+
+    private static Optional<ParsedFile> parse(SourceFile file, Problems problems) {
+        return YamlReader.read(file, problems).map(root -> new ParsedFile(file, root));
+    }
+}

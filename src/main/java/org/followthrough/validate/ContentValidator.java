@@ -1,0 +1,307 @@
+package org.followthrough.validate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.followthrough.format.ContentFormat;
+import org.followthrough.format.Doc;
+import org.followthrough.format.Ref;
+import org.followthrough.format.RefKind;
+import org.followthrough.format.Shape;
+import org.followthrough.format.ShapeChecker;
+import org.followthrough.model.DefaultScales;
+import org.followthrough.model.Scale;
+import org.followthrough.model.Scales;
+import org.followthrough.model.Target;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+import org.followthrough.problem.Suggestions;
+import org.followthrough.source.LoadedContent;
+import org.followthrough.source.ParsedFile;
+
+/**
+ * Checks loaded content: every file against its shape, then the rules that span fields and files
+ * (references, duplicates, dates in order). Reports every problem; returns content only when there
+ * were no errors.
+ */
+public final class ContentValidator {
+
+    private static final String WHITE = "#ffffff";
+    static final double MINIMUM_CONTRAST = 4.5;
+
+    private final LocalDate asOf;
+    private final Problems problems;
+
+    public ContentValidator(LocalDate asOf, Problems problems) {
+        this.asOf = asOf;
+        this.problems = problems;
+    }
+
+    /** Shape-checks site.yaml alone: the build needs its time zone before it can fix the as-of date. */
+    public static Optional<Doc> checkSite(LoadedContent content, Problems problems) {
+        return content.site().flatMap(site -> check(content, site, ContentFormat.SITE, problems));
+    }
+
+    public Optional<ValidContent> validate(LoadedContent content) {
+        Optional<Doc> site = checkSite(content, problems);
+        site.ifPresent(this::checkSiteRules);
+
+        List<ValidContent.OrganisationDoc> organisations = new ArrayList<>();
+        for (LoadedContent.Identified org : content.organisations()) {
+            check(content, org.parsed(), ContentFormat.ORGANISATION, problems).ifPresent(doc -> {
+                checkBrandColour(doc);
+                organisations.add(new ValidContent.OrganisationDoc(org.id(), doc));
+            });
+        }
+        Set<String> organisationIds = new LinkedHashSet<>();
+        content.organisations().forEach(o -> organisationIds.add(o.id()));
+
+        List<ValidContent.PlanDocs> plans = content.plans().parallelStream()
+                .map(plan -> checkPlan(content, plan, site.orElse(null), organisationIds))
+                .flatMap(Optional::stream)
+                .toList();
+        checkPlanReferencesUnique(plans);
+
+        if (problems.hasErrors() || site.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidContent(site.get(), List.copyOf(organisations), plans));
+    }
+
+    private static Optional<Doc> check(LoadedContent content, ParsedFile parsed, Shape shape, Problems problems) {
+        return new ShapeChecker(content.files(), parsed.file(), problems).checkRoot(parsed.root(), shape);
+    }
+
+    private void checkSiteRules(Doc site) {
+        checkBrandColour(site);
+        if (site.has("scales")) {
+            checkScales(site.doc("scales"));
+        }
+    }
+
+    private void checkBrandColour(Doc doc) {
+        if (!doc.has("brand_colour")) {
+            return;
+        }
+        String colour = doc.text("brand_colour");
+        double ratio = Contrast.ratio(colour, WHITE);
+        if (ratio < MINIMUM_CONTRAST) {
+            problems.error(doc.locationOf("brand_colour"),
+                    String.format(java.util.Locale.ROOT, "brand colour %s gives white text a contrast of only %.2f:1; at least 4.5:1 is needed", colour, ratio),
+                    "choose a darker colour");
+        }
+    }
+
+    private void checkScales(Doc scales) {
+        for (String kind : List.of("grades", "priorities", "rag", "terms", "statuses")) {
+            Set<String> codes = new java.util.HashSet<>();
+            for (Doc entry : scales.docs(kind)) {
+                if (!codes.add(entry.text("code"))) {
+                    problems.error(entry.locationOf("code"), "code '" + entry.text("code") + "' appears twice in " + kind,
+                            "give each entry of a scale its own code");
+                }
+            }
+        }
+    }
+
+    private Optional<ValidContent.PlanDocs> checkPlan(LoadedContent content, LoadedContent.PlanSource source, Doc site,
+                                                      Set<String> organisationIds) {
+        Optional<Doc> plan = check(content, source.plan(), ContentFormat.PLAN, problems);
+        List<Doc> recommendations = new ArrayList<>();
+        for (ParsedFile rec : source.recommendations()) {
+            check(content, rec, ContentFormat.RECOMMENDATION, problems).ifPresent(recommendations::add);
+        }
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        Doc p = plan.get();
+        if (p.has("scales")) {
+            checkScales(p.doc("scales"));
+        }
+        Map<RefKind, Set<String>> known = knownCodes(p, site);
+        known.put(RefKind.ORGANISATION, organisationIds);
+
+        forEachRef(p, ref -> checkRef(ref, known));
+        recommendations.forEach(r -> forEachRef(r, ref -> checkRef(ref, known)));
+
+        Set<String> involved = new LinkedHashSet<>();
+        p.refs("organisations").forEach(r -> involved.add(r.id()));
+        checkPlanDates(p);
+        checkUnique(p, recommendations, involved);
+        return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
+    }
+
+    /** The codes a plan may use: its own scale of a kind where it defines one, the site's otherwise. */
+    private static Map<RefKind, Set<String>> knownCodes(Doc plan, Doc site) {
+        Scales defaults = DefaultScales.get();
+        Map<RefKind, Set<String>> known = new HashMap<>();
+        known.put(RefKind.GRADE, codes(plan, site, "grades", defaults.grades()));
+        known.put(RefKind.PRIORITY, codes(plan, site, "priorities", defaults.priorities()));
+        known.put(RefKind.RAG, codes(plan, site, "rag", defaults.rag()));
+        known.put(RefKind.TERM, codes(plan, site, "terms", defaults.terms()));
+        known.put(RefKind.STATUS, codes(plan, site, "statuses", defaults.statuses()));
+        return known;
+    }
+
+    private static Set<String> codes(Doc plan, Doc site, String field, Scale fallback) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Doc holder : java.util.Arrays.asList(plan, site)) {
+            if (holder != null && holder.has("scales") && holder.doc("scales").has(field)) {
+                holder.doc("scales").docs(field).forEach(e -> codes.add(e.text("code")));
+                return codes;
+            }
+        }
+        fallback.entries().forEach(e -> codes.add(e.code()));
+        return codes;
+    }
+
+    private void checkRef(Ref ref, Map<RefKind, Set<String>> known) {
+        Set<String> ids = known.getOrDefault(ref.kind(), Set.of());
+        if (ids.contains(ref.id())) {
+            return;
+        }
+        String hint = Suggestions.didYouMean(ref.id(), ids);
+        if (hint == null) {
+            hint = ref.kind() == RefKind.ORGANISATION
+                    ? "create organisations/" + ref.id() + ".yaml, or use the id of an existing organisation"
+                    : ids.isEmpty() ? "define the plan's " + ref.kind().noun() + " scale in plan.yaml (scales:) or the site's in site.yaml"
+                    : "the codes of this plan's scale are: " + String.join(", ", ids);
+        }
+        problems.error(ref.location(), "unknown " + ref.kind().noun() + " '" + ref.id() + "'", hint);
+    }
+
+    private void checkPlanDates(Doc plan) {
+        if (plan.has("start") && plan.has("target_completion")) {
+            Target target = plan.target("target_completion");
+            if (target.date() != null && target.date().deadline() != null && target.date().deadline().isBefore(plan.date("start"))) {
+                problems.error(plan.locationOf("target_completion"), "the target completion date is before the plan's start (" + plan.date("start") + ")",
+                        "check both dates");
+            }
+        }
+        LocalDate previous = null;
+        for (Doc update : plan.docs("updates")) {
+            LocalDate date = update.date("date");
+            if (date == null) {
+                continue;
+            }
+            if (previous != null && date.isBefore(previous)) {
+                problems.error(update.locationOf("date"), "plan update dated " + date + " comes after one dated " + previous,
+                        "list updates oldest first");
+            }
+            checkNotAfterAsOf(date, update.locationOf("date"), "plan update");
+            previous = date;
+        }
+        if (plan.has("published")) {
+            checkNotAfterAsOf(plan.date("published"), plan.locationOf("published"), "publication date");
+        }
+    }
+
+    private void checkNotAfterAsOf(LocalDate date, Location at, String what) {
+        if (date.isAfter(asOf)) {
+            problems.error(at, what + " " + date + " is after the as-of date " + asOf,
+                    "a " + what + " cannot describe the future; check the year, or build with a later --as-of");
+        }
+    }
+
+    private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved) {
+        Map<String, Location> numbers = new HashMap<>();
+        for (Doc addressed : plan.docs("addressed_without_action")) {
+            numbers.putIfAbsent(addressed.text("number"), addressed.locationOf("number"));
+        }
+        Map<String, Location> refs = new HashMap<>();
+        for (Doc rec : recommendations) {
+            String number = rec.text("number");
+            if (number != null) {
+                Location first = numbers.putIfAbsent(number, rec.locationOf("number"));
+                if (first != null) {
+                    problems.error(rec.locationOf("number"), "recommendation number '" + number + "' is used twice in this plan (first at " + first + ")",
+                            "each recommendation needs its own number");
+                }
+            }
+            rec.refs("lead").forEach(r -> checkInvolved(r, involved, "lead organisation"));
+            for (Doc action : rec.docs("actions")) {
+                String ref = action.text("ref");
+                if (ref != null) {
+                    Location first = refs.putIfAbsent(ref, action.locationOf("ref"));
+                    if (first != null) {
+                        problems.error(action.locationOf("ref"), "action ref '" + ref + "' is used twice in this plan (first at " + first + ")",
+                                "each action needs its own ref");
+                    }
+                }
+                action.docs("owners").forEach(o -> {
+                    if (o.has("organisation")) {
+                        checkInvolved(o.ref("organisation"), involved, "owner");
+                    }
+                });
+                checkProgress(action);
+            }
+        }
+    }
+
+    private void checkInvolved(Ref ref, Set<String> involved, String what) {
+        if (!involved.contains(ref.id()) && !involved.isEmpty()) {
+            problems.error(ref.location(), what + " '" + ref.id() + "' is not listed in the plan's organisations",
+                    "add " + ref.id() + " to 'organisations' in plan.yaml");
+        }
+    }
+
+    private void checkProgress(Doc action) {
+        LocalDate previous = null;
+        Location previousAt = null;
+        for (Doc update : action.docs("progress")) {
+            LocalDate date = update.date("date");
+            if (date == null) {
+                if (!update.has("date_as_published") && !update.locations().containsKey("date")) {
+                    problems.warning(update.location(), "progress update has no date",
+                            "add date: YYYY-MM-DD, or date_as_published: explaining that the published document gives none");
+                }
+                continue;
+            }
+            if (previous != null && date.isBefore(previous)) {
+                problems.error(update.locationOf("date"), "progress update dated " + date + " comes after one dated " + previous + " (" + previousAt + ")",
+                        "progress is a history: list updates oldest first and add new ones at the end");
+            }
+            checkNotAfterAsOf(date, update.locationOf("date"), "progress update");
+            previous = date;
+            previousAt = update.locationOf("date");
+        }
+    }
+
+    private void checkPlanReferencesUnique(List<ValidContent.PlanDocs> plans) {
+        Map<String, Location> seen = new HashMap<>();
+        for (ValidContent.PlanDocs plan : plans.stream().sorted(java.util.Comparator.comparing(ValidContent.PlanDocs::id)).toList()) {
+            String reference = plan.plan().text("reference");
+            if (reference == null) {
+                continue;
+            }
+            Location first = seen.putIfAbsent(reference, plan.plan().locationOf("reference"));
+            if (first != null) {
+                problems.error(plan.plan().locationOf("reference"), "reference '" + reference + "' is also used by " + first,
+                        "two plans cannot share a published reference; check that this plan is not a copy");
+            }
+        }
+    }
+
+    /** Visits every reference in a document, however deeply nested. */
+    static void forEachRef(Doc doc, Consumer<Ref> visitor) {
+        for (Object value : doc.values().values()) {
+            visit(value, visitor);
+        }
+    }
+
+    private static void visit(Object value, Consumer<Ref> visitor) {
+        if (value instanceof Ref ref) {
+            visitor.accept(ref);
+        } else if (value instanceof Doc nested) {
+            forEachRef(nested, visitor);
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> visit(item, visitor));
+        }
+    }
+}
