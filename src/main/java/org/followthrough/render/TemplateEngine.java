@@ -71,7 +71,8 @@ public final class TemplateEngine {
             String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : templateName;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
             int column = e.getColumnNumber() != null ? e.getColumnNumber() : 0;
-            String message = e.getMessageWithoutStackTop().lines().findFirst().orElse("template error").strip();
+            String message = String.join(" ", e.getMessageWithoutStackTop().lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:")).limit(2).toList());
             throw new TemplateProblem(name, line, column, message);
         } catch (IOException e) {
             throw new TemplateProblem(templateName, 0, 0, "cannot read the template: " + e.getMessage());
