@@ -66,7 +66,8 @@ public sealed interface FieldType {
 
     record ListOf(FieldType item) implements FieldType {
         public String describe() {
-            return "a list of " + item.describe();
+            return item instanceof Nested nested ? "a list of " + nested.shape().name() + " entries, each a set of fields"
+                    : "a list of " + item.describe();
         }
     }
 

@@ -181,7 +181,24 @@ public final class ShapeChecker {
     }
 
     private Object wrongType(Node node, FieldType type, String name) {
-        problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + node.describe(), null);
+        problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + node.describe(), wrongTypeHint(node, type, name));
+        return null;
+    }
+
+    private static String wrongTypeHint(Node node, FieldType type, String name) {
+        if (type instanceof FieldType.ListOf list && list.item() instanceof FieldType.Nested nested) {
+            return "write each " + nested.shape().name() + " on its own line starting with '- ', e.g. - {"
+                    + nested.shape().fields().get(0).name() + ": …}";
+        }
+        if (type instanceof FieldType.Nested) {
+            return "write the fields of '" + name + "' on the lines below it, indented";
+        }
+        if (type instanceof FieldType.ListOf) {
+            return null;
+        }
+        if (!(node instanceof Node.Scalar)) {
+            return "write one value after 'name:'; quote text that starts with '[', '{' or '-' or contains ': '";
+        }
         return null;
     }
 

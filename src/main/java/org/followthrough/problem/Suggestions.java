@@ -20,7 +20,9 @@ public final class Suggestions {
             }
         }
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        // A suggestion that keeps nothing of what was typed is a guess ('C' for 'A' when 'B' is as close): list the choices instead.
+        boolean related = best != null && bestDistance < Math.max(typed.length(), best.length());
+        return related && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     public static String didYouMean(String typed, Collection<String> known) {

@@ -60,8 +60,7 @@ public final class ContentFiles {
             String display = display(displayRoot, relative);
             try {
                 byte[] bytes = Files.readAllBytes(path);
-                decode(bytes, display, problems)
-                        .ifPresent(text -> files.put(relative, new SourceFile(relative, display, text)));
+                files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
             } catch (IOException e) {
                 problems.error(Location.of(display), "could not read the file: " + e.getMessage());
             }
@@ -81,14 +80,19 @@ public final class ContentFiles {
         return root.endsWith("/") ? root + relative : root + "/" + relative;
     }
 
-    static Optional<String> decode(byte[] bytes, String display, Problems problems) {
+    /**
+     * Decodes a file as UTF-8. A file that is not UTF-8 is reported and kept with U+FFFD in place of the
+     * bad bytes: the files that refer to it are still checked, without being told that it does not exist.
+     * Nothing is published after an error, so the replaced text never reaches the site.
+     */
+    static String decode(byte[] bytes, String display, Problems problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return Optional.of(stripBom(text));
+            return stripBom(text);
         } catch (CharacterCodingException e) {
             int bad = firstInvalidByte(bytes);
             int line = 1;
@@ -103,7 +107,7 @@ public final class ContentFiles {
             problems.error(new Location(display, line, column),
                     String.format("the file is not UTF-8 (byte 0x%02X cannot start or continue a UTF-8 character)", bytes[bad] & 0xff),
                     "save the file as UTF-8 in your editor (it may have been saved as Windows-1252 or Latin-1)");
-            return Optional.empty();
+            return stripBom(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 

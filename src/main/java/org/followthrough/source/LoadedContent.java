@@ -2,8 +2,10 @@ package org.followthrough.source;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -85,6 +87,24 @@ public record LoadedContent(
             }
         }
         return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
+    }
+
+    /**
+     * The id of every organisation file with a valid name, including files that could not be parsed:
+     * their problem is already reported, so references to them are not reported as unknown as well.
+     */
+    public Set<String> organisationIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (SourceFile file : files.under("organisations")) {
+            String[] parts = file.path().split("/");
+            if (parts.length == 2 && parts[1].endsWith(".yaml")) {
+                String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
+                if (ID.matcher(id).matches()) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     private static String hint(String path) {

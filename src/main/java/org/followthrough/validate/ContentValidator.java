@@ -59,8 +59,7 @@ public final class ContentValidator {
                 organisations.add(new ValidContent.OrganisationDoc(org.id(), doc));
             });
         }
-        Set<String> organisationIds = new LinkedHashSet<>();
-        content.organisations().forEach(o -> organisationIds.add(o.id()));
+        Set<String> organisationIds = content.organisationIds();
 
         List<ValidContent.PlanDocs> plans = content.plans().parallelStream()
                 .map(plan -> checkPlan(content, plan, site.orElse(null), organisationIds))
@@ -133,7 +132,7 @@ public final class ContentValidator {
         Set<String> involved = new LinkedHashSet<>();
         p.refs("organisations").forEach(r -> involved.add(r.id()));
         checkPlanDates(p);
-        checkUnique(p, recommendations, involved);
+        checkUnique(p, recommendations, involved, organisationIds);
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
@@ -209,7 +208,7 @@ public final class ContentValidator {
         }
     }
 
-    private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved) {
+    private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved, Set<String> organisationIds) {
         Map<String, Location> numbers = new HashMap<>();
         for (Doc addressed : plan.docs("addressed_without_action")) {
             numbers.putIfAbsent(addressed.text("number"), addressed.locationOf("number"));
@@ -224,7 +223,7 @@ public final class ContentValidator {
                             "each recommendation needs its own number");
                 }
             }
-            rec.refs("lead").forEach(r -> checkInvolved(r, involved, "lead organisation"));
+            rec.refs("lead").forEach(r -> checkInvolved(r, involved, organisationIds, "lead organisation"));
             for (Doc action : rec.docs("actions")) {
                 String ref = action.text("ref");
                 if (ref != null) {
@@ -236,7 +235,7 @@ public final class ContentValidator {
                 }
                 action.docs("owners").forEach(o -> {
                     if (o.has("organisation")) {
-                        checkInvolved(o.ref("organisation"), involved, "owner");
+                        checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
                     }
                 });
                 checkProgress(action);
@@ -244,8 +243,9 @@ public final class ContentValidator {
         }
     }
 
-    private void checkInvolved(Ref ref, Set<String> involved, String what) {
-        if (!involved.contains(ref.id()) && !involved.isEmpty()) {
+    /** An unknown organisation is already reported as such: advising to add it to the plan would mislead. */
+    private void checkInvolved(Ref ref, Set<String> involved, Set<String> organisationIds, String what) {
+        if (!involved.contains(ref.id()) && !involved.isEmpty() && organisationIds.contains(ref.id())) {
             problems.error(ref.location(), what + " '" + ref.id() + "' is not listed in the plan's organisations",
                     "add " + ref.id() + " to 'organisations' in plan.yaml");
         }

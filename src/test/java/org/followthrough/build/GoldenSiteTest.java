@@ -1,0 +1,55 @@
+package org.followthrough.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The small fixture site, rendered as at 2026-11-23, compared file by file with reviewed golden
+ * copies in src/test/resources/golden/small/. After an intended change to the output, regenerate
+ * them with {@code mvn verify -Dfollowthrough.updateGoldens=true} and review the diff before committing.
+ */
+class GoldenSiteTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/small");
+
+    @Test
+    void smallSiteMatchesTheReviewedGoldenFiles() throws IOException {
+        MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
+        if (Boolean.getBoolean("followthrough.updateGoldens")) {
+            rewrite(site.asMap());
+        }
+        List<String> golden;
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
+            golden = walk.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertThat(site.files().keySet()).as("files of the site").containsExactlyElementsOf(golden);
+        for (String path : golden) {
+            assertThat(site.text(path)).as(path).isEqualTo(Files.readString(GOLDEN.resolve(path), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void rewrite(Map<String, byte[]> files) throws IOException {
+        if (Files.exists(GOLDEN)) {
+            try (Stream<Path> walk = Files.walk(GOLDEN)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (var entry : files.entrySet()) {
+            Path file = GOLDEN.resolve(entry.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, entry.getValue());
+        }
+    }
+}

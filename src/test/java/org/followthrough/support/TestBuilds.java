@@ -1,0 +1,46 @@
+package org.followthrough.support;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.output.MemoryPublisher;
+
+/** Builds content folders in memory for tests, at a fixed as-of date. */
+public final class TestBuilds {
+
+    public static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+    public static final Path SHIPPED_CONTENT = Path.of("content");
+    public static final Path BUILT_IN_TEMPLATES = Path.of("templates");
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+
+    private TestBuilds() {
+    }
+
+    public static Path fixture(String name) {
+        return Path.of("src/test/resources/sites", name);
+    }
+
+    public static BuildRequest request(Path content, Path out) {
+        return new BuildRequest(content, BUILT_IN_TEMPLATES, out, AS_OF, null, CLOCK);
+    }
+
+    /** Builds into memory and fails the test with the problems if the build did not succeed. */
+    public static MemoryPublisher buildInMemory(Path content) {
+        return buildInMemory(request(content, null));
+    }
+
+    public static MemoryPublisher buildInMemory(BuildRequest request) {
+        MemoryPublisher publisher = new MemoryPublisher();
+        BuildResult result = Pipeline.build(request, publisher);
+        if (!result.succeeded()) {
+            throw new AssertionError("build of " + request.content() + " failed:\n" + String.join("\n",
+                    result.problems().stream().map(Object::toString).toList()));
+        }
+        return publisher;
+    }
+}
