@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     /** Runs a command and returns its exit code; nothing is thrown for bad content or bad arguments. */
     public static int run(PrintWriter out, PrintWriter err, Clock clock, String... args) {
         CommandLine cli = new CommandLine(new Main(clock), new Factory(clock));
+        cli.registerConverter(java.time.LocalDate.class, Main::date);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -48,6 +49,16 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */
+    static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a real date written as YYYY-MM-DD");
+        }
     }
 
     @Override

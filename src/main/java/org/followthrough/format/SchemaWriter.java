@@ -101,7 +101,10 @@ public final class SchemaWriter {
     private static Map<String, Object> fileReference() {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("type", "object");
-        file.put("properties", Map.of("file", Map.of("type", "string", "pattern", "\\.md$")));
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("type", "string");
+        name.put("pattern", "\\.md$");
+        file.put("properties", Map.of("file", name));
         file.put("required", List.of("file"));
         file.put("additionalProperties", false);
         return file;

@@ -165,8 +165,11 @@ public final class ShapeChecker {
             if (patterned.pattern().matcher(text).matches()) {
                 return text;
             }
-            problems.error(at, "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
-                    "write it like " + patterned.example());
+            // An unquoted colour such as #ffcc00 is a YAML comment, which leaves the field empty.
+            boolean hash = patterned.example().startsWith("#");
+            problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
+                    hash ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
+                            : "write it like " + patterned.example());
             return null;
         }
         if (type instanceof FieldType.TimeZone) {
@@ -197,7 +200,7 @@ public final class ShapeChecker {
             return null;
         }
         if (!(node instanceof Node.Scalar)) {
-            return "write one value after 'name:'; quote text that starts with '[', '{' or '-' or contains ': '";
+            return "write one value after '" + name + ":'; quote text that starts with '[', '{' or '-' or contains ': '";
         }
         return null;
     }

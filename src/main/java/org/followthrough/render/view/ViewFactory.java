@@ -28,10 +28,21 @@ public final class ViewFactory {
     private final Map<String, Organisation> organisations;
     private final MarkdownRenderer markdown;
 
+    private final List<ActionRow> rows;
+    private final Map<String, ActionRow> rowsByPath;
+    private final Map<String, Action> actionsByPath;
+
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
         this.archive = archive;
         this.organisations = archive.organisationsById();
         this.markdown = markdown;
+        this.rows = buildRows();
+        this.rowsByPath = new java.util.HashMap<>();
+        rows.forEach(r -> rowsByPath.put(r.path(), r));
+        this.actionsByPath = new java.util.HashMap<>();
+        for (Plan plan : archive.plans()) {
+            plan.actions().forEach(a -> actionsByPath.put(planPath(plan.id()) + "#" + anchor("action", a.ref()), a));
+        }
     }
 
     public static String planPath(String id) {
@@ -123,33 +134,116 @@ public final class ViewFactory {
                 p.addressedWithoutAction().stream()
                         .map(a -> new AddressedView(anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
-                p.recommendations().stream().map(this::recommendation).toList(),
+                p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()));
     }
 
-    private RecommendationView recommendation(Recommendation r) {
+    private RecommendationView recommendation(Plan plan, Recommendation r) {
         return new RecommendationView(anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), r.actions().stream().map(this::action).toList());
+                orgs(r.oversightBy()), html(r.note()), r.actions().stream().map(a -> action(plan, r, a)).toList());
     }
 
-    public ActionView action(Action a) {
-        return new ActionView(anchor("action", a.ref()), a.ref(), html(a.description()), a.section(),
+    public ActionView action(Plan plan, Recommendation r, Action a) {
+        List<ProgressView> progress = a.progress().stream().map(p -> new ProgressView(Dates.format(p.date()), iso(p.date()),
+                p.dateAsPublished(), entry(p.status()), entry(p.grade()), entry(p.rag()), html(p.text()), p.reportedBy())).toList();
+        ProgressView latest = null;
+        for (ProgressView p : progress) {
+            if (p.text() != null) {
+                latest = p;
+            }
+        }
+        return new ActionView(anchor("action", a.ref()), a.ref(), r.number(), planPath(plan.id()) + "#" + anchor("action", a.ref()),
+                html(a.description()), a.section(),
                 a.owners().stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList(),
                 target(a.target()), html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
                 a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
                 entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
                 a.followUps().stream().map(f -> new FollowUpView(html(f.text()), target(f.target()), entry(f.status()))).toList(),
-                html(a.note()),
-                a.progress().stream().map(p -> new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(),
-                        entry(p.status()), entry(p.grade()), entry(p.rag()), html(p.text()), p.reportedBy())).toList(),
-                state(a.state()));
+                html(a.note()), progress, latest, state(a.state()));
     }
 
     private StateView state(ActionState s) {
         return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), s.lifecycle().isDone(),
                 Dates.format(s.statusSince()), iso(s.statusSince()), entry(s.grade()), entry(s.rag()),
                 Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.stale());
+    }
+
+    public PlanLink planLink(Plan p) {
+        return new PlanLink(p.id(), p.title(), p.reference(), planPath(p.id()));
+    }
+
+    /** Every action of the archive as a table row, in plan order then as published. */
+    public List<ActionRow> rows() {
+        return rows;
+    }
+
+    private List<ActionRow> buildRows() {
+        List<ActionRow> all = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    all.add(row(plan, r, a));
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private ActionRow row(Plan plan, Recommendation r, Action a) {
+        String summary = excerpt(a.description() != null ? a.description() : r.text() != null ? r.text() : null);
+        if (summary == null) {
+            summary = r.title() != null ? r.title() : "Recommendation " + r.number();
+        }
+        return new ActionRow(plan.id(), plan.title(), plan.reference(), planPath(plan.id()), r.number(), a.ref(),
+                planPath(plan.id()) + "#" + anchor("action", a.ref()), summary,
+                a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
+                target(a.target()), state(a.state()));
+    }
+
+    private static final int EXCERPT_WORDS = 30;
+
+    /** The first words of a text, for tables; the full text is one link away. */
+    private String excerpt(org.followthrough.model.Markdown md) {
+        if (md == null) {
+            return null;
+        }
+        String text = org.jsoup.Jsoup.parse(markdown.toHtml(md)).text().strip();
+        String[] words = text.split("\\s+");
+        if (words.length <= EXCERPT_WORDS) {
+            return text;
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
+    }
+
+    public TallyView tallyOf(List<ActionRow> rows) {
+        return tally(Tally.of(rows.stream().map(r -> actionsByPath.get(r.path())).toList()));
+    }
+
+    public OrganisationView organisation(Organisation o) {
+        List<PlanGroup> groups = new ArrayList<>();
+        List<PlanLink> involved = new ArrayList<>();
+        List<Action> owned = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            List<ActionRow> planRows = new ArrayList<>();
+            List<Action> planActions = new ArrayList<>();
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    if (a.isOwnedBy(o.id())) {
+                        planRows.add(rowsByPath.get(planPath(plan.id()) + "#" + anchor("action", a.ref())));
+                        planActions.add(a);
+                    }
+                }
+            }
+            if (!planRows.isEmpty()) {
+                groups.add(new PlanGroup(planLink(plan), tally(Tally.of(planActions)), List.copyOf(planRows)));
+                owned.addAll(planActions);
+            } else if (plan.organisations().contains(o.id())) {
+                involved.add(planLink(plan));
+            }
+        }
+        return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
+                html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved));
     }
 
     private static String iso(LocalDate date) {

@@ -58,13 +58,14 @@ public final class Views {
     public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status) {
     }
 
-    public record ActionView(String anchor, String ref, TemplateHTMLOutputModel description, String section,
+    public record ActionView(String anchor, String ref, String recommendationNumber, String path,
+                             TemplateHTMLOutputModel description, String section,
                              List<OwnerView> owners, TargetView target, TemplateHTMLOutputModel monitoring,
                              String frequency, TemplateHTMLOutputModel desiredOutcome,
                              TemplateHTMLOutputModel successMeasure, List<EvidenceView> evidence,
                              ScaleEntryView term, ScaleEntryView status, ScaleEntryView rag, ScaleEntryView grade,
                              String qualityAssuredBy, List<FollowUpView> followUps, TemplateHTMLOutputModel note,
-                             List<ProgressView> progress, StateView state) {
+                             List<ProgressView> progress, ProgressView latest, StateView state) {
     }
 
     public record RecommendationView(String anchor, String number, String title, TemplateHTMLOutputModel text,
@@ -87,6 +88,30 @@ public final class Views {
     }
 
     public record SourceView(String title, String url, TemplateHTMLOutputModel notes) {
+    }
+
+    /** An action as a row of a table across plans: enough to see what, who, when and how it stands. */
+    public record ActionRow(String planId, String planTitle, String planReference, String planPath, String recommendationNumber,
+                            String ref, String path, String summary, List<OrgRef> owners, TargetView target,
+                            StateView state) {
+    }
+
+    public record PlanLink(String id, String title, String reference, String path) {
+    }
+
+    public record PlanGroup(PlanLink plan, TallyView tally, List<ActionRow> rows) {
+    }
+
+    public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
+                                   TemplateHTMLOutputModel description, String path, TallyView tally,
+                                   List<PlanGroup> groups, List<PlanLink> involvedIn) {
+    }
+
+    /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
+    public record Filter(String id, String label, String path, int count) {
+    }
+
+    public record Listing(String title, String description, List<ActionRow> rows, TallyView tally) {
     }
 
     public record PlanView(String id, String path, String title, String reference, String kind, String kindAsPublished,
