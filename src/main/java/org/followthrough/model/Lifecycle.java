@@ -2,20 +2,26 @@ package org.followthrough.model;
 
 /** The common lifecycle every plan's status words map onto, so that plans can be summed up together. */
 public enum Lifecycle {
-    NOT_STARTED("not_started", "Not started"),
-    IN_PROGRESS("in_progress", "In progress"),
-    COMPLETED("completed", "Completed"),
-    EMBEDDED("embedded", "Completed and embedded"),
-    CLOSED("closed", "Closed"),
+    NOT_STARTED("not_started", "Not started", "No work has started, or the plan calls the action outstanding."),
+    IN_PROGRESS("in_progress", "In progress", "Work has started and is not yet complete."),
+    COMPLETED("completed", "Completed", "The action has been reported complete."),
+    EMBEDDED("embedded", "Completed and embedded", "Complete, and continuing as routine practice."),
+    CLOSED("closed", "Closed", "Closed without being completed: superseded, withdrawn or no longer applicable."),
     /** No status has been published for the action; never written by editors. */
-    NOT_STATED("not_stated", "Status not published");
+    NOT_STATED("not_stated", "Status not published", "The plan publishes no status for the action.");
 
     private final String code;
     private final String label;
+    private final String description;
 
-    Lifecycle(String code, String label) {
+    Lifecycle(String code, String label, String description) {
         this.code = code;
         this.label = label;
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
     }
 
     public String code() {

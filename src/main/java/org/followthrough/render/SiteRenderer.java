@@ -3,28 +3,39 @@ package org.followthrough.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
 import org.followthrough.model.Archive;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
 /**
- * Knows every file of the public site and renders each one once. Pages are rendered in parallel;
- * each goes to the publisher as soon as it is ready, so memory does not grow with the archive.
+ * Knows every file of the public site and how to make each one, once. The pipeline renders them
+ * in parallel and hands each to the publisher as soon as it is ready, so memory does not grow
+ * with the archive.
  */
 public final class SiteRenderer {
 
     /** Static files shipped with the templates; a site's own templates/ folder may replace any of them. */
-    static final List<String> ASSETS = List.of("assets/followthrough.css");
+    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js");
+
+    private static final Views.Crumb HOME = new Views.Crumb("Plans", "");
+    private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", "actions/");
+    private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", "organisations/");
 
     private final Archive archive;
     private final TemplateEngine engine;
@@ -38,38 +49,126 @@ public final class SiteRenderer {
         this.templateOverrides = templateOverrides;
     }
 
-    /** One file of the output: its path and how to make it. */
-    public record Output(String path, Supplier<byte[]> content) {
+    /** One file of the output: its path and how to make it; {@code page} marks HTML pages listed in the sitemap. */
+    public record Output(String path, boolean page, Supplier<byte[]> content) {
+    }
+
+    /** A pre-rendered filter of all actions, as a page of its own. */
+    private record FilterPage(Views.Filter filter, String title, String description, Predicate<Views.ActionRow> test) {
     }
 
     public List<Output> outputs() {
         List<Output> outputs = new ArrayList<>();
-        outputs.add(page("index.html", "home.ftlh", "Action plans", List.of(), model -> {
+        List<FilterPage> filters = filters();
+        List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
+
+        outputs.add(page("", "home.ftlh", "Action plans", List.of(), model -> {
             model.put("plans", archive.plans().stream().map(views::plan).toList());
+            model.put("organisationCount", archive.organisations().size());
+            model.put("tally", views.tallyOf(views.rows()));
+            model.put("filters", filterLinks);
         }));
         for (Plan plan : archive.plans()) {
-            String path = ViewFactory.planPath(plan.id()) + "index.html";
-            outputs.add(page(path, "plan.ftlh", plan.title(),
-                    List.of(new Views.Crumb("Action plans", "")), model -> model.put("plan", views.plan(plan))));
+            outputs.add(page(ViewFactory.planPath(plan.id()), "plan.ftlh", plan.title(), List.of(HOME), model -> {
+                model.put("plan", views.plan(plan));
+                model.put("rows", views.rows().stream().filter(r -> r.planId().equals(plan.id())).toList());
+            }));
         }
+        outputs.add(page("organisations/", "organisations.ftlh", "Organisations", List.of(HOME),
+                model -> model.put("organisations", archive.organisations().stream().map(views::organisation).toList())));
+        for (Organisation organisation : archive.organisations()) {
+            outputs.add(page(ViewFactory.organisationPath(organisation.id()), "organisation.ftlh", organisation.name(),
+                    List.of(HOME, ORGANISATIONS), model -> model.put("organisation", views.organisation(organisation))));
+        }
+        outputs.add(listing("actions/", "All actions", "Every action of every plan, grouped by plan as published.",
+                row -> true, filterLinks, List.of(HOME)));
+        for (FilterPage f : filters) {
+            outputs.add(listing(f.filter().path(), f.title(), f.description(), f.test(), filterLinks, List.of(HOME, ALL_ACTIONS)));
+        }
+        outputs.add(page("about/", "about.ftlh", "How to read these plans", List.of(HOME), model -> model.put("lifecycles",
+                java.util.Arrays.stream(Lifecycle.values())
+                        .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
+        outputs.add(page("accessibility/", "accessibility.ftlh", "Accessibility statement", List.of(HOME), model -> { }));
+        outputs.add(notFoundPage());
+
         for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
-            outputs.add(new Output("schema/" + kind.schemaFileName(), () -> utf8(SchemaWriter.schema(kind))));
+            outputs.add(new Output("schema/" + kind.schemaFileName(), false, () -> utf8(SchemaWriter.schema(kind))));
         }
         for (String asset : ASSETS) {
-            outputs.add(new Output(asset, () -> asset(asset)));
+            outputs.add(new Output(asset, false, () -> asset(asset)));
         }
+        List<String> pages = outputs.stream().filter(Output::page).map(Output::path).toList();
+        outputs.add(new Output("sitemap.xml", false, () -> utf8(sitemap(pages))));
+        outputs.add(new Output("robots.txt", false, () -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + archive.site().baseUrl() + "sitemap.xml\n")));
         return outputs;
     }
 
-    private Output page(String path, String template, String title, List<Views.Crumb> crumbs,
-                        java.util.function.Consumer<Map<String, Object>> fill) {
-        return new Output(path, () -> {
+    private List<FilterPage> filters() {
+        List<Views.ActionRow> rows = views.rows();
+        List<FilterPage> filters = new ArrayList<>();
+        for (Lifecycle lifecycle : Lifecycle.values()) {
+            Predicate<Views.ActionRow> test = r -> r.state().lifecycle().equals(lifecycle.code());
+            long count = rows.stream().filter(test).count();
+            if (count > 0) {
+                String path = "actions/status/" + lifecycle.code().replace('_', '-') + "/";
+                filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count),
+                        "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT),
+                        lifecycle.description(), test));
+            }
+        }
+        Predicate<Views.ActionRow> overdue = r -> r.state().overdue();
+        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", "actions/overdue/", (int) rows.stream().filter(overdue).count()),
+                "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
+        Predicate<Views.ActionRow> stale = r -> r.state().stale();
+        filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", "actions/not-updated-recently/",
+                (int) rows.stream().filter(stale).count()),
+                "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
+                        + archive.site().staleAfterMonths() + " months.", stale));
+        return filters;
+    }
+
+    private Output listing(String path, String title, String description, Predicate<Views.ActionRow> test,
+                           List<Views.Filter> filters, List<Views.Crumb> crumbs) {
+        return page(path, "actions.ftlh", title, crumbs, model -> {
+            List<Views.ActionRow> rows = views.rows().stream().filter(test).toList();
+            model.put("listing", new Views.Listing(title, description, rows, views.tallyOf(rows)));
+            model.put("filters", filters);
+        });
+    }
+
+    /** The 404 page is served at any address, so its links start from the site's root path, not from where it is. */
+    private Output notFoundPage() {
+        String root = URI.create(archive.site().baseUrl()).getPath();
+        return new Output("404.html", false, () -> {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", views.site());
-            model.put("page", views.page(path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path, title, crumbs));
+            Views.PageView page = views.page("404.html", "Page not found", List.of());
+            model.put("page", new Views.PageView(root, page.path(), page.canonicalUrl(), page.title(), page.breadcrumbs()));
+            return utf8(engine.render("404.ftlh", model));
+        });
+    }
+
+    private Output page(String path, String template, String title, List<Views.Crumb> crumbs, Consumer<Map<String, Object>> fill) {
+        return new Output(path + "index.html", true, () -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("site", views.site());
+            model.put("page", views.page(path, title, crumbs));
             fill.accept(model);
             return utf8(engine.render(template, model));
         });
+    }
+
+    private String sitemap(List<String> pages) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String page : pages.stream().sorted().toList()) {
+            String path = page.endsWith("index.html") ? page.substring(0, page.length() - "index.html".length()) : page;
+            xml.append("  <url><loc>").append(xmlEscape(archive.site().baseUrl() + path)).append("</loc></url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private byte[] asset(String name) {
@@ -92,6 +191,6 @@ public final class SiteRenderer {
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

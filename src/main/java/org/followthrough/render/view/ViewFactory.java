@@ -129,13 +129,25 @@ public final class ViewFactory {
                 iso(p.start()), target(p.targetCompletion()), p.dateRange(), p.careUnits(), html(p.summary()),
                 p.updates().stream().map(u -> new UpdateView(Dates.format(u.date()), iso(u.date()), u.title(), html(u.note()))).toList(),
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
-                new ScalesView(scale(p.scales().grades()), scale(p.scales().priorities()), scale(p.scales().rag()),
-                        scale(p.scales().terms()), scale(p.scales().statuses())),
+                scalesUsed(p),
                 p.addressedWithoutAction().stream()
                         .map(a -> new AddressedView(anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()));
+    }
+
+    /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
+    private ScalesView scalesUsed(Plan p) {
+        boolean grades = p.actions().anyMatch(a -> a.grade() != null || a.progress().stream().anyMatch(u -> u.grade() != null));
+        boolean priorities = p.recommendations().stream().anyMatch(r -> r.priority() != null);
+        boolean rag = p.actions().anyMatch(a -> a.rag() != null || a.progress().stream().anyMatch(u -> u.rag() != null));
+        boolean terms = p.actions().anyMatch(a -> a.term() != null);
+        boolean statuses = p.actions().anyMatch(a -> a.status() != null || a.progress().stream().anyMatch(u -> u.status() != null)
+                || a.followUps().stream().anyMatch(f -> f.status() != null));
+        return new ScalesView(grades ? scale(p.scales().grades()) : List.of(), priorities ? scale(p.scales().priorities()) : List.of(),
+                rag ? scale(p.scales().rag()) : List.of(), terms ? scale(p.scales().terms()) : List.of(),
+                statuses ? scale(p.scales().statuses()) : List.of());
     }
 
     private RecommendationView recommendation(Plan plan, Recommendation r) {
