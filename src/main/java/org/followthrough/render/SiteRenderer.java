@@ -143,7 +143,7 @@ public final class SiteRenderer {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", views.site());
             Views.PageView page = views.page("404.html", "Page not found", List.of());
-            model.put("page", new Views.PageView(root, page.path(), page.canonicalUrl(), page.title(), page.breadcrumbs()));
+            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
             return utf8(engine.render("404.ftlh", model));
         });
     }
