@@ -1,14 +1,21 @@
 package org.followthrough.assemble;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.followthrough.model.ActionState;
+import org.followthrough.model.Change;
+import org.followthrough.model.HistoryEntry;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Target;
 
-/** The rules for an action's derived state: latest status and since when, overdue, not updated recently. */
+/**
+ * The rules for an action's derived state: latest status and since when, overdue, not updated
+ * recently, when it was completed, and what each progress update changed.
+ */
 final class ActionStateCalculator {
 
     private final LocalDate asOf;
@@ -30,17 +37,32 @@ final class ActionStateCalculator {
         ScaleEntry grade = initialGrade;
         ScaleEntry rag = initialRag;
         LocalDate lastUpdated = null;
+        LocalDate completedOn = isDone(initialStatus) ? published : null;
+        List<HistoryEntry> history = new ArrayList<>();
         for (ProgressUpdate update : progress) {
+            List<Change> changes = new ArrayList<>();
             if (update.status() != null) {
                 if (status == null || !update.status().code().equals(status.code())) {
+                    changes.add(new Change("Status", status, update.status()));
                     since = update.date();
+                    if (isDone(update.status()) && !isDone(status)) {
+                        completedOn = update.date();
+                    } else if (!isDone(update.status())) {
+                        completedOn = null;
+                    }
                 } else if (since == null) {
                     since = update.date();
                 }
                 status = update.status();
             }
+            if (update.grade() != null && !sameCode(grade, update.grade())) {
+                changes.add(new Change("Grade", grade, update.grade()));
+            }
             if (update.grade() != null) {
                 grade = update.grade();
+            }
+            if (update.rag() != null && !sameCode(rag, update.rag())) {
+                changes.add(new Change("RAG", rag, update.rag()));
             }
             if (update.rag() != null) {
                 rag = update.rag();
@@ -48,12 +70,22 @@ final class ActionStateCalculator {
             if (update.date() != null) {
                 lastUpdated = update.date();
             }
+            history.add(new HistoryEntry(update, List.copyOf(changes)));
         }
         Lifecycle lifecycle = status == null ? Lifecycle.NOT_STATED : status.lifecycle();
         LocalDate deadline = target == null || target.date() == null ? null : target.date().deadline();
         boolean overdue = !lifecycle.isDone() && deadline != null && deadline.isBefore(asOf);
         boolean stale = !lifecycle.isDone()
                 && (lastUpdated == null || lastUpdated.plusMonths(staleAfterMonths).isBefore(asOf));
-        return new ActionState(status, lifecycle, since, grade, rag, lastUpdated, overdue, stale);
+        return new ActionState(status, lifecycle, since, grade, rag, lastUpdated, overdue, stale,
+                lifecycle.isDone() ? completedOn : null, List.copyOf(history));
+    }
+
+    private static boolean isDone(ScaleEntry status) {
+        return status != null && status.lifecycle().isDone();
+    }
+
+    private static boolean sameCode(ScaleEntry a, ScaleEntry b) {
+        return a != null && b != null && Objects.equals(a.code(), b.code());
     }
 }

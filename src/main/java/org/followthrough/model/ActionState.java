@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * @param lastUpdated  the date of the latest dated progress update, or null
  * @param overdue      the target has passed on the as-of date and the action is not done
  * @param stale        the latest update is older than the site's limit (or there is no dated update and the action is not done)
+ * @param completedOn  the date the action was first reported done, where known
+ * @param history      each progress update with the changes of status, grade and RAG it made
  */
 public record ActionState(
         ScaleEntry status,
@@ -22,5 +24,7 @@ public record ActionState(
         ScaleEntry rag,
         LocalDate lastUpdated,
         boolean overdue,
-        boolean stale) {
+        boolean stale,
+        LocalDate completedOn,
+        java.util.List<HistoryEntry> history) {
 }

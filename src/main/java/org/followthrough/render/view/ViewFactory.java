@@ -17,6 +17,8 @@ import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.model.Target;
+import org.followthrough.model.Timeline;
+import org.followthrough.render.chart.TimelineSvg;
 import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.view.Views.*;
@@ -134,7 +136,9 @@ public final class ViewFactory {
                         .map(a -> new AddressedView(anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
-                tally(p.tally()));
+                tally(p.tally()),
+                timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
+                        "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()));
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -157,8 +161,14 @@ public final class ViewFactory {
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
-        List<ProgressView> progress = a.progress().stream().map(p -> new ProgressView(Dates.format(p.date()), iso(p.date()),
-                p.dateAsPublished(), entry(p.status()), entry(p.grade()), entry(p.rag()), html(p.text()), p.reportedBy())).toList();
+        List<ProgressView> progress = a.state().history().stream().map(h -> {
+            var p = h.update();
+            List<String> changes = h.changes().stream()
+                    .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                            : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList();
+            return new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(), entry(p.status()), entry(p.grade()),
+                    entry(p.rag()), html(p.text()), p.reportedBy(), changes);
+        }).toList();
         ProgressView latest = null;
         for (ProgressView p : progress) {
             if (p.text() != null) {
@@ -236,6 +246,7 @@ public final class ViewFactory {
         List<PlanGroup> groups = new ArrayList<>();
         List<PlanLink> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
+        List<Timeline.Item> items = new ArrayList<>();
         for (Plan plan : archive.plans()) {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
@@ -244,6 +255,7 @@ public final class ViewFactory {
                     if (a.isOwnedBy(o.id())) {
                         planRows.add(rowsByPath.get(planPath(plan.id()) + "#" + anchor("action", a.ref())));
                         planActions.add(a);
+                        items.add(new Timeline.Item(plan, a));
                     }
                 }
             }
@@ -255,7 +267,37 @@ public final class ViewFactory {
             }
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
-                html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved));
+                html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
+                timeline(items, "organisation-" + o.id(), o.displayShortName()));
+    }
+
+    /** The timeline of a set of actions, as charts and tables holding the same numbers. */
+    private TimelineView timeline(List<Timeline.Item> items, String id, String name) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        Timeline t = Timeline.of(items, archive.asOf());
+        Map<String, String> paths = new java.util.HashMap<>();
+        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), planPath(i.plan().id()) + "#" + anchor("action", i.action().ref())));
+        long done = t.spans().stream().filter(Timeline.Span::done).count();
+        long overdue = t.spans().stream().filter(Timeline.Span::overdue).count();
+        String spansTitle = "Timeline of the actions of " + name;
+        String spansDescription = t.spans().size() + " actions, each drawn from its plan's start to its target (a diamond), with a tick "
+                + "where it was reported complete, or a dashed line to " + Dates.format(t.asOf()) + " while it is still open. "
+                + done + " complete, " + overdue + " overdue. The same information is in the table that follows.";
+        String countsTitle = "Open and completed actions of " + name + " over time";
+        Timeline.Point last = t.points().get(t.points().size() - 1);
+        String countsDescription = "From " + Dates.format(t.points().get(0).date()) + " to " + Dates.format(last.date()) + ": on "
+                + Dates.format(last.date()) + ", " + last.open() + " not yet complete and " + last.done() + " complete. "
+                + "The same numbers are in the table that follows.";
+        List<SpanRow> spans = t.spans().stream().map(s -> new SpanRow(s.ref(), paths.get(s.planId() + "|" + s.ref()),
+                Dates.format(s.start()), iso(s.start()), Dates.format(s.deadline()), iso(s.deadline()),
+                Dates.format(s.completedOn()), iso(s.completedOn()),
+                s.lifecycle().label() + (s.overdue() ? ", overdue" : ""))).toList();
+        List<PointRow> points = t.points().stream().map(p -> new PointRow(Dates.format(p.date()), iso(p.date()), p.open(), p.done())).toList();
+        return new TimelineView(Html.of(TimelineSvg.spans(t, id + "-spans", spansTitle, spansDescription)),
+                Html.of(TimelineSvg.counts(t, id + "-counts", countsTitle, countsDescription)),
+                spans, points, t.updates().stream().map(Dates::format).toList());
     }
 
     private static String iso(LocalDate date) {

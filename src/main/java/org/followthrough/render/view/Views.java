@@ -45,8 +45,22 @@ public final class Views {
                             String lastUpdated, String lastUpdatedIso, boolean overdue, boolean stale) {
     }
 
+    /** A progress update, with each change it made spelled out ("RAG: Amber → Green"). */
     public record ProgressView(String date, String dateIso, String dateAsPublished, ScaleEntryView status,
-                               ScaleEntryView grade, ScaleEntryView rag, TemplateHTMLOutputModel text, String reportedBy) {
+                               ScaleEntryView grade, ScaleEntryView rag, TemplateHTMLOutputModel text, String reportedBy,
+                               List<String> changes) {
+    }
+
+    public record SpanRow(String ref, String path, String start, String startIso, String target, String targetIso,
+                          String completed, String completedIso, String status) {
+    }
+
+    public record PointRow(String date, String dateIso, int open, int done) {
+    }
+
+    /** A timeline drawn as two SVG charts, with the same numbers as two tables. */
+    public record TimelineView(TemplateHTMLOutputModel spansChart, TemplateHTMLOutputModel countsChart,
+                               List<SpanRow> spans, List<PointRow> points, List<String> updates) {
     }
 
     public record OwnerView(OrgRef organisation, String role, String name) {
@@ -104,7 +118,7 @@ public final class Views {
 
     public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
                                    TemplateHTMLOutputModel description, String path, TallyView tally,
-                                   List<PlanGroup> groups, List<PlanLink> involvedIn) {
+                                   List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline) {
     }
 
     /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
@@ -121,6 +135,6 @@ public final class Views {
                            String dateRange, List<String> careUnits, TemplateHTMLOutputModel summary,
                            List<UpdateView> updates, SourceView source, ScalesView scales,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
-                           TallyView tally) {
+                           TallyView tally, TimelineView timeline) {
     }
 }
