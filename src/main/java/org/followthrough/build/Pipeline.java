@@ -16,6 +16,7 @@ import org.followthrough.problem.Problems;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
+import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.LoadedContent;
 import org.followthrough.validate.ContentValidator;
@@ -101,19 +102,28 @@ public final class Pipeline {
         // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
         TemplateEngine engine = new TemplateEngine(request.templates());
         SiteRenderer renderer = new SiteRenderer(archive, engine, new MarkdownRenderer(), request.templates());
-        List<SiteRenderer.Output> outputs = renderer.outputs();
         AtomicInteger written = new AtomicInteger();
-        outputs.parallelStream().forEach(output -> {
-            try {
-                publisher.write(output.path(), output.content().get());
-                written.incrementAndGet();
-            } catch (TemplateEngine.TemplateProblem e) {
-                String template = request.templates() != null && request.templates().resolve(e.template()).toFile().isFile()
-                        ? request.templates().resolve(e.template()).toString() : "(built-in template) " + e.template();
-                problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
-                        "fix the template; the previous site is unchanged");
+        for (List<SiteRenderer.Output> phase : renderer.phases()) {
+            phase.parallelStream().forEach(output -> {
+                try {
+                    byte[] content = output.content().get();
+                    if (content != null) {
+                        publisher.write(output.path(), content);
+                        written.incrementAndGet();
+                    }
+                } catch (TemplateEngine.TemplateProblem e) {
+                    String template = request.templates() != null && request.templates().resolve(e.template()).toFile().isFile()
+                            ? request.templates().resolve(e.template()).toString() : "(built-in template) " + e.template();
+                    problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
+                            "fix the template; the previous site is unchanged");
+                } catch (PdfFonts.MissingFontsException e) {
+                    problems.error(Location.of(output.path()), e.getMessage(), null);
+                }
+            });
+            if (problems.hasErrors()) {
+                break;
             }
-        });
+        }
         return written.get();
     }
 }

@@ -20,6 +20,15 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
+import java.util.concurrent.ConcurrentHashMap;
+import org.followthrough.model.Site;
+import org.followthrough.render.calendar.IcalRenderer;
+import org.followthrough.render.data.CsvRenderer;
+import org.followthrough.render.data.Downloads;
+import org.followthrough.render.data.JsonRenderer;
+import org.followthrough.render.data.JsonSchemaWriter;
+import org.followthrough.render.feed.AtomRenderer;
+import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
@@ -38,12 +47,14 @@ public final class SiteRenderer {
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", "organisations/");
 
     private final Archive archive;
+    private final MarkdownRenderer markdown;
     private final TemplateEngine engine;
     private final ViewFactory views;
     private final Path templateOverrides;
 
     public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Path templateOverrides) {
         this.archive = archive;
+        this.markdown = markdown;
         this.engine = engine;
         this.views = new ViewFactory(archive, markdown);
         this.templateOverrides = templateOverrides;
@@ -57,7 +68,138 @@ public final class SiteRenderer {
     private record FilterPage(Views.Filter filter, String title, String description, Predicate<Views.ActionRow> test) {
     }
 
-    public List<Output> outputs() {
+    /**
+     * The outputs in the order they must be made: first the downloads, whose sizes the pages then
+     * give beside each link; then the pages, the sitemap and the rest.
+     */
+    public List<List<Output>> phases() {
+        List<Output> downloads = downloads();
+        List<Output> rest = outputs();
+        List<String> downloadPaths = downloads.stream().map(Output::path).toList();
+        List<String> pages = rest.stream().filter(Output::page).map(Output::path).toList();
+        rest.add(new Output("sitemap.xml", false, () -> utf8(sitemap(pages, downloadPaths))));
+        return List.of(downloads, rest);
+    }
+
+    /** A download of one scope (a plan, an organisation, the site): its file, label and format. */
+    private record DownloadSpec(String file, String label, String format, String mediaType, Supplier<byte[]> content) {
+    }
+
+    private List<DownloadSpec> downloadSpecs(String scope, Supplier<String> csv, Supplier<String> csvMetadata,
+                                             Supplier<String> json, Supplier<String> atom, Supplier<String> ics,
+                                             Supplier<byte[]> pdf) {
+        return List.of(
+                new DownloadSpec(Downloads.PDF, "Summary of " + scope, "PDF", "application/pdf", pdf),
+                new DownloadSpec(Downloads.CSV, "Every action of " + scope + " as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
+                new DownloadSpec(Downloads.CSV_METADATA, "Description of the spreadsheet's columns", "CSVW metadata (JSON)",
+                        "application/csvm+json", () -> utf8(csvMetadata.get())),
+                new DownloadSpec(jsonFile(scope), "Open data of " + scope, "JSON", "application/json", () -> utf8(json.get())),
+                new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + " as a feed", "Atom feed", AtomRenderer.MEDIA_TYPE,
+                        () -> utf8(atom.get())),
+                new DownloadSpec(Downloads.ICS, "Target dates of " + scope + " for a calendar", "iCalendar", IcalRenderer.MEDIA_TYPE,
+                        () -> {
+                            String calendar = ics.get();
+                            return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
+                        }));
+    }
+
+    private String jsonFile(String scope) {
+        return scope.startsWith("plan") ? Downloads.PLAN_JSON : scope.equals(SITE_SCOPE) ? Downloads.SITE_JSON : Downloads.ORGANISATION_JSON;
+    }
+
+    private static final String SITE_SCOPE = "every plan";
+
+    private final Map<String, List<DownloadSpec>> specsByFolder = new LinkedHashMap<>();
+    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+
+    private List<Output> downloads() {
+        AtomRenderer atom = new AtomRenderer(markdown);
+        Site site = archive.site();
+        for (Plan plan : archive.plans()) {
+            String folder = Downloads.planFolder(plan.id());
+            specsByFolder.put(folder, downloadSpecs("plan " + (plan.reference() != null ? plan.reference() : plan.title()),
+                    () -> CsvRenderer.plan(archive, plan), () -> CsvRenderer.planMetadata(archive, plan),
+                    () -> JsonRenderer.plan(archive, plan),
+                    () -> atom.plan(archive, plan, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
+                    () -> IcalRenderer.plan(archive, plan),
+                    () -> pdf().plan(views.site(), views.plan(plan))));
+        }
+        for (Organisation organisation : owners()) {
+            String folder = Downloads.organisationFolder(organisation.id());
+            specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(),
+                    () -> CsvRenderer.organisation(archive, organisation), () -> CsvRenderer.organisationMetadata(archive, organisation),
+                    () -> JsonRenderer.organisation(archive, organisation),
+                    () -> atom.organisation(archive, organisation, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
+                    () -> IcalRenderer.organisation(archive, organisation),
+                    () -> pdf().organisation(views.site(), views.organisation(organisation),
+                            archive.plans().stream().map(views::plan).toList())));
+        }
+        specsByFolder.put(Downloads.SITE_FOLDER, downloadSpecs(SITE_SCOPE,
+                () -> CsvRenderer.site(archive), () -> CsvRenderer.siteMetadata(archive), () -> JsonRenderer.site(archive),
+                () -> atom.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.ATOM), site.baseUrl()),
+                () -> IcalRenderer.site(archive),
+                () -> pdf().site(views.site(), archive.plans().stream().map(views::plan).toList())));
+
+        List<Output> outputs = new ArrayList<>();
+        specsByFolder.forEach((folder, specs) -> {
+            for (DownloadSpec spec : specs) {
+                String path = folder + spec.file();
+                outputs.add(new Output(path, false, () -> {
+                    byte[] bytes = spec.content().get();
+                    if (bytes != null) {
+                        sizes.put(path, bytes.length);
+                    }
+                    return bytes;
+                }));
+            }
+        });
+        outputs.add(new Output(Downloads.PLAN_SCHEMA, false, () -> utf8(JsonSchemaWriter.plan(archive))));
+        outputs.add(new Output(Downloads.ORGANISATION_SCHEMA, false, () -> utf8(JsonSchemaWriter.organisation(archive))));
+        outputs.add(new Output(Downloads.SITE_SCHEMA, false, () -> utf8(JsonSchemaWriter.site(archive))));
+        return outputs;
+    }
+
+    /** Organisations that own at least one action: only they get downloads of their own. */
+    private List<Organisation> owners() {
+        return archive.organisations().stream()
+                .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id()))))
+                .toList();
+    }
+
+    /** The downloads of a folder that were made (a calendar with no dated target is not), with their sizes. */
+    List<Views.Download> downloadsOf(String folder) {
+        List<Views.Download> links = new ArrayList<>();
+        for (DownloadSpec spec : specsByFolder.getOrDefault(folder, List.of())) {
+            Integer size = sizes.get(folder + spec.file());
+            if (size != null) {
+                links.add(new Views.Download(spec.label(), folder + spec.file(), spec.format(), humanSize(size), spec.mediaType()));
+            }
+        }
+        return links;
+    }
+
+    static String humanSize(int bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double kb = bytes / 1024.0;
+        if (kb < 1024) {
+            return Math.round(kb) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", kb / 1024);
+    }
+
+    private PdfRenderer pdfRenderer;
+
+    /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
+    private synchronized PdfRenderer pdf() {
+        if (pdfRenderer == null) {
+            pdfRenderer = new PdfRenderer(engine);
+        }
+        return pdfRenderer;
+    }
+
+    List<Output> outputs() {
         List<Output> outputs = new ArrayList<>();
         List<FilterPage> filters = filters();
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
@@ -67,10 +209,12 @@ public final class SiteRenderer {
             model.put("organisationCount", archive.organisations().size());
             model.put("tally", views.tallyOf(views.rows()));
             model.put("filters", filterLinks);
+            model.put("downloads", downloadsOf(Downloads.SITE_FOLDER));
         }));
         for (Plan plan : archive.plans()) {
             outputs.add(page(ViewFactory.planPath(plan.id()), "plan.ftlh", plan.title(), List.of(HOME), model -> {
                 model.put("plan", views.plan(plan));
+                model.put("downloads", downloadsOf(Downloads.planFolder(plan.id())));
                 model.put("rows", views.rows().stream().filter(r -> r.planId().equals(plan.id())).toList());
             }));
         }
@@ -78,7 +222,10 @@ public final class SiteRenderer {
                 model -> model.put("organisations", archive.organisations().stream().map(views::organisation).toList())));
         for (Organisation organisation : archive.organisations()) {
             outputs.add(page(ViewFactory.organisationPath(organisation.id()), "organisation.ftlh", organisation.name(),
-                    List.of(HOME, ORGANISATIONS), model -> model.put("organisation", views.organisation(organisation))));
+                    List.of(HOME, ORGANISATIONS), model -> {
+                        model.put("organisation", views.organisation(organisation));
+                        model.put("downloads", downloadsOf(Downloads.organisationFolder(organisation.id())));
+                    }));
         }
         outputs.add(listing("actions/", "All actions", "Every action of every plan, grouped by plan as published.",
                 row -> true, filterLinks, List.of(HOME)));
@@ -97,8 +244,6 @@ public final class SiteRenderer {
         for (String asset : ASSETS) {
             outputs.add(new Output(asset, false, () -> asset(asset)));
         }
-        List<String> pages = outputs.stream().filter(Output::page).map(Output::path).toList();
-        outputs.add(new Output("sitemap.xml", false, () -> utf8(sitemap(pages))));
         outputs.add(new Output("robots.txt", false, () -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + archive.site().baseUrl() + "sitemap.xml\n")));
         return outputs;
     }
@@ -158,9 +303,11 @@ public final class SiteRenderer {
         });
     }
 
-    private String sitemap(List<String> pages) {
+    private String sitemap(List<String> pages, List<String> downloads) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String page : pages.stream().sorted().toList()) {
+        List<String> all = new ArrayList<>(pages);
+        downloads.stream().filter(sizes::containsKey).forEach(all::add);
+        for (String page : all.stream().sorted().toList()) {
             String path = page.endsWith("index.html") ? page.substring(0, page.length() - "index.html".length()) : page;
             xml.append("  <url><loc>").append(xmlEscape(archive.site().baseUrl() + path)).append("</loc></url>\n");
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * The small fixture site, rendered as at 2026-11-23, compared file by file with reviewed golden
  * copies in src/test/resources/golden/small/. After an intended change to the output, regenerate
  * them with {@code mvn verify -Dfollowthrough.updateGoldens=true} and review the diff before committing.
+ * PDFs are left out: they cannot be reviewed as a diff, and are checked by veraPDF, for byte-identical
+ * output, and by eye instead.
  */
 class GoldenSiteTest {
 
@@ -24,17 +26,20 @@ class GoldenSiteTest {
 
     @Test
     void smallSiteMatchesTheReviewedGoldenFiles() throws IOException {
-        MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
+        MemoryPublisher built = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
+        Map<String, byte[]> site = new java.util.TreeMap<>(built.asMap());
+        site.keySet().removeIf(path -> path.endsWith(".pdf"));
         if (Boolean.getBoolean("followthrough.updateGoldens")) {
-            rewrite(site.asMap());
+            rewrite(site);
         }
         List<String> golden;
         try (Stream<Path> walk = Files.walk(GOLDEN)) {
             golden = walk.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
-        assertThat(site.files().keySet()).as("files of the site").containsExactlyElementsOf(golden);
+        assertThat(site.keySet()).as("files of the site").containsExactlyElementsOf(golden);
         for (String path : golden) {
-            assertThat(site.text(path)).as(path).isEqualTo(Files.readString(GOLDEN.resolve(path), StandardCharsets.UTF_8));
+            assertThat(new String(site.get(path), StandardCharsets.UTF_8)).as(path)
+                    .isEqualTo(new String(Files.readAllBytes(GOLDEN.resolve(path)), StandardCharsets.UTF_8));
         }
     }
 

@@ -124,7 +124,20 @@ public final class ViewFactory {
         return new TallyView(tally.total(), tally.done(), tally.overdue(), tally.stale(), List.copyOf(items));
     }
 
+    private final Map<String, PlanView> planViews = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, OrganisationView> organisationViews = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The view of a plan, made once however many pages and downloads show it. */
     public PlanView plan(Plan p) {
+        return planViews.computeIfAbsent(p.id(), id -> makePlan(p));
+    }
+
+    /** The view of an organisation, made once. */
+    public OrganisationView organisation(Organisation o) {
+        return organisationViews.computeIfAbsent(o.id(), id -> makeOrganisation(o));
+    }
+
+    private PlanView makePlan(Plan p) {
         return new PlanView(p.id(), planPath(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
                 p.subject(), orgs(p.commissionedBy()), p.commissionedByAsPublished(), orgs(p.investigatedBy()),
                 orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()),
@@ -242,7 +255,7 @@ public final class ViewFactory {
         return tally(Tally.of(rows.stream().map(r -> actionsByPath.get(r.path())).toList()));
     }
 
-    public OrganisationView organisation(Organisation o) {
+    private OrganisationView makeOrganisation(Organisation o) {
         List<PlanGroup> groups = new ArrayList<>();
         List<PlanLink> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();

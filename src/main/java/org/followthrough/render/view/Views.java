@@ -121,6 +121,10 @@ public final class Views {
                                    List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline) {
     }
 
+    /** A file to download: what it is, where, its format and size ("PDF", "48 KB"). */
+    public record Download(String label, String path, String format, String size, String mediaType) {
+    }
+
     /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
     public record Filter(String id, String label, String path, int count) {
     }

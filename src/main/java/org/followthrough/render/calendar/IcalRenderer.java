@@ -1,0 +1,205 @@
+package org.followthrough.render.calendar;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.FollowUp;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Owner;
+import org.followthrough.model.Plan;
+import org.followthrough.model.Site;
+import org.followthrough.render.data.ActionRecord;
+import org.followthrough.render.data.Downloads;
+
+/**
+ * iCalendar files (RFC 5545) of the actions' targets, for a plan, an organisation (the actions it
+ * owns) and the whole site, so that a reader can see the deadlines in their own calendar.
+ *
+ * <p>One all-day event per action whose target names a date: it falls on the target's deadline (a
+ * month target's last day). Ongoing and undated targets have no event. Each follow-up whose own
+ * target names a date has an event of its own, after its action's, with the UID
+ * {@code follow-up-<plan>-<ref>-<n>@<host>} (n counts the action's follow-ups from 1, so adding one
+ * never changes another's UID); an action's UID is {@code action-<plan>-<ref>@<host>}. The reference
+ * is percent-encoded, '-' included, so the UIDs cannot collide.
+ *
+ * <p>Events are marked TRANSP:TRANSPARENT (a deadline takes up no time), STATUS:CANCELLED when the
+ * action (or follow-up) was closed without being completed and CONFIRMED otherwise, and carry the
+ * lifecycle and "Overdue" as CATEGORIES. DTSTAMP is the as-of date at midnight UTC, so that the same
+ * content and as-of date always give the same bytes. Lines end in CRLF and are folded at 75 octets
+ * without splitting a UTF-8 character.
+ *
+ * <p>There is no METHOD property: the file is a calendar to subscribe to, not an iTIP (RFC 5546)
+ * message, and METHOD:PUBLISH would require an ORGANIZER on every event. A scope with no dated
+ * target gives a calendar with no events, which calendar programs accept, although RFC 5545's
+ * grammar asks for at least one component.
+ *
+ * <p>Pure and thread-safe: every method works only from its arguments.
+ */
+public final class IcalRenderer {
+
+    public static final String MEDIA_TYPE = "text/calendar";
+    public static final String PRODID = "-//Followthrough//Action plan targets//EN";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+    private static final int MAX_OCTETS = 75;
+
+    private IcalRenderer() {
+    }
+
+    public static String plan(Archive archive, Plan plan) {
+        String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
+        return calendar(archive, ActionRecord.of(plan), "Targets: " + name,
+                "The target dates of the actions of " + name + ".");
+    }
+
+    /** The targets of the actions the organisation owns, alone or with others, in any plan. */
+    public static String organisation(Archive archive, Organisation organisation) {
+        return calendar(archive, ActionRecord.ownedBy(archive, organisation), "Targets: " + organisation.name(),
+                "The target dates of the actions that " + organisation.name() + " owns.");
+    }
+
+    public static String site(Archive archive) {
+        return calendar(archive, ActionRecord.all(archive), "Targets: " + archive.site().title(),
+                "The target dates of the actions of every plan.");
+    }
+
+    private static String calendar(Archive archive, List<ActionRecord> records, String name, String description) {
+        Site site = archive.site();
+        Map<String, Organisation> organisations = archive.organisationsById();
+        String stamp = DATE.format(archive.asOf()) + "T000000Z";
+        String fullDescription = description + " Ongoing and undated targets are not included. Statuses as at "
+                + archive.asOf() + ". Published by " + site.publisher() + ".";
+        List<String> lines = new ArrayList<>();
+        lines.add("BEGIN:VCALENDAR");
+        lines.add("VERSION:2.0");
+        lines.add("PRODID:" + PRODID);
+        lines.add("CALSCALE:GREGORIAN");
+        lines.add("NAME:" + text(name));
+        lines.add("X-WR-CALNAME:" + text(name));
+        lines.add("DESCRIPTION:" + text(fullDescription));
+        lines.add("X-WR-CALDESC:" + text(fullDescription));
+        for (ActionRecord record : records) {
+            Action action = record.action();
+            String url = record.url(site);
+            LocalDate deadline = ActionRecord.deadline(action.target());
+            if (deadline != null) {
+                Lifecycle lifecycle = action.state().lifecycle();
+                List<String> categories = new ArrayList<>(List.of(lifecycle.label()));
+                if (action.state().overdue()) {
+                    categories.add("Overdue");
+                }
+                String status = (action.state().status() != null ? action.state().status().label() : lifecycle.label())
+                        + (action.state().overdue() ? " (overdue)" : "");
+                String text = "Target as published: " + ActionRecord.targetText(action.target()) + "\n"
+                        + "Status: " + status + "\n"
+                        + "Owners: " + owners(action, organisations) + "\n"
+                        + (action.description() != null ? "\n" + ActionRecord.text(action.description()) + "\n" : "")
+                        + "\n" + url;
+                event(lines, "action-" + record.plan().id() + "-" + Downloads.encode(action.ref()) + "@" + Downloads.host(site),
+                        stamp, deadline, "Target: Action " + action.ref() + " – " + record.planLabel(), text, url,
+                        lifecycle == Lifecycle.CLOSED, categories);
+            }
+            List<FollowUp> followUps = action.followUps();
+            for (int i = 0; i < followUps.size(); i++) {
+                FollowUp followUp = followUps.get(i);
+                LocalDate due = ActionRecord.deadline(followUp.target());
+                if (due == null) {
+                    continue;
+                }
+                Lifecycle lifecycle = followUp.status() == null ? null : followUp.status().lifecycle();
+                List<String> categories = new ArrayList<>(List.of("Follow-up"));
+                if (lifecycle != null) {
+                    categories.add(lifecycle.label());
+                }
+                String text = "Follow-up of action " + action.ref() + ": " + ActionRecord.text(followUp.text()) + "\n"
+                        + "Target as published: " + ActionRecord.targetText(followUp.target()) + "\n"
+                        + "Status: " + (followUp.status() != null ? followUp.status().label() : "not published") + "\n"
+                        + "Owners: " + owners(action, organisations) + "\n"
+                        + "\n" + url;
+                event(lines, "follow-up-" + record.plan().id() + "-" + Downloads.encode(action.ref()) + "-" + (i + 1) + "@" + Downloads.host(site),
+                        stamp, due, "Follow-up target: Action " + action.ref() + " – " + record.planLabel(), text, url,
+                        lifecycle == Lifecycle.CLOSED, categories);
+            }
+        }
+        lines.add("END:VCALENDAR");
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(fold(line));
+        }
+        return out.toString();
+    }
+
+    private static void event(List<String> lines, String uid, String stamp, LocalDate day, String summary, String description,
+                              String url, boolean cancelled, List<String> categories) {
+        lines.add("BEGIN:VEVENT");
+        lines.add("UID:" + uid);
+        lines.add("DTSTAMP:" + stamp);
+        lines.add("DTSTART;VALUE=DATE:" + DATE.format(day));
+        lines.add("DTEND;VALUE=DATE:" + DATE.format(day.plusDays(1)));
+        lines.add("SUMMARY:" + text(summary));
+        lines.add("DESCRIPTION:" + text(description));
+        lines.add("URL:" + url);
+        lines.add("STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+        lines.add("CATEGORIES:" + String.join(",", categories.stream().map(IcalRenderer::text).toList()));
+        lines.add("TRANSP:TRANSPARENT");
+        lines.add("END:VEVENT");
+    }
+
+    private static String owners(Action action, Map<String, Organisation> organisations) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Owner owner : action.owners()) {
+            Organisation o = organisations.get(owner.organisationId());
+            names.add(o == null ? owner.organisationId() : o.name());
+        }
+        return String.join("; ", names);
+    }
+
+    /** A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; other control characters dropped. */
+    static String text(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case ';' -> out.append("\\;");
+                case ',' -> out.append("\\,");
+                case '\n' -> out.append("\\n");
+                case '\r' -> { }
+                default -> {
+                    if (c == '\t' || (c >= 0x20 && c != 0x7f)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A content line folded (RFC 5545 3.1): no line longer than 75 octets, continuations starting with a space, each ending in CRLF. */
+    static String fold(String line) {
+        StringBuilder out = new StringBuilder();
+        int octets = 0;
+        int i = 0;
+        while (i < line.length()) {
+            int codePoint = line.codePointAt(i);
+            int chars = Character.charCount(codePoint);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (octets + size > MAX_OCTETS) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.append(line, i, i + chars);
+            octets += size;
+            i += chars;
+        }
+        return out.append("\r\n").toString();
+    }
+}

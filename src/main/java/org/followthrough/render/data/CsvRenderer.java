@@ -1,0 +1,390 @@
+package org.followthrough.render.data;
+
+import static org.followthrough.render.data.ActionRecord.iso;
+import static org.followthrough.render.data.ActionRecord.label;
+import static org.followthrough.render.data.ActionRecord.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Evidence;
+import org.followthrough.model.FollowUp;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Owner;
+import org.followthrough.model.Plan;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.Site;
+import org.followthrough.render.Dates;
+
+/**
+ * The actions as CSV, one row per action with every field and the latest status, for a plan, an
+ * organisation or the whole site; and the CSV on the Web (W3C CSVW) metadata that describes the
+ * columns.
+ *
+ * <p>The CSV follows RFC 4180: fields separated by commas, quoted with double quotes when they hold
+ * a comma, a quote or a line break, quotes doubled, and every record (the header too) ending in
+ * CRLF. Line breaks inside a quoted field are kept as the content has them (LF). The text starts
+ * with a byte order mark, so that spreadsheets read it as UTF-8. Dates are ISO 8601; booleans are
+ * {@code true} or {@code false}; an empty field means no value. Lists (owners and their roles) are
+ * separated by {@value #SEPARATOR}.
+ *
+ * <p>Pure and thread-safe: every method works only from its arguments.
+ */
+public final class CsvRenderer {
+
+    /** Byte order mark: spreadsheets otherwise read UTF-8 CSV as their legacy code page. */
+    public static final String BOM = "\uFEFF";
+    public static final String CRLF = "\r\n";
+    /** Between the items of a list-valued field, as the CSVW metadata's "separator" says. */
+    public static final String SEPARATOR = "; ";
+
+    private CsvRenderer() {
+    }
+
+    /** What a column's value is made from: an action in its plan, and the archive's organisations by id. */
+    public record Cell(ActionRecord record, Map<String, Organisation> organisations, Site site) {
+    }
+
+    /**
+     * A column: its machine {@code name} (CSVW name, also the JSON field where there is one), its
+     * {@code title} (the CSV header cell), its CSVW datatype (a name such as "date", or a map with a
+     * "base" and a "format"), what it holds, whether every row has a value, the list separator for
+     * list-valued columns (or null), and how its value is made.
+     */
+    public record Column(String name, String title, Object datatype, String description, boolean required,
+                         String separator, Function<Cell, String> value) {
+    }
+
+    private static final String MARKDOWN = " Given as its Markdown source (CommonMark), which reads as plain text:"
+            + " '-' starts a list item, '**' marks bold; the site shows it formatted.";
+
+    private static final List<Column> COLUMNS = List.of(
+            column("plan_id", "Plan ID", "string", true,
+                    "The plan's identifier on this site: its page is plans/<plan_id>/.",
+                    c -> c.record().plan().id()),
+            column("plan_reference", "Plan reference", "string", false,
+                    "The plan's reference as published; empty when it has none.",
+                    c -> c.record().plan().reference()),
+            column("plan_title", "Plan title", "string", true,
+                    "The plan's title.",
+                    c -> c.record().plan().title()),
+            column("recommendation_number", "Recommendation", "string", true,
+                    "The number of the recommendation the action responds to, as published.",
+                    c -> c.record().recommendation().number()),
+            column("recommendation_title", "Recommendation title", "string", false,
+                    "The recommendation's title or theme, as published.",
+                    c -> c.record().recommendation().title()),
+            column("priority", "Priority", "string", false,
+                    "The recommendation's priority, in the plan's own words.",
+                    c -> label(c.record().recommendation().priority())),
+            column("action_ref", "Action", "string", true,
+                    "The action's reference as published; unique within its plan.",
+                    c -> c.record().action().ref()),
+            column("section", "Section", "string", false,
+                    "The heading of the part of the published document the action appears under.",
+                    c -> c.record().action().section()),
+            column("description", "Action description", "string", false,
+                    "The action as published." + MARKDOWN,
+                    c -> text(c.record().action().description())),
+            list("owners", "Owners",
+                    "The organisations that own the action, by name: one item per owner, in the same order as the"
+                            + " owner IDs, roles and names columns, separated by '" + SEPARATOR + "'.",
+                    c -> c.record().ownerNames(c.organisations())),
+            list("owner_ids", "Owner IDs",
+                    "The owners' organisation identifiers on this site (each organisation's page is organisations/<id>/),"
+                            + " one per owner, separated by '" + SEPARATOR + "'.",
+                    c -> c.record().action().owners().stream().map(Owner::organisationId).toList()),
+            list("owner_roles", "Owner roles",
+                    "Each owner's role, team or directorate as published, one per owner, separated by '" + SEPARATOR
+                            + "'; an empty item where the plan names none.",
+                    c -> c.record().action().owners().stream().map(Owner::role).toList()),
+            list("owner_names", "Owner names",
+                    "The person named as each owner, one per owner, separated by '" + SEPARATOR
+                            + "'; an empty item where the plan names no one, and an empty field where it names no one for any owner.",
+                    c -> c.record().action().owners().stream().map(Owner::name).toList()),
+            column("target", "Target (as published)", "string", false,
+                    "The target in the plan's own words; where the plan printed a plain date, that date as"
+                            + " '30 June 2024'. Empty when the action has no target.",
+                    c -> ActionRecord.targetText(c.record().action().target())),
+            column("target_date", "Target date",
+                    datatype("string", "^(\\d{4}-\\d{2}(-\\d{2})?|ongoing)$"), false,
+                    "What the target means: a day (YYYY-MM-DD), a month (YYYY-MM) or 'ongoing'. Empty when the"
+                            + " wording names no real date (such as 'Completed' or '31 September 2020') or there is no target.",
+                    c -> ActionRecord.targetDate(c.record().action().target())),
+            column("target_deadline", "Target deadline", "date", false,
+                    "The last day on which the target is met: the day, or the last day of the month. Empty for"
+                            + " ongoing or undated targets.",
+                    c -> iso(ActionRecord.deadline(c.record().action().target()))),
+            column("status", "Status", "string", false,
+                    "The latest status published, in the plan's own words. Empty when none has been published.",
+                    c -> label(c.record().action().state().status())),
+            column("lifecycle", "Lifecycle",
+                    datatype("string", "^(" + Arrays.stream(Lifecycle.values()).map(Lifecycle::code)
+                            .collect(Collectors.joining("|")) + ")$"), true,
+                    "The latest status on the lifecycle common to every plan: " + Arrays.stream(Lifecycle.values())
+                            .map(l -> l.code() + " (" + l.label() + ": " + l.description() + ")")
+                            .collect(Collectors.joining("; ")) + ".",
+                    c -> c.record().action().state().lifecycle().code()),
+            column("status_since", "Status since", "date", false,
+                    "The date of the update from which the latest status has held (the plan's publication date for"
+                            + " the status first published). Empty when not known.",
+                    c -> iso(c.record().action().state().statusSince())),
+            column("grade", "Grade", "string", false,
+                    "The latest assurance grade published, in the plan's own words.",
+                    c -> label(c.record().action().state().grade())),
+            column("rag", "RAG", "string", false,
+                    "The latest red/amber/green rating published, in the plan's own words.",
+                    c -> label(c.record().action().state().rag())),
+            column("term", "Term", "string", false,
+                    "Short, medium or long term, in the plan's own words.",
+                    c -> label(c.record().action().term())),
+            column("overdue", "Overdue", "boolean", true,
+                    "true when the target's deadline had passed on the date the data was worked out (see the"
+                            + " table's description) and the action was not completed, embedded or closed.",
+                    c -> Boolean.toString(c.record().action().state().overdue())),
+            column("not_updated_recently", "Not updated recently", "boolean", true,
+                    "true when the action was not done and its latest dated progress update was older than the site's"
+                            + " limit (or it had none) on the date the data was worked out.",
+                    c -> Boolean.toString(c.record().action().state().stale())),
+            column("last_updated", "Last updated", "date", false,
+                    "The date of the latest dated progress update. Empty when there is none.",
+                    c -> iso(c.record().action().state().lastUpdated())),
+            column("completed_on", "Completed on", "date", false,
+                    "The date the action was first reported done (completed, embedded or closed), where known.",
+                    c -> iso(c.record().action().state().completedOn())),
+            column("latest_progress_date", "Latest progress date", "date", false,
+                    "The date of the latest progress update with text (the one the column 'Latest progress' gives)."
+                            + " Empty when that update is undated.",
+                    c -> {
+                        ProgressUpdate latest = c.record().latestProgress();
+                        return latest == null ? null : iso(latest.date());
+                    }),
+            column("latest_progress_date_as_published", "Latest progress date as published", "string", false,
+                    "The date of that update in the published document's own words, where it is not exact.",
+                    c -> {
+                        ProgressUpdate latest = c.record().latestProgress();
+                        return latest == null ? null : latest.dateAsPublished();
+                    }),
+            column("latest_progress", "Latest progress", "string", false,
+                    "The text of the latest progress update that has text." + MARKDOWN,
+                    c -> {
+                        ProgressUpdate latest = c.record().latestProgress();
+                        return latest == null ? null : text(latest.text());
+                    }),
+            column("progress_updates", "Progress updates", "nonNegativeInteger", true,
+                    "How many progress updates the action has; the JSON download has each of them.",
+                    c -> Integer.toString(c.record().action().progress().size())),
+            column("monitoring", "Monitoring", "string", false,
+                    "The measurement tool or monitoring arrangements." + MARKDOWN,
+                    c -> text(c.record().action().monitoring())),
+            column("frequency", "Monitoring frequency", "string", false,
+                    "How often the action is monitored, as published.",
+                    c -> c.record().action().frequency()),
+            column("desired_outcome", "Desired outcome", "string", false,
+                    "The outcome the action should bring about." + MARKDOWN,
+                    c -> text(c.record().action().desiredOutcome())),
+            column("success_measure", "Success measure", "string", false,
+                    "How success is measured." + MARKDOWN,
+                    c -> text(c.record().action().successMeasure())),
+            column("evidence", "Evidence", "string", false,
+                    "The evidence items, one per line: what it is, then ' — ' and where it is published, then"
+                            + " ' — held: ' and where it is held, where the plan says.",
+                    c -> joinOrNull(c.record().action().evidence().stream().map(CsvRenderer::evidence).toList(), "\n")),
+            column("quality_assured_by", "Quality assured by", "string", false,
+                    "Who quality-assures the action, as published.",
+                    c -> c.record().action().qualityAssuredBy()),
+            column("follow_ups", "Follow-ups", "string", false,
+                    "Further actions required after review, separated by a blank line: the text (Markdown source),"
+                            + " then ' — target: ' and the target as published, then ' — status: ' and the status, where given.",
+                    c -> joinOrNull(c.record().action().followUps().stream().map(CsvRenderer::followUp).toList(), "\n\n")),
+            column("note", "Note", "string", false,
+                    "Anything a reader should know about the action or its transcription." + MARKDOWN,
+                    c -> text(c.record().action().note())),
+            column("url", "Link", "anyURI", true,
+                    "The action on this site.",
+                    c -> c.record().url(c.site())));
+
+    /** The columns, in order; the header row holds their titles. */
+    public static List<Column> columns() {
+        return COLUMNS;
+    }
+
+    // ---- the CSV ----
+
+    public static String plan(Archive archive, Plan plan) {
+        return csv(archive, ActionRecord.of(plan));
+    }
+
+    public static String organisation(Archive archive, Organisation organisation) {
+        return csv(archive, ActionRecord.ownedBy(archive, organisation));
+    }
+
+    public static String site(Archive archive) {
+        return csv(archive, ActionRecord.all(archive));
+    }
+
+    /** Any list of actions as CSV, with the header row. */
+    public static String csv(Archive archive, List<ActionRecord> records) {
+        Map<String, Organisation> organisations = archive.organisationsById();
+        StringBuilder out = new StringBuilder(BOM);
+        record(out, COLUMNS.stream().map(Column::title).toList());
+        for (ActionRecord r : records) {
+            Cell cell = new Cell(r, organisations, archive.site());
+            record(out, COLUMNS.stream().map(c -> c.value().apply(cell)).toList());
+        }
+        return out.toString();
+    }
+
+    private static void record(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields.get(i)));
+        }
+        out.append(CRLF);
+    }
+
+    /** One field: as it is, or quoted with its quotes doubled when it holds a comma, a quote or a line break. */
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    // ---- the CSVW metadata ----
+
+    /** The CSVW metadata of {@link #plan}, for {@code plans/<id>/actions.csv-metadata.json}. */
+    public static String planMetadata(Archive archive, Plan plan) {
+        String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
+        return metadata(archive, "Actions of " + name,
+                "One row per action of the plan " + name + ", with every field as published and the latest status.",
+                Downloads.planFolder(plan.id()));
+    }
+
+    /** The CSVW metadata of {@link #organisation}, for {@code organisations/<id>/actions.csv-metadata.json}. */
+    public static String organisationMetadata(Archive archive, Organisation organisation) {
+        return metadata(archive, "Actions owned by " + organisation.name(),
+                "One row per action that " + organisation.name() + " owns, alone or with others, in any plan, with every"
+                        + " field as published and the latest status.",
+                Downloads.organisationFolder(organisation.id()));
+    }
+
+    /** The CSVW metadata of {@link #site}, for {@code data/actions.csv-metadata.json}. */
+    public static String siteMetadata(Archive archive) {
+        return metadata(archive, "Every action: " + archive.site().title(),
+                "One row per action of every plan on the site, with every field as published and the latest status.",
+                "");
+    }
+
+    /**
+     * The metadata document. Its {@code url} is the CSV's file name: the metadata sits next to the
+     * CSV, and CSVW resolves the name against the metadata's own address.
+     */
+    private static String metadata(Archive archive, String title, String description, String pagePath) {
+        Site site = archive.site();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", site.language())));
+        root.put("url", Downloads.CSV);
+        root.put("dc:title", title);
+        root.put("dc:description", description + " Statuses, overdue and not-updated-recently flags are as at "
+                + Dates.format(archive.asOf()) + "; an action is flagged not updated recently after "
+                + site.staleAfterMonths() + " months without a dated progress update. The same actions are on the web page "
+                + Downloads.url(site, pagePath) + ".");
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("schema:name", site.publisher());
+        publisher.put("schema:url", Map.of("@id", site.baseUrl()));
+        root.put("dc:publisher", publisher);
+        root.put("dc:language", site.language());
+        root.put("dc:date", archive.asOf().toString());
+        root.put("dcat:landingPage", Map.of("@id", Downloads.url(site, pagePath)));
+        Map<String, Object> dialect = new LinkedHashMap<>();
+        dialect.put("encoding", "utf-8");
+        dialect.put("lineTerminators", List.of(CRLF));
+        dialect.put("quoteChar", "\"");
+        dialect.put("doubleQuote", true);
+        dialect.put("delimiter", ",");
+        dialect.put("header", true);
+        dialect.put("headerRowCount", 1);
+        root.put("dialect", dialect);
+        Map<String, Object> schema = new LinkedHashMap<>();
+        List<Object> columns = new ArrayList<>();
+        for (Column c : COLUMNS) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("name", c.name());
+            column.put("titles", c.title());
+            column.put("dc:description", c.description());
+            column.put("datatype", c.datatype());
+            column.put("required", c.required());
+            if (c.separator() != null) {
+                column.put("separator", c.separator());
+            }
+            columns.add(column);
+        }
+        schema.put("columns", columns);
+        schema.put("primaryKey", List.of("plan_id", "action_ref"));
+        root.put("tableSchema", schema);
+        return Json.write(root);
+    }
+
+    // ---- helpers ----
+
+    private static Column column(String name, String title, Object datatype, boolean required, String description,
+                                 Function<Cell, String> value) {
+        return new Column(name, title, datatype, description, required, null, value);
+    }
+
+    private static Column list(String name, String title, String description, Function<Cell, List<String>> items) {
+        return new Column(name, title, "string", description, false, SEPARATOR, c -> {
+            List<String> values = items.apply(c);
+            if (values.stream().allMatch(Objects::isNull)) {
+                return null;
+            }
+            return values.stream().map(v -> v == null ? "" : v).collect(Collectors.joining(SEPARATOR));
+        });
+    }
+
+    private static Map<String, Object> datatype(String base, String format) {
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("base", base);
+        type.put("format", format);
+        return type;
+    }
+
+    private static String evidence(Evidence e) {
+        StringBuilder line = new StringBuilder(e.text());
+        if (e.link() != null) {
+            line.append(" — ").append(e.link());
+        }
+        if (e.location() != null) {
+            line.append(" — held: ").append(e.location());
+        }
+        return line.toString();
+    }
+
+    private static String followUp(FollowUp f) {
+        StringBuilder text = new StringBuilder(Objects.requireNonNullElse(text(f.text()), ""));
+        if (f.target() != null && ActionRecord.targetText(f.target()) != null) {
+            text.append(" — target: ").append(ActionRecord.targetText(f.target()));
+        }
+        if (f.status() != null) {
+            text.append(" — status: ").append(f.status().label());
+        }
+        return text.toString();
+    }
+
+    private static String joinOrNull(List<String> items, String separator) {
+        return items.isEmpty() ? null : String.join(separator, items);
+    }
+}

@@ -1,0 +1,165 @@
+package org.followthrough.render.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.FollowUp;
+import org.followthrough.model.Markdown;
+import org.followthrough.model.Plan;
+import org.followthrough.render.view.ViewFactory;
+import org.followthrough.support.TestArchives;
+import org.followthrough.support.TestArchives.Located;
+import org.followthrough.support.TestArchives.Scope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The target calendars: RFC 5545 that ical4j reads back, one all-day event per dated target on its deadline, the same bytes every time. */
+class IcalRendererTest {
+
+    static Stream<Scope> scopes() {
+        return TestArchives.scopes();
+    }
+
+    static String ics(Scope scope) {
+        if (scope.isPlan()) {
+            return IcalRenderer.plan(scope.archive(), scope.plan());
+        }
+        if (scope.isOrganisation()) {
+            return IcalRenderer.organisation(scope.archive(), scope.organisation());
+        }
+        return IcalRenderer.site(scope.archive());
+    }
+
+    static Calendar parse(String ics) throws Exception {
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    private static String value(net.fortuna.ical4j.model.PropertyContainer component, String property) {
+        return component.<Property>getProperty(property).map(Property::getValue).orElse(null);
+    }
+
+    /** The events the scope must have, by UID, with their day, worked out from the model alone. */
+    private static Map<String, LocalDate> expectedEvents(Scope scope) {
+        Map<String, LocalDate> events = new LinkedHashMap<>();
+        String host = java.net.URI.create(scope.archive().site().baseUrl()).getHost();
+        for (Located located : scope.actions()) {
+            Action a = located.action();
+            String ref = java.net.URLEncoder.encode(a.ref(), StandardCharsets.UTF_8).replace("-", "%2D").replace("*", "%2A");
+            if (a.target() != null && a.target().date() != null && a.target().date().deadline() != null) {
+                events.put("action-" + located.plan().id() + "-" + ref + "@" + host, a.target().date().deadline());
+            }
+            for (int i = 0; i < a.followUps().size(); i++) {
+                FollowUp f = a.followUps().get(i);
+                if (f.target() != null && f.target().date() != null && f.target().date().deadline() != null) {
+                    events.put("follow-up-" + located.plan().id() + "-" + ref + "-" + (i + 1) + "@" + host, f.target().date().deadline());
+                }
+            }
+        }
+        return events;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void everyCalendarParsesWithOneAllDayEventPerDatedTargetOnItsDeadline(Scope scope) throws Exception {
+        Calendar calendar = parse(ics(scope));
+        assertThat(value(calendar, "VERSION")).isEqualTo("2.0");
+        assertThat(value(calendar, "PRODID")).isEqualTo(IcalRenderer.PRODID);
+        assertThat(value(calendar, "CALSCALE")).isEqualTo("GREGORIAN");
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        Map<String, LocalDate> expected = expectedEvents(scope);
+        Map<String, LocalDate> actual = new LinkedHashMap<>();
+        for (VEvent event : events) {
+            DtStart<?> start = event.getDateTimeStart();
+            assertThat(start.getDate()).as("an all-day event (VALUE=DATE)").isInstanceOf(LocalDate.class);
+            assertThat(actual.put(value(event, "UID"), (LocalDate) start.getDate())).as("unique UID").isNull();
+            assertThat(value(event, "DTSTAMP")).isEqualTo(scope.archive().asOf().toString().replace("-", "") + "T000000Z");
+            assertThat(value(event, "SUMMARY")).matches("(Follow-up target|Target): Action .+ – .+");
+            assertThat(value(event, "URL")).startsWith(scope.archive().site().baseUrl() + "plans/");
+            assertThat(value(event, "DESCRIPTION")).contains("Target as published: ").contains(value(event, "URL"));
+            assertThat(value(event, "STATUS")).isIn("CONFIRMED", "CANCELLED");
+            assertThat(value(event, "CATEGORIES")).isNotBlank();
+        }
+        assertThat(actual).containsExactlyEntriesOf(expected);
+        if (!events.isEmpty()) {
+            // RFC 5545 asks for at least one component, so only a calendar with events can pass ical4j's own validation.
+            assertThat(calendar.validate().getEntries()).as("ical4j validation").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void linesEndInCrlfAndAreFoldedAtSeventyFiveOctets(Scope scope) {
+        String ics = ics(scope);
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
+        assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        for (String line : ics.split("\r\n")) {
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        // Unfolding gives back whole characters: no UTF-8 sequence was split.
+        String unfolded = ics.replace("\r\n ", "");
+        assertThat(new String(unfolded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(unfolded);
+    }
+
+    @Test
+    void actionEventsSayTheTargetStatusAndLink() throws Exception {
+        Archive archive = TestArchives.small();
+        List<VEvent> events = parse(IcalRenderer.plan(archive, archive.plans().get(0))).getComponents("VEVENT");
+        assertThat(events).hasSize(2);
+        VEvent late = events.get(1);
+        assertThat(value(late, "UID")).isEqualTo("action-sample-review-1.2@plans.example");
+        assertThat(value(late, "SUMMARY")).isEqualTo("Target: Action 1.2 – SAMPLE/01");
+        assertThat((LocalDate) late.getDateTimeStart().getDate()).as("a month target falls on its last day")
+                .isEqualTo(LocalDate.of(2024, 9, 30));
+        assertThat(value(late, "DESCRIPTION")).contains("Target as published: September 2024").contains("Status: Open (overdue)")
+                .contains("https://plans.example/plans/sample-review/#action-1-2");
+        assertThat(value(late, "URL")).isEqualTo("https://plans.example/" + ViewFactory.planPath("sample-review") + "#action-1-2");
+        assertThat(value(late, "CATEGORIES")).isEqualTo("In progress,Overdue");
+    }
+
+    @Test
+    void textIsEscapedAndLongLinesFoldWithoutSplittingCharacters() throws Exception {
+        String description = "Commas, semicolons; back\\slashes and a line\nbreak. " + "Ünïcödé – “quoted” ".repeat(8);
+        Archive archive = TestArchives.withAction(TestArchives.small(), "sample-review", "1.1", a -> new Action(a.ref(),
+                new Markdown(description), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(), a.desiredOutcome(),
+                a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(), a.qualityAssuredBy(), a.followUps(),
+                a.note(), a.progress(), a.state()));
+        String ics = IcalRenderer.plan(archive, archive.plans().get(0));
+        assertThat(ics.replace("\r\n ", "")).contains("Commas\\, semicolons\\; back\\\\slashes and a line\\nbreak.");
+        VEvent event = parse(ics).<VEvent>getComponents("VEVENT").get(0);
+        assertThat(value(event, "DESCRIPTION")).contains(description.strip());
+    }
+
+    @Test
+    void twoRendersAreByteIdentical() {
+        Archive archive = TestArchives.shipped();
+        assertThat(IcalRenderer.site(archive)).isEqualTo(IcalRenderer.site(archive));
+        for (Plan plan : archive.plans()) {
+            assertThat(IcalRenderer.plan(archive, plan)).isEqualTo(IcalRenderer.plan(archive, plan));
+        }
+    }
+
+    @Test
+    void followUpsWithDatedTargetsHaveEventsOfTheirOwn() throws Exception {
+        Archive archive = TestArchives.shipped();
+        List<String> summaries = new ArrayList<>();
+        for (VEvent event : parse(IcalRenderer.site(archive)).<VEvent>getComponents("VEVENT")) {
+            summaries.add(value(event, "SUMMARY"));
+        }
+        assertThat(summaries).anyMatch(s -> s.startsWith("Follow-up target: Action "));
+    }
+}

@@ -1,0 +1,222 @@
+package org.followthrough.render.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Plan;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.Recommendation;
+import org.followthrough.render.view.ViewFactory;
+import org.followthrough.support.TestArchives;
+import org.followthrough.support.TestArchives.Located;
+import org.followthrough.support.TestArchives.Scope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JSON downloads: each valid against its published schema, holding every action with its derived state, the same bytes every time. */
+class JsonRendererTest {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Scope> scopes() {
+        return TestArchives.scopes();
+    }
+
+    static String document(Scope scope) {
+        if (scope.isPlan()) {
+            return JsonRenderer.plan(scope.archive(), scope.plan());
+        }
+        if (scope.isOrganisation()) {
+            return JsonRenderer.organisation(scope.archive(), scope.organisation());
+        }
+        return JsonRenderer.site(scope.archive());
+    }
+
+    static String schema(Scope scope) {
+        if (scope.isPlan()) {
+            return JsonSchemaWriter.plan(scope.archive());
+        }
+        if (scope.isOrganisation()) {
+            return JsonSchemaWriter.organisation(scope.archive());
+        }
+        return JsonSchemaWriter.site(scope.archive());
+    }
+
+    static String schemaPath(Scope scope) {
+        return scope.isPlan() ? Downloads.PLAN_SCHEMA : scope.isOrganisation() ? Downloads.ORGANISATION_SCHEMA : Downloads.SITE_SCHEMA;
+    }
+
+    private static List<Error> validate(String schema, String document) {
+        Schema compiled = REGISTRY.getSchema(schema, InputFormat.JSON);
+        return compiled.validate(document, InputFormat.JSON);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void everyDocumentValidatesAgainstTheSchemaItNames(Scope scope) throws Exception {
+        String document = document(scope);
+        String schema = schema(scope);
+        assertThat(validate(schema, document)).as(scope.toString()).isEmpty();
+        String published = scope.archive().site().baseUrl() + schemaPath(scope);
+        assertThat(JSON.readTree(document).get("$schema").asText()).isEqualTo(published);
+        assertThat(JSON.readTree(schema).get("$id").asText()).isEqualTo(published);
+        assertThat(JSON.readTree(schema).get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void everyDocumentHoldsEveryActionOfItsScopeWithItsState(Scope scope) throws Exception {
+        JsonNode root = JSON.readTree(document(scope));
+        assertThat(root.get("as_of").asText()).isEqualTo(scope.archive().asOf().toString());
+        if (scope.isSite()) {
+            List<String> plans = new ArrayList<>();
+            root.get("plans").forEach(p -> plans.add(p.get("id").asText()));
+            assertThat(plans).containsExactlyElementsOf(scope.archive().plans().stream().map(Plan::id).toList());
+            List<String> organisations = new ArrayList<>();
+            root.get("organisations").forEach(o -> organisations.add(o.get("id").asText()));
+            assertThat(organisations).containsExactlyElementsOf(scope.archive().organisations().stream().map(Organisation::id).toList());
+            assertThat(root.get("tally").get("total").asInt()).isEqualTo(scope.actions().size());
+            return;
+        }
+        List<JsonNode> actions = new ArrayList<>();
+        List<String> planIds = new ArrayList<>();
+        if (scope.isPlan()) {
+            for (JsonNode r : root.get("plan").get("recommendations")) {
+                for (JsonNode a : r.get("actions")) {
+                    actions.add(a);
+                    planIds.add(root.get("plan").get("id").asText());
+                }
+            }
+        } else {
+            for (JsonNode group : root.get("plans")) {
+                for (JsonNode a : group.get("actions")) {
+                    actions.add(a);
+                    planIds.add(group.get("plan").get("id").asText());
+                }
+            }
+        }
+        List<Located> expected = scope.actions();
+        assertThat(actions).as("every action, in order").hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Located located = expected.get(i);
+            Action a = located.action();
+            JsonNode json = actions.get(i);
+            String where = scope + " action " + a.ref();
+            assertThat(planIds.get(i)).as(where).isEqualTo(located.plan().id());
+            assertThat(json.get("ref").asText()).as(where).isEqualTo(a.ref());
+            assertThat(json.get("recommendation_number").asText()).as(where).isEqualTo(located.recommendation().number());
+            assertThat(json.get("url").asText()).as(where).isEqualTo(scope.archive().site().baseUrl()
+                    + ViewFactory.planPath(located.plan().id()) + "#" + ViewFactory.anchor("action", a.ref()));
+            assertThat(json.get("owners")).as(where).hasSize(a.owners().size());
+            assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
+            assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
+            assertThat(json.get("progress")).as(where).hasSize(a.progress().size());
+            for (int u = 0; u < a.progress().size(); u++) {
+                ProgressUpdate update = a.progress().get(u);
+                JsonNode node = json.get("progress").get(u);
+                assertThat(node.get("date").isNull() ? null : node.get("date").asText()).isEqualTo(update.date() == null ? null : update.date().toString());
+                assertThat(node.get("text").isNull() ? null : node.get("text").asText())
+                        .isEqualTo(update.text() == null ? null : update.text().source().strip());
+                assertThat(node.get("changes")).hasSize(a.state().history().get(u).changes().size());
+            }
+            JsonNode state = json.get("state");
+            assertThat(state.get("lifecycle").get("code").asText()).as(where).isEqualTo(a.state().lifecycle().code());
+            assertThat(state.get("overdue").asBoolean()).as(where).isEqualTo(a.state().overdue());
+            assertThat(state.get("not_updated_recently").asBoolean()).as(where).isEqualTo(a.state().stale());
+            assertThat(state.get("status").isNull() ? null : state.get("status").get("code").asText()).as(where)
+                    .isEqualTo(a.state().status() == null ? null : a.state().status().code());
+            assertThat(state.get("last_updated").isNull() ? null : state.get("last_updated").asText()).as(where)
+                    .isEqualTo(a.state().lastUpdated() == null ? null : a.state().lastUpdated().toString());
+            if (a.target() != null && a.target().date() != null && a.target().date().deadline() != null) {
+                assertThat(json.get("target").get("deadline").asText()).as(where).isEqualTo(a.target().date().deadline().toString());
+            }
+        }
+    }
+
+    @Test
+    void planDocumentHoldsThePlansDetailsScalesAndRecommendations() throws Exception {
+        Archive archive = TestArchives.shipped();
+        for (Plan plan : archive.plans()) {
+            JsonNode json = JSON.readTree(JsonRenderer.plan(archive, plan)).get("plan");
+            assertThat(json.get("id").asText()).isEqualTo(plan.id());
+            assertThat(json.get("title").asText()).isEqualTo(plan.title());
+            assertThat(json.get("kind").get("code").asText()).isEqualTo(plan.kind().code());
+            assertThat(json.get("organisations")).hasSize(plan.organisations().size());
+            assertThat(json.get("updates")).hasSize(plan.updates().size());
+            assertThat(json.get("addressed_without_action")).hasSize(plan.addressedWithoutAction().size());
+            assertThat(json.get("scales").get("statuses")).hasSize(plan.scales().statuses().entries().size());
+            assertThat(json.get("scales").get("grades")).hasSize(plan.scales().grades().entries().size());
+            List<String> numbers = new ArrayList<>();
+            json.get("recommendations").forEach(r -> numbers.add(r.get("number").asText()));
+            assertThat(numbers).containsExactlyElementsOf(plan.recommendations().stream().map(Recommendation::number).toList());
+            assertThat(json.get("tally").get("total").asInt()).isEqualTo(plan.tally().total());
+            assertThat(json.get("downloads").get("json").asText())
+                    .isEqualTo(archive.site().baseUrl() + "plans/" + plan.id() + "/" + Downloads.PLAN_JSON);
+        }
+    }
+
+    @Test
+    void siteDocumentLinksToEachPlansAndOrganisationsOwnDownloads() throws Exception {
+        Archive archive = TestArchives.small();
+        JsonNode root = JSON.readTree(JsonRenderer.site(archive));
+        JsonNode plan = root.get("plans").get(0);
+        assertThat(plan.get("downloads").get("json").asText()).isEqualTo("https://plans.example/plans/sample-review/plan.json");
+        assertThat(plan.get("downloads").get("csv").asText()).isEqualTo("https://plans.example/plans/sample-review/actions.csv");
+        assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.atom");
+        assertThat(plan.get("downloads").get("ics").asText()).isEqualTo("https://plans.example/plans/sample-review/targets.ics");
+        JsonNode trust = root.get("organisations").get(0);
+        assertThat(trust.get("id").asText()).isEqualTo("sample-trust");
+        assertThat(trust.get("actions_owned").asInt()).isEqualTo(1);
+        assertThat(trust.get("downloads").get("json").asText()).isEqualTo("https://plans.example/organisations/sample-trust/organisation.json");
+        assertThat(root.get("downloads").get("csv").asText()).isEqualTo("https://plans.example/data/actions.csv");
+    }
+
+    @Test
+    void schemaRejectsAKeyItDoesNotDescribeAndAMissingOne() throws Exception {
+        Archive archive = TestArchives.small();
+        ObjectNode document = (ObjectNode) JSON.readTree(JsonRenderer.plan(archive, archive.plans().get(0)));
+        ObjectNode action = (ObjectNode) document.get("plan").get("recommendations").get(0).get("actions").get(0);
+        action.put("colour", "green");
+        assertThat(validate(JsonSchemaWriter.plan(archive), JSON.writeValueAsString(document))).isNotEmpty();
+        action.remove("colour");
+        assertThat(validate(JsonSchemaWriter.plan(archive), JSON.writeValueAsString(document))).isEmpty();
+        ((ObjectNode) action.get("state")).remove("overdue");
+        assertThat(validate(JsonSchemaWriter.plan(archive), JSON.writeValueAsString(document))).isNotEmpty();
+    }
+
+    @Test
+    void keysComeInAFixedOrderAndAbsentValuesAreNull() {
+        Archive archive = TestArchives.small();
+        String json = JsonRenderer.plan(archive, archive.plans().get(0));
+        assertThat(json).startsWith("{\n  \"$schema\" : \"https://plans.example/schema/plan-data.schema.json\",\n  \"as_of\" : \"2026-11-23\",\n");
+        assertThat(json).contains("\"kind_as_published\" : null").endsWith("}\n");
+    }
+
+    @Test
+    void twoRendersAreByteIdentical() {
+        Archive archive = TestArchives.shipped();
+        for (Plan plan : archive.plans()) {
+            assertThat(JsonRenderer.plan(archive, plan)).isEqualTo(JsonRenderer.plan(archive, plan));
+        }
+        for (Organisation organisation : archive.organisations()) {
+            assertThat(JsonRenderer.organisation(archive, organisation)).isEqualTo(JsonRenderer.organisation(archive, organisation));
+        }
+        assertThat(JsonRenderer.site(archive)).isEqualTo(JsonRenderer.site(archive));
+        assertThat(JsonSchemaWriter.plan(archive)).isEqualTo(JsonSchemaWriter.plan(archive));
+    }
+}

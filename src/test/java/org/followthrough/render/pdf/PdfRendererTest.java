@@ -1,0 +1,395 @@
+package org.followthrough.render.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Plan;
+import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.TemplateEngine;
+import org.followthrough.render.view.ViewFactory;
+import org.followthrough.render.view.Views.OrganisationView;
+import org.followthrough.render.view.Views.PlanView;
+import org.followthrough.render.view.Views.SiteView;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.VeraPDFFoundry;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+import org.verapdf.pdfa.validation.profiles.Rule;
+
+/**
+ * The PDF summaries of the shipped content, as at 23 November 2026: every plan, every organisation that
+ * owns actions, and the summary of all plans. Each must pass veraPDF's PDF/UA-1 and PDF/A-2a checks with
+ * no failed rule, carry its title and language, embed every font, and come out byte-identical each time.
+ * The PDFs are left in target/pdf-summaries/ to look at.
+ */
+class PdfRendererTest {
+
+    private static final Path OUT = Path.of("target", "pdf-summaries");
+
+    private static Archive archive;
+    private static ViewFactory views;
+    private static PdfRenderer renderer;
+    private static VeraPDFFoundry foundry;
+    /** Name (plan-…, organisation-…, site) → the PDF, in a stable order. */
+    private static final Map<String, byte[]> pdfs = new TreeMap<>();
+    private static final Map<String, Long> millis = new ConcurrentHashMap<>();
+    private static Map<PDFAFlavour, Map<String, List<String>>> validations;
+
+    @BeforeAll
+    static void renderEverySummary() throws IOException {
+        BuildResult result = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null));
+        assertThat(result.succeeded()).as("the shipped content checks: %s", result.problems()).isTrue();
+        archive = result.archive();
+        views = new ViewFactory(archive, new MarkdownRenderer());
+        renderer = new PdfRenderer(new TemplateEngine(TestBuilds.BUILT_IN_TEMPLATES));
+        VeraGreenfieldFoundryProvider.initialise();
+        foundry = Foundries.defaultInstance();
+
+        Map<String, Supplier<byte[]>> jobs = jobs();
+        Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        jobs.entrySet().parallelStream().forEach(job -> {
+            long t = System.nanoTime();
+            rendered.put(job.getKey(), job.getValue().get());
+            millis.put(job.getKey(), (System.nanoTime() - t) / 1_000_000);
+        });
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        pdfs.putAll(rendered);
+        Files.createDirectories(OUT);
+        for (Map.Entry<String, byte[]> pdf : pdfs.entrySet()) {
+            Files.write(OUT.resolve(pdf.getKey() + ".pdf"), pdf.getValue());
+        }
+        System.out.printf("PDF summaries: %d in %d ms (in parallel); each: %s%n", pdfs.size(), wall, new TreeMap<>(millis));
+    }
+
+    private static Map<String, Supplier<byte[]>> jobs() {
+        SiteView site = views.site();
+        List<PlanView> plans = archive.plans().stream().map(views::plan).toList();
+        Map<String, Supplier<byte[]>> jobs = new LinkedHashMap<>();
+        for (PlanView plan : plans) {
+            jobs.put("plan-" + plan.id(), () -> renderer.plan(site, plan));
+        }
+        for (Organisation organisation : archive.organisations()) {
+            OrganisationView view = views.organisation(organisation);
+            if (!view.groups().isEmpty()) {
+                jobs.put("organisation-" + organisation.id(), () -> renderer.organisation(site, view, plans));
+            }
+        }
+        jobs.put("site", () -> renderer.site(site, plans));
+        return jobs;
+    }
+
+    @Test
+    void thereIsASummaryOfEveryPlanEveryOrganisationOwningActionsAndTheSite() {
+        assertThat(pdfs.keySet()).contains("site", "plan-p-independent-investigation", "organisation-west-midlands-police");
+        for (Plan plan : archive.plans()) {
+            assertThat(pdfs).containsKey("plan-" + plan.id());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySummaryIsPdfUa1WithNoFailedRule() {
+        return validations(PDFAFlavour.PDFUA_1);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySummaryIsPdfA2aWithNoFailedRule() {
+        assertThat(PdfRenderer.PDF_A.name()).isEqualTo("PDFA_2_A");
+        return validations(PDFAFlavour.PDFA_2_A);
+    }
+
+    private static Stream<DynamicTest> validations(PDFAFlavour flavour) {
+        Map<String, List<String>> failures = validateAll().get(flavour);
+        return pdfs.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () ->
+                assertThat(failures.get(name)).as("%s: failed rules of %s", name, flavour.getId()).isEmpty()));
+    }
+
+    /** Flavour → PDF name → its failed rules; every PDF against both flavours, once, in parallel (veraPDF keeps its state per thread). */
+    private static synchronized Map<PDFAFlavour, Map<String, List<String>>> validateAll() {
+        if (validations == null) {
+            // veraPDF compares XMP value types ("Integer") after a case change in the default locale, so under the
+            // Turkish locale these tests run in it wrongly fails PDF/A rule 6.6.2.3.3-8 on valid metadata.
+            Locale locale = Locale.getDefault();
+            Locale.setDefault(Locale.ROOT);
+            try {
+                long start = System.nanoTime();
+                Map<PDFAFlavour, Map<String, List<String>>> all = new ConcurrentHashMap<>();
+                List<PDFAFlavour> flavours = List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
+                flavours.forEach(f -> all.put(f, new ConcurrentHashMap<>()));
+                pdfs.entrySet().parallelStream().forEach(pdf -> flavours.forEach(flavour ->
+                        all.get(flavour).put(pdf.getKey(), failedRules(pdf.getValue(), flavour))));
+                System.out.printf("veraPDF: %d PDFs against %s in %d ms%n", pdfs.size(), flavours,
+                        (System.nanoTime() - start) / 1_000_000);
+                validations = all;
+            } finally {
+                Locale.setDefault(locale);
+            }
+        }
+        return validations;
+    }
+
+    /** Each failed rule once: its id, clause, description and how many times it failed, with the first message and where. */
+    static List<String> failedRules(byte[] pdf, PDFAFlavour flavour) {
+        try (PDFAParser parser = foundry.createParser(new ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = foundry.createValidator(flavour, 20, false, true, false)) {
+            ValidationResult result = validator.validate(parser);
+            Map<String, List<TestAssertion>> failed = new TreeMap<>();
+            for (TestAssertion assertion : result.getTestAssertions()) {
+                if (assertion.getStatus() == TestAssertion.Status.FAILED) {
+                    var id = assertion.getRuleId();
+                    failed.computeIfAbsent(id.getClause() + "-" + id.getTestNumber(), k -> new ArrayList<>()).add(assertion);
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            failed.forEach((id, assertions) -> {
+                TestAssertion first = assertions.get(0);
+                Rule rule = result.getValidationProfile() == null ? null : result.getValidationProfile().getRuleByRuleId(first.getRuleId());
+                lines.add(first.getRuleId().getSpecification().getId() + " rule " + id + " (clause " + first.getRuleId().getClause()
+                        + ", failed " + assertions.size() + "×): " + (rule != null ? rule.getDescription().replaceAll("\\s+", " ") : first.getMessage())
+                        + " — e.g. " + first.getErrorMessage() + " at " + first.getLocation().getContext());
+            });
+            if (lines.isEmpty() && !result.isCompliant()) {
+                lines.add("veraPDF says the document is not compliant, with no failed rule listed");
+            }
+            return lines;
+        } catch (Exception e) {
+            return List.of("veraPDF could not validate it: " + e);
+        }
+    }
+
+    @Test
+    void theValidationWouldCatchAnUntaggedPdf() throws IOException {
+        byte[] untagged;
+        try (PDDocument pdf = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            pdf.addPage(new PDPage());
+            pdf.save(out);
+            untagged = out.toByteArray();
+        }
+        Locale locale = Locale.getDefault();
+        Locale.setDefault(Locale.ROOT);
+        try {
+            assertThat(failedRules(untagged, PDFAFlavour.PDFUA_1)).isNotEmpty();
+            assertThat(failedRules(untagged, PDFAFlavour.PDFA_2_A)).isNotEmpty();
+        } finally {
+            Locale.setDefault(locale);
+        }
+    }
+
+    @Test
+    void everySummaryHasItsTitleShownLanguageAuthorAndEmbeddedFonts() throws IOException {
+        for (Map.Entry<String, byte[]> entry : pdfs.entrySet()) {
+            try (PDDocument pdf = Loader.loadPDF(entry.getValue())) {
+                String name = entry.getKey();
+                String title = pdf.getDocumentInformation().getTitle();
+                assertThat(title).as(name + " /Title").isNotBlank();
+                assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).as(name + " DisplayDocTitle").isTrue();
+                assertThat(pdf.getDocumentCatalog().getLanguage()).as(name + " /Lang").isEqualTo("en-GB");
+                assertThat(pdf.getDocumentInformation().getAuthor()).as(name + " /Author").isEqualTo(archive.site().publisher());
+                assertThat(pdf.getDocumentInformation().getSubject()).as(name + " /Subject").isNotBlank();
+                assertThat(pdf.getDocumentInformation().getCreationDate().toInstant()).as(name + " created")
+                        .isEqualTo(TestBuilds.AS_OF.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                XMPMetadata xmp = new DomXmpParser().parse(pdf.getDocumentCatalog().getMetadata().toByteArray());
+                assertThat(xmp.getDublinCoreSchema().getTitle()).as(name + " dc:title").isEqualTo(title);
+                assertThat(xmp.getXMPBasicSchema().getCreateDate().toInstant()).as(name + " xmp:CreateDate")
+                        .isEqualTo(TestBuilds.AS_OF.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).as(name + " tagged").isTrue();
+                assertThat(pdf.getDocumentCatalog().getDocumentOutline()).as(name + " bookmarks").isNotNull();
+                assertThat(pdf.getDocumentCatalog().getDocumentOutline().hasChildren()).as(name + " bookmarks").isTrue();
+                assertThat(pdf.getNumberOfPages()).as(name + " pages").isPositive();
+                for (PDPage page : pdf.getPages()) {
+                    assertThat(page.getMediaBox().getWidth()).as("A4 width in points").isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+                    PDResources resources = page.getResources();
+                    for (COSName fontName : resources.getFontNames()) {
+                        PDFont font = resources.getFont(fontName);
+                        assertThat(font.isEmbedded()).as(name + ": font " + font.getName() + " embedded").isTrue();
+                        assertThat(font.getName()).as(name + ": font").contains("DejaVuSans");
+                    }
+                }
+            } catch (Exception e) {
+                throw new AssertionError(entry.getKey() + ": " + e, e);
+            }
+        }
+    }
+
+    @Test
+    void tablesHaveHeaderCellsWithAScopeAndHeadingsStartAtH1() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(pdfs.get("plan-p-independent-investigation"))) {
+            List<PDStructureElement> elements = new ArrayList<>();
+            collect(pdf.getDocumentCatalog().getStructureTreeRoot(), elements);
+            List<String> types = elements.stream().map(PDStructureElement::getStructureType).toList();
+            assertThat(types).contains("Table", "TH", "TD", "TR", "H1", "H2", "H3", "H4", "L", "LI", "P");
+            assertThat(types.stream().filter(t -> t.matches("H\\d")).findFirst()).hasValue("H1");
+            for (PDStructureElement th : elements.stream().filter(e -> e.getStructureType().equals("TH")).toList()) {
+                var attributes = th.getCOSObject().getCOSDictionary(COSName.A);
+                assertThat(attributes).as("TH attributes").isNotNull();
+                assertThat(attributes.getNameAsString("Scope")).as("TH scope").isIn("Row", "Column");
+            }
+        }
+    }
+
+    private static void collect(PDStructureNode node, List<PDStructureElement> into) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                into.add(element);
+                collect(element, into);
+            }
+        }
+    }
+
+    @Test
+    void headingsNeverSkipALevelTableHeadersGetAScopeAndLinksADescription() {
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse("<h1>Plan</h1><h2>Recommendation</h2><div><h5>From Markdown</h5><h6>Deeper</h6></div>"
+                + "<h3>Action</h3><table><thead><tr><th>A</th></tr></thead><tbody><tr><th>1</th><td>x</td></tr></tbody></table>"
+                + "<p><a href=\"https://example.org/\">the report</a> <a href=\"#action-1\">Action 1</a> <a>no link</a></p>"
+                + "<bookmarks><bookmark name=\"Plan\" href=\"#plan\"></bookmark></bookmarks>");
+        PdfRenderer.tidy(html);
+        assertThat(html.body().select("h1, h2, h3, h4, h5, h6").eachText()).containsExactly("Plan", "Recommendation", "From Markdown", "Deeper", "Action");
+        assertThat(html.body().select("h1, h2, h3, h4, h5, h6").stream().map(org.jsoup.nodes.Element::tagName).toList())
+                .containsExactly("h1", "h2", "h3", "h4", "h3");
+        assertThat(html.select("thead th").attr("scope")).isEqualTo("col");
+        assertThat(html.select("tbody th").attr("scope")).isEqualTo("row");
+        assertThat(html.select("a[href^=https]").attr("title")).isEqualTo("the report (https://example.org/)");
+        assertThat(html.select("a[href$=action-1]").attr("title")).isEqualTo("Action 1");
+        assertThat(html.select("a:not([href])")).isEmpty();
+        assertThat(html.head().select("bookmarks bookmark")).hasSize(1);
+    }
+
+    @Test
+    void thePlanSummarySaysWhatTheBriefAsks() throws IOException {
+        String text = text(pdfs.get("plan-p-independent-investigation"));
+        assertThat(text).contains("Progress as at 23 November 2026", "Independent investigation", "Progress at a glance",
+                "Status of every action", "Recommendation 1", "Action 1.1", "Latest progress, 14 June 2017", "Target",
+                "Organisations involved");
+        Plan p = archive.plans().stream().filter(pl -> pl.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        p.actions().forEach(a -> assertThat(text).contains("Action " + a.ref()));
+    }
+
+    @Test
+    void theOrganisationSummaryGroupsItsActionsByPlanWithLatestProgress() throws IOException {
+        String text = text(pdfs.get("organisation-west-midlands-police"));
+        assertThat(text).contains("Actions owned by West Midlands Police", "Progress as at 23 November 2026", "Latest progress");
+        OrganisationView police = views.organisation(archive.organisation("west-midlands-police").orElseThrow());
+        police.groups().forEach(g -> assertThat(text).contains(g.plan().title().substring(0, 20)));
+    }
+
+    @Test
+    void theSiteSummaryListsEveryPlanWithoutProgressText() throws IOException {
+        String text = text(pdfs.get("site"));
+        assertThat(text).contains("All plans at a glance").doesNotContain("Latest progress");
+        archive.plans().forEach(p -> assertThat(text).contains(p.reference() != null ? p.reference() : p.title().substring(0, 20)));
+    }
+
+    @Test
+    void aSiteMayReplaceThePdfTemplatesLikeAnyOther(@TempDir Path templates) throws IOException {
+        Files.createDirectories(templates.resolve("pdf"));
+        Files.writeString(templates.resolve("pdf/plan.ftlh"), "<#import \"layout.ftlh\" as pdf>"
+                + "<@pdf.document title=plan.title subject=\"ours\" footer=\"ours\"><h1>Our own summary of ${plan.title}</h1></@pdf.document>");
+        PdfRenderer own = new PdfRenderer(new TemplateEngine(templates));
+        Plan plan = archive.plans().get(0);
+        assertThat(text(own.plan(views.site(), views.plan(plan)))).contains("Our own summary of " + plan.title().substring(0, 10));
+        assertThat(text(own.site(views.site(), List.of()))).as("other documents keep the built-in templates").contains("All plans at a glance");
+    }
+
+    @Test
+    void anOrganisationOwningNoActionsGetsAShortSummarySayingSo() throws IOException {
+        Organisation none = archive.organisations().stream().filter(o -> views.organisation(o).groups().isEmpty()).findFirst().orElseThrow();
+        List<PlanView> plans = archive.plans().stream().map(views::plan).toList();
+        assertThat(text(renderer.organisation(views.site(), views.organisation(none), plans))).contains("owns no actions");
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytesWhateverTheLocaleAndTimeZone() {
+        Plan plan = archive.plans().stream().filter(p -> p.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        byte[] again;
+        byte[] elsewhere;
+        try {
+            again = renderer.plan(views.site(), views.plan(plan));
+            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            elsewhere = new PdfRenderer(new TemplateEngine(TestBuilds.BUILT_IN_TEMPLATES)).plan(views.site(), views.plan(plan));
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        assertThat(again).isEqualTo(pdfs.get("plan-p-independent-investigation"));
+        assertThat(elsewhere).isEqualTo(pdfs.get("plan-p-independent-investigation"));
+    }
+
+    @Test
+    void aMissingFontSaysWhichFilesItNeedsWhereItLookedAndHowToFixIt(@TempDir Path tmp) throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("fonts"));
+        Path partial = Files.createDirectories(tmp.resolve("partial"));
+        Files.copy(PdfFonts.locate().regular(), partial.resolve(PdfFonts.REGULAR_FILE));
+        Path missing = tmp.resolve("no-such-folder");
+        assertThatThrownBy(() -> PdfFonts.in(List.of(missing, empty, partial)))
+                .isInstanceOf(PdfFonts.MissingFontsException.class)
+                .hasMessageContaining("DejaVu Sans")
+                .hasMessageContaining("DejaVuSans.ttf").hasMessageContaining("DejaVuSans-Bold.ttf")
+                .hasMessageContaining("DejaVuSans-Oblique.ttf").hasMessageContaining("DejaVuSans-BoldOblique.ttf")
+                .hasMessageContaining(missing.toAbsolutePath() + " (no such folder)")
+                .hasMessageContaining(empty.toAbsolutePath() + " (none of them)")
+                .hasMessageContaining(partial.toAbsolutePath() + " has only DejaVuSans.ttf")
+                .hasMessageContaining("apt-get install fonts-dejavu-core")
+                .hasMessageContaining("FOLLOWTHROUGH_FONTS=");
+    }
+
+    @Test
+    void theConfiguredFontFolderIsLookedInFirstThenTheEnvironmentThenTheSystem(@TempDir Path tmp) throws IOException {
+        assertThat(PdfFonts.searchOrder(tmp, "/opt/fonts")).startsWith(tmp, Path.of("/opt/fonts"))
+                .contains(Path.of("/usr/share/fonts/truetype/dejavu"), Path.of("/usr/share/fonts/dejavu"), Path.of("/usr/local/share/fonts"));
+        Path own = Files.createDirectories(tmp.resolve("own/dejavu"));
+        PdfFonts system = PdfFonts.locate();
+        Files.copy(system.regular(), own.resolve(PdfFonts.REGULAR_FILE));
+        Files.copy(system.bold(), own.resolve(PdfFonts.BOLD_FILE));
+        Files.copy(system.oblique(), own.resolve(PdfFonts.OBLIQUE_FILE));
+        Files.copy(system.boldOblique(), own.resolve(PdfFonts.BOLD_OBLIQUE_FILE));
+        assertThat(PdfFonts.locate(tmp.resolve("own")).regular()).isEqualTo(own.resolve(PdfFonts.REGULAR_FILE).toAbsolutePath());
+    }
+}
