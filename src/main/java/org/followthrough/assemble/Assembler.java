@@ -81,7 +81,7 @@ public final class Assembler {
     static Organisation organisation(String id, Doc doc) {
         return new Organisation(id, doc.text("name"), doc.text("short_name"), OrganisationType.fromCode(doc.text("type")),
                 doc.text("website"), doc.text("ods_code"), doc.markdown("description"), doc.text("brand_colour"),
-                doc.text("logo"), doc.text("published_plans_url"));
+                doc.text("logo"), doc.text("published_plans_url"), doc.text("base_url"));
     }
 
     private static Scales scales(Doc doc, Scales fallback) {

@@ -6,7 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import org.followthrough.assemble.Assembler;
+import org.followthrough.assemble.OrganisationScope;
+import org.followthrough.model.Organisation;
+import org.followthrough.problem.Suggestions;
 import org.followthrough.format.Doc;
 import org.followthrough.model.Archive;
 import org.followthrough.output.Publisher;
@@ -31,27 +35,31 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /** The assembled archive and the content's assets (logos), which are copied as they are. */
+    private record Assembled(Archive archive, Map<String, byte[]> assets) {
+    }
+
     /** Load and validate only; writes nothing. */
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
-        Optional<Archive> archive = loadValidateAssemble(request, problems);
-        return new BuildResult(problems.sorted(), archive.orElse(null), 0);
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        return new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0);
     }
 
     /** The whole build, publishing to the request's output folder only if every stage succeeded. */
     public static BuildResult build(BuildRequest request) {
         Problems problems = new Problems();
-        Optional<Archive> archive = loadValidateAssemble(request, problems);
-        if (archive.isEmpty()) {
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(request.output())) {
-            int written = render(archive.get(), request, publisher, problems);
+            int written = renderSites(assembled.get(), request, publisher, problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
             }
             publisher.commit();
-            return new BuildResult(problems.sorted(), archive.get(), written);
+            return new BuildResult(problems.sorted(), assembled.get().archive(), written);
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.error(Location.of(request.output().toString()), "could not write the site: " + e.getMessage(),
                     "check that the output folder's parent exists and is writable; the previous site is unchanged");
@@ -62,15 +70,47 @@ public final class Pipeline {
     /** Build into any publisher (in memory for tests and previews). */
     public static BuildResult build(BuildRequest request, Publisher publisher) {
         Problems problems = new Problems();
-        Optional<Archive> archive = loadValidateAssemble(request, problems);
-        if (archive.isEmpty()) {
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
-        int written = render(archive.get(), request, publisher, problems);
-        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : archive.get(), written);
+        int written = renderSites(assembled.get(), request, publisher, problems);
+        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(), written);
     }
 
-    private static Optional<Archive> loadValidateAssemble(BuildRequest request, Problems problems) {
+    /**
+     * Renders the partnership's site, or one organisation's own site, or the partnership's site with
+     * every organisation's own site in a folder named after it.
+     */
+    private static int renderSites(Assembled assembled, BuildRequest request, Publisher publisher, Problems problems) {
+        Archive archive = assembled.archive();
+        if (request.organisation() != null) {
+            Optional<Organisation> organisation = archive.organisation(request.organisation());
+            List<Organisation> owners = OrganisationScope.owners(archive);
+            if (organisation.isEmpty() || !owners.contains(organisation.get())) {
+                List<String> ids = owners.stream().map(Organisation::id).toList();
+                String hint = Suggestions.didYouMean(request.organisation(), ids);
+                problems.error(Location.of("--organisation " + request.organisation()),
+                        organisation.isEmpty() ? "there is no organisation '" + request.organisation() + "'"
+                                : "'" + request.organisation() + "' owns no actions, so it has no site of its own",
+                        hint != null ? hint : "organisations that own actions: " + String.join(", ", ids));
+                return 0;
+            }
+            Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
+            return render(own, assembled.assets(), request, publisher, problems);
+        }
+        int written = render(archive, assembled.assets(), request, publisher, problems);
+        if (request.allOrganisations()) {
+            for (Organisation organisation : OrganisationScope.owners(archive)) {
+                Archive own = OrganisationScope.scope(archive, organisation, null);
+                String folder = organisation.id() + "/";
+                written += render(own, assembled.assets(), request, (path, content) -> publisher.write(folder + path, content), problems);
+            }
+        }
+        return written;
+    }
+
+    private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
         LoadedContent loaded = LoadedContent.load(files, problems);
@@ -82,11 +122,10 @@ public final class Pipeline {
         }
         // 3. assemble
         Archive archive = new Assembler(asOf).assemble(valid.get());
-        if (request.baseUrl() != null) {
-            String url = request.baseUrl().endsWith("/") ? request.baseUrl() : request.baseUrl() + "/";
-            archive = new Archive(archive.site().withBaseUrl(url), archive.asOf(), archive.organisations(), archive.plans());
+        if (request.baseUrl() != null && request.organisation() == null) {
+            archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
-        return Optional.of(archive);
+        return Optional.of(new Assembled(archive, files.assets()));
     }
 
     private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {
@@ -98,10 +137,10 @@ public final class Pipeline {
         return LocalDate.now(request.clock().withZone(zone));
     }
 
-    private static int render(Archive archive, BuildRequest request, Publisher publisher, Problems problems) {
+    private static int render(Archive archive, Map<String, byte[]> assets, BuildRequest request, Publisher publisher, Problems problems) {
         // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
         TemplateEngine engine = new TemplateEngine(request.templates());
-        SiteRenderer renderer = new SiteRenderer(archive, engine, new MarkdownRenderer(), request.templates());
+        SiteRenderer renderer = new SiteRenderer(archive, engine, new MarkdownRenderer(), request.templates(), assets);
         AtomicInteger written = new AtomicInteger();
         for (List<SiteRenderer.Output> phase : renderer.phases()) {
             phase.parallelStream().forEach(output -> {

@@ -37,13 +37,27 @@ final class BuildCommand implements Callable<Integer> {
             description = "Publish for this address instead of the site's base_url, e.g. https://trust.example/learning/action-plans/")
     String baseUrl;
 
+    @Option(names = "--organisation", paramLabel = "ID",
+            description = {"Build only this organisation's own site: the plans it owns actions in, its actions, its name, colour and logo.",
+                    "Its address is --base-url, else its base_url, else a folder named after it under the site's base URL."})
+    String organisation;
+
+    @Option(names = "--all-organisations",
+            description = "Also build every organisation's own site, each in a folder of the output named after the organisation.")
+    boolean allOrganisations;
+
     @Override
     public Integer call() {
+        if (organisation != null && allOrganisations) {
+            throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+                    "give either --organisation ID or --all-organisations, not both");
+        }
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
         }
-        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock));
+        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock,
+                organisation, allOrganisations));
         int code = Reports.report(result, main.spec.commandLine().getErr());
         if (code == Main.OK && result.archive() == null) {
             return 3;

@@ -81,8 +81,12 @@ public final class ContentFormat {
             optional("ods_code", new FieldType.Patterned("an ODS code", Pattern.compile("[A-Z0-9]{3,6}"), "R1L"), "The NHS Organisation Data Service code."),
             optional("description", MARKDOWN, "A note about the organisation."),
             optional("brand_colour", COLOUR, "The colour for the organisation's own site."),
-            optional("logo", TEXT, "Path of a logo image inside the content folder."),
-            optional("published_plans_url", URL, "Where the organisation publishes its own part of plans.")));
+            optional("logo", new FieldType.Patterned("a logo file under assets/", Pattern.compile("assets/[A-Za-z0-9._/-]+\\.(svg|png)"),
+                    "assets/logos/eput.svg"), "Path of the organisation's logo (SVG or PNG) in the content folder's assets/."),
+            optional("published_plans_url", URL, "Where the organisation publishes its own part of plans."),
+            optional("base_url", new FieldType.Patterned("a web address ending in /",
+                    Pattern.compile("https?://[^\\s]+/"), "https://www.example.nhs.uk/action-plans/"),
+                    "The address of the organisation's own site, built with build --organisation.")));
 
     public static final Shape PLAN_UPDATE = new Shape("plan update", "A published update of the plan.", List.of(
             required("date", DATE, "The date of the update."),

@@ -7,12 +7,28 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Everything a build publishes: the site, its organisations and plans, as at one date. */
-public record Archive(Site site, LocalDate asOf, List<Organisation> organisations, List<Plan> plans) {
+/**
+ * Everything a build publishes: the site, its organisations and plans, as at one date; and, for an
+ * organisation's own site, the {@link Scope} it was cut from (null for the partnership's site).
+ */
+public record Archive(Site site, LocalDate asOf, List<Organisation> organisations, List<Plan> plans, Scope scope) {
 
     public Archive {
         organisations = List.copyOf(organisations);
         plans = List.copyOf(plans);
+    }
+
+    public Archive(Site site, LocalDate asOf, List<Organisation> organisations, List<Plan> plans) {
+        this(site, asOf, organisations, plans, null);
+    }
+
+    public Archive withSite(Site newSite) {
+        return new Archive(newSite, asOf, organisations, plans, scope);
+    }
+
+    /** Whether the site has a page of its own for an organisation: every one, except in an organisation's own site. */
+    public boolean hasPageFor(String organisationId) {
+        return scope == null || scope.organisationId().equals(organisationId);
     }
 
     public Map<String, Organisation> organisationsById() {

@@ -11,7 +11,8 @@ public record Organisation(
         Markdown description,
         String brandColour,
         String logo,
-        String publishedPlansUrl) {
+        String publishedPlansUrl,
+        String baseUrl) {
 
     /** The short name where there is one, for tight spaces. */
     public String displayShortName() {

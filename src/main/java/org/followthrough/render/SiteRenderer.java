@@ -52,7 +52,14 @@ public final class SiteRenderer {
     private final ViewFactory views;
     private final Path templateOverrides;
 
-    public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Path templateOverrides) {
+    private final Map<String, byte[]> contentAssets;
+
+    /**
+     * @param contentAssets the content folder's assets (logos), by path
+     */
+    public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Path templateOverrides,
+                        Map<String, byte[]> contentAssets) {
+        this.contentAssets = contentAssets;
         this.archive = archive;
         this.markdown = markdown;
         this.engine = engine;
@@ -89,14 +96,14 @@ public final class SiteRenderer {
                                              Supplier<String> json, Supplier<String> atom, Supplier<String> ics,
                                              Supplier<byte[]> pdf) {
         return List.of(
-                new DownloadSpec(Downloads.PDF, "Summary of " + scope, "PDF", "application/pdf", pdf),
-                new DownloadSpec(Downloads.CSV, "Every action of " + scope + " as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
+                new DownloadSpec(Downloads.PDF, "Summary to read or print", "PDF", "application/pdf", pdf),
+                new DownloadSpec(Downloads.CSV, "Every action, as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
                 new DownloadSpec(Downloads.CSV_METADATA, "Description of the spreadsheet's columns", "CSVW metadata (JSON)",
                         "application/csvm+json", () -> utf8(csvMetadata.get())),
-                new DownloadSpec(jsonFile(scope), "Open data of " + scope, "JSON", "application/json", () -> utf8(json.get())),
-                new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + " as a feed", "Atom feed", AtomRenderer.MEDIA_TYPE,
+                new DownloadSpec(jsonFile(scope), "Everything, as open data", "JSON", "application/json", () -> utf8(json.get())),
+                new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + ", to follow in a feed reader", "Atom feed", AtomRenderer.MEDIA_TYPE,
                         () -> utf8(atom.get())),
-                new DownloadSpec(Downloads.ICS, "Target dates of " + scope + " for a calendar", "iCalendar", IcalRenderer.MEDIA_TYPE,
+                new DownloadSpec(Downloads.ICS, "Target dates, for a calendar", "iCalendar", IcalRenderer.MEDIA_TYPE,
                         () -> {
                             String calendar = ics.get();
                             return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
@@ -124,7 +131,7 @@ public final class SiteRenderer {
                     () -> IcalRenderer.plan(archive, plan),
                     () -> pdf().plan(views.site(), views.plan(plan))));
         }
-        for (Organisation organisation : owners()) {
+        for (Organisation organisation : owners().stream().filter(o -> archive.hasPageFor(o.id())).toList()) {
             String folder = Downloads.organisationFolder(organisation.id());
             specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(),
                     () -> CsvRenderer.organisation(archive, organisation), () -> CsvRenderer.organisationMetadata(archive, organisation),
@@ -218,9 +225,10 @@ public final class SiteRenderer {
                 model.put("rows", views.rows().stream().filter(r -> r.planId().equals(plan.id())).toList());
             }));
         }
+        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
         outputs.add(page("organisations/", "organisations.ftlh", "Organisations", List.of(HOME),
-                model -> model.put("organisations", archive.organisations().stream().map(views::organisation).toList())));
-        for (Organisation organisation : archive.organisations()) {
+                model -> model.put("organisations", withPages.stream().map(views::organisation).toList())));
+        for (Organisation organisation : withPages) {
             outputs.add(page(ViewFactory.organisationPath(organisation.id()), "organisation.ftlh", organisation.name(),
                     List.of(HOME, ORGANISATIONS), model -> {
                         model.put("organisation", views.organisation(organisation));
@@ -243,6 +251,10 @@ public final class SiteRenderer {
         }
         for (String asset : ASSETS) {
             outputs.add(new Output(asset, false, () -> asset(asset)));
+        }
+        if (archive.scope() != null) {
+            archive.organisation(archive.scope().organisationId()).map(Organisation::logo).filter(contentAssets::containsKey)
+                    .ifPresent(logo -> outputs.add(new Output(ViewFactory.logoPath(logo), false, () -> contentAssets.get(logo))));
         }
         outputs.add(new Output("robots.txt", false, () -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + archive.site().baseUrl() + "sitemap.xml\n")));
         return outputs;

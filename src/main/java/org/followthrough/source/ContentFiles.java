@@ -24,10 +24,21 @@ public final class ContentFiles {
 
     private final String displayRoot;
     private final Map<String, SourceFile> files;
+    private final Map<String, byte[]> assets;
 
     private ContentFiles(String displayRoot, Map<String, SourceFile> files) {
+        this(displayRoot, files, Map.of());
+    }
+
+    private ContentFiles(String displayRoot, Map<String, SourceFile> files, Map<String, byte[]> assets) {
         this.displayRoot = displayRoot;
         this.files = files;
+        this.assets = assets;
+    }
+
+    /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
+    public Map<String, byte[]> assets() {
+        return assets;
     }
 
     /** For tests and tools that hold content in memory: paths relative to the content folder. */
@@ -52,9 +63,18 @@ public final class ContentFiles {
             problems.error(Location.of(displayRoot), "could not list the content folder: " + e.getMessage());
             return new ContentFiles(displayRoot, files);
         }
+        Map<String, byte[]> assets = new TreeMap<>();
         for (Path path : paths) {
             String relative = root.relativize(path).toString().replace('\\', '/');
             if (!isContent(relative)) {
+                continue;
+            }
+            if (relative.startsWith("assets/")) {
+                try {
+                    assets.put(relative, Files.readAllBytes(path));
+                } catch (IOException e) {
+                    problems.error(Location.of(display(displayRoot, relative)), "could not read the file: " + e.getMessage());
+                }
                 continue;
             }
             String display = display(displayRoot, relative);
@@ -65,7 +85,7 @@ public final class ContentFiles {
                 problems.error(Location.of(display), "could not read the file: " + e.getMessage());
             }
         }
-        return new ContentFiles(displayRoot, files);
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets));
     }
 
     private static boolean isContent(String relative) {

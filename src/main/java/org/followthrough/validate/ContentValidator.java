@@ -56,6 +56,15 @@ public final class ContentValidator {
         for (LoadedContent.Identified org : content.organisations()) {
             check(content, org.parsed(), ContentFormat.ORGANISATION, problems).ifPresent(doc -> {
                 checkBrandColour(doc);
+                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo"))) {
+                    problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
+                            + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
+                }
+                if (RESERVED_IDS.contains(org.id())) {
+                    problems.error(Location.of(org.parsed().file().display()), "'" + org.id() + "' cannot be the id of an organisation: "
+                            + "the site has a folder of that name, where the organisation's own site would go",
+                            "rename the file, e.g. to " + org.id() + "-org.yaml");
+                }
                 organisations.add(new ValidContent.OrganisationDoc(org.id(), doc));
             });
         }
@@ -72,6 +81,10 @@ public final class ContentValidator {
         }
         return Optional.of(new ValidContent(site.get(), List.copyOf(organisations), plans));
     }
+
+    /** Folders of the partnership's site; an organisation's own site is built in a folder named after its id. */
+    static final Set<String> RESERVED_IDS = Set.of("plans", "organisations", "actions", "data", "schema", "assets", "about",
+            "accessibility", "fragments");
 
     private static Optional<Doc> check(LoadedContent content, ParsedFile parsed, Shape shape, Problems problems) {
         return new ShapeChecker(content.files(), parsed.file(), problems).checkRoot(parsed.root(), shape);

@@ -22,6 +22,8 @@ public final class Downloads {
     public static final String ORGANISATION_JSON = "organisation.json";
     public static final String SITE_JSON = "site.json";
     public static final String ATOM = "progress.atom";
+    /** The same progress updates as {@link #ATOM}, as a JSON Feed 1.1. */
+    public static final String JSON_FEED = "progress.json";
     public static final String ICS = "targets.ics";
     public static final String PDF = "summary.pdf";
 

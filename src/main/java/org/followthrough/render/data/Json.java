@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 /** Writes maps and lists as pretty-printed JSON, keys in insertion order, as the content schemas are written. Thread-safe. */
-final class Json {
+public final class Json {
 
     private static final ObjectWriter WRITER = new ObjectMapper()
             .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
@@ -15,7 +15,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object tree) {
+    public static String write(Object tree) {
         try {
             return WRITER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {

@@ -63,8 +63,15 @@ public final class ViewFactory {
 
     public SiteView site() {
         Site s = archive.site();
+        var scope = archive.scope();
+        String logo = null;
+        if (scope != null) {
+            Organisation owner = organisations.get(scope.organisationId());
+            logo = owner.logo() == null ? null : logoPath(owner.logo());
+        }
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
-                html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths());
+                html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
+                logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl());
     }
 
     public PageView page(String path, String title, List<Crumb> breadcrumbs) {
@@ -76,7 +83,12 @@ public final class ViewFactory {
 
     public OrgRef org(String id) {
         Organisation o = organisations.get(id);
-        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), organisationPath(id));
+        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), archive.hasPageFor(id) ? organisationPath(id) : null);
+    }
+
+    /** Where an organisation's own site puts its logo: assets/logo.svg or assets/logo.png. */
+    public static String logoPath(String contentPath) {
+        return "assets/logo" + contentPath.substring(contentPath.lastIndexOf('.'));
     }
 
     private List<OrgRef> orgs(List<String> ids) {
@@ -151,7 +163,8 @@ public final class ViewFactory {
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()),
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
-                        "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()));
+                        "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()),
+                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + planPath(p.id()));
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -281,7 +294,7 @@ public final class ViewFactory {
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
                 html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
-                timeline(items, "organisation-" + o.id(), o.displayShortName()));
+                timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl());
     }
 
     /** The timeline of a set of actions, as charts and tables holding the same numbers. */

@@ -13,9 +13,14 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * The site. For an organisation's own site, {@code logo} is the path of its logo and
+     * {@code partnershipUrl} the address of the partnership's site that publishes the plans in full.
+     */
     public record SiteView(String title, String publisher, String language, String brandColour,
                            TemplateHTMLOutputModel description, TemplateHTMLOutputModel contact,
-                           String asOf, String asOfIso, int staleAfterMonths) {
+                           String asOf, String asOfIso, int staleAfterMonths, String baseUrl,
+                           String logo, String partnershipTitle, String partnershipUrl) {
     }
 
     public record Crumb(String label, String path) {
@@ -25,6 +30,7 @@ public final class Views {
     public record PageView(String root, String path, String canonicalUrl, String title, List<Crumb> breadcrumbs) {
     }
 
+    /** An organisation as a link; {@code path} is null where the site has no page for it (an organisation's own site). */
     public record OrgRef(String id, String name, String shortName, String type, String path) {
     }
 
@@ -118,7 +124,8 @@ public final class Views {
 
     public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
                                    TemplateHTMLOutputModel description, String path, TallyView tally,
-                                   List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline) {
+                                   List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline,
+                                   String publishedPlansUrl) {
     }
 
     /** A file to download: what it is, where, its format and size ("PDF", "48 KB"). */
@@ -139,6 +146,6 @@ public final class Views {
                            String dateRange, List<String> careUnits, TemplateHTMLOutputModel summary,
                            List<UpdateView> updates, SourceView source, ScalesView scales,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
-                           TallyView tally, TimelineView timeline) {
+                           TallyView tally, TimelineView timeline, String partnershipUrl) {
     }
 }

@@ -1,0 +1,86 @@
+package org.followthrough.assemble;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Markdown;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Plan;
+import org.followthrough.model.Recommendation;
+import org.followthrough.model.Scope;
+import org.followthrough.model.Site;
+import org.followthrough.model.Tally;
+
+/**
+ * Cuts one organisation's part out of an archive, for the site it publishes itself: the plans in
+ * which it owns actions, and in each only the recommendations it has actions under, with the
+ * recommendation's text and the plan's details as context. Nothing owned by another body remains;
+ * shared actions keep every owner's name. The text of what remains is the partnership's own, so
+ * every organisation's site says the same thing about the same action.
+ */
+public final class OrganisationScope {
+
+    private OrganisationScope() {
+    }
+
+    public static List<Organisation> owners(Archive archive) {
+        return archive.organisations().stream()
+                .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id()))))
+                .toList();
+    }
+
+    /** The organisation's own site's address: its own base URL if set, else a folder named after it under the partnership's. */
+    public static String defaultBaseUrl(Archive archive, Organisation organisation) {
+        return archive.site().baseUrl() + organisation.id() + "/";
+    }
+
+    /**
+     * @param baseUrl the organisation's site's address, or null for its own base URL (or the default)
+     */
+    public static Archive scope(Archive archive, Organisation organisation, String baseUrl) {
+        List<Plan> plans = new ArrayList<>();
+        Set<String> mentioned = new LinkedHashSet<>();
+        mentioned.add(organisation.id());
+        for (Plan plan : archive.plans()) {
+            List<Recommendation> recommendations = new ArrayList<>();
+            for (Recommendation r : plan.recommendations()) {
+                List<Action> owned = r.actions().stream().filter(a -> a.isOwnedBy(organisation.id())).toList();
+                if (!owned.isEmpty()) {
+                    recommendations.add(new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(),
+                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), owned));
+                    mentioned.addAll(r.lead());
+                    mentioned.addAll(r.oversightBy());
+                    owned.forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));
+                }
+            }
+            if (recommendations.isEmpty()) {
+                continue;
+            }
+            mentioned.addAll(plan.commissionedBy());
+            mentioned.addAll(plan.investigatedBy());
+            mentioned.addAll(plan.organisations());
+            plans.add(new Plan(plan.id(), plan.title(), plan.reference(), plan.kind(), plan.kindAsPublished(), plan.subject(),
+                    plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
+                    plan.published(), plan.start(), plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
+                    plan.updates(), plan.source(), plan.scales(), plan.addressedWithoutAction(), List.copyOf(recommendations),
+                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList())));
+        }
+        Site partnership = archive.site();
+        String url = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
+                : organisation.baseUrl() != null ? organisation.baseUrl() : defaultBaseUrl(archive, organisation);
+        Site site = partnership.forOrganisation(
+                organisation.name() + ": action plans",
+                organisation.name(),
+                url,
+                new Markdown("The actions " + organisation.name() + " owns in action plans published with its partners by "
+                        + partnership.publisher() + ", with the progress reported on each. The plans in full are published at "
+                        + "<" + partnership.baseUrl() + ">."),
+                organisation.brandColour() != null ? organisation.brandColour() : partnership.brandColour());
+        List<Organisation> organisations = archive.organisations().stream().filter(o -> mentioned.contains(o.id())).toList();
+        return new Archive(site, archive.asOf(), organisations, plans,
+                new Scope(organisation.id(), partnership.title(), partnership.publisher(), partnership.baseUrl()));
+    }
+}

@@ -1,0 +1,216 @@
+package org.followthrough.render.feed;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Change;
+import org.followthrough.model.HistoryEntry;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Organisation;
+import org.followthrough.model.Owner;
+import org.followthrough.model.Plan;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.ScaleEntry;
+import org.followthrough.model.Site;
+import org.followthrough.render.Dates;
+import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.data.ActionRecord;
+import org.followthrough.render.data.Downloads;
+
+/**
+ * What every progress feed is made of, whatever its format (Atom, JSON Feed): which actions a feed
+ * covers and what it is called, which updates become entries and in what order, and each entry's
+ * stable id, title, lifecycle, authors and HTML content. Worked out once here so that the feeds of
+ * one scope always agree entry for entry. Pure and thread-safe.
+ */
+final class ProgressEntries {
+
+    private ProgressEntries() {
+    }
+
+    /**
+     * The actions a feed covers and its words. {@code withPlan}: entries name their plan, because the
+     * feed covers more than one.
+     */
+    record Scope(List<ActionRecord> records, boolean withPlan, String title, String subtitle) {
+
+        static Scope plan(Plan plan) {
+            String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
+            return new Scope(ActionRecord.of(plan), false, "Progress updates: " + name,
+                    "Progress reported on the actions of " + name + ", newest first.");
+        }
+
+        /** The progress of the actions the organisation owns, alone or with others, in any plan. */
+        static Scope organisation(Archive archive, Organisation organisation) {
+            return new Scope(ActionRecord.ownedBy(archive, organisation), true, "Progress updates: " + organisation.name(),
+                    "Progress reported on the actions that " + organisation.name() + " owns, newest first.");
+        }
+
+        static Scope site(Archive archive) {
+            return new Scope(ActionRecord.all(archive), true, "Progress updates: " + archive.site().title(),
+                    "Progress reported on the actions of every plan, newest first.");
+        }
+    }
+
+    /** A feed's entries newest first, how many updates were left out for want of a date, and the feed's date. */
+    record Selection(List<Entry> entries, int undated, LocalDate updated) {
+
+        /** The subtitle (or description) with the sentence on undated updates every feed carries. */
+        String subtitle(Scope scope) {
+            return scope.subtitle() + " Updates without a date are left out, as they cannot be placed in time"
+                    + (undated == 0 ? "." : " (" + undated + " here).");
+        }
+    }
+
+    /** One dated update of an action, with its place among the action's updates ({@code index}) and among those of its date. */
+    record Entry(ActionRecord record, int index, HistoryEntry history, int sameDay) {
+
+        ProgressUpdate update() {
+            return history.update();
+        }
+
+        LocalDate date() {
+            return history.update().date();
+        }
+
+        /**
+         * {@code tag:<host>,<date>:<site path>plans/<plan>/actions/<ref>/progress/<n>}, where n counts
+         * the action's updates of that date (1 for the first). The date is the update's own.
+         */
+        String id(Site site) {
+            return "tag:" + Downloads.host(site) + "," + date() + ":" + Downloads.basePath(site) + "plans/" + record.plan().id()
+                    + "/actions/" + Downloads.encode(record.action().ref()) + "/progress/" + sameDay;
+        }
+
+        /** "Action 3.1.1: In progress → Completed" where the update changed the status, else "Action 3.1.1: progress update". */
+        String title(boolean withPlan) {
+            String what = "progress update";
+            for (Change change : history.changes()) {
+                if (change.scale().equals("Status")) {
+                    what = change.from() == null ? "status " + change.to().label() : change.from().label() + " → " + change.to().label();
+                }
+            }
+            return "Action " + record.action().ref() + ": " + what + (withPlan ? " (" + record.planLabel() + ")" : "");
+        }
+
+        /** The lifecycle in force once this update was published: later updates never change it. */
+        Lifecycle lifecycle() {
+            Action action = record.action();
+            ScaleEntry status = action.status();
+            List<HistoryEntry> all = action.state().history();
+            for (int i = 0; i <= index; i++) {
+                ScaleEntry s = all.get(i).update().status();
+                if (s != null) {
+                    status = s;
+                }
+            }
+            return status == null || status.lifecycle() == null ? Lifecycle.NOT_STATED : status.lifecycle();
+        }
+
+        /** The names of the organisations owning the action, each once, as published. */
+        Set<String> owners(Map<String, Organisation> organisations) {
+            Set<String> owners = new LinkedHashSet<>();
+            for (Owner owner : record.action().owners()) {
+                Organisation o = organisations.get(owner.organisationId());
+                owners.add(o == null ? owner.organisationId() : o.name());
+            }
+            return owners;
+        }
+
+        /** The update as HTML: what it changed, its text, its date as published and who reported it, and a link. */
+        String content(MarkdownRenderer markdown, String url) {
+            ProgressUpdate update = update();
+            StringBuilder html = new StringBuilder();
+            html.append("<p>").append(text("Plan: " + record.plan().title()
+                    + (record.plan().reference() != null ? " (" + record.plan().reference() + ")" : "")
+                    + ". Recommendation " + record.recommendation().number() + ", action " + record.action().ref()
+                    + ". Update of " + Dates.format(update.date())
+                    + (update.dateAsPublished() != null ? " (as published: " + update.dateAsPublished() + ")" : "") + "."))
+                    .append("</p>");
+            if (!history.changes().isEmpty()) {
+                html.append("<ul>");
+                for (Change c : history.changes()) {
+                    html.append("<li>").append(text(c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                            : c.scale() + ": " + c.from().label() + " → " + c.to().label())).append("</li>");
+                }
+                html.append("</ul>");
+            }
+            if (update.text() != null) {
+                html.append(markdown.toHtml(update.text()));
+            }
+            if (update.reportedBy() != null) {
+                html.append("<p>").append(text("Reported by " + update.reportedBy() + ".")).append("</p>");
+            }
+            html.append("<p><a href=\"").append(attr(url)).append("\">").append(text("Action " + record.action().ref() + " on the site"))
+                    .append("</a></p>");
+            return html.toString();
+        }
+    }
+
+    /**
+     * One entry per dated update of the scope's actions, newest first; on one date, as published (a
+     * stable sort keeps the plan order and the updates' order). The feed's date is the newest entry's,
+     * or the as-of date when there are none.
+     */
+    static Selection select(Archive archive, Scope scope) {
+        List<Entry> entries = new ArrayList<>();
+        int undated = 0;
+        for (ActionRecord record : scope.records()) {
+            List<HistoryEntry> history = record.action().state().history();
+            for (int i = 0; i < history.size(); i++) {
+                LocalDate date = history.get(i).update().date();
+                if (date == null) {
+                    undated++;
+                    continue;
+                }
+                int sameDay = 1;
+                for (int j = 0; j < i; j++) {
+                    if (date.equals(history.get(j).update().date())) {
+                        sameDay++;
+                    }
+                }
+                entries.add(new Entry(record, i, history.get(i), sameDay));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::date).reversed());
+        LocalDate updated = entries.isEmpty() ? archive.asOf() : entries.get(0).date();
+        return new Selection(List.copyOf(entries), undated, updated);
+    }
+
+    /** A date as an RFC 3339 timestamp at midnight UTC, as both feed formats want it. */
+    static String timestamp(LocalDate date) {
+        return date + "T00:00:00Z";
+    }
+
+    /** Character data: markup escaped, and characters XML 1.0 cannot hold dropped. */
+    static String text(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> {
+                    if (allowed(c)) {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    static String attr(String value) {
+        return text(value).replace("\"", "&quot;");
+    }
+
+    private static boolean allowed(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+}
