@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
 import org.followthrough.model.Archive;
@@ -28,6 +29,8 @@ import org.followthrough.render.data.Downloads;
 import org.followthrough.render.data.JsonRenderer;
 import org.followthrough.render.data.JsonSchemaWriter;
 import org.followthrough.render.feed.AtomRenderer;
+import org.followthrough.render.feed.JsonFeedRenderer;
+import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
@@ -40,7 +43,7 @@ import org.followthrough.render.view.Views;
 public final class SiteRenderer {
 
     /** Static files shipped with the templates; a site's own templates/ folder may replace any of them. */
-    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js");
+    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", FragmentRenderer.STYLESHEET);
 
     private static final Views.Crumb HOME = new Views.Crumb("Plans", "");
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", "actions/");
@@ -93,8 +96,8 @@ public final class SiteRenderer {
     }
 
     private List<DownloadSpec> downloadSpecs(String scope, Supplier<String> csv, Supplier<String> csvMetadata,
-                                             Supplier<String> json, Supplier<String> atom, Supplier<String> ics,
-                                             Supplier<byte[]> pdf) {
+                                             Supplier<String> json, Supplier<String> atom, Supplier<String> jsonFeed,
+                                             Supplier<String> ics, Supplier<byte[]> pdf) {
         return List.of(
                 new DownloadSpec(Downloads.PDF, "Summary to read or print", "PDF", "application/pdf", pdf),
                 new DownloadSpec(Downloads.CSV, "Every action, as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
@@ -103,6 +106,8 @@ public final class SiteRenderer {
                 new DownloadSpec(jsonFile(scope), "Everything, as open data", "JSON", "application/json", () -> utf8(json.get())),
                 new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + ", to follow in a feed reader", "Atom feed", AtomRenderer.MEDIA_TYPE,
                         () -> utf8(atom.get())),
+                new DownloadSpec(Downloads.JSON_FEED, "Progress updates, as a JSON feed for other websites", "JSON Feed",
+                        JsonFeedRenderer.MEDIA_TYPE, () -> utf8(jsonFeed.get())),
                 new DownloadSpec(Downloads.ICS, "Target dates, for a calendar", "iCalendar", IcalRenderer.MEDIA_TYPE,
                         () -> {
                             String calendar = ics.get();
@@ -115,28 +120,36 @@ public final class SiteRenderer {
     }
 
     private static final String SITE_SCOPE = "every plan";
+    /** Where the HTML fragments for embedding in other websites go. */
+    public static final String FRAGMENTS = "fragments/";
 
     private final Map<String, List<DownloadSpec>> specsByFolder = new LinkedHashMap<>();
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
     private List<Output> downloads() {
         AtomRenderer atom = new AtomRenderer(markdown);
+        JsonFeedRenderer jsonFeed = new JsonFeedRenderer(markdown);
+        FragmentRenderer fragments = new FragmentRenderer(engine);
         Site site = archive.site();
+        List<Output> outputs = new ArrayList<>();
         for (Plan plan : archive.plans()) {
             String folder = Downloads.planFolder(plan.id());
             specsByFolder.put(folder, downloadSpecs("plan " + (plan.reference() != null ? plan.reference() : plan.title()),
                     () -> CsvRenderer.plan(archive, plan), () -> CsvRenderer.planMetadata(archive, plan),
                     () -> JsonRenderer.plan(archive, plan),
                     () -> atom.plan(archive, plan, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
+                    () -> jsonFeed.plan(archive, plan, Downloads.url(site, folder + Downloads.JSON_FEED), Downloads.url(site, folder)),
                     () -> IcalRenderer.plan(archive, plan),
                     () -> pdf().plan(views.site(), views.plan(plan))));
         }
-        for (Organisation organisation : owners().stream().filter(o -> archive.hasPageFor(o.id())).toList()) {
+        for (Organisation organisation : owners()) {
             String folder = Downloads.organisationFolder(organisation.id());
             specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(),
                     () -> CsvRenderer.organisation(archive, organisation), () -> CsvRenderer.organisationMetadata(archive, organisation),
                     () -> JsonRenderer.organisation(archive, organisation),
                     () -> atom.organisation(archive, organisation, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
+                    () -> jsonFeed.organisation(archive, organisation, Downloads.url(site, folder + Downloads.JSON_FEED),
+                            Downloads.url(site, folder)),
                     () -> IcalRenderer.organisation(archive, organisation),
                     () -> pdf().organisation(views.site(), views.organisation(organisation),
                             archive.plans().stream().map(views::plan).toList())));
@@ -144,10 +157,19 @@ public final class SiteRenderer {
         specsByFolder.put(Downloads.SITE_FOLDER, downloadSpecs(SITE_SCOPE,
                 () -> CsvRenderer.site(archive), () -> CsvRenderer.siteMetadata(archive), () -> JsonRenderer.site(archive),
                 () -> atom.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.ATOM), site.baseUrl()),
+                () -> jsonFeed.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.JSON_FEED), site.baseUrl()),
                 () -> IcalRenderer.site(archive),
                 () -> pdf().site(views.site(), archive.plans().stream().map(views::plan).toList())));
 
-        List<Output> outputs = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            outputs.add(new Output(FRAGMENTS + "plans/" + plan.id() + ".html", false,
+                    () -> utf8(fragments.plan(views.site(), views.plan(plan), site.baseUrl()))));
+        }
+        for (Organisation organisation : owners()) {
+            outputs.add(new Output(FRAGMENTS + "organisations/" + organisation.id() + ".html", false,
+                    () -> utf8(fragments.organisation(views.site(), views.organisation(organisation),
+                            archive.plans().stream().map(views::plan).toList(), site.baseUrl()))));
+        }
         specsByFolder.forEach((folder, specs) -> {
             for (DownloadSpec spec : specs) {
                 String path = folder + spec.file();
@@ -166,11 +188,9 @@ public final class SiteRenderer {
         return outputs;
     }
 
-    /** Organisations that own at least one action: only they get downloads of their own. */
+    /** Organisations that own at least one action and have a page here: only they get downloads and fragments of their own. */
     private List<Organisation> owners() {
-        return archive.organisations().stream()
-                .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id()))))
-                .toList();
+        return OrganisationScope.owners(archive).stream().filter(o -> archive.hasPageFor(o.id())).toList();
     }
 
     /** The downloads of a folder that were made (a calendar with no dated target is not), with their sizes. */

@@ -54,12 +54,15 @@ public final class LocalSite implements AutoCloseable {
     private final ExecutorService executor;
     private final Path root;
     private final String basePath;
+    /** Whether this is a {@link #folder} of another LocalSite, whose server it only borrows. */
+    private final boolean borrowed;
 
-    private LocalSite(HttpServer server, ExecutorService executor, Path root, String basePath) {
+    private LocalSite(HttpServer server, ExecutorService executor, Path root, String basePath, boolean borrowed) {
         this.server = server;
         this.executor = executor;
         this.root = root;
         this.basePath = basePath;
+        this.borrowed = borrowed;
     }
 
     /**
@@ -76,6 +79,15 @@ public final class LocalSite implements AutoCloseable {
      * test with the build's problems if the build does not succeed.
      */
     public static LocalSite build(Path content, Path outDir, String basePath) {
+        return build(content, outDir, basePath, null, false);
+    }
+
+    /**
+     * The same, built as {@code build --organisation ID} (one organisation's own site, whose base URL
+     * is then the local URL) or {@code build --all-organisations} (the site, with every organisation's
+     * own site in a folder named after it: serve those with {@link #folder}).
+     */
+    public static LocalSite build(Path content, Path outDir, String basePath, String organisation, boolean allOrganisations) {
         String base = normalise(basePath);
         HttpServer server = bind();
         try {
@@ -83,7 +95,8 @@ public final class LocalSite implements AutoCloseable {
             // the site is built for the address it is served at, as it would be for its real host: pages
             // that must use absolute or root-relative URLs (canonical links, 404.html) then work locally too
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + base;
-            BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock());
+            BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock(),
+                    organisation, allOrganisations);
             BuildResult result = Pipeline.build(request);
             if (!result.succeeded()) {
                 throw new AssertionError("build of " + content + " failed:\n"
@@ -120,7 +133,7 @@ public final class LocalSite implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        LocalSite site = new LocalSite(server, executor, root, basePath);
+        LocalSite site = new LocalSite(server, executor, root, basePath, false);
         server.createContext("/", site::handle);
         server.setExecutor(executor);
         server.start();
@@ -130,6 +143,21 @@ public final class LocalSite implements AutoCloseable {
     private static String normalise(String basePath) {
         String b = basePath.startsWith("/") ? basePath : "/" + basePath;
         return b.endsWith("/") ? b : b + "/";
+    }
+
+    /**
+     * A folder of this site seen as a site of its own, served by the same server under this site's
+     * base path + {@code folder} + "/": an organisation's own site inside a build with
+     * {@code --all-organisations}. Its pages, URLs and crawls stay inside the folder; a missing URL
+     * still gets this site's 404 page. Closing it does nothing: close this site.
+     */
+    public LocalSite folder(String folder) {
+        String name = folder.replaceAll("^/+|/+$", "");
+        Path sub = root.resolve(name).normalize();
+        if (name.isEmpty() || !sub.startsWith(root) || !Files.isDirectory(sub)) {
+            throw new IllegalArgumentException("no folder " + folder + " in " + root);
+        }
+        return new LocalSite(server, executor, sub, basePath + name + "/", true);
     }
 
     /** The folder being served. */
@@ -197,12 +225,16 @@ public final class LocalSite implements AutoCloseable {
         }
     }
 
-    /** Every .html file of the site, as paths relative to its root with "/" separators, sorted. */
+    /**
+     * Every HTML page of the site, as paths relative to its root with "/" separators, sorted. The
+     * fragments under fragments/ are not pages: they are made to be embedded in other sites' pages.
+     */
     public List<String> pages() {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith("fragments/"))
                     .sorted((a, b) -> {
                         // the home first, then by depth, then alphabetically: reports read top-down like the site
                         if (a.equals("index.html") || b.equals("index.html")) {
@@ -220,6 +252,9 @@ public final class LocalSite implements AutoCloseable {
 
     @Override
     public void close() {
+        if (borrowed) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }

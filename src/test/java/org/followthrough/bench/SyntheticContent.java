@@ -1,0 +1,85 @@
+package org.followthrough.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** Writes a large, valid content folder for benchmarks: many plans, organisations and dated updates. */
+public final class SyntheticContent {
+
+    private SyntheticContent() {
+    }
+
+    public static void write(Path root, int plans, int recommendationsPerPlan, int actionsPerRecommendation, int organisations)
+            throws IOException {
+        Files.createDirectories(root.resolve("organisations"));
+        write(root.resolve("site.yaml"), """
+                title: Benchmark archive
+                publisher: Benchmark
+                base_url: https://bench.example/
+                language: en-GB
+                time_zone: Europe/London
+                """);
+        for (int o = 0; o < organisations; o++) {
+            write(root.resolve("organisations/org-" + o + ".yaml"), "name: Organisation " + o + "\ntype: nhs_trust\n");
+        }
+        for (int p = 0; p < plans; p++) {
+            Path folder = root.resolve("plans/plan-" + p);
+            Files.createDirectories(folder.resolve("recommendations"));
+            int a = p % organisations;
+            int b = (p + 1) % organisations;
+            LocalDate published = LocalDate.of(2015 + p % 10, 1 + p % 12, 1 + p % 28);
+            write(folder.resolve("plan.yaml"), String.format(Locale.ROOT, """
+                    title: Plan %d after an independent investigation
+                    reference: BENCH/%d
+                    kind: independent_investigation
+                    organisations: [org-%d, org-%d]
+                    published: %s
+                    start: %s
+                    summary: |
+                      A **summary** of plan %d, with a [link](https://example.org/%d) and a list:
+
+                      - first point
+                      - second point
+                    """, p, p, a, b, published, published, p, p));
+            for (int r = 1; r <= recommendationsPerPlan; r++) {
+                StringBuilder rec = new StringBuilder(String.format(Locale.ROOT, """
+                        number: "%d"
+                        title: Recommendation %d of plan %d
+                        text: |
+                          The trust should make sure that recommendation %d is carried out and that its effect is measured every quarter.
+                        lead: [org-%d]
+                        actions:
+                        """, r, r, p, r, a));
+                for (int x = 1; x <= actionsPerRecommendation; x++) {
+                    LocalDate target = published.plusMonths(6L * x);
+                    rec.append(String.format(Locale.ROOT, """
+                              - ref: "%d.%d"
+                                description: Carry out part %d of recommendation %d, and report on it to the board.
+                                owners:
+                                  - {organisation: org-%d, role: Director of Nursing}
+                                target: %s
+                                status: in-progress
+                                progress:
+                                  - date: %s
+                                    status: in-progress
+                                    text: Work has started on part %d.
+                                  - date: %s
+                                    status: %s
+                                    text: |
+                                      Part %d has been *reviewed*; the audit found 97%% compliance.
+                            """, r, x, x, r, x % 2 == 0 ? a : b, target, published.plusMonths(1), x, published.plusMonths(7),
+                            x % 3 == 0 ? "in-progress" : "completed", x));
+                }
+                write(folder.resolve(String.format(Locale.ROOT, "recommendations/%02d.yaml", r)), rec.toString());
+            }
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
