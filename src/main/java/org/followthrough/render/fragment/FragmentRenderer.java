@@ -1,5 +1,6 @@
 package org.followthrough.render.fragment;
 
+import org.followthrough.render.view.Views;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,16 +71,9 @@ public final class FragmentRenderer {
      * @throws IllegalArgumentException when an action the organisation owns is in none of {@code plans}
      */
     public String organisation(SiteView site, OrganisationView organisation, List<PlanView> plans, String siteRootUrl) {
-        Map<String, ActionView> actions = new LinkedHashMap<>();
-        Map<String, RecommendationView> recommendations = new LinkedHashMap<>();
-        for (PlanView plan : plans) {
-            for (RecommendationView r : plan.recommendations()) {
-                for (ActionView a : r.actions()) {
-                    actions.put(a.path(), a);
-                    recommendations.put(a.path(), r);
-                }
-            }
-        }
+        Views.ActionIndex index = Views.ActionIndex.of(plans);
+        Map<String, ActionView> actions = index.actions();
+        Map<String, RecommendationView> recommendations = index.recommendations();
         for (PlanGroup group : organisation.groups()) {
             for (ActionRow row : group.rows()) {
                 if (!actions.containsKey(row.path())) {

@@ -1,5 +1,6 @@
 package org.followthrough.render.pdf;
 
+import org.followthrough.render.view.Views;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -114,16 +115,9 @@ public final class PdfRenderer {
      *              the latest progress of each action is taken from them
      */
     public byte[] organisation(SiteView site, OrganisationView organisation, List<PlanView> plans) {
-        Map<String, ActionView> actions = new LinkedHashMap<>();
-        Map<String, RecommendationView> recommendations = new LinkedHashMap<>();
-        for (PlanView plan : plans) {
-            for (RecommendationView r : plan.recommendations()) {
-                for (ActionView a : r.actions()) {
-                    actions.put(a.path(), a);
-                    recommendations.put(a.path(), r);
-                }
-            }
-        }
+        Views.ActionIndex index = Views.ActionIndex.of(plans);
+        Map<String, ActionView> actions = index.actions();
+        Map<String, RecommendationView> recommendations = index.recommendations();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("organisation", organisation);

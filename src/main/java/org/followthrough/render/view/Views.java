@@ -128,6 +128,24 @@ public final class Views {
                                    String publishedPlansUrl) {
     }
 
+    /** The actions of some plans by their path ("plans/x/#action-1-1"), each with its recommendation: for views of an organisation's actions. */
+    public record ActionIndex(java.util.Map<String, ActionView> actions, java.util.Map<String, RecommendationView> recommendations) {
+
+        public static ActionIndex of(List<PlanView> plans) {
+            java.util.Map<String, ActionView> actions = new java.util.LinkedHashMap<>();
+            java.util.Map<String, RecommendationView> recommendations = new java.util.LinkedHashMap<>();
+            for (PlanView plan : plans) {
+                for (RecommendationView r : plan.recommendations()) {
+                    for (ActionView a : r.actions()) {
+                        actions.put(a.path(), a);
+                        recommendations.put(a.path(), r);
+                    }
+                }
+            }
+            return new ActionIndex(actions, recommendations);
+        }
+    }
+
     /** A file to download: what it is, where, its format and size ("PDF", "48 KB"). */
     public record Download(String label, String path, String format, String size, String mediaType) {
     }
