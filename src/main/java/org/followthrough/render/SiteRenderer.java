@@ -193,13 +193,16 @@ public final class SiteRenderer {
         return OrganisationScope.owners(archive).stream().filter(o -> archive.hasPageFor(o.id())).toList();
     }
 
-    /** The downloads of a folder that were made (a calendar with no dated target is not), with their sizes. */
+    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and says so. */
     List<Views.Download> downloadsOf(String folder) {
         List<Views.Download> links = new ArrayList<>();
         for (DownloadSpec spec : specsByFolder.getOrDefault(folder, List.of())) {
             Integer size = sizes.get(folder + spec.file());
             if (size != null) {
                 links.add(new Views.Download(spec.label(), folder + spec.file(), spec.format(), humanSize(size), spec.mediaType()));
+            } else if (spec.file().equals(Downloads.ICS)) {
+                links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, spec.format(),
+                        null, spec.mediaType()));
             }
         }
         return links;
