@@ -34,7 +34,18 @@ public final class TestBuilds {
         return buildInMemory(request(content, null));
     }
 
+    /**
+     * Builds are shared by every test in the JVM that asks for the same request: a site is built
+     * once, and its files are only read. (Requests with a different templates folder, base URL or
+     * organisation are different keys.)
+     */
+    private static final java.util.Map<BuildRequest, MemoryPublisher> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static MemoryPublisher buildInMemory(BuildRequest request) {
+        return BUILT.computeIfAbsent(request, TestBuilds::build);
+    }
+
+    private static MemoryPublisher build(BuildRequest request) {
         MemoryPublisher publisher = new MemoryPublisher();
         BuildResult result = Pipeline.build(request, publisher);
         if (!result.succeeded()) {
