@@ -2,23 +2,18 @@ package org.followthrough.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.followthrough.support.AxeChecker;
+import org.followthrough.support.AxeChecker.Finding;
+import org.followthrough.support.AxeChecker.Viewport;
 import org.followthrough.support.Browser;
 import org.followthrough.support.LocalSite;
 import org.followthrough.support.TestBuilds;
@@ -42,34 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessibilityTest {
 
-    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
     /** The widths every page is checked at: a small phone (WCAG reflow territory) and a desktop. */
-    static final List<Viewport> VIEWPORTS = List.of(new Viewport(375, 800), new Viewport(1280, 900));
-
-    /** How many elements to name for each violated rule before "and N more". */
-    private static final int NODES_SHOWN = 5;
+    static final List<Viewport> VIEWPORTS = AxeChecker.VIEWPORTS;
 
     private static final Path REPORT = Path.of("target/site-checks/accessibility.txt");
-
-    record Viewport(int width, int height) {
-        @Override
-        public String toString() {
-            return width + "×" + height;
-        }
-    }
-
-    /** One violated rule on one page at one width. */
-    record Finding(String page, Viewport viewport, Rule rule) {
-    }
 
     @TempDir
     static Path temp;
 
     private static Browser browser;
+    private static AxeChecker axe;
     private static LocalSite site;
-    private static Viewport current;
-    private static String loaded;
     private static final Map<String, List<Finding>> ALL = new ConcurrentHashMap<>();
 
     /** Why the shipped content could not be built, if it could not: the page tests fail with it, the checker's own test still runs. */
@@ -84,6 +62,7 @@ class AccessibilityTest {
             buildFailure = e;
         }
         browser = Browser.start();
+        axe = new AxeChecker(browser);
     }
 
     @AfterAll
@@ -155,105 +134,16 @@ class AccessibilityTest {
         }
     }
 
-    /**
-     * Runs axe-core on one page at one size. The page is loaded unless the browser is already showing
-     * it (at another width), in which case it is only resized: media queries and layout follow the
-     * new width as they would for a visitor turning a tablet or resizing a window.
-     */
-    @SuppressWarnings("deprecation")
+    /** Runs axe-core on one page at one size (see {@link AxeChecker#check(LocalSite, String, Viewport)}). */
     static List<Finding> check(LocalSite on, String page, Viewport viewport) {
-        String url = on.url(page);
-        if (!url.equals(loaded)) {
-            // resize first, so the page is laid out at the right width from the start
-            if (!viewport.equals(current)) {
-                browser.resize(viewport.width(), viewport.height());
-                current = viewport;
-            }
-            browser.driver().get(url);
-            loaded = url;
-        } else if (!viewport.equals(current)) {
-            browser.resize(viewport.width(), viewport.height());
-            current = viewport;
-        }
-        // Only the violations come back (not every passing element), and axe runs in the page itself
-        // rather than finishing in a helper tab (the "legacy" mode, deprecated but still supported;
-        // the site has no iframes, which is all it gives up): together about twice as quick.
-        AxeRunOptions options = new AxeRunOptions();
-        options.setResultTypes(List.of("violations"));
-        Results results = new AxeBuilder().withOptions(options).withTags(WCAG_TAGS).setLegacyMode(true).analyze(browser.driver());
-        if (results.isErrored()) {
-            throw new AssertionError("axe-core could not check " + page + " at " + viewport + ": " + results.getErrorMessage());
-        }
-        return results.getViolations().stream().map(rule -> new Finding(page, viewport, rule)).toList();
+        return axe.check(on, page, viewport);
     }
 
-    /** What one page's test says when it fails: each rule, its impact, what to do, and where. */
     static String report(List<Finding> findings, String url) {
-        if (findings.isEmpty()) {
-            return "no violations";
-        }
-        Finding first = findings.get(0);
-        StringBuilder out = new StringBuilder();
-        out.append(first.page()).append(" at ").append(first.viewport()).append(" (").append(url).append(") has ")
-                .append(findings.size()).append(findings.size() == 1 ? " rule" : " rules").append(" violated:\n");
-        for (Finding f : findings) {
-            Rule r = f.rule();
-            out.append("  ").append(r.getId()).append(" [").append(r.getImpact()).append("] ").append(r.getHelp())
-                    .append(" — ").append(r.getHelpUrl()).append('\n');
-            appendNodes(out, r.getNodes(), "      ");
-        }
-        return out.toString();
+        return AxeChecker.report(findings, url);
     }
 
-    /** Everything found on the whole site, one entry per rule, listing the pages and elements. */
     static String summary(Collection<Finding> findings, int pages) {
-        StringBuilder out = new StringBuilder();
-        out.append("axe-core ").append(String.join(", ", WCAG_TAGS)).append(": ").append(pages).append(" pages at ")
-                .append(VIEWPORTS.stream().map(Viewport::toString).collect(Collectors.joining(" and "))).append('\n');
-        if (findings.isEmpty()) {
-            return out.append("no violations\n").toString();
-        }
-        Map<String, List<Finding>> byRule = new TreeMap<>();
-        findings.forEach(f -> byRule.computeIfAbsent(f.rule().getId(), k -> new ArrayList<>()).add(f));
-        out.append(byRule.size()).append(byRule.size() == 1 ? " rule" : " rules").append(" violated:\n");
-        for (var entry : byRule.entrySet()) {
-            Rule rule = entry.getValue().get(0).rule();
-            out.append("\n").append(entry.getKey()).append(" [").append(rule.getImpact()).append("] ").append(rule.getHelp())
-                    .append("\n  ").append(rule.getHelpUrl()).append('\n');
-            for (Finding f : entry.getValue().stream()
-                    .sorted((a, b) -> a.page().equals(b.page()) ? Integer.compare(a.viewport().width(), b.viewport().width()) : a.page().compareTo(b.page()))
-                    .toList()) {
-                out.append("  ").append(f.page()).append(" at ").append(f.viewport()).append(": ")
-                        .append(f.rule().getNodes().size()).append(f.rule().getNodes().size() == 1 ? " element\n" : " elements\n");
-                appendNodes(out, f.rule().getNodes(), "      ");
-            }
-        }
-        return out.toString();
-    }
-
-    private static void appendNodes(StringBuilder out, List<CheckedNode> nodes, String indent) {
-        for (CheckedNode node : nodes.stream().limit(NODES_SHOWN).toList()) {
-            out.append(indent).append(target(node.getTarget()));
-            String why = node.getFailureSummary();
-            if (why != null && !why.isBlank()) {
-                // "Fix any of the following:\n  Element has insufficient color contrast of 3.1 …": the first reason is the useful part
-                String reason = why.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Fix ")).findFirst().orElse("");
-                if (!reason.isEmpty()) {
-                    out.append("  — ").append(reason);
-                }
-            }
-            out.append('\n');
-        }
-        if (nodes.size() > NODES_SHOWN) {
-            out.append(indent).append("… and ").append(nodes.size() - NODES_SHOWN).append(" more\n");
-        }
-    }
-
-    /** axe gives a target as a list of selectors, nested when it crosses into frames or shadow roots. */
-    static String target(Object target) {
-        if (target instanceof List<?> list) {
-            return list.stream().map(AccessibilityTest::target).collect(Collectors.joining(" >> "));
-        }
-        return String.valueOf(target);
+        return AxeChecker.summary(findings, pages);
     }
 }
