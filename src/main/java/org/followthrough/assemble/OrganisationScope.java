@@ -75,9 +75,8 @@ public final class OrganisationScope {
                 organisation.name() + ": action plans",
                 organisation.name(),
                 url,
-                new Markdown("The actions " + organisation.name() + " owns in action plans published with its partners by "
-                        + partnership.publisher() + ", with the progress reported on each. The plans in full are published at "
-                        + "<" + partnership.baseUrl() + ">."),
+                new Markdown("The actions " + organisation.name() + " owns in action plans it shares with its partners, "
+                        + "with the progress reported on each."),
                 organisation.brandColour() != null ? organisation.brandColour() : partnership.brandColour());
         List<Organisation> organisations = archive.organisations().stream().filter(o -> mentioned.contains(o.id())).toList();
         return new Archive(site, archive.asOf(), organisations, plans,
