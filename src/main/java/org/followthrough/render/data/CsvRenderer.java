@@ -242,6 +242,9 @@ public final class CsvRenderer {
         return out.toString();
     }
 
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+
     private static void record(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -252,10 +255,18 @@ public final class CsvRenderer {
         out.append(CRLF);
     }
 
-    /** One field: as it is, or quoted with its quotes doubled when it holds a comma, a quote or a line break. */
+    /**
+     * One field: as it is, or quoted with its quotes doubled when it holds a comma, a quote or a line
+     * break. A text that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a
+     * carriage return: a Markdown list, or something hostile) gets a leading apostrophe, so that it is
+     * shown as the text it is and never run.
+     */
     static String field(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
@@ -298,7 +309,8 @@ public final class CsvRenderer {
         root.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", site.language())));
         root.put("url", Downloads.CSV);
         root.put("dc:title", title);
-        root.put("dc:description", description + " Statuses, overdue and not-updated-recently flags are as at "
+        root.put("dc:description", description + " A text that starts with =, +, -, @ or a tab is written with a leading "
+                + "apostrophe, so that spreadsheets show it as text and never run it as a formula. Statuses, overdue and not-updated-recently flags are as at "
                 + Dates.format(archive.asOf()) + "; an action is flagged not updated recently after "
                 + site.staleAfterMonths() + " months without a dated progress update. The same actions are on the web page "
                 + Downloads.url(site, pagePath) + ".");

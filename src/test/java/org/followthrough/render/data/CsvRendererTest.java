@@ -91,9 +91,22 @@ class CsvRendererTest {
             assertThat(record.size()).isEqualTo(header.size());
             for (int c = 0; c < header.size(); c++) {
                 assertThat(record.get(c)).as(scope + ", action " + actions.get(i).action().ref() + ", column " + header.get(c))
-                        .isEqualTo(expected.get(names.get(c)));
+                        .isEqualTo(asSpreadsheetText(expected.get(names.get(c))));
             }
         }
+    }
+
+    /** A spreadsheet must never take a cell for a formula: such text is written after an apostrophe. */
+    private static String asSpreadsheetText(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    @Test
+    void aCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+        assertThat(CsvRenderer.field("=HYPERLINK(\"https://evil.example\",\"click\")")).isEqualTo("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\")\"");
+        assertThat(CsvRenderer.field("- first point")).isEqualTo("'- first point");
+        assertThat(CsvRenderer.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvRenderer.field("2024-06-30")).isEqualTo("2024-06-30");
     }
 
     /** What each column must hold, worked out from the model here and not by the renderer's helpers. */
