@@ -1,6 +1,5 @@
 package org.followthrough.model;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The site's settings, as written in site.yaml (with defaults filled in). */
@@ -29,8 +28,4 @@ public record Site(
         return new Site(newTitle, newPublisher, url, language, timeZone, newDescription, contact, staleAfterMonths, colour, scales);
     }
 
-    /** Today in the site's time zone, for a build run without an explicit as-of date. */
-    public LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(timeZone));
-    }
 }

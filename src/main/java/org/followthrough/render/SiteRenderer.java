@@ -95,7 +95,7 @@ public final class SiteRenderer {
     private record DownloadSpec(String file, String label, String format, String mediaType, Supplier<byte[]> content) {
     }
 
-    private List<DownloadSpec> downloadSpecs(String scope, Supplier<String> csv, Supplier<String> csvMetadata,
+    private List<DownloadSpec> downloadSpecs(String scope, String jsonFile, Supplier<String> csv, Supplier<String> csvMetadata,
                                              Supplier<String> json, Supplier<String> atom, Supplier<String> jsonFeed,
                                              Supplier<String> ics, Supplier<byte[]> pdf) {
         return List.of(
@@ -103,7 +103,7 @@ public final class SiteRenderer {
                 new DownloadSpec(Downloads.CSV, "Every action, as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
                 new DownloadSpec(Downloads.CSV_METADATA, "Description of the spreadsheet's columns", "CSVW metadata (JSON)",
                         "application/csvm+json", () -> utf8(csvMetadata.get())),
-                new DownloadSpec(jsonFile(scope), "Everything, as open data", "JSON", "application/json", () -> utf8(json.get())),
+                new DownloadSpec(jsonFile, "Everything, as open data", "JSON", "application/json", () -> utf8(json.get())),
                 new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + ", to follow in a feed reader", "Atom feed", AtomRenderer.MEDIA_TYPE,
                         () -> utf8(atom.get())),
                 new DownloadSpec(Downloads.JSON_FEED, "Progress updates, as a JSON feed for other websites", "JSON Feed",
@@ -113,10 +113,6 @@ public final class SiteRenderer {
                             String calendar = ics.get();
                             return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
                         }));
-    }
-
-    private String jsonFile(String scope) {
-        return scope.startsWith("plan") ? Downloads.PLAN_JSON : scope.equals(SITE_SCOPE) ? Downloads.SITE_JSON : Downloads.ORGANISATION_JSON;
     }
 
     private static final String SITE_SCOPE = "every plan";
@@ -134,7 +130,7 @@ public final class SiteRenderer {
         List<Output> outputs = new ArrayList<>();
         for (Plan plan : archive.plans()) {
             String folder = Downloads.planFolder(plan.id());
-            specsByFolder.put(folder, downloadSpecs("plan " + (plan.reference() != null ? plan.reference() : plan.title()),
+            specsByFolder.put(folder, downloadSpecs("plan " + (plan.reference() != null ? plan.reference() : plan.title()), Downloads.PLAN_JSON,
                     () -> CsvRenderer.plan(archive, plan), () -> CsvRenderer.planMetadata(archive, plan),
                     () -> JsonRenderer.plan(archive, plan),
                     () -> atom.plan(archive, plan, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
@@ -144,7 +140,7 @@ public final class SiteRenderer {
         }
         for (Organisation organisation : owners()) {
             String folder = Downloads.organisationFolder(organisation.id());
-            specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(),
+            specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(), Downloads.ORGANISATION_JSON,
                     () -> CsvRenderer.organisation(archive, organisation), () -> CsvRenderer.organisationMetadata(archive, organisation),
                     () -> JsonRenderer.organisation(archive, organisation),
                     () -> atom.organisation(archive, organisation, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
@@ -154,7 +150,7 @@ public final class SiteRenderer {
                     () -> pdf().organisation(views.site(), views.organisation(organisation),
                             archive.plans().stream().map(views::plan).toList())));
         }
-        specsByFolder.put(Downloads.SITE_FOLDER, downloadSpecs(SITE_SCOPE,
+        specsByFolder.put(Downloads.SITE_FOLDER, downloadSpecs(SITE_SCOPE, Downloads.SITE_JSON,
                 () -> CsvRenderer.site(archive), () -> CsvRenderer.siteMetadata(archive), () -> JsonRenderer.site(archive),
                 () -> atom.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.ATOM), site.baseUrl()),
                 () -> jsonFeed.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.JSON_FEED), site.baseUrl()),

@@ -41,13 +41,6 @@ public final class ContentFiles {
         return assets;
     }
 
-    /** For tests and tools that hold content in memory: paths relative to the content folder. */
-    public static ContentFiles of(String displayRoot, Map<String, String> texts) {
-        Map<String, SourceFile> files = new TreeMap<>();
-        texts.forEach((path, text) -> files.put(path, new SourceFile(path, display(displayRoot, path), stripBom(text))));
-        return new ContentFiles(displayRoot, files);
-    }
-
     public static ContentFiles read(Path root, Problems problems) {
         String displayRoot = root.toString();
         Map<String, SourceFile> files = new TreeMap<>();
