@@ -84,6 +84,8 @@ public final class Pipeline {
      */
     private static int renderSites(Assembled assembled, BuildRequest request, Publisher publisher, Problems problems) {
         Archive archive = assembled.archive();
+        // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
+        Renderers renderers = new Renderers(new TemplateEngine(request.templates()), new MarkdownRenderer(), assembled.assets());
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -97,14 +99,14 @@ public final class Pipeline {
                 return 0;
             }
             Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
-            return render(own, assembled.assets(), request, publisher, problems);
+            return render(own, renderers, request, publisher, problems);
         }
-        int written = render(archive, assembled.assets(), request, publisher, problems);
+        int written = render(archive, renderers, request, publisher, problems);
         if (request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
                 Archive own = OrganisationScope.scope(archive, organisation, null);
                 String folder = organisation.id() + "/";
-                written += render(own, assembled.assets(), request, (path, content) -> publisher.write(folder + path, content), problems);
+                written += render(own, renderers, request, (path, content) -> publisher.write(folder + path, content), problems);
             }
         }
         return written;
@@ -137,10 +139,13 @@ public final class Pipeline {
         return LocalDate.now(request.clock().withZone(zone));
     }
 
-    private static int render(Archive archive, Map<String, byte[]> assets, BuildRequest request, Publisher publisher, Problems problems) {
+    /** What every site of one build shares. */
+    private record Renderers(TemplateEngine engine, MarkdownRenderer markdown, Map<String, byte[]> assets) {
+    }
+
+    private static int render(Archive archive, Renderers renderers, BuildRequest request, Publisher publisher, Problems problems) {
         // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
-        TemplateEngine engine = new TemplateEngine(request.templates());
-        SiteRenderer renderer = new SiteRenderer(archive, engine, new MarkdownRenderer(), request.templates(), assets);
+        SiteRenderer renderer = new SiteRenderer(archive, renderers.engine(), renderers.markdown(), request.templates(), renderers.assets());
         AtomicInteger written = new AtomicInteger();
         for (List<SiteRenderer.Output> phase : renderer.phases()) {
             phase.parallelStream().forEach(output -> {
