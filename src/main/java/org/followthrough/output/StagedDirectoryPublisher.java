@@ -32,6 +32,34 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     @Override
     public void write(String path, byte[] content) {
+        Path file = claim(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void copy(String path, Path source) {
+        Path file = claim(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(source, file);
+        } catch (IOException e) {
+            // The caller may make the file instead: release the path.
+            written.remove(path);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // reported below
+            }
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path claim(String path) {
         if (!written.add(path)) {
             throw new IllegalStateException("two pages were rendered to " + path);
         }
@@ -39,12 +67,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         if (!file.startsWith(staging)) {
             throw new IllegalArgumentException("refusing to write outside the site: " + path);
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file;
     }
 
     /** Puts the staged site in place of the old one: the old one is moved aside, then removed. */

@@ -32,8 +32,11 @@ public final class TemplateEngine {
     static final String BUILT_IN = "/followthrough/templates";
 
     private final Configuration configuration;
+    private final Path overrides;
+    private final java.util.Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateEngine(Path overrides) {
+        this.overrides = overrides;
         configuration = new Configuration(VERSION);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (overrides != null && Files.isDirectory(overrides)) {
@@ -56,6 +59,51 @@ public final class TemplateEngine {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+    }
+
+    /**
+     * A fingerprint of the site's own templates under a folder ("pdf/", "fragments/"), or of those
+     * outside every sub-folder (""), which the pages use: outputs made from them are made again when
+     * one of them changes. The built-in templates are part of the tool, whose own fingerprint every
+     * output carries.
+     */
+    public String fingerprint(String folder) {
+        return fingerprints.computeIfAbsent(folder, this::fingerprintOf);
+    }
+
+    private String fingerprintOf(String folder) {
+        if (overrides == null || !Files.isDirectory(overrides)) {
+            return Fingerprint.of("no templates of its own");
+        }
+        java.util.List<Object> parts = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(overrides)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = overrides.relativize(file).toString().replace('\\', '/');
+                boolean inFolder = folder.isEmpty() ? !relative.contains("/") : relative.startsWith(folder);
+                if (inFolder) {
+                    parts.add(relative);
+                    parts.add(Files.readAllBytes(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the templates in " + overrides, e);
+        }
+        return Fingerprint.of(parts);
+    }
+
+    /** A static file shipped with the templates (a stylesheet, a script): the site's own, else the built-in one. */
+    public java.io.InputStream open(String name) throws IOException {
+        if (overrides != null) {
+            Path own = overrides.resolve(name);
+            if (Files.isRegularFile(own)) {
+                return Files.newInputStream(own);
+            }
+        }
+        java.io.InputStream in = TemplateEngine.class.getResourceAsStream(BUILT_IN + "/" + name);
+        if (in == null) {
+            throw new IOException("built-in file missing: " + name);
+        }
+        return in;
     }
 
     /** Renders a template to text; a template mistake becomes a {@link TemplateProblem} naming its file and line. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -23,14 +24,14 @@ import org.followthrough.problem.Problems;
 public final class ContentFiles {
 
     private final String displayRoot;
-    private final Map<String, SourceFile> files;
+    private final NavigableMap<String, SourceFile> files;
     private final Map<String, byte[]> assets;
 
-    private ContentFiles(String displayRoot, Map<String, SourceFile> files) {
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files) {
         this(displayRoot, files, Map.of());
     }
 
-    private ContentFiles(String displayRoot, Map<String, SourceFile> files, Map<String, byte[]> assets) {
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
@@ -43,7 +44,7 @@ public final class ContentFiles {
 
     public static ContentFiles read(Path root, Problems problems) {
         String displayRoot = root.toString();
-        Map<String, SourceFile> files = new TreeMap<>();
+        NavigableMap<String, SourceFile> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
@@ -145,13 +146,11 @@ public final class ContentFiles {
     /** Files directly or indirectly under a folder, in path order. */
     public List<SourceFile> under(String folder) {
         String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
-        List<SourceFile> result = new ArrayList<>();
-        for (var entry : files.entrySet()) {
-            if (entry.getKey().startsWith(prefix)) {
-                result.add(entry.getValue());
-            }
+        if (prefix.isEmpty()) {
+            return new ArrayList<>(files.values());
         }
-        return result;
+        // Paths under a folder sort together, between the prefix and the prefix followed by the highest character.
+        return new ArrayList<>(files.subMap(prefix, prefix + Character.MAX_VALUE).values());
     }
 
     /** The path of a content file as editors see it in messages, whether or not the file exists. */

@@ -21,7 +21,7 @@ import org.followthrough.model.Site;
 import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.data.ActionRecord;
-import org.followthrough.render.data.Downloads;
+import org.followthrough.render.Routes;
 
 /**
  * What every progress feed is made of, whatever its format (Atom, JSON Feed): which actions a feed
@@ -84,8 +84,8 @@ final class ProgressEntries {
          * the action's updates of that date (1 for the first). The date is the update's own.
          */
         String id(Site site) {
-            return "tag:" + Downloads.host(site) + "," + date() + ":" + Downloads.basePath(site) + "plans/" + record.plan().id()
-                    + "/actions/" + Downloads.encode(record.action().ref()) + "/progress/" + sameDay;
+            return "tag:" + Routes.host(site) + "," + date() + ":" + Routes.basePath(site) + "plans/" + record.plan().id()
+                    + "/actions/" + Routes.encode(record.action().ref()) + "/progress/" + sameDay;
         }
 
         /** "Action 3.1.1: In progress → Completed" where the update changed the status, else "Action 3.1.1: progress update". */

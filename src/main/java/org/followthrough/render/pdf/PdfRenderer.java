@@ -45,6 +45,7 @@ import org.followthrough.model.Lifecycle;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.view.Views.ActionView;
 import org.followthrough.render.view.Views.OrganisationView;
+import org.followthrough.render.view.Views.PlanSummary;
 import org.followthrough.render.view.Views.PlanView;
 import org.followthrough.render.view.Views.RecommendationView;
 import org.followthrough.render.view.Views.SiteView;
@@ -126,8 +127,8 @@ public final class PdfRenderer {
         return render("pdf/organisation.ftlh", model, site);
     }
 
-    /** Every plan at a glance: each plan's counts and a table of its actions with their status (no progress text). */
-    public byte[] site(SiteView site, List<PlanView> plans) {
+    /** Every plan at a glance: a table of the plans with their counts, each linked to its page; no action is typeset again. */
+    public byte[] site(SiteView site, List<PlanSummary> plans) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("plans", plans);
@@ -136,7 +137,7 @@ public final class PdfRenderer {
     }
 
     /** The counts of all plans together, statuses in the order the plans' counts give them. */
-    static TallyView total(List<PlanView> plans) {
+    static TallyView total(List<PlanSummary> plans) {
         Map<String, TallyItem> items = new LinkedHashMap<>();
         int total = 0;
         int done = 0;
@@ -144,7 +145,7 @@ public final class PdfRenderer {
         int stale = 0;
         for (Lifecycle lifecycle : Lifecycle.values()) {
             int count = 0;
-            for (PlanView plan : plans) {
+            for (PlanSummary plan : plans) {
                 for (TallyItem item : plan.tally().items()) {
                     if (item.lifecycle().equals(lifecycle.code())) {
                         count += item.count();
@@ -155,7 +156,7 @@ public final class PdfRenderer {
                 items.put(lifecycle.code(), new TallyItem(lifecycle.code(), lifecycle.label(), count));
             }
         }
-        for (PlanView plan : plans) {
+        for (PlanSummary plan : plans) {
             total += plan.tally().total();
             done += plan.tally().done();
             overdue += plan.tally().overdue();

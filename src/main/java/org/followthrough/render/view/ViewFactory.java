@@ -21,6 +21,7 @@ import org.followthrough.model.Timeline;
 import org.followthrough.render.chart.TimelineSvg;
 import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.Routes;
 import org.followthrough.render.view.Views.*;
 
 /** Builds template views from the model. Holds no state beyond the archive's organisations and a Markdown cache. */
@@ -32,6 +33,7 @@ public final class ViewFactory {
 
     private final List<ActionRow> rows;
     private final Map<String, ActionRow> rowsByPath;
+    private final Map<String, List<ActionRow>> rowsByPlan;
     private final Map<String, Action> actionsByPath;
 
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
@@ -41,24 +43,12 @@ public final class ViewFactory {
         this.rows = buildRows();
         this.rowsByPath = new java.util.HashMap<>();
         rows.forEach(r -> rowsByPath.put(r.path(), r));
+        this.rowsByPlan = new java.util.HashMap<>();
+        rows.forEach(r -> rowsByPlan.computeIfAbsent(r.planId(), id -> new ArrayList<>()).add(r));
         this.actionsByPath = new java.util.HashMap<>();
         for (Plan plan : archive.plans()) {
-            plan.actions().forEach(a -> actionsByPath.put(planPath(plan.id()) + "#" + anchor("action", a.ref()), a));
+            plan.actions().forEach(a -> actionsByPath.put(Routes.action(plan.id(), a.ref()), a));
         }
-    }
-
-    public static String planPath(String id) {
-        return "plans/" + id + "/";
-    }
-
-    public static String organisationPath(String id) {
-        return "organisations/" + id + "/";
-    }
-
-    /** Anchors are stable: they come from the numbers and refs as published. */
-    public static String anchor(String prefix, String published) {
-        String slug = published.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return prefix + "-" + (slug.isEmpty() ? "x" : slug);
     }
 
     public SiteView site() {
@@ -67,7 +57,7 @@ public final class ViewFactory {
         String logo = null;
         if (scope != null) {
             Organisation owner = organisations.get(scope.organisationId());
-            logo = owner.logo() == null ? null : logoPath(owner.logo());
+            logo = owner.logo() == null ? null : Routes.logo(owner.logo());
         }
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
                 html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
@@ -83,12 +73,7 @@ public final class ViewFactory {
 
     public OrgRef org(String id) {
         Organisation o = organisations.get(id);
-        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), archive.hasPageFor(id) ? organisationPath(id) : null);
-    }
-
-    /** Where an organisation's own site puts its logo: assets/logo.svg or assets/logo.png. */
-    public static String logoPath(String contentPath) {
-        return "assets/logo" + contentPath.substring(contentPath.lastIndexOf('.'));
+        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), archive.hasPageFor(id) ? Routes.organisation(id) : null);
     }
 
     private List<OrgRef> orgs(List<String> ids) {
@@ -136,35 +121,48 @@ public final class ViewFactory {
         return new TallyView(tally.total(), tally.done(), tally.overdue(), tally.stale(), List.copyOf(items));
     }
 
-    private final Map<String, PlanView> planViews = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, OrganisationView> organisationViews = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The view of a plan, made once however many pages and downloads show it. */
+    /**
+     * The view of a plan. Not kept: the build makes each plan's view once for the outputs that show it,
+     * so that memory holds the views of the plans being rendered, not of the whole archive.
+     */
     public PlanView plan(Plan p) {
-        return planViews.computeIfAbsent(p.id(), id -> makePlan(p));
+        return makePlan(p);
     }
 
-    /** The view of an organisation, made once. */
+    /** What a list of plans shows of each: enough for a card or a row, without the recommendations. */
+    public PlanSummary planSummary(Plan p) {
+        List<UpdateView> updates = p.updates().isEmpty() ? List.of()
+                : List.of(update(p.updates().get(p.updates().size() - 1), false));
+        return new PlanSummary(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), orgs(p.organisations()),
+                Dates.format(p.published()), iso(p.published()), Dates.format(p.start()), iso(p.start()), target(p.targetCompletion()),
+                p.dateRange(), updates, tally(p.tally()));
+    }
+
+    private UpdateView update(org.followthrough.model.PlanUpdate u, boolean withNote) {
+        return new UpdateView(Dates.format(u.date()), iso(u.date()), u.title(), withNote ? html(u.note()) : null);
+    }
+
+    /** The view of an organisation. */
     public OrganisationView organisation(Organisation o) {
-        return organisationViews.computeIfAbsent(o.id(), id -> makeOrganisation(o));
+        return makeOrganisation(o);
     }
 
     private PlanView makePlan(Plan p) {
-        return new PlanView(p.id(), planPath(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
+        return new PlanView(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
                 p.subject(), orgs(p.commissionedBy()), p.commissionedByAsPublished(), orgs(p.investigatedBy()),
                 orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()),
                 iso(p.start()), target(p.targetCompletion()), p.dateRange(), p.careUnits(), html(p.summary()),
-                p.updates().stream().map(u -> new UpdateView(Dates.format(u.date()), iso(u.date()), u.title(), html(u.note()))).toList(),
+                p.updates().stream().map(u -> update(u, true)).toList(),
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
                 scalesUsed(p),
                 p.addressedWithoutAction().stream()
-                        .map(a -> new AddressedView(anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
+                        .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()),
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
                         "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()),
-                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + planPath(p.id()));
+                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()));
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -181,7 +179,7 @@ public final class ViewFactory {
     }
 
     private RecommendationView recommendation(Plan plan, Recommendation r) {
-        return new RecommendationView(anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
+        return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
                 orgs(r.oversightBy()), html(r.note()), r.actions().stream().map(a -> action(plan, r, a)).toList());
     }
@@ -201,7 +199,7 @@ public final class ViewFactory {
                 latest = p;
             }
         }
-        return new ActionView(anchor("action", a.ref()), a.ref(), r.number(), planPath(plan.id()) + "#" + anchor("action", a.ref()),
+        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), a.ref()),
                 html(a.description()), a.section(),
                 a.owners().stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList(),
                 target(a.target()), html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
@@ -218,12 +216,17 @@ public final class ViewFactory {
     }
 
     public PlanLink planLink(Plan p) {
-        return new PlanLink(p.id(), p.title(), p.reference(), planPath(p.id()));
+        return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
     }
 
     /** Every action of the archive as a table row, in plan order then as published. */
     public List<ActionRow> rows() {
         return rows;
+    }
+
+    /** A plan's actions as table rows, as published. */
+    public List<ActionRow> rowsOf(Plan plan) {
+        return rowsByPlan.getOrDefault(plan.id(), List.of());
     }
 
     private List<ActionRow> buildRows() {
@@ -243,8 +246,8 @@ public final class ViewFactory {
         if (summary == null) {
             summary = r.title() != null ? r.title() : "Recommendation " + r.number();
         }
-        return new ActionRow(plan.id(), plan.title(), plan.reference(), planPath(plan.id()), r.number(), a.ref(),
-                planPath(plan.id()) + "#" + anchor("action", a.ref()), summary,
+        return new ActionRow(plan.id(), plan.title(), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
+                Routes.action(plan.id(), a.ref()), summary,
                 a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
                 target(a.target()), state(a.state()));
     }
@@ -279,7 +282,7 @@ public final class ViewFactory {
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
                     if (a.isOwnedBy(o.id())) {
-                        planRows.add(rowsByPath.get(planPath(plan.id()) + "#" + anchor("action", a.ref())));
+                        planRows.add(rowsByPath.get(Routes.action(plan.id(), a.ref())));
                         planActions.add(a);
                         items.add(new Timeline.Item(plan, a));
                     }
@@ -293,7 +296,7 @@ public final class ViewFactory {
             }
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
-                html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
+                html(o.description()), Routes.organisation(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
                 timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl());
     }
 
@@ -304,7 +307,7 @@ public final class ViewFactory {
         }
         Timeline t = Timeline.of(items, archive.asOf());
         Map<String, String> paths = new java.util.HashMap<>();
-        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), planPath(i.plan().id()) + "#" + anchor("action", i.action().ref())));
+        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), Routes.plan(i.plan().id()) + "#" + Routes.anchor("action", i.action().ref())));
         long done = t.spans().stream().filter(Timeline.Span::done).count();
         long overdue = t.spans().stream().filter(Timeline.Span::overdue).count();
         String spansTitle = "Timeline of the actions of " + name;

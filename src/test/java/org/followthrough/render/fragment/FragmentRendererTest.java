@@ -1,5 +1,6 @@
 package org.followthrough.render.fragment;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -216,8 +217,8 @@ class FragmentRendererTest {
         assertThat(articles).hasSize(fragment.actions().size());
         Set<String> seen = new HashSet<>();
         for (Owned owned : fragment.actions()) {
-            String anchor = ViewFactory.anchor("action", owned.action().ref());
-            String url = base + ViewFactory.planPath(owned.plan().id()) + "#" + anchor;
+            String anchor = Routes.anchor("action", owned.action().ref());
+            String url = base + Routes.plan(owned.plan().id()) + "#" + anchor;
             Element article = articles.stream().filter(a -> a.select("h4 a").attr("href").equals(url)).findFirst().orElse(null);
             assertThat(article).as("action " + owned.action().ref() + " of " + owned.plan().id()).isNotNull();
             assertThat(seen.add(url)).isTrue();
