@@ -39,7 +39,7 @@ public final class OutputFolder {
     static final String HEADER = "Followthrough published this folder and replaces all of it on each build; these are its files:";
 
     private static final String OWN_FOLDER = "a build replaces the whole output folder, so give --out a folder of its own,"
-            + " outside the content and templates and not the repository itself (the default is site); nothing was changed";
+            + " outside the content and templates and not the repository itself (the default is site)";
     private static final int NAMES_SHOWN = 8;
 
     private final Path path;
@@ -74,7 +74,7 @@ public final class OutputFolder {
             problems.error(location, e.getMessage(), e.hint());
         } catch (IOException e) {
             problems.error(location, "could not look at the output folder: " + describe(e),
-                    "check that it and its parent can be read; nothing was changed");
+                    "check that it and its parent can be read");
         }
         return Optional.empty();
     }
@@ -105,7 +105,7 @@ public final class OutputFolder {
     private static void refuseByPlace(Path out, Path content, Path templates, Path workingDirectory) throws IOException {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.exists(out)) {
             throw new Refused("the output folder is a symbolic link to " + Files.readSymbolicLink(out) + ", which does not exist",
-                    "create the folder it points to, or give --out another folder; nothing was changed");
+                    "create the folder it points to, or give --out another folder");
         }
         if (out.getParent() == null) {
             throw new Refused("the output folder is the root of the file system", OWN_FOLDER);
@@ -129,7 +129,7 @@ public final class OutputFolder {
     private static void refuseOverlap(Path out, Path source, String name) throws IOException {
         Path real = realPath(source);
         if (out.equals(real)) {
-            throw new Refused("the output folder is the " + name + " " + source, OWN_FOLDER);
+            throw new Refused("the output folder is the " + name, OWN_FOLDER);
         }
         if (out.startsWith(real)) {
             throw new Refused("the output folder is inside the " + name + " " + source, OWN_FOLDER);
@@ -165,7 +165,7 @@ public final class OutputFolder {
                 throw new Refused(when + "the output folder is not empty and is not a site Followthrough published (it has no "
                         + MARKER + " file): it holds " + some(names),
                         "a build replaces the whole output folder, so it only replaces an empty folder or a site it published;"
-                                + " give --out a new folder (the default is site), or move these elsewhere; nothing was changed");
+                                + " give --out a new folder (the default is site), or move these elsewhere");
             }
             return;
         }
@@ -173,7 +173,7 @@ public final class OutputFolder {
         if (!foreign.isEmpty()) {
             throw new Refused(when + "the output folder holds files Followthrough did not publish: " + some(foreign),
                     "a build replaces the whole output folder and never deletes files it did not write;"
-                            + " move them out of the output folder and build again; nothing was changed");
+                            + " move them out of the output folder and build again");
         }
     }
 
