@@ -4,8 +4,20 @@ import java.util.List;
 import org.followthrough.model.Archive;
 import org.followthrough.problem.Problem;
 
-/** The outcome of a check or build: the problems found, and the archive when content was valid. */
-public record BuildResult(List<Problem> problems, Archive archive, int filesWritten) {
+/**
+ * The outcome of a check or build: the problems found, and the archive when content was valid.
+ *
+ * @param notWritten true when the content may be fine but the site could not be written (or its output folder may not be replaced)
+ */
+public record BuildResult(List<Problem> problems, Archive archive, int filesWritten, boolean notWritten) {
+
+    public BuildResult(List<Problem> problems, Archive archive, int filesWritten) {
+        this(problems, archive, filesWritten, false);
+    }
+
+    static BuildResult notWritten(List<Problem> problems) {
+        return new BuildResult(problems, null, 0, true);
+    }
 
     public boolean succeeded() {
         return archive != null && problems.stream().noneMatch(Problem::isError);

@@ -13,6 +13,7 @@ import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
 import org.followthrough.format.Doc;
 import org.followthrough.model.Archive;
+import org.followthrough.output.OutputFolder;
 import org.followthrough.output.Publisher;
 import org.followthrough.output.StagedDirectoryPublisher;
 import org.followthrough.problem.Location;
@@ -49,11 +50,16 @@ public final class Pipeline {
     /** The whole build, publishing to the request's output folder only if every stage succeeded. */
     public static BuildResult build(BuildRequest request) {
         Problems problems = new Problems();
+        // before anything else, so that a folder that must not be replaced costs no work and nothing is created
+        Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
+        if (folder.isEmpty()) {
+            return BuildResult.notWritten(problems.sorted());
+        }
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(request.output())) {
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get())) {
             int written = renderSites(assembled.get(), request, publisher, problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
@@ -61,9 +67,8 @@ public final class Pipeline {
             publisher.commit();
             return new BuildResult(problems.sorted(), assembled.get().archive(), written);
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.error(Location.of(request.output().toString()), "could not write the site: " + e.getMessage(),
-                    "check that the output folder's parent exists and is writable; the previous site is unchanged");
-            return new BuildResult(problems.sorted(), null, 0);
+            OutputFolder.reportWriteFailure(request.output(), e, problems);
+            return BuildResult.notWritten(problems.sorted());
         }
     }
 

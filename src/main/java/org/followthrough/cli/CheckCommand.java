@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BuildResult result = Pipeline.check(new BuildRequest(options.content, null, null, asOf, null, main.clock));
-        int code = Reports.report(result, main.spec.commandLine().getErr());
+        int code = Reports.reportCheck(result, options.content.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {
             var archive = result.archive();
             main.spec.commandLine().getOut().printf("%s: %d plans, %d organisations, %d actions; no problems.%n",
