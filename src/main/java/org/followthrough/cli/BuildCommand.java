@@ -22,9 +22,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ContentOptions options;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-            description = "The site's own templates; any file here replaces the built-in one of the same name (default: ${DEFAULT-VALUE}).")
-    Path templates;
+    @Mixin
+    TemplatesOption templates;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Where to publish the site (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -56,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
         }
-        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock,
+        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock,
                 organisation, allOrganisations));
         int code = Reports.report(result, main.spec.commandLine().getErr());
         if (code == Main.OK && result.archive() == null) {

@@ -56,7 +56,7 @@ public final class ContentValidator {
         for (LoadedContent.Identified org : content.organisations()) {
             check(content, org.parsed(), ContentFormat.ORGANISATION, problems).ifPresent(doc -> {
                 checkBrandColour(doc);
-                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo"))) {
+                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
                     problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
                             + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
                 }

@@ -9,6 +9,9 @@ import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
 import org.followthrough.output.MemoryPublisher;
+import org.followthrough.problem.Problems;
+import org.followthrough.render.TemplateEngine;
+import org.followthrough.source.TemplateFiles;
 
 /** Builds content folders in memory for tests, at a fixed as-of date. */
 public final class TestBuilds {
@@ -27,6 +30,16 @@ public final class TestBuilds {
 
     public static BuildRequest request(Path content, Path out) {
         return new BuildRequest(content, BUILT_IN_TEMPLATES, out, AS_OF, null, CLOCK);
+    }
+
+    /** A template engine with a templates folder's files as overrides, read as a build reads them; fails the test if they cannot be. */
+    public static TemplateEngine templateEngine(Path templates) {
+        Problems problems = new Problems();
+        java.util.Map<String, byte[]> overrides = TemplateFiles.read(templates, problems);
+        if (problems.hasErrors()) {
+            throw new AssertionError("could not read " + templates + ":\n" + problems.sorted());
+        }
+        return new TemplateEngine(overrides);
     }
 
     /** Builds into memory and fails the test with the problems if the build did not succeed. */
