@@ -74,7 +74,7 @@ public final class ContentFiles {
      * bad bytes: the files that refer to it are still checked, without being told that it does not exist.
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
-    static String decode(byte[] bytes, String display, Problems problems) {
+    public static String decode(byte[] bytes, String display, Problems problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
