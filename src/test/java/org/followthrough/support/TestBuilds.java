@@ -1,10 +1,13 @@
 package org.followthrough.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
@@ -26,6 +29,21 @@ public final class TestBuilds {
 
     public static Path fixture(String name) {
         return Path.of("src/test/resources/sites", name);
+    }
+
+    /** A copy of a folder, for a test that changes it (to add symbolic links, which Git does not keep reliably). */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
     }
 
     public static BuildRequest request(Path content, Path out) {
