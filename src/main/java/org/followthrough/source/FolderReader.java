@@ -30,9 +30,6 @@ import org.followthrough.problem.Problems;
  */
 final class FolderReader {
 
-    /** Enough for any real archive; a bound, so that a maze of links inside the folder cannot keep the walk going. */
-    static final int MAX_ENTRIES = 100_000;
-
     /**
      * What was read.
      *
@@ -50,7 +47,11 @@ final class FolderReader {
     private final Problems problems;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Set<String> refused = new HashSet<>();
-    private int entries;
+    /**
+     * Links already followed or reported. Through links to folders one link can be met again under
+     * other names; following each once keeps a maze of links from multiplying the walk.
+     */
+    private final Set<Path> links = new HashSet<>();
 
     private FolderReader(Path realRoot, String displayRoot, String folderName, Predicate<String> ignored,
                          Set<String> fileExtensions, Problems problems) {
@@ -113,16 +114,7 @@ final class FolderReader {
             if (ignored.test(relative)) {
                 continue;
             }
-            if (++entries > MAX_ENTRIES) {
-                problems.error(Location.of(displayRoot), "the " + folderName + " holds more than " + MAX_ENTRIES
-                        + " files and folders (counting those reached through symbolic links); the rest were not read",
-                        "remove what does not belong to the site, or symbolic links that lead to the same folders again and again");
-                return;
-            }
             entry(child, relative, ancestors);
-            if (entries > MAX_ENTRIES) {
-                return;
-            }
         }
     }
 
@@ -137,6 +129,9 @@ final class FolderReader {
         Path real = path;
         BasicFileAttributes target = own;
         if (own.isSymbolicLink()) {
+            if (!links.add(path)) {
+                return;
+            }
             try {
                 real = path.toRealPath();
                 target = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
