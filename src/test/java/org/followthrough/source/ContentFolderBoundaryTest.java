@@ -129,6 +129,26 @@ class ContentFolderBoundaryTest {
     }
 
     @Test
+    void aMazeOfLinksBetweenFoldersIsWalkedOnceForEachLink() throws IOException {
+        int folders = 8;
+        Path maze = Files.createDirectories(content.resolve("plans/sample-review/maze"));
+        for (int i = 0; i < folders; i++) {
+            Files.createDirectories(maze.resolve("d" + i));
+        }
+        for (int i = 0; i < folders; i++) {
+            for (int j = 0; j < folders; j++) {
+                if (i != j) {
+                    Files.createSymbolicLink(maze.resolve("d" + i + "/to-" + j), Path.of("../d" + j));
+                }
+            }
+        }
+
+        // Followed along every path, 56 links would make millions of names; each leads back to a folder that holds it at most once.
+        assertThat(errors(check())).isNotEmpty().hasSizeLessThanOrEqualTo(folders * (folders - 1))
+                .allMatch(e -> e.contains("a folder that holds it, so reading it would never end"));
+    }
+
+    @Test
     void aLinkToNothingIsReported() throws IOException {
         Files.createSymbolicLink(content.resolve("plans/sample-review/recommendations/02.yaml"), Path.of("02-draft.yaml"));
 
