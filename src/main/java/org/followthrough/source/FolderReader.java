@@ -123,7 +123,7 @@ final class FolderReader {
         try {
             own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            refuse(relative, "cannot be read: " + reason(e), null);
+            refuse(relative, "this entry cannot be read: " + reason(e), "check that whoever runs the build may read it");
             return;
         }
         Path real = path;
@@ -184,7 +184,7 @@ final class FolderReader {
     }
 
     private void file(Path real, String relative) {
-        // The path is real, so refusing to follow a link here keeps a link swapped in since from leading elsewhere.
+        // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             files.put(relative, in.readAllBytes());
         } catch (IOException e) {
