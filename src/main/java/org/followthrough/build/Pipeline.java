@@ -24,6 +24,7 @@ import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.LoadedContent;
+import org.followthrough.source.TemplateFiles;
 import org.followthrough.validate.ContentValidator;
 import org.followthrough.validate.ValidContent;
 
@@ -36,8 +37,8 @@ public final class Pipeline {
     private Pipeline() {
     }
 
-    /** The assembled archive and the content's assets (logos), which are copied as they are. */
-    private record Assembled(Archive archive, Map<String, byte[]> assets) {
+    /** The assembled archive, the content's assets (logos), which are copied as they are, and the site's own templates. */
+    private record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates) {
     }
 
     /** Load and validate only; writes nothing. */
@@ -90,7 +91,7 @@ public final class Pipeline {
     private static int renderSites(Assembled assembled, BuildRequest request, Publisher publisher, Problems problems) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
-        Renderers renderers = new Renderers(new TemplateEngine(request.templates()), new MarkdownRenderer(), assembled.assets());
+        Renderers renderers = new Renderers(new TemplateEngine(assembled.templates()), new MarkdownRenderer(), assembled.assets());
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -120,6 +121,7 @@ public final class Pipeline {
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
+        Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LoadedContent loaded = LoadedContent.load(files, problems);
         LocalDate asOf = asOf(request, loaded);
         // 2. validate
@@ -132,7 +134,7 @@ public final class Pipeline {
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
-        return Optional.of(new Assembled(archive, files.assets()));
+        return Optional.of(new Assembled(archive, files.assets(), templates));
     }
 
     private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {
@@ -150,7 +152,7 @@ public final class Pipeline {
 
     private static int render(Archive archive, Renderers renderers, BuildRequest request, Publisher publisher, Problems problems) {
         // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
-        SiteRenderer renderer = new SiteRenderer(archive, renderers.engine(), renderers.markdown(), request.templates(), renderers.assets());
+        SiteRenderer renderer = new SiteRenderer(archive, renderers.engine(), renderers.markdown(), renderers.assets());
         AtomicInteger written = new AtomicInteger();
         for (List<SiteRenderer.Output> phase : renderer.phases()) {
             phase.parallelStream().forEach(output -> {
@@ -161,7 +163,7 @@ public final class Pipeline {
                         written.incrementAndGet();
                     }
                 } catch (TemplateEngine.TemplateProblem e) {
-                    String template = request.templates() != null && request.templates().resolve(e.template()).toFile().isFile()
+                    String template = renderers.engine().isOverridden(e.template())
                             ? request.templates().resolve(e.template()).toString() : "(built-in template) " + e.template();
                     problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
                             "fix the template; the previous site is unchanged");

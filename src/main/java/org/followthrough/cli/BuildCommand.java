@@ -28,9 +28,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ContentOptions options;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-            description = "The site's own templates; any file here replaces the built-in one of the same name (default: ${DEFAULT-VALUE}).")
-    Path templates;
+    @Mixin
+    TemplatesOption templates;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = {"Where to publish the site (default: ${DEFAULT-VALUE}): a new or empty folder, or a site a build published there before.",
                     "Each build replaces the whole folder, so it refuses (exit 3) the content or templates folder, a Git repository, and any folder holding files it did not publish."})
@@ -66,7 +65,7 @@ final class BuildCommand implements Callable<Integer> {
         if (organisation != null) {
             checkOrganisationExists();
         }
-        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock,
+        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock,
                 organisation, allOrganisations));
         int code = Reports.reportBuild(result, out.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {

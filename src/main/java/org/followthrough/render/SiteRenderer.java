@@ -1,12 +1,7 @@
 package org.followthrough.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,21 +48,18 @@ public final class SiteRenderer {
     private final MarkdownRenderer markdown;
     private final TemplateEngine engine;
     private final ViewFactory views;
-    private final Path templateOverrides;
 
     private final Map<String, byte[]> contentAssets;
 
     /**
      * @param contentAssets the content folder's assets (logos), by path
      */
-    public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Path templateOverrides,
-                        Map<String, byte[]> contentAssets) {
+    public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Map<String, byte[]> contentAssets) {
         this.contentAssets = contentAssets;
         this.archive = archive;
         this.markdown = markdown;
         this.engine = engine;
         this.views = new ViewFactory(archive, markdown);
-        this.templateOverrides = templateOverrides;
     }
 
     /** One file of the output: its path and how to make it; {@code page} marks HTML pages listed in the sitemap. */
@@ -269,7 +261,7 @@ public final class SiteRenderer {
             outputs.add(new Output("schema/" + kind.schemaFileName(), false, () -> utf8(SchemaWriter.schema(kind))));
         }
         for (String asset : ASSETS) {
-            outputs.add(new Output(asset, false, () -> asset(asset)));
+            outputs.add(new Output(asset, false, () -> engine.asset(asset)));
         }
         if (archive.scope() != null) {
             archive.organisation(archive.scope().organisationId()).map(Organisation::logo).filter(contentAssets::containsKey)
@@ -347,25 +339,6 @@ public final class SiteRenderer {
 
     private static String xmlEscape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private byte[] asset(String name) {
-        try {
-            if (templateOverrides != null) {
-                Path own = templateOverrides.resolve(name);
-                if (Files.isRegularFile(own)) {
-                    return Files.readAllBytes(own);
-                }
-            }
-            try (InputStream in = SiteRenderer.class.getResourceAsStream(TemplateEngine.BUILT_IN + "/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in asset missing: " + name);
-                }
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] utf8(String text) {

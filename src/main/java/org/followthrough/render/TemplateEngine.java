@@ -1,7 +1,7 @@
 package org.followthrough.render;
 
+import freemarker.cache.ByteArrayTemplateLoader;
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
@@ -12,9 +12,9 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,15 +33,20 @@ public final class TemplateEngine {
 
     private final Configuration configuration;
 
-    public TemplateEngine(Path overrides) {
+    private final Map<String, byte[]> overrides;
+
+    /**
+     * @param overrides the site's own templates and assets by relative path, read at load time: the
+     *                  engine never reads the disk for them, so nothing outside that folder can be rendered
+     */
+    public TemplateEngine(Map<String, byte[]> overrides) {
+        this.overrides = Map.copyOf(overrides);
         configuration = new Configuration(VERSION);
         List<TemplateLoader> loaders = new ArrayList<>();
-        if (overrides != null && Files.isDirectory(overrides)) {
-            try {
-                loaders.add(new FileTemplateLoader(overrides.toFile()));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read templates from " + overrides, e);
-            }
+        if (!overrides.isEmpty()) {
+            ByteArrayTemplateLoader own = new ByteArrayTemplateLoader();
+            overrides.forEach(own::putTemplate);
+            loaders.add(own);
         }
         loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILT_IN));
         configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
@@ -56,6 +61,27 @@ public final class TemplateEngine {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+    }
+
+    /** A static file shipped with the templates (a stylesheet, a script): the site's own if it has one, else the built-in one. */
+    public byte[] asset(String name) {
+        byte[] own = overrides.get(name);
+        if (own != null) {
+            return own;
+        }
+        try (InputStream in = TemplateEngine.class.getResourceAsStream(BUILT_IN + "/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in asset missing: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a template or asset of this name is the site's own rather than built in. */
+    public boolean isOverridden(String name) {
+        return overrides.containsKey(name);
     }
 
     /** Renders a template to text; a template mistake becomes a {@link TemplateProblem} naming its file and line. */
