@@ -44,7 +44,7 @@ final class OutputStage {
     private final boolean pdfs;
     private final Problems problems;
     private final BuildProgress progress;
-    private final java.nio.file.Path templates;
+    private final java.util.function.UnaryOperator<String> templateLocation;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
@@ -52,11 +52,15 @@ final class OutputStage {
     private final AtomicInteger published = new AtomicInteger();
     private int total;
 
-    OutputStage(BuildCache cache, Publisher publisher, boolean pdfs, java.nio.file.Path templates, Problems problems, BuildProgress progress) {
+    /**
+     * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
+     */
+    OutputStage(BuildCache cache, Publisher publisher, boolean pdfs, java.util.function.UnaryOperator<String> templateLocation,
+                Problems problems, BuildProgress progress) {
         this.cache = cache;
         this.publisher = publisher;
         this.pdfs = pdfs;
-        this.templates = templates;
+        this.templateLocation = templateLocation;
         this.problems = problems;
         this.progress = progress;
     }
@@ -124,9 +128,7 @@ final class OutputStage {
             try {
                 produce(output, context);
             } catch (TemplateEngine.TemplateProblem e) {
-                String template = templates != null && templates.resolve(e.template()).toFile().isFile()
-                        ? templates.resolve(e.template()).toString() : "(built-in template) " + e.template();
-                problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
+                problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
                         "fix the template; the previous site is unchanged");
             } catch (PdfFonts.MissingFontsException e) {
                 problems.error(Location.of(output.path()), e.getMessage(), null);

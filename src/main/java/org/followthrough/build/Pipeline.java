@@ -13,6 +13,7 @@ import org.followthrough.problem.Suggestions;
 import org.followthrough.format.Doc;
 import org.followthrough.model.Archive;
 import org.followthrough.output.BuildCache;
+import org.followthrough.output.OutputFolder;
 import org.followthrough.output.Publisher;
 import org.followthrough.output.StagedDirectoryPublisher;
 import org.followthrough.problem.Location;
@@ -23,6 +24,7 @@ import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.LoadedContent;
+import org.followthrough.source.TemplateFiles;
 import org.followthrough.validate.ContentValidator;
 import org.followthrough.validate.ValidContent;
 
@@ -35,8 +37,8 @@ public final class Pipeline {
     private Pipeline() {
     }
 
-    /** The assembled archive and the content's assets (logos), which are copied as they are. */
-    private record Assembled(Archive archive, Map<String, byte[]> assets) {
+    /** The assembled archive, the content's assets (logos), which are copied as they are, and the site's own templates. */
+    private record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates) {
     }
 
     /** Load and validate only; writes nothing. */
@@ -54,13 +56,18 @@ public final class Pipeline {
     /** The whole build, telling {@code progress} how it goes. */
     public static BuildResult build(BuildRequest request, BuildProgress progress) {
         Problems problems = new Problems();
+        // before anything else, so that a folder that must not be replaced costs no work and nothing is created
+        Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
+        if (folder.isEmpty()) {
+            return BuildResult.notWritten(problems.sorted());
+        }
         progress.stage("Checking the content");
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
         progress.stage("Rendering");
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(request.output())) {
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get())) {
             BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, progress);
             if (problems.hasErrors()) {
@@ -70,9 +77,8 @@ public final class Pipeline {
             cache.trim();
             return new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
         } catch (IOException | java.io.UncheckedIOException e) {
-            problems.error(Location.of(request.output().toString()), "could not write the site: " + e.getMessage(),
-                    "check that the output folder's parent exists and is writable; the previous site is unchanged");
-            return new BuildResult(problems.sorted(), null, 0);
+            OutputFolder.reportWriteFailure(request.output(), e, problems);
+            return BuildResult.notWritten(problems.sorted());
         }
     }
 
@@ -98,10 +104,12 @@ public final class Pipeline {
                                                   Problems problems, BuildProgress progress) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
-        TemplateEngine engine = new TemplateEngine(request.templates());
+        TemplateEngine engine = new TemplateEngine(assembled.templates());
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine),
                 Tool.fingerprint(), assembled.assets());
-        OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), request.templates(), problems, progress);
+        java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
+                ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+        OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -125,7 +133,7 @@ public final class Pipeline {
                 }
                 Archive own = OrganisationScope.scope(archive, organisation, null);
                 OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
-                        request.templates(), problems, progress);
+                        templateLocation, problems, progress);
                 counts = counts.plus(inFolder.run(new SiteRenderer(own, shared).outputs()));
             }
         }
@@ -150,6 +158,7 @@ public final class Pipeline {
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
+        Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LoadedContent loaded = LoadedContent.load(files, problems);
         LocalDate asOf = asOf(request, loaded);
         // 2. validate
@@ -162,7 +171,7 @@ public final class Pipeline {
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
-        return Optional.of(new Assembled(archive, files.assets()));
+        return Optional.of(new Assembled(archive, files.assets(), templates));
     }
 
     private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {

@@ -1,15 +1,21 @@
 package org.followthrough.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
 import org.followthrough.output.BuildCache;
+import org.followthrough.problem.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -23,11 +29,11 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ContentOptions options;
 
-    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
-            description = "The site's own templates; any file here replaces the built-in one of the same name (default: ${DEFAULT-VALUE}).")
-    Path templates;
+    @Mixin
+    TemplatesOption templates;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Where to publish the site (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = {"Where to publish the site (default: ${DEFAULT-VALUE}): a new or empty folder, or a site a build published there before.",
+                    "Each build replaces the whole folder, so it refuses (exit 3) the content or templates folder, a Git repository, and any folder holding files it did not publish."})
     Path out;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -62,24 +68,24 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (organisation != null && allOrganisations) {
-            throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+            throw new ParameterException(main.spec.commandLine(),
                     "give either --organisation ID or --all-organisations, not both");
         }
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
-            throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+            throw new ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
         }
+        if (organisation != null) {
+            checkOrganisationExists();
+        }
         long started = System.nanoTime();
-        BuildRequest request = new BuildRequest(options.content, templates, out, asOf, baseUrl, main.clock, organisation, allOrganisations)
-                .withCache(noCache ? null : cache).withPdfs(!noPdf);
+        BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
+                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf);
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);
         }
-        int code = Reports.report(result, main.spec.commandLine().getErr());
-        if (code == Main.OK && result.archive() == null) {
-            return 3;
-        }
+        int code = Reports.reportBuild(result, out.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {
             long millis = (System.nanoTime() - started) / 1_000_000;
             main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
@@ -87,5 +93,27 @@ final class BuildCommand implements Callable<Integer> {
                     ProgressLine.seconds(millis), noPdf ? ", without PDFs" : "");
         }
         return code;
+    }
+
+    /**
+     * Refuses an --organisation that names no file in the content's organisations folder, before any
+     * content is read: a mistyped id is a wrong command line, told at once.
+     */
+    private void checkOrganisationExists() {
+        Path folder = options.content.resolve("organisations");
+        List<String> ids;
+        try (Stream<Path> files = Files.list(folder)) {
+            ids = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.startsWith("."))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return; // no organisations folder: loading the content reports that, with where and what to do
+        }
+        if (!ids.isEmpty() && !ids.contains(organisation)) {
+            String hint = Suggestions.didYouMean(organisation, ids);
+            throw new ParameterException(main.spec.commandLine(), "--organisation: there is no organisation '" + organisation
+                    + "' in " + folder + "; " + (hint != null ? hint : "the organisations are " + String.join(", ", ids)));
+        }
     }
 }

@@ -20,14 +20,17 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ContentOptions options;
 
+    @Mixin
+    TemplatesOption templates;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Check progress dates against this date (default: today in the site's time zone).")
     LocalDate asOf;
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, null, null, asOf, null, main.clock));
-        int code = Reports.report(result, main.spec.commandLine().getErr());
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock));
+        int code = Reports.reportCheck(result, options.content.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {
             var archive = result.archive();
             main.spec.commandLine().getOut().printf("%s: %d plans, %d organisations, %d actions; no problems.%n",

@@ -18,6 +18,7 @@ public final class Main implements Runnable {
     static final int OK = 0;
     static final int CONTENT_PROBLEMS = 1;
     static final int USAGE = 2;
+    static final int NOT_WRITTEN = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -30,7 +30,7 @@ final class SchemaCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             main.spec.commandLine().getErr().println(out + ": could not write the schemas: " + e.getMessage());
-            return 3;
+            return Main.NOT_WRITTEN;
         }
         main.spec.commandLine().getOut().println("Wrote " + ContentFormat.FILE_KINDS.size() + " schemas to " + out);
         return Main.OK;

@@ -218,6 +218,9 @@ public final class ShapeChecker {
                 return null;
             }
             Optional<SourceFile> md = files.get(resolved);
+            if (md.isEmpty() && files.isRefused(resolved)) {
+                return null; // reported where the file is
+            }
             if (md.isEmpty()) {
                 problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist (looked for " + files.display(resolved) + ")",
                         "create the file, or correct the name");

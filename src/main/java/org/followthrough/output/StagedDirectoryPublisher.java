@@ -2,32 +2,62 @@ package org.followthrough.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a site into a staging folder beside the output folder and swaps it into place only when
  * the whole build has succeeded, so that a failed build leaves the published site as it was.
+ *
+ * <p>Every staging folder holds the site marker from the start, locked while its build runs: a
+ * staging folder whose marker nobody holds was left by a build that was killed, and the next build
+ * removes it. A published site's folders are 755 and its files 644, so a web server running as
+ * another user can read them, whatever the staging folder's own mode was.
  */
 public final class StagedDirectoryPublisher implements Publisher, AutoCloseable {
 
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
+
     private final Path target;
     private final Path staging;
+    private final FileChannel marker;
+    private final FileLock lock;
+    private final OutputFolder folder;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    public StagedDirectoryPublisher(Path target) throws IOException {
-        this.target = target.toAbsolutePath().normalize();
-        Path parent = this.target.getParent();
+    public StagedDirectoryPublisher(OutputFolder folder) throws IOException {
+        this.folder = folder;
+        this.target = folder.path();
+        Path parent = target.getParent();
         Files.createDirectories(parent);
-        this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".staging-");
+        removeLeftovers(target);
+        this.staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        this.marker = FileChannel.open(staging.resolve(OutputFolder.MARKER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.lock = marker.lock();
+        marker.write(ByteBuffer.wrap(OutputFolder.marker(List.of())));
     }
 
     @Override
@@ -60,6 +90,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     private Path claim(String path) {
+        if (path.equals(OutputFolder.MARKER)) {
+            throw new IllegalArgumentException("refusing to overwrite the site marker with a page: " + path);
+        }
         if (!written.add(path)) {
             throw new IllegalStateException("two pages were rendered to " + path);
         }
@@ -70,10 +103,19 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         return file;
     }
 
-    /** Puts the staged site in place of the old one: the old one is moved aside, then removed. */
+    /**
+     * Puts the staged site in place of the old one: the old one is moved aside, then removed.
+     *
+     * @throws OutputFolder.Refused if files Followthrough did not publish appeared in the old site during the build
+     */
     public void commit() throws IOException {
+        marker.truncate(0);
+        marker.write(ByteBuffer.wrap(OutputFolder.marker(written)), 0);
+        release();
+        makeReadable(staging);
+        folder.checkStillReplaceable();
         Path old = null;
-        if (Files.exists(target)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
             move(target, old);
@@ -88,7 +130,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
         committed = true;
         if (old != null) {
-            deleteTree(old);
+            try {
+                deleteTree(old);
+            } catch (IOException e) {
+                // the new site is in place; the old one keeps its marker to the end, so the next build removes what is left
+            }
         }
     }
 
@@ -103,22 +149,114 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     /** Removes the staging folder if the build did not commit. */
     @Override
     public void close() throws IOException {
+        release();
         if (!committed && Files.exists(staging)) {
             deleteTree(staging);
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    private void release() throws IOException {
+        if (marker.isOpen()) {
+            lock.release();
+            marker.close();
+        }
+    }
+
+    /** Folders 755 and files 644, on file systems that have POSIX permissions. */
+    private static void makeReadable(Path root) throws IOException {
+        if (Files.getFileAttributeView(root, PosixFileAttributeView.class) == null) {
+            return;
+        }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(dir, FOLDER);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(file, FILE);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Removes the staging and old folders that killed builds left beside {@code target}: only folders
+     * named as this class names them that are empty or hold an unlocked site marker.
+     */
+    static void removeLeftovers(Path target) throws IOException {
+        Pattern ours = Pattern.compile(Pattern.quote("." + target.getFileName() + ".") + "(staging|old)-[0-9]+");
+        List<Path> candidates;
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            candidates = siblings.filter(p -> ours.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted().toList();
+        }
+        for (Path leftover : candidates) {
+            try {
+                if (isAbandoned(leftover)) {
+                    deleteTree(leftover);
+                }
+            } catch (IOException e) {
+                // another build may be removing it too; whatever is left, the next build tries again
+            }
+        }
+    }
+
+    /** True for an empty folder, or one whose site marker no running build holds. */
+    private static boolean isAbandoned(Path folder) throws IOException {
+        Path marker = folder.resolve(OutputFolder.MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                return entries.findAny().isEmpty();
+            }
+        }
+        try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return false;
+            }
+            try {
+                return OutputFolder.publishedFiles(folder).isPresent();
+            } finally {
+                held.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            return false; // a build in this process is writing it
+        }
+    }
+
+    /** Deletes a folder and everything in it; its site marker goes last, so a half-deleted folder is still recognisably ours. */
+    static void deleteTree(Path root) throws IOException {
+        Path marker = root.resolve(OutputFolder.MARKER);
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!file.equals(marker)) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw exc;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
+                if (exc != null) {
+                    throw exc;
+                }
+                if (dir.equals(root)) {
+                    Files.deleteIfExists(marker);
+                }
+                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });

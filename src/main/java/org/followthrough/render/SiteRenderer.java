@@ -1,8 +1,5 @@
 package org.followthrough.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -433,11 +430,7 @@ public final class SiteRenderer {
     }
 
     private byte[] asset(String name) {
-        try (InputStream in = shared.engine().open(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return shared.engine().asset(name);
     }
 
     private static byte[] utf8(String text) {

@@ -1,7 +1,7 @@
 package org.followthrough.render;
 
+import freemarker.cache.ByteArrayTemplateLoader;
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
@@ -12,9 +12,9 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,19 +32,22 @@ public final class TemplateEngine {
     static final String BUILT_IN = "/followthrough/templates";
 
     private final Configuration configuration;
-    private final Path overrides;
     private final java.util.Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TemplateEngine(Path overrides) {
-        this.overrides = overrides;
+    private final Map<String, byte[]> overrides;
+
+    /**
+     * @param overrides the site's own templates and assets by relative path, read at load time: the
+     *                  engine never reads the disk for them, so nothing outside that folder can be rendered
+     */
+    public TemplateEngine(Map<String, byte[]> overrides) {
+        this.overrides = Map.copyOf(overrides);
         configuration = new Configuration(VERSION);
         List<TemplateLoader> loaders = new ArrayList<>();
-        if (overrides != null && Files.isDirectory(overrides)) {
-            try {
-                loaders.add(new FileTemplateLoader(overrides.toFile()));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read templates from " + overrides, e);
-            }
+        if (!overrides.isEmpty()) {
+            ByteArrayTemplateLoader own = new ByteArrayTemplateLoader();
+            overrides.forEach(own::putTemplate);
+            loaders.add(own);
         }
         loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILT_IN));
         configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
@@ -72,38 +75,36 @@ public final class TemplateEngine {
     }
 
     private String fingerprintOf(String folder) {
-        if (overrides == null || !Files.isDirectory(overrides)) {
-            return Fingerprint.of("no templates of its own");
-        }
         java.util.List<Object> parts = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> walk = Files.walk(overrides)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = overrides.relativize(file).toString().replace('\\', '/');
-                boolean inFolder = folder.isEmpty() ? !relative.contains("/") : relative.startsWith(folder);
-                if (inFolder) {
-                    parts.add(relative);
-                    parts.add(Files.readAllBytes(file));
-                }
+        new java.util.TreeMap<>(overrides).forEach((name, bytes) -> {
+            boolean inFolder = folder.isEmpty() ? !name.contains("/") : name.startsWith(folder);
+            if (inFolder) {
+                parts.add(name);
+                parts.add(bytes);
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the templates in " + overrides, e);
-        }
+        });
         return Fingerprint.of(parts);
     }
 
-    /** A static file shipped with the templates (a stylesheet, a script): the site's own, else the built-in one. */
-    public java.io.InputStream open(String name) throws IOException {
-        if (overrides != null) {
-            Path own = overrides.resolve(name);
-            if (Files.isRegularFile(own)) {
-                return Files.newInputStream(own);
+    /** A static file shipped with the templates (a stylesheet, a script): the site's own if it has one, else the built-in one. */
+    public byte[] asset(String name) {
+        byte[] own = overrides.get(name);
+        if (own != null) {
+            return own;
+        }
+        try (InputStream in = TemplateEngine.class.getResourceAsStream(BUILT_IN + "/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in asset missing: " + name);
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        java.io.InputStream in = TemplateEngine.class.getResourceAsStream(BUILT_IN + "/" + name);
-        if (in == null) {
-            throw new IOException("built-in file missing: " + name);
-        }
-        return in;
+    }
+
+    /** Whether a template or asset of this name is the site's own rather than built in. */
+    public boolean isOverridden(String name) {
+        return overrides.containsKey(name);
     }
 
     /** Renders a template to text; a template mistake becomes a {@link TemplateProblem} naming its file and line. */

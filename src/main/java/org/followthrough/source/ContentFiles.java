@@ -1,6 +1,5 @@
 package org.followthrough.source;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
@@ -23,18 +22,19 @@ import org.followthrough.problem.Problems;
  */
 public final class ContentFiles {
 
+    /** Names that are files in the content format: a folder named so is a mistake, reported rather than entered. */
+    private static final Set<String> FILE_EXTENSIONS = Set.of(".yaml", ".yml", ".md", ".svg", ".png");
+
     private final String displayRoot;
     private final NavigableMap<String, SourceFile> files;
     private final Map<String, byte[]> assets;
+    private final Set<String> refused;
 
-    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files) {
-        this(displayRoot, files, Map.of());
-    }
-
-    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets) {
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
+        this.refused = refused;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -44,54 +44,30 @@ public final class ContentFiles {
 
     public static ContentFiles read(Path root, Problems problems) {
         String displayRoot = root.toString();
-        NavigableMap<String, SourceFile> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, files);
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of());
         }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            problems.error(Location.of(displayRoot), "could not list the content folder: " + e.getMessage());
-            return new ContentFiles(displayRoot, files);
-        }
+        FolderReader.Result read = FolderReader.read(root, displayRoot, "content folder", ContentFiles::isIgnored,
+                FILE_EXTENSIONS, problems);
+        NavigableMap<String, SourceFile> files = new TreeMap<>();
         Map<String, byte[]> assets = new TreeMap<>();
-        for (Path path : paths) {
-            String relative = root.relativize(path).toString().replace('\\', '/');
-            if (!isContent(relative)) {
-                continue;
-            }
+        read.files().forEach((relative, bytes) -> {
             if (relative.startsWith("assets/")) {
-                try {
-                    assets.put(relative, Files.readAllBytes(path));
-                } catch (IOException e) {
-                    problems.error(Location.of(display(displayRoot, relative)), "could not read the file: " + e.getMessage());
-                }
-                continue;
-            }
-            String display = display(displayRoot, relative);
-            try {
-                byte[] bytes = Files.readAllBytes(path);
+                assets.put(relative, bytes);
+            } else {
+                String display = FolderReader.display(displayRoot, relative);
                 files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
-            } catch (IOException e) {
-                problems.error(Location.of(display), "could not read the file: " + e.getMessage());
             }
-        }
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets));
+        });
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused());
     }
 
-    private static boolean isContent(String relative) {
+    /** Hidden files and folders, and the generated schemas, are not content. */
+    private static boolean isIgnored(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
-        return !name.startsWith(".") && !relative.startsWith("schema/");
-    }
-
-    private static String display(String root, String relative) {
-        if (root.isEmpty() || root.equals(".")) {
-            return relative;
-        }
-        return root.endsWith("/") ? root + relative : root + "/" + relative;
+        return name.startsWith(".") || relative.equals("schema");
     }
 
     /**
@@ -99,7 +75,7 @@ public final class ContentFiles {
      * bad bytes: the files that refer to it are still checked, without being told that it does not exist.
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
-    static String decode(byte[] bytes, String display, Problems problems) {
+    public static String decode(byte[] bytes, String display, Problems problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -139,6 +115,25 @@ public final class ContentFiles {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * Whether a path is, or is inside, an entry that exists but was refused when the folder was read
+     * (a link out of the folder, a loop, an unreadable file): its problem is already reported, so
+     * files that refer to it are not told as well that it does not exist.
+     */
+    public boolean isRefused(String path) {
+        for (String at = path; !at.isEmpty(); at = at.contains("/") ? at.substring(0, at.lastIndexOf('/')) : "") {
+            if (refused.contains(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The paths of the entries refused when the folder was read. */
+    public Set<String> refusedPaths() {
+        return refused;
+    }
+
     public Optional<SourceFile> get(String path) {
         return Optional.ofNullable(files.get(path));
     }
@@ -155,6 +150,6 @@ public final class ContentFiles {
 
     /** The path of a content file as editors see it in messages, whether or not the file exists. */
     public String display(String relative) {
-        return display(displayRoot, relative);
+        return FolderReader.display(displayRoot, relative);
     }
 }

@@ -32,7 +32,7 @@ public record LoadedContent(
 
     public static LoadedContent load(ContentFiles files, Problems problems) {
         Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, problems));
-        if (files.get("site.yaml").isEmpty()) {
+        if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
                     "create it with title, publisher, base_url, language and time_zone (see the content format reference)");
         }
@@ -70,7 +70,8 @@ public record LoadedContent(
                 .forEach(plan -> plan.ifPresent(plans::add));
         for (SourceFile file : files.under("plans")) {
             String[] parts = file.path().split("/");
-            if (parts.length >= 3 && !planIds.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")) {
+            if (parts.length >= 3 && !planIds.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")
+                    && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
                 problems.error(Location.of(file.display()), "plan folder '" + parts[1] + "' has no plan.yaml",
                         "create plans/" + parts[1] + "/plan.yaml with the plan's title, kind and organisations");
                 break;
@@ -96,13 +97,15 @@ public record LoadedContent(
     }
 
     /**
-     * The id of every organisation file with a valid name, including files that could not be parsed:
-     * their problem is already reported, so references to them are not reported as unknown as well.
+     * The id of every organisation file with a valid name, including files that could not be parsed
+     * or were refused when read: their problem is already reported, so references to them are not reported as unknown as well.
      */
     public Set<String> organisationIds() {
         Set<String> ids = new LinkedHashSet<>();
-        for (SourceFile file : files.under("organisations")) {
-            String[] parts = file.path().split("/");
+        List<String> paths = new ArrayList<>(files.under("organisations").stream().map(SourceFile::path).toList());
+        paths.addAll(files.refusedPaths().stream().filter(p -> p.startsWith("organisations/")).sorted().toList());
+        for (String path : paths) {
+            String[] parts = path.split("/");
             if (parts.length == 2 && parts[1].endsWith(".yaml")) {
                 String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
                 if (ID.matcher(id).matches()) {

@@ -56,7 +56,7 @@ public final class ContentValidator {
         for (LoadedContent.Identified org : content.organisations()) {
             check(content, org.parsed(), ContentFormat.ORGANISATION, problems).ifPresent(doc -> {
                 checkBrandColour(doc);
-                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo"))) {
+                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
                     problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
                             + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
                 }
@@ -68,6 +68,7 @@ public final class ContentValidator {
                 organisations.add(new ValidContent.OrganisationDoc(org.id(), doc));
             });
         }
+        checkImages(content);
         Set<String> organisationIds = content.organisationIds();
 
         List<ValidContent.PlanDocs> plans = content.plans().parallelStream()
@@ -80,6 +81,21 @@ public final class ContentValidator {
             return Optional.empty();
         }
         return Optional.of(new ValidContent(site.get(), List.copyOf(organisations), plans));
+    }
+
+    /**
+     * Every image under assets/ may be published as a logo and opened at its own address, so each must
+     * be safe to serve; each is judged by its bytes, not its name.
+     */
+    private void checkImages(LoadedContent content) {
+        content.files().assets().forEach((path, bytes) -> {
+            String display = content.files().display(path);
+            if (path.endsWith(".svg")) {
+                SvgCheck.check(display, bytes, problems);
+            } else if (path.endsWith(".png")) {
+                PngCheck.check(display, bytes, problems);
+            }
+        });
     }
 
     /** Folders of the partnership's site; an organisation's own site is built in a folder named after its id. */

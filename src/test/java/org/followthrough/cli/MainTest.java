@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -123,12 +128,313 @@ class MainTest {
         }
     }
 
-    /** Every file under a folder, by relative path, with its bytes. */
+    // ---------------------------------------------------------------------------------------------
+    // The output folder is Followthrough's alone: a build replaces all of it, so it refuses (exit 3)
+    // any folder where that would destroy something, before reading the content, and changes nothing.
+
+    /** A Git repository in a temporary folder: .git, a README, and the small site's content. */
+    private Path repository() throws IOException {
+        Path repo = temp.resolve("repo");
+        Files.createDirectories(repo.resolve(".git/objects"));
+        Files.writeString(repo.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(repo.resolve("README.md"), "# plans\n");
+        copyTree(Path.of(SMALL), repo.resolve("content"));
+        return repo;
+    }
+
+    /** A folder of someone's own files. */
+    private Path unrelatedFolder() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("photos"));
+        Files.writeString(folder.resolve("holiday.jpg"), "not really a photo");
+        return folder;
+    }
+
+    /** Runs build --out {@code out}, with the repository's content, and asserts it is refused and nothing under temp changed. */
+    private Run assertRefused(Path repo, String out, String why) throws IOException {
+        Map<String, byte[]> before = snapshot(temp);
+
+        Run run = run("build", "--content", repo.resolve("content").toString(), "--templates", noSiteTemplates(),
+                "--out", out, "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains(out + ": " + why).contains("nothing was published").doesNotContain("\tat ");
+        assertUnchanged(before, snapshot(temp));
+        return run;
+    }
+
+    @Test
+    void refusesTheRootOfARepositoryAndKeepsEveryFile() throws IOException {
+        Path repo = repository();
+
+        Run run = assertRefused(repo, repo.toString(), "the output folder holds the content folder");
+
+        assertThat(run.err()).contains("give --out a folder of its own");
+    }
+
+    @Test
+    void refusesAFolderHoldingGitEvenWithoutTheContentInIt() throws IOException {
+        Path repo = repository();
+        Path other = temp.resolve("other");
+        Files.createDirectories(other.resolve(".git"));
+        Files.writeString(other.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+
+        assertRefused(repo, other.toString(), "the output folder is a Git repository (it holds .git)");
+    }
+
+    @Test
+    void refusesTheContentFolder() throws IOException {
+        Path repo = repository();
+
+        assertRefused(repo, repo.resolve("content").toString(), "the output folder is the content folder");
+    }
+
+    @Test
+    void refusesTheContentFolderWrittenAnotherWay() throws IOException {
+        Path repo = repository();
+
+        assertRefused(repo, repo.resolve("content/plans/..").toString(), "the output folder is the content folder");
+    }
+
+    @Test
+    void refusesTheParentOfTheContentFolder() throws IOException {
+        Path repo = repository();
+        Path parent = temp.resolve("work");
+        copyTree(repo.resolve("content"), parent.resolve("content"));
+
+        Run run = run("build", "--content", parent.resolve("content").toString(), "--templates", noSiteTemplates(),
+                "--out", parent.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("the output folder holds the content folder");
+        assertThat(parent.resolve("content/site.yaml")).isRegularFile();
+    }
+
+    @Test
+    void refusesAFolderInsideTheContentEvenOneThatDoesNotExistYet() throws IOException {
+        Path repo = repository();
+
+        assertRefused(repo, repo.resolve("content/plans").toString(), "the output folder is inside the content folder");
+        assertRefused(repo, repo.resolve("content/site").toString(), "the output folder is inside the content folder");
+    }
+
+    @Test
+    void refusesTheTemplatesFolder() throws IOException {
+        Path repo = repository();
+        Path templates = Files.createDirectories(repo.resolve("templates"));
+        Files.writeString(templates.resolve("footer.ftlh"), "<footer></footer>\n");
+        Map<String, byte[]> before = snapshot(temp);
+
+        Run run = run("build", "--content", repo.resolve("content").toString(), "--templates", templates.toString(),
+                "--out", templates.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("the output folder is the templates folder");
+        assertUnchanged(before, snapshot(temp));
+    }
+
+    @Test
+    void refusesAFolderItDidNotPublishThatHoldsFiles() throws IOException {
+        Path repo = repository();
+        Path unrelated = unrelatedFolder();
+
+        Run run = assertRefused(repo, unrelated.toString(), "the output folder is not empty and is not a site Followthrough published");
+
+        assertThat(run.err()).contains("holiday.jpg");
+    }
+
+    @Test
+    void refusesAnExistingFile() throws IOException {
+        Path repo = repository();
+        Path file = temp.resolve("notes.txt");
+        Files.writeString(file, "keep me\n");
+
+        assertRefused(repo, file.toString(), "the output folder is a file, not a folder");
+    }
+
+    @Test
+    void refusesALinkToTheContentFolder() throws IOException {
+        Path repo = repository();
+        Path link = Files.createSymbolicLink(temp.resolve("site"), repo.resolve("content"));
+
+        assertRefused(repo, link.toString(), "the output folder is the content folder");
+    }
+
+    @Test
+    void refusesBeforeReadingTheContent() throws IOException {
+        Path unrelated = unrelatedFolder();
+
+        Run run = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", unrelated.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).as("the content's own problem is not looked for").doesNotContain("is not a real date");
+    }
+
+    @Test
+    void publishesIntoAnEmptyFolder() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
+
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(site.resolve("index.html")).isRegularFile();
+    }
+
+    @Test
+    void rebuildsOverASiteItPublishedBefore() throws IOException {
+        Path site = temp.resolve("site");
+        Run first = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--all-organisations",
+                "--as-of", "2026-11-23");
+        assertThat(first.code()).as(first.all()).isZero();
+        Map<String, byte[]> before = snapshot(site);
+
+        Run second = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--all-organisations",
+                "--as-of", "2026-11-23");
+
+        assertThat(second.code()).as(second.all()).isZero();
+        assertUnchanged(before, snapshot(site));
+        List<String> files = before.keySet().stream().filter(f -> !f.endsWith("/") && !f.equals(".followthrough-site")).toList();
+        assertThat(Files.readAllLines(site.resolve(".followthrough-site")))
+                .as("the marker: a line that says what it is, then every file the build published")
+                .startsWith("Followthrough published this folder and replaces all of it on each build; these are its files:")
+                .containsAll(files)
+                .hasSize(files.size() + 1);
+    }
+
+    @Test
+    void refusesASiteItPublishedThatHasGainedFilesAndNamesThem() throws IOException {
+        Path site = temp.resolve("site");
+        Run first = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+        assertThat(first.code()).as(first.all()).isZero();
+        Files.writeString(site.resolve("CNAME"), "plans.example\n");
+        Files.createDirectories(site.resolve("plans/extra"));
+        Files.writeString(site.resolve("plans/extra/notes.html"), "<p>mine</p>\n");
+        Map<String, byte[]> before = snapshot(temp);
+
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("the output folder holds files Followthrough did not publish: CNAME, plans/extra/")
+                .contains("move them out of the output folder");
+        assertUnchanged(before, snapshot(temp));
+    }
+
+    @Test
+    void publishedFilesAreReadableByEveryone() throws IOException {
+        Path site = temp.resolve("site");
+
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isZero();
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path p : walk.toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                String expected = Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--";
+                if (!mode.equals(expected)) {
+                    wrong.add(site.relativize(p) + " is " + mode + ", not " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void removesStagingFoldersThatKilledBuildsLeftBehind() throws IOException {
+        Path site = temp.resolve("site");
+        Path staging = Files.createDirectories(temp.resolve(".site.staging-4242/plans"));
+        Files.writeString(temp.resolve(".site.staging-4242/.followthrough-site"),
+                "Followthrough published this folder and replaces all of it on each build; these are its files:\n");
+        Files.writeString(staging.resolve("index.html"), "<p>half a site</p>\n");
+        Files.createDirectories(temp.resolve(".site.old-17"));
+        Path notOurs = Files.createDirectories(temp.resolve(".site.staging-99"));
+        Files.writeString(notOurs.resolve("mine.txt"), "no marker: not recognisably a build's\n");
+
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isZero();
+        try (Stream<Path> siblings = Files.list(temp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.staging-99");
+        }
+        assertThat(notOurs.resolve("mine.txt")).hasContent("no marker: not recognisably a build's");
+    }
+
+    @Test
+    void aWriteFailureExitsThree() throws IOException {
+        Files.writeString(temp.resolve("in-the-way"), "a file where the output folder's parent should be\n");
+        String out = temp.resolve("in-the-way/site").toString();
+
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", out, "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains(out + ": could not write the site: a file is in the way")
+                .contains("nothing was published").doesNotContain("\tat ");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Exit codes and wording
+
+    @Test
+    void anUnknownOrganisationIsAWrongCommandLineToldBeforeTheContentIsRead() {
+        Path site = temp.resolve("site");
+
+        Run run = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(),
+                "--organisation", "sample-trusst", "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("there is no organisation 'sample-trusst'").contains("did you mean 'sample-trust'?")
+                .as("the content's own problem is not looked for").doesNotContain("is not a real date");
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void checkSpeaksOfCheckingNotPublishing() {
+        Run run = run("check", "--content", INVALID, "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("2 problems found in " + INVALID + ".").doesNotContain("nothing was published");
+    }
+
+    @Test
+    void aFailedBuildSaysTheOutputFolderIsUnchanged() {
+        Path site = temp.resolve("site");
+
+        Run run = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("2 problems found; nothing was published, and " + site + " is unchanged.");
+    }
+
+    private static void assertUnchanged(Map<String, byte[]> before, Map<String, byte[]> after) {
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(p, copy);
+                }
+            }
+        }
+    }
+
+    /** Every file under a folder, by relative path, with its bytes; folders and links too, as names ending in / and @. */
     private static Map<String, byte[]> snapshot(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(path)) {
+                    files.put(name + "@", Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8));
+                } else if (Files.isDirectory(path)) {
+                    files.put(name + "/", new byte[0]);
+                } else {
+                    files.put(name, Files.readAllBytes(path));
+                }
             }
         }
         return files;

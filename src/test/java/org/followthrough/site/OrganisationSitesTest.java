@@ -882,7 +882,7 @@ class OrganisationSitesTest {
     /** The small fixture with sample-trust given a brand colour, a logo and a base URL; {@code logo} is the path written in its file. */
     private static Path brandedFixture(Path folder, String logo) throws IOException {
         Path content = folder.resolve("content");
-        copy(TestBuilds.fixture("small"), content);
+        TestBuilds.copy(TestBuilds.fixture("small"), content);
         Path file = content.resolve("organisations/sample-trust.yaml");
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).stripTrailing() + "\n"
                 + "brand_colour: \"#00703c\"\n"
@@ -1101,19 +1101,6 @@ class OrganisationSitesTest {
 
     private static String problems(BuildResult result) {
         return result.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     /** Runs a stage and adds the time it took to the stage's total, printed at the end. */

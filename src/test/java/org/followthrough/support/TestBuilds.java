@@ -1,14 +1,20 @@
 package org.followthrough.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
 import org.followthrough.output.MemoryPublisher;
+import org.followthrough.problem.Problems;
+import org.followthrough.render.TemplateEngine;
+import org.followthrough.source.TemplateFiles;
 
 /** Builds content folders in memory for tests, at a fixed as-of date. */
 public final class TestBuilds {
@@ -25,8 +31,33 @@ public final class TestBuilds {
         return Path.of("src/test/resources/sites", name);
     }
 
+    /** A copy of a folder, for a test that changes it (to add symbolic links, which Git does not keep reliably). */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
+    }
+
     public static BuildRequest request(Path content, Path out) {
         return new BuildRequest(content, BUILT_IN_TEMPLATES, out, AS_OF, null, CLOCK);
+    }
+
+    /** A template engine with a templates folder's files as overrides, read as a build reads them; fails the test if they cannot be. */
+    public static TemplateEngine templateEngine(Path templates) {
+        Problems problems = new Problems();
+        java.util.Map<String, byte[]> overrides = TemplateFiles.read(templates, problems);
+        if (problems.hasErrors()) {
+            throw new AssertionError("could not read " + templates + ":\n" + problems.sorted());
+        }
+        return new TemplateEngine(overrides);
     }
 
     /** Builds into memory and fails the test with the problems if the build did not succeed. */

@@ -23,7 +23,6 @@ import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Recommendation;
 import org.followthrough.render.MarkdownRenderer;
-import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.support.NetworkGuard;
 import org.followthrough.support.NuChecker;
@@ -86,7 +85,7 @@ class FragmentRendererTest {
         Archive checked = Pipeline.check(TestBuilds.request(Path.of("content"), null)).archive();
         assertThat(checked).as("the shipped content checks").isNotNull();
         views = new ViewFactory(checked, new MarkdownRenderer());
-        renderer = new FragmentRenderer(new TemplateEngine(Path.of("templates")));
+        renderer = new FragmentRenderer(TestBuilds.templateEngine(Path.of("templates")));
         contentText = readAll(Path.of("content"));
         archive = checked;
     }
@@ -274,9 +273,9 @@ class FragmentRendererTest {
         Files.writeString(templates.resolve("fragments/plan.ftlh"), "<#import \"components.ftlh\" as ft>"
                 + "<section class=\"ft-own\"><h2>Our plan: ${plan.title}</h2><@ft.asAt/></section>");
         Plan plan = archive.plans().get(0);
-        String html = new FragmentRenderer(new TemplateEngine(templates)).plan(views.site(), views.plan(plan), archive.site().baseUrl());
+        String html = new FragmentRenderer(TestBuilds.templateEngine(templates)).plan(views.site(), views.plan(plan), archive.site().baseUrl());
         assertThat(html).contains("Our plan: ").contains("Progress as at <time datetime=\"2026-11-23\">23 November 2026</time>.");
-        String organisation = new FragmentRenderer(new TemplateEngine(templates)).organisation(views.site(),
+        String organisation = new FragmentRenderer(TestBuilds.templateEngine(templates)).organisation(views.site(),
                 views.organisation(archive.organisations().get(0)), archive.plans().stream().map(views::plan).toList(), archive.site().baseUrl());
         assertThat(organisation).as("the built-in organisation fragment is still used").contains("class=\"ft-fragment ft-organisation\"");
     }

@@ -34,7 +34,6 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.render.MarkdownRenderer;
-import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views.OrganisationView;
 import org.followthrough.render.view.Views.PlanView;
@@ -80,7 +79,7 @@ class PdfRendererTest {
         assertThat(result.succeeded()).as("the shipped content checks: %s", result.problems()).isTrue();
         archive = result.archive();
         views = new ViewFactory(archive, new MarkdownRenderer());
-        renderer = new PdfRenderer(new TemplateEngine(TestBuilds.BUILT_IN_TEMPLATES));
+        renderer = new PdfRenderer(TestBuilds.templateEngine(TestBuilds.BUILT_IN_TEMPLATES));
         VeraGreenfieldFoundryProvider.initialise();
         foundry = Foundries.defaultInstance();
 
@@ -326,7 +325,7 @@ class PdfRendererTest {
         Files.createDirectories(templates.resolve("pdf"));
         Files.writeString(templates.resolve("pdf/plan.ftlh"), "<#import \"layout.ftlh\" as pdf>"
                 + "<@pdf.document title=plan.title subject=\"ours\" footer=\"ours\"><h1>Our own summary of ${plan.title}</h1></@pdf.document>");
-        PdfRenderer own = new PdfRenderer(new TemplateEngine(templates));
+        PdfRenderer own = new PdfRenderer(TestBuilds.templateEngine(templates));
         Plan plan = archive.plans().get(0);
         assertThat(text(own.plan(views.site(), views.plan(plan)))).contains("Our own summary of " + plan.title().substring(0, 10));
         assertThat(text(own.site(views.site(), List.of()))).as("other documents keep the built-in templates").contains("All plans at a glance");
@@ -356,7 +355,7 @@ class PdfRendererTest {
             again = renderer.plan(views.site(), views.plan(plan));
             Locale.setDefault(Locale.forLanguageTag("ar-EG"));
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
-            elsewhere = new PdfRenderer(new TemplateEngine(TestBuilds.BUILT_IN_TEMPLATES)).plan(views.site(), views.plan(plan));
+            elsewhere = new PdfRenderer(TestBuilds.templateEngine(TestBuilds.BUILT_IN_TEMPLATES)).plan(views.site(), views.plan(plan));
         } finally {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);

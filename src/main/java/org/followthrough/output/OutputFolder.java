@@ -1,0 +1,290 @@
+package org.followthrough.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+
+/**
+ * The folder a build publishes to, claimed only when replacing it can destroy nothing but a site
+ * Followthrough published: a build replaces the whole folder, so it must be a folder of its own.
+ */
+public final class OutputFolder {
+
+    /** The file at the root of every published site that says Followthrough published it, and lists its files. */
+    public static final String MARKER = ".followthrough-site";
+
+    /** The marker's first line; a folder whose marker does not start with it is not a published site. */
+    static final String HEADER = "Followthrough published this folder and replaces all of it on each build; these are its files:";
+
+    private static final String OWN_FOLDER = "a build replaces the whole output folder, so give --out a folder of its own,"
+            + " outside the content and templates and not the repository itself (the default is site)";
+    private static final int NAMES_SHOWN = 8;
+
+    private final Path path;
+
+    private OutputFolder(Path path) {
+        this.path = path;
+    }
+
+    /** The folder's real path: symbolic links and ".." resolved, even where it does not exist yet. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Claims {@code out} for a build, or reports with exit-worthy problems why it may not be replaced.
+     * Only reads: nothing is created or deleted, whatever the answer.
+     *
+     * @param templates the site's own templates folder, or null
+     */
+    public static Optional<OutputFolder> claim(Path out, Path content, Path templates, Problems problems) {
+        return claim(out, content, templates, Path.of(""), problems);
+    }
+
+    static Optional<OutputFolder> claim(Path out, Path content, Path templates, Path workingDirectory, Problems problems) {
+        Location location = Location.of(out.toString());
+        try {
+            Path real = realPath(out);
+            refuseByPlace(real, content, templates, workingDirectory);
+            refuseByContents(real, "");
+            return Optional.of(new OutputFolder(real));
+        } catch (Refused e) {
+            problems.error(location, e.getMessage(), e.hint());
+        } catch (IOException e) {
+            problems.error(location, "could not look at the output folder: " + describe(e),
+                    "check that it and its parent can be read");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks again, just before the old site is replaced, that nobody put a file of their own in it
+     * while the build ran.
+     */
+    void checkStillReplaceable() throws IOException {
+        refuseByContents(path, "while the site was being built, ");
+    }
+
+    /** Why a folder may not be replaced, and what to do. */
+    public static final class Refused extends IOException {
+        private final String hint;
+
+        Refused(String message, String hint) {
+            super(message);
+            this.hint = hint;
+        }
+
+        public String hint() {
+            return hint;
+        }
+    }
+
+    /** Refuses a folder that is, holds or lies inside something a build must never replace. */
+    private static void refuseByPlace(Path out, Path content, Path templates, Path workingDirectory) throws IOException {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.exists(out)) {
+            throw new Refused("the output folder is a symbolic link to " + Files.readSymbolicLink(out) + ", which does not exist",
+                    "create the folder it points to, or give --out another folder");
+        }
+        if (out.getParent() == null) {
+            throw new Refused("the output folder is the root of the file system", OWN_FOLDER);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new Refused("the output folder is a file, not a folder; a build never replaces a file", OWN_FOLDER);
+        }
+        refuseOverlap(out, content, "content folder");
+        if (templates != null) {
+            refuseOverlap(out, templates, "templates folder");
+        }
+        if (Files.exists(out.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused("the output folder is a Git repository (it holds .git)", OWN_FOLDER);
+        }
+        Optional<Path> repository = repositoryRoot(realPath(workingDirectory));
+        if (repository.isPresent() && repository.get().startsWith(out)) {
+            throw new Refused("the output folder holds the Git repository " + repository.get() + " this build runs in", OWN_FOLDER);
+        }
+    }
+
+    private static void refuseOverlap(Path out, Path source, String name) throws IOException {
+        Path real = realPath(source);
+        if (out.equals(real)) {
+            throw new Refused("the output folder is the " + name, OWN_FOLDER);
+        }
+        if (out.startsWith(real)) {
+            throw new Refused("the output folder is inside the " + name + " " + source, OWN_FOLDER);
+        }
+        if (real.startsWith(out)) {
+            throw new Refused("the output folder holds the " + name + " " + source, OWN_FOLDER);
+        }
+    }
+
+    /** The nearest folder at or above {@code folder} that holds .git. */
+    private static Optional<Path> repositoryRoot(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a folder holding anything a build must not delete: anything at all, unless it is a site Followthrough published. */
+    private static void refuseByContents(Path out, String when) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        Optional<Set<String>> published = publishedFiles(out);
+        if (published.isEmpty()) {
+            List<String> names;
+            try (Stream<Path> list = Files.list(out)) {
+                names = list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                        .sorted().toList();
+            }
+            if (!names.isEmpty()) {
+                throw new Refused(when + "the output folder is not empty and is not a site Followthrough published (it has no "
+                        + MARKER + " file): it holds " + some(names),
+                        "a build replaces the whole output folder, so it only replaces an empty folder or a site it published;"
+                                + " give --out a new folder (the default is site), or move these elsewhere");
+            }
+            return;
+        }
+        List<String> foreign = foreignEntries(out, published.get());
+        if (!foreign.isEmpty()) {
+            throw new Refused(when + "the output folder holds files Followthrough did not publish: " + some(foreign),
+                    "a build replaces the whole output folder and never deletes files it did not write;"
+                            + " move them out of the output folder and build again");
+        }
+    }
+
+    /** The files listed in the folder's marker, or empty if it has none (or not one Followthrough wrote). */
+    static Optional<Set<String>> publishedFiles(Path folder) throws IOException {
+        Path marker = folder.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(lines.subList(1, lines.size())));
+    }
+
+    /** The marker's text for a site of these files: the same files give the same bytes. */
+    static byte[] marker(Collection<String> files) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        new TreeSet<>(files).forEach(file -> text.append(file).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every file, folder or link under {@code root} that is neither a listed file, a folder of one, nor the marker. */
+    private static List<String> foreignEntries(Path root, Set<String> published) throws IOException {
+        Set<String> folders = new HashSet<>();
+        for (String file : published) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                folders.add(file.substring(0, slash));
+            }
+        }
+        List<String> foreign = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String relative = relative(root, dir);
+                if (folders.contains(relative)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                foreign.add(relative + "/");
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String relative = relative(root, file);
+                if (!(attrs.isRegularFile() && (published.contains(relative) || relative.equals(MARKER)))) {
+                    foreign.add(relative);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        foreign.sort(null);
+        return foreign;
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /** The first few names, and how many more. */
+    private static String some(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
+        return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
+    }
+
+    /** The real path of a file or folder that may not exist yet: its nearest existing ancestor's real path, then the rest. */
+    static Path realPath(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath();
+        Deque<Path> missing = new ArrayDeque<>();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path real = existing == null ? absolute.getRoot() : existing.toRealPath();
+        for (Path name : missing) {
+            real = real.resolve(name);
+        }
+        return real.normalize();
+    }
+
+    /** Reports why a build could not write its site to {@code out}. */
+    public static void reportWriteFailure(Path out, Exception failure, Problems problems) {
+        Location location = Location.of(out.toString());
+        IOException e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) failure;
+        if (e instanceof Refused refused) {
+            problems.error(location, refused.getMessage(), refused.hint());
+        } else {
+            problems.error(location, "could not write the site: " + describe(e),
+                    "check that the output folder and its parent are writable and the disk is not full; the previous site is unchanged");
+        }
+    }
+
+    /** An I/O failure in words: Java's own messages are often only a path. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException inTheWay) {
+            return "a file is in the way: " + inTheWay.getFile();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

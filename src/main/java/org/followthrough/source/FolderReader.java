@@ -1,0 +1,228 @@
+package org.followthrough.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+
+/**
+ * Reads every file under a folder into memory without ever leaving it. Each entry is resolved to
+ * its real path: a symbolic link that stays inside the folder is read like the file or folder it
+ * leads to; one that leads outside, a loop of links, a folder that cannot be listed, a file that
+ * cannot be read, a folder with a file's name and anything that is neither file nor folder are
+ * reported with their path, never skipped, so that a build cannot publish what is on the machine
+ * and no editor's file is ignored without a word.
+ */
+final class FolderReader {
+
+    /**
+     * What was read.
+     *
+     * @param files   every file read, by its path relative to the folder, with forward slashes
+     * @param refused the relative paths of entries that exist but were reported and not read
+     */
+    record Result(Map<String, byte[]> files, Set<String> refused) {
+    }
+
+    private final Path realRoot;
+    private final String displayRoot;
+    private final String folderName;
+    private final Predicate<String> ignored;
+    private final Set<String> fileExtensions;
+    private final Problems problems;
+    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Set<String> refused = new HashSet<>();
+    /**
+     * Links already followed or reported. Through links to folders one link can be met again under
+     * other names; following each once keeps a maze of links from multiplying the walk.
+     */
+    private final Set<Path> links = new HashSet<>();
+
+    private FolderReader(Path realRoot, String displayRoot, String folderName, Predicate<String> ignored,
+                         Set<String> fileExtensions, Problems problems) {
+        this.realRoot = realRoot;
+        this.displayRoot = displayRoot;
+        this.folderName = folderName;
+        this.ignored = ignored;
+        this.fileExtensions = fileExtensions;
+        this.problems = problems;
+    }
+
+    /**
+     * Reads a folder that exists.
+     *
+     * @param folderName     what editors call the folder ("content folder"), for messages
+     * @param ignored        relative paths that are not read at all (hidden files, generated files)
+     * @param fileExtensions extensions of files, such as ".yaml": a folder named so is reported, not entered
+     */
+    static Result read(Path root, String displayRoot, String folderName, Predicate<String> ignored, Set<String> fileExtensions,
+                       Problems problems) {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            problems.error(Location.of(displayRoot), "could not open the " + folderName + ": " + reason(e),
+                    "check that the folder exists and that you may read it");
+            return new Result(Map.of(), Set.of());
+        }
+        FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, problems);
+        reader.walk(realRoot, "", new ArrayList<>(List.of(realRoot)));
+        return new Result(reader.files, Set.copyOf(reader.refused));
+    }
+
+    /** The path of an entry as editors see it in messages. */
+    static String display(String root, String relative) {
+        if (root.isEmpty() || root.equals(".")) {
+            return relative;
+        }
+        return root.endsWith("/") ? root + relative : root + "/" + relative;
+    }
+
+    /**
+     * Lists one folder, by its real path, and reads what is in it under the names the editor sees
+     * ({@code prefix}); {@code ancestors} are the real paths of the folders being read around it.
+     */
+    private void walk(Path realFolder, String prefix, List<Path> ancestors) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(realFolder)) {
+            stream.forEach(children::add);
+        } catch (IOException e) {
+            String relative = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
+            refuse(relative, "the folder cannot be listed: " + reason(e),
+                    e instanceof AccessDeniedException ? "make the folder readable by whoever runs the build (chmod a+rx)" : null);
+            return;
+        }
+        children.sort(null);
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            String relative = prefix + name;
+            if (ignored.test(relative)) {
+                continue;
+            }
+            entry(child, relative, ancestors);
+        }
+    }
+
+    private void entry(Path path, String relative, List<Path> ancestors) {
+        BasicFileAttributes own;
+        try {
+            own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            refuse(relative, "this entry cannot be read: " + reason(e), "check that whoever runs the build may read it");
+            return;
+        }
+        Path real = path;
+        BasicFileAttributes target = own;
+        if (own.isSymbolicLink()) {
+            if (!links.add(path)) {
+                return;
+            }
+            try {
+                real = path.toRealPath();
+                target = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                refuse(relative, "this is a symbolic link to " + linkTarget(path) + ", which does not exist",
+                        "remove the link, or make it lead to a file inside the " + folderName);
+                return;
+            } catch (IOException e) {
+                refuse(relative, isLoop(e) ? "this symbolic link leads round a loop of links and never reaches a file or folder"
+                                : "this symbolic link cannot be followed: " + reason(e),
+                        "remove the link, or make it lead to a file inside the " + folderName);
+                return;
+            }
+            if (!real.startsWith(realRoot)) {
+                refuse(relative, "this is a symbolic link that leads outside the " + folderName + ", to " + real
+                                + "; nothing outside the " + folderName + " is read",
+                        "copy what it should hold into the " + folderName + " instead of linking to it");
+                return;
+            }
+        }
+        if (target.isDirectory()) {
+            folder(real, relative, ancestors);
+        } else if (target.isRegularFile()) {
+            file(real, relative);
+        } else {
+            refuse(relative, "this is neither a file nor a folder (a named pipe, socket or device)",
+                    "remove it from the " + folderName);
+        }
+    }
+
+    private void folder(Path real, String relative, List<Path> ancestors) {
+        if (ancestors.contains(real)) {
+            String holder = realRoot.relativize(real).toString().replace('\\', '/');
+            refuse(relative, "this folder is a symbolic link to " + display(displayRoot, holder).replaceAll("/$", "")
+                            + ", a folder that holds it, so reading it would never end",
+                    "remove the link");
+            return;
+        }
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        for (String extension : fileExtensions) {
+            if (name.endsWith(extension)) {
+                refuse(relative, "'" + name + "' is a folder, but a " + extension + " file was expected",
+                        "put what it should hold in a file of that name, and remove the folder");
+                return;
+            }
+        }
+        ancestors.add(real);
+        walk(real, relative + "/", ancestors);
+        ancestors.remove(ancestors.size() - 1);
+    }
+
+    private void file(Path real, String relative) {
+        // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            files.put(relative, in.readAllBytes());
+        } catch (IOException e) {
+            refuse(relative, "the file cannot be read: " + reason(e),
+                    e instanceof AccessDeniedException ? "make the file readable by whoever runs the build (chmod a+r)" : null);
+        }
+    }
+
+    private void refuse(String relative, String message, String hint) {
+        refused.add(relative);
+        problems.error(Location.of(relative.isEmpty() ? displayRoot : display(displayRoot, relative)), message, hint);
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return "'" + Files.readSymbolicLink(link) + "'";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a path";
+        }
+    }
+
+    /** ELOOP, which Java reports only by the operating system's wording. */
+    private static boolean isLoop(IOException e) {
+        return e instanceof FileSystemException fs && fs.getReason() != null
+                && fs.getReason().toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links");
+    }
+
+    /** The operating system's reason, without the path Java repeats in front of it. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

@@ -1,0 +1,153 @@
+package org.followthrough.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.followthrough.problem.Problem;
+import org.followthrough.problem.Problems;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which folders a build may replace: judged by real paths, before anything is written. */
+class OutputFolderTest {
+
+    @TempDir
+    Path temp;
+
+    private Path content() {
+        return temp.resolve("content");
+    }
+
+    /** Claims {@code out} as a build from {@code workingDirectory} would, and returns the one problem, or null. */
+    private Problem claim(Path out, Path workingDirectory) {
+        Problems problems = new Problems();
+        Optional<OutputFolder> folder = OutputFolder.claim(out, content(), temp.resolve("templates"), workingDirectory, problems);
+        List<Problem> found = problems.sorted();
+        assertThat(folder.isPresent()).as("claimed exactly when nothing is reported: " + found).isEqualTo(found.isEmpty());
+        assertThat(found).hasSizeLessThanOrEqualTo(1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private Problem claim(Path out) {
+        return claim(out, temp);
+    }
+
+    @Test
+    void acceptsAFolderThatDoesNotExistYet() {
+        assertThat(claim(temp.resolve("site"))).isNull();
+    }
+
+    @Test
+    void acceptsAnEmptyFolder() throws IOException {
+        assertThat(claim(Files.createDirectories(temp.resolve("site")))).isNull();
+    }
+
+    @Test
+    void acceptsASiteWhoseEveryFileAndFolderItListed() throws IOException {
+        Path site = publishedSite("index.html", "sample-trust/plans/a/index.html");
+
+        assertThat(claim(site)).isNull();
+    }
+
+    @Test
+    void refusesAFolderWhoseMarkerIsNotOneABuildWrote() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve(OutputFolder.MARKER), "index.html\n");
+        Files.writeString(site.resolve("index.html"), "<p>\n");
+
+        assertThat(claim(site).message()).startsWith("the output folder is not empty and is not a site Followthrough published");
+    }
+
+    @Test
+    void refusesAnEmptyFolderThatAPublishedSiteDidNotList() throws IOException {
+        Path site = publishedSite("index.html");
+        Files.createDirectories(site.resolve(".well-known"));
+
+        assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: .well-known/");
+    }
+
+    @Test
+    void refusesALinkAPublishedSiteGainedInPlaceOfAFile() throws IOException {
+        Path site = publishedSite("index.html", "data/plans.csv");
+        Files.delete(site.resolve("data/plans.csv"));
+        Files.createSymbolicLink(site.resolve("data/plans.csv"), temp.resolve("elsewhere.csv"));
+
+        assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: data/plans.csv");
+    }
+
+    @Test
+    void namesTheFirstFewForeignFilesAndCountsTheRest() throws IOException {
+        Path site = publishedSite("index.html");
+        for (int i = 10; i < 22; i++) {
+            Files.writeString(site.resolve("extra-" + i + ".txt"), "mine\n");
+        }
+
+        assertThat(claim(site).message()).endsWith("extra-10.txt, extra-11.txt, extra-12.txt, extra-13.txt, extra-14.txt,"
+                + " extra-15.txt, extra-16.txt, extra-17.txt and 4 more");
+    }
+
+    @Test
+    void refusesTheRepositoryTheBuildRunsInFromAboveIt() throws IOException {
+        Path outer = temp.resolve("outer");
+        Path repository = Files.createDirectories(outer.resolve("plans-repo"));
+        Files.createDirectories(repository.resolve(".git"));
+        Path workingDirectory = Files.createDirectories(repository.resolve("docs"));
+
+        assertThat(claim(outer, workingDirectory).message())
+                .isEqualTo("the output folder holds the Git repository " + repository.toRealPath() + " this build runs in");
+    }
+
+    @Test
+    void refusesAGitWorktreeWhoseGitIsAFile() throws IOException {
+        Path worktree = Files.createDirectories(temp.resolve("worktree"));
+        Files.writeString(worktree.resolve(".git"), "gitdir: /elsewhere/.git/worktrees/worktree\n");
+
+        assertThat(claim(worktree).message()).isEqualTo("the output folder is a Git repository (it holds .git)");
+    }
+
+    @Test
+    void refusesALinkToAFolderThatDoesNotExist() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("site"), temp.resolve("gone"));
+
+        assertThat(claim(link).message()).isEqualTo("the output folder is a symbolic link to " + temp.resolve("gone") + ", which does not exist");
+    }
+
+    @Test
+    void refusesTheRootOfTheFileSystem() {
+        assertThat(claim(temp.getRoot()).message()).isEqualTo("the output folder is the root of the file system");
+    }
+
+    @Test
+    void refusesATemplatesFolderThatDoesNotExistYet() {
+        assertThat(claim(temp.resolve("templates")).message()).startsWith("the output folder is the templates folder");
+    }
+
+    @Test
+    void judgesAFolderByItsRealPath() throws IOException {
+        Files.createDirectories(content().resolve("plans"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), content().resolve("plans"));
+
+        assertThat(claim(link.resolve("..")).message()).startsWith("the output folder is the content folder");
+        assertThat(claim(temp.resolve("link/new-site")).message()).startsWith("the output folder is inside the content folder");
+    }
+
+    @Test
+    void theMarkerIsTheSameForTheSameFilesInAnyOrder() {
+        assertThat(OutputFolder.marker(List.of("b.html", "a/index.html"))).isEqualTo(OutputFolder.marker(List.of("a/index.html", "b.html")));
+    }
+
+    /** A folder as a build would have published it, with these files. */
+    private Path publishedSite(String... files) throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
+        for (String file : files) {
+            Files.createDirectories(site.resolve(file).getParent());
+            Files.writeString(site.resolve(file), "<p>" + file + "</p>\n");
+        }
+        Files.write(site.resolve(OutputFolder.MARKER), OutputFolder.marker(List.of(files)));
+        return site;
+    }
+}

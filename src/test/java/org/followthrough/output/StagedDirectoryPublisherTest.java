@@ -1,0 +1,103 @@
+package org.followthrough.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.followthrough.problem.Problems;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staging beside the output folder: the swap, what it refuses at the last moment, and what killed builds leave. */
+class StagedDirectoryPublisherTest {
+
+    @TempDir
+    Path temp;
+
+    private OutputFolder claim(Path out) {
+        Problems problems = new Problems();
+        OutputFolder folder = OutputFolder.claim(out, temp.resolve("content"), null, problems)
+                .orElseThrow(() -> new AssertionError(problems.sorted()));
+        return folder;
+    }
+
+    private Path publish(Path out, String text) throws IOException {
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(out))) {
+            publisher.write("index.html", text);
+            publisher.commit();
+        }
+        return out;
+    }
+
+    private String[] beside(Path out) throws IOException {
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            return siblings.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+        }
+    }
+
+    @Test
+    void refusesToReplaceASiteThatGainedAFileWhileTheNewOneWasBeingBuilt() throws IOException {
+        Path site = publish(temp.resolve("site"), "first");
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site))) {
+            publisher.write("index.html", "second");
+            Files.writeString(site.resolve("CNAME"), "plans.example\n");
+
+            assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
+                    .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: CNAME");
+        }
+        assertThat(site.resolve("index.html")).hasContent("first");
+        assertThat(site.resolve("CNAME")).hasContent("plans.example");
+        assertThat(beside(site)).containsExactly("site");
+    }
+
+    @Test
+    void keepsTheStagingFolderOfABuildThatIsStillRunning() throws IOException {
+        Path site = temp.resolve("site");
+        try (StagedDirectoryPublisher running = new StagedDirectoryPublisher(claim(site))) {
+            running.write("index.html", "running");
+
+            publish(site, "quick");
+
+            assertThat(beside(site)).hasSize(2).contains("site");
+            running.commit();
+        }
+        assertThat(site.resolve("index.html")).hasContent("running");
+        assertThat(beside(site)).containsExactly("site");
+    }
+
+    @Test
+    void removesAHalfDeletedOldSiteButNotAFolderThatOnlyHasOurName() throws IOException {
+        Path site = publish(temp.resolve("site"), "first");
+        Path old = temp.resolve(".site.old-123");
+        Files.move(site, old);
+        Files.delete(old.resolve("index.html"));
+        Path lookalike = Files.createDirectories(temp.resolve(".site.old-456"));
+        Files.writeString(lookalike.resolve("notes.txt"), "mine\n");
+
+        StagedDirectoryPublisher.removeLeftovers(site);
+
+        assertThat(old).doesNotExist();
+        assertThat(lookalike.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aBuildThatDoesNotCommitLeavesNothingBehind() throws IOException {
+        Path site = temp.resolve("site");
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site))) {
+            publisher.write("plans/a/index.html", "never published");
+        }
+
+        assertThat(beside(site)).isEmpty();
+    }
+
+    @Test
+    void noPageMayTakeTheMarkersName() throws IOException {
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(temp.resolve("site")))) {
+            assertThatThrownBy(() -> publisher.write(OutputFolder.MARKER, "index.html\n")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
