@@ -14,11 +14,13 @@ import java.util.function.Predicate;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
+import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
+import org.followthrough.model.Tally;
 import org.followthrough.render.Output.Kind;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.CsvRenderer;
@@ -157,14 +159,13 @@ public final class SiteRenderer {
                 .toList();
         String key = Fingerprint.of(organisation, involved.stream().map(p -> planKeys.get(p.id())).toList());
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
-        Function<RenderContext, List<Views.PlanView>> planViews = context -> context.once("plans",
-                () -> involved.stream().filter(p -> p.actions().anyMatch(a -> a.isOwnedBy(organisation.id()))).map(views::plan).toList());
+        Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
         boolean owns = OrganisationScope.owners(archive).contains(organisation);
         List<Output> outputs = new ArrayList<>();
         List<String> downloadPaths = List.of();
         if (owns) {
             outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
-                    context -> shared.pdf().get().organisation(views.site(), view.apply(context), planViews.apply(context)),
+                    context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
                     () -> CsvRenderer.organisation(archive, organisation),
                     () -> CsvRenderer.organisationMetadata(archive, organisation),
                     () -> JsonRenderer.organisation(archive, organisation),
@@ -173,7 +174,7 @@ public final class SiteRenderer {
                     () -> IcalRenderer.organisation(archive, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
-                    context -> utf8(fragments.organisation(views.site(), view.apply(context), planViews.apply(context), site.baseUrl()))));
+                    context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
             downloadPaths = downloadPaths(folder, Routes.ORGANISATION_JSON);
         }
         boolean withDownloads = owns;
@@ -199,26 +200,28 @@ public final class SiteRenderer {
                 () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
                 () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
                 () -> IcalRenderer.site(archive))));
-        List<Views.ActionRow> rows = views.rows();
-        List<FilterPage> filters = filters(rows);
+        List<Entry> entries = new ArrayList<>();
+        archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
+        List<FilterPage> filters = filters(entries);
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
+        Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
 
         outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), everything,
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
                     model.put("plans", archive.plans().stream().map(views::planSummary).toList());
                     model.put("organisationCount", archive.organisations().size());
-                    model.put("tally", views.tallyOf(rows));
+                    model.put("tally", tally);
                     model.put("filters", filterLinks);
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
                 }));
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
-                row -> true), rows, filterLinks, List.of(HOME_CRUMB)));
+                action -> true), entries, filterLinks, List.of(HOME_CRUMB)));
         for (FilterPage f : filters) {
-            outputs.addAll(listing(unit, f, rows, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
+            outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
         }
         List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
         outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
-                (context, model) -> model.put("organisations", withPages.stream().map(views::organisation).toList())));
+                (context, model) -> model.put("organisations", withPages.stream().map(views::organisationSummary).toList())));
         String siteOnly = Fingerprint.of(common);
         outputs.add(page(unit, Routes.ABOUT, "about.ftlh", "How to read these plans", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> model.put("lifecycles", Arrays.stream(Lifecycle.values())
@@ -251,55 +254,62 @@ public final class SiteRenderer {
         return outputs;
     }
 
-    /** A pre-rendered filter of all actions, as pages of its own ({@code filter} is null for the list of all actions). */
-    private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Views.ActionRow> test) {
+    /** An action with its plan, as listings select and order them. */
+    private record Entry(Plan plan, Action action) {
     }
 
-    private List<FilterPage> filters(List<Views.ActionRow> rows) {
+    /** A pre-rendered filter of all actions, as pages of its own ({@code filter} is null for the list of all actions). */
+    private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
+    }
+
+    private List<FilterPage> filters(List<Entry> entries) {
         List<FilterPage> filters = new ArrayList<>();
         for (Lifecycle lifecycle : Lifecycle.values()) {
-            Predicate<Views.ActionRow> test = r -> r.state().lifecycle().equals(lifecycle.code());
-            long count = rows.stream().filter(test).count();
+            Predicate<Action> test = a -> a.state().lifecycle() == lifecycle;
+            long count = entries.stream().map(Entry::action).filter(test).count();
             if (count > 0) {
                 String path = Routes.lifecycle(lifecycle.code());
                 filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count), path,
                         "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT), lifecycle.description(), test));
             }
         }
-        Predicate<Views.ActionRow> overdue = r -> r.state().overdue();
-        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", Routes.OVERDUE, (int) rows.stream().filter(overdue).count()),
+        Predicate<Action> overdue = a -> a.state().overdue();
+        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", Routes.OVERDUE,
+                (int) entries.stream().map(Entry::action).filter(overdue).count()),
                 Routes.OVERDUE, "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
-        Predicate<Views.ActionRow> stale = r -> r.state().stale();
+        Predicate<Action> stale = a -> a.state().stale();
         filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY,
-                (int) rows.stream().filter(stale).count()), Routes.NOT_UPDATED_RECENTLY,
+                (int) entries.stream().map(Entry::action).filter(stale).count()), Routes.NOT_UPDATED_RECENTLY,
                 "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
                         + archive.site().staleAfterMonths() + " months.", stale));
         return filters;
     }
 
     /**
-     * The pages of one listing, {@value #ROWS_PER_PAGE} actions a page. Each page's key is what it shows
-     * (its rows, the listing's counts and the filters), so a change to one plan remakes only the pages
-     * its actions are on.
+     * The pages of one listing, {@value #ROWS_PER_PAGE} actions a page. Each page's key names the
+     * actions it shows by their plans' keys, so a change to one plan remakes only the pages its actions
+     * are on (and the rows of the others are never made).
      */
-    private List<Output> listing(String unit, FilterPage f, List<Views.ActionRow> all, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
-        List<Views.ActionRow> rows = all.stream().filter(f.test()).toList();
-        Views.TallyView tally = views.tallyOf(rows);
-        int pageCount = Math.max(1, (rows.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+    private List<Output> listing(String unit, FilterPage f, List<Entry> all, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
+        List<Entry> entries = all.stream().filter(e -> f.test().test(e.action())).toList();
+        Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
+        int pageCount = Math.max(1, (entries.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
         for (int n = 1; n <= pageCount; n++) {
             pageLinks.add(new Views.PageLink(n, listingPage(f.path(), n)));
         }
         List<Output> outputs = new ArrayList<>();
         for (int n = 1; n <= pageCount; n++) {
-            List<Views.ActionRow> shown = rows.subList((n - 1) * ROWS_PER_PAGE, Math.min(rows.size(), n * ROWS_PER_PAGE));
+            List<Entry> shown = entries.subList((n - 1) * ROWS_PER_PAGE, Math.min(entries.size(), n * ROWS_PER_PAGE));
             String path = listingPage(f.path(), n);
             String title = pageCount == 1 ? f.title() : f.title() + " (page " + n + " of " + pageCount + ")";
-            Views.Listing listing = new Views.Listing(f.title(), f.description(), shown, tally, rows.size(),
-                    pageCount == 1 ? List.of() : pageLinks, n, (n - 1) * ROWS_PER_PAGE + 1);
-            String key = Fingerprint.of(common, listing, filters);
+            List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.action().ref()).toList();
+            int page = n;
+            String key = Fingerprint.of(f.title(), f.description(), shownKeys, tally, entries.size(), pageLinks, page, filters);
             outputs.add(page(unit, path, "actions.ftlh", title, crumbs, key, List.of(), (context, model) -> {
-                model.put("listing", listing);
+                List<Views.ActionRow> rows = shown.stream().map(e -> views.rowOf(e.plan(), e.action())).toList();
+                model.put("listing", new Views.Listing(f.title(), f.description(), rows, tally, entries.size(),
+                        pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * ROWS_PER_PAGE + 1));
                 model.put("filters", filters);
             }));
         }

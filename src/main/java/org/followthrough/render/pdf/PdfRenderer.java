@@ -110,20 +110,13 @@ public final class PdfRenderer {
     }
 
     /**
-     * The actions an organisation owns, grouped by plan, each with its latest progress.
-     *
-     * @param plans the views of the plans (all of them, or at least those the organisation owns actions in):
-     *              the latest progress of each action is taken from them
+     * The actions an organisation owns, grouped by plan, each with its status and a link to it on its
+     * plan's page: the progress text is in each plan's own summary, so no action is typeset twice.
      */
-    public byte[] organisation(SiteView site, OrganisationView organisation, List<PlanView> plans) {
-        Views.ActionIndex index = Views.ActionIndex.of(plans);
-        Map<String, ActionView> actions = index.actions();
-        Map<String, RecommendationView> recommendations = index.recommendations();
+    public byte[] organisation(SiteView site, OrganisationView organisation) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("organisation", organisation);
-        model.put("actions", actions);
-        model.put("recommendations", recommendations);
         return render("pdf/organisation.ftlh", model, site);
     }
 

@@ -24,31 +24,20 @@ import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.Routes;
 import org.followthrough.render.view.Views.*;
 
-/** Builds template views from the model. Holds no state beyond the archive's organisations and a Markdown cache. */
+/** Builds template views from the model. Holds no state beyond the archive's organisations and the plans' rows once made. */
 public final class ViewFactory {
 
     private final Archive archive;
     private final Map<String, Organisation> organisations;
     private final MarkdownRenderer markdown;
 
-    private final List<ActionRow> rows;
-    private final Map<String, ActionRow> rowsByPath;
-    private final Map<String, List<ActionRow>> rowsByPlan;
-    private final Map<String, Action> actionsByPath;
+    /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
+    private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
         this.archive = archive;
         this.organisations = archive.organisationsById();
         this.markdown = markdown;
-        this.rows = buildRows();
-        this.rowsByPath = new java.util.HashMap<>();
-        rows.forEach(r -> rowsByPath.put(r.path(), r));
-        this.rowsByPlan = new java.util.HashMap<>();
-        rows.forEach(r -> rowsByPlan.computeIfAbsent(r.planId(), id -> new ArrayList<>()).add(r));
-        this.actionsByPath = new java.util.HashMap<>();
-        for (Plan plan : archive.plans()) {
-            plan.actions().forEach(a -> actionsByPath.put(Routes.action(plan.id(), a.ref()), a));
-        }
     }
 
     public SiteView site() {
@@ -179,9 +168,13 @@ public final class ViewFactory {
     }
 
     private RecommendationView recommendation(Plan plan, Recommendation r) {
+        return recommendation(r, r.actions().stream().map(a -> action(plan, r, a)).toList());
+    }
+
+    private RecommendationView recommendation(Recommendation r, List<ActionView> actions) {
         return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), r.actions().stream().map(a -> action(plan, r, a)).toList());
+                orgs(r.oversightBy()), html(r.note()), actions);
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
@@ -219,26 +212,30 @@ public final class ViewFactory {
         return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
     }
 
-    /** Every action of the archive as a table row, in plan order then as published. */
-    public List<ActionRow> rows() {
-        return rows;
-    }
-
     /** A plan's actions as table rows, as published. */
     public List<ActionRow> rowsOf(Plan plan) {
-        return rowsByPlan.getOrDefault(plan.id(), List.of());
+        return List.copyOf(rowsByRef(plan).values());
     }
 
-    private List<ActionRow> buildRows() {
-        List<ActionRow> all = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
+    /** The row of one action of a plan. */
+    public ActionRow rowOf(Plan plan, Action action) {
+        ActionRow row = rowsByRef(plan).get(action.ref());
+        if (row == null) {
+            throw new IllegalArgumentException("no action " + action.ref() + " in " + plan.id());
+        }
+        return row;
+    }
+
+    private Map<String, ActionRow> rowsByRef(Plan plan) {
+        return rowsByPlan.computeIfAbsent(plan.id(), id -> {
+            Map<String, ActionRow> rows = new java.util.LinkedHashMap<>();
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
-                    all.add(row(plan, r, a));
+                    rows.put(a.ref(), row(plan, r, a));
                 }
             }
-        }
-        return List.copyOf(all);
+            return java.util.Collections.unmodifiableMap(rows);
+        });
     }
 
     private ActionRow row(Plan plan, Recommendation r, Action a) {
@@ -267,8 +264,35 @@ public final class ViewFactory {
         return String.join(" ", java.util.Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
     }
 
-    public TallyView tallyOf(List<ActionRow> rows) {
-        return tally(Tally.of(rows.stream().map(r -> actionsByPath.get(r.path())).toList()));
+    /**
+     * The actions an organisation owns, each with its recommendation, by path: what its fragment shows
+     * of each, made without the views of the whole plans they belong to.
+     */
+    public ActionIndex ownedActions(Organisation o) {
+        Map<String, ActionView> actions = new java.util.LinkedHashMap<>();
+        Map<String, RecommendationView> recommendations = new java.util.LinkedHashMap<>();
+        for (Plan plan : archive.plans()) {
+            for (Recommendation r : plan.recommendations()) {
+                RecommendationView recommendation = null;
+                for (Action a : r.actions()) {
+                    if (a.isOwnedBy(o.id())) {
+                        if (recommendation == null) {
+                            recommendation = recommendation(r, List.of());
+                        }
+                        ActionView view = action(plan, r, a);
+                        actions.put(view.path(), view);
+                        recommendations.put(view.path(), recommendation);
+                    }
+                }
+            }
+        }
+        return new ActionIndex(actions, recommendations);
+    }
+
+    /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
+    public OrganisationSummary organisationSummary(Organisation o) {
+        List<Action> owned = archive.plans().stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
+        return new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(), Routes.organisation(o.id()), tally(Tally.of(owned)));
     }
 
     private OrganisationView makeOrganisation(Organisation o) {
@@ -279,10 +303,19 @@ public final class ViewFactory {
         for (Plan plan : archive.plans()) {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
+            if (plan.actions().noneMatch(a -> a.isOwnedBy(o.id()))) {
+                if (plan.organisations().contains(o.id())) {
+                    involved.add(planLink(plan));
+                }
+                continue;
+            }
+            List<ActionRow> all = rowsOf(plan);
+            int index = 0;
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
+                    ActionRow row = all.get(index++);
                     if (a.isOwnedBy(o.id())) {
-                        planRows.add(rowsByPath.get(Routes.action(plan.id(), a.ref())));
+                        planRows.add(row);
                         planActions.add(a);
                         items.add(new Timeline.Item(plan, a));
                     }

@@ -167,6 +167,10 @@ public final class Views {
     public record PageLink(int number, String path) {
     }
 
+    /** An organisation as the list of organisations shows it. */
+    public record OrganisationSummary(String id, String name, String shortName, String type, String path, TallyView tally) {
+    }
+
     /** A plan as a list of plans shows it: a card on the home page, a row of the summary of all plans. */
     public record PlanSummary(String id, String path, String title, String reference, String kind, List<OrgRef> organisations,
                               String published, String publishedIso, String start, String startIso, TargetView targetCompletion,

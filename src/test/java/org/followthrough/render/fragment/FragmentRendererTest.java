@@ -126,7 +126,7 @@ class FragmentRendererTest {
             }
             if (!actions.isEmpty()) {
                 cases.add(new Case("organisation " + organisation.id(), renderer.organisation(views.site(), views.organisation(organisation),
-                        archive.plans().stream().map(views::plan).toList(), base), "ft-organisation-" + organisation.id(), actions));
+                        views.ownedActions(organisation), base), "ft-organisation-" + organisation.id(), actions));
             }
         }
         assertThat(cases).as("fragments of the shipped content").hasSizeGreaterThan(archive.plans().size());
@@ -276,7 +276,7 @@ class FragmentRendererTest {
         String html = new FragmentRenderer(TestBuilds.templateEngine(templates)).plan(views.site(), views.plan(plan), archive.site().baseUrl());
         assertThat(html).contains("Our plan: ").contains("Progress as at <time datetime=\"2026-11-23\">23 November 2026</time>.");
         String organisation = new FragmentRenderer(TestBuilds.templateEngine(templates)).organisation(views.site(),
-                views.organisation(archive.organisations().get(0)), archive.plans().stream().map(views::plan).toList(), archive.site().baseUrl());
+                views.organisation(archive.organisations().get(0)), views.ownedActions(archive.organisations().get(0)), archive.site().baseUrl());
         assertThat(organisation).as("the built-in organisation fragment is still used").contains("class=\"ft-fragment ft-organisation\"");
     }
 
@@ -289,10 +289,11 @@ class FragmentRendererTest {
     }
 
     @Test
-    void anOrganisationsFragmentNeedsThePlansOfItsActions() {
+    void anOrganisationsFragmentNeedsEveryActionItOwns() {
         Organisation owner = archive.organisations().stream()
                 .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id())))).findFirst().orElseThrow();
-        assertThatThrownBy(() -> renderer.organisation(views.site(), views.organisation(owner), List.of(), archive.site().baseUrl()))
+        assertThatThrownBy(() -> renderer.organisation(views.site(), views.organisation(owner),
+                new org.followthrough.render.view.Views.ActionIndex(java.util.Map.of(), java.util.Map.of()), archive.site().baseUrl()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owner.id());
     }
 

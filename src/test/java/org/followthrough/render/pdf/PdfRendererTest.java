@@ -110,7 +110,7 @@ class PdfRendererTest {
         for (Organisation organisation : archive.organisations()) {
             OrganisationView view = views.organisation(organisation);
             if (!view.groups().isEmpty()) {
-                jobs.put("organisation-" + organisation.id(), () -> renderer.organisation(site, view, plans));
+                jobs.put("organisation-" + organisation.id(), () -> renderer.organisation(site, view));
             }
         }
         jobs.put("site", () -> renderer.site(site, archive.plans().stream().map(views::planSummary).toList()));
@@ -335,7 +335,7 @@ class PdfRendererTest {
     void anOrganisationOwningNoActionsGetsAShortSummarySayingSo() throws IOException {
         Organisation none = archive.organisations().stream().filter(o -> views.organisation(o).groups().isEmpty()).findFirst().orElseThrow();
         List<PlanView> plans = archive.plans().stream().map(views::plan).toList();
-        assertThat(text(renderer.organisation(views.site(), views.organisation(none), plans))).contains("owns no actions");
+        assertThat(text(renderer.organisation(views.site(), views.organisation(none)))).contains("owns no actions");
     }
 
     private static String text(byte[] pdf) throws IOException {
