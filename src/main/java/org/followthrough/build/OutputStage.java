@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.followthrough.output.BuildCache;
+import org.followthrough.cache.BuildCache;
 import org.followthrough.output.Publisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;

@@ -10,9 +10,9 @@ import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
-import org.followthrough.format.Doc;
 import org.followthrough.model.Archive;
-import org.followthrough.output.BuildCache;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.cache.PlanStore;
 import org.followthrough.output.OutputFolder;
 import org.followthrough.output.Publisher;
 import org.followthrough.output.StagedDirectoryPublisher;
@@ -38,7 +38,11 @@ public final class Pipeline {
     }
 
     /** The assembled archive, the content's assets (logos), which are copied as they are, and the site's own templates. */
-    private record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates) {
+    /**
+     * The assembled archive, the content's assets (logos, copied as they are), the site's own templates,
+     * and a fingerprint of each plan's files where it has one.
+     */
+    record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates, Map<String, String> planKeys) {
     }
 
     /** Load and validate only; writes nothing. */
@@ -123,9 +127,9 @@ public final class Pipeline {
                 return new OutputStage.Counts(0, 0, 0);
             }
             Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
-            return stage.run(new SiteRenderer(own, shared).outputs());
+            return stage.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs());
         }
-        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared).outputs());
+        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared, assembled.planKeys()).outputs());
         if (request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
                 if (problems.hasErrors()) {
@@ -134,7 +138,7 @@ public final class Pipeline {
                 Archive own = OrganisationScope.scope(archive, organisation, null);
                 OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
                         templateLocation, problems, progress);
-                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared).outputs()));
+                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
             }
         }
         return counts;
@@ -156,30 +160,47 @@ public final class Pipeline {
     }
 
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
+        return loadValidateAssemble(request, problems, request.cache() == null ? PlanStore.NONE : BuildCache.in(request.cache()).plans());
+    }
+
+    /**
+     * Stages 1 to 3. Plans whose files have not changed since they were last checked and assembled
+     * (see {@link PlanReuse}) are taken from {@code plans} instead of being parsed, checked and
+     * assembled again; the checks across plans still see them.
+     */
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
-        LoadedContent loaded = LoadedContent.load(files, problems);
-        LocalDate asOf = asOf(request, loaded);
+        LocalDate asOf = asOf(request, files);
+        PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
+        LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
+        reuse.reusedWarnings().forEach(problems::add);
         // 2. validate
-        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded);
+        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();
         }
         // 3. assemble
-        Archive archive = new Assembler(asOf).assemble(valid.get());
+        Archive archive = new Assembler(asOf).assemble(valid.get(), reuse.reusedPlans());
+        reuse.keepNew(archive, valid.get(), problems.sorted(), files);
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
-        return Optional.of(new Assembled(archive, files.assets(), templates));
+        return Optional.of(new Assembled(archive, files.assets(), templates, reuse.keys()));
     }
 
-    private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {
+    /** The as-of date: as asked, else today in the site's time zone (UTC when site.yaml cannot tell; its problems are reported later). */
+    private static LocalDate asOf(BuildRequest request, ContentFiles files) {
         if (request.asOf() != null) {
             return request.asOf();
         }
-        Optional<Doc> site = ContentValidator.checkSite(loaded, new Problems());
-        java.time.ZoneId zone = site.filter(s -> s.has("time_zone")).map(s -> s.zone("time_zone")).orElse(ZoneOffset.UTC);
+        Problems ignored = new Problems();
+        java.time.ZoneId zone = files.get("site.yaml")
+                .flatMap(site -> org.followthrough.source.YamlReader.read(site, ignored)
+                        .flatMap(root -> new org.followthrough.format.ShapeChecker(files, site, ignored).checkRoot(root,
+                                org.followthrough.format.ContentFormat.SITE)))
+                .filter(site -> site.has("time_zone")).map(site -> site.zone("time_zone")).orElse(ZoneOffset.UTC);
         return LocalDate.now(request.clock().withZone(zone));
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
-import org.followthrough.output.BuildCache;
+import org.followthrough.cache.BuildCache;
 import org.followthrough.problem.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

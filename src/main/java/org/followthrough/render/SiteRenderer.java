@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
 import org.followthrough.model.Action;
@@ -71,8 +70,19 @@ public final class SiteRenderer {
     private final String common;
     private final Map<String, String> planKeys = new LinkedHashMap<>();
     private final String everything;
+    /** For each organisation, the plans that name it or give it actions, in archive order. */
+    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
+    private final Set<String> owners = new java.util.HashSet<>();
 
     public SiteRenderer(Archive archive, Shared shared) {
+        this(archive, shared, Map.of());
+    }
+
+    /**
+     * @param sourceKeys a fingerprint of each plan's files and of everything else its model depends on, where
+     *                   the build has one: it stands for the plan in every key, instead of a fingerprint of the model
+     */
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
         this.archive = archive;
         this.shared = shared;
         this.views = new ViewFactory(archive, shared.markdown());
@@ -84,9 +94,18 @@ public final class SiteRenderer {
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
             List<Organisation> involved = organisationIds(plan).stream().map(organisations::get).filter(o -> o != null).toList();
-            planKeys.put(plan.id(), Fingerprint.of(plan, involved));
+            String source = sourceKeys.get(plan.id());
+            planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
+        for (Plan plan : archive.plans()) {
+            Set<String> named = new LinkedHashSet<>(plan.organisations());
+            plan.actions().forEach(a -> a.owners().forEach(o -> {
+                named.add(o.organisationId());
+                owners.add(o.organisationId());
+            }));
+            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
+        }
     }
 
     private static Set<String> organisationIds(Plan plan) {
@@ -154,24 +173,24 @@ public final class SiteRenderer {
         String unit = "organisation:" + organisation.id();
         String folder = Routes.organisation(organisation.id());
         Site site = archive.site();
-        List<Plan> involved = archive.plans().stream()
-                .filter(p -> p.organisations().contains(organisation.id()) || p.actions().anyMatch(a -> a.isOwnedBy(organisation.id())))
-                .toList();
+        List<Plan> involved = plansOf.getOrDefault(organisation.id(), List.of());
         String key = Fingerprint.of(organisation, involved.stream().map(p -> planKeys.get(p.id())).toList());
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
         Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
-        boolean owns = OrganisationScope.owners(archive).contains(organisation);
+        boolean owns = owners.contains(organisation.id());
         List<Output> outputs = new ArrayList<>();
         List<String> downloadPaths = List.of();
         if (owns) {
+            // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
+            Archive its = archive.withPlans(involved);
             outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
-                    () -> CsvRenderer.organisation(archive, organisation),
-                    () -> CsvRenderer.organisationMetadata(archive, organisation),
-                    () -> JsonRenderer.organisation(archive, organisation),
-                    () -> atom.organisation(archive, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
-                    () -> jsonFeed.organisation(archive, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
-                    () -> IcalRenderer.organisation(archive, organisation))));
+                    () -> CsvRenderer.organisation(its, organisation),
+                    () -> CsvRenderer.organisationMetadata(its, organisation),
+                    () -> JsonRenderer.organisation(its, organisation),
+                    () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
+                    () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                    () -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
                     context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));

@@ -31,6 +31,11 @@ public record LoadedContent(
     }
 
     public static LoadedContent load(ContentFiles files, Problems problems) {
+        return load(files, problems, java.util.Set.of());
+    }
+
+    /** Loads the content but for the plans in {@code reused}, which were checked and assembled before and have not changed. */
+    public static LoadedContent load(ContentFiles files, Problems problems, java.util.Set<String> reused) {
         Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, problems));
         if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
@@ -65,6 +70,7 @@ public record LoadedContent(
         }
         // Plans are independent of one another: parse them in parallel, keeping their order.
         planIds.parallelStream()
+                .filter(planId -> !reused.contains(planId))
                 .map(planId -> loadPlan(files, planId, problems))
                 .toList()
                 .forEach(plan -> plan.ifPresent(plans::add));

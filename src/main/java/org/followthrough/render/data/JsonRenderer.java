@@ -110,6 +110,9 @@ public final class JsonRenderer {
             plans.add(plan);
         }
         root.put("plans", plans);
+        Map<String, Integer> owned = new java.util.HashMap<>();
+        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().stream().map(org.followthrough.model.Owner::organisationId).distinct()
+                .forEach(id -> owned.merge(id, 1, Integer::sum))));
         List<Object> organisations = new ArrayList<>();
         for (Organisation o : archive.organisations()) {
             Map<String, Object> organisation = new LinkedHashMap<>();
@@ -120,7 +123,7 @@ public final class JsonRenderer {
             organisation.put("type", codeLabel(o.type().code(), o.type().label()));
             organisation.put("website", o.website());
             organisation.put("ods_code", o.odsCode());
-            organisation.put("actions_owned", ActionRecord.ownedBy(archive, o).size());
+            organisation.put("actions_owned", owned.getOrDefault(o.id(), 0));
             organisation.put("downloads", organisationDownloads(site, o));
             organisations.add(organisation);
         }

@@ -34,10 +34,18 @@ public final class ViewFactory {
     /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
     private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** For each organisation, the plans that name it or give it actions, in archive order. */
+    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
+
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
         this.archive = archive;
         this.organisations = archive.organisationsById();
         this.markdown = markdown;
+        for (Plan plan : archive.plans()) {
+            java.util.Set<String> named = new java.util.LinkedHashSet<>(plan.organisations());
+            plan.actions().forEach(a -> a.owners().forEach(o -> named.add(o.organisationId())));
+            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
+        }
     }
 
     public SiteView site() {
@@ -271,7 +279,7 @@ public final class ViewFactory {
     public ActionIndex ownedActions(Organisation o) {
         Map<String, ActionView> actions = new java.util.LinkedHashMap<>();
         Map<String, RecommendationView> recommendations = new java.util.LinkedHashMap<>();
-        for (Plan plan : archive.plans()) {
+        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
             for (Recommendation r : plan.recommendations()) {
                 RecommendationView recommendation = null;
                 for (Action a : r.actions()) {
@@ -291,7 +299,7 @@ public final class ViewFactory {
 
     /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
     public OrganisationSummary organisationSummary(Organisation o) {
-        List<Action> owned = archive.plans().stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
+        List<Action> owned = plansOf.getOrDefault(o.id(), List.of()).stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
         return new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(), Routes.organisation(o.id()), tally(Tally.of(owned)));
     }
 
@@ -300,7 +308,7 @@ public final class ViewFactory {
         List<PlanLink> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
         List<Timeline.Item> items = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
+        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
             if (plan.actions().noneMatch(a -> a.isOwnedBy(o.id()))) {

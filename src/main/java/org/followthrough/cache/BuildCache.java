@@ -1,4 +1,4 @@
-package org.followthrough.output;
+package org.followthrough.cache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
  * fingerprint; an entry ending {@code .none} records that the output has no file (a calendar with no
- * dated target). Nothing in it is published: the build copies from it into the site.
+ * dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
+ * their files (see {@link PlanStore}). Nothing in it is published: the build copies from it into the site.
  */
 public final class BuildCache {
 
@@ -38,11 +39,13 @@ public final class BuildCache {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String NONE = ".none";
 
+    private final Path folder;
     private final Path objects;
     private final long maxBytes;
     private final AtomicLong written = new AtomicLong();
 
     private BuildCache(Path folder, long maxBytes) {
+        this.folder = folder;
         this.objects = folder == null ? null : folder.resolve("objects");
         this.maxBytes = maxBytes;
     }
@@ -105,11 +108,18 @@ public final class BuildCache {
         }
         Path file = entry(key);
         Path target = bytes == null ? file.resolveSibling(file.getFileName() + NONE) : file;
+        if (writeAtomically(target, bytes == null ? new byte[0] : bytes)) {
+            written.addAndGet(bytes == null ? 0 : bytes.length);
+        }
+    }
+
+    /** Writes a file so that no reader ever sees it half written; false when it could not be written. */
+    static boolean writeAtomically(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
             try {
-                Files.write(temporary, bytes == null ? new byte[0] : bytes);
+                Files.write(temporary, bytes);
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -118,38 +128,49 @@ public final class BuildCache {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            written.addAndGet(bytes == null ? 0 : bytes.length);
+            return true;
         } catch (IOException e) {
             // The cache is an optimisation: a full disk or a read-only folder must not fail the build.
+            return false;
         }
+    }
+
+    /** The checked and assembled plans kept beside the outputs. */
+    public PlanStore plans() {
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"));
     }
 
     /** Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes removed. */
     public long trim() {
-        if (objects == null || !Files.isDirectory(objects)) {
+        if (folder == null || !Files.isDirectory(folder)) {
             return 0;
         }
         record Entry(Path path, long size, FileTime used) {
         }
         List<Entry> entries = new ArrayList<>();
         long total = 0;
-        try (Stream<Path> walk = Files.walk(objects, 2)) {
-            for (Path path : walk.filter(Files::isRegularFile).toList()) {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-                    entries.add(new Entry(path, a.size(), a.lastModifiedTime()));
-                    total += a.size();
-                } catch (IOException e) {
-                    // removed meanwhile by another build
-                }
+        for (Path area : List.of(objects, folder.resolve("plans"))) {
+            if (!Files.isDirectory(area)) {
+                continue;
             }
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
+            try (Stream<Path> walk = Files.walk(area, 2)) {
+                for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                        entries.add(new Entry(path, a.size(), a.lastModifiedTime()));
+                        total += a.size();
+                    } catch (IOException e) {
+                        // removed meanwhile by another build
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return 0;
+            }
         }
-        long removed = 0;
         if (total <= maxBytes) {
             return 0;
         }
+        long removed = 0;
         entries.sort(Comparator.comparing(Entry::used).thenComparing(Entry::path));
         for (Entry entry : entries) {
             if (total - removed <= maxBytes) {
@@ -166,14 +187,18 @@ public final class BuildCache {
     }
 
     private Path entry(String key) {
+        return entry(objects, key);
+    }
+
+    static Path entry(Path area, String key) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a fingerprint: " + key);
         }
-        return objects.resolve(key.substring(0, 2)).resolve(key.substring(2));
+        return area.resolve(key.substring(0, 2)).resolve(key.substring(2));
     }
 
     /** The modification time records when an entry was last used, so that trimming removes the longest unused. */
-    private static void touch(Path file) {
+    static void touch(Path file) {
         try {
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
         } catch (IOException e) {
