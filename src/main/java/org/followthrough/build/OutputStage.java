@@ -143,12 +143,20 @@ final class OutputStage {
             shown.add(path);
             shown.add(context.size(path).orElse(-1));
         }
-        String key = shown.isEmpty() ? output.key() : Fingerprint.of(output.key(), shown);
+        // The path is part of every key: two outputs made from the same things are still two files.
+        String key = Fingerprint.of(output.path(), output.key(), shown);
+        // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
+        long kept = cache.enabled() ? publisher.reuse(output.path(), key) : -1;
+        if (kept >= 0) {
+            record(output, context, (int) kept);
+            fromCache.incrementAndGet();
+            return;
+        }
         Optional<BuildCache.Hit> hit = cache.find(key);
         if (hit.isPresent()) {
             try {
                 if (hit.get() instanceof BuildCache.Hit.File file) {
-                    publisher.copy(output.path(), file.path());
+                    publisher.copy(output.path(), file.path(), key);
                     record(output, context, (int) file.size());
                     fromCache.incrementAndGet();
                 }
@@ -161,7 +169,7 @@ final class OutputStage {
         cache.put(key, bytes);
         made.incrementAndGet();
         if (bytes != null) {
-            publisher.write(output.path(), bytes);
+            publisher.write(output.path(), bytes, key);
             record(output, context, bytes.length);
         }
     }

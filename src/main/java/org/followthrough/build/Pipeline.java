@@ -71,8 +71,8 @@ public final class Pipeline {
             return new BuildResult(problems.sorted(), null, 0);
         }
         progress.stage("Rendering");
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get())) {
-            BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, progress);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);

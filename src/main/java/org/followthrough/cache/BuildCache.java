@@ -135,6 +135,11 @@ public final class BuildCache {
         }
     }
 
+    /** Where to keep what each file of the site published at {@code site} (a real path) was made from; null without a cache. */
+    public Path manifestFor(Path site) {
+        return folder == null ? null : folder.resolve("sites").resolve(org.followthrough.render.Fingerprint.of(site.toString()) + ".tsv");
+    }
+
     /** The checked and assembled plans kept beside the outputs. */
     public PlanStore plans() {
         return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"));
