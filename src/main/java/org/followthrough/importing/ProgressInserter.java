@@ -69,7 +69,7 @@ final class ProgressInserter {
         List<String> added = new ArrayList<>();
         if (progress.isEmpty()) {
             insertAfter = lastContentLine(lines, firstKey.keyLocation().line() - 1, dashIndent, false);
-            itemDash = keyIndent + sequenceOffset(lines);
+            itemDash = keyIndent + sequenceOffset(lines, firstKey.keyLocation().line() - 1);
             itemKey = itemDash + 2;
             added.add(" ".repeat(keyIndent) + "progress:");
         } else {
@@ -77,7 +77,7 @@ final class ProgressInserter {
             Node value = progress.get().value();
             if (value instanceof Node.Scalar scalar && scalar.kind() == Node.Scalar.Kind.NULL) {
                 insertAfter = keyLine;
-                itemDash = keyIndent + sequenceOffset(lines);
+                itemDash = keyIndent + sequenceOffset(lines, firstKey.keyLocation().line() - 1);
                 itemKey = itemDash + 2;
             } else if (value instanceof Node.Sequence sequence && sequence.items().isEmpty()) {
                 Matcher flow = EMPTY_FLOW.matcher(lines.get(keyLine));
@@ -86,7 +86,7 @@ final class ProgressInserter {
                 }
                 lines.set(keyLine, flow.group(1) + (flow.group(2) == null ? "" : " " + flow.group(2)));
                 insertAfter = keyLine;
-                itemDash = keyIndent + sequenceOffset(lines);
+                itemDash = keyIndent + sequenceOffset(lines, firstKey.keyLocation().line() - 1);
                 itemKey = itemDash + 2;
             } else if (value instanceof Node.Sequence sequence && sequence.items().get(0) instanceof Node.Mapping first
                     && !first.entries().isEmpty() && first.entries().get(0).keyLocation().line() - 1 > keyLine) {
@@ -133,21 +133,25 @@ final class ProgressInserter {
         return last;
     }
 
-    /** How far this file indents a list's dashes under its key: "owners:\n  - organisation" is 2, "owners:\n- organisation" is 0. */
-    private static int sequenceOffset(List<String> lines) {
-        for (int i = 0; i + 1 < lines.size(); i++) {
+    /**
+     * How far this file indents a list's dashes under its key ("owners:\n  - organisation" is 2,
+     * "owners:\n- organisation" is 0): as in the action's own lists where it has one, else as in the file.
+     */
+    private static int sequenceOffset(List<String> lines, int from) {
+        for (int i = from; i + 1 < lines.size(); i++) {
             String line = lines.get(i);
-            if (KEY_ONLY.matcher(line).matches()) {
-                String next = lines.get(i + 1);
-                if (next.strip().startsWith("- ")) {
-                    int keyIndent = line.length() - line.stripLeading().length();
-                    if (line.strip().startsWith("- ")) {
-                        keyIndent += 2;
-                    }
-                    return Math.max(0, (next.length() - next.stripLeading().length()) - keyIndent);
-                }
+            if (KEY_ONLY.matcher(line).matches() && lines.get(i + 1).strip().startsWith("- ")) {
+                return offset(line, lines.get(i + 1));
             }
         }
-        return 2;
+        return from == 0 ? 2 : sequenceOffset(lines, 0);
+    }
+
+    private static int offset(String keyLine, String itemLine) {
+        int keyIndent = keyLine.length() - keyLine.stripLeading().length();
+        if (keyLine.strip().startsWith("- ")) {
+            keyIndent += 2;
+        }
+        return Math.max(0, (itemLine.length() - itemLine.stripLeading().length()) - keyIndent);
     }
 }
