@@ -41,6 +41,8 @@ final class PlanDrafter {
 
     private ColumnMapping mapping;
     private int mappedWidth;
+    /** The next row comes right after a page break (or a header row repeated after one). */
+    private boolean afterBreak;
     private String section;
     private Draft.Recommendation recommendation;
     private Draft.Action action;
@@ -76,19 +78,21 @@ final class PlanDrafter {
 
     private boolean read(Table table) {
         List<Row> rows = table.rows();
+        int width = Math.max(table.width(), 1);
         int header = -1;
         for (int i = 0; i < rows.size() && header < 0; i++) {
-            if (!rows.get(i).isBlank() && !isHeading(rows.get(i), Math.max(table.width(), 1)) && ColumnMapping.fieldsNamed(rows.get(i), given) >= 2) {
+            if (!rows.get(i).isBlank() && !isHeading(rows.get(i), width) && ColumnMapping.fieldsNamed(rows.get(i), given) >= 2) {
                 header = i;
             }
         }
-        boolean continues = header < 0 && mapping != null && table.width() == mappedWidth;
-        if (header < 0 && !continues) {
+        boolean sameWidth = mapping != null && table.width() == mappedWidth;
+        if (header < 0 && !sameWidth) {
             keepAsText(table);
             return false;
         }
-        caption(table.caption(), !continues);
-        if (!continues) {
+        // A table with the previous one's header, or none at all, is the same table carried over a page break.
+        boolean carriedOver = sameWidth && (header < 0 || mapping.isRepeatedBy(rows.get(header)));
+        if (!carriedOver) {
             mapping = ColumnMapping.of(rows.get(header), given, table.width());
             mappedWidth = table.width();
             mappings.add(table.name() + ":");
@@ -96,12 +100,14 @@ final class PlanDrafter {
             section = null;
             recommendation = null;
             action = null;
-            for (int i = 0; i < header; i++) {
-                beforeHeader(rows.get(i), table.width());
-            }
         }
+        caption(table.caption(), !carriedOver);
+        for (int i = 0; i < header; i++) {
+            beforeHeader(rows.get(i), width);
+        }
+        afterBreak = carriedOver;
         for (int i = header + 1; i < rows.size(); i++) {
-            row(rows.get(i), table.width());
+            row(rows.get(i), width);
         }
         return true;
     }
@@ -136,7 +142,10 @@ final class PlanDrafter {
             if (RECOMMENDATION_HEADING.matcher(text).matches()) {
                 recommendationHeading(leadingNumber(row), text);
             } else {
+                // A heading above the header row names the part of the plan the table is: its actions start afresh.
                 section = text.replaceAll("\\s+", " ");
+                recommendation = null;
+                action = null;
                 if (draft.title == null) {
                     draft.title = section;
                 }
@@ -146,16 +155,28 @@ final class PlanDrafter {
         }
     }
 
+    /**
+     * A row under the header: a heading, the rest of the action above (split over rows, or over a
+     * page break), or a new action. A row right after a break continues the action above unless it
+     * has a reference of its own; elsewhere a row continues it when it has no text in the action,
+     * reference or recommendation columns and at most one cell of text (such as a "Term" box below a target).
+     */
     private void row(Row row, int width) {
-        if (row.isBlank() || mapping.isRepeatedBy(row)) {
+        if (row.isBlank()) {
             return;
         }
+        if (mapping.isRepeatedBy(row)) {
+            afterBreak = true;
+            return;
+        }
+        boolean broken = afterBreak;
+        afterBreak = false;
         if (isHeading(row, width)) {
             recommendationHeading(leadingNumber(row), headingText(row));
             return;
         }
-        boolean ownAction = own(row, PlanField.ACTION) || own(row, PlanField.REF) || own(row, PlanField.RECOMMENDATION);
-        if (!ownAction && action != null) {
+        boolean anchored = own(row, PlanField.ACTION) || own(row, PlanField.RECOMMENDATION);
+        if (action != null && !own(row, PlanField.REF) && (broken || (!anchored && row.ownCells().size() < 2))) {
             continuation(row);
             return;
         }
@@ -257,6 +278,7 @@ final class PlanDrafter {
             String label = column.map(ColumnMapping.Column::label).orElse("Column " + cell.column());
             switch (field) {
                 case ACTION -> action.description = append(action.description, cell.text());
+                case RECOMMENDATION -> recommendation.text = append(recommendation.text, cell.text());
                 case MONITORING -> action.monitoring = append(action.monitoring, cell.text());
                 case DESIRED_OUTCOME -> action.outcome = append(action.outcome, cell.text());
                 case SUCCESS_MEASURE -> action.success = append(action.success, cell.text());
@@ -308,8 +330,14 @@ final class PlanDrafter {
             return;
         }
         newRecommendation(number);
+        if (m.matches() && m.group(1) != null) {
+            String printed = text.substring(0, m.end(1));
+            if (!printed.replace(":", "").replaceAll("\\s+", " ").strip().equals("Recommendation " + number)) {
+                recommendation.notes.add("The heading is printed \"" + text.lines().findFirst().orElse(text).strip() + "\".");
+            }
+        }
         List<String> lead = organisationsIn(rest);
-        if (!lead.isEmpty() && rest.length() <= 200 && !rest.contains("\n")) {
+        if (!lead.isEmpty() && namesOnly(rest)) {
             recommendation.lead.addAll(lead);
             recommendation.leadAsPublished = rest;
         } else if (!rest.isEmpty()) {
@@ -360,21 +388,50 @@ final class PlanDrafter {
         }
     }
 
-    /** The ids of the organisations a text names, by full name or short name, in the order it names them. */
+    /**
+     * The ids of the organisations a text names, by full name or short name, in the order it names
+     * them; where one name is part of another ("HMP Hewell" in "HMP Hewell (Healthcare)"), the longer wins.
+     */
     List<String> organisationsIn(String text) {
-        Map<Integer, String> at = new java.util.TreeMap<>();
+        record Found(int start, int end, String id) {
+        }
+        List<Found> found = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         for (Organisation organisation : organisations) {
-            int index = lower.indexOf(organisation.name().toLowerCase(Locale.ROOT));
-            if (index < 0 && organisation.shortName() != null && organisation.shortName().length() >= 2) {
-                Matcher word = Pattern.compile("\\b" + Pattern.quote(organisation.shortName()) + "\\b").matcher(text);
-                index = word.find() ? word.start() : -1;
+            String name = organisation.name().toLowerCase(Locale.ROOT);
+            for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+                found.add(new Found(at, at + name.length(), organisation.id()));
             }
-            if (index >= 0) {
-                at.putIfAbsent(index, organisation.id());
+            if (organisation.shortName() != null && organisation.shortName().length() >= 2) {
+                Matcher word = Pattern.compile("\\b" + Pattern.quote(organisation.shortName()) + "\\b").matcher(text);
+                while (word.find()) {
+                    found.add(new Found(word.start(), word.end(), organisation.id()));
+                }
             }
         }
-        return at.values().stream().distinct().toList();
+        found.sort(java.util.Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed());
+        List<Found> kept = new ArrayList<>();
+        for (Found f : found) {
+            if (kept.stream().noneMatch(k -> f.start() < k.end() && k.start() < f.end())) {
+                kept.add(f);
+            }
+        }
+        kept.sort(java.util.Comparator.comparingInt(Found::start));
+        return kept.stream().map(Found::id).distinct().toList();
+    }
+
+    /** Whether a text is only organisations' names ("HMP Hewell (Healthcare) and HMP Birmingham (Healthcare)"), not a sentence naming one. */
+    private boolean namesOnly(String text) {
+        String rest = text.toLowerCase(Locale.ROOT);
+        List<Organisation> longestFirst = organisations.stream()
+                .sorted(java.util.Comparator.comparingInt((Organisation o) -> o.name().length()).reversed()).toList();
+        for (Organisation organisation : longestFirst) {
+            rest = rest.replace(organisation.name().toLowerCase(Locale.ROOT), " ");
+            if (organisation.shortName() != null) {
+                rest = rest.replaceAll("\\b" + Pattern.quote(organisation.shortName().toLowerCase(Locale.ROOT)) + "\\b", " ");
+            }
+        }
+        return rest.replaceAll("\\band\\b|[,&;()/]", " ").isBlank();
     }
 
     /** The code a scale word is written as; the word is remembered to define the plan's scale. */
@@ -399,7 +456,7 @@ final class PlanDrafter {
 
     /** A table with no header row this could map: its text is kept in the plan's summary, row by row. */
     private void keepAsText(Table table) {
-        draft.summary.addAll(table.caption());
+        caption(table.caption(), true);
         for (Row row : table.rows()) {
             if (!row.isBlank()) {
                 draft.summary.add(String.join(" | ", row.ownCells().stream().map(c -> c.text().replace("\n", " ")).toList()));
