@@ -120,10 +120,8 @@ public final class ProgressImport {
         Archive archive = checked.archive();
         Problems problems = new Problems();
         List<Problem> ordered = new ArrayList<>();
+        // Rows with problems of their own are left out here; the valid ones are still checked below, so every problem is told at once.
         List<Update> updates = read(request.file(), archive, ordered);
-        if (!ordered.isEmpty()) {
-            return new Result(ordered, List.of(), 0, null);
-        }
         // Same action, date, status and text: already imported (or given twice in the sheet).
         List<Update> fresh = new ArrayList<>();
         int already = 0;
