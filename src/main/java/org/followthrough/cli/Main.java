@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column)",
-                "2:the command line was wrong", "3:the site could not be written"})
+        exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
+                "2:the command line was wrong", "3:the site (or an exported or imported file) could not be written"})
 public final class Main implements Runnable {
 
     static final int OK = 0;
