@@ -22,6 +22,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print what the libraries log (PDF layout, fonts, templates), e.g. when reporting a problem.")
+    boolean verbose;
+
     final Clock clock;
 
     Main(Clock clock) {
@@ -45,10 +49,21 @@ public final class Main implements Runnable {
             err.println("Please report this with the command you ran; the published site was not changed.");
             return 70;
         });
+        cli.setExecutionStrategy(parseResult ->
+                LibraryLogs.around(verbose(parseResult), err, () -> new CommandLine.RunLast().execute(parseResult)));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */
@@ -77,11 +92,24 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The version the build wrote into {@code version.properties}: the same in the jar and in the tests. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"followthrough " + (v == null ? "development" : v)};
+            return new String[] {"followthrough " + number()};
+        }
+
+        static String number() {
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the build");
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty("version");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
