@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, Clock clock, String... args) {
         CommandLine cli = new CommandLine(new Main(clock), new Factory(clock));
         cli.registerConverter(java.time.LocalDate.class, Main::date);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -10,6 +10,18 @@ final class Reports {
     private Reports() {
     }
 
+    /**
+     * Prints the problems in the form asked for. Text goes to standard error with a summary; the other
+     * forms are documents for tools and go to standard output alone. The exit code is the same in every form.
+     */
+    static int report(BuildResult result, ProblemFormat format, PrintWriter out, PrintWriter err) {
+        if (format == ProblemFormat.TEXT) {
+            return report(result, err);
+        }
+        format.write(result.problems(), out);
+        return result.problems().stream().anyMatch(Problem::isError) ? Main.CONTENT_PROBLEMS : Main.OK;
+    }
+
     static int report(BuildResult result, PrintWriter err) {
         for (Problem problem : result.problems()) {
             err.println(problem.format());
