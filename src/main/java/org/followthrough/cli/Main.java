@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column)",
-                "2:the command line was wrong", "3:the site could not be written"})
+                "2:the command line was wrong", "3:the site or the files could not be written"})
 public final class Main implements Runnable {
 
     static final int OK = 0;
@@ -101,13 +101,22 @@ public final class Main implements Runnable {
         }
 
         static String number() {
+            return property("version");
+        }
+
+        /** This release's version, home page and distribution address, as the build wrote them. */
+        static org.followthrough.scaffold.StarterRepository.Release release() {
+            return new org.followthrough.scaffold.StarterRepository.Release(number(), property("home"), property("download"));
+        }
+
+        private static String property(String key) {
             try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
                 if (in == null) {
                     throw new IllegalStateException("version.properties is missing from the build");
                 }
                 java.util.Properties properties = new java.util.Properties();
                 properties.load(in);
-                return properties.getProperty("version");
+                return properties.getProperty(key);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -3,8 +3,6 @@ package org.followthrough.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,18 +25,9 @@ class MainTest {
     @TempDir
     Path temp;
 
-    /** The exit code and everything written to standard output and standard error. */
-    private record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), CLOCK, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(CLOCK, args);
     }
 
     /** The built-in templates only, whatever folder the tests run from. */
@@ -48,7 +37,7 @@ class MainTest {
 
     @Test
     void checkOfValidContentExitsZero() {
-        Run run = run("check", "--content", SMALL, "--as-of", "2026-11-23");
+        CommandRun run = run("check", "--content", SMALL, "--as-of", "2026-11-23");
 
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("no problems");
@@ -57,7 +46,7 @@ class MainTest {
 
     @Test
     void checkOfInvalidContentExitsOneWithFileLineColumnAndNoStackTrace() {
-        Run run = run("check", "--content", INVALID, "--as-of", "2026-11-23");
+        CommandRun run = run("check", "--content", INVALID, "--as-of", "2026-11-23");
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).containsPattern("(?m)^" + INVALID + "/plans/sample-review/recommendations/01\\.yaml:8:13: '2020-09-31' is not a real date");
@@ -66,7 +55,7 @@ class MainTest {
 
     @Test
     void rejectsAnUnknownOption() {
-        Run run = run("check", "--content", SMALL, "--no-such-option");
+        CommandRun run = run("check", "--content", SMALL, "--no-such-option");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown option: '--no-such-option'");
@@ -76,7 +65,7 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"2021-02-29", "notadate", "2026-13-01"})
     void rejectsAnAsOfThatIsNotARealDate(String asOf) {
-        Run run = run("check", "--content", SMALL, "--as-of", asOf);
+        CommandRun run = run("check", "--content", SMALL, "--as-of", asOf);
 
         assertThat(run.code()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("--as-of").contains(asOf);
@@ -86,7 +75,7 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"build", "check", "schema"})
     void printsHelpForEveryCommand(String command) {
-        Run run = run(command, "--help");
+        CommandRun run = run(command, "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: followthrough " + command);
@@ -97,7 +86,7 @@ class MainTest {
         String pom = Files.readString(Path.of("pom.xml"));
         String version = pom.substring(pom.indexOf("<version>") + "<version>".length(), pom.indexOf("</version>"));
 
-        Run run = run("--version");
+        CommandRun run = run("--version");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).isEqualTo("followthrough " + version + System.lineSeparator());
@@ -113,7 +102,7 @@ class MainTest {
     void buildWritesTheSite() {
         Path site = temp.resolve("site");
 
-        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+        CommandRun run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
 
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(site.resolve("index.html")).isRegularFile().isNotEmptyFile();
@@ -123,12 +112,12 @@ class MainTest {
     @Test
     void failedBuildLeavesThePreviousSiteUntouchedAndNoStagingBehind() throws IOException {
         Path site = temp.resolve("site");
-        Run first = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+        CommandRun first = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
         assertThat(first.code()).as(first.all()).isZero();
         Map<String, byte[]> before = snapshot(site);
         assertThat(before).containsKey("index.html");
 
-        Run failed = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+        CommandRun failed = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
 
         assertThat(failed.code()).as(failed.all()).isEqualTo(1);
         assertThat(failed.err()).contains("nothing was published");

@@ -32,20 +32,14 @@ class ProblemFormatTest {
     private static final String FILE = CONTENT + "/plans/sample-review/recommendations/01.yaml";
     private static final String VALID = "src/test/resources/sites/small";
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run check(String content, String format) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), CLOCK, "check", "--content", content, "--as-of", "2026-11-23",
-                "--format", format);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun check(String content, String format) {
+        return CommandRun.of(CLOCK, "check", "--content", content, "--as-of", "2026-11-23", "--format", format);
     }
 
     @Test
     void githubFormatAnnotatesEachProblemOnItsLine() {
-        Run run = check(CONTENT, "github");
+        CommandRun run = check(CONTENT, "github");
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out().lines()).containsExactly(
@@ -70,7 +64,7 @@ class ProblemFormatTest {
 
     @Test
     void jsonFormatFollowsItsPublishedSchema() throws IOException {
-        Run run = check(CONTENT, "json");
+        CommandRun run = check(CONTENT, "json");
 
         assertThat(run.code()).isEqualTo(1);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -91,7 +85,7 @@ class ProblemFormatTest {
 
     @Test
     void sarifFormatIsValidSarif210() throws IOException {
-        Run run = check(CONTENT, "sarif");
+        CommandRun run = check(CONTENT, "sarif");
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(sarifErrors(run.out())).isEmpty();
@@ -112,18 +106,18 @@ class ProblemFormatTest {
 
     @Test
     void everyFormatOfValidContentSaysSoAndExitsZero() throws IOException {
-        assertThat(check(VALID, "github")).isEqualTo(new Run(0, "", ""));
-        Run json = check(VALID, "json");
+        assertThat(check(VALID, "github")).isEqualTo(new CommandRun(0, "", ""));
+        CommandRun json = check(VALID, "json");
         assertThat(json.code()).isZero();
         assertThat(new ObjectMapper().readTree(json.out()).get("problems")).isEmpty();
-        Run sarif = check(VALID, "sarif");
+        CommandRun sarif = check(VALID, "sarif");
         assertThat(sarif.code()).isZero();
         assertThat(sarifErrors(sarif.out())).isEmpty();
     }
 
     @Test
     void rejectsAnUnknownFormat() {
-        Run run = check(VALID, "xml");
+        CommandRun run = check(VALID, "xml");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--format").contains("xml");
