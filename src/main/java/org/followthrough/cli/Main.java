@@ -23,7 +23,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Also print what the libraries log (PDF layout, fonts, templates), e.g. when reporting a problem.")
+            description = "Also print what the libraries log (PDFBox, Freemarker), e.g. when reporting a problem.")
     boolean verbose;
 
     final Clock clock;

@@ -55,7 +55,7 @@ final class ProgressInsertion {
         String itemIndent;
         int boundary;
         boolean withKey;
-        Optional<Node.Mapping.Entry> progress = ((Node.Mapping) action).entry("progress");
+        Optional<Node.Mapping.Entry> progress = action.entry("progress");
         if (progress.isEmpty()) {
             itemIndent = spaces(action.location().column() - 1) + "  ";
             boundary = end;
