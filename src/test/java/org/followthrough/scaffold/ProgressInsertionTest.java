@@ -86,6 +86,14 @@ class ProgressInsertionTest {
     }
 
     @Test
+    void refusesRatherThanBreakAnActionWrittenOnOneLine() {
+        var inserted = insert("number: \"1\"\nactions:\n  - {ref: \"1.1\", owners: [{organisation: a}]}\n", "1.1");
+
+        assertThat(inserted.text()).isNull();
+        assertThat(inserted.problem().format()).contains("could not be added without disturbing the file's layout");
+    }
+
+    @Test
     void refusesAProgressListWrittenInBrackets() {
         var inserted = insert("number: \"1\"\nactions:\n  - ref: \"1.1\"\n    owners: [{organisation: a}]\n    progress: [{date: 2026-01-01}]\n", "1.1");
 
