@@ -11,8 +11,16 @@ final class Reports {
     private Reports() {
     }
 
-    /** For {@code check}, which never writes: the summary speaks of what was checked. */
-    static int reportCheck(BuildResult result, String content, PrintWriter err) {
+    /**
+     * For {@code check}, which never writes: the summary speaks of what was checked. Text goes to
+     * standard error with a summary; the other forms are documents for tools and go to standard output
+     * alone. The exit code is the same in every form.
+     */
+    static int reportCheck(BuildResult result, String content, ProblemFormat format, PrintWriter out, PrintWriter err) {
+        if (format != ProblemFormat.TEXT) {
+            format.write(result.problems(), out);
+            return result.problems().stream().anyMatch(Problem::isError) ? Main.CONTENT_PROBLEMS : Main.OK;
+        }
         return report(result.problems(), result.notWritten(), err, "found in " + content + ".");
     }
 
