@@ -27,11 +27,17 @@ final class CheckCommand implements Callable<Integer> {
             description = "Check progress dates against this date (default: today in the site's time zone).")
     LocalDate asOf;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"How to print the problems: text (default; file:line:column: message — hint),",
+                    "github (annotations on a pull request's lines), json or sarif (SARIF 2.1.0)."})
+    ProblemFormat format;
+
     @Override
     public Integer call() {
         BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock));
-        int code = Reports.reportCheck(result, options.content.toString(), main.spec.commandLine().getErr());
-        if (code == Main.OK) {
+        int code = Reports.reportCheck(result, options.content.toString(), format, main.spec.commandLine().getOut(),
+                main.spec.commandLine().getErr());
+        if (code == Main.OK && format == ProblemFormat.TEXT) {
             var archive = result.archive();
             main.spec.commandLine().getOut().printf("%s: %d plans, %d organisations, %d actions; no problems.%n",
                     options.content, archive.plans().size(), archive.organisations().size(),

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
+                ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column)",
-                "2:the command line was wrong", "3:the site could not be written"})
+        exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
+                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written"})
 public final class Main implements Runnable {
 
     static final int OK = 0;
@@ -22,6 +23,10 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print what the libraries log (PDFBox, Freemarker), e.g. when reporting a problem.")
+    boolean verbose;
 
     final Clock clock;
 
@@ -39,6 +44,7 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, Clock clock, String... args) {
         CommandLine cli = new CommandLine(new Main(clock), new Factory(clock));
         cli.registerConverter(java.time.LocalDate.class, Main::date);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -46,10 +52,21 @@ public final class Main implements Runnable {
             err.println("Please report this with the command you ran; the published site was not changed.");
             return 70;
         });
+        cli.setExecutionStrategy(parseResult ->
+                LibraryLogs.around(verbose(parseResult), err, () -> new CommandLine.RunLast().execute(parseResult)));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */
@@ -78,11 +95,33 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The version the build wrote into {@code version.properties}: the same in the jar and in the tests. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"followthrough " + (v == null ? "development" : v)};
+            return new String[] {"followthrough " + number()};
+        }
+
+        static String number() {
+            return property("version");
+        }
+
+        /** This release's version, home page and distribution address, as the build wrote them. */
+        static org.followthrough.scaffold.StarterRepository.Release release() {
+            return new org.followthrough.scaffold.StarterRepository.Release(number(), property("home"), property("download"));
+        }
+
+        private static String property(String key) {
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the build");
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty(key);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -97,6 +97,10 @@ public final class ShapeChecker {
 
     /** Returns the converted value, or null after reporting a problem. */
     private Object convert(Node node, FieldType type, String name) {
+        if (node instanceof Node.Scalar scalar && Placeholder.isIn(scalar.text())) {
+            problems.error(scalar.location(), Placeholder.MESSAGE + "'" + firstLine(scalar.text()) + "'", Placeholder.HINT);
+            return null;
+        }
         if (type instanceof FieldType.ListOf list) {
             List<Node> items = node instanceof Node.Sequence seq ? seq.items() : List.of(node);
             if (!(node instanceof Node.Sequence) && list.item() instanceof FieldType.Nested) {
@@ -226,9 +230,27 @@ public final class ShapeChecker {
                         "create the file, or correct the name");
                 return null;
             }
+            placeholderIn(md.get());
             return new Markdown(md.get().text());
         }
         return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
+    }
+
+    /** Reports the first placeholder left in a Markdown file, at its line. */
+    private void placeholderIn(SourceFile md) {
+        List<String> lines = md.text().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            int column = lines.get(i).indexOf(Placeholder.MARK);
+            if (column >= 0) {
+                problems.error(new Location(md.display(), i + 1, column + 1), Placeholder.MESSAGE + "'" + lines.get(i).strip() + "'",
+                        "write the text in its place");
+                return;
+            }
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text.strip().lines().findFirst().orElse("");
     }
 
     /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */

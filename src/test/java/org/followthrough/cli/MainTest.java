@@ -98,6 +98,23 @@ class MainTest {
     }
 
     @Test
+    void printsTheVersionItWasBuiltAs() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + "<version>".length(), pom.indexOf("</version>"));
+
+        Run run = run("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo("followthrough " + version + System.lineSeparator());
+    }
+
+    @Test
+    void acceptsVerboseBeforeOrAfterTheCommand() {
+        assertThat(run("--verbose", "check", "--content", SMALL, "--as-of", "2026-11-23").code()).isZero();
+        assertThat(run("check", "--verbose", "--content", SMALL, "--as-of", "2026-11-23").code()).isZero();
+    }
+
+    @Test
     void buildWritesTheSite() {
         Path site = temp.resolve("site");
 

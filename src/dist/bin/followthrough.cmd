@@ -1,0 +1,17 @@
+@echo off
+rem Runs Followthrough with the Java runtime in JAVA_HOME, or else the one on the PATH.
+rem Options for the Java runtime itself (memory, for instance) go in FOLLOWTHROUGH_OPTS.
+setlocal
+set "FOLLOWTHROUGH_HOME=%~dp0.."
+if defined JAVA_HOME (
+  set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+) else (
+  set "JAVA_EXE=java.exe"
+)
+"%JAVA_EXE%" -version >nul 2>&1
+if errorlevel 1 (
+  echo followthrough: no Java runtime found: install Java 17 or later, or set JAVA_HOME to one 1>&2
+  exit /b 2
+)
+"%JAVA_EXE%" %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
+exit /b %ERRORLEVEL%

@@ -1,0 +1,67 @@
+package org.followthrough.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.followthrough.exporting.ProgressExport;
+import org.followthrough.importing.table.TableFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write content out for others to fill in.",
+        subcommands = ExportCommand.Progress.class)
+final class ExportCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public void run() {
+        main.spec.commandLine().getSubcommands().get("export").usage(main.spec.commandLine().getOut());
+    }
+
+    @Command(name = "progress", mixinStandardHelpOptions = true,
+            description = {"Write a workbook for the quarter's progress returns: one row per action, with its reference, text,",
+                    "owners, target and current status, and empty columns for the new update (date, status from a",
+                    "drop-down of the plan's own codes, text, evidence). Read it back with 'import progress'."})
+    static final class Progress implements Callable<Integer> {
+
+        @ParentCommand
+        ExportCommand export;
+
+        @Mixin
+        ContentOptions options;
+
+        @Option(names = "--plan", paramLabel = "ID", description = "Only this plan's actions.")
+        String plan;
+
+        @Option(names = "--organisation", paramLabel = "ID", description = "Only the actions this organisation owns.")
+        String organisation;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+                description = "Show statuses as at this date (default: today in the site's time zone).")
+        LocalDate asOf;
+
+        @Parameters(paramLabel = "FILE.xlsx", description = "The workbook to write.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Main main = export.main;
+            if (!TableFiles.extension(file).equals("xlsx")) {
+                throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+                        "the workbook's name must end in .xlsx, not '" + file.getFileName() + "'");
+            }
+            ProgressExport.Result result = ProgressExport.run(new ProgressExport.Request(options.content, asOf, main.clock, plan, organisation, file));
+            int code = Reports.report(result.problems(), result.writeFailure(), main.spec.commandLine().getErr(), "nothing was written");
+            if (code == Main.OK) {
+                main.spec.commandLine().getOut().printf("Wrote %d actions to %s.%n", result.actions(), file);
+            }
+            return code;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.followthrough.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.followthrough.problem.Problem;
+import org.followthrough.scaffold.NewFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = {"Write a new plan, recommendation or progress update, ready to fill in.",
+                "Every 'TO FILL IN: …' is a placeholder; check lists those still left, and nothing is published while any is."},
+        subcommands = {NewCommand.PlanCommand.class, NewCommand.RecommendationCommand.class, NewCommand.UpdateCommand.class})
+final class NewCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    int report(NewFiles.Outcome outcome) {
+        PrintWriter out = main.spec.commandLine().getOut();
+        PrintWriter err = main.spec.commandLine().getErr();
+        for (Problem problem : outcome.problems()) {
+            err.println(problem.format());
+        }
+        if (!outcome.problems().isEmpty()) {
+            err.println("Nothing was written.");
+            return Main.CONTENT_PROBLEMS;
+        }
+        outcome.written().forEach(file -> out.println("Wrote " + file));
+        out.println("Fill in every 'TO FILL IN', then run: followthrough check");
+        return Main.OK;
+    }
+
+    NewFiles files(ContentOptions options) {
+        return new NewFiles(options.content, main.clock);
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Write content/plans/ID/ with plan.yaml and its first recommendation.")
+    static final class PlanCommand implements Callable<Integer> {
+        @ParentCommand
+        NewCommand parent;
+
+        @Mixin
+        ContentOptions options;
+
+        @Parameters(paramLabel = "ID", description = "The plan's id, its folder's name: lower-case letters, digits and hyphens, e.g. eput-e203623.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return parent.report(parent.files(options).plan(id));
+        }
+    }
+
+    @Command(name = "recommendation", mixinStandardHelpOptions = true,
+            description = "Write the plan's next recommendation file, numbered one after the highest so far.")
+    static final class RecommendationCommand implements Callable<Integer> {
+        @ParentCommand
+        NewCommand parent;
+
+        @Mixin
+        ContentOptions options;
+
+        @Parameters(paramLabel = "PLAN", description = "The plan's id.")
+        String plan;
+
+        @Override
+        public Integer call() {
+            return parent.report(parent.files(options).recommendation(plan));
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Add a progress update dated today (in the site's time zone) at the end of an action's progress.",
+                    "The rest of the file is left exactly as it was."})
+    static final class UpdateCommand implements Callable<Integer> {
+        @ParentCommand
+        NewCommand parent;
+
+        @Mixin
+        ContentOptions options;
+
+        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan's id.")
+        String plan;
+
+        @Parameters(index = "1", paramLabel = "ACTION", description = "The action's ref, e.g. 1.1.")
+        String action;
+
+        @Override
+        public Integer call() {
+            return parent.report(parent.files(options).update(plan, action));
+        }
+    }
+}

@@ -1,0 +1,416 @@
+package org.followthrough.importing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.exporting.ProgressSheet;
+import org.followthrough.importing.table.Cell;
+import org.followthrough.importing.table.Row;
+import org.followthrough.importing.table.Table;
+import org.followthrough.importing.table.TableFile;
+import org.followthrough.importing.table.TableFiles;
+import org.followthrough.importing.table.UnreadableFileException;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Plan;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.ScaleEntry;
+import org.followthrough.output.AtomicFiles;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problem;
+import org.followthrough.problem.Problems;
+import org.followthrough.problem.Suggestions;
+import org.followthrough.source.ContentFiles;
+import org.followthrough.source.Node;
+import org.followthrough.source.SourceFile;
+import org.followthrough.source.YamlReader;
+
+/**
+ * {@code import progress}: adds each filled row of a progress workbook (or CSV) as a dated progress
+ * update at the end of its action's list. Every row is checked first and every problem reported
+ * with its sheet and cell; nothing is written unless the whole import is valid. An update already
+ * in the content (same action, date, status and text) is not added again.
+ */
+public final class ProgressImport {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private ProgressImport() {
+    }
+
+    /**
+     * @param content the content folder
+     * @param asOf    the date no update may be after, or null for today in the site's time zone
+     * @param clock   where "today" comes from
+     * @param file    the workbook (.xlsx) or CSV file
+     */
+    public record Request(Path content, LocalDate asOf, Clock clock, Path file) {
+    }
+
+    /** An update added to an action. */
+    public record Added(String plan, String ref, LocalDate date, String status, String file) {
+    }
+
+    /**
+     * @param problems         what is wrong; with an error, nothing was written
+     * @param added            the updates added
+     * @param alreadyThere     rows left out because the content already holds the same update
+     * @param writeFailure     why the content files could not be written (none was changed), or null
+     */
+    public record Result(List<Problem> problems, List<Added> added, int alreadyThere, Problem writeFailure) {
+
+        public boolean hasProblems() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    /** One filled row: the action it names and the update it gives. */
+    private record Update(Plan plan, Action action, LocalDate date, String status, String text, String reportedBy, Cell dateCell) {
+
+        Map<String, Object> entry() {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("date", new YamlWriter.Plain(date.toString()));
+            if (status != null) {
+                entry.put("status", status);
+            }
+            if (!text.isEmpty()) {
+                entry.put("text", new YamlWriter.Block(text));
+            }
+            if (reportedBy != null) {
+                entry.put("reported_by", reportedBy);
+            }
+            return entry;
+        }
+
+        boolean sameAs(ProgressUpdate existing) {
+            return date.equals(existing.date())
+                    && Objects.equals(status, existing.status() == null ? null : existing.status().code())
+                    && normal(text).equals(existing.text() == null ? "" : normal(existing.text().source()));
+        }
+
+        boolean sameAs(Update other) {
+            return action == other.action && date.equals(other.date) && Objects.equals(status, other.status) && normal(text).equals(normal(other.text));
+        }
+    }
+
+    public static Result run(Request request) {
+        BuildResult checked = Pipeline.check(new BuildRequest(request.content(), null, null, request.asOf(), null, request.clock()));
+        if (checked.archive() == null) {
+            return new Result(checked.problems(), List.of(), 0, null);
+        }
+        Archive archive = checked.archive();
+        Problems problems = new Problems();
+        List<Problem> ordered = new ArrayList<>();
+        // Rows with problems of their own are left out here; the valid ones are still checked below, so every problem is told at once.
+        List<Update> updates = read(request.file(), archive, ordered);
+        // Same action, date, status and text: already imported (or given twice in the sheet).
+        List<Update> fresh = new ArrayList<>();
+        int already = 0;
+        for (Update update : updates) {
+            if (update.action().progress().stream().anyMatch(update::sameAs) || fresh.stream().anyMatch(update::sameAs)) {
+                already++;
+            } else {
+                fresh.add(update);
+            }
+        }
+        Map<String, List<Update>> byAction = new LinkedHashMap<>();
+        for (Update update : fresh) {
+            byAction.computeIfAbsent(update.plan().id() + "\u0000" + update.action().ref(), a -> new ArrayList<>()).add(update);
+        }
+        for (List<Update> list : byAction.values()) {
+            list.sort(Comparator.comparing(Update::date));
+            Update first = list.get(0);
+            LocalDate latest = first.action().state().lastUpdated();
+            if (latest != null && first.date().isBefore(latest)) {
+                ordered.add(Problem.error(at(first.dateCell()), "the update is dated " + first.date() + ", before action "
+                        + first.action().ref() + "'s latest update (" + latest + ")",
+                        "progress is a history and import adds at its end: check the date, or add this older update by hand in its place"));
+            }
+        }
+        if (!ordered.isEmpty()) {
+            return new Result(ordered, List.of(), already, null);
+        }
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        List<Added> added = new ArrayList<>();
+        edit(request.content(), byAction, files, added, problems);
+        if (problems.hasErrors()) {
+            return new Result(problems.sorted(), List.of(), already, null);
+        }
+        if (!files.isEmpty()) {
+            try {
+                AtomicFiles.write(files);
+            } catch (IOException e) {
+                problems.error(Location.of(request.content().toString()), "could not write the content files: " + e.getMessage(),
+                        "check that the content folder is writable; no file was changed");
+                return new Result(problems.sorted(), List.of(), already, null);
+            }
+        }
+        return new Result(checked.problems(), added, already, null);
+    }
+
+    /** Reads every filled row, checking it against the content; problems are collected in reading order. */
+    private static List<Update> read(Path file, Archive archive, List<Problem> problems) {
+        String extension = TableFiles.extension(file);
+        if (!extension.equals("xlsx") && !extension.equals("csv")) {
+            problems.add(Problem.error(Location.of(file.toString()), "import progress reads an Excel workbook (.xlsx) or a CSV file (.csv)",
+                    "give the workbook written by 'export progress', as filled in"));
+            return List.of();
+        }
+        TableFile tables;
+        try {
+            tables = TableFiles.read(file);
+        } catch (UnreadableFileException e) {
+            problems.add(Problem.error(Location.of(file.toString()), e.getMessage(), e.hint()));
+            return List.of();
+        }
+        List<Update> updates = new ArrayList<>();
+        boolean found = false;
+        for (Table table : tables.tables()) {
+            Optional<Row> header = table.rows().stream().filter(r -> !r.isBlank()).findFirst();
+            if (header.isEmpty()) {
+                continue;
+            }
+            Map<String, Cell> columns = new HashMap<>();
+            for (Cell cell : header.get().cells()) {
+                columns.putIfAbsent(normal(cell.text()).toLowerCase(Locale.ROOT), cell);
+            }
+            List<String> missing = ProgressSheet.REQUIRED.stream().filter(h -> !columns.containsKey(h.toLowerCase(Locale.ROOT))).toList();
+            if (missing.size() == ProgressSheet.REQUIRED.size() || !columns.containsKey(ProgressSheet.REF.toLowerCase(Locale.ROOT))) {
+                continue; // not a progress sheet (the Statuses and "How to fill in" sheets)
+            }
+            found = true;
+            if (!missing.isEmpty()) {
+                problems.add(Problem.error(at(header.get().cells().get(0)), "the header row has no column " + quoteAll(missing),
+                        "keep the header row as export progress wrote it; the columns may be moved but not renamed"));
+                continue;
+            }
+            for (Row row : table.rows()) {
+                if (row.number() > header.get().number()) {
+                    readRow(row, columns, archive, problems).ifPresent(updates::add);
+                }
+            }
+        }
+        if (!found) {
+            problems.add(Problem.error(Location.of(file.toString()), "no sheet has the progress columns " + quoteAll(ProgressSheet.REQUIRED),
+                    "import the workbook written by 'export progress' (or a CSV saved from its Progress sheet), with its header row"));
+        }
+        return updates;
+    }
+
+    private static Optional<Update> readRow(Row row, Map<String, Cell> columns, Archive archive, List<Problem> problems) {
+        Cell date = cell(row, columns, ProgressSheet.NEW_DATE);
+        Cell status = cell(row, columns, ProgressSheet.NEW_STATUS);
+        Cell text = cell(row, columns, ProgressSheet.NEW_TEXT);
+        Cell evidence = cell(row, columns, ProgressSheet.NEW_EVIDENCE);
+        Cell reportedBy = cell(row, columns, ProgressSheet.NEW_REPORTED_BY);
+        if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank()) {
+            return Optional.empty(); // nothing new for this action
+        }
+        int before = problems.size();
+        Cell planCell = cell(row, columns, ProgressSheet.PLAN);
+        Cell refCell = cell(row, columns, ProgressSheet.REF);
+        Optional<Plan> plan = archive.plans().stream().filter(p -> p.id().equals(planCell.text().strip())).findFirst();
+        Action action = null;
+        if (plan.isEmpty()) {
+            List<String> ids = archive.plans().stream().map(Plan::id).toList();
+            problems.add(Problem.error(at(planCell), planCell.isBlank() ? "the row names no plan" : "there is no plan '" + planCell.text() + "'",
+                    Optional.ofNullable(Suggestions.didYouMean(planCell.text(), ids)).orElse("leave the Plan and Ref columns as export progress wrote them")));
+        } else {
+            String ref = refCell.text().strip();
+            action = plan.get().actions().filter(a -> a.ref().equals(ref)).findFirst().orElse(null);
+            if (action == null) {
+                List<String> refs = plan.get().actions().map(Action::ref).toList();
+                problems.add(Problem.error(at(refCell), "plan " + plan.get().id() + " has no action '" + ref + "'",
+                        Optional.ofNullable(Suggestions.didYouMean(ref, refs)).orElse("leave the Plan and Ref columns as export progress wrote them")));
+            }
+        }
+        LocalDate when = null;
+        if (date.isBlank()) {
+            problems.add(Problem.error(at(date), "the update has no date", "give the date the update describes, e.g. 2026-03-31"));
+        } else {
+            when = parseDate(date.text().strip()).orElse(null);
+            if (when == null) {
+                problems.add(Problem.error(at(date), "'" + date.text() + "' is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31"));
+            } else if (when.isAfter(archive.asOf())) {
+                problems.add(Problem.error(at(date), "the update is dated " + when + ", after today (" + archive.asOf() + ")",
+                        "an update says what has happened: check the year"));
+            }
+        }
+        String code = null;
+        if (!status.isBlank() && plan.isPresent()) {
+            code = status(status, plan.get(), problems);
+        }
+        String what = join(text.text(), evidence.isBlank() ? "" : "Evidence: " + evidence.text());
+        if (status.isBlank() && what.isEmpty()) {
+            problems.add(Problem.error(at(text), "the update has a date but no status and no text", "say what has happened, or give the new status"));
+        }
+        for (Cell cell : List.of(text, evidence, reportedBy)) {
+            if (cell.text().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+                problems.add(Problem.error(at(cell), "the cell holds control characters", "retype the text, or paste it as plain text"));
+            }
+        }
+        if (problems.size() > before || action == null || when == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Update(plan.get(), action, when, code, what, reportedBy.isBlank() ? null : reportedBy.line(), date));
+    }
+
+    /** The plan's code for the status given: its code, or its code or label in other capitals. */
+    private static String status(Cell cell, Plan plan, List<Problem> problems) {
+        String given = cell.text().strip();
+        List<ScaleEntry> statuses = plan.scales().statuses().entries();
+        for (ScaleEntry entry : statuses) {
+            if (entry.code().equals(given)) {
+                return entry.code();
+            }
+        }
+        List<ScaleEntry> loose = statuses.stream().filter(e -> e.code().equalsIgnoreCase(given) || e.label().equalsIgnoreCase(given)).toList();
+        if (loose.size() == 1) {
+            return loose.get(0).code();
+        }
+        List<String> codes = statuses.stream().map(ScaleEntry::code).toList();
+        String hint = Suggestions.didYouMean(given, codes);
+        problems.add(Problem.error(at(cell), "'" + given + "' is not a status of this plan",
+                hint != null ? hint : "choose one of " + String.join(", ", codes) + " (the drop-down lists them)"));
+        return null;
+    }
+
+    /** Writes each action's new updates into its recommendation file. */
+    private static void edit(Path content, Map<String, List<Update>> byAction, Map<Path, byte[]> files, List<Added> added, Problems problems) {
+        ContentFiles contentFiles = ContentFiles.read(content, problems);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (List<Update> updates : byAction.values()) {
+            Update first = updates.get(0);
+            String folder = "plans/" + first.plan().id() + "/recommendations";
+            Optional<SourceFile> found = Optional.empty();
+            Node.Mapping action = null;
+            for (SourceFile file : contentFiles.under(folder)) {
+                String text = texts.getOrDefault(file.path(), file.text());
+                Optional<Node.Mapping> match = YamlReader.read(new SourceFile(file.path(), file.display(), text), new Problems())
+                        .flatMap(root -> ProgressInserter.action(root, first.action().ref()));
+                if (match.isPresent()) {
+                    found = Optional.of(file);
+                    action = match.get();
+                    break;
+                }
+            }
+            if (found.isEmpty()) {
+                problems.error(Location.of(contentFiles.display(folder)), "could not find action " + first.action().ref() + " in the plan's recommendation files",
+                        "check that the plan's files have not changed since the check; nothing was written");
+                continue;
+            }
+            SourceFile file = found.get();
+            String before = texts.getOrDefault(file.path(), file.text());
+            List<Map<String, Object>> entries = updates.stream().map(Update::entry).toList();
+            try {
+                String after = ProgressInserter.insert(before, action, entries);
+                verify(file, after, first.action().ref(), updates, problems);
+                texts.put(file.path(), after);
+            } catch (ProgressInserter.CannotInsert e) {
+                problems.error(action.location(), "cannot add progress to action " + first.action().ref() + ": " + e.getMessage(),
+                        "nothing was written; rewrite the action in the usual layout (see the content format reference) and import again");
+                continue;
+            }
+            for (Update update : updates) {
+                added.add(new Added(update.plan().id(), update.action().ref(), update.date(), update.status(), file.display()));
+            }
+        }
+        for (var entry : texts.entrySet()) {
+            Path path = content.resolve(entry.getKey());
+            files.put(path, withOriginalBom(path, entry.getValue()));
+        }
+    }
+
+    /** Reads the edited text back: the action must end with exactly the new updates, and the file must still be valid YAML. */
+    private static void verify(SourceFile file, String after, String ref, List<Update> updates, Problems problems) throws ProgressInserter.CannotInsert {
+        Problems syntax = new Problems();
+        Optional<Node.Mapping> action = YamlReader.read(new SourceFile(file.path(), file.display(), after), syntax)
+                .flatMap(root -> ProgressInserter.action(root, ref));
+        if (syntax.hasErrors() || action.isEmpty()) {
+            throw new ProgressInserter.CannotInsert("the file would not read back as the same YAML after the insertion");
+        }
+        Node progress = action.get().entry("progress").map(Node.Mapping.Entry::value).orElse(null);
+        if (!(progress instanceof Node.Sequence list) || list.items().size() < updates.size()) {
+            throw new ProgressInserter.CannotInsert("the new updates would not land in the action's progress list");
+        }
+        List<Node> tail = list.items().subList(list.items().size() - updates.size(), list.items().size());
+        for (int i = 0; i < updates.size(); i++) {
+            Update update = updates.get(i);
+            if (!(tail.get(i) instanceof Node.Mapping entry) || !scalar(entry, "date").equals(update.date().toString())
+                    || !scalar(entry, "status").equals(Objects.toString(update.status(), ""))
+                    || !normal(scalar(entry, "text")).equals(normal(update.text()))) {
+                throw new ProgressInserter.CannotInsert("the new updates would not land at the end of the action's progress list");
+            }
+        }
+    }
+
+    private static String scalar(Node.Mapping mapping, String key) {
+        return mapping.entry(key).map(Node.Mapping.Entry::value).filter(v -> v instanceof Node.Scalar)
+                .map(v -> ((Node.Scalar) v).text()).orElse("");
+    }
+
+    private static byte[] withOriginalBom(Path path, String text) {
+        try {
+            byte[] original = Files.readAllBytes(path);
+            boolean bom = original.length >= 3 && (original[0] & 0xff) == 0xef && (original[1] & 0xff) == 0xbb && (original[2] & 0xff) == 0xbf;
+            return ((bom ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Cell cell(Row row, Map<String, Cell> columns, String heading) {
+        Cell header = columns.get(heading.toLowerCase(Locale.ROOT));
+        return row.at(header.column()).orElseGet(() ->
+                new Cell("", header.column(), 1, header.where().replaceFirst("\\d+$", String.valueOf(row.number())), false));
+    }
+
+    static Optional<LocalDate> parseDate(String text) {
+        for (DateTimeFormatter format : List.of(ISO, UK)) {
+            try {
+                return Optional.of(LocalDate.parse(text, format));
+            } catch (DateTimeParseException ignored) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Location at(Cell cell) {
+        return Location.of(cell.where());
+    }
+
+    private static String join(String text, String evidence) {
+        if (text.isBlank()) {
+            return evidence.strip();
+        }
+        return evidence.isBlank() ? text.strip() : text.strip() + "\n\n" + evidence.strip();
+    }
+
+    private static String normal(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String quoteAll(List<String> headings) {
+        return String.join(", ", headings.stream().map(h -> "'" + h + "'").toList());
+    }
+}

@@ -1,0 +1,55 @@
+package org.followthrough.importing.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads the tables of an Excel workbook (.xlsx), a CSV file or a Word document (.docx), chosen by the file's extension. */
+public final class TableFiles {
+
+    /** Larger files are refused rather than read into memory: an action plan or a quarter's returns is far smaller. */
+    static final long MAX_BYTES = 50L * 1024 * 1024;
+
+    private TableFiles() {
+    }
+
+    public static TableFile read(Path file) throws UnreadableFileException {
+        String name = file.toString();
+        byte[] bytes = bytes(file);
+        return switch (extension(file)) {
+            case "xlsx" -> XlsxReader.read(name, bytes);
+            case "csv" -> CsvReader.read(name, bytes);
+            case "docx" -> DocxReader.read(name, bytes);
+            default -> throw new UnreadableFileException("cannot read a '." + extension(file) + "' file",
+                    "give an Excel workbook (.xlsx), a CSV file (.csv) or a Word document (.docx)");
+        };
+    }
+
+    public static String extension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] bytes(Path file) throws UnreadableFileException {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UnreadableFileException("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB",
+                        "an action plan or a quarter's progress fits in far less; check that this is the right file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException("the file does not exist", "check the path");
+        } catch (IOException e) {
+            throw new UnreadableFileException("could not read the file: " + e.getMessage(), "check that the file is readable");
+        }
+    }
+
+    /** Text as the tables hold it: Unix line ends, no non-breaking or zero-width spaces at the ends, no outer blank lines. */
+    static String clean(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').replace('\u000b', '\n')
+                .replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+}

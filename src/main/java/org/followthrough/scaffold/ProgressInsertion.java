@@ -1,0 +1,174 @@
+package org.followthrough.scaffold;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problem;
+import org.followthrough.problem.Problems;
+import org.followthrough.source.Node;
+import org.followthrough.source.SourceFile;
+import org.followthrough.source.YamlReader;
+
+/**
+ * Adds a progress entry at the end of an action's {@code progress:} list by inserting lines at the
+ * place the loader's line numbers point to. Nothing else in the file changes: comments, key order,
+ * quoting and blank lines stay as the editor left them, which re-writing the YAML would not keep.
+ * The result is read back, and used only if it holds exactly one more progress entry, the new one.
+ */
+final class ProgressInsertion {
+
+    /** The file's new text and the line the entry starts on; or, when it could not be added, why. */
+    record Inserted(String text, int line, Problem problem) {
+        static Inserted refused(Location at, String message, String hint) {
+            return new Inserted(null, 0, Problem.error(at, message, hint));
+        }
+    }
+
+    private ProgressInsertion() {
+    }
+
+    static List<Node.Mapping> actions(Node root) {
+        List<Node.Mapping> actions = new ArrayList<>();
+        if (root instanceof Node.Mapping file && value(file, "actions") instanceof Node.Sequence list) {
+            list.items().stream().filter(Node.Mapping.class::isInstance).map(Node.Mapping.class::cast).forEach(actions::add);
+        }
+        return actions;
+    }
+
+    static String ref(Node.Mapping action) {
+        return value(action, "ref") instanceof Node.Scalar ref ? ref.text().strip() : "";
+    }
+
+    /**
+     * @param entry the entry as YAML starting {@code - date: …} at column 0, ending with a line break
+     */
+    static Inserted insert(SourceFile file, Node.Mapping action, String entry, LocalDate date) {
+        String text = file.text();
+        String eol = text.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+        Node root = YamlReader.read(file, new Problems()).orElseThrow();
+        int end = end(root, action, lines);
+
+        String itemIndent;
+        int boundary;
+        boolean withKey;
+        Optional<Node.Mapping.Entry> progress = action.entry("progress");
+        if (progress.isEmpty()) {
+            itemIndent = spaces(action.location().column() - 1) + "  ";
+            boundary = end;
+            withKey = true;
+        } else if (progress.get().value() instanceof Node.Sequence list && !list.items().isEmpty()) {
+            Location first = list.items().get(0).location();
+            if (isFlow(lines, list.location())) {
+                return Inserted.refused(list.location(), "this progress list is written between [ and ], so an update cannot be added to it line by line",
+                        "write the list one entry a line, each starting with '- ', then run new update again");
+            }
+            String line = lines.get(first.line() - 1);
+            int dash = line.lastIndexOf('-', first.column() - 2);
+            if (dash < 0) {
+                return Inserted.refused(first, "the first progress entry is not on the line of its '-'", "add the update by hand");
+            }
+            itemIndent = spaces(dash);
+            boundary = nextKeyLine(action, "progress").orElse(end);
+            withKey = false;
+        } else if (progress.get().value() instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.NULL) {
+            itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
+            boundary = nextKeyLine(action, "progress").orElse(end);
+            withKey = false;
+        } else {
+            return Inserted.refused(progress.get().value().location(), "'progress' should be a list of progress updates",
+                    "fix it (check says how), then run new update again");
+        }
+
+        int after = lastContentLine(lines, boundary, action.location().line());
+        List<String> added = new ArrayList<>();
+        if (withKey) {
+            added.add(spaces(action.location().column() - 1) + "progress:");
+        }
+        entry.lines().forEach(l -> added.add(l.isEmpty() ? l : itemIndent + l));
+        if (after == lines.size() && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            after--; // the empty string after the file's last line break
+        }
+        lines.addAll(after, added);
+        if (after + added.size() == lines.size()) {
+            lines.add("");
+        }
+        String updated = String.join(eol, lines);
+        int entryLine = after + (withKey ? 2 : 1);
+        if (!holdsTheNewEntry(file, updated, ref(action), progressCount(action), date)) {
+            return Inserted.refused(action.location(), "the update could not be added without disturbing the file's layout",
+                    "add it by hand at the end of the action's progress list");
+        }
+        return new Inserted(updated, entryLine, null);
+    }
+
+    /** The first line after the action: the next action's, the next field of the file's, or past the end. */
+    private static int end(Node root, Node.Mapping action, List<String> lines) {
+        List<Node.Mapping> actions = actions(root);
+        int index = actions.indexOf(action);
+        if (index >= 0 && index + 1 < actions.size()) {
+            Location next = actions.get(index + 1).location();
+            int line = next.line();
+            // An item written as a lone '-' with its fields below starts on the line of the '-'.
+            while (line > 1 && !lines.get(line - 1).substring(0, Math.min(next.column() - 1, lines.get(line - 1).length())).contains("-")
+                    && lines.get(line - 2).strip().equals("-")) {
+                line--;
+            }
+            return line;
+        }
+        return nextKeyLine((Node.Mapping) root, "actions").orElse(lines.size() + 1);
+    }
+
+    private static Optional<Integer> nextKeyLine(Node.Mapping mapping, String key) {
+        List<Node.Mapping.Entry> entries = mapping.entries();
+        for (int i = 0; i < entries.size() - 1; i++) {
+            if (entries.get(i).key().equals(key)) {
+                return Optional.of(entries.get(i + 1).keyLocation().line());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The 1-based number of the last line before {@code boundary} that holds more than blanks or a comment. */
+    private static int lastContentLine(List<String> lines, int boundary, int floor) {
+        int line = Math.min(boundary - 1, lines.size());
+        while (line > floor && (lines.get(line - 1).isBlank() || lines.get(line - 1).strip().startsWith("#"))) {
+            line--;
+        }
+        return line;
+    }
+
+    private static boolean isFlow(List<String> lines, Location at) {
+        String line = lines.get(at.line() - 1);
+        return at.column() >= 1 && at.column() <= line.length() && line.charAt(at.column() - 1) == '[';
+    }
+
+    private static int progressCount(Node.Mapping action) {
+        return value(action, "progress") instanceof Node.Sequence list ? list.items().size() : 0;
+    }
+
+    private static boolean holdsTheNewEntry(SourceFile file, String text, String ref, int before, LocalDate date) {
+        Optional<Node> root = YamlReader.read(new SourceFile(file.path(), file.display(), text), new Problems());
+        if (root.isEmpty()) {
+            return false;
+        }
+        for (Node.Mapping action : actions(root.get())) {
+            if (ref(action).equals(ref) && value(action, "progress") instanceof Node.Sequence list && list.items().size() == before + 1
+                    && list.items().get(before) instanceof Node.Mapping added && value(added, "date") instanceof Node.Scalar day) {
+                return day.text().equals(date.toString());
+            }
+        }
+        return false;
+    }
+
+    private static Node value(Node.Mapping mapping, String key) {
+        return mapping.entry(key).map(Node.Mapping.Entry::value).orElse(null);
+    }
+
+    private static String spaces(int n) {
+        return " ".repeat(Math.max(0, n));
+    }
+}

@@ -1,0 +1,204 @@
+package org.followthrough.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code init} and {@code new}, as an editor runs them: what they write, and what check then says. */
+class InitAndNewTest {
+
+    /** 23:30 in UTC is already the next day in London (summer time): dates must be the site's. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-07-01T23:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path temp;
+
+
+    private static CommandRun run(String... args) {
+        return CommandRun.of(CLOCK, args);
+    }
+
+    private Path init() {
+        Path repo = temp.resolve("plans-repo");
+        CommandRun run = run("init", repo.toString(), "--name", "Sample NHS Foundation Trust", "--id", "sample-trust", "--type", "nhs_trust",
+                "--base-url", "https://trust.example/action-plans/");
+        assertThat(run.code()).as(run.all()).isZero();
+        return repo;
+    }
+
+    private static CommandRun check(Path repo) {
+        return run("check", "--content", repo.resolve("content").toString());
+    }
+
+    @Test
+    void initWritesARepositoryThatChecksAndBuildsAtOnce() {
+        Path repo = init();
+
+        CommandRun check = check(repo);
+        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
+                "--out", repo.resolve("site").toString());
+
+        assertThat(check.code()).as(check.all()).isZero();
+        assertThat(check.out()).contains("1 plans, 1 organisations, 1 actions; no problems");
+        assertThat(build.code()).as(build.all()).isZero();
+        assertThat(repo.resolve("site/plans/example-plan/index.html")).content(StandardCharsets.UTF_8)
+                .contains("Example action plan").contains("Sample NHS Foundation Trust");
+    }
+
+    @Test
+    void initWritesSchemasEditorSettingsAndAGitignore() throws IOException {
+        Path repo = init();
+
+        for (Path yaml : yamlFiles(repo.resolve("content"))) {
+            String first = Files.readAllLines(yaml).get(0);
+            assertThat(first).as(yaml.toString()).startsWith("# yaml-language-server: $schema=");
+            assertThat(yaml.getParent().resolve(first.substring(first.indexOf('=') + 1)).normalize()).as(yaml.toString()).isRegularFile();
+        }
+        JsonNode schemas = new ObjectMapper().readTree(repo.resolve(".vscode/settings.json").toFile()).get("yaml.schemas");
+        assertThat(schemas.size()).isEqualTo(4);
+        schemas.fieldNames().forEachRemaining(schema -> assertThat(repo.resolve(schema)).isRegularFile());
+        assertThat(Files.readAllLines(repo.resolve(".gitignore"))).contains("/site/", "/.followthrough-cache/");
+        assertThat(repo.resolve("README.md")).content().contains("followthrough new plan ID");
+        assertThat(repo.resolve(".github/workflows/followthrough.yml")).isRegularFile();
+        assertThat(repo.resolve(".gitlab-ci.yml")).isRegularFile();
+    }
+
+    @Test
+    void aSitesOwnTemplatesOverrideTheBuiltInOnesInAnInitialisedRepository() throws IOException {
+        Path repo = init();
+        Path css = repo.resolve("templates/assets/followthrough.css");
+        Files.createDirectories(css.getParent());
+        Files.writeString(css, "/* the trust's own stylesheet */\n");
+
+        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
+                "--out", repo.resolve("site").toString());
+
+        assertThat(build.code()).as(build.all()).isZero();
+        assertThat(repo.resolve("site/assets/followthrough.css")).hasContent("/* the trust's own stylesheet */");
+    }
+
+    @Test
+    void initRefusesAFolderThatIsNotEmptyAndTouchesNothing() throws IOException {
+        Path repo = temp.resolve("existing");
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve("notes.txt"), "mine");
+
+        CommandRun run = run("init", repo.toString());
+
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("is not empty");
+        try (Stream<Path> files = Files.list(repo)) {
+            assertThat(files).containsExactly(repo.resolve("notes.txt"));
+        }
+        assertThat(repo.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void initRefusesAnUnknownOrganisationType() {
+        CommandRun run = run("init", temp.resolve("x").toString(), "--type", "hospital");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--type must be one of").contains("nhs_trust");
+    }
+
+    @Test
+    void newPlanWritesAPlanWhoseOnlyProblemsAreItsPlaceholders() throws IOException {
+        Path repo = init();
+        String content = repo.resolve("content").toString();
+
+        CommandRun made = run("new", "plan", "sample-review", "--content", content);
+        CommandRun check = check(repo);
+
+        assertThat(made.code()).as(made.all()).isZero();
+        assertThat(made.out()).contains("plans/sample-review/plan.yaml").contains("plans/sample-review/recommendations/01.yaml");
+        String plan = Files.readString(repo.resolve("content/plans/sample-review/plan.yaml"));
+        assertThat(plan).startsWith("# yaml-language-server: $schema=../../schema/plan.schema.json\n").contains("organisations: [sample-trust]");
+        assertThat(check.code()).isEqualTo(1);
+        List<String> problems = check.err().lines().filter(l -> l.contains(".yaml:")).toList();
+        assertThat(problems).hasSizeGreaterThanOrEqualTo(5)
+                .allMatch(p -> p.contains("this is still a placeholder: 'TO FILL IN: "), "is a placeholder");
+    }
+
+    @Test
+    void newPlanNeverOverwritesAPlan() throws IOException {
+        Path repo = init();
+        Path plan = repo.resolve("content/plans/example-plan/plan.yaml");
+        String before = Files.readString(plan);
+
+        CommandRun run = run("new", "plan", "example-plan", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("plan 'example-plan' already exists").contains("Nothing was written");
+        assertThat(plan).hasContent(before.strip());
+    }
+
+    @Test
+    void newRecommendationTakesTheNextFreeNumber() throws IOException {
+        Path repo = init();
+        String content = repo.resolve("content").toString();
+
+        run("new", "recommendation", "example-plan", "--content", content);
+        CommandRun third = run("new", "recommendation", "example-plan", "--content", content);
+
+        assertThat(third.code()).as(third.all()).isZero();
+        String rec = Files.readString(repo.resolve("content/plans/example-plan/recommendations/03.yaml"));
+        assertThat(rec).startsWith("# yaml-language-server: $schema=../../../schema/recommendation.schema.json\n")
+                .contains("number: \"3\"").contains("ref: \"3.1\"").contains("organisation: sample-trust");
+    }
+
+    @Test
+    void newUpdateAddsAnEntryDatedTodayInTheSitesTimeZoneAndChangesNoOtherLine() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        List<String> before = Files.readAllLines(file);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).as(run.all()).isZero();
+        List<String> after = Files.readAllLines(file);
+        List<String> added = new ArrayList<>(after.subList(before.size(), after.size()));
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(added.get(0)).isEqualTo("      - date: 2026-07-02");
+        assertThat(run.out()).contains("01.yaml:" + (before.size() + 1));
+        CommandRun check = check(repo);
+        assertThat(check.err().lines().filter(l -> l.contains(".yaml:")))
+                .hasSize(2).allMatch(p -> p.contains("this is still a placeholder"), "is a placeholder");
+    }
+
+    @Test
+    void newUpdateOfAnActionThatDoesNotExistSuggestsTheNearest() {
+        Path repo = init();
+
+        CommandRun run = run("new", "update", "example-plan", "1.2", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("plan 'example-plan' has no action '1.2'").contains("did you mean '1.1'?");
+    }
+
+    @Test
+    void newInAFolderWithoutContentSaysHowToStart() {
+        CommandRun run = run("new", "plan", "first", "--content", temp.resolve("nowhere").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("the content folder does not exist").contains("init");
+    }
+
+    private static List<Path> yamlFiles(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.followthrough.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.followthrough.cli.Main;
+import org.followthrough.exporting.ProgressSheet;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quarterly round-trip as an editor and an organisation would do it: export the workbook, fill
+ * rows in Excel (here with POI), import it. Bad rows are reported with sheet and cell and nothing
+ * is written; good rows become progress updates and nothing else in the YAML changes; the site
+ * shows them; importing the same workbook again adds nothing.
+ */
+class ProgressRoundTripTest {
+
+    @TempDir
+    Path temp;
+
+    private Path content;
+    private Path workbook;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), TestBuilds.CLOCK, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void copySmallSite() throws IOException {
+        content = temp.resolve("content");
+        copy(TestBuilds.fixture("small"), content);
+        workbook = temp.resolve("progress.xlsx");
+    }
+
+    @Test
+    void exportListsEveryActionWithEmptyUpdateColumnsAndTheStatusDropDown() throws IOException {
+        Run export = run("export", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.err()).isEmpty();
+        try (XSSFWorkbook book = open(workbook)) {
+            XSSFSheet sheet = book.getSheet(ProgressSheet.SHEET);
+            assertThat(text(sheet, 0, ProgressSheet.REF)).isEqualTo("Ref");
+            assertThat(text(sheet, 1, ProgressSheet.REF)).isEqualTo("1.1");
+            assertThat(text(sheet, 1, ProgressSheet.ACTION)).isEqualTo("Minute every MDT meeting.");
+            assertThat(text(sheet, 1, ProgressSheet.OWNERS)).isEqualTo("Sample NHS Foundation Trust (Team Manager)");
+            assertThat(text(sheet, 1, ProgressSheet.CURRENT_STATUS)).isEqualTo("Done");
+            assertThat(text(sheet, 2, ProgressSheet.REF)).isEqualTo("1.2");
+            assertThat(text(sheet, 2, ProgressSheet.NEW_STATUS)).isEmpty();
+            List<String> lists = new ArrayList<>();
+            for (DataValidation validation : sheet.getDataValidations()) {
+                lists.add(validation.getValidationConstraint().getFormula1());
+            }
+            assertThat(lists).contains("'Statuses'!$B$2:$B$3");
+            assertThat(book.getSheet(ProgressSheet.STATUSES_SHEET).getRow(1).getCell(1).getStringCellValue()).isEqualTo("open");
+        }
+    }
+
+    @Test
+    void badRowsAreReportedWithSheetAndCellAndNothingIsWritten() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "don", "Minutes are audited monthly.", ""),
+                row(2, "31/02/2026", "open", "Audit started.", ""));
+        Map<String, String> before = snapshot(content);
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(
+                workbook + "!Progress!K2: 'don' is not a status of this plan — did you mean 'done'?",
+                workbook + "!Progress!J3: '31/02/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-31",
+                "2 problems found; nothing was written.");
+        assertThat(imported.err().indexOf("K2")).isLessThan(imported.err().indexOf("J3"));
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    @Test
+    void goodRowsBecomeUpdatesTheSiteShowsAndTheRestOfTheYamlIsUnchanged() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", "Audit report, March 2026"),
+                row(2, LocalDate.of(2026, 6, 30), "Open", "Audit started.\nTwo teams of five are done.", ""));
+        Path file = content.resolve("plans/sample-review/recommendations/01.yaml");
+        String before = Files.readString(file);
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("2 updates added.");
+        String after = Files.readString(file);
+        List<String> inserted = inserted(before, after);
+        assertThat(String.join("\n", inserted)).isEqualTo(String.join("\n",
+                "      - date: 2026-03-31",
+                "        status: done",
+                "        text: |",
+                "          Minutes are audited monthly.",
+                "",
+                "          Evidence: Audit report, March 2026",
+                "    progress:",
+                "      - date: 2026-06-30",
+                "        status: open",
+                "        text: |",
+                "          Audit started.",
+                "          Two teams of five are done."));
+
+        MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
+        String page = Jsoup.parse(site.text("plans/sample-review/index.html")).text();
+        assertThat(page).contains("Minutes are audited monthly.", "Evidence: Audit report, March 2026", "Audit started. Two teams of five are done.");
+
+        Map<String, String> once = snapshot(content);
+        Run again = run("import", "progress", "--content", content.toString(), workbook.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 updates added; 2 already in the content, left out.");
+        assertThat(snapshot(content)).isEqualTo(once);
+    }
+
+    @Test
+    void importsTheSheetSavedAsCsv() throws IOException {
+        Path csv = temp.resolve("progress.csv");
+        String header = String.join(",", ProgressSheet.COLUMNS);
+        Files.writeString(csv, "\uFEFF" + header + "\r\n"
+                + "sample-review,Sample,1.2,1,Audit the minutes.,Sample Police,September 2024,Open,,30/06/2026,done,\"Audited, and found complete.\",,Inspector\r\n",
+                StandardCharsets.UTF_8);
+
+        Run imported = run("import", "progress", "--content", content.toString(), csv.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(Files.readString(content.resolve("plans/sample-review/recommendations/01.yaml"))).endsWith(String.join("\n",
+                "    progress:",
+                "      - date: 2026-06-30",
+                "        status: done",
+                "        text: |",
+                "          Audited, and found complete.",
+                "        reported_by: Inspector",
+                ""));
+    }
+
+    @Test
+    void anUpdateOlderThanTheLatestOrInTheFutureIsRefused() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2024-05-01", "", "Late news.", ""), row(2, "2027-01-01", "", "Tomorrow's news.", ""));
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!J3: the update is dated 2027-01-01, after today (2026-11-23)",
+                workbook + "!Progress!J2: the update is dated 2024-05-01, before action 1.1's latest update (2024-07-01)",
+                "2 problems found; nothing was written.");
+    }
+
+    @Test
+    void aFileThatIsNotAProgressWorkbookSaysWhatToGive() throws IOException {
+        Path other = temp.resolve("other.csv");
+        Files.writeString(other, "a,b\n1,2\n");
+
+        Run imported = run("import", "progress", "--content", content.toString(), other.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(other + ": no sheet has the progress columns 'Plan', 'Ref', 'New update: date'");
+    }
+
+    // --- helpers
+
+    private record Fill(int row, Object date, String status, String text, String evidence) {
+    }
+
+    private static Fill row(int row, Object date, String status, String text, String evidence) {
+        return new Fill(row, date, status, text, evidence);
+    }
+
+    /** Fills rows as an organisation would in Excel: a date typed as a date, or text. */
+    private void fill(Fill... fills) throws IOException {
+        try (XSSFWorkbook book = open(workbook)) {
+            XSSFSheet sheet = book.getSheet(ProgressSheet.SHEET);
+            CellStyle dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
+            for (Fill fill : fills) {
+                var row = sheet.getRow(fill.row());
+                var date = row.getCell(column(ProgressSheet.NEW_DATE));
+                if (fill.date() instanceof LocalDate day) {
+                    date.setCellValue(day);
+                    date.setCellStyle(dateStyle);
+                } else {
+                    date.setCellValue((String) fill.date());
+                }
+                row.getCell(column(ProgressSheet.NEW_STATUS)).setCellValue(fill.status());
+                row.getCell(column(ProgressSheet.NEW_TEXT)).setCellValue(fill.text());
+                row.getCell(column(ProgressSheet.NEW_EVIDENCE)).setCellValue(fill.evidence());
+            }
+            try (OutputStream out = Files.newOutputStream(workbook)) {
+                book.write(out);
+            }
+        }
+    }
+
+    private static int column(String heading) {
+        return ProgressSheet.COLUMNS.indexOf(heading);
+    }
+
+    private static String text(XSSFSheet sheet, int row, String heading) {
+        return sheet.getRow(row).getCell(column(heading)).getStringCellValue();
+    }
+
+    private static XSSFWorkbook open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /** The lines added to {@code before} to make {@code after}, asserting that every other line (and byte) is as it was. */
+    private static List<String> inserted(String before, String after) {
+        List<String> a = List.of(before.split("\n", -1));
+        List<String> b = List.of(after.split("\n", -1));
+        List<String> added = new ArrayList<>();
+        int i = 0;
+        for (String line : b) {
+            if (i < a.size() && a.get(i).equals(line)) {
+                i++;
+            } else {
+                added.add(line);
+            }
+        }
+        assertThat(i).as("every line of the file before the import is still there, in order").isEqualTo(a.size());
+        return added;
+    }
+
+    /** Every file of the folder with its bytes, as text (the content files are UTF-8). */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(path).toString(), new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.followthrough.importing.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.cli.Main;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.problem.Problem;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code import plan} on tables shaped like the published plans: the drafted plan fails
+ * {@code check} only on the decisions import lists, passes once they are made, and every cell's
+ * text (read from the file here, independently of the importer) is on the built plan page.
+ */
+class PlanImportTest {
+
+    @TempDir
+    Path temp;
+
+    private Path content;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), TestBuilds.CLOCK, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A content folder with the shipped site settings and organisations, and no plan yet. */
+    @BeforeEach
+    void contentWithOrganisations() throws IOException {
+        content = temp.resolve("content");
+        Files.createDirectories(content.resolve("organisations"));
+        Files.copy(TestBuilds.SHIPPED_CONTENT.resolve("site.yaml"), content.resolve("site.yaml"));
+        try (Stream<Path> files = Files.list(TestBuilds.SHIPPED_CONTENT.resolve("organisations"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, content.resolve("organisations").resolve(file.getFileName()));
+            }
+        }
+    }
+
+    static Stream<Arguments> seedShapedTables() {
+        return Stream.of(
+                Arguments.of("eput-term-table.docx", (Supplier<byte[]>) SeedShapedTables::eputDocx),
+                Arguments.of("birmingham-dhr-smart-table.xlsx", (Supplier<byte[]>) SeedShapedTables::birminghamXlsx),
+                Arguments.of("p-grading-table-over-pages.docx", (Supplier<byte[]>) SeedShapedTables::pPlanDocx),
+                Arguments.of("tracker-with-status-words.xlsx", (Supplier<byte[]>) SeedShapedTables::trackerXlsx));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedShapedTables")
+    void draftsAPlanThatPassesCheckAfterTheListedDecisionsWithEveryCellOnItsPage(String name, Supplier<byte[]> table) throws IOException {
+        Path file = temp.resolve(name);
+        Files.write(file, table.get());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "imported", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Columns read", "Wrote ");
+        BuildResult before = check();
+        List<String> errors = before.problems().stream().filter(Problem::isError).map(Problem::format).toList();
+        for (String error : errors) {
+            assertThat(error).as("check fails only on what import asks the editor to decide")
+                    .containsAnyOf("'" + PlanDrafter.UNKNOWN_ORGANISATION + "'", "'" + PlanFiles.UNDECIDED + "'");
+        }
+        assertThat(errors.isEmpty()).isEqualTo(!imported.out().contains("To decide before 'check' passes"));
+
+        decide(imported.out());
+
+        BuildResult after = check();
+        assertThat(after.succeeded()).as(String.join("\n", after.problems().stream().map(Problem::format).toList())).isTrue();
+        MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
+        String page = normal(Jsoup.parse(site.text("plans/imported/index.html")).text());
+        List<String> cells = name.endsWith(".docx") ? docxCells(file) : xlsxCells(file);
+        assertThat(cells).hasSizeGreaterThan(10);
+        assertThat(cells.stream().filter(text -> !page.contains(text)).toList()).as("cell text missing from the plan's page").isEmpty();
+    }
+
+    @Test
+    void readsTheEputTableAsItsRecommendationsWithTheTickedTerm() throws IOException {
+        Path file = temp.resolve("eput.docx");
+        Files.write(file, SeedShapedTables.eputDocx());
+
+        run("import", "plan", "--content", content.toString(), "--id", "eput-draft", file.toString());
+
+        Path plan = content.resolve("plans/eput-draft");
+        assertThat(Files.readString(plan.resolve("plan.yaml"))).contains("title: High Level - SAFETY ACTION PLAN",
+                "kind: patient_safety_incident_investigation");
+        String second = Files.readString(plan.resolve("recommendations/02.yaml"));
+        assertThat(second).contains("number: \"2\"", "title: Changes to Care Programme Approach (CPA) status", "term: short",
+                // the row split over a page break is one action again
+                "      The Trust must ensure that there is a mechanism to ensure that the policy expectation is implemented and\n\n"
+                        + "      standards of practice are monitored.");
+        assertThat(Files.readString(plan.resolve("recommendations/03.yaml"))).contains("number: \"7\"", "term: long",
+                "target: {as_published: Psychology training will be ongoing}");
+    }
+
+    @Test
+    void readsThePGradingTableWithDatedProgressAndAFollowUpTarget() throws IOException {
+        Path file = temp.resolve("p.docx");
+        Files.write(file, SeedShapedTables.pPlanDocx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "p-draft", file.toString());
+
+        assertThat(imported.out()).contains("I \"BY WHEN\" → follow_up_target", "G \"GRADING as at 28 November 2018\" → grade");
+        String eighth = Files.readString(content.resolve("plans/p-draft/recommendations/02.yaml"));
+        assertThat(eighth).contains("number: \"8\"", "lead:\n  - hmp-hewell-healthcare", "ref: \"8.2\"",
+                "target: {as_published: \"30 November 2018 Complete\", date: 2018-11-30}", "- date: 2017-06-14", "grade: d");
+    }
+
+    @Test
+    void columnsCanBeMappedByHand() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerXlsx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", "--columns", "Service=monitoring;A=keep", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("A \"No.\" → keep", "H \"Service\" → monitoring", "status 'On track'");
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"))).contains("monitoring: |\n      Community",
+                "**No.:** 1.1");
+    }
+
+    @Test
+    void refusesAnExistingPlanFolderAndWritesNothing() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerXlsx());
+        Files.createDirectories(content.resolve("plans/taken"));
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "taken", file.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains("plans/taken: the plan folder already exists");
+        try (Stream<Path> left = Files.list(content.resolve("plans"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("taken");
+        }
+    }
+
+    /** Makes the decisions import listed, as an editor would: an organisation file for the unknown owners, a stage for each status word. */
+    private void decide(String out) throws IOException {
+        if (out.contains(PlanDrafter.UNKNOWN_ORGANISATION)) {
+            Files.writeString(content.resolve("organisations/" + PlanDrafter.UNKNOWN_ORGANISATION + ".yaml"),
+                    "name: The owning team's organisation\ntype: other\n", StandardCharsets.UTF_8);
+        }
+        Path plan = content.resolve("plans/imported/plan.yaml");
+        Files.writeString(plan, Files.readString(plan).replace("lifecycle: " + PlanFiles.UNDECIDED, "lifecycle: in_progress"));
+    }
+
+    private BuildResult check() {
+        return Pipeline.check(TestBuilds.request(content, null));
+    }
+
+    /** Every paragraph of every cell of every table, read with POI directly. */
+    private static List<String> docxCells(Path file) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            for (XWPFTable table : document.getTables()) {
+                for (XWPFTableRow row : table.getRows()) {
+                    for (XWPFTableCell cell : row.getTableCells()) {
+                        for (XWPFParagraph paragraph : cell.getParagraphs()) {
+                            add(texts, paragraph.getText());
+                        }
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** Every line of every cell of every sheet. */
+    private static List<String> xlsxCells(Path file) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        cell.getStringCellValue().lines().forEach(line -> add(texts, line));
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static void add(List<String> texts, String text) {
+        String normal = normal(text.replaceFirst("^\\s*•\\s*", ""));
+        if (!normal.isEmpty()) {
+            texts.add(normal);
+        }
+    }
+
+    /** Text as read on a page; colons are left out, as a heading printed "Recommendation: 2" is shown "Recommendation 2". */
+    private static String normal(String text) {
+        return text.replace('\u00a0', ' ').replace(":", " ").replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,254 @@
+package org.followthrough.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive that {@code package} makes, used as an editor would: unpacked into an empty
+ * folder and run through its launcher with nothing but a Java runtime, following "Your first plan"
+ * in the editors' guide; then the commands of the CI files {@code init} wrote, run as the CI would.
+ * Runs in {@code verify}, after {@code package} (failsafe), because it needs the archive.
+ */
+class DistributionIT {
+
+    private static final String VERSION = System.getProperty("followthrough.version");
+    private static final Path ARCHIVE = Path.of(System.getProperty("followthrough.distribution", "target/missing.tar.gz"));
+
+    @TempDir
+    static Path unpacked;
+
+    static Path launcher;
+
+    @TempDir
+    Path work;
+
+    /** What a process printed, and how it ended. */
+    private record Ran(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        assertThat(ARCHIVE).as("run mvn package first").isRegularFile();
+        Ran tar = run(unpacked, Map.of(), "tar", "-xzf", ARCHIVE.toAbsolutePath().toString());
+        assertThat(tar.code()).as(tar.err()).isZero();
+        launcher = unpacked.resolve("followthrough-" + VERSION + "/bin/followthrough");
+    }
+
+    @Test
+    void holdsTheJarLaunchersAndEveryLibrarysLicence() throws IOException {
+        Path home = launcher.getParent().getParent();
+        assertThat(home.resolve("lib/followthrough.jar")).isRegularFile();
+        assertThat(launcher).isExecutable();
+        assertThat(home.resolve("bin/followthrough.cmd")).content(StandardCharsets.UTF_8).contains("lib\\followthrough.jar").contains("\r\n");
+        assertThat(home.resolve("README.md")).content(StandardCharsets.UTF_8).contains("Java runtime, version 17");
+        List<String> libraries = new ArrayList<>();
+        try (ZipFile jar = new ZipFile(home.resolve("lib/followthrough.jar").toFile())) {
+            jar.stream().map(e -> e.getName()).filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
+                    .map(n -> n.split("/")[3]).filter(a -> !a.equals("followthrough")).forEach(libraries::add);
+        }
+        assertThat(libraries).isNotEmpty();
+        for (String library : libraries) {
+            try (var files = Files.list(home.resolve("licences").resolve(library))) {
+                assertThat(files.map(p -> p.getFileName().toString())).as(library).anyMatch(n -> n.contains("LICENSE"));
+            }
+        }
+        Path zip = Path.of(ARCHIVE.toString().replaceFirst("\\.tar\\.gz$", ".zip"));
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            assertThat(archive.getEntry("followthrough-" + VERSION + "/lib/followthrough.jar")).isNotNull();
+            assertThat(archive.getEntry("followthrough-" + VERSION + "/bin/followthrough.cmd")).isNotNull();
+        }
+    }
+
+    @Test
+    void printsItsVersion() throws Exception {
+        Ran version = followthrough(work, "--version");
+
+        assertThat(version.out()).isEqualTo("followthrough " + VERSION + "\n");
+    }
+
+    /** "Your first plan" in the editors' guide (src/site/markdown/first-plan.md), step by step. */
+    @Test
+    void yourFirstPlanFromAnEmptyFolderToAPublishedSite() throws Exception {
+        Ran init = followthrough(work, "init", "trust-plans", "--name", "Sample NHS Foundation Trust", "--type", "nhs_trust",
+                "--base-url", "https://www.sample.example.nhs.uk/action-plans/");
+        assertThat(init.code()).as(init.err()).isZero();
+        Path repo = work.resolve("trust-plans");
+
+        Ran made = followthrough(repo, "new", "plan", "sample-review");
+        assertThat(made.code()).as(made.err()).isZero();
+        Ran unfilled = followthrough(repo, "check");
+        assertThat(unfilled.code()).isEqualTo(1);
+        assertThat(unfilled.err()).contains("content/plans/sample-review/plan.yaml:2:8: this is still a placeholder");
+
+        fillIn(repo.resolve("content/plans/sample-review/plan.yaml"), Map.of(
+                "title", "Safety action plan following the independent investigation",
+                "kind", "independent_investigation",
+                "published", "2026-05-01",
+                "summary", "The trust's response to the independent investigation into the care of Mr A."));
+        fillIn(repo.resolve("content/plans/sample-review/recommendations/01.yaml"), Map.of(
+                "title", "Recording decisions",
+                "text", "Teams must record who attended each meeting and what was decided.",
+                "description", "Minute every multidisciplinary team meeting.",
+                "role", "Team Manager",
+                "target", "2026-12-31"));
+        deleteTree(repo.resolve("content/plans/example-plan"));
+
+        Ran check = followthrough(repo, "check");
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("1 plans, 1 organisations, 1 actions; no problems");
+        assertThat(check.err()).isEmpty();
+
+        Ran build = followthrough(repo, "build");
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.err()).as("no library log on the terminal").isEmpty();
+        assertThat(repo.resolve("site/plans/sample-review/index.html")).content(StandardCharsets.UTF_8)
+                .contains("Safety action plan following the independent investigation")
+                .contains("https://www.sample.example.nhs.uk/action-plans/plans/sample-review/");
+        assertThat(repo.resolve("site/plans/example-plan")).doesNotExist();
+
+        Ran update = followthrough(repo, "new", "update", "sample-review", "1.1");
+        assertThat(update.code()).as(update.err()).isZero();
+        assertThat(followthrough(repo, "check").err()).contains("this is still a placeholder");
+    }
+
+    @Test
+    void theGithubWorkflowsCommandsCheckAndBuildAnInitialisedRepository() throws Exception {
+        Path repo = initialised();
+        JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(repo.resolve(".github/workflows/followthrough.yml").toFile());
+
+        for (String command : followthroughCommands(workflow.at("/jobs/check/steps"))) {
+            Ran ran = shell(repo, command, Map.of());
+            assertThat(ran.code()).as(command + "\n" + ran.err()).isZero();
+            assertThat(ran.out()).as(command).isEmpty();
+        }
+        for (String command : followthroughCommands(workflow.at("/jobs/publish/steps"))) {
+            String local = command.replace("${{ steps.pages.outputs.base_url }}", "https://sample-trust.github.io/plans");
+            Ran ran = shell(repo, local, Map.of());
+            assertThat(ran.code()).as(local + "\n" + ran.err()).isZero();
+        }
+        String uploaded = workflow.at("/jobs/publish/steps").findValuesAsText("path").stream().filter(p -> !p.contains("cache")).findFirst().orElseThrow();
+        assertThat(repo.resolve(uploaded).resolve("index.html")).content(StandardCharsets.UTF_8).contains("https://sample-trust.github.io/plans/");
+    }
+
+    @Test
+    void theGitlabPipelinesCommandsCheckAndBuildAnInitialisedRepository() throws Exception {
+        Path repo = initialised();
+        JsonNode pipeline = new ObjectMapper(new YAMLFactory()).readTree(repo.resolve(".gitlab-ci.yml").toFile());
+        Map<String, String> gitlab = Map.of("CI_PAGES_URL", "https://sample-trust.gitlab.io/plans");
+
+        for (String job : List.of("check", "pages")) {
+            for (String command : followthroughCommands(pipeline.at("/" + job + "/script"))) {
+                Ran ran = shell(repo, command, gitlab);
+                assertThat(ran.code()).as(command + "\n" + ran.err()).isZero();
+            }
+        }
+        String published = pipeline.at("/pages/artifacts/paths/0").asText();
+        assertThat(repo.resolve(published).resolve("index.html")).content(StandardCharsets.UTF_8).contains("https://sample-trust.gitlab.io/plans/");
+    }
+
+    @Test
+    void checkWithGithubAnnotationsPointsAtTheLineInTheRepository() throws Exception {
+        Path repo = initialised();
+        Path plan = repo.resolve("content/plans/example-plan/plan.yaml");
+        Files.writeString(plan, Files.readString(plan).replace("kind: independent_investigation", "kind: independent_investigaton"));
+
+        Ran ran = followthrough(repo, "check", "--format", "github");
+
+        assertThat(ran.code()).isEqualTo(1);
+        assertThat(ran.out()).startsWith("::error file=content/plans/example-plan/plan.yaml,line=7,col=7,title=Followthrough::")
+                .contains("did you mean 'independent_investigation'?");
+    }
+
+    private Path initialised() throws Exception {
+        Ran init = followthrough(work, "init", "repo", "--name", "Sample NHS Foundation Trust", "--type", "nhs_trust");
+        assertThat(init.code()).as(init.err()).isZero();
+        return work.resolve("repo");
+    }
+
+    /** The shell lines of CI steps that run followthrough (not those that install it). */
+    private static List<String> followthroughCommands(JsonNode steps) {
+        List<String> commands = new ArrayList<>();
+        for (JsonNode step : steps) {
+            JsonNode run = step.has("run") ? step.get("run") : step;
+            if (run.isTextual()) {
+                run.asText().lines().filter(l -> l.strip().startsWith("followthrough ")).forEach(commands::add);
+            }
+        }
+        assertThat(commands).isNotEmpty();
+        return commands;
+    }
+
+    /** Replaces the placeholder of each field named with a value, as an editor does by hand. */
+    private static void fillIn(Path file, Map<String, String> values) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.contains("TO FILL IN")) {
+                continue;
+            }
+            String key = line.strip().replaceFirst("^- ", "").replaceFirst(":.*", "");
+            if (line.strip().startsWith("TO FILL IN")) {
+                key = lines.get(i - 1).strip().replaceFirst("^- ", "").replaceFirst(":.*", "");
+                lines.set(i, line.substring(0, line.indexOf("TO FILL IN")) + values.get(key));
+            } else if (values.containsKey(key)) {
+                lines.set(i, line.substring(0, line.indexOf(key + ":") + key.length() + 1) + " " + values.get(key));
+            } else {
+                lines.remove(i--);
+            }
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private Ran followthrough(Path folder, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        return run(folder, Map.of(), command.toArray(String[]::new));
+    }
+
+    /** A line of a CI file, run by a shell as the CI would, with the distribution's bin/ on the PATH. */
+    private Ran shell(Path folder, String line, Map<String, String> environment) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("PATH", launcher.getParent() + java.io.File.pathSeparator + System.getenv("PATH"));
+        return run(folder, env, "bash", "-eu", "-o", "pipefail", "-c", line);
+    }
+
+    private static Ran run(Path folder, Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile("out", ".txt");
+        Path err = Files.createTempFile("err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after 5 minutes: " + String.join(" ", command));
+        }
+        Ran ran = new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return ran;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
