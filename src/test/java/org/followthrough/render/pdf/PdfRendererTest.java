@@ -133,7 +133,7 @@ class PdfRendererTest {
 
     @TestFactory
     Stream<DynamicTest> everySummaryIsPdfA2aWithNoFailedRule() {
-        assertThat(PdfRenderer.PDF_A.name()).isEqualTo("PDFA_2_A");
+        assertThat(PdfRenderer.PDF_A).isEqualTo("PDF/A-2a");
         return validations(PDFAFlavour.PDFA_2_A);
     }
 

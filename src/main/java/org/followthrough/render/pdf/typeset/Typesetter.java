@@ -1,0 +1,257 @@
+package org.followthrough.render.pdf.typeset;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBoolean;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Typesets an HTML document as an accessible PDF on A4: tagged (PDF/UA-1) and archivable (PDF/A-2a),
+ * with the document's title shown, its language, bookmarks, a running footer with page numbers, and the
+ * one font family embedded as subsets. It reads the HTML the PDF templates make and the subset of CSS
+ * {@link Css} describes; anything else in the HTML is laid out as plain blocks and text.
+ *
+ * <p>Every input gives the same bytes: nothing depends on the clock, the locale or the machine. One
+ * typesetter may be used from many threads at once; each call works on its own document.
+ */
+public final class Typesetter {
+
+    /** The page: A4, 15 mm margins, 20 mm at the foot for the footer. */
+    static final float MARGIN_TOP = 15 * Style.MM;
+    static final float MARGIN_RIGHT = 15 * Style.MM;
+    static final float MARGIN_BOTTOM = 20 * Style.MM;
+    static final float MARGIN_LEFT = 15 * Style.MM;
+    private static final float FOOTER_GAP = 4 * Style.MM;
+
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final String SRGB_NAME = "sRGB IEC61966-2.1";
+
+    private final FontFamily fonts;
+
+    /** Reads and parses the fonts, once per process for each source. */
+    public Typesetter(FontSource fonts) {
+        this.fonts = FontFamily.of(fonts);
+    }
+
+    /** What the caller says about the document beyond its HTML. */
+    public record Settings(LocalDate date, byte[] documentId, String producer) {
+    }
+
+    /** The PDF, and the characters the font has no glyph for (each drawn as a replacement mark, its text kept for readers). */
+    public record Result(byte[] pdf, SortedSet<Integer> missingCharacters) {
+    }
+
+    /** Typesets {@code html}: its title, meta author and subject, lang, style elements, bookmarks and body. */
+    public Result typeset(Document html, Settings settings) {
+        Element root = html.root().child(0);
+        Element body = html.body();
+        StringBuilder css = new StringBuilder();
+        for (Element style : html.select("style")) {
+            css.append(style.data()).append('\n');
+        }
+        StyleNode htmlNode = Stylesheet.of(css.toString()).root().child("html", root.className());
+        StyleNode bodyNode = htmlNode.child("body", body.className());
+        Set<String> ids = new HashSet<>();
+        for (Element e : body.select("[id]")) {
+            ids.add(e.id());
+        }
+        DocumentFonts used = new DocumentFonts();
+        Layout layout = new Layout(fonts, used, ids);
+        float width = PagePainter.WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+        try (PDDocument document = new PDDocument(); PdfStreams streams = new PdfStreams()) {
+            COSDictionary fontResources = new COSDictionary();
+            COSDictionary resources = new COSDictionary();
+            resources.setItem(COSName.FONT, fontResources);
+            PagePainter painter = new PagePainter(document, streams, resources, MARGIN_TOP);
+            Paginator paginator = new Paginator(PagePainter.HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, painter);
+            Flow flow = new Flow(paginator);
+            Tag top = new Tag("Document", null);
+            layout.body(body, bodyNode, MARGIN_LEFT, width, top, flow);
+            flow.finish();
+            int pages = paginator.finish();
+
+            footers(layout, used, painter, pages, width);
+            Map<String, Paginator.Position> anchors = paginator.anchors();
+            for (PagePainter.InternalLink link : painter.internalLinks()) {
+                Paginator.Position position = anchors.get(link.anchor());
+                if (position != null) {
+                    link.annotation().setItem(COSName.DEST, destination(painter.pages(), position));
+                }
+            }
+            for (FontSource.Face face : FontSource.Face.values()) {
+                if (used.uses(face)) {
+                    fontResources.setItem(COSName.getPDFName("F" + face.ordinal()), used.embed(fonts.face(face), streams));
+                }
+            }
+            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+            catalog.setItem(COSName.STRUCT_TREE_ROOT, StructureTree.write(top, painter.pages(), painter.owners(), painter.annotations()));
+            Element bookmarks = html.selectFirst("bookmarks");
+            if (bookmarks != null && !bookmarks.children().isEmpty()) {
+                catalog.setItem(COSName.OUTLINES, outline(bookmarks, painter.pages(), anchors));
+                catalog.setItem(COSName.PAGE_MODE, COSName.getPDFName("UseOutlines"));
+            }
+            describe(document, html, root, settings, streams);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024 + pages * 8 * 1024);
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return new Result(out.toByteArray(), used.missing());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** The running footer on the left and "Page N of M" on the right, below the content area of every page. */
+    private static void footers(Layout layout, DocumentFonts used, PagePainter painter, int pages, float width) {
+        Element footer = layout.footer();
+        TextStyle style = footer != null ? layout.footerStyle() : null;
+        if (style == null) {
+            return;
+        }
+        String widest = label(pages, pages);
+        float labelWidth = 0;
+        for (int i = 0; i < widest.length(); i++) {
+            labelWidth += style.font().width(style.font().glyph(widest.charAt(i)), style.size());
+        }
+        float y = PagePainter.HEIGHT - MARGIN_BOTTOM + FOOTER_GAP;
+        List<Item.Line> lines = layout.footerLines(MARGIN_LEFT, width - labelWidth - FOOTER_GAP);
+        for (int page = 0; page < pages; page++) {
+            Paragraph number = new Paragraph(used);
+            number.text(label(page + 1, pages), style, null, null, false);
+            painter.footer(page, y, List.of(lines, number.lines(MARGIN_LEFT, width, Style.Align.RIGHT, style, null)));
+        }
+    }
+
+    private static String label(int page, int pages) {
+        return "Page " + page + " of " + pages;
+    }
+
+    private static COSArray destination(List<PDPage> pages, Paginator.Position position) {
+        COSArray destination = new COSArray();
+        destination.add(pages.get(position.page()));
+        destination.add(COSName.getPDFName("XYZ"));
+        destination.add(new COSFloat(Math.round(MARGIN_LEFT * 1000f) / 1000f));
+        destination.add(new COSFloat(Math.round((PagePainter.HEIGHT - MARGIN_TOP - position.y()) * 1000f) / 1000f));
+        destination.add(COSNull.NULL);
+        return destination;
+    }
+
+    /** The document outline: one entry for each bookmark element, nested as they are. */
+    private static COSDictionary outline(Element bookmarks, List<PDPage> pages, Map<String, Paginator.Position> anchors) {
+        COSDictionary outlines = new COSDictionary();
+        outlines.setItem(COSName.TYPE, COSName.OUTLINES);
+        outlines.setInt(COSName.COUNT, entries(outlines, bookmarks, pages, anchors));
+        return outlines;
+    }
+
+    private static int entries(COSDictionary parent, Element bookmarks, List<PDPage> pages, Map<String, Paginator.Position> anchors) {
+        COSDictionary previous = null;
+        int count = 0;
+        for (Element bookmark : bookmarks.children()) {
+            if (!bookmark.nameIs("bookmark")) {
+                continue;
+            }
+            COSDictionary entry = new COSDictionary();
+            entry.setItem(COSName.TITLE, new COSString(bookmark.attr("name")));
+            entry.setItem(COSName.PARENT, parent);
+            String href = bookmark.attr("href");
+            Paginator.Position position = href.startsWith("#") ? anchors.get(href.substring(1)) : null;
+            if (position != null) {
+                entry.setItem(COSName.DEST, destination(pages, position));
+            }
+            int children = entries(entry, bookmark, pages, anchors);
+            if (children > 0) {
+                entry.setInt(COSName.COUNT, -children);
+            }
+            if (previous == null) {
+                parent.setItem(COSName.FIRST, entry);
+            } else {
+                previous.setItem(COSName.NEXT, entry);
+                entry.setItem(COSName.PREV, previous);
+            }
+            parent.setItem(COSName.LAST, entry);
+            previous = entry;
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * What a reader, an archive and a screen reader are told about the document: title (shown in the
+     * title bar), author, subject, language, dates, XMP metadata, the colour space it is meant for, and its ID.
+     */
+    private static void describe(PDDocument document, Document html, Element root, Settings settings, PdfStreams streams) {
+        String title = html.title();
+        Element author = html.selectFirst("meta[name=author]");
+        Element subject = html.selectFirst("meta[name=subject]");
+        String date = settings.date() + "T00:00:00+00:00";
+        String pdfDate = "D:" + settings.date().toString().replace("-", "") + "000000+00'00'";
+
+        COSDictionary info = document.getDocumentInformation().getCOSObject();
+        info.setItem(COSName.TITLE, new COSString(title));
+        if (author != null) {
+            info.setItem(COSName.AUTHOR, new COSString(author.attr("content")));
+        }
+        if (subject != null) {
+            info.setItem(COSName.SUBJECT, new COSString(subject.attr("content")));
+        }
+        info.setItem(COSName.PRODUCER, new COSString(settings.producer()));
+        info.setItem(COSName.CREATION_DATE, new COSString(pdfDate));
+        info.setItem(COSName.MOD_DATE, new COSString(pdfDate));
+
+        document.setVersion(1.7f);
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        if (!root.attr("lang").isBlank()) {
+            catalog.setItem(COSName.LANG, new COSString(root.attr("lang")));
+        }
+        COSDictionary mark = new COSDictionary();
+        mark.setItem(COSName.getPDFName("Marked"), COSBoolean.TRUE);
+        catalog.setItem(COSName.MARK_INFO, mark);
+        COSDictionary viewer = new COSDictionary();
+        viewer.setItem(COSName.getPDFName("DisplayDocTitle"), COSBoolean.TRUE);
+        catalog.setItem(COSName.VIEWER_PREFERENCES, viewer);
+
+        COSStream metadata = PdfStreams.raw(Xmp.packet(title, author == null ? null : author.attr("content"),
+                subject == null ? null : subject.attr("content"), settings.producer(), date));
+        metadata.setItem(COSName.TYPE, COSName.METADATA);
+        metadata.setItem(COSName.SUBTYPE, COSName.getPDFName("XML"));
+        catalog.setItem(COSName.METADATA, metadata);
+
+        COSStream profile = streams.flate(SRGB);
+        profile.setInt(COSName.N, 3);
+        COSDictionary intent = new COSDictionary();
+        intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+        intent.setItem(COSName.S, COSName.getPDFName("GTS_PDFA1"));
+        intent.setItem(COSName.getPDFName("OutputConditionIdentifier"), new COSString(SRGB_NAME));
+        intent.setItem(COSName.INFO, new COSString(SRGB_NAME));
+        intent.setItem(COSName.getPDFName("RegistryName"), new COSString("http://www.color.org"));
+        intent.setItem(COSName.getPDFName("DestOutputProfile"), profile);
+        COSArray intents = new COSArray();
+        intents.add(intent);
+        catalog.setItem(COSName.OUTPUT_INTENTS, intents);
+
+        COSArray ids = new COSArray();
+        ids.add(new COSString(settings.documentId()));
+        ids.add(new COSString(settings.documentId()));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+}
