@@ -9,7 +9,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 
 /**
  * The glyphs one document uses in each face, and the character each stands for; at the end, each used
@@ -64,15 +63,15 @@ final class DocumentFonts {
         return used[face.ordinal()] != null;
     }
 
-    /** The Type 0 font dictionary of a used face, with its subset embedded. */
-    COSDictionary embed(FontProgram font, PdfStreams streams) {
+    /** Writes a used face, its subset embedded; gives the Type 0 font dictionary's reference. */
+    PdfFile.Ref embed(FontProgram font, PdfFile file) {
         int f = font.face.ordinal();
         BitSet glyphs = used[f];
         byte[] subset = FontSubset.of(font, glyphs);
         String name = subsetTag(glyphs, font) + "+" + font.postScriptName;
 
-        COSStream file = streams.flate(subset);
-        file.setInt(COSName.LENGTH1, subset.length);
+        COSDictionary program = new COSDictionary();
+        program.setInt(COSName.LENGTH1, subset.length);
         COSDictionary descriptor = new COSDictionary();
         descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
         descriptor.setName(COSName.FONT_NAME, name);
@@ -84,33 +83,32 @@ final class DocumentFonts {
         descriptor.setItem(COSName.CAP_HEIGHT, new COSFloat(round(font.capHeight)));
         descriptor.setItem(COSName.XHEIGHT, new COSFloat(round(font.xHeight)));
         descriptor.setItem(COSName.STEM_V, new COSFloat(round((font.bbox[2] - font.bbox[0]) * 0.13f)));
-        descriptor.setItem(COSName.FONT_FILE2, file);
+        descriptor.setItem(COSName.FONT_FILE2, file.flate(program, subset, subset.length));
 
         COSDictionary system = new COSDictionary();
         system.setString(COSName.REGISTRY, "Adobe");
         system.setString(COSName.ORDERING, "Identity");
         system.setInt(COSName.SUPPLEMENT, 0);
-        system.setDirect(true);
 
         COSDictionary cidFont = new COSDictionary();
         cidFont.setItem(COSName.TYPE, COSName.FONT);
         cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
         cidFont.setName(COSName.BASE_FONT, name);
         cidFont.setItem(COSName.CIDSYSTEMINFO, system);
-        cidFont.setItem(COSName.FONT_DESC, descriptor);
+        cidFont.setItem(COSName.FONT_DESC, file.write(descriptor));
         cidFont.setItem(COSName.W, widths(font, glyphs));
         cidFont.setItem(COSName.CID_TO_GID_MAP, COSName.IDENTITY);
 
         COSArray descendants = new COSArray();
-        descendants.add(cidFont);
+        descendants.add(file.write(cidFont));
         COSDictionary type0 = new COSDictionary();
         type0.setItem(COSName.TYPE, COSName.FONT);
         type0.setItem(COSName.SUBTYPE, COSName.TYPE0);
         type0.setName(COSName.BASE_FONT, name);
         type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
         type0.setItem(COSName.DESCENDANT_FONTS, descendants);
-        type0.setItem(COSName.TO_UNICODE, streams.flate(toUnicode(glyphs, unicode[f]).getBytes(StandardCharsets.US_ASCII)));
-        return type0;
+        type0.setItem(COSName.TO_UNICODE, file.flate(toUnicode(glyphs, unicode[f]).getBytes(StandardCharsets.US_ASCII)));
+        return file.write(type0);
     }
 
     /** Six capital letters from the glyphs used, so that different subsets of one font have different names. */

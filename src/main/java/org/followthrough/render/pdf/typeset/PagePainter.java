@@ -8,9 +8,6 @@ import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Paints pages as pagination fills them: first the decoration (borders, rules, underlines, highlights)
@@ -27,12 +24,14 @@ final class PagePainter implements Paginator.Pages {
     record InternalLink(COSDictionary annotation, String anchor) {
     }
 
-    private final PDDocument document;
-    private final PdfStreams streams;
-    private final COSDictionary resources;
+    /** A painted page: where it will be written, its content streams, its annotations. */
+    record Page(PdfFile.Ref ref, COSArray contents, COSArray annotations) {
+    }
+
+    private final PdfFile file;
     private final float top;
     private final ContentWriter out = new ContentWriter();
-    private final List<PDPage> pages = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
     /** For each page, the structure element owning each MCID, in order. */
     private final List<List<Tag>> owners = new ArrayList<>();
     private final List<InternalLink> internalLinks = new ArrayList<>();
@@ -50,15 +49,17 @@ final class PagePainter implements Paginator.Pages {
     /**
      * @param top the height of the top margin: items are placed from there down
      */
-    PagePainter(PDDocument document, PdfStreams streams, COSDictionary resources, float top) {
-        this.document = document;
-        this.streams = streams;
-        this.resources = resources;
+    PagePainter(PdfFile file, float top) {
+        this.file = file;
         this.top = top;
     }
 
-    List<PDPage> pages() {
+    List<Page> pages() {
         return pages;
+    }
+
+    List<PdfFile.Ref> pageRefs() {
+        return pages.stream().map(Page::ref).toList();
     }
 
     List<List<Tag>> owners() {
@@ -76,17 +77,12 @@ final class PagePainter implements Paginator.Pages {
 
     @Override
     public void page(int index, List<Paginator.Placed> items) {
-        PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
-        COSDictionary dictionary = page.getCOSObject();
-        dictionary.setItem(COSName.RESOURCES, resources);
-        dictionary.setInt(COSName.STRUCT_PARENTS, index);
-        dictionary.setItem(COSName.getPDFName("Tabs"), COSName.S);
-        document.addPage(page);
+        Page page = new Page(file.reserve(), new COSArray(), new COSArray());
         pages.add(page);
         pageIndex = index;
         pageOwners = new ArrayList<>();
         owners.add(pageOwners);
-        pageAnnotations = new COSArray();
+        pageAnnotations = page.annotations();
 
         out.reset();
         out.op("/Artifact BMC");
@@ -100,12 +96,7 @@ final class PagePainter implements Paginator.Pages {
             text(placed.item(), top + placed.y(), placed.artifact());
         }
         close();
-        COSArray contents = new COSArray();
-        contents.add(streams.flate(out.bytes(), out.length()));
-        dictionary.setItem(COSName.CONTENTS, contents);
-        if (pageAnnotations.size() > 0) {
-            dictionary.setItem(COSName.ANNOTS, pageAnnotations);
-        }
+        page.contents().add(file.flate(new COSDictionary(), out.bytes(), out.length()));
     }
 
     /** Adds the footer, {@code y} down from the top of the page, to a page already painted: decoration repeated on every page. */
@@ -124,8 +115,7 @@ final class PagePainter implements Paginator.Pages {
             }
         }
         out.op("ET").op("EMC");
-        COSDictionary page = pages.get(index).getCOSObject();
-        ((COSArray) page.getDictionaryObject(COSName.CONTENTS)).add(streams.flate(out.bytes(), out.length()));
+        pages.get(index).contents().add(file.flate(new COSDictionary(), out.bytes(), out.length()));
     }
 
     // ---------------------------------------------------------------- decoration
@@ -313,18 +303,18 @@ final class PagePainter implements Paginator.Pages {
         annotation.setItem(COSName.BORDER, border);
         annotation.setInt(COSName.F, 4);
         annotation.setItem(COSName.CONTENTS, new COSString(link.description()));
-        annotation.setItem(COSName.P, pages.get(pages.size() - 1));
+        annotation.setItem(COSName.P, pages.get(pages.size() - 1).ref());
         if (link.uri() != null) {
             COSDictionary action = new COSDictionary();
             action.setItem(COSName.S, COSName.URI);
             action.setItem(COSName.URI, new COSString(link.uri()));
-            action.setDirect(true);
             annotation.setItem(COSName.A, action);
         } else {
             internalLinks.add(new InternalLink(annotation, link.anchor()));
         }
-        pageAnnotations.add(annotation);
-        Tag.Annotation reference = new Tag.Annotation(pageIndex, annotation, link.tag());
+        PdfFile.Ref ref = file.reserve();
+        pageAnnotations.add(ref);
+        Tag.Annotation reference = new Tag.Annotation(pageIndex, annotation, ref, link.tag());
         link.tag().kids.add(reference);
         annotations.add(reference);
     }

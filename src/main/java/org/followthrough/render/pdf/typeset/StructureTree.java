@@ -1,13 +1,10 @@
 package org.followthrough.render.pdf.typeset;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * Writes the tags made during layout as the PDF's structure tree: each element with its kids in reading
@@ -27,25 +24,26 @@ final class StructureTree {
     }
 
     /**
-     * The StructTreeRoot dictionary.
+     * Writes the tree; gives the StructTreeRoot's reference. Each annotation gets its StructParent key
+     * (numbered after the pages'), so annotations are written after this.
      *
      * @param owners for each page, the element owning each MCID
-     * @param annotations every link annotation, in the order their StructParent keys are given (after the pages')
      */
-    static COSDictionary write(Tag document, List<PDPage> pages, List<List<Tag>> owners, List<Tag.Annotation> annotations) {
-        COSDictionary root = new COSDictionary();
-        root.setItem(COSName.TYPE, COSName.STRUCT_TREE_ROOT);
-        Map<Tag, COSDictionary> dictionaries = new IdentityHashMap<>();
-        COSDictionary top = element(document, root, pages, dictionaries);
-        if (top != null) {
-            root.setItem(COSName.K, top);
+    static PdfFile.Ref write(PdfFile file, Tag document, List<PdfFile.Ref> pages, List<List<Tag>> owners,
+                             List<Tag.Annotation> annotations) {
+        PdfFile.Ref root = file.reserve();
+        COSDictionary dictionary = new COSDictionary();
+        dictionary.setItem(COSName.TYPE, COSName.STRUCT_TREE_ROOT);
+        if (holdsAnything(document)) {
+            number(file, document);
+            dictionary.setItem(COSName.K, document.ref);
+            write(file, document, root, pages);
         }
-
         COSArray nums = new COSArray();
         for (int page = 0; page < owners.size(); page++) {
             COSArray marks = new COSArray();
             for (Tag owner : owners.get(page)) {
-                marks.add(dictionaries.get(owner));
+                marks.add(owner.ref);
             }
             nums.add(COSInteger.get(page));
             nums.add(marks);
@@ -54,26 +52,63 @@ final class StructureTree {
         for (Tag.Annotation annotation : annotations) {
             annotation.dictionary().setInt(COSName.STRUCT_PARENT, key);
             nums.add(COSInteger.get(key));
-            nums.add(dictionaries.get(annotation.owner()));
+            nums.add(annotation.owner().ref);
             key++;
         }
         COSDictionary parentTree = new COSDictionary();
         parentTree.setItem(COSName.NUMS, nums);
-        root.setItem(COSName.PARENT_TREE, parentTree);
-        root.setInt(COSName.PARENT_TREE_NEXT_KEY, key);
+        dictionary.setItem(COSName.PARENT_TREE, parentTree);
+        dictionary.setInt(COSName.PARENT_TREE_NEXT_KEY, key);
+        file.write(root, dictionary);
         return root;
     }
 
-    private static COSDictionary element(Tag tag, COSDictionary parent, List<PDPage> pages,
-                                         Map<Tag, COSDictionary> dictionaries) {
-        COSDictionary element = new COSDictionary();
-        COSArray kids = new COSArray();
-        int page = firstPage(tag);
+    /** Whether an element holds marked content or an annotation, itself or below; cells always count. */
+    private static boolean holdsAnything(Tag tag) {
+        boolean any = tag.type.equals("TD") || tag.type.equals("TH");
         for (Object kid : tag.kids) {
             if (kid instanceof Tag child) {
-                COSDictionary written = element(child, element, pages, dictionaries);
-                if (written != null) {
-                    kids.add(written);
+                any |= holdsAnything(child);
+            } else if (kid instanceof Tag.Content content) {
+                any |= content.count() > 0;
+            } else {
+                any = true;
+            }
+        }
+        if (!any) {
+            tag.kids.clear();
+        }
+        return any;
+    }
+
+    /** Numbers the elements kept, in document order. */
+    private static void number(PdfFile file, Tag tag) {
+        tag.ref = file.reserve();
+        for (Object kid : tag.kids) {
+            if (kid instanceof Tag child && (!child.kids.isEmpty() || isCell(child))) {
+                number(file, child);
+            }
+        }
+    }
+
+    private static boolean isCell(Tag tag) {
+        return tag.type.equals("TD") || tag.type.equals("TH");
+    }
+
+    private static void write(PdfFile file, Tag tag, PdfFile.Ref parent, List<PdfFile.Ref> pages) {
+        COSDictionary element = new COSDictionary();
+        element.setItem(COSName.TYPE, STRUCT_ELEM);
+        element.setItem(COSName.S, COSName.getPDFName(tag.type));
+        element.setItem(COSName.P, parent);
+        int page = firstPage(tag);
+        if (page >= 0) {
+            element.setItem(COSName.PG, pages.get(page));
+        }
+        COSArray kids = new COSArray();
+        for (Object kid : tag.kids) {
+            if (kid instanceof Tag child) {
+                if (child.ref != null) {
+                    kids.add(child.ref);
                 }
             } else if (kid instanceof Tag.Content content) {
                 for (int i = 0; i < content.count(); i++) {
@@ -84,7 +119,6 @@ final class StructureTree {
                         reference.setItem(COSName.TYPE, MCR);
                         reference.setItem(COSName.PG, pages.get(content.page(i)));
                         reference.setInt(MCID, content.mcid(i));
-                        reference.setDirect(true);
                         kids.add(reference);
                     }
                 }
@@ -92,20 +126,9 @@ final class StructureTree {
                 COSDictionary reference = new COSDictionary();
                 reference.setItem(COSName.TYPE, OBJR);
                 reference.setItem(COSName.PG, pages.get(annotation.page()));
-                reference.setItem(OBJ, annotation.dictionary());
-                reference.setDirect(true);
+                reference.setItem(OBJ, annotation.ref());
                 kids.add(reference);
             }
-        }
-        boolean cell = tag.type.equals("TD") || tag.type.equals("TH");
-        if (kids.size() == 0 && !cell) {
-            return null;
-        }
-        element.setItem(COSName.TYPE, STRUCT_ELEM);
-        element.setItem(COSName.S, COSName.getPDFName(tag.type));
-        element.setItem(COSName.P, parent);
-        if (page >= 0) {
-            element.setItem(COSName.PG, pages.get(page));
         }
         if (kids.size() > 0) {
             element.setItem(COSName.K, kids);
@@ -115,15 +138,18 @@ final class StructureTree {
         } else if (tag.listNumbering != null) {
             element.setItem(COSName.A, attributes("List", "ListNumbering", tag.listNumbering));
         }
-        dictionaries.put(tag, element);
-        return element;
+        file.write(tag.ref, element);
+        for (Object kid : tag.kids) {
+            if (kid instanceof Tag child && child.ref != null) {
+                write(file, child, tag.ref, pages);
+            }
+        }
     }
 
     private static COSDictionary attributes(String owner, String key, String value) {
         COSDictionary attributes = new COSDictionary();
         attributes.setItem(COSName.O, COSName.getPDFName(owner));
         attributes.setItem(COSName.getPDFName(key), COSName.getPDFName(value));
-        attributes.setDirect(true);
         return attributes;
     }
 

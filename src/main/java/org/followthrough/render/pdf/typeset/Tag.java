@@ -18,6 +18,8 @@ final class Tag {
     String scope;
     /** For an L: Disc, Circle, Square, Decimal or None. */
     String listNumbering;
+    /** Where the element is written, once it is known to hold anything. */
+    PdfFile.Ref ref;
 
     Tag(String type, Tag parent) {
         this.type = type;
@@ -72,7 +74,7 @@ final class Tag {
         }
     }
 
-    /** A link annotation on a page, and the Link element it belongs to. */
-    record Annotation(int page, org.apache.pdfbox.cos.COSDictionary dictionary, Tag owner) {
+    /** A link annotation on a page (written at the end, once its destination is known), and the Link element it belongs to. */
+    record Annotation(int page, org.apache.pdfbox.cos.COSDictionary dictionary, PdfFile.Ref ref, Tag owner) {
     }
 }

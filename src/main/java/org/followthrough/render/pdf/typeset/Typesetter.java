@@ -2,9 +2,6 @@ package org.followthrough.render.pdf.typeset;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +12,10 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -79,45 +73,85 @@ public final class Typesetter {
         Layout layout = new Layout(fonts, used, ids);
         float width = PagePainter.WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
-        try (PDDocument document = new PDDocument(); PdfStreams streams = new PdfStreams()) {
-            COSDictionary fontResources = new COSDictionary();
-            COSDictionary resources = new COSDictionary();
-            resources.setItem(COSName.FONT, fontResources);
-            PagePainter painter = new PagePainter(document, streams, resources, MARGIN_TOP);
+        try (PdfFile file = new PdfFile()) {
+            PagePainter painter = new PagePainter(file, MARGIN_TOP);
             Paginator paginator = new Paginator(PagePainter.HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, painter);
             Flow flow = new Flow(paginator);
             Tag top = new Tag("Document", null);
             layout.body(body, bodyNode, MARGIN_LEFT, width, top, flow);
             flow.finish();
             int pages = paginator.finish();
-
             footers(layout, used, painter, pages, width);
+
             Map<String, Paginator.Position> anchors = paginator.anchors();
+            List<PdfFile.Ref> pageRefs = painter.pageRefs();
             for (PagePainter.InternalLink link : painter.internalLinks()) {
                 Paginator.Position position = anchors.get(link.anchor());
                 if (position != null) {
-                    link.annotation().setItem(COSName.DEST, destination(painter.pages(), position));
+                    link.annotation().setItem(COSName.DEST, destination(pageRefs, position));
                 }
             }
-            for (FontSource.Face face : FontSource.Face.values()) {
-                if (used.uses(face)) {
-                    fontResources.setItem(COSName.getPDFName("F" + face.ordinal()), used.embed(fonts.face(face), streams));
-                }
+            COSDictionary catalog = new COSDictionary();
+            catalog.setItem(COSName.TYPE, COSName.CATALOG);
+            catalog.setItem(COSName.STRUCT_TREE_ROOT, StructureTree.write(file, top, pageRefs, painter.owners(), painter.annotations()));
+            for (Tag.Annotation annotation : painter.annotations()) {
+                file.write(annotation.ref(), annotation.dictionary());
             }
-            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-            catalog.setItem(COSName.STRUCT_TREE_ROOT, StructureTree.write(top, painter.pages(), painter.owners(), painter.annotations()));
+            catalog.setItem(COSName.PAGES, writePages(file, painter.pages(), resources(file, used)));
             Element bookmarks = html.selectFirst("bookmarks");
             if (bookmarks != null && !bookmarks.children().isEmpty()) {
-                catalog.setItem(COSName.OUTLINES, outline(bookmarks, painter.pages(), anchors));
+                catalog.setItem(COSName.OUTLINES, outline(file, bookmarks, pageRefs, anchors));
                 catalog.setItem(COSName.PAGE_MODE, COSName.getPDFName("UseOutlines"));
             }
-            describe(document, html, root, settings, streams);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024 + pages * 8 * 1024);
-            document.save(out, CompressParameters.NO_COMPRESSION);
-            return new Result(out.toByteArray(), used.missing());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make the PDF: " + e.getMessage(), e);
+            PdfFile.Ref info = describe(file, catalog, html, root, settings);
+            return new Result(file.finish(file.write(catalog), info, settings.documentId()), used.missing());
         }
+    }
+
+    /** The page resources every page shares: the faces the document uses. */
+    private PdfFile.Ref resources(PdfFile file, DocumentFonts used) {
+        COSDictionary fontResources = new COSDictionary();
+        for (FontSource.Face face : FontSource.Face.values()) {
+            if (used.uses(face)) {
+                fontResources.setItem(COSName.getPDFName("F" + face.ordinal()), used.embed(fonts.face(face), file));
+            }
+        }
+        COSDictionary resources = new COSDictionary();
+        resources.setItem(COSName.FONT, fontResources);
+        return file.write(resources);
+    }
+
+    /** Every page, A4, and the page tree holding them. */
+    private static PdfFile.Ref writePages(PdfFile file, List<PagePainter.Page> pages, PdfFile.Ref resources) {
+        PdfFile.Ref tree = file.reserve();
+        COSArray kids = new COSArray();
+        COSArray media = new COSArray();
+        media.add(COSInteger.ZERO);
+        media.add(COSInteger.ZERO);
+        media.add(new COSFloat(PagePainter.WIDTH));
+        media.add(new COSFloat(PagePainter.HEIGHT));
+        for (int i = 0; i < pages.size(); i++) {
+            PagePainter.Page page = pages.get(i);
+            COSDictionary dictionary = new COSDictionary();
+            dictionary.setItem(COSName.TYPE, COSName.PAGE);
+            dictionary.setItem(COSName.PARENT, tree);
+            dictionary.setItem(COSName.MEDIA_BOX, media);
+            dictionary.setItem(COSName.RESOURCES, resources);
+            dictionary.setItem(COSName.CONTENTS, page.contents());
+            dictionary.setInt(COSName.STRUCT_PARENTS, i);
+            dictionary.setItem(COSName.getPDFName("Tabs"), COSName.S);
+            if (page.annotations().size() > 0) {
+                dictionary.setItem(COSName.ANNOTS, page.annotations());
+            }
+            file.write(page.ref(), dictionary);
+            kids.add(page.ref());
+        }
+        COSDictionary root = new COSDictionary();
+        root.setItem(COSName.TYPE, COSName.PAGES);
+        root.setItem(COSName.KIDS, kids);
+        root.setInt(COSName.COUNT, pages.size());
+        file.write(tree, root);
+        return tree;
     }
 
     /** The running footer on the left and "Page N of M" on the right, below the content area of every page. */
@@ -145,7 +179,7 @@ public final class Typesetter {
         return "Page " + page + " of " + pages;
     }
 
-    private static COSArray destination(List<PDPage> pages, Paginator.Position position) {
+    private static COSArray destination(List<PdfFile.Ref> pages, Paginator.Position position) {
         COSArray destination = new COSArray();
         destination.add(pages.get(position.page()));
         destination.add(COSName.getPDFName("XYZ"));
@@ -156,70 +190,60 @@ public final class Typesetter {
     }
 
     /** The document outline: one entry for each bookmark element, nested as they are. */
-    private static COSDictionary outline(Element bookmarks, List<PDPage> pages, Map<String, Paginator.Position> anchors) {
+    private static PdfFile.Ref outline(PdfFile file, Element bookmarks, List<PdfFile.Ref> pages, Map<String, Paginator.Position> anchors) {
+        PdfFile.Ref ref = file.reserve();
         COSDictionary outlines = new COSDictionary();
         outlines.setItem(COSName.TYPE, COSName.OUTLINES);
-        outlines.setInt(COSName.COUNT, entries(outlines, bookmarks, pages, anchors));
-        return outlines;
+        outlines.setInt(COSName.COUNT, entries(file, ref, outlines, bookmarks, pages, anchors));
+        file.write(ref, outlines);
+        return ref;
     }
 
-    private static int entries(COSDictionary parent, Element bookmarks, List<PDPage> pages, Map<String, Paginator.Position> anchors) {
-        COSDictionary previous = null;
-        int count = 0;
-        for (Element bookmark : bookmarks.children()) {
-            if (!bookmark.nameIs("bookmark")) {
-                continue;
-            }
+    /** Writes the entries of the bookmarks in {@code bookmarks}, setting First and Last on their parent; gives how many. */
+    private static int entries(PdfFile file, PdfFile.Ref parentRef, COSDictionary parent, Element bookmarks, List<PdfFile.Ref> pages,
+                               Map<String, Paginator.Position> anchors) {
+        List<Element> marks = bookmarks.children().stream().filter(b -> b.nameIs("bookmark")).toList();
+        List<PdfFile.Ref> refs = marks.stream().map(b -> file.reserve()).toList();
+        for (int i = 0; i < marks.size(); i++) {
+            Element bookmark = marks.get(i);
             COSDictionary entry = new COSDictionary();
             entry.setItem(COSName.TITLE, new COSString(bookmark.attr("name")));
-            entry.setItem(COSName.PARENT, parent);
+            entry.setItem(COSName.PARENT, parentRef);
+            if (i > 0) {
+                entry.setItem(COSName.PREV, refs.get(i - 1));
+            }
+            if (i + 1 < marks.size()) {
+                entry.setItem(COSName.NEXT, refs.get(i + 1));
+            }
             String href = bookmark.attr("href");
             Paginator.Position position = href.startsWith("#") ? anchors.get(href.substring(1)) : null;
             if (position != null) {
                 entry.setItem(COSName.DEST, destination(pages, position));
             }
-            int children = entries(entry, bookmark, pages, anchors);
+            int children = entries(file, refs.get(i), entry, bookmark, pages, anchors);
             if (children > 0) {
                 entry.setInt(COSName.COUNT, -children);
             }
-            if (previous == null) {
-                parent.setItem(COSName.FIRST, entry);
-            } else {
-                previous.setItem(COSName.NEXT, entry);
-                entry.setItem(COSName.PREV, previous);
-            }
-            parent.setItem(COSName.LAST, entry);
-            previous = entry;
-            count++;
+            file.write(refs.get(i), entry);
         }
-        return count;
+        if (!refs.isEmpty()) {
+            parent.setItem(COSName.FIRST, refs.get(0));
+            parent.setItem(COSName.LAST, refs.get(refs.size() - 1));
+        }
+        return marks.size();
     }
 
     /**
      * What a reader, an archive and a screen reader are told about the document: title (shown in the
      * title bar), author, subject, language, dates, XMP metadata, the colour space it is meant for, and its ID.
      */
-    private static void describe(PDDocument document, Document html, Element root, Settings settings, PdfStreams streams) {
+    private static PdfFile.Ref describe(PdfFile file, COSDictionary catalog, Document html, Element root, Settings settings) {
         String title = html.title();
         Element author = html.selectFirst("meta[name=author]");
         Element subject = html.selectFirst("meta[name=subject]");
         String date = settings.date() + "T00:00:00+00:00";
         String pdfDate = "D:" + settings.date().toString().replace("-", "") + "000000+00'00'";
 
-        COSDictionary info = document.getDocumentInformation().getCOSObject();
-        info.setItem(COSName.TITLE, new COSString(title));
-        if (author != null) {
-            info.setItem(COSName.AUTHOR, new COSString(author.attr("content")));
-        }
-        if (subject != null) {
-            info.setItem(COSName.SUBJECT, new COSString(subject.attr("content")));
-        }
-        info.setItem(COSName.PRODUCER, new COSString(settings.producer()));
-        info.setItem(COSName.CREATION_DATE, new COSString(pdfDate));
-        info.setItem(COSName.MOD_DATE, new COSString(pdfDate));
-
-        document.setVersion(1.7f);
-        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
         if (!root.attr("lang").isBlank()) {
             catalog.setItem(COSName.LANG, new COSString(root.attr("lang")));
         }
@@ -230,13 +254,14 @@ public final class Typesetter {
         viewer.setItem(COSName.getPDFName("DisplayDocTitle"), COSBoolean.TRUE);
         catalog.setItem(COSName.VIEWER_PREFERENCES, viewer);
 
-        COSStream metadata = PdfStreams.raw(Xmp.packet(title, author == null ? null : author.attr("content"),
-                subject == null ? null : subject.attr("content"), settings.producer(), date));
+        byte[] xmp = Xmp.packet(title, author == null ? null : author.attr("content"), subject == null ? null : subject.attr("content"),
+                settings.producer(), date);
+        COSDictionary metadata = new COSDictionary();
         metadata.setItem(COSName.TYPE, COSName.METADATA);
         metadata.setItem(COSName.SUBTYPE, COSName.getPDFName("XML"));
-        catalog.setItem(COSName.METADATA, metadata);
+        catalog.setItem(COSName.METADATA, file.stream(metadata, xmp, xmp.length));
 
-        COSStream profile = streams.flate(SRGB);
+        COSDictionary profile = new COSDictionary();
         profile.setInt(COSName.N, 3);
         COSDictionary intent = new COSDictionary();
         intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
@@ -244,14 +269,22 @@ public final class Typesetter {
         intent.setItem(COSName.getPDFName("OutputConditionIdentifier"), new COSString(SRGB_NAME));
         intent.setItem(COSName.INFO, new COSString(SRGB_NAME));
         intent.setItem(COSName.getPDFName("RegistryName"), new COSString("http://www.color.org"));
-        intent.setItem(COSName.getPDFName("DestOutputProfile"), profile);
+        intent.setItem(COSName.getPDFName("DestOutputProfile"), file.flate(profile, SRGB, SRGB.length));
         COSArray intents = new COSArray();
         intents.add(intent);
         catalog.setItem(COSName.OUTPUT_INTENTS, intents);
 
-        COSArray ids = new COSArray();
-        ids.add(new COSString(settings.documentId()));
-        ids.add(new COSString(settings.documentId()));
-        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+        COSDictionary info = new COSDictionary();
+        info.setItem(COSName.TITLE, new COSString(title));
+        if (author != null) {
+            info.setItem(COSName.AUTHOR, new COSString(author.attr("content")));
+        }
+        if (subject != null) {
+            info.setItem(COSName.SUBJECT, new COSString(subject.attr("content")));
+        }
+        info.setItem(COSName.PRODUCER, new COSString(settings.producer()));
+        info.setItem(COSName.CREATION_DATE, new COSString(pdfDate));
+        info.setItem(COSName.MOD_DATE, new COSString(pdfDate));
+        return file.write(info);
     }
 }
