@@ -70,8 +70,8 @@ public final class PdfRenderer {
         this.typesetter = new Typesetter(fonts);
     }
 
-    /** The four font files, read when the typesetter first needs them. */
-    static FontSource fontSource(PdfFonts fonts) {
+    /** The four font files as the typesetter's font source, read when it first needs them. */
+    public static FontSource fontSource(PdfFonts fonts) {
         return new FontSource() {
             @Override
             public byte[] read(Face face) throws IOException {
