@@ -72,17 +72,14 @@ abstract class Item {
         }
     }
 
-    /** Text in one font, size and colour, owned by one structure element (or none, for text that is decoration). */
+    /** Text in one style, owned by one structure element (or none, for text that is decoration), {@code x} from the page's left edge. */
     static final class Run {
         final Tag.Content content;
-        final FontProgram font;
-        final float size;
-        final int color;
-        final float x;
-        final float shift;
-        final int[] glyphs;
-        final float width;
         final TextStyle style;
+        final float x;
+        final int[] glyphs;
+        /** The width of the glyphs that show (without a space the line ends with). */
+        final float width;
         final Link link;
         /** The text a substituted glyph stands for (screen readers and copying get it), or null. */
         final String actualText;
@@ -90,10 +87,6 @@ abstract class Item {
         Run(Tag.Content content, TextStyle style, float x, int[] glyphs, float width, Link link, String actualText) {
             this.content = content;
             this.style = style;
-            this.font = style.font();
-            this.size = style.size();
-            this.color = style.color();
-            this.shift = style.shift();
             this.x = x;
             this.glyphs = glyphs;
             this.width = width;

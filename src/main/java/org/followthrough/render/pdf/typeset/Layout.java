@@ -44,11 +44,6 @@ final class Layout {
         children(body, node, x, width, document, false, flow);
     }
 
-    /** The element marked as the running footer (CSS {@code position: running(…)}), if layout met one. */
-    Element footer() {
-        return footer;
-    }
-
     /** The footer's text as lines at {@code x}, {@code width} wide: decoration, repeated on every page, so untagged. */
     List<Item.Line> footerLines(float x, float width) {
         if (footer == null) {

@@ -146,17 +146,18 @@ final class PagePainter implements Paginator.Pages {
 
     private void decorate(Item.Run run, float baseline) {
         TextStyle style = run.style;
-        float base = baseline - run.shift;
+        FontProgram face = style.font();
+        float size = style.size();
+        float base = baseline - style.shift();
         if (style.background() >= 0) {
-            float ascent = run.font.ascent * run.size;
-            rect(run.x, base - ascent, run.width, ascent + run.font.descent * run.size, style.background());
+            rect(run.x, base - face.ascent * size, run.width, (face.ascent + face.descent) * size, style.background());
         }
-        float thickness = run.font.underlineThickness * run.size;
+        float thickness = face.underlineThickness * size;
         if (style.underline()) {
-            rect(run.x, base - run.font.underlinePosition * run.size - thickness / 2, run.width, thickness, run.color);
+            rect(run.x, base - face.underlinePosition * size - thickness / 2, run.width, thickness, style.color());
         }
         if (style.strike()) {
-            rect(run.x, base - run.size * 0.3f - thickness / 2, run.width, thickness, run.color);
+            rect(run.x, base - size * 0.3f - thickness / 2, run.width, thickness, style.color());
         }
     }
 
@@ -243,16 +244,17 @@ final class PagePainter implements Paginator.Pages {
 
     /** Shows a run's glyphs on a baseline {@code baseline} down from the top of the page, inside a text object. */
     private void show(Item.Run run, float baseline) {
-        if (font != run.font || size != run.size) {
-            font = run.font;
-            size = run.size;
-            out.raw("/F" + run.font.face.ordinal()).number(run.size).op("Tf");
+        TextStyle style = run.style;
+        if (font != style.font() || size != style.size()) {
+            font = style.font();
+            size = style.size();
+            out.raw("/F" + font.face.ordinal()).number(size).op("Tf");
         }
-        if (color != run.color) {
-            color = run.color;
-            out.rgb(run.color).op("rg");
+        if (color != style.color()) {
+            color = style.color();
+            out.rgb(color).op("rg");
         }
-        out.raw("1 0 0 1").number(run.x).number(HEIGHT - baseline + run.shift).op("Tm");
+        out.raw("1 0 0 1").number(run.x).number(HEIGHT - baseline + style.shift()).op("Tm");
         out.glyphs(run.glyphs).op("Tj");
     }
 

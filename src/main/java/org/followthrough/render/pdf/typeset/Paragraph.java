@@ -3,7 +3,6 @@ package org.followthrough.render.pdf.typeset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The text of one block, collected from its inline HTML (with white space collapsed as HTML does),
@@ -313,6 +312,6 @@ final class Paragraph {
         for (int i = 0; i < n; i++) {
             b.appendCodePoint(chars[i]);
         }
-        return Objects.toString(b);
+        return b.toString();
     }
 }

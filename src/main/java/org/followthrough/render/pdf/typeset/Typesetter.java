@@ -156,8 +156,7 @@ public final class Typesetter {
 
     /** The running footer on the left and "Page N of M" on the right, below the content area of every page. */
     private static void footers(Layout layout, DocumentFonts used, PagePainter painter, int pages, float width) {
-        Element footer = layout.footer();
-        TextStyle style = footer != null ? layout.footerStyle() : null;
+        TextStyle style = layout.footerStyle();
         if (style == null) {
             return;
         }
