@@ -120,7 +120,7 @@ final class Layout {
     /** The structure element a block element becomes; null where its content belongs to the parent's. */
     private static String structureType(String tag) {
         return switch (tag) {
-            case "p", "dt", "pre", "address", "summary" -> "P";
+            case "p", "dt", "pre", "address", "summary", "figcaption" -> "P";
             case "h1" -> "H1";
             case "h2" -> "H2";
             case "h3" -> "H3";
@@ -128,7 +128,6 @@ final class Layout {
             case "h5" -> "H5";
             case "h6" -> "H6";
             case "blockquote" -> "BlockQuote";
-            case "figcaption" -> "Caption";
             case "div", "section", "article", "main", "header", "footer", "nav", "aside", "dl", "dd", "figure", "details" -> "Div";
             default -> null;
         };
