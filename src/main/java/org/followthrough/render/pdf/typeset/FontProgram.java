@@ -115,11 +115,6 @@ final class FontProgram {
         return g == null ? 0 : g;
     }
 
-    /** A glyph's advance width in font units. */
-    int advance(int glyph) {
-        return advance[glyph];
-    }
-
     /** A glyph's advance width in thousandths of an em, as the PDF's width array gives it. */
     int advanceThousandths(int glyph) {
         return Math.round(advance[glyph] * 1000f / unitsPerEm);

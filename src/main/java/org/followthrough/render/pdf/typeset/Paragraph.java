@@ -36,10 +36,6 @@ final class Paragraph {
         this.fonts = fonts;
     }
 
-    boolean isEmpty() {
-        return n == 0;
-    }
-
     void anchor(String id) {
         if (anchors == null) {
             anchors = new ArrayList<>(1);

@@ -147,6 +147,21 @@ class TypesetterTest {
     }
 
     @Test
+    void theCrossReferenceTablePointsAtEveryObjectSoViewersNeedNoRepair() {
+        byte[] pdf = typeset("<h2 id=\"a\">Table</h2><p><a href=\"#a\">link</a></p><ul><li>one</li></ul>").pdf();
+        String file = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(file).startsWith("%PDF-1.7\n").endsWith("%%EOF\n");
+        int xref = Integer.parseInt(file.substring(file.lastIndexOf("startxref\n") + 10, file.lastIndexOf("\n%%EOF")).strip());
+        String[] table = file.substring(xref).split("\r?\n");
+        assertThat(table[0]).isEqualTo("xref");
+        int count = Integer.parseInt(table[1].split(" ")[1]);
+        for (int object = 1; object < count; object++) {
+            int offset = Integer.parseInt(table[2 + object].substring(0, 10));
+            assertThat(file.substring(offset)).as("object %d", object).startsWith(object + " 0 obj\n");
+        }
+    }
+
+    @Test
     void theDocumentsStylesheetSetsSizesColoursWidthsAndTheBrandColour() {
         Stylesheet sheet = Stylesheet.of(STYLESHEET + "\nh1 { border-bottom-color: #aa0000; }");
         StyleNode body = sheet.root().child("html", "").child("body", "");
