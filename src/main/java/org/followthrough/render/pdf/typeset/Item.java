@@ -136,7 +136,7 @@ abstract class Item {
             }
             float h = 0;
             for (Cell cell : cells) {
-                float first = cell.items.isEmpty() ? 0 : cell.items.get(0).height;
+                float first = cell.from == cell.to ? 0 : cell.items.get(cell.from).height;
                 h = Math.max(h, cell.padTop + first + cell.padBottom);
             }
             return h;
@@ -154,24 +154,18 @@ abstract class Item {
             for (int i = 0; i < cells.length; i++) {
                 Cell cell = cells[i];
                 float room = available - cell.padTop - cell.padBottom;
-                int taken = 0;
-                float used = 0;
-                while (taken < cell.items.size() && used + cell.items.get(taken).height <= room) {
-                    used += cell.items.get(taken).height;
-                    taken++;
+                int end = cell.from;
+                while (end < cell.to && cell.tops[end + 1] - cell.tops[cell.from] <= room) {
+                    end++;
                 }
-                if (taken > 0) {
-                    any = true;
+                any |= end > cell.from;
+                int next = end;
+                while (next < cell.to && cell.items.get(next) instanceof Space) {
+                    next++;
                 }
-                int from = taken;
-                while (from < cell.items.size() && cell.items.get(from) instanceof Space) {
-                    from++;
-                }
-                if (from < cell.items.size()) {
-                    remains = true;
-                }
-                first[i] = cell.with(new ArrayList<>(cell.items.subList(0, taken)), 0f);
-                rest[i] = cell.with(new ArrayList<>(cell.items.subList(from, cell.items.size())), cell.borderWidth);
+                remains |= next < cell.to;
+                first[i] = cell.part(cell.from, end, 0f);
+                rest[i] = cell.part(next, cell.to, cell.borderWidth);
             }
             if (!any || !remains) {
                 return null;
@@ -180,36 +174,56 @@ abstract class Item {
         }
     }
 
-    /** A table cell: where it is across the row, its padding, what it holds and its bottom border. */
+    /**
+     * A table cell: where it is across the row, its padding, what it holds and its bottom border. A row
+     * split between pages gives cells that hold a range of the same items, so no part is ever copied.
+     */
     static final class Cell {
         final float x;
         final float width;
         final float padTop;
         final float padBottom;
         final List<Item> items;
+        /** The range of {@link #items} this cell shows. */
+        final int from;
+        final int to;
+        /** The top of each item below the top of the first, and the bottom of the last: {@code tops[i + 1] - tops[i]} is item i's height. */
+        final float[] tops;
         final float borderWidth;
         final int borderColor;
 
         Cell(float x, float width, float padTop, float padBottom, List<Item> items, float borderWidth, int borderColor) {
+            this(x, width, padTop, padBottom, items, 0, items.size(), tops(items), borderWidth, borderColor);
+        }
+
+        private Cell(float x, float width, float padTop, float padBottom, List<Item> items, int from, int to, float[] tops,
+                     float borderWidth, int borderColor) {
             this.x = x;
             this.width = width;
             this.padTop = padTop;
             this.padBottom = padBottom;
             this.items = items;
+            this.from = from;
+            this.to = to;
+            this.tops = tops;
             this.borderWidth = borderWidth;
             this.borderColor = borderColor;
         }
 
-        float contentHeight() {
-            float h = 0;
-            for (Item item : items) {
-                h += item.height;
+        private static float[] tops(List<Item> items) {
+            float[] tops = new float[items.size() + 1];
+            for (int i = 0; i < items.size(); i++) {
+                tops[i + 1] = tops[i] + items.get(i).height;
             }
-            return h;
+            return tops;
         }
 
-        Cell with(List<Item> content, float border) {
-            return new Cell(x, width, padTop, padBottom, content, border, borderColor);
+        float contentHeight() {
+            return tops[to] - tops[from];
+        }
+
+        Cell part(int start, int end, float border) {
+            return new Cell(x, width, padTop, padBottom, items, start, end, tops, border, borderColor);
         }
     }
 }

@@ -132,7 +132,8 @@ final class PagePainter implements Paginator.Pages {
             for (Item.Cell cell : row.cells) {
                 Borders inner = new Borders();
                 float cy = y + cell.padTop;
-                for (Item child : cell.items) {
+                for (int i = cell.from; i < cell.to; i++) {
+                    Item child = cell.items.get(i);
                     decorate(child, cy, inner);
                     cy += child.height;
                 }
@@ -220,7 +221,8 @@ final class PagePainter implements Paginator.Pages {
         } else if (item instanceof Item.Row row) {
             for (Item.Cell cell : row.cells) {
                 float cy = y + cell.padTop;
-                for (Item child : cell.items) {
+                for (int i = cell.from; i < cell.to; i++) {
+                    Item child = cell.items.get(i);
                     text(child, cy, artifact);
                     cy += child.height;
                 }
