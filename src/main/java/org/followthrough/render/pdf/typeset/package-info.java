@@ -1,6 +1,6 @@
 /**
  * A small typesetter for the PDF summaries: the HTML of the PDF templates in, a tagged PDF/UA-1 and
- * PDF/A-2a file out, on PDFBox's COS objects and fontbox's TrueType parser.
+ * PDF/A-2a file out, built from PDFBox's COS objects.
  *
  * <p>In the order the work is done:
  * <ul>
@@ -13,7 +13,7 @@
  *   <li>{@code Paginator} places items on pages (keeping headings with what follows, splitting rows,
  *       repeating table headers); {@code PagePainter} writes each page's content as soon as it is full.</li>
  *   <li>{@code StructureTree} writes the tags; {@code DocumentFonts} and {@code FontSubset} embed the
- *       glyphs used; {@code FontProgram}, {@code FontFamily} and {@code FontSource} are the fonts, parsed
+ *       glyphs used; {@code FontProgram}, {@code FontFamily} and {@code FontSource} are the fonts, read
  *       once per process; {@code PdfFile} writes the file; {@code Xmp} is its metadata.</li>
  * </ul>
  */
