@@ -220,6 +220,8 @@ class PdfRendererTest {
             <h2 id="tables">Tables</h2>
             <table><thead><tr><th>Left</th><th>Right</th><th>Empty</th></tr></thead>
             <tbody><tr><td>a cell with <strong>some</strong> text</td><td><p>para</p><ul><li>item</li></ul></td><td></td></tr></tbody></table>
+            <table><tr><th rowspan="2">Two rows</th><td colspan="2">Two columns</td></tr><tr><td>a</td><td>b</td></tr>
+            <tr><td>short row</td></tr></table>
             <table class="actions"><caption>Long table</caption>
             <colgroup><col class="ref"><col class="owner"><col class="target"><col class="status"><col class="flags"></colgroup>
             <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Target</th><th scope="col">Status</th><th scope="col">Flags</th></tr></thead>

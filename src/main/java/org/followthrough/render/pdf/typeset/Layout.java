@@ -376,20 +376,20 @@ final class Layout {
                 case "colgroup" -> {
                     StyleNode group = node.child("colgroup", child.className());
                     if (child.children().isEmpty()) {
-                        for (int i = 0; i < span(child); i++) {
+                        for (int i = 0; i < span(child, "span"); i++) {
                             columns.add(group);
                         }
                     }
                     for (Element col : child.children()) {
                         if (col.nameIs("col")) {
-                            for (int i = 0; i < span(col); i++) {
+                            for (int i = 0; i < span(col, "span"); i++) {
                                 columns.add(group.child("col", col.className()));
                             }
                         }
                     }
                 }
                 case "col" -> {
-                    for (int i = 0; i < span(child); i++) {
+                    for (int i = 0; i < span(child, "span"); i++) {
                         columns.add(node.child("col", child.className()));
                     }
                 }
@@ -417,7 +417,7 @@ final class Layout {
                 int cells = 0;
                 for (Element cell : tr.children()) {
                     if (cell.nameIs("td") || cell.nameIs("th")) {
-                        cells += span(cell);
+                        cells += span(cell, "colspan");
                     }
                 }
                 count = Math.max(count, cells);
@@ -432,8 +432,11 @@ final class Layout {
             boolean header = group.nameIs("thead");
             StyleNode groupNode = group.nameIs("tr") ? node.child("tbody", "") : node.child(group.normalName(), group.className());
             Tag groupTag = tableTag.child(header ? "THead" : group.nameIs("tfoot") ? "TFoot" : "TBody");
-            for (Element tr : rows(group)) {
-                row(tr, groupNode.child("tr", tr.className()), groupTag.child("TR"), table, header, widths, x, flow);
+            int[] spanned = new int[widths.length];
+            List<Element> rows = rows(group);
+            for (int i = 0; i < rows.size(); i++) {
+                Element tr = rows.get(i);
+                row(tr, groupNode.child("tr", tr.className()), groupTag.child("TR"), table, header, widths, spanned, rows.size() - i, x, flow);
             }
         }
     }
@@ -461,22 +464,37 @@ final class Layout {
         return rows;
     }
 
-    private void row(Element tr, StyleNode node, Tag rowTag, Item.Table table, boolean header, float[] widths, float x, Flow flow) {
+    /**
+     * A row of cells; {@code spanned} counts, for each column, the rows still covered by a cell of an
+     * earlier row (rowspan), whose place this row leaves empty; {@code left} is the rows left in the group, this one included.
+     */
+    private void row(Element tr, StyleNode node, Tag rowTag, Item.Table table, boolean header, float[] widths, int[] spanned, int left,
+                     float x, Flow flow) {
         List<Item.Cell> cells = new ArrayList<>();
         int column = 0;
         float cx = x;
         for (Element cell : tr.children()) {
-            if (!(cell.nameIs("td") || cell.nameIs("th")) || column >= widths.length) {
+            if (!(cell.nameIs("td") || cell.nameIs("th"))) {
                 continue;
+            }
+            while (column < widths.length && spanned[column] > 0) {
+                cx += widths[column++];
+            }
+            if (column >= widths.length) {
+                break;
             }
             StyleNode cellNode = node.child(cell.normalName(), cell.className());
             Style s = cellNode.style;
-            int span = Math.min(span(cell), widths.length - column);
+            int span = Math.min(span(cell, "colspan"), widths.length - column);
+            int down = Math.min(span(cell, "rowspan"), left);
             float w = 0;
             for (int i = 0; i < span; i++) {
                 w += widths[column + i];
+                spanned[column + i] = down;
             }
             Tag cellTag = rowTag.child(cell.nameIs("th") ? "TH" : "TD");
+            cellTag.columns = span;
+            cellTag.rows = down;
             if (cell.nameIs("th")) {
                 cellTag.scope = switch (cell.attr("scope")) {
                     case "row", "rowgroup" -> "Row";
@@ -496,12 +514,16 @@ final class Layout {
             cx += w;
             column += span;
         }
-        while (column < widths.length) {
+        for (; column < widths.length; column++) {
             // a short row gets empty cells, so that every row of the table has as many
-            rowTag.child("TD");
-            cells.add(new Item.Cell(cx, widths[column], 0, 0, new ArrayList<>(), 0, 0));
+            if (spanned[column] == 0) {
+                rowTag.child("TD");
+                cells.add(new Item.Cell(cx, widths[column], 0, 0, new ArrayList<>(), 0, 0));
+            }
             cx += widths[column];
-            column++;
+        }
+        for (int i = 0; i < spanned.length; i++) {
+            spanned[i] = Math.max(0, spanned[i] - 1);
         }
         if (!tr.id().isEmpty()) {
             flow.anchor(tr.id());
@@ -514,9 +536,11 @@ final class Layout {
         flow.add(row);
     }
 
-    private static int span(Element e) {
+    /** A span attribute (span, colspan, rowspan): 1 unless it says more, and at most 1000. */
+    private static int span(Element e, String attribute) {
         try {
-            return Math.max(1, Math.min(100, Integer.parseInt(e.attr("span").isEmpty() ? e.attr("colspan").strip() : e.attr("span").strip())));
+            String value = e.attr(attribute).strip();
+            return value.isEmpty() ? 1 : Math.max(1, Math.min(1000, Integer.parseInt(value)));
         } catch (NumberFormatException ex) {
             return 1;
         }
@@ -543,10 +567,10 @@ final class Layout {
                 int column = 0;
                 for (Element cell : tr.children()) {
                     if (cell.nameIs("td") || cell.nameIs("th")) {
-                        if (column < count && span(cell) == 1 && !set[column]) {
+                        if (column < count && span(cell, "colspan") == 1 && !set[column]) {
                             set[column] = given(rowNode.child(cell.normalName(), cell.className()).style, width, widths, column);
                         }
-                        column += span(cell);
+                        column += span(cell, "colspan");
                     }
                 }
                 unset = unset(set);
@@ -581,14 +605,14 @@ final class Layout {
                 int column = 0;
                 for (Element cell : tr.children()) {
                     if (cell.nameIs("td") || cell.nameIs("th")) {
-                        if (column < count && span(cell) == 1 && !set[column]) {
+                        if (column < count && span(cell, "colspan") == 1 && !set[column]) {
                             StyleNode cellNode = rowNode.child(cell.normalName(), cell.className());
                             float[] need = measure(cell, cellNode);
                             float extra = cellNode.style.padding[LEFT] + cellNode.style.padding[RIGHT];
                             min[column] = Math.max(min[column], need[0] + extra);
                             max[column] = Math.max(max[column], need[1] + extra);
                         }
-                        column += span(cell);
+                        column += span(cell, "colspan");
                     }
                 }
             }

@@ -133,8 +133,15 @@ final class StructureTree {
         if (kids.size() > 0) {
             element.setItem(COSName.K, kids);
         }
-        if (tag.scope != null) {
-            element.setItem(COSName.A, attributes("Table", "Scope", tag.scope));
+        if (tag.scope != null || tag.columns > 1 || tag.rows > 1) {
+            COSDictionary table = attributes("Table", "Scope", tag.scope);
+            if (tag.columns > 1) {
+                table.setInt(COSName.getPDFName("ColSpan"), tag.columns);
+            }
+            if (tag.rows > 1) {
+                table.setInt(COSName.getPDFName("RowSpan"), tag.rows);
+            }
+            element.setItem(COSName.A, table);
         } else if (tag.listNumbering != null) {
             element.setItem(COSName.A, attributes("List", "ListNumbering", tag.listNumbering));
         }
@@ -146,10 +153,13 @@ final class StructureTree {
         }
     }
 
+    /** An attribute dictionary of an owner, with one name-valued attribute if {@code value} is not null. */
     private static COSDictionary attributes(String owner, String key, String value) {
         COSDictionary attributes = new COSDictionary();
         attributes.setItem(COSName.O, COSName.getPDFName(owner));
-        attributes.setItem(COSName.getPDFName(key), COSName.getPDFName(value));
+        if (value != null) {
+            attributes.setItem(COSName.getPDFName(key), COSName.getPDFName(value));
+        }
         return attributes;
     }
 

@@ -16,6 +16,9 @@ final class Tag {
     final List<Object> kids = new ArrayList<>(2);
     /** For a TH: Row, Column or Both. */
     String scope;
+    /** For a TH or TD: the columns and rows it spans. */
+    int columns = 1;
+    int rows = 1;
     /** For an L: Disc, Circle, Square, Decimal or None. */
     String listNumbering;
     /** Where the element is written, once it is known to hold anything. */
