@@ -202,6 +202,7 @@ class PdfRendererTest {
             <meta name="author" content="Followthrough"><meta name="subject" content="Every element the Markdown allows">
             <style>%s</style></head><body>
             <div class="running-footer">Every element · a footer long enough to wrap onto a second line of the footer, as plan titles do</div>
+            <div class="running-page-number">Page {page} of {pages}</div>
             <bookmarks><bookmark name="Lists" href="#lists"><bookmark name="Tables" href="#tables"></bookmark></bookmark></bookmarks>
             <p class="caption">Caption</p><h1>Every element</h1>
             <p><strong>Strong</strong>, <b>bold</b>, <em>emphasis</em>, <i>italic</i>, <s>struck</s>, <del>deleted</del>, <ins>inserted</ins>,

@@ -27,8 +27,9 @@ final class Layout {
     private final DocumentFonts used;
     private final Set<String> ids;
     private final Map<Style, TextStyle> textStyles = new IdentityHashMap<>();
-    private Element footer;
-    private StyleNode footerNode;
+    /** The elements taken out of the flow by {@code position: running(name)}, by name: the first of each. */
+    private final Map<String, Element> running = new java.util.LinkedHashMap<>();
+    private final Map<String, StyleNode> runningStyles = new java.util.HashMap<>();
 
     /**
      * @param ids the ids of the document's elements: only links to these are made
@@ -44,19 +45,38 @@ final class Layout {
         children(body, node, x, width, document, false, flow);
     }
 
-    /** The footer's text as lines at {@code x}, {@code width} wide: decoration, repeated on every page, so untagged. */
-    List<Item.Line> footerLines(float x, float width) {
-        if (footer == null) {
+    /**
+     * The text of the running element {@code name} as lines at {@code x}, {@code width} wide, with
+     * {@code {page}} and {@code {pages}} replaced by the numbers given: decoration repeated on every
+     * page, so untagged. Empty when the document has no such element.
+     */
+    List<Item.Line> running(String name, float x, float width, int page, int pages) {
+        Element element = running.get(name);
+        if (element == null) {
             return List.of();
         }
+        StyleNode node = runningStyles.get(name);
         Paragraph paragraph = new Paragraph(used);
-        inline(footer, footerNode, paragraph, null, null);
-        return paragraph.lines(x, width, footerNode.style.align, text(footerNode.style), null);
+        if (element.text().contains("{page")) {
+            String text = element.text().replace("{pages}", Integer.toString(pages)).replace("{page}", Integer.toString(page));
+            paragraph.text(text, text(node.style), null, null, false);
+        } else {
+            inline(element, node, paragraph, null, null);
+        }
+        return paragraph.lines(x, width, node.style.align, text(node.style), null);
     }
 
-    /** The running footer's text style, or null when there is none. */
-    TextStyle footerStyle() {
-        return footer == null ? null : text(footerNode.style);
+    /** The widest line of the running element {@code name} on any page of {@code pages} (its numbers at their widest). */
+    float runningWidth(String name, int pages) {
+        float widest = 0;
+        for (Item.Line line : running(name, 0, Float.MAX_VALUE, pages, pages)) {
+            float width = 0;
+            for (Item.Run run : line.runs) {
+                width += run.width;
+            }
+            widest = Math.max(widest, width);
+        }
+        return widest;
     }
 
     TextStyle text(Style style) {
@@ -155,10 +175,9 @@ final class Layout {
                 if (childNode.display == Display.NONE || childNode.style.hidden) {
                     continue;
                 }
-                if (childNode.style.running) {
-                    if (footer == null) {
-                        footer = element;
-                        footerNode = childNode;
+                if (childNode.style.running != null) {
+                    if (running.putIfAbsent(childNode.style.running, element) == null) {
+                        runningStyles.put(childNode.style.running, childNode);
                     }
                     continue;
                 }

@@ -43,7 +43,8 @@ final class Style {
     boolean keepWithNext;
     boolean avoidBreakInside;
     boolean breakBefore;
-    boolean running;
+    /** The name in {@code position: running(name)}: the element is not laid out in the flow but at the foot of every page. */
+    String running;
     boolean hidden;
 
     /** The style an element gets from its parent's before its own rules apply. */
@@ -174,7 +175,8 @@ final class Style {
             case "page-break-after", "break-after" -> keepWithNext = value.equals("avoid") || value.equals("avoid-page");
             case "page-break-inside", "break-inside" -> avoidBreakInside = value.startsWith("avoid");
             case "page-break-before", "break-before" -> breakBefore = value.equals("always") || value.equals("page");
-            case "position" -> running = value.startsWith("running(");
+            case "position" -> running = value.startsWith("running(") && value.endsWith(")")
+                    ? value.substring("running(".length(), value.length() - 1).strip() : null;
             case "display" -> hidden = value.equals("none");
             default -> {
                 // every other property is left to browsers

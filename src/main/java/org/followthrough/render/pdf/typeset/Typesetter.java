@@ -36,6 +36,9 @@ public final class Typesetter {
     static final float MARGIN_BOTTOM = 20 * Style.MM;
     static final float MARGIN_LEFT = 15 * Style.MM;
     private static final float FOOTER_GAP = 4 * Style.MM;
+    /** The names of the running elements (CSS {@code position: running(name)}) put at the foot of every page. */
+    static final String FOOTER = "footer";
+    static final String PAGE_NUMBER = "page-number";
 
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final String SRGB_NAME = "sRGB IEC61966-2.1";
@@ -81,7 +84,7 @@ public final class Typesetter {
             layout.body(body, bodyNode, MARGIN_LEFT, width, top, flow);
             flow.finish();
             int pages = paginator.finish();
-            footers(layout, used, painter, pages, width);
+            footers(layout, painter, pages, width);
 
             Map<String, Paginator.Position> anchors = paginator.anchors();
             List<PdfFile.Ref> pageRefs = painter.pageRefs();
@@ -154,28 +157,21 @@ public final class Typesetter {
         return tree;
     }
 
-    /** The running footer on the left and "Page N of M" on the right, below the content area of every page. */
-    private static void footers(Layout layout, DocumentFonts used, PagePainter painter, int pages, float width) {
-        TextStyle style = layout.footerStyle();
-        if (style == null) {
-            return;
-        }
-        String widest = label(pages, pages);
-        float labelWidth = 0;
-        for (int i = 0; i < widest.length(); i++) {
-            labelWidth += style.font().width(style.font().glyph(widest.charAt(i)), style.size());
-        }
+    /**
+     * Below the content area of every page: the running element "page-number" on the right (its
+     * {@code {page}} and {@code {pages}} filled in), and the running element "footer" in the room left of it.
+     */
+    private static void footers(Layout layout, PagePainter painter, int pages, float width) {
+        float numbers = layout.runningWidth(PAGE_NUMBER, pages);
+        float room = numbers > 0 ? width - numbers - FOOTER_GAP : width;
         float y = PagePainter.HEIGHT - MARGIN_BOTTOM + FOOTER_GAP;
-        List<Item.Line> lines = layout.footerLines(MARGIN_LEFT, width - labelWidth - FOOTER_GAP);
+        List<Item.Line> footer = layout.running(FOOTER, MARGIN_LEFT, room, 0, pages);
         for (int page = 0; page < pages; page++) {
-            Paragraph number = new Paragraph(used);
-            number.text(label(page + 1, pages), style, null, null, false);
-            painter.footer(page, y, List.of(lines, number.lines(MARGIN_LEFT, width, Style.Align.RIGHT, style, null)));
+            List<Item.Line> number = layout.running(PAGE_NUMBER, MARGIN_LEFT + width - numbers, numbers, page + 1, pages);
+            if (!footer.isEmpty() || !number.isEmpty()) {
+                painter.footer(page, y, List.of(footer, number));
+            }
         }
-    }
-
-    private static String label(int page, int pages) {
-        return "Page " + page + " of " + pages;
     }
 
     private static COSArray destination(List<PdfFile.Ref> pages, Paginator.Position position) {

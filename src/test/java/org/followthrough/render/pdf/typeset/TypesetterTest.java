@@ -58,6 +58,16 @@ class TypesetterTest {
     }
 
     @Test
+    void everyPageEndsWithTheFooterAndSaysWhichPageOfHowManyItIs() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(typeset("<p>Filler.</p>".repeat(100)).pdf())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+            for (int page = 1; page <= 3; page++) {
+                assertThat(text(pdf, page).strip()).as("page %d", page).endsWith("Footer Page " + page + " of 3");
+            }
+        }
+    }
+
+    @Test
     void aTableLongerThanAPageRepeatsItsHeaderOnEveryPageButTagsItOnce() throws IOException {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= 120; i++) {
@@ -174,7 +184,7 @@ class TypesetterTest {
         assertThat(body.child("table", "actions").child("tbody", "").child("tr", "").child("td", "").style.fontSize).isEqualTo(8.5f);
         assertThat(body.child("p", "note small").style.color).isEqualTo(0x505a5f);
         assertThat(body.child("p", "note small").style.fontSize).isEqualTo(8.5f);
-        assertThat(body.child("div", "running-footer").style.running).isTrue();
+        assertThat(body.child("div", "running-footer").style.running).isEqualTo("footer");
     }
 
     @Test
@@ -192,7 +202,8 @@ class TypesetterTest {
 
     private static Typesetter.Result typeset(String body) {
         String html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Test</title><style>" + STYLESHEET
-                + "</style></head><body><div class=\"running-footer\">Footer</div>" + body + "</body></html>";
+                + "</style></head><body><div class=\"running-footer\">Footer</div><div class=\"running-page-number\">Page {page} of {pages}</div>"
+                + body + "</body></html>";
         return TYPESETTER.typeset(Jsoup.parse(html), new Typesetter.Settings(LocalDate.of(2026, 11, 23), new byte[16], "test"));
     }
 
