@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.pdf.typeset.FontSource;
@@ -54,7 +56,7 @@ public final class PdfRenderer {
 
     private final TemplateEngine engine;
     private final Typesetter typesetter;
-    private final Set<String> missingCharacters = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> missingCharacters = ConcurrentHashMap.newKeySet();
 
     /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder or the system's fonts. */
     public PdfRenderer(TemplateEngine engine) {
@@ -180,7 +182,7 @@ public final class PdfRenderer {
     }
 
     private static String describe(int codePoint) {
-        return String.format(java.util.Locale.ROOT, "U+%04X %s", codePoint, new String(Character.toChars(codePoint)));
+        return String.format(Locale.ROOT, "U+%04X %s", codePoint, new String(Character.toChars(codePoint)));
     }
 
     // ---------------------------------------------------------------- the HTML, made ready for tagging

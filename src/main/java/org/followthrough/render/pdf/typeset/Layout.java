@@ -6,6 +6,7 @@ import static org.followthrough.render.pdf.typeset.Style.RIGHT;
 import static org.followthrough.render.pdf.typeset.Style.TOP;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,8 @@ final class Layout {
     private final Set<String> ids;
     private final Map<Style, TextStyle> textStyles = new IdentityHashMap<>();
     /** The elements taken out of the flow by {@code position: running(name)}, by name: the first of each. */
-    private final Map<String, Element> running = new java.util.LinkedHashMap<>();
-    private final Map<String, StyleNode> runningStyles = new java.util.HashMap<>();
+    private final Map<String, Element> running = new HashMap<>();
+    private final Map<String, StyleNode> runningStyles = new HashMap<>();
 
     /**
      * @param ids the ids of the document's elements: only links to these are made
