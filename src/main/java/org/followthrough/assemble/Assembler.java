@@ -44,13 +44,17 @@ public final class Assembler {
     }
 
     public Archive assemble(ValidContent content) {
+        return assemble(content, List.of());
+    }
+
+    /** Assembles the content, with plans assembled before from files that have not changed since. */
+    public Archive assemble(ValidContent content, List<Plan> reused) {
         Site site = site(content.site());
         List<Organisation> organisations = content.organisations().stream()
                 .map(o -> organisation(o.id(), o.doc()))
                 .sorted(Comparator.comparing(Organisation::name).thenComparing(Organisation::id))
                 .toList();
-        List<Plan> plans = content.plans().parallelStream()
-                .map(p -> plan(p, site))
+        List<Plan> plans = java.util.stream.Stream.concat(content.plans().parallelStream().map(p -> plan(p, site)), reused.stream())
                 .sorted(PLAN_ORDER)
                 .toList();
         return new Archive(site, asOf, organisations, plans);

@@ -27,9 +27,9 @@ public final class OrganisationScope {
     }
 
     public static List<Organisation> owners(Archive archive) {
-        return archive.organisations().stream()
-                .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id()))))
-                .toList();
+        java.util.Set<String> owning = new java.util.HashSet<>();
+        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().forEach(o -> owning.add(o.organisationId()))));
+        return archive.organisations().stream().filter(o -> owning.contains(o.id())).toList();
     }
 
     /** The organisation's own site's address: its own base URL if set, else a folder named after it under the partnership's. */

@@ -15,11 +15,28 @@ import java.time.LocalDate;
  * @param clock             the clock "today" comes from
  * @param organisation      build only this organisation's own site, or null
  * @param allOrganisations  also build every organisation's own site, each in a folder named after it
+ * @param cache             the build cache folder, or null to make every file afresh
+ * @param pdfs              whether to make the PDF summaries ({@code build --no-pdf} does not)
  */
 public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
-                           String organisation, boolean allOrganisations) {
+                           String organisation, boolean allOrganisations, Path cache, boolean pdfs) {
 
     public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock) {
         this(content, templates, output, asOf, baseUrl, clock, null, false);
+    }
+
+    public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
+                        String organisation, boolean allOrganisations) {
+        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, null, true);
+    }
+
+    /** The same request, keeping made files in (and taking unchanged ones from) a cache folder. */
+    public BuildRequest withCache(Path folder) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs);
+    }
+
+    /** The same request, with or without the PDF summaries. */
+    public BuildRequest withPdfs(boolean makePdfs) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs);
     }
 }

@@ -5,18 +5,23 @@ import org.followthrough.model.Archive;
 import org.followthrough.problem.Problem;
 
 /**
- * The outcome of a check or build: the problems found, and the archive when content was valid.
+ * The outcome of a check or build: the problems found, the archive when content was valid, how many
+ * files were published and how many of them came from the build cache.
  *
  * @param notWritten true when the content may be fine but the site could not be written (or its output folder may not be replaced)
  */
-public record BuildResult(List<Problem> problems, Archive archive, int filesWritten, boolean notWritten) {
+public record BuildResult(List<Problem> problems, Archive archive, int filesWritten, int filesFromCache, boolean notWritten) {
 
     public BuildResult(List<Problem> problems, Archive archive, int filesWritten) {
-        this(problems, archive, filesWritten, false);
+        this(problems, archive, filesWritten, 0, false);
+    }
+
+    public BuildResult(List<Problem> problems, Archive archive, int filesWritten, int filesFromCache) {
+        this(problems, archive, filesWritten, filesFromCache, false);
     }
 
     static BuildResult notWritten(List<Problem> problems) {
-        return new BuildResult(problems, null, 0, true);
+        return new BuildResult(problems, null, 0, 0, true);
     }
 
     public boolean succeeded() {

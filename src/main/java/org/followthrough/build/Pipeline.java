@@ -5,23 +5,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
-import org.followthrough.format.Doc;
 import org.followthrough.model.Archive;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.cache.PlanStore;
 import org.followthrough.output.OutputFolder;
 import org.followthrough.output.Publisher;
 import org.followthrough.output.StagedDirectoryPublisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
-import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.LoadedContent;
 import org.followthrough.source.TemplateFiles;
@@ -38,7 +38,11 @@ public final class Pipeline {
     }
 
     /** The assembled archive, the content's assets (logos), which are copied as they are, and the site's own templates. */
-    private record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates) {
+    /**
+     * The assembled archive, the content's assets (logos, copied as they are), the site's own templates,
+     * and a fingerprint of each plan's files where it has one.
+     */
+    record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates, Map<String, String> planKeys) {
     }
 
     /** Load and validate only; writes nothing. */
@@ -50,23 +54,32 @@ public final class Pipeline {
 
     /** The whole build, publishing to the request's output folder only if every stage succeeded. */
     public static BuildResult build(BuildRequest request) {
+        return build(request, BuildProgress.NONE);
+    }
+
+    /** The whole build, telling {@code progress} how it goes. */
+    public static BuildResult build(BuildRequest request, BuildProgress progress) {
         Problems problems = new Problems();
         // before anything else, so that a folder that must not be replaced costs no work and nothing is created
         Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
         if (folder.isEmpty()) {
             return BuildResult.notWritten(problems.sorted());
         }
+        progress.stage("Checking the content");
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get())) {
-            int written = renderSites(assembled.get(), request, publisher, problems);
+        progress.stage("Rendering");
+        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
+            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, progress);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
             }
             publisher.commit();
-            return new BuildResult(problems.sorted(), assembled.get().archive(), written);
+            cache.trim();
+            return new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
         } catch (IOException | java.io.UncheckedIOException e) {
             OutputFolder.reportWriteFailure(request.output(), e, problems);
             return BuildResult.notWritten(problems.sorted());
@@ -80,18 +93,27 @@ public final class Pipeline {
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
-        int written = renderSites(assembled.get(), request, publisher, problems);
-        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(), written);
+        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, BuildProgress.NONE);
+        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(), counts.published(),
+                counts.fromCache());
     }
 
     /**
      * Renders the partnership's site, or one organisation's own site, or the partnership's site with
-     * every organisation's own site in a folder named after it.
+     * every organisation's own site in a folder named after it: 4. render decides every output with
+     * its fingerprint, and 5. write makes or reuses each and publishes it.
      */
-    private static int renderSites(Assembled assembled, BuildRequest request, Publisher publisher, Problems problems) {
+    private static OutputStage.Counts renderSites(Assembled assembled, BuildRequest request, Publisher publisher, BuildCache cache,
+                                                  Problems problems, BuildProgress progress) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
-        Renderers renderers = new Renderers(new TemplateEngine(assembled.templates()), new MarkdownRenderer(), assembled.assets());
+        TemplateEngine engine = new TemplateEngine(assembled.templates());
+        SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine),
+                Tool.fingerprint(), assembled.assets());
+        java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
+                ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+        OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -102,79 +124,83 @@ public final class Pipeline {
                         organisation.isEmpty() ? "there is no organisation '" + request.organisation() + "'"
                                 : "'" + request.organisation() + "' owns no actions, so it has no site of its own",
                         hint != null ? hint : "organisations that own actions: " + String.join(", ", ids));
-                return 0;
+                return new OutputStage.Counts(0, 0, 0);
             }
             Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
-            return render(own, renderers, request, publisher, problems);
+            return stage.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs());
         }
-        int written = render(archive, renderers, request, publisher, problems);
+        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared, assembled.planKeys()).outputs());
         if (request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
+                if (problems.hasErrors()) {
+                    break;
+                }
                 Archive own = OrganisationScope.scope(archive, organisation, null);
-                String folder = organisation.id() + "/";
-                written += render(own, renderers, request, (path, content) -> publisher.write(folder + path, content), problems);
+                OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
+                        templateLocation, problems, progress);
+                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
             }
         }
-        return written;
+        return counts;
+    }
+
+    /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
+    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine) {
+        return new java.util.function.Supplier<>() {
+            private PdfRenderer renderer;
+
+            @Override
+            public synchronized PdfRenderer get() {
+                if (renderer == null) {
+                    renderer = new PdfRenderer(engine);
+                }
+                return renderer;
+            }
+        };
     }
 
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
+        return loadValidateAssemble(request, problems, request.cache() == null ? PlanStore.NONE : BuildCache.in(request.cache()).plans());
+    }
+
+    /**
+     * Stages 1 to 3. Plans whose files have not changed since they were last checked and assembled
+     * (see {@link PlanReuse}) are taken from {@code plans} instead of being parsed, checked and
+     * assembled again; the checks across plans still see them.
+     */
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
-        LoadedContent loaded = LoadedContent.load(files, problems);
-        LocalDate asOf = asOf(request, loaded);
+        LocalDate asOf = asOf(request, files);
+        PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
+        LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
+        reuse.reusedWarnings().forEach(problems::add);
         // 2. validate
-        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded);
+        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();
         }
         // 3. assemble
-        Archive archive = new Assembler(asOf).assemble(valid.get());
+        Archive archive = new Assembler(asOf).assemble(valid.get(), reuse.reusedPlans());
+        reuse.keepNew(archive, valid.get(), problems.sorted(), files);
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
-        return Optional.of(new Assembled(archive, files.assets(), templates));
+        return Optional.of(new Assembled(archive, files.assets(), templates, reuse.keys()));
     }
 
-    private static LocalDate asOf(BuildRequest request, LoadedContent loaded) {
+    /** The as-of date: as asked, else today in the site's time zone (UTC when site.yaml cannot tell; its problems are reported later). */
+    private static LocalDate asOf(BuildRequest request, ContentFiles files) {
         if (request.asOf() != null) {
             return request.asOf();
         }
-        Optional<Doc> site = ContentValidator.checkSite(loaded, new Problems());
-        java.time.ZoneId zone = site.filter(s -> s.has("time_zone")).map(s -> s.zone("time_zone")).orElse(ZoneOffset.UTC);
+        Problems ignored = new Problems();
+        java.time.ZoneId zone = files.get("site.yaml")
+                .flatMap(site -> org.followthrough.source.YamlReader.read(site, ignored)
+                        .flatMap(root -> new org.followthrough.format.ShapeChecker(files, site, ignored).checkRoot(root,
+                                org.followthrough.format.ContentFormat.SITE)))
+                .filter(site -> site.has("time_zone")).map(site -> site.zone("time_zone")).orElse(ZoneOffset.UTC);
         return LocalDate.now(request.clock().withZone(zone));
-    }
-
-    /** What every site of one build shares. */
-    private record Renderers(TemplateEngine engine, MarkdownRenderer markdown, Map<String, byte[]> assets) {
-    }
-
-    private static int render(Archive archive, Renderers renderers, BuildRequest request, Publisher publisher, Problems problems) {
-        // 4. render, and 5. write: each output goes to the publisher as soon as it is rendered
-        SiteRenderer renderer = new SiteRenderer(archive, renderers.engine(), renderers.markdown(), renderers.assets());
-        AtomicInteger written = new AtomicInteger();
-        for (List<SiteRenderer.Output> phase : renderer.phases()) {
-            phase.parallelStream().forEach(output -> {
-                try {
-                    byte[] content = output.content().get();
-                    if (content != null) {
-                        publisher.write(output.path(), content);
-                        written.incrementAndGet();
-                    }
-                } catch (TemplateEngine.TemplateProblem e) {
-                    String template = renderers.engine().isOverridden(e.template())
-                            ? request.templates().resolve(e.template()).toString() : "(built-in template) " + e.template();
-                    problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
-                            "fix the template; the previous site is unchanged");
-                } catch (PdfFonts.MissingFontsException e) {
-                    problems.error(Location.of(output.path()), e.getMessage(), null);
-                }
-            });
-            if (problems.hasErrors()) {
-                break;
-            }
-        }
-        return written.get();
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
+import org.followthrough.cache.BuildCache;
 import org.followthrough.problem.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,18 @@ final class BuildCommand implements Callable<Integer> {
                     "Its address is --base-url, else its base_url, else a folder named after it under the site's base URL."})
     String organisation;
 
+    @Option(names = "--no-pdf", negatable = false,
+            description = "Leave out the PDF summaries, for quick previews and checks; each page says its PDF was not built.")
+    boolean noPdf;
+
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = BuildCache.DEFAULT_FOLDER,
+            description = {"Keep the files each build makes here, and take unchanged ones from here instead of making them again "
+                    + "(default: ${DEFAULT-VALUE}). Safe to delete; bounded in size; keep it out of Git."})
+    Path cache;
+
+    @Option(names = "--no-cache", negatable = false, description = "Make every file afresh, neither reading nor writing the cache.")
+    boolean noCache;
+
     @Option(names = "--all-organisations",
             description = "Also build every organisation's own site, each in a folder of the output named after the organisation.")
     boolean allOrganisations;
@@ -65,11 +78,19 @@ final class BuildCommand implements Callable<Integer> {
         if (organisation != null) {
             checkOrganisationExists();
         }
-        BuildResult result = Pipeline.build(new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock,
-                organisation, allOrganisations));
+        long started = System.nanoTime();
+        BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
+                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf);
+        BuildResult result;
+        try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
+            result = Pipeline.build(request, progress);
+        }
         int code = Reports.reportBuild(result, out.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {
-            main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s).%n", result.filesWritten(), out, result.archive().asOf());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
+                    result.archive().asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
+                    ProgressLine.seconds(millis), noPdf ? ", without PDFs" : "");
         }
         return code;
     }

@@ -22,6 +22,11 @@ public record Archive(Site site, LocalDate asOf, List<Organisation> organisation
         this(site, asOf, organisations, plans, null);
     }
 
+    /** The same archive with only these plans: what an organisation's downloads need, without scanning every plan. */
+    public Archive withPlans(List<Plan> newPlans) {
+        return new Archive(site, asOf, organisations, newPlans, scope);
+    }
+
     public Archive withSite(Site newSite) {
         return new Archive(newSite, asOf, organisations, plans, scope);
     }

@@ -55,24 +55,7 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
         }
         dates.addAll(updates);
         dates.add(asOf);
-        List<Point> points = new ArrayList<>();
-        for (LocalDate date : dates.headSet(asOf, true)) {
-            int open = 0;
-            int done = 0;
-            for (Item item : items) {
-                LocalDate start = startOf(item.plan());
-                if (start != null && start.isAfter(date)) {
-                    continue;
-                }
-                Lifecycle lifecycle = date.equals(asOf) ? item.action().state().lifecycle() : lifecycleOn(item, date);
-                if (lifecycle.isDone()) {
-                    done++;
-                } else {
-                    open++;
-                }
-            }
-            points.add(new Point(date, open, done));
-        }
+        List<Point> points = points(items, dates.headSet(asOf, true), asOf);
         LocalDate from = dates.first();
         LocalDate to = asOf;
         for (Span span : spans) {
@@ -91,20 +74,97 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
         return plan.start() != null ? plan.start() : plan.published();
     }
 
-    /** The action's lifecycle on a past date: its status as first published, then each dated update up to that date. */
-    private static Lifecycle lifecycleOn(Item item, LocalDate date) {
-        Action action = item.action();
-        ScaleEntry status = action.status();
-        LocalDate published = item.plan().published();
-        if (published != null && published.isAfter(date)) {
-            status = null;
+    /**
+     * The open and done counts on each date, in one pass through time: each action enters at its plan's
+     * start, takes its status as first published on the plan's publication date, then each dated update's
+     * status on its date (so the cost grows with the actions and updates, not with their product with the
+     * dates). On the as-of date each action counts by its derived state.
+     */
+    private static List<Point> points(List<Item> items, java.util.NavigableSet<LocalDate> dates, LocalDate asOf) {
+        record Change(LocalDate date, int order, int item, Lifecycle lifecycle, boolean enters) {
         }
-        for (ProgressUpdate update : action.progress()) {
-            if (update.date() != null && !update.date().isAfter(date) && update.status() != null) {
-                status = update.status();
+        List<Change> changes = new ArrayList<>();
+        Lifecycle[] now = new Lifecycle[items.size()];
+        boolean[] present = new boolean[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            Plan plan = items.get(i).plan();
+            Action action = items.get(i).action();
+            LocalDate start = startOf(plan);
+            present[i] = start == null;
+            if (start != null) {
+                changes.add(new Change(start, 0, i, null, true));
+            }
+            LocalDate published = plan.published();
+            Lifecycle first = action.status() == null ? Lifecycle.NOT_STATED : action.status().lifecycle();
+            if (published == null) {
+                now[i] = first;
+            } else {
+                now[i] = Lifecycle.NOT_STATED;
+                changes.add(new Change(published, 1, i, first, false));
+            }
+            int order = 2;
+            for (ProgressUpdate update : action.progress()) {
+                if (update.date() != null && update.status() != null) {
+                    changes.add(new Change(update.date(), order++, i, update.status().lifecycle(), false));
+                }
             }
         }
-        return status == null ? Lifecycle.NOT_STATED : status.lifecycle();
+        changes.sort(java.util.Comparator.comparing(Change::date).thenComparingInt(Change::item).thenComparingInt(Change::order));
+        int open = 0;
+        int done = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (present[i]) {
+                if (now[i].isDone()) {
+                    done++;
+                } else {
+                    open++;
+                }
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        int next = 0;
+        for (LocalDate date : dates) {
+            while (next < changes.size() && !changes.get(next).date().isAfter(date)) {
+                Change change = changes.get(next++);
+                int i = change.item();
+                if (present[i]) {
+                    if (now[i].isDone()) {
+                        done--;
+                    } else {
+                        open--;
+                    }
+                }
+                if (change.enters()) {
+                    present[i] = true;
+                } else {
+                    now[i] = change.lifecycle();
+                }
+                if (present[i]) {
+                    if (now[i].isDone()) {
+                        done++;
+                    } else {
+                        open++;
+                    }
+                }
+            }
+            if (date.equals(asOf)) {
+                int openNow = 0;
+                int doneNow = 0;
+                for (int i = 0; i < items.size(); i++) {
+                    if (present[i]) {
+                        if (items.get(i).action().state().lifecycle().isDone()) {
+                            doneNow++;
+                        } else {
+                            openNow++;
+                        }
+                    }
+                }
+                points.add(new Point(date, openNow, doneNow));
+            } else {
+                points.add(new Point(date, open, done));
+            }
+        }
+        return points;
     }
 
     public boolean isEmpty() {

@@ -1,5 +1,10 @@
 package org.followthrough.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Where rendered files go. Implementations are thread-safe: pages are written from several threads. */
 public interface Publisher {
 
@@ -8,5 +13,57 @@ public interface Publisher {
 
     default void write(String path, String content) {
         write(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes one file made from what {@code key} fingerprints, so that a later build may keep it if that has not changed. */
+    default void write(String path, byte[] content, String key) {
+        write(path, content);
+    }
+
+    /**
+     * Publishes the file the site being replaced has at {@code path}, if it was made from {@code key};
+     * returns its size, or -1 when there is no such file (then the caller makes it).
+     */
+    default long reuse(String path, String key) {
+        return -1;
+    }
+
+    /** Publishes into a folder of {@code publisher}'s site (an organisation's own site beside the partnership's). */
+    static Publisher inFolder(Publisher publisher, String folder) {
+        return new Publisher() {
+            @Override
+            public void write(String path, byte[] content) {
+                publisher.write(folder + path, content);
+            }
+
+            @Override
+            public void write(String path, byte[] content, String key) {
+                publisher.write(folder + path, content, key);
+            }
+
+            @Override
+            public void copy(String path, Path source, String key) {
+                publisher.copy(folder + path, source, key);
+            }
+
+            @Override
+            public long reuse(String path, String key) {
+                return publisher.reuse(folder + path, key);
+            }
+        };
+    }
+
+    /** Publishes a file made earlier (from the build cache) as it is; a folder publisher copies it without reading it into memory. */
+    default void copy(String path, Path source, String key) {
+        copy(path, source);
+    }
+
+    /** Publishes a file made earlier (from the build cache) as it is. */
+    default void copy(String path, Path source) {
+        try {
+            write(path, Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

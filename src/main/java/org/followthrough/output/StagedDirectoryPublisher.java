@@ -45,11 +45,26 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     private final FileChannel marker;
     private final FileLock lock;
     private final OutputFolder folder;
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> written = ConcurrentHashMap.newKeySet();
+    /** Each file written from a fingerprint, for the record kept beside the build cache. */
+    private final java.util.Map<String, String> keys = new ConcurrentHashMap<>();
+    /** Where that record is kept, or null when the build keeps none. */
+    private final Path manifest;
+    /** The files of the site being replaced that are still as published, with what each was made from. */
+    private final java.util.Map<String, SiteManifest.Entry> previous;
     private boolean committed;
 
     public StagedDirectoryPublisher(OutputFolder folder) throws IOException {
+        this(folder, null);
+    }
+
+    /**
+     * @param manifest where to keep what each published file was made from (beside the build cache),
+     *                 so that the next build can keep unchanged files instead of writing them again; or null
+     */
+    public StagedDirectoryPublisher(OutputFolder folder, Path manifest) throws IOException {
         this.folder = folder;
+        this.manifest = manifest;
         this.target = folder.path();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -58,10 +73,85 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         this.marker = FileChannel.open(staging.resolve(OutputFolder.MARKER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.lock = marker.lock();
         marker.write(ByteBuffer.wrap(OutputFolder.marker(List.of())));
+        this.previous = SiteManifest.read(manifest, target);
     }
 
     @Override
     public void write(String path, byte[] content) {
+        write(path, content, null);
+    }
+
+    @Override
+    public void write(String path, byte[] content, String key) {
+        Path file = claim(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            made(path, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void copy(String path, Path source, String key) {
+        Path file = claim(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(source, file);
+            made(path, key);
+        } catch (IOException e) {
+            release(path, file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps a file of the site being replaced that was made from the same fingerprint, linking it into
+     * the new site rather than writing it again (the old site is removed once the new one is in place,
+     * and it is never changed before). Returns its size, or -1 when there is no such file.
+     */
+    @Override
+    public long reuse(String path, String key) {
+        SiteManifest.Entry made = previous.get(path);
+        if (made == null || key == null || !made.key().equals(key)) {
+            return -1;
+        }
+        Path old = target.resolve(path).normalize();
+        long size = made.size();
+        Path file = claim(path);
+        try {
+            Files.createDirectories(file.getParent());
+            try {
+                Files.createLink(file, old);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(old, file);
+            }
+            made(path, key);
+            return size;
+        } catch (IOException e) {
+            release(path, file);
+            return -1;
+        }
+    }
+
+    private void made(String path, String key) {
+        if (key != null) {
+            keys.put(path, key);
+        }
+    }
+
+    /** The caller may make the file another way: the path is free again. */
+    private void release(String path, Path file) {
+        written.remove(path);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the staging folder is removed if the build fails
+        }
+    }
+
+    private Path claim(String path) {
         if (path.equals(OutputFolder.MARKER)) {
             throw new IllegalArgumentException("refusing to overwrite the site marker with a page: " + path);
         }
@@ -72,12 +162,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         if (!file.startsWith(staging)) {
             throw new IllegalArgumentException("refusing to write outside the site: " + path);
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file;
     }
 
     /**
@@ -88,6 +173,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     public void commit() throws IOException {
         marker.truncate(0);
         marker.write(ByteBuffer.wrap(OutputFolder.marker(written)), 0);
+        // Forgotten first: if the swap fails halfway, no record claims files it did not check.
+        SiteManifest.forget(manifest);
         release();
         makeReadable(staging);
         folder.checkStillReplaceable();
@@ -106,6 +193,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             throw e;
         }
         committed = true;
+        SiteManifest.write(manifest, target, keys);
         if (old != null) {
             try {
                 deleteTree(old);

@@ -3,24 +3,26 @@ package org.followthrough.render;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
+import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
-import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.model.Site;
+import org.followthrough.model.Tally;
+import org.followthrough.render.Output.Kind;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.CsvRenderer;
-import org.followthrough.render.data.Downloads;
 import org.followthrough.render.data.JsonRenderer;
 import org.followthrough.render.data.JsonSchemaWriter;
 import org.followthrough.render.feed.AtomRenderer;
@@ -31,166 +33,394 @@ import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
 /**
- * Knows every file of the public site and how to make each one, once. The pipeline renders them
- * in parallel and hands each to the publisher as soon as it is ready, so memory does not grow
- * with the archive.
+ * Decides every file of a site before any is made: for each plan, organisation and the site as a
+ * whole, its downloads, fragment and pages, each with a fingerprint of exactly what it is made from
+ * (the plan or organisation, the site's settings, the templates it uses, the as-of date and the
+ * tool), so that the build can take an unchanged file from its cache instead of making it again.
  */
 public final class SiteRenderer {
 
     /** Static files shipped with the templates; a site's own templates/ folder may replace any of them. */
     static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", FragmentRenderer.STYLESHEET);
 
-    private static final Views.Crumb HOME = new Views.Crumb("Plans", "");
-    private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", "actions/");
-    private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", "organisations/");
+    /** How many actions a listing page shows; longer listings continue on numbered pages. */
+    public static final int ROWS_PER_PAGE = 200;
+
+    private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Plans", Routes.HOME);
+    private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
+    private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
+    private static final String SITE_SCOPE = "every plan";
+
+    /**
+     * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
+     * (made when the first PDF is wanted), the fingerprint of the tool itself, and the content's
+     * assets (logos) by path.
+     */
+    public record Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
+                         String tool, Map<String, byte[]> contentAssets) {
+    }
 
     private final Archive archive;
-    private final MarkdownRenderer markdown;
-    private final TemplateEngine engine;
+    private final Shared shared;
     private final ViewFactory views;
+    private final AtomRenderer atom;
+    private final JsonFeedRenderer jsonFeed;
+    private final FragmentRenderer fragments;
+    /** What every output of this site depends on: the tool, the site's settings, its scope and the as-of date. */
+    private final String common;
+    private final Map<String, String> planKeys = new LinkedHashMap<>();
+    private final String everything;
+    /** For each organisation, the plans that name it or give it actions, in archive order. */
+    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
+    private final Set<String> owners = new java.util.HashSet<>();
 
-    private final Map<String, byte[]> contentAssets;
+    public SiteRenderer(Archive archive, Shared shared) {
+        this(archive, shared, Map.of());
+    }
 
     /**
-     * @param contentAssets the content folder's assets (logos), by path
+     * @param sourceKeys a fingerprint of each plan's files and of everything else its model depends on, where
+     *                   the build has one: it stands for the plan in every key, instead of a fingerprint of the model
      */
-    public SiteRenderer(Archive archive, TemplateEngine engine, MarkdownRenderer markdown, Map<String, byte[]> contentAssets) {
-        this.contentAssets = contentAssets;
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
         this.archive = archive;
-        this.markdown = markdown;
-        this.engine = engine;
-        this.views = new ViewFactory(archive, markdown);
-    }
-
-    /** One file of the output: its path and how to make it; {@code page} marks HTML pages listed in the sitemap. */
-    public record Output(String path, boolean page, Supplier<byte[]> content) {
-    }
-
-    /** A pre-rendered filter of all actions, as a page of its own. */
-    private record FilterPage(Views.Filter filter, String title, String description, Predicate<Views.ActionRow> test) {
-    }
-
-    /**
-     * The outputs in the order they must be made: first the downloads, whose sizes the pages then
-     * give beside each link; then the pages, the sitemap and the rest.
-     */
-    public List<List<Output>> phases() {
-        List<Output> downloads = downloads();
-        List<Output> rest = outputs();
-        List<String> downloadPaths = downloads.stream().map(Output::path).toList();
-        List<String> pages = rest.stream().filter(Output::page).map(Output::path).toList();
-        rest.add(new Output("sitemap.xml", false, () -> utf8(sitemap(pages, downloadPaths))));
-        return List.of(downloads, rest);
-    }
-
-    /** A download of one scope (a plan, an organisation, the site): its file, label and format. */
-    private record DownloadSpec(String file, String label, String format, String mediaType, Supplier<byte[]> content) {
-    }
-
-    private List<DownloadSpec> downloadSpecs(String scope, String jsonFile, Supplier<String> csv, Supplier<String> csvMetadata,
-                                             Supplier<String> json, Supplier<String> atom, Supplier<String> jsonFeed,
-                                             Supplier<String> ics, Supplier<byte[]> pdf) {
-        return List.of(
-                new DownloadSpec(Downloads.PDF, "Summary to read or print", "PDF", "application/pdf", pdf),
-                new DownloadSpec(Downloads.CSV, "Every action, as a spreadsheet", "CSV", "text/csv", () -> utf8(csv.get())),
-                new DownloadSpec(Downloads.CSV_METADATA, "Description of the spreadsheet's columns", "CSVW metadata (JSON)",
-                        "application/csvm+json", () -> utf8(csvMetadata.get())),
-                new DownloadSpec(jsonFile, "Everything, as open data", "JSON", "application/json", () -> utf8(json.get())),
-                new DownloadSpec(Downloads.ATOM, "Progress updates of " + scope + ", to follow in a feed reader", "Atom feed", AtomRenderer.MEDIA_TYPE,
-                        () -> utf8(atom.get())),
-                new DownloadSpec(Downloads.JSON_FEED, "Progress updates, as a JSON feed for other websites", "JSON Feed",
-                        JsonFeedRenderer.MEDIA_TYPE, () -> utf8(jsonFeed.get())),
-                new DownloadSpec(Downloads.ICS, "Target dates, for a calendar", "iCalendar", IcalRenderer.MEDIA_TYPE,
-                        () -> {
-                            String calendar = ics.get();
-                            return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
-                        }));
-    }
-
-    private static final String SITE_SCOPE = "every plan";
-    /** Where the HTML fragments for embedding in other websites go. */
-    public static final String FRAGMENTS = "fragments/";
-
-    private final Map<String, List<DownloadSpec>> specsByFolder = new LinkedHashMap<>();
-    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
-
-    private List<Output> downloads() {
-        AtomRenderer atom = new AtomRenderer(markdown);
-        JsonFeedRenderer jsonFeed = new JsonFeedRenderer(markdown);
-        FragmentRenderer fragments = new FragmentRenderer(engine);
-        Site site = archive.site();
-        List<Output> outputs = new ArrayList<>();
+        this.shared = shared;
+        this.views = new ViewFactory(archive, shared.markdown());
+        this.atom = new AtomRenderer(shared.markdown());
+        this.jsonFeed = new JsonFeedRenderer(shared.markdown());
+        this.fragments = new FragmentRenderer(shared.engine());
+        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf());
+        Map<String, Organisation> organisations = archive.organisationsById();
         for (Plan plan : archive.plans()) {
-            String folder = Downloads.planFolder(plan.id());
-            specsByFolder.put(folder, downloadSpecs("plan " + (plan.reference() != null ? plan.reference() : plan.title()), Downloads.PLAN_JSON,
-                    () -> CsvRenderer.plan(archive, plan), () -> CsvRenderer.planMetadata(archive, plan),
-                    () -> JsonRenderer.plan(archive, plan),
-                    () -> atom.plan(archive, plan, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
-                    () -> jsonFeed.plan(archive, plan, Downloads.url(site, folder + Downloads.JSON_FEED), Downloads.url(site, folder)),
-                    () -> IcalRenderer.plan(archive, plan),
-                    () -> pdf().plan(views.site(), views.plan(plan))));
+            // A plan's outputs name its organisations, so their details are part of its key.
+            List<Organisation> involved = organisationIds(plan).stream().map(organisations::get).filter(o -> o != null).toList();
+            String source = sourceKeys.get(plan.id());
+            planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
-        for (Organisation organisation : owners()) {
-            String folder = Downloads.organisationFolder(organisation.id());
-            specsByFolder.put(folder, downloadSpecs(organisation.displayShortName(), Downloads.ORGANISATION_JSON,
-                    () -> CsvRenderer.organisation(archive, organisation), () -> CsvRenderer.organisationMetadata(archive, organisation),
-                    () -> JsonRenderer.organisation(archive, organisation),
-                    () -> atom.organisation(archive, organisation, Downloads.url(site, folder + Downloads.ATOM), Downloads.url(site, folder)),
-                    () -> jsonFeed.organisation(archive, organisation, Downloads.url(site, folder + Downloads.JSON_FEED),
-                            Downloads.url(site, folder)),
-                    () -> IcalRenderer.organisation(archive, organisation),
-                    () -> pdf().organisation(views.site(), views.organisation(organisation),
-                            archive.plans().stream().map(views::plan).toList())));
-        }
-        specsByFolder.put(Downloads.SITE_FOLDER, downloadSpecs(SITE_SCOPE, Downloads.SITE_JSON,
-                () -> CsvRenderer.site(archive), () -> CsvRenderer.siteMetadata(archive), () -> JsonRenderer.site(archive),
-                () -> atom.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.ATOM), site.baseUrl()),
-                () -> jsonFeed.site(archive, Downloads.url(site, Downloads.SITE_FOLDER + Downloads.JSON_FEED), site.baseUrl()),
-                () -> IcalRenderer.site(archive),
-                () -> pdf().site(views.site(), archive.plans().stream().map(views::plan).toList())));
-
+        this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
         for (Plan plan : archive.plans()) {
-            outputs.add(new Output(FRAGMENTS + "plans/" + plan.id() + ".html", false,
-                    () -> utf8(fragments.plan(views.site(), views.plan(plan), site.baseUrl()))));
+            Set<String> named = new LinkedHashSet<>(plan.organisations());
+            plan.actions().forEach(a -> a.owners().forEach(o -> {
+                named.add(o.organisationId());
+                owners.add(o.organisationId());
+            }));
+            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
         }
-        for (Organisation organisation : owners()) {
-            outputs.add(new Output(FRAGMENTS + "organisations/" + organisation.id() + ".html", false,
-                    () -> utf8(fragments.organisation(views.site(), views.organisation(organisation),
-                            archive.plans().stream().map(views::plan).toList(), site.baseUrl()))));
-        }
-        specsByFolder.forEach((folder, specs) -> {
-            for (DownloadSpec spec : specs) {
-                String path = folder + spec.file();
-                outputs.add(new Output(path, false, () -> {
-                    byte[] bytes = spec.content().get();
-                    if (bytes != null) {
-                        sizes.put(path, bytes.length);
-                    }
-                    return bytes;
-                }));
-            }
+    }
+
+    private static Set<String> organisationIds(Plan plan) {
+        Set<String> ids = new LinkedHashSet<>(plan.organisations());
+        ids.addAll(plan.commissionedBy());
+        ids.addAll(plan.investigatedBy());
+        plan.actions().forEach(a -> a.owners().forEach(o -> ids.add(o.organisationId())));
+        plan.recommendations().forEach(r -> {
+            ids.addAll(r.lead());
+            ids.addAll(r.oversightBy());
         });
-        outputs.add(new Output(Downloads.PLAN_SCHEMA, false, () -> utf8(JsonSchemaWriter.plan(archive))));
-        outputs.add(new Output(Downloads.ORGANISATION_SCHEMA, false, () -> utf8(JsonSchemaWriter.organisation(archive))));
-        outputs.add(new Output(Downloads.SITE_SCHEMA, false, () -> utf8(JsonSchemaWriter.site(archive))));
+        return ids;
+    }
+
+    /** Every file of the site, unit by unit: each plan, each organisation, the site, then the sitemap. */
+    public List<Output> outputs() {
+        List<Output> outputs = new ArrayList<>();
+        // The dearest units first, so that a long plan is not left to run alone at the end of a parallel build.
+        archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
+                .forEach(plan -> outputs.addAll(planOutputs(plan)));
+        outputs.addAll(siteOutputs());
+        for (Organisation organisation : archive.organisations()) {
+            if (archive.hasPageFor(organisation.id())) {
+                outputs.addAll(organisationOutputs(organisation));
+            }
+        }
+        List<String> pages = outputs.stream().filter(o -> o.kind() == Kind.PAGE).map(Output::path).toList();
+        List<String> downloads = outputs.stream().filter(o -> o.kind() == Kind.DOWNLOAD || o.kind() == Kind.PDF).map(Output::path).toList();
+        outputs.add(new Output(Routes.SITEMAP, "sitemap", Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
+                context -> utf8(sitemap(pages, downloads.stream().filter(d -> context.size(d).isPresent()).toList()))));
+        return List.copyOf(outputs);
+    }
+
+    // ---------------------------------------------------------------- a plan
+
+    private List<Output> planOutputs(Plan plan) {
+        String unit = "plan:" + plan.id();
+        String folder = Routes.plan(plan.id());
+        String key = planKeys.get(plan.id());
+        Site site = archive.site();
+        Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
+        String name = plan.reference() != null ? plan.reference() : plan.title();
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, "plan " + name, new Recipes(
+                context -> shared.pdf().get().plan(views.site(), view.apply(context)),
+                () -> CsvRenderer.plan(archive, plan),
+                () -> CsvRenderer.planMetadata(archive, plan),
+                () -> JsonRenderer.plan(archive, plan),
+                () -> atom.plan(archive, plan, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
+                () -> jsonFeed.plan(archive, plan, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                () -> IcalRenderer.plan(archive, plan))));
+        outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
+                context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
+        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), List.of(HOME_CRUMB), key, downloadPaths(folder, Routes.PLAN_JSON),
+                (context, model) -> {
+                    model.put("plan", view.apply(context));
+                    model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, "plan " + name));
+                    model.put("rows", views.rowsOf(plan));
+                }));
         return outputs;
     }
 
-    /** Organisations that own at least one action and have a page here: only they get downloads and fragments of their own. */
-    private List<Organisation> owners() {
-        return OrganisationScope.owners(archive).stream().filter(o -> archive.hasPageFor(o.id())).toList();
+    // ---------------------------------------------------------------- an organisation
+
+    private List<Output> organisationOutputs(Organisation organisation) {
+        String unit = "organisation:" + organisation.id();
+        String folder = Routes.organisation(organisation.id());
+        Site site = archive.site();
+        List<Plan> involved = plansOf.getOrDefault(organisation.id(), List.of());
+        String key = Fingerprint.of(organisation, involved.stream().map(p -> planKeys.get(p.id())).toList());
+        Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
+        Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
+        boolean owns = owners.contains(organisation.id());
+        List<Output> outputs = new ArrayList<>();
+        List<String> downloadPaths = List.of();
+        if (owns) {
+            // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
+            Archive its = archive.withPlans(involved);
+            outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
+                    context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
+                    () -> CsvRenderer.organisation(its, organisation),
+                    () -> CsvRenderer.organisationMetadata(its, organisation),
+                    () -> JsonRenderer.organisation(its, organisation),
+                    () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
+                    () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                    () -> IcalRenderer.organisation(its, organisation))));
+            outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
+                    Fingerprint.of("fragment", common, key, templates("fragments/")),
+                    context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
+            downloadPaths = downloadPaths(folder, Routes.ORGANISATION_JSON);
+        }
+        boolean withDownloads = owns;
+        outputs.add(page(unit, folder, "organisation.ftlh", organisation.name(), List.of(HOME_CRUMB, ORGANISATIONS), key, downloadPaths,
+                (context, model) -> {
+                    model.put("organisation", view.apply(context));
+                    model.put("downloads", withDownloads
+                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : List.of());
+                }));
+        return outputs;
     }
 
-    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and says so. */
-    List<Views.Download> downloadsOf(String folder) {
+    // ---------------------------------------------------------------- the site as a whole
+
+    private List<Output> siteOutputs() {
+        String unit = "site";
+        Site site = archive.site();
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
+                context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
+                () -> CsvRenderer.site(archive),
+                () -> CsvRenderer.siteMetadata(archive),
+                () -> JsonRenderer.site(archive),
+                () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
+                () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
+                () -> IcalRenderer.site(archive))));
+        List<Entry> entries = new ArrayList<>();
+        archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
+        List<FilterPage> filters = filters(entries);
+        List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
+        Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
+
+        outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), everything,
+                downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
+                    model.put("plans", archive.plans().stream().map(views::planSummary).toList());
+                    model.put("organisationCount", archive.organisations().size());
+                    model.put("tally", tally);
+                    model.put("filters", filterLinks);
+                    model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
+                }));
+        outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
+                action -> true), entries, filterLinks, List.of(HOME_CRUMB)));
+        for (FilterPage f : filters) {
+            outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
+        }
+        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
+        outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
+                (context, model) -> model.put("organisations", withPages.stream().map(views::organisationSummary).toList())));
+        String siteOnly = Fingerprint.of(common);
+        outputs.add(page(unit, Routes.ABOUT, "about.ftlh", "How to read these plans", List.of(HOME_CRUMB), siteOnly, List.of(),
+                (context, model) -> model.put("lifecycles", Arrays.stream(Lifecycle.values())
+                        .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
+        outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
+                (context, model) -> { }));
+        outputs.add(notFoundPage(unit));
+
+        for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
+            outputs.add(Output.of("schema/" + kind.schemaFileName(), unit, Kind.OTHER, Fingerprint.of("content schema", shared.tool(), kind.name()),
+                    context -> utf8(SchemaWriter.schema(kind))));
+        }
+        String schemas = Fingerprint.of("data schema", common);
+        outputs.add(Output.of(Routes.PLAN_SCHEMA, unit, Kind.OTHER, schemas, context -> utf8(JsonSchemaWriter.plan(archive))));
+        outputs.add(Output.of(Routes.ORGANISATION_SCHEMA, unit, Kind.OTHER, schemas, context -> utf8(JsonSchemaWriter.organisation(archive))));
+        outputs.add(Output.of(Routes.SITE_SCHEMA, unit, Kind.OTHER, schemas, context -> utf8(JsonSchemaWriter.site(archive))));
+        for (String asset : ASSETS) {
+            byte[] bytes = asset(asset);
+            outputs.add(Output.of(asset, unit, Kind.OTHER, Fingerprint.of("asset", bytes), context -> bytes));
+        }
+        if (archive.scope() != null) {
+            archive.organisation(archive.scope().organisationId()).map(Organisation::logo).filter(shared.contentAssets()::containsKey)
+                    .ifPresent(logo -> {
+                        byte[] bytes = shared.contentAssets().get(logo);
+                        outputs.add(Output.of(Routes.logo(logo), unit, Kind.OTHER, Fingerprint.of("asset", bytes), context -> bytes));
+                    });
+        }
+        outputs.add(Output.of(Routes.ROBOTS, unit, Kind.OTHER, Fingerprint.of("robots", site.baseUrl()),
+                context -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + site.baseUrl() + Routes.SITEMAP + "\n")));
+        return outputs;
+    }
+
+    /** An action with its plan, as listings select and order them. */
+    private record Entry(Plan plan, Action action) {
+    }
+
+    /** A pre-rendered filter of all actions, as pages of its own ({@code filter} is null for the list of all actions). */
+    private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
+    }
+
+    private List<FilterPage> filters(List<Entry> entries) {
+        List<FilterPage> filters = new ArrayList<>();
+        for (Lifecycle lifecycle : Lifecycle.values()) {
+            Predicate<Action> test = a -> a.state().lifecycle() == lifecycle;
+            long count = entries.stream().map(Entry::action).filter(test).count();
+            if (count > 0) {
+                String path = Routes.lifecycle(lifecycle.code());
+                filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count), path,
+                        "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT), lifecycle.description(), test));
+            }
+        }
+        Predicate<Action> overdue = a -> a.state().overdue();
+        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", Routes.OVERDUE,
+                (int) entries.stream().map(Entry::action).filter(overdue).count()),
+                Routes.OVERDUE, "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
+        Predicate<Action> stale = a -> a.state().stale();
+        filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY,
+                (int) entries.stream().map(Entry::action).filter(stale).count()), Routes.NOT_UPDATED_RECENTLY,
+                "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
+                        + archive.site().staleAfterMonths() + " months.", stale));
+        return filters;
+    }
+
+    /**
+     * The pages of one listing, {@value #ROWS_PER_PAGE} actions a page. Each page's key names the
+     * actions it shows by their plans' keys, so a change to one plan remakes only the pages its actions
+     * are on (and the rows of the others are never made).
+     */
+    private List<Output> listing(String unit, FilterPage f, List<Entry> all, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
+        List<Entry> entries = all.stream().filter(e -> f.test().test(e.action())).toList();
+        Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
+        int pageCount = Math.max(1, (entries.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+        List<Views.PageLink> pageLinks = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            pageLinks.add(new Views.PageLink(n, listingPage(f.path(), n)));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            List<Entry> shown = entries.subList((n - 1) * ROWS_PER_PAGE, Math.min(entries.size(), n * ROWS_PER_PAGE));
+            String path = listingPage(f.path(), n);
+            String title = pageCount == 1 ? f.title() : f.title() + " (page " + n + " of " + pageCount + ")";
+            List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.action().ref()).toList();
+            int page = n;
+            String key = Fingerprint.of(f.title(), f.description(), shownKeys, tally, entries.size(), pageLinks, page, filters);
+            outputs.add(page(unit, path, "actions.ftlh", title, crumbs, key, List.of(), (context, model) -> {
+                List<Views.ActionRow> rows = shown.stream().map(e -> views.rowOf(e.plan(), e.action())).toList();
+                model.put("listing", new Views.Listing(f.title(), f.description(), rows, tally, entries.size(),
+                        pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * ROWS_PER_PAGE + 1));
+                model.put("filters", filters);
+            }));
+        }
+        return outputs;
+    }
+
+    /** Page 1 of a listing is the listing's own address; page n is under page/n/. */
+    static String listingPage(String path, int n) {
+        return n == 1 ? path : path + "page/" + n + "/";
+    }
+
+    /** The 404 page is served at any address, so its links start from the site's root path, not from where it is. */
+    private Output notFoundPage(String unit) {
+        String root = URI.create(archive.site().baseUrl()).getPath();
+        return Output.of(Routes.NOT_FOUND, unit, Kind.OTHER, Fingerprint.of("404", common, templates("")), context -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("site", views.site());
+            Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", List.of());
+            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
+            return utf8(shared.engine().render("404.ftlh", model));
+        });
+    }
+
+    private interface Fill {
+        void into(RenderContext context, Map<String, Object> model);
+    }
+
+    private Output page(String unit, String path, String template, String title, List<Views.Crumb> crumbs, String key,
+                        List<String> showsSizeOf, Fill fill) {
+        return new Output(path + "index.html", unit, Kind.PAGE, Fingerprint.of("page", template, path, common, key, templates("")),
+                showsSizeOf, context -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("site", views.site());
+                    model.put("page", views.page(path, title, crumbs));
+                    fill.into(context, model);
+                    return utf8(shared.engine().render(template, model));
+                });
+    }
+
+    // ---------------------------------------------------------------- downloads
+
+    /** How to make each download of one scope. */
+    private record Recipes(Output.Recipe pdf, java.util.function.Supplier<String> csv, java.util.function.Supplier<String> csvMetadata,
+                           java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
+                           java.util.function.Supplier<String> jsonFeed, java.util.function.Supplier<String> ics) {
+    }
+
+    private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
+        List<Output> outputs = new ArrayList<>();
+        for (Download download : Download.values()) {
+            String path = folder + download.file(jsonFile);
+            Output.Recipe recipe = switch (download) {
+                case PDF -> recipes.pdf();
+                case CSV -> text(recipes.csv());
+                case CSV_METADATA -> text(recipes.csvMetadata());
+                case JSON -> text(recipes.json());
+                case ATOM -> text(recipes.atom());
+                case JSON_FEED -> text(recipes.jsonFeed());
+                case ICS -> context -> {
+                    String calendar = recipes.ics().get();
+                    return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
+                };
+            };
+            String templates = download == Download.PDF ? templates("pdf/") : "";
+            outputs.add(Output.of(path, unit, download.kind(), Fingerprint.of(download.name(), path, common, key, templates, scope), recipe));
+        }
+        return outputs;
+    }
+
+    private static Output.Recipe text(java.util.function.Supplier<String> text) {
+        return context -> utf8(text.get());
+    }
+
+    private static List<String> downloadPaths(String folder, String jsonFile) {
+        return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
+    }
+
+    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so. */
+    private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
         List<Views.Download> links = new ArrayList<>();
-        for (DownloadSpec spec : specsByFolder.getOrDefault(folder, List.of())) {
-            Integer size = sizes.get(folder + spec.file());
-            if (size != null) {
-                links.add(new Views.Download(spec.label(), folder + spec.file(), spec.format(), humanSize(size), spec.mediaType()));
-            } else if (spec.file().equals(Downloads.ICS)) {
-                links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, spec.format(),
-                        null, spec.mediaType()));
+        for (Download download : Download.values()) {
+            String path = folder + download.file(jsonFile);
+            String label = download.label(scope);
+            var size = context.size(path);
+            if (size.isPresent()) {
+                links.add(new Views.Download(label, path, download.format(), humanSize(size.get()), download.mediaType()));
+            } else if (download == Download.ICS) {
+                links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, download.format(),
+                        null, download.mediaType()));
+            } else if (download == Download.PDF && !context.pdfs()) {
+                links.add(new Views.Download("No PDF summary: this preview was built without PDFs", null, download.format(),
+                        null, download.mediaType()));
             }
         }
         return links;
@@ -207,129 +437,16 @@ public final class SiteRenderer {
         return String.format(java.util.Locale.ROOT, "%.1f MB", kb / 1024);
     }
 
-    private PdfRenderer pdfRenderer;
+    // ---------------------------------------------------------------- helpers
 
-    /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
-    private synchronized PdfRenderer pdf() {
-        if (pdfRenderer == null) {
-            pdfRenderer = new PdfRenderer(engine);
-        }
-        return pdfRenderer;
-    }
-
-    List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>();
-        List<FilterPage> filters = filters();
-        List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
-
-        outputs.add(page("", "home.ftlh", "Action plans", List.of(), model -> {
-            model.put("plans", archive.plans().stream().map(views::plan).toList());
-            model.put("organisationCount", archive.organisations().size());
-            model.put("tally", views.tallyOf(views.rows()));
-            model.put("filters", filterLinks);
-            model.put("downloads", downloadsOf(Downloads.SITE_FOLDER));
-        }));
-        for (Plan plan : archive.plans()) {
-            outputs.add(page(ViewFactory.planPath(plan.id()), "plan.ftlh", plan.title(), List.of(HOME), model -> {
-                model.put("plan", views.plan(plan));
-                model.put("downloads", downloadsOf(Downloads.planFolder(plan.id())));
-                model.put("rows", views.rows().stream().filter(r -> r.planId().equals(plan.id())).toList());
-            }));
-        }
-        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
-        outputs.add(page("organisations/", "organisations.ftlh", "Organisations", List.of(HOME),
-                model -> model.put("organisations", withPages.stream().map(views::organisation).toList())));
-        for (Organisation organisation : withPages) {
-            outputs.add(page(ViewFactory.organisationPath(organisation.id()), "organisation.ftlh", organisation.name(),
-                    List.of(HOME, ORGANISATIONS), model -> {
-                        model.put("organisation", views.organisation(organisation));
-                        model.put("downloads", downloadsOf(Downloads.organisationFolder(organisation.id())));
-                    }));
-        }
-        outputs.add(listing("actions/", "All actions", "Every action of every plan, grouped by plan as published.",
-                row -> true, filterLinks, List.of(HOME)));
-        for (FilterPage f : filters) {
-            outputs.add(listing(f.filter().path(), f.title(), f.description(), f.test(), filterLinks, List.of(HOME, ALL_ACTIONS)));
-        }
-        outputs.add(page("about/", "about.ftlh", "How to read these plans", List.of(HOME), model -> model.put("lifecycles",
-                java.util.Arrays.stream(Lifecycle.values())
-                        .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
-        outputs.add(page("accessibility/", "accessibility.ftlh", "Accessibility statement", List.of(HOME), model -> { }));
-        outputs.add(notFoundPage());
-
-        for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
-            outputs.add(new Output("schema/" + kind.schemaFileName(), false, () -> utf8(SchemaWriter.schema(kind))));
-        }
-        for (String asset : ASSETS) {
-            outputs.add(new Output(asset, false, () -> engine.asset(asset)));
-        }
-        if (archive.scope() != null) {
-            archive.organisation(archive.scope().organisationId()).map(Organisation::logo).filter(contentAssets::containsKey)
-                    .ifPresent(logo -> outputs.add(new Output(ViewFactory.logoPath(logo), false, () -> contentAssets.get(logo))));
-        }
-        outputs.add(new Output("robots.txt", false, () -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + archive.site().baseUrl() + "sitemap.xml\n")));
-        return outputs;
-    }
-
-    private List<FilterPage> filters() {
-        List<Views.ActionRow> rows = views.rows();
-        List<FilterPage> filters = new ArrayList<>();
-        for (Lifecycle lifecycle : Lifecycle.values()) {
-            Predicate<Views.ActionRow> test = r -> r.state().lifecycle().equals(lifecycle.code());
-            long count = rows.stream().filter(test).count();
-            if (count > 0) {
-                String path = "actions/status/" + lifecycle.code().replace('_', '-') + "/";
-                filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count),
-                        "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT),
-                        lifecycle.description(), test));
-            }
-        }
-        Predicate<Views.ActionRow> overdue = r -> r.state().overdue();
-        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", "actions/overdue/", (int) rows.stream().filter(overdue).count()),
-                "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
-        Predicate<Views.ActionRow> stale = r -> r.state().stale();
-        filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", "actions/not-updated-recently/",
-                (int) rows.stream().filter(stale).count()),
-                "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
-                        + archive.site().staleAfterMonths() + " months.", stale));
-        return filters;
-    }
-
-    private Output listing(String path, String title, String description, Predicate<Views.ActionRow> test,
-                           List<Views.Filter> filters, List<Views.Crumb> crumbs) {
-        return page(path, "actions.ftlh", title, crumbs, model -> {
-            List<Views.ActionRow> rows = views.rows().stream().filter(test).toList();
-            model.put("listing", new Views.Listing(title, description, rows, views.tallyOf(rows)));
-            model.put("filters", filters);
-        });
-    }
-
-    /** The 404 page is served at any address, so its links start from the site's root path, not from where it is. */
-    private Output notFoundPage() {
-        String root = URI.create(archive.site().baseUrl()).getPath();
-        return new Output("404.html", false, () -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("site", views.site());
-            Views.PageView page = views.page("404.html", "Page not found", List.of());
-            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
-            return utf8(engine.render("404.ftlh", model));
-        });
-    }
-
-    private Output page(String path, String template, String title, List<Views.Crumb> crumbs, Consumer<Map<String, Object>> fill) {
-        return new Output(path + "index.html", true, () -> {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("site", views.site());
-            model.put("page", views.page(path, title, crumbs));
-            fill.accept(model);
-            return utf8(engine.render(template, model));
-        });
+    private String templates(String folder) {
+        return shared.engine().fingerprint(folder);
     }
 
     private String sitemap(List<String> pages, List<String> downloads) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         List<String> all = new ArrayList<>(pages);
-        downloads.stream().filter(sizes::containsKey).forEach(all::add);
+        all.addAll(downloads);
         for (String page : all.stream().sorted().toList()) {
             String path = page.endsWith("index.html") ? page.substring(0, page.length() - "index.html".length()) : page;
             xml.append("  <url><loc>").append(xmlEscape(archive.site().baseUrl() + path)).append("</loc></url>\n");
@@ -339,6 +456,10 @@ public final class SiteRenderer {
 
     private static String xmlEscape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private byte[] asset(String name) {
+        return shared.engine().asset(name);
     }
 
     private static byte[] utf8(String text) {

@@ -32,6 +32,7 @@ public final class TemplateEngine {
     static final String BUILT_IN = "/followthrough/templates";
 
     private final Configuration configuration;
+    private final java.util.Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, byte[]> overrides;
 
@@ -61,6 +62,28 @@ public final class TemplateEngine {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+    }
+
+    /**
+     * A fingerprint of the site's own templates under a folder ("pdf/", "fragments/"), or of those
+     * outside every sub-folder (""), which the pages use: outputs made from them are made again when
+     * one of them changes. The built-in templates are part of the tool, whose own fingerprint every
+     * output carries.
+     */
+    public String fingerprint(String folder) {
+        return fingerprints.computeIfAbsent(folder, this::fingerprintOf);
+    }
+
+    private String fingerprintOf(String folder) {
+        java.util.List<Object> parts = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(overrides).forEach((name, bytes) -> {
+            boolean inFolder = folder.isEmpty() ? !name.contains("/") : name.startsWith(folder);
+            if (inFolder) {
+                parts.add(name);
+                parts.add(bytes);
+            }
+        });
+        return Fingerprint.of(parts);
     }
 
     /** A static file shipped with the templates (a stylesheet, a script): the site's own if it has one, else the built-in one. */

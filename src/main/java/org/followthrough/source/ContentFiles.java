@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,11 +26,11 @@ public final class ContentFiles {
     private static final Set<String> FILE_EXTENSIONS = Set.of(".yaml", ".yml", ".md", ".svg", ".png");
 
     private final String displayRoot;
-    private final Map<String, SourceFile> files;
+    private final NavigableMap<String, SourceFile> files;
     private final Map<String, byte[]> assets;
     private final Set<String> refused;
 
-    private ContentFiles(String displayRoot, Map<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused) {
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
@@ -46,11 +47,11 @@ public final class ContentFiles {
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, Map.of(), Map.of(), Set.of());
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of());
         }
         FolderReader.Result read = FolderReader.read(root, displayRoot, "content folder", ContentFiles::isIgnored,
                 FILE_EXTENSIONS, problems);
-        Map<String, SourceFile> files = new TreeMap<>();
+        NavigableMap<String, SourceFile> files = new TreeMap<>();
         Map<String, byte[]> assets = new TreeMap<>();
         read.files().forEach((relative, bytes) -> {
             if (relative.startsWith("assets/")) {
@@ -140,13 +141,11 @@ public final class ContentFiles {
     /** Files directly or indirectly under a folder, in path order. */
     public List<SourceFile> under(String folder) {
         String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
-        List<SourceFile> result = new ArrayList<>();
-        for (var entry : files.entrySet()) {
-            if (entry.getKey().startsWith(prefix)) {
-                result.add(entry.getValue());
-            }
+        if (prefix.isEmpty()) {
+            return new ArrayList<>(files.values());
         }
-        return result;
+        // Paths under a folder sort together, between the prefix and the prefix followed by the highest character.
+        return new ArrayList<>(files.subMap(prefix, prefix + Character.MAX_VALUE).values());
     }
 
     /** The path of a content file as editors see it in messages, whether or not the file exists. */

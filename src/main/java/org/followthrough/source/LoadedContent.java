@@ -31,6 +31,11 @@ public record LoadedContent(
     }
 
     public static LoadedContent load(ContentFiles files, Problems problems) {
+        return load(files, problems, java.util.Set.of());
+    }
+
+    /** Loads the content but for the plans in {@code reused}, which were checked and assembled before and have not changed. */
+    public static LoadedContent load(ContentFiles files, Problems problems, java.util.Set<String> reused) {
         Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, problems));
         if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
@@ -63,21 +68,12 @@ public record LoadedContent(
                         hint(path));
             }
         }
-        for (String planId : planIds) {
-            SourceFile planFile = files.get("plans/" + planId + "/plan.yaml").orElseThrow();
-            if (!checkId(planId, planFile, "plan", problems)) {
-                continue;
-            }
-            Optional<ParsedFile> plan = parse(planFile, problems);
-            List<ParsedFile> recommendations = new ArrayList<>();
-            for (SourceFile rec : files.under("plans/" + planId + "/recommendations")) {
-                if (rec.path().endsWith(".yaml") && rec.path().split("/").length == 4) {
-                    parse(rec, problems).ifPresent(recommendations::add);
-                }
-            }
-            recommendations.sort(Comparator.comparing(p -> p.file().path()));
-            plan.ifPresent(p -> plans.add(new PlanSource(planId, p, List.copyOf(recommendations))));
-        }
+        // Plans are independent of one another: parse them in parallel, keeping their order.
+        planIds.parallelStream()
+                .filter(planId -> !reused.contains(planId))
+                .map(planId -> loadPlan(files, planId, problems))
+                .toList()
+                .forEach(plan -> plan.ifPresent(plans::add));
         for (SourceFile file : files.under("plans")) {
             String[] parts = file.path().split("/");
             if (parts.length >= 3 && !planIds.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")
@@ -88,6 +84,22 @@ public record LoadedContent(
             }
         }
         return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
+    }
+
+    private static Optional<PlanSource> loadPlan(ContentFiles files, String planId, Problems problems) {
+        SourceFile planFile = files.get("plans/" + planId + "/plan.yaml").orElseThrow();
+        if (!checkId(planId, planFile, "plan", problems)) {
+            return Optional.empty();
+        }
+        Optional<ParsedFile> plan = parse(planFile, problems);
+        List<ParsedFile> recommendations = new ArrayList<>();
+        for (SourceFile rec : files.under("plans/" + planId + "/recommendations")) {
+            if (rec.path().endsWith(".yaml") && rec.path().split("/").length == 4) {
+                parse(rec, problems).ifPresent(recommendations::add);
+            }
+        }
+        recommendations.sort(Comparator.comparing(p -> p.file().path()));
+        return plan.map(p -> new PlanSource(planId, p, List.copyOf(recommendations)));
     }
 
     /**

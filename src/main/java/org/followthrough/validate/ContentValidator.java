@@ -49,6 +49,14 @@ public final class ContentValidator {
     }
 
     public Optional<ValidContent> validate(LoadedContent content) {
+        return validate(content, List.of());
+    }
+
+    /**
+     * Checks the content; {@code reused} are the references of plans checked before and not loaded
+     * again, which no plan may share.
+     */
+    public Optional<ValidContent> validate(LoadedContent content, List<ValidContent.Reference> reused) {
         Optional<Doc> site = checkSite(content, problems);
         site.ifPresent(this::checkSiteRules);
 
@@ -75,7 +83,7 @@ public final class ContentValidator {
                 .map(plan -> checkPlan(content, plan, site.orElse(null), organisationIds))
                 .flatMap(Optional::stream)
                 .toList();
-        checkPlanReferencesUnique(plans);
+        checkPlanReferencesUnique(plans, reused);
 
         if (problems.hasErrors() || site.isEmpty()) {
             return Optional.empty();
@@ -302,16 +310,19 @@ public final class ContentValidator {
         }
     }
 
-    private void checkPlanReferencesUnique(List<ValidContent.PlanDocs> plans) {
-        Map<String, Location> seen = new HashMap<>();
-        for (ValidContent.PlanDocs plan : plans.stream().sorted(java.util.Comparator.comparing(ValidContent.PlanDocs::id)).toList()) {
+    private void checkPlanReferencesUnique(List<ValidContent.PlanDocs> plans, List<ValidContent.Reference> reused) {
+        List<ValidContent.Reference> references = new ArrayList<>(reused);
+        for (ValidContent.PlanDocs plan : plans) {
             String reference = plan.plan().text("reference");
-            if (reference == null) {
-                continue;
+            if (reference != null) {
+                references.add(new ValidContent.Reference(plan.id(), reference, plan.plan().locationOf("reference")));
             }
-            Location first = seen.putIfAbsent(reference, plan.plan().locationOf("reference"));
+        }
+        Map<String, Location> seen = new HashMap<>();
+        for (ValidContent.Reference reference : references.stream().sorted(java.util.Comparator.comparing(ValidContent.Reference::planId)).toList()) {
+            Location first = seen.putIfAbsent(reference.reference(), reference.at());
             if (first != null) {
-                problems.error(plan.plan().locationOf("reference"), "reference '" + reference + "' is also used by " + first,
+                problems.error(reference.at(), "reference '" + reference.reference() + "' is also used by " + first,
                         "two plans cannot share a published reference; check that this plan is not a copy");
             }
         }

@@ -11,4 +11,8 @@ public record ValidContent(Doc site, List<OrganisationDoc> organisations, List<P
 
     public record PlanDocs(String id, Doc plan, List<Doc> recommendations) {
     }
+
+    /** A plan's published reference and where it is written. */
+    public record Reference(String planId, String reference, org.followthrough.problem.Location at) {
+    }
 }

@@ -47,4 +47,50 @@ class TimelineTest {
         assertThat(t.from()).isEqualTo(LocalDate.of(2024, 1, 15));
         assertThat(t.to()).isEqualTo(TestBuilds.AS_OF);
     }
+
+    /**
+     * The counts are worked out in one pass through time; on every plan of the shipped content, and on
+     * all their actions together, they must equal the counts worked out date by date from the definition:
+     * an action counts from its plan's start, with its status as first published from the plan's
+     * publication, then each dated update's status from its date (and its derived state on the as-of date).
+     */
+    @Test
+    void countsEqualTheDefinitionDateByDateOnTheShippedPlans() {
+        Archive archive = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null)).archive();
+        List<List<Timeline.Item>> sets = new java.util.ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            sets.add(plan.actions().map(a -> new Timeline.Item(plan, a)).toList());
+        }
+        sets.add(sets.stream().flatMap(List::stream).toList());
+        for (List<Timeline.Item> items : sets) {
+            Timeline t = Timeline.of(items, TestBuilds.AS_OF);
+            for (Timeline.Point point : t.points()) {
+                int open = 0;
+                int done = 0;
+                for (Timeline.Item item : items) {
+                    LocalDate start = item.plan().start() != null ? item.plan().start() : item.plan().published();
+                    if (start != null && start.isAfter(point.date())) {
+                        continue;
+                    }
+                    Lifecycle lifecycle = point.date().equals(TestBuilds.AS_OF) ? item.action().state().lifecycle() : on(item, point.date());
+                    if (lifecycle.isDone()) {
+                        done++;
+                    } else {
+                        open++;
+                    }
+                }
+                assertThat(point).as("counts on %s", point.date()).isEqualTo(new Timeline.Point(point.date(), open, done));
+            }
+        }
+    }
+
+    private static Lifecycle on(Timeline.Item item, LocalDate date) {
+        ScaleEntry status = item.plan().published() != null && item.plan().published().isAfter(date) ? null : item.action().status();
+        for (ProgressUpdate update : item.action().progress()) {
+            if (update.date() != null && !update.date().isAfter(date) && update.status() != null) {
+                status = update.status();
+            }
+        }
+        return status == null ? Lifecycle.NOT_STATED : status.lifecycle();
+    }
 }

@@ -48,4 +48,45 @@ class MarkdownRendererTest {
     void keepsTextThatLooksLikeMarkup() {
         assertThat(html("Use 5 < 6 & \"quotes\"")).isEqualTo("<p>Use 5 &lt; 6 &amp; \"quotes\"</p>");
     }
+
+    /**
+     * Plain texts skip the cleaner: every Markdown text of the shipped plans and the test sites, and
+     * some of every kind of plain text, must come out exactly as the cleaner would write it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("texts")
+    void plainTextsComeOutAsTheCleanerWouldWriteThem(String source) {
+        assertThat(renderer.toHtml(new Markdown(source))).isEqualTo(renderer.renderCleaned(source));
+    }
+
+    static java.util.stream.Stream<String> texts() throws java.io.IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
+                "Plain", "Two\nlines", "Hard  \nbreak", "Rule\n\n---\n\nafter", "# One\n## Two\n###### Six",
+                "- a\n- b\n\n1. one\n2. two", "3. starts at three", "> quoted", "    indented code", "`code` and *em* and **strong**",
+                "\"quoted\" and it's & ampersand", "no\u00a0break", "Complete 04/03/2020 — done", "a_b_c and 2*3*4",
+                "Setext\n===", "\\* not a list", "x\\\ny"));
+        for (java.nio.file.Path content : java.util.List.of(org.followthrough.support.TestBuilds.SHIPPED_CONTENT,
+                org.followthrough.support.TestBuilds.fixture("small"))) {
+            var result = org.followthrough.build.Pipeline.check(org.followthrough.support.TestBuilds.request(content, null));
+            collect(result.archive(), texts);
+        }
+        return texts.stream();
+    }
+
+    /** Every Markdown text anywhere in a model. */
+    private static void collect(Object value, java.util.List<String> texts) {
+        if (value instanceof Markdown markdown) {
+            texts.add(markdown.source());
+        } else if (value instanceof java.util.Collection<?> items) {
+            items.forEach(item -> collect(item, texts));
+        } else if (value instanceof Record record) {
+            for (var component : record.getClass().getRecordComponents()) {
+                try {
+                    collect(component.getAccessor().invoke(record), texts);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
 }

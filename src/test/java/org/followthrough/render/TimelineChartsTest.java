@@ -103,6 +103,6 @@ class TimelineChartsTest {
     void anchorsInTheTimelineTableLeadToTheActions() {
         Document page = Jsoup.parse(site.text("plans/kmpt-mr-s/index.html"));
         String href = page.selectFirst("table[id$=-spans-table] tbody a").attr("href");
-        assertThat(href).endsWith("#" + ViewFactory.anchor("action", "10.1"));
+        assertThat(href).endsWith("#" + Routes.anchor("action", "10.1"));
     }
 }

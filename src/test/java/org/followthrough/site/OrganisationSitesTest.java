@@ -1,5 +1,6 @@
 package org.followthrough.site;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -210,7 +211,7 @@ class OrganisationSitesTest {
         Map<String, Set<String>> owned = new LinkedHashMap<>();
         for (Plan plan : archive.plans()) {
             plan.actions().filter(a -> a.isOwnedBy(o.id()))
-                    .forEach(a -> owned.computeIfAbsent(plan.id(), k -> new LinkedHashSet<>()).add(ViewFactory.anchor("action", a.ref())));
+                    .forEach(a -> owned.computeIfAbsent(plan.id(), k -> new LinkedHashSet<>()).add(Routes.anchor("action", a.ref())));
         }
         return owned;
     }
@@ -273,7 +274,7 @@ class OrganisationSitesTest {
         for (String csv : csvs) {
             Set<String> rows = new TreeSet<>();
             for (CSVRecord row : csv(site.built.text(csv))) {
-                String action = row.get("Plan ID") + " " + ViewFactory.anchor("action", row.get("Action"));
+                String action = row.get("Plan ID") + " " + Routes.anchor("action", row.get("Action"));
                 rows.add(action);
                 if (!all.contains(action)) {
                     wrong.add(csv + ": row for " + action + ", owned by " + row.get("Owner IDs"));
@@ -281,7 +282,7 @@ class OrganisationSitesTest {
                 if (!List.of(row.get("Owner IDs").split(";\\s*")).contains(o.id())) {
                     wrong.add(csv + ": row for " + action + " does not name " + o.id() + " among its owners: " + row.get("Owner IDs"));
                 }
-                String expectedLink = site.base + "plans/" + row.get("Plan ID") + "/#" + ViewFactory.anchor("action", row.get("Action"));
+                String expectedLink = site.base + "plans/" + row.get("Plan ID") + "/#" + Routes.anchor("action", row.get("Action"));
                 if (!row.get("Link").equals(expectedLink)) {
                     wrong.add(csv + ": row for " + action + " links to " + row.get("Link") + ", not " + expectedLink);
                 }
@@ -296,7 +297,7 @@ class OrganisationSitesTest {
                 JsonNode plan = json.readTree(site.built.bytes(planJson)).get("plan");
                 Set<String> actions = new TreeSet<>();
                 plan.get("recommendations").forEach(r -> r.get("actions").forEach(a ->
-                        actions.add(plan.get("id").asText() + " " + ViewFactory.anchor("action", a.get("ref").asText()))));
+                        actions.add(plan.get("id").asText() + " " + Routes.anchor("action", a.get("ref").asText()))));
                 Set<String> expected = all.stream().filter(a -> a.startsWith(plan.get("id").asText() + " ")).collect(Collectors.toSet());
                 if (!actions.equals(expected)) {
                     wrong.add(planJson + " holds " + actions + ", not " + expected);
@@ -695,7 +696,7 @@ class OrganisationSitesTest {
                 List<String> ids = action.owners().stream().map(Owner::organisationId).distinct().sorted().toList();
                 for (int i = 0; i < ids.size(); i++) {
                     for (int j = i + 1; j < ids.size(); j++) {
-                        expected.add(pair(ids.get(i), ids.get(j)) + " " + plan.id() + " " + ViewFactory.anchor("action", action.ref()));
+                        expected.add(pair(ids.get(i), ids.get(j)) + " " + plan.id() + " " + Routes.anchor("action", action.ref()));
                     }
                 }
             });

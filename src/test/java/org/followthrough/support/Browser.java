@@ -135,17 +135,36 @@ public final class Browser implements AutoCloseable {
     public void resize(int width, int height) {
         // Even headless, the window counts some height for browser furniture: measure the viewport and
         // make up the difference, remembered for the next resize. (WebDriver scripts run even when the
-        // page's own JavaScript is off.)
-        driver.manage().window().setSize(new Dimension(width + frame.width, height + frame.height));
-        long[] inner = viewport();
-        if (inner[0] != width || inner[1] != height) {
-            frame = new Dimension(frame.width + width - (int) inner[0], frame.height + height - (int) inner[1]);
+        // page's own JavaScript is off.) On a busy machine the window takes a moment to settle after a
+        // resize, so the viewport is read until two readings agree, and a few attempts are allowed.
+        long[] inner = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
             driver.manage().window().setSize(new Dimension(width + frame.width, height + frame.height));
-            inner = viewport();
+            inner = settledViewport();
+            if (inner[0] == width && inner[1] == height) {
+                return;
+            }
+            frame = new Dimension(Math.max(0, frame.width + width - (int) inner[0]), Math.max(0, frame.height + height - (int) inner[1]));
         }
-        if (inner[0] != width || inner[1] != height) {
-            throw new IllegalStateException("could not make the viewport " + width + "×" + height + "; it is " + inner[0] + "×" + inner[1]);
+        throw new IllegalStateException("could not make the viewport " + width + "×" + height + "; it is " + inner[0] + "×" + inner[1]);
+    }
+
+    private long[] settledViewport() {
+        long[] previous = viewport();
+        for (int reading = 0; reading < 40; reading++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long[] now = viewport();
+            if (now[0] == previous[0] && now[1] == previous[1]) {
+                return now;
+            }
+            previous = now;
         }
+        return previous;
     }
 
     /** The viewport's width and height in CSS pixels. */

@@ -17,7 +17,7 @@ import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
 import org.followthrough.render.data.ActionRecord;
-import org.followthrough.render.data.Downloads;
+import org.followthrough.render.Routes;
 
 /**
  * iCalendar files (RFC 5545) of the actions' targets, for a plan, an organisation (the actions it
@@ -103,7 +103,7 @@ public final class IcalRenderer {
                         + "Owners: " + owners(action, organisations) + "\n"
                         + (action.description() != null ? "\n" + ActionRecord.text(action.description()) + "\n" : "")
                         + "\n" + url;
-                event(lines, "action-" + record.plan().id() + "-" + Downloads.encode(action.ref()) + "@" + Downloads.host(site),
+                event(lines, "action-" + record.plan().id() + "-" + Routes.encode(action.ref()) + "@" + Routes.host(site),
                         stamp, deadline, "Target: Action " + action.ref() + " – " + record.planLabel(), text, url,
                         lifecycle == Lifecycle.CLOSED, categories);
             }
@@ -124,7 +124,7 @@ public final class IcalRenderer {
                         + "Status: " + (followUp.status() != null ? followUp.status().label() : "not published") + "\n"
                         + "Owners: " + owners(action, organisations) + "\n"
                         + "\n" + url;
-                event(lines, "follow-up-" + record.plan().id() + "-" + Downloads.encode(action.ref()) + "-" + (i + 1) + "@" + Downloads.host(site),
+                event(lines, "follow-up-" + record.plan().id() + "-" + Routes.encode(action.ref()) + "-" + (i + 1) + "@" + Routes.host(site),
                         stamp, due, "Follow-up target: Action " + action.ref() + " – " + record.planLabel(), text, url,
                         lifecycle == Lifecycle.CLOSED, categories);
             }

@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
 
     /** The action's address on the site, from the site root: {@code plans/<id>/#action-<slug>}. */
     public String path() {
-        return ViewFactory.planPath(plan.id()) + "#" + ViewFactory.anchor("action", action.ref());
+        return Routes.action(plan.id(), action.ref());
     }
 
     /** The action's absolute address on the site. */

@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import static org.followthrough.render.data.ActionRecord.iso;
 import static org.followthrough.render.data.ActionRecord.label;
 import static org.followthrough.render.data.ActionRecord.text;
@@ -281,7 +282,7 @@ public final class CsvRenderer {
         String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
         return metadata(archive, "Actions of " + name,
                 "One row per action of the plan " + name + ", with every field as published and the latest status.",
-                Downloads.planFolder(plan.id()));
+                Routes.plan(plan.id()));
     }
 
     /** The CSVW metadata of {@link #organisation}, for {@code organisations/<id>/actions.csv-metadata.json}. */
@@ -289,7 +290,7 @@ public final class CsvRenderer {
         return metadata(archive, "Actions owned by " + organisation.name(),
                 "One row per action that " + organisation.name() + " owns, alone or with others, in any plan, with every"
                         + " field as published and the latest status.",
-                Downloads.organisationFolder(organisation.id()));
+                Routes.organisation(organisation.id()));
     }
 
     /** The CSVW metadata of {@link #site}, for {@code data/actions.csv-metadata.json}. */
@@ -307,20 +308,20 @@ public final class CsvRenderer {
         Site site = archive.site();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", site.language())));
-        root.put("url", Downloads.CSV);
+        root.put("url", Routes.CSV);
         root.put("dc:title", title);
         root.put("dc:description", description + " A text that starts with =, +, -, @ or a tab is written with a leading "
                 + "apostrophe, so that spreadsheets show it as text and never run it as a formula. Statuses, overdue and not-updated-recently flags are as at "
                 + Dates.format(archive.asOf()) + "; an action is flagged not updated recently after "
                 + site.staleAfterMonths() + " months without a dated progress update. The same actions are on the web page "
-                + Downloads.url(site, pagePath) + ".");
+                + Routes.url(site, pagePath) + ".");
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("schema:name", site.publisher());
         publisher.put("schema:url", Map.of("@id", site.baseUrl()));
         root.put("dc:publisher", publisher);
         root.put("dc:language", site.language());
         root.put("dc:date", archive.asOf().toString());
-        root.put("dcat:landingPage", Map.of("@id", Downloads.url(site, pagePath)));
+        root.put("dcat:landingPage", Map.of("@id", Routes.url(site, pagePath)));
         Map<String, Object> dialect = new LinkedHashMap<>();
         dialect.put("encoding", "utf-8");
         dialect.put("lineTerminators", List.of(CRLF));

@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import static org.followthrough.render.data.ActionRecord.iso;
 import static org.followthrough.render.data.ActionRecord.text;
 
@@ -42,14 +43,14 @@ public final class JsonRenderer {
 
     /** For {@code plans/<id>/plan.json}. */
     public static String plan(Archive archive, Plan plan) {
-        Map<String, Object> root = header(archive, Downloads.PLAN_SCHEMA);
+        Map<String, Object> root = header(archive, Routes.PLAN_SCHEMA);
         root.put("plan", fullPlan(archive, plan));
         return Json.write(root);
     }
 
     /** For {@code organisations/<id>/organisation.json}. */
     public static String organisation(Archive archive, Organisation organisation) {
-        Map<String, Object> root = header(archive, Downloads.ORGANISATION_SCHEMA);
+        Map<String, Object> root = header(archive, Routes.ORGANISATION_SCHEMA);
         Map<String, Organisation> organisations = archive.organisationsById();
         root.put("organisation", organisationDetails(archive.site(), organisation));
         List<Object> groups = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class JsonRenderer {
     /** For {@code data/site.json}. */
     public static String site(Archive archive) {
         Site site = archive.site();
-        Map<String, Object> root = header(archive, Downloads.SITE_SCHEMA);
+        Map<String, Object> root = header(archive, Routes.SITE_SCHEMA);
         List<Object> lifecycles = new ArrayList<>();
         for (Lifecycle l : Lifecycle.values()) {
             Map<String, Object> lifecycle = new LinkedHashMap<>();
@@ -90,13 +91,13 @@ public final class JsonRenderer {
         }
         root.put("lifecycles", lifecycles);
         root.put("tally", tally(Tally.of(ActionRecord.all(archive).stream().map(ActionRecord::action).toList())));
-        root.put("downloads", downloads(site, "", Downloads.SITE_FOLDER, Downloads.SITE_JSON));
+        root.put("downloads", downloads(site, "", Routes.SITE_DATA, Routes.SITE_JSON));
         Map<String, Organisation> byId = archive.organisationsById();
         List<Object> plans = new ArrayList<>();
         for (Plan p : archive.plans()) {
             Map<String, Object> plan = new LinkedHashMap<>();
             plan.put("id", p.id());
-            plan.put("url", Downloads.url(site, ViewFactory.planPath(p.id())));
+            plan.put("url", Routes.url(site, Routes.plan(p.id())));
             plan.put("title", p.title());
             plan.put("reference", p.reference());
             plan.put("kind", codeLabel(p.kind().code(), p.kind().label()));
@@ -109,17 +110,20 @@ public final class JsonRenderer {
             plans.add(plan);
         }
         root.put("plans", plans);
+        Map<String, Integer> owned = new java.util.HashMap<>();
+        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().stream().map(org.followthrough.model.Owner::organisationId).distinct()
+                .forEach(id -> owned.merge(id, 1, Integer::sum))));
         List<Object> organisations = new ArrayList<>();
         for (Organisation o : archive.organisations()) {
             Map<String, Object> organisation = new LinkedHashMap<>();
             organisation.put("id", o.id());
-            organisation.put("url", Downloads.url(site, ViewFactory.organisationPath(o.id())));
+            organisation.put("url", Routes.url(site, Routes.organisation(o.id())));
             organisation.put("name", o.name());
             organisation.put("short_name", o.shortName());
             organisation.put("type", codeLabel(o.type().code(), o.type().label()));
             organisation.put("website", o.website());
             organisation.put("ods_code", o.odsCode());
-            organisation.put("actions_owned", ActionRecord.ownedBy(archive, o).size());
+            organisation.put("actions_owned", owned.getOrDefault(o.id(), 0));
             organisation.put("downloads", organisationDownloads(site, o));
             organisations.add(organisation);
         }
@@ -132,7 +136,7 @@ public final class JsonRenderer {
     private static Map<String, Object> header(Archive archive, String schemaPath) {
         Site site = archive.site();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", Downloads.url(site, schemaPath));
+        root.put("$schema", Routes.url(site, schemaPath));
         root.put("as_of", archive.asOf().toString());
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("title", site.title());
@@ -150,7 +154,7 @@ public final class JsonRenderer {
         Map<String, Organisation> organisations = archive.organisationsById();
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("id", p.id());
-        plan.put("url", Downloads.url(site, ViewFactory.planPath(p.id())));
+        plan.put("url", Routes.url(site, Routes.plan(p.id())));
         plan.put("title", p.title());
         plan.put("reference", p.reference());
         plan.put("kind", codeLabel(p.kind().code(), p.kind().label()));
@@ -200,7 +204,7 @@ public final class JsonRenderer {
         plan.put("recommendations", p.recommendations().stream().map(r -> {
             Map<String, Object> recommendation = new LinkedHashMap<>();
             recommendation.put("number", r.number());
-            recommendation.put("url", Downloads.url(site, ViewFactory.planPath(p.id()) + "#" + ViewFactory.anchor("recommendation", r.number())));
+            recommendation.put("url", Routes.url(site, Routes.plan(p.id()) + "#" + Routes.anchor("recommendation", r.number())));
             recommendation.put("title", r.title());
             recommendation.put("text", text(r.text()));
             recommendation.put("issues_identified", text(r.issuesIdentified()));
@@ -298,7 +302,7 @@ public final class JsonRenderer {
     private static Map<String, Object> organisationDetails(Site site, Organisation o) {
         Map<String, Object> organisation = new LinkedHashMap<>();
         organisation.put("id", o.id());
-        organisation.put("url", Downloads.url(site, ViewFactory.organisationPath(o.id())));
+        organisation.put("url", Routes.url(site, Routes.organisation(o.id())));
         organisation.put("name", o.name());
         organisation.put("short_name", o.shortName());
         organisation.put("type", codeLabel(o.type().code(), o.type().label()));
@@ -314,7 +318,7 @@ public final class JsonRenderer {
     private static Map<String, Object> planRef(Site site, Plan p) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("id", p.id());
-        plan.put("url", Downloads.url(site, ViewFactory.planPath(p.id())));
+        plan.put("url", Routes.url(site, Routes.plan(p.id())));
         plan.put("title", p.title());
         plan.put("reference", p.reference());
         plan.put("downloads", planDownloads(site, p));
@@ -330,26 +334,26 @@ public final class JsonRenderer {
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("id", id);
         ref.put("name", o == null ? id : o.name());
-        ref.put("url", Downloads.url(site, ViewFactory.organisationPath(id)));
+        ref.put("url", Routes.url(site, Routes.organisation(id)));
         return ref;
     }
 
     private static Map<String, Object> planDownloads(Site site, Plan p) {
-        return downloads(site, ViewFactory.planPath(p.id()), Downloads.planFolder(p.id()), Downloads.PLAN_JSON);
+        return downloads(site, Routes.plan(p.id()), Routes.plan(p.id()), Routes.PLAN_JSON);
     }
 
     private static Map<String, Object> organisationDownloads(Site site, Organisation o) {
-        return downloads(site, ViewFactory.organisationPath(o.id()), Downloads.organisationFolder(o.id()), Downloads.ORGANISATION_JSON);
+        return downloads(site, Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON);
     }
 
     private static Map<String, Object> downloads(Site site, String page, String folder, String json) {
         Map<String, Object> links = new LinkedHashMap<>();
-        links.put("page", Downloads.url(site, page));
-        links.put("json", Downloads.url(site, folder + json));
-        links.put("csv", Downloads.url(site, folder + Downloads.CSV));
-        links.put("csv_metadata", Downloads.url(site, folder + Downloads.CSV_METADATA));
-        links.put("atom", Downloads.url(site, folder + Downloads.ATOM));
-        links.put("ics", Downloads.url(site, folder + Downloads.ICS));
+        links.put("page", Routes.url(site, page));
+        links.put("json", Routes.url(site, folder + json));
+        links.put("csv", Routes.url(site, folder + Routes.CSV));
+        links.put("csv_metadata", Routes.url(site, folder + Routes.CSV_METADATA));
+        links.put("atom", Routes.url(site, folder + Routes.ATOM));
+        links.put("ics", Routes.url(site, folder + Routes.ICS));
         return links;
     }
 

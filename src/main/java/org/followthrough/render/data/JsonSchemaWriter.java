@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,8 +12,8 @@ import org.followthrough.model.Lifecycle;
 /**
  * The JSON Schemas (draft 2020-12) of the JSON downloads that {@link JsonRenderer} writes, one per
  * kind of document, each standing alone (no reference leaves the file). They are published on the
- * site at {@link Downloads#PLAN_SCHEMA}, {@link Downloads#ORGANISATION_SCHEMA} and
- * {@link Downloads#SITE_SCHEMA}, and the documents name them with {@code "$schema"}.
+ * site at {@link Routes#PLAN_SCHEMA}, {@link Routes#ORGANISATION_SCHEMA} and
+ * {@link Routes#SITE_SCHEMA}, and the documents name them with {@code "$schema"}.
  *
  * <p>The schemas are strict: every key is required (null where there is no value) and no other key
  * is allowed, so that a change to the documents that the schema does not describe fails the tests.
@@ -25,7 +26,7 @@ public final class JsonSchemaWriter {
     }
 
     public static String plan(Archive archive) {
-        return document(archive, Downloads.PLAN_SCHEMA, "Followthrough plan data",
+        return document(archive, Routes.PLAN_SCHEMA, "Followthrough plan data",
                 "An action plan in full, as published on the site: its details, scales, recommendations and actions,"
                         + " each action's follow-ups and progress updates, and what the site works out about each action"
                         + " as at the as-of date.",
@@ -33,7 +34,7 @@ public final class JsonSchemaWriter {
     }
 
     public static String organisation(Archive archive) {
-        return document(archive, Downloads.ORGANISATION_SCHEMA, "Followthrough organisation data",
+        return document(archive, Routes.ORGANISATION_SCHEMA, "Followthrough organisation data",
                 "An organisation and the actions it owns, alone or with others, grouped by plan.",
                 new Obj().p("organisation", ref("organisation"), "The organisation.")
                         .p("tally", ref("tally"), "The actions it owns, counted.")
@@ -42,7 +43,7 @@ public final class JsonSchemaWriter {
     }
 
     public static String site(Archive archive) {
-        return document(archive, Downloads.SITE_SCHEMA, "Followthrough site data",
+        return document(archive, Routes.SITE_SCHEMA, "Followthrough site data",
                 "The site's plans and organisations, with links to each one's own downloads.",
                 new Obj().p("lifecycles", array(ref("lifecycle")), "The lifecycle common to every plan that each plan's status words map onto.")
                         .p("tally", ref("tally"), "Every action of the site, counted.")
@@ -54,7 +55,7 @@ public final class JsonSchemaWriter {
     private static String document(Archive archive, String path, String title, String description, Obj own) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", DIALECT);
-        root.put("$id", Downloads.url(archive.site(), path));
+        root.put("$id", Routes.url(archive.site(), path));
         root.put("title", title);
         Obj properties = new Obj()
                 .p("$schema", URL, "The address of this schema.")

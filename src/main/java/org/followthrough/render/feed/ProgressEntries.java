@@ -21,7 +21,7 @@ import org.followthrough.model.Site;
 import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.data.ActionRecord;
-import org.followthrough.render.data.Downloads;
+import org.followthrough.render.Routes;
 
 /**
  * What every progress feed is made of, whatever its format (Atom, JSON Feed): which actions a feed
@@ -58,13 +58,21 @@ final class ProgressEntries {
         }
     }
 
-    /** A feed's entries newest first, how many updates were left out for want of a date, and the feed's date. */
-    record Selection(List<Entry> entries, int undated, LocalDate updated) {
+    /** How many updates a feed carries at most: feed readers want the recent ones, and the data downloads hold them all. */
+    static final int MOST_RECENT = 100;
 
-        /** The subtitle (or description) with the sentence on undated updates every feed carries. */
+    /**
+     * A feed's entries newest first, how many updates were left out for want of a date, how many older
+     * ones were left out beyond the {@value #MOST_RECENT} most recent, and the feed's date.
+     */
+    record Selection(List<Entry> entries, int undated, int older, LocalDate updated) {
+
+        /** The subtitle (or description) with the sentences on what the feed leaves out, which every feed carries. */
         String subtitle(Scope scope) {
             return scope.subtitle() + " Updates without a date are left out, as they cannot be placed in time"
-                    + (undated == 0 ? "." : " (" + undated + " here).");
+                    + (undated == 0 ? "." : " (" + undated + " here).")
+                    + (older == 0 ? "" : " Only the " + MOST_RECENT + " most recent updates are here; the " + older
+                    + " older ones are in the CSV and JSON downloads.");
         }
     }
 
@@ -84,8 +92,8 @@ final class ProgressEntries {
          * the action's updates of that date (1 for the first). The date is the update's own.
          */
         String id(Site site) {
-            return "tag:" + Downloads.host(site) + "," + date() + ":" + Downloads.basePath(site) + "plans/" + record.plan().id()
-                    + "/actions/" + Downloads.encode(record.action().ref()) + "/progress/" + sameDay;
+            return "tag:" + Routes.host(site) + "," + date() + ":" + Routes.basePath(site) + "plans/" + record.plan().id()
+                    + "/actions/" + Routes.encode(record.action().ref()) + "/progress/" + sameDay;
         }
 
         /** "Action 3.1.1: In progress → Completed" where the update changed the status, else "Action 3.1.1: progress update". */
@@ -180,7 +188,8 @@ final class ProgressEntries {
         }
         entries.sort(Comparator.comparing(Entry::date).reversed());
         LocalDate updated = entries.isEmpty() ? archive.asOf() : entries.get(0).date();
-        return new Selection(List.copyOf(entries), undated, updated);
+        int older = Math.max(0, entries.size() - MOST_RECENT);
+        return new Selection(List.copyOf(entries.subList(0, entries.size() - older)), undated, older, updated);
     }
 
     /** A date as an RFC 3339 timestamp at midnight UTC, as both feed formats want it. */

@@ -65,19 +65,19 @@ public final class FragmentRenderer {
     /**
      * The actions an organisation owns, grouped by plan, each with the same fields as in a plan's fragment.
      *
-     * @param plans the views of the plans (all of them, or at least those the organisation owns actions
-     *              in): each action's details and latest progress are taken from them
+     * @param owned the organisation's actions with their recommendations (see {@code ViewFactory.ownedActions}):
+     *              each action's details and latest progress are taken from them
      * @param siteRootUrl the site's absolute root address, which every link starts with
-     * @throws IllegalArgumentException when an action the organisation owns is in none of {@code plans}
+     * @throws IllegalArgumentException when an action the organisation owns is not in {@code owned}
      */
-    public String organisation(SiteView site, OrganisationView organisation, List<PlanView> plans, String siteRootUrl) {
-        Views.ActionIndex index = Views.ActionIndex.of(plans);
+    public String organisation(SiteView site, OrganisationView organisation, Views.ActionIndex owned, String siteRootUrl) {
+        Views.ActionIndex index = owned;
         Map<String, ActionView> actions = index.actions();
         Map<String, RecommendationView> recommendations = index.recommendations();
         for (PlanGroup group : organisation.groups()) {
             for (ActionRow row : group.rows()) {
                 if (!actions.containsKey(row.path())) {
-                    throw new IllegalArgumentException("the plans given do not include " + row.path()
+                    throw new IllegalArgumentException("the actions given do not include " + row.path()
                             + ", which " + organisation.id() + " owns");
                 }
             }

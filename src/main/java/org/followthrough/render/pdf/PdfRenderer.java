@@ -1,57 +1,34 @@
 package org.followthrough.render.pdf;
 
-import org.followthrough.render.view.Views;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
-import com.openhtmltopdf.util.Diagnostic;
-import com.openhtmltopdf.util.XRLog;
-import com.openhtmltopdf.util.XRLogger;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
-import java.util.logging.Level;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.xml.DomXmpParser;
-import org.apache.xmpbox.xml.XmpParsingException;
-import org.apache.xmpbox.xml.XmpSerializer;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.render.TemplateEngine;
+import org.followthrough.render.pdf.typeset.FontSource;
+import org.followthrough.render.pdf.typeset.Typesetter;
+import org.followthrough.render.view.Views;
 import org.followthrough.render.view.Views.ActionView;
 import org.followthrough.render.view.Views.OrganisationView;
+import org.followthrough.render.view.Views.PlanSummary;
 import org.followthrough.render.view.Views.PlanView;
 import org.followthrough.render.view.Views.RecommendationView;
 import org.followthrough.render.view.Views.SiteView;
 import org.followthrough.render.view.Views.TallyItem;
 import org.followthrough.render.view.Views.TallyView;
 import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -62,32 +39,25 @@ import org.jsoup.nodes.Element;
  *
  * <p>Documents are written as Freemarker templates in {@code templates/pdf/} (a site may override them
  * like any other template), then parsed with jsoup, tidied for the tagged structure (heading levels,
- * table header scopes, link descriptions) and laid out by openhtmltopdf on A4.
+ * table header scopes, link descriptions) and typeset on A4 by {@link Typesetter}, which reads the
+ * templates' stylesheet ({@code pdf.css}) for the subset of CSS it understands.
  *
  * <p>The output depends only on the input: the creation and modification dates are the as-of date at
  * 00:00 UTC and the document ID is a digest of the document, so the same plan gives the same bytes.
  *
- * <p>Create one per build and share it: each call lays out its document with its own openhtmltopdf
- * renderer and PDFBox document, so calls may run in parallel.
+ * <p>Create one per build and share it: calls may run in parallel, each on its own document; the
+ * fonts are parsed once per process.
  */
 public final class PdfRenderer {
 
-    /** The PDF/A level the summaries claim: part 2, level A (tagged, with Unicode text), alongside PDF/UA-1. */
-    public static final PdfAConformance PDF_A = PdfAConformance.PDFA_2_A;
+    /** The PDF/A level the summaries claim, alongside PDF/UA-1: part 2, level A (tagged, with Unicode text). */
+    public static final String PDF_A = "PDF/A-2a";
 
-    static final String PRODUCER = "Followthrough (openhtmltopdf, Apache PDFBox)";
-
-    private static final float A4_WIDTH_MM = 210f;
-    private static final float A4_HEIGHT_MM = 297f;
-
-    static {
-        // openhtmltopdf logs every step through java.util.logging; its diagnostics reach each render's own consumer instead.
-        XRLog.setLoggerImpl(new SilentLogger());
-    }
+    static final String PRODUCER = "Followthrough (Apache PDFBox)";
 
     private final TemplateEngine engine;
-    private final PdfFonts fonts;
-    private final byte[] colourProfile;
+    private final Typesetter typesetter;
+    private final Set<String> missingCharacters = ConcurrentHashMap.newKeySet();
 
     /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder or the system's fonts. */
     public PdfRenderer(TemplateEngine engine) {
@@ -95,9 +65,32 @@ public final class PdfRenderer {
     }
 
     public PdfRenderer(TemplateEngine engine, PdfFonts fonts) {
+        this(engine, fontSource(fonts));
+    }
+
+    public PdfRenderer(TemplateEngine engine, FontSource fonts) {
         this.engine = engine;
-        this.fonts = fonts;
-        this.colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        this.typesetter = new Typesetter(fonts);
+    }
+
+    /** The four font files as the typesetter's font source, read when it first needs them. */
+    public static FontSource fontSource(PdfFonts fonts) {
+        return new FontSource() {
+            @Override
+            public byte[] read(Face face) throws IOException {
+                return Files.readAllBytes(switch (face) {
+                    case REGULAR -> fonts.regular();
+                    case BOLD -> fonts.bold();
+                    case OBLIQUE -> fonts.oblique();
+                    case BOLD_OBLIQUE -> fonts.boldOblique();
+                });
+            }
+
+            @Override
+            public String key() {
+                return fonts.toString();
+            }
+        };
     }
 
     /** A plan: its details, counts, the status of every action, then each recommendation with its actions' latest progress. */
@@ -109,25 +102,18 @@ public final class PdfRenderer {
     }
 
     /**
-     * The actions an organisation owns, grouped by plan, each with its latest progress.
-     *
-     * @param plans the views of the plans (all of them, or at least those the organisation owns actions in):
-     *              the latest progress of each action is taken from them
+     * The actions an organisation owns, grouped by plan, each with its status and a link to it on its
+     * plan's page: the progress text is in each plan's own summary, so no action is typeset twice.
      */
-    public byte[] organisation(SiteView site, OrganisationView organisation, List<PlanView> plans) {
-        Views.ActionIndex index = Views.ActionIndex.of(plans);
-        Map<String, ActionView> actions = index.actions();
-        Map<String, RecommendationView> recommendations = index.recommendations();
+    public byte[] organisation(SiteView site, OrganisationView organisation) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("organisation", organisation);
-        model.put("actions", actions);
-        model.put("recommendations", recommendations);
         return render("pdf/organisation.ftlh", model, site);
     }
 
-    /** Every plan at a glance: each plan's counts and a table of its actions with their status (no progress text). */
-    public byte[] site(SiteView site, List<PlanView> plans) {
+    /** Every plan at a glance: a table of the plans with their counts, each linked to its page; no action is typeset again. */
+    public byte[] site(SiteView site, List<PlanSummary> plans) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("plans", plans);
@@ -136,7 +122,7 @@ public final class PdfRenderer {
     }
 
     /** The counts of all plans together, statuses in the order the plans' counts give them. */
-    static TallyView total(List<PlanView> plans) {
+    static TallyView total(List<PlanSummary> plans) {
         Map<String, TallyItem> items = new LinkedHashMap<>();
         int total = 0;
         int done = 0;
@@ -144,7 +130,7 @@ public final class PdfRenderer {
         int stale = 0;
         for (Lifecycle lifecycle : Lifecycle.values()) {
             int count = 0;
-            for (PlanView plan : plans) {
+            for (PlanSummary plan : plans) {
                 for (TallyItem item : plan.tally().items()) {
                     if (item.lifecycle().equals(lifecycle.code())) {
                         count += item.count();
@@ -155,7 +141,7 @@ public final class PdfRenderer {
                 items.put(lifecycle.code(), new TallyItem(lifecycle.code(), lifecycle.label(), count));
             }
         }
-        for (PlanView plan : plans) {
+        for (PlanSummary plan : plans) {
             total += plan.tally().total();
             done += plan.tally().done();
             overdue += plan.tally().overdue();
@@ -169,47 +155,28 @@ public final class PdfRenderer {
         return pdf(html, LocalDate.parse(site.asOfIso()));
     }
 
-    /** Lays out an HTML document as a PDF dated {@code date}; exposed for tests. */
+    /** Typesets an HTML document as a PDF dated {@code date}; exposed for tests. */
     byte[] pdf(String html, LocalDate date) {
         Document document = Jsoup.parse(html);
         tidy(document);
-        org.w3c.dom.Document w3c = new W3CDom().fromJsoup(document);
-        List<String> problems = new ArrayList<>();
-        PdfRendererBuilder builder = new PdfRendererBuilder()
-                .usePdfUaAccessibility(true)
-                .usePdfAConformance(PDF_A)
-                .useColorProfile(colourProfile)
-                .withProducer(PRODUCER)
-                .useDefaultPageSize(A4_WIDTH_MM, A4_HEIGHT_MM, PageSizeUnits.MM)
-                .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-                .withDiagnosticConsumer(d -> record(d, problems))
-                .withW3cDocument(w3c, "about:blank");
-        useFonts(builder);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
-            fix(pdf, date, html);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make the PDF: " + e.getMessage()
-                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"), e);
+        byte[] id = Arrays.copyOf(sha256(date + "\n" + html), 16);
+        Typesetter.Result result = typesetter.typeset(document, new Typesetter.Settings(date, id, PRODUCER));
+        for (int c : result.missingCharacters()) {
+            missingCharacters.add(describe(c) + " in “" + document.title() + "”");
         }
+        return result.pdf();
     }
 
-    private void useFonts(PdfRendererBuilder builder) {
-        builder.useFont(fonts.regular().toFile(), PdfFonts.FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useFont(fonts.bold().toFile(), PdfFonts.FAMILY, 700, FontStyle.NORMAL, true);
-        builder.useFont(fonts.oblique().toFile(), PdfFonts.FAMILY, 400, FontStyle.ITALIC, true);
-        builder.useFont(fonts.oblique().toFile(), PdfFonts.FAMILY, 400, FontStyle.OBLIQUE, true);
-        builder.useFont(fonts.boldOblique().toFile(), PdfFonts.FAMILY, 700, FontStyle.ITALIC, true);
-        builder.useFont(fonts.boldOblique().toFile(), PdfFonts.FAMILY, 700, FontStyle.OBLIQUE, true);
+    /**
+     * The characters the PDFs so far needed and the font lacks, one line each ("U+4E2D 中 in “title”"):
+     * each is drawn as a replacement mark (�), and its text is kept in the PDF for copying and screen readers.
+     */
+    public SortedSet<String> missingCharacters() {
+        return new TreeSet<>(missingCharacters);
     }
 
-    private static void record(Diagnostic diagnostic, List<String> problems) {
-        if (diagnostic.getLevel().intValue() >= Level.WARNING.intValue()) {
-            problems.add(diagnostic.getFormattedMessage());
-        }
+    private static String describe(int codePoint) {
+        return String.format(Locale.ROOT, "U+%04X %s", codePoint, new String(Character.toChars(codePoint)));
     }
 
     // ---------------------------------------------------------------- the HTML, made ready for tagging
@@ -246,64 +213,6 @@ public final class PdfRenderer {
         }
         for (Element link : document.body().select("a:not([href])")) {
             link.unwrap();
-        }
-    }
-
-    // ---------------------------------------------------------------- the same bytes for the same input
-
-    /** Dates the document at 00:00 UTC on {@code date}, in both the information dictionary and the XMP, and fixes its ID. */
-    private static void fix(PDDocument pdf, LocalDate date, String html) throws IOException {
-        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
-        calendar.clear();
-        calendar.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth(), 0, 0, 0);
-        PDDocumentInformation info = pdf.getDocumentInformation();
-        info.setCreationDate(calendar);
-        info.setModificationDate(calendar);
-
-        PDMetadata metadata = pdf.getDocumentCatalog().getMetadata();
-        if (metadata != null) {
-            try {
-                DomXmpParser parser = new DomXmpParser();
-                XMPMetadata xmp = parser.parse(metadata.toByteArray());
-                XMPBasicSchema basic = xmp.getXMPBasicSchema();
-                if (basic == null) {
-                    basic = xmp.createAndAddXMPBasicSchema();
-                }
-                basic.setCreateDate(calendar);
-                basic.setModifyDate(calendar);
-                basic.setMetadataDate(calendar);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                new XmpSerializer().serialize(xmp, out, true);
-                metadata.importXMPMetadata(out.toByteArray());
-            } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
-                throw new IOException("could not date the PDF's XMP metadata: " + e.getMessage(), e);
-            }
-        }
-
-        byte[] id = Arrays.copyOf(sha256(date + "\n" + html), 16);
-        COSArray ids = new COSArray();
-        ids.add(new COSString(id));
-        ids.add(new COSString(id));
-        pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    /** Logs nothing: openhtmltopdf still hands every diagnostic to the consumer of the render on that thread. */
-    private static final class SilentLogger implements XRLogger {
-        @Override
-        public void log(String where, Level level, String msg) {
-        }
-
-        @Override
-        public void log(String where, Level level, String msg, Throwable th) {
-        }
-
-        @Override
-        public void setLevel(String logger, Level level) {
-        }
-
-        @Override
-        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-            return false;
         }
     }
 

@@ -21,44 +21,31 @@ import org.followthrough.model.Timeline;
 import org.followthrough.render.chart.TimelineSvg;
 import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.Routes;
 import org.followthrough.render.view.Views.*;
 
-/** Builds template views from the model. Holds no state beyond the archive's organisations and a Markdown cache. */
+/** Builds template views from the model. Holds no state beyond the archive's organisations and the plans' rows once made. */
 public final class ViewFactory {
 
     private final Archive archive;
     private final Map<String, Organisation> organisations;
     private final MarkdownRenderer markdown;
 
-    private final List<ActionRow> rows;
-    private final Map<String, ActionRow> rowsByPath;
-    private final Map<String, Action> actionsByPath;
+    /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
+    private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** For each organisation, the plans that name it or give it actions, in archive order. */
+    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
 
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
         this.archive = archive;
         this.organisations = archive.organisationsById();
         this.markdown = markdown;
-        this.rows = buildRows();
-        this.rowsByPath = new java.util.HashMap<>();
-        rows.forEach(r -> rowsByPath.put(r.path(), r));
-        this.actionsByPath = new java.util.HashMap<>();
         for (Plan plan : archive.plans()) {
-            plan.actions().forEach(a -> actionsByPath.put(planPath(plan.id()) + "#" + anchor("action", a.ref()), a));
+            java.util.Set<String> named = new java.util.LinkedHashSet<>(plan.organisations());
+            plan.actions().forEach(a -> a.owners().forEach(o -> named.add(o.organisationId())));
+            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
         }
-    }
-
-    public static String planPath(String id) {
-        return "plans/" + id + "/";
-    }
-
-    public static String organisationPath(String id) {
-        return "organisations/" + id + "/";
-    }
-
-    /** Anchors are stable: they come from the numbers and refs as published. */
-    public static String anchor(String prefix, String published) {
-        String slug = published.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return prefix + "-" + (slug.isEmpty() ? "x" : slug);
     }
 
     public SiteView site() {
@@ -67,7 +54,7 @@ public final class ViewFactory {
         String logo = null;
         if (scope != null) {
             Organisation owner = organisations.get(scope.organisationId());
-            logo = owner.logo() == null ? null : logoPath(owner.logo());
+            logo = owner.logo() == null ? null : Routes.logo(owner.logo());
         }
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
                 html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
@@ -83,12 +70,7 @@ public final class ViewFactory {
 
     public OrgRef org(String id) {
         Organisation o = organisations.get(id);
-        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), archive.hasPageFor(id) ? organisationPath(id) : null);
-    }
-
-    /** Where an organisation's own site puts its logo: assets/logo.svg or assets/logo.png. */
-    public static String logoPath(String contentPath) {
-        return "assets/logo" + contentPath.substring(contentPath.lastIndexOf('.'));
+        return new OrgRef(id, o.name(), o.shortName(), o.type().label(), archive.hasPageFor(id) ? Routes.organisation(id) : null);
     }
 
     private List<OrgRef> orgs(List<String> ids) {
@@ -136,35 +118,48 @@ public final class ViewFactory {
         return new TallyView(tally.total(), tally.done(), tally.overdue(), tally.stale(), List.copyOf(items));
     }
 
-    private final Map<String, PlanView> planViews = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, OrganisationView> organisationViews = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The view of a plan, made once however many pages and downloads show it. */
+    /**
+     * The view of a plan. Not kept: the build makes each plan's view once for the outputs that show it,
+     * so that memory holds the views of the plans being rendered, not of the whole archive.
+     */
     public PlanView plan(Plan p) {
-        return planViews.computeIfAbsent(p.id(), id -> makePlan(p));
+        return makePlan(p);
     }
 
-    /** The view of an organisation, made once. */
+    /** What a list of plans shows of each: enough for a card or a row, without the recommendations. */
+    public PlanSummary planSummary(Plan p) {
+        List<UpdateView> updates = p.updates().isEmpty() ? List.of()
+                : List.of(update(p.updates().get(p.updates().size() - 1), false));
+        return new PlanSummary(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), orgs(p.organisations()),
+                Dates.format(p.published()), iso(p.published()), Dates.format(p.start()), iso(p.start()), target(p.targetCompletion()),
+                p.dateRange(), updates, tally(p.tally()));
+    }
+
+    private UpdateView update(org.followthrough.model.PlanUpdate u, boolean withNote) {
+        return new UpdateView(Dates.format(u.date()), iso(u.date()), u.title(), withNote ? html(u.note()) : null);
+    }
+
+    /** The view of an organisation. */
     public OrganisationView organisation(Organisation o) {
-        return organisationViews.computeIfAbsent(o.id(), id -> makeOrganisation(o));
+        return makeOrganisation(o);
     }
 
     private PlanView makePlan(Plan p) {
-        return new PlanView(p.id(), planPath(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
+        return new PlanView(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
                 p.subject(), orgs(p.commissionedBy()), p.commissionedByAsPublished(), orgs(p.investigatedBy()),
                 orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()),
                 iso(p.start()), target(p.targetCompletion()), p.dateRange(), p.careUnits(), html(p.summary()),
-                p.updates().stream().map(u -> new UpdateView(Dates.format(u.date()), iso(u.date()), u.title(), html(u.note()))).toList(),
+                p.updates().stream().map(u -> update(u, true)).toList(),
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
                 scalesUsed(p),
                 p.addressedWithoutAction().stream()
-                        .map(a -> new AddressedView(anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
+                        .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()),
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
                         "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()),
-                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + planPath(p.id()));
+                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()));
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -181,9 +176,13 @@ public final class ViewFactory {
     }
 
     private RecommendationView recommendation(Plan plan, Recommendation r) {
-        return new RecommendationView(anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
+        return recommendation(r, r.actions().stream().map(a -> action(plan, r, a)).toList());
+    }
+
+    private RecommendationView recommendation(Recommendation r, List<ActionView> actions) {
+        return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), r.actions().stream().map(a -> action(plan, r, a)).toList());
+                orgs(r.oversightBy()), html(r.note()), actions);
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
@@ -201,7 +200,7 @@ public final class ViewFactory {
                 latest = p;
             }
         }
-        return new ActionView(anchor("action", a.ref()), a.ref(), r.number(), planPath(plan.id()) + "#" + anchor("action", a.ref()),
+        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), a.ref()),
                 html(a.description()), a.section(),
                 a.owners().stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList(),
                 target(a.target()), html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
@@ -218,24 +217,33 @@ public final class ViewFactory {
     }
 
     public PlanLink planLink(Plan p) {
-        return new PlanLink(p.id(), p.title(), p.reference(), planPath(p.id()));
+        return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
     }
 
-    /** Every action of the archive as a table row, in plan order then as published. */
-    public List<ActionRow> rows() {
-        return rows;
+    /** A plan's actions as table rows, as published. */
+    public List<ActionRow> rowsOf(Plan plan) {
+        return List.copyOf(rowsByRef(plan).values());
     }
 
-    private List<ActionRow> buildRows() {
-        List<ActionRow> all = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
+    /** The row of one action of a plan. */
+    public ActionRow rowOf(Plan plan, Action action) {
+        ActionRow row = rowsByRef(plan).get(action.ref());
+        if (row == null) {
+            throw new IllegalArgumentException("no action " + action.ref() + " in " + plan.id());
+        }
+        return row;
+    }
+
+    private Map<String, ActionRow> rowsByRef(Plan plan) {
+        return rowsByPlan.computeIfAbsent(plan.id(), id -> {
+            Map<String, ActionRow> rows = new java.util.LinkedHashMap<>();
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
-                    all.add(row(plan, r, a));
+                    rows.put(a.ref(), row(plan, r, a));
                 }
             }
-        }
-        return List.copyOf(all);
+            return java.util.Collections.unmodifiableMap(rows);
+        });
     }
 
     private ActionRow row(Plan plan, Recommendation r, Action a) {
@@ -243,8 +251,8 @@ public final class ViewFactory {
         if (summary == null) {
             summary = r.title() != null ? r.title() : "Recommendation " + r.number();
         }
-        return new ActionRow(plan.id(), plan.title(), plan.reference(), planPath(plan.id()), r.number(), a.ref(),
-                planPath(plan.id()) + "#" + anchor("action", a.ref()), summary,
+        return new ActionRow(plan.id(), plan.title(), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
+                Routes.action(plan.id(), a.ref()), summary,
                 a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
                 target(a.target()), state(a.state()));
     }
@@ -264,8 +272,35 @@ public final class ViewFactory {
         return String.join(" ", java.util.Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
     }
 
-    public TallyView tallyOf(List<ActionRow> rows) {
-        return tally(Tally.of(rows.stream().map(r -> actionsByPath.get(r.path())).toList()));
+    /**
+     * The actions an organisation owns, each with its recommendation, by path: what its fragment shows
+     * of each, made without the views of the whole plans they belong to.
+     */
+    public ActionIndex ownedActions(Organisation o) {
+        Map<String, ActionView> actions = new java.util.LinkedHashMap<>();
+        Map<String, RecommendationView> recommendations = new java.util.LinkedHashMap<>();
+        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
+            for (Recommendation r : plan.recommendations()) {
+                RecommendationView recommendation = null;
+                for (Action a : r.actions()) {
+                    if (a.isOwnedBy(o.id())) {
+                        if (recommendation == null) {
+                            recommendation = recommendation(r, List.of());
+                        }
+                        ActionView view = action(plan, r, a);
+                        actions.put(view.path(), view);
+                        recommendations.put(view.path(), recommendation);
+                    }
+                }
+            }
+        }
+        return new ActionIndex(actions, recommendations);
+    }
+
+    /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
+    public OrganisationSummary organisationSummary(Organisation o) {
+        List<Action> owned = plansOf.getOrDefault(o.id(), List.of()).stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
+        return new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(), Routes.organisation(o.id()), tally(Tally.of(owned)));
     }
 
     private OrganisationView makeOrganisation(Organisation o) {
@@ -273,13 +308,22 @@ public final class ViewFactory {
         List<PlanLink> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
         List<Timeline.Item> items = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
+        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
+            if (plan.actions().noneMatch(a -> a.isOwnedBy(o.id()))) {
+                if (plan.organisations().contains(o.id())) {
+                    involved.add(planLink(plan));
+                }
+                continue;
+            }
+            List<ActionRow> all = rowsOf(plan);
+            int index = 0;
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
+                    ActionRow row = all.get(index++);
                     if (a.isOwnedBy(o.id())) {
-                        planRows.add(rowsByPath.get(planPath(plan.id()) + "#" + anchor("action", a.ref())));
+                        planRows.add(row);
                         planActions.add(a);
                         items.add(new Timeline.Item(plan, a));
                     }
@@ -293,7 +337,7 @@ public final class ViewFactory {
             }
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
-                html(o.description()), organisationPath(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
+                html(o.description()), Routes.organisation(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
                 timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl());
     }
 
@@ -304,7 +348,7 @@ public final class ViewFactory {
         }
         Timeline t = Timeline.of(items, archive.asOf());
         Map<String, String> paths = new java.util.HashMap<>();
-        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), planPath(i.plan().id()) + "#" + anchor("action", i.action().ref())));
+        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), Routes.plan(i.plan().id()) + "#" + Routes.anchor("action", i.action().ref())));
         long done = t.spans().stream().filter(Timeline.Span::done).count();
         long overdue = t.spans().stream().filter(Timeline.Span::overdue).count();
         String spansTitle = "Timeline of the actions of " + name;

@@ -154,7 +154,27 @@ public final class Views {
     public record Filter(String id, String label, String path, int count) {
     }
 
-    public record Listing(String title, String description, List<ActionRow> rows, TallyView tally) {
+    /**
+     * One page of a listing of actions: its rows, the counts of the whole listing ({@code total} rows),
+     * and links to every page of it ({@code pages} is empty when it fits on one); {@code first} is the
+     * number of its first row in the whole listing.
+     */
+    public record Listing(String title, String description, List<ActionRow> rows, TallyView tally, int total,
+                          List<PageLink> pages, int page, int first) {
+    }
+
+    /** A numbered page of a listing and its path from the site root. */
+    public record PageLink(int number, String path) {
+    }
+
+    /** An organisation as the list of organisations shows it. */
+    public record OrganisationSummary(String id, String name, String shortName, String type, String path, TallyView tally) {
+    }
+
+    /** A plan as a list of plans shows it: a card on the home page, a row of the summary of all plans. */
+    public record PlanSummary(String id, String path, String title, String reference, String kind, List<OrgRef> organisations,
+                              String published, String publishedIso, String start, String startIso, TargetView targetCompletion,
+                              String dateRange, List<UpdateView> updates, TallyView tally) {
     }
 
     public record PlanView(String id, String path, String title, String reference, String kind, String kindAsPublished,

@@ -1,5 +1,6 @@
 package org.followthrough.render.calendar;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -127,7 +128,7 @@ class IcalRendererTest {
                 .isEqualTo(LocalDate.of(2024, 9, 30));
         assertThat(value(late, "DESCRIPTION")).contains("Target as published: September 2024").contains("Status: Open (overdue)")
                 .contains("https://plans.example/plans/sample-review/#action-1-2");
-        assertThat(value(late, "URL")).isEqualTo("https://plans.example/" + ViewFactory.planPath("sample-review") + "#action-1-2");
+        assertThat(value(late, "URL")).isEqualTo("https://plans.example/" + Routes.plan("sample-review") + "#action-1-2");
         assertThat(value(late, "CATEGORIES")).isEqualTo("In progress,Overdue");
     }
 

@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -154,7 +155,7 @@ class CsvRendererTest {
         row.put("quality_assured_by", orEmpty(a.qualityAssuredBy()));
         row.put("follow_ups", a.followUps().stream().map(CsvRendererTest::followUp).collect(Collectors.joining("\n\n")));
         row.put("note", markdown(a.note()));
-        row.put("url", archive.site().baseUrl() + ViewFactory.planPath(located.plan().id()) + "#" + ViewFactory.anchor("action", a.ref()));
+        row.put("url", archive.site().baseUrl() + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
         return row;
     }
 
@@ -278,7 +279,7 @@ class CsvRendererTest {
     void csvwMetadataDescribesExactlyTheCsvsHeaderAndValues(Scope scope) throws IOException {
         com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadata(scope));
         assertThat(meta.get("@context").get(0).asText()).isEqualTo("http://www.w3.org/ns/csvw");
-        assertThat(meta.get("url").asText()).as("the CSV's name, relative to the metadata beside it").isEqualTo(Downloads.CSV);
+        assertThat(meta.get("url").asText()).as("the CSV's name, relative to the metadata beside it").isEqualTo(Routes.CSV);
         for (String property : List.of("dc:title", "dc:description", "dc:language")) {
             assertThat(meta.get(property).asText()).as(property).isNotBlank();
         }

@@ -1,5 +1,6 @@
 package org.followthrough.render.data;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class JsonRendererTest {
     }
 
     static String schemaPath(Scope scope) {
-        return scope.isPlan() ? Downloads.PLAN_SCHEMA : scope.isOrganisation() ? Downloads.ORGANISATION_SCHEMA : Downloads.SITE_SCHEMA;
+        return scope.isPlan() ? Routes.PLAN_SCHEMA : scope.isOrganisation() ? Routes.ORGANISATION_SCHEMA : Routes.SITE_SCHEMA;
     }
 
     private static List<Error> validate(String schema, String document) {
@@ -121,7 +122,7 @@ class JsonRendererTest {
             assertThat(json.get("ref").asText()).as(where).isEqualTo(a.ref());
             assertThat(json.get("recommendation_number").asText()).as(where).isEqualTo(located.recommendation().number());
             assertThat(json.get("url").asText()).as(where).isEqualTo(scope.archive().site().baseUrl()
-                    + ViewFactory.planPath(located.plan().id()) + "#" + ViewFactory.anchor("action", a.ref()));
+                    + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
             assertThat(json.get("owners")).as(where).hasSize(a.owners().size());
             assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
             assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
@@ -166,7 +167,7 @@ class JsonRendererTest {
             assertThat(numbers).containsExactlyElementsOf(plan.recommendations().stream().map(Recommendation::number).toList());
             assertThat(json.get("tally").get("total").asInt()).isEqualTo(plan.tally().total());
             assertThat(json.get("downloads").get("json").asText())
-                    .isEqualTo(archive.site().baseUrl() + "plans/" + plan.id() + "/" + Downloads.PLAN_JSON);
+                    .isEqualTo(archive.site().baseUrl() + "plans/" + plan.id() + "/" + Routes.PLAN_JSON);
         }
     }
 

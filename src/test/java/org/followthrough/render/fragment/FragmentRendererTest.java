@@ -1,5 +1,6 @@
 package org.followthrough.render.fragment;
 
+import org.followthrough.render.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -125,7 +126,7 @@ class FragmentRendererTest {
             }
             if (!actions.isEmpty()) {
                 cases.add(new Case("organisation " + organisation.id(), renderer.organisation(views.site(), views.organisation(organisation),
-                        archive.plans().stream().map(views::plan).toList(), base), "ft-organisation-" + organisation.id(), actions));
+                        views.ownedActions(organisation), base), "ft-organisation-" + organisation.id(), actions));
             }
         }
         assertThat(cases).as("fragments of the shipped content").hasSizeGreaterThan(archive.plans().size());
@@ -215,8 +216,8 @@ class FragmentRendererTest {
         assertThat(articles).hasSize(fragment.actions().size());
         Set<String> seen = new HashSet<>();
         for (Owned owned : fragment.actions()) {
-            String anchor = ViewFactory.anchor("action", owned.action().ref());
-            String url = base + ViewFactory.planPath(owned.plan().id()) + "#" + anchor;
+            String anchor = Routes.anchor("action", owned.action().ref());
+            String url = base + Routes.plan(owned.plan().id()) + "#" + anchor;
             Element article = articles.stream().filter(a -> a.select("h4 a").attr("href").equals(url)).findFirst().orElse(null);
             assertThat(article).as("action " + owned.action().ref() + " of " + owned.plan().id()).isNotNull();
             assertThat(seen.add(url)).isTrue();
@@ -275,7 +276,7 @@ class FragmentRendererTest {
         String html = new FragmentRenderer(TestBuilds.templateEngine(templates)).plan(views.site(), views.plan(plan), archive.site().baseUrl());
         assertThat(html).contains("Our plan: ").contains("Progress as at <time datetime=\"2026-11-23\">23 November 2026</time>.");
         String organisation = new FragmentRenderer(TestBuilds.templateEngine(templates)).organisation(views.site(),
-                views.organisation(archive.organisations().get(0)), archive.plans().stream().map(views::plan).toList(), archive.site().baseUrl());
+                views.organisation(archive.organisations().get(0)), views.ownedActions(archive.organisations().get(0)), archive.site().baseUrl());
         assertThat(organisation).as("the built-in organisation fragment is still used").contains("class=\"ft-fragment ft-organisation\"");
     }
 
@@ -288,10 +289,11 @@ class FragmentRendererTest {
     }
 
     @Test
-    void anOrganisationsFragmentNeedsThePlansOfItsActions() {
+    void anOrganisationsFragmentNeedsEveryActionItOwns() {
         Organisation owner = archive.organisations().stream()
                 .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id())))).findFirst().orElseThrow();
-        assertThatThrownBy(() -> renderer.organisation(views.site(), views.organisation(owner), List.of(), archive.site().baseUrl()))
+        assertThatThrownBy(() -> renderer.organisation(views.site(), views.organisation(owner),
+                new org.followthrough.render.view.Views.ActionIndex(java.util.Map.of(), java.util.Map.of()), archive.site().baseUrl()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owner.id());
     }
 

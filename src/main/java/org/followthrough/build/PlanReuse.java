@@ -1,0 +1,120 @@
+package org.followthrough.build;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.followthrough.cache.PlanStore;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Plan;
+import org.followthrough.problem.Problem;
+import org.followthrough.render.Fingerprint;
+import org.followthrough.source.ContentFiles;
+import org.followthrough.source.SourceFile;
+import org.followthrough.validate.ValidContent;
+
+/**
+ * Which plans need not be parsed, checked and assembled again: each plan's key is a fingerprint of
+ * everything its checked model depends on — the files in its folder, site.yaml (scales, time zone,
+ * the "not updated recently" limit), the set of organisation ids (references are checked against
+ * them), the as-of date, where the content folder is (problems name files by it) and the tool. A
+ * plan that reads a file outside its folder ({@code file: ../…}) is always made afresh.
+ */
+final class PlanReuse {
+
+    /** A {@code file:} reference that climbs out of the plan's folder: what it reads is not among the plan's files. */
+    private static final java.util.regex.Pattern OUTSIDE = java.util.regex.Pattern.compile("file:[^\n]*\\.\\./");
+
+    private final PlanStore store;
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private final Map<String, PlanStore.Kept> reused = new LinkedHashMap<>();
+
+    private PlanReuse(PlanStore store) {
+        this.store = store;
+    }
+
+    /** Looks up every plan of the content in the store. */
+    static PlanReuse lookUp(ContentFiles files, LocalDate asOf, PlanStore store) {
+        PlanReuse reuse = new PlanReuse(store);
+        if (store == PlanStore.NONE) {
+            return reuse;
+        }
+        String site = files.get("site.yaml").map(SourceFile::text).orElse("");
+        List<String> organisations = files.under("organisations").stream().map(SourceFile::path).toList();
+        String shared = Fingerprint.of(Tool.fingerprint(), files.display(""), site, organisations, asOf);
+        for (SourceFile file : files.under("plans")) {
+            String[] parts = file.path().split("/");
+            if (parts.length == 3 && parts[2].equals("plan.yaml")) {
+                String id = parts[1];
+                key(files, id, shared).ifPresent(key -> reuse.keys.put(id, key));
+            }
+        }
+        reuse.keys.entrySet().parallelStream().forEach(entry -> {
+            Optional<PlanStore.Kept> kept = store.find(entry.getValue());
+            kept.filter(k -> k.plan().id().equals(entry.getKey())).ifPresent(k -> {
+                synchronized (reuse.reused) {
+                    reuse.reused.put(entry.getKey(), k);
+                }
+            });
+        });
+        return reuse;
+    }
+
+    private static Optional<String> key(ContentFiles files, String id, String shared) {
+        String folder = "plans/" + id + "/";
+        if (files.refusedPaths().stream().anyMatch(p -> p.startsWith(folder))) {
+            return Optional.empty();
+        }
+        List<Object> parts = new ArrayList<>();
+        parts.add(shared);
+        for (SourceFile file : files.under(folder)) {
+            if (OUTSIDE.matcher(file.text()).find()) {
+                return Optional.empty();
+            }
+            parts.add(file.path());
+            parts.add(file.text());
+        }
+        return Optional.of(Fingerprint.of(parts));
+    }
+
+    /** The ids of the plans reused as they were. */
+    Set<String> reusedIds() {
+        return reused.keySet();
+    }
+
+    List<Plan> reusedPlans() {
+        return reused.values().stream().map(PlanStore.Kept::plan).toList();
+    }
+
+    List<Problem> reusedWarnings() {
+        return reused.values().stream().flatMap(k -> k.warnings().stream()).toList();
+    }
+
+    List<ValidContent.Reference> reusedReferences() {
+        return reused.values().stream().filter(k -> k.plan().reference() != null)
+                .map(k -> new ValidContent.Reference(k.plan().id(), k.plan().reference(), k.referenceAt())).toList();
+    }
+
+    /** A fingerprint of each plan's files, for plans that have one: also the key of everything made from the plan. */
+    Map<String, String> keys() {
+        return keys;
+    }
+
+    /** Keeps the plans made afresh, each with the warnings given about its own files. */
+    void keepNew(Archive archive, ValidContent valid, List<Problem> problems, ContentFiles files) {
+        Map<String, ValidContent.PlanDocs> docs = new LinkedHashMap<>();
+        valid.plans().forEach(p -> docs.put(p.id(), p));
+        archive.plans().parallelStream().filter(p -> !reused.containsKey(p.id()) && keys.containsKey(p.id())).forEach(plan -> {
+            String prefix = files.display("plans/" + plan.id() + "/");
+            List<Problem> own = problems.stream().filter(p -> p.location().file().startsWith(prefix)).toList();
+            if (own.stream().anyMatch(Problem::isError)) {
+                return;
+            }
+            ValidContent.PlanDocs doc = docs.get(plan.id());
+            store.keep(keys.get(plan.id()), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
+        });
+    }
+}

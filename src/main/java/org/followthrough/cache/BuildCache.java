@@ -1,0 +1,213 @@
+package org.followthrough.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files earlier builds made, kept by the fingerprint of what each was made from, so that a later
+ * build takes an unchanged file from here instead of making it again. Safe to delete at any time;
+ * bounded in size (the files used longest ago go first); written so that a build killed halfway, or
+ * two builds sharing the folder, never leave a partly written entry.
+ *
+ * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
+ * fingerprint; an entry ending {@code .none} records that the output has no file (a calendar with no
+ * dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
+ * their files (see {@link PlanStore}). Nothing in it is published: the build copies from it into the site.
+ */
+public final class BuildCache {
+
+    /** The folder a build uses unless told otherwise, relative to where it runs; Git should ignore it. */
+    public static final String DEFAULT_FOLDER = ".followthrough-cache";
+    /** How much the cache may hold before the entries used longest ago are removed. */
+    public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final String NONE = ".none";
+
+    private final Path folder;
+    private final Path objects;
+    private final long maxBytes;
+    private final AtomicLong written = new AtomicLong();
+
+    private BuildCache(Path folder, long maxBytes) {
+        this.folder = folder;
+        this.objects = folder == null ? null : folder.resolve("objects");
+        this.maxBytes = maxBytes;
+    }
+
+    /** A cache in {@code folder}, made when first written to. */
+    public static BuildCache in(Path folder) {
+        return new BuildCache(folder, DEFAULT_MAX_BYTES);
+    }
+
+    public static BuildCache in(Path folder, long maxBytes) {
+        return new BuildCache(folder, maxBytes);
+    }
+
+    /** No cache: every output is made ({@code build --no-cache}, and builds in memory). */
+    public static BuildCache none() {
+        return new BuildCache(null, 0);
+    }
+
+    public boolean enabled() {
+        return objects != null;
+    }
+
+    /** What the cache holds for a fingerprint. */
+    public sealed interface Hit permits Hit.File, Hit.NoFile {
+        /** The output's bytes are in this file. */
+        record File(Path path, long size) implements Hit {
+        }
+
+        /** The output has no file. */
+        record NoFile() implements Hit {
+        }
+    }
+
+    /** The entry for a fingerprint, marked as used now; empty when there is none. */
+    public Optional<Hit> find(String key) {
+        if (objects == null) {
+            return Optional.empty();
+        }
+        Path file = entry(key);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            touch(file);
+            return Optional.of(new Hit.File(file, attributes.size()));
+        } catch (NoSuchFileException e) {
+            Path none = file.resolveSibling(file.getFileName() + NONE);
+            if (Files.exists(none)) {
+                touch(none);
+                return Optional.of(new Hit.NoFile());
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps an output's bytes, or (bytes null) the fact that it has no file. Failing to keep it costs only a later remake. */
+    public void put(String key, byte[] bytes) {
+        if (objects == null) {
+            return;
+        }
+        Path file = entry(key);
+        Path target = bytes == null ? file.resolveSibling(file.getFileName() + NONE) : file;
+        if (writeAtomically(target, bytes == null ? new byte[0] : bytes)) {
+            written.addAndGet(bytes == null ? 0 : bytes.length);
+        }
+    }
+
+    /** Writes a file so that no reader ever sees it half written; false when it could not be written. */
+    static boolean writeAtomically(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
+            try {
+                Files.write(temporary, bytes);
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return true;
+        } catch (IOException e) {
+            // The cache is an optimisation: a full disk or a read-only folder must not fail the build.
+            return false;
+        }
+    }
+
+    /** Where to keep what each file of the site published at {@code site} (a real path) was made from; null without a cache. */
+    public Path manifestFor(Path site) {
+        return folder == null ? null : folder.resolve("sites").resolve(org.followthrough.render.Fingerprint.of(site.toString()) + ".tsv");
+    }
+
+    /** The checked and assembled plans kept beside the outputs. */
+    public PlanStore plans() {
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"));
+    }
+
+    /** Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes removed. */
+    public long trim() {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return 0;
+        }
+        record Entry(Path path, long size, FileTime used) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        long total = 0;
+        for (Path area : List.of(objects, folder.resolve("plans"))) {
+            if (!Files.isDirectory(area)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(area, 2)) {
+                for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                        entries.add(new Entry(path, a.size(), a.lastModifiedTime()));
+                        total += a.size();
+                    } catch (IOException e) {
+                        // removed meanwhile by another build
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return 0;
+            }
+        }
+        if (total <= maxBytes) {
+            return 0;
+        }
+        long removed = 0;
+        entries.sort(Comparator.comparing(Entry::used).thenComparing(Entry::path));
+        for (Entry entry : entries) {
+            if (total - removed <= maxBytes) {
+                break;
+            }
+            try {
+                Files.deleteIfExists(entry.path());
+                removed += entry.size();
+            } catch (IOException e) {
+                // in use or already gone
+            }
+        }
+        return removed;
+    }
+
+    private Path entry(String key) {
+        return entry(objects, key);
+    }
+
+    static Path entry(Path area, String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a fingerprint: " + key);
+        }
+        return area.resolve(key.substring(0, 2)).resolve(key.substring(2));
+    }
+
+    /** The modification time records when an entry was last used, so that trimming removes the longest unused. */
+    static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // a read-only cache is still a cache
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.followthrough.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What each file of a published site was made from, kept beside the build cache (never in the site,
+ * which must be the same bytes whatever machine built it): the file's fingerprint, and the size,
+ * modification time and identity the file had when it was published. A later build keeps a file
+ * whose fingerprint has not changed only if the file is still the one it published, so a site
+ * rebuilt without the cache, or a file changed by hand, is never mistaken for what the record says.
+ */
+final class SiteManifest {
+
+    /** One published file: its fingerprint and what the file system said of it once published. */
+    record Entry(String key, long size, long modified, String identity) {
+    }
+
+    private SiteManifest() {
+    }
+
+    /** The entries whose files under {@code site} are still as they were published. */
+    static Map<String, Entry> read(Path manifest, Path site) {
+        Map<String, Entry> entries = new HashMap<>();
+        if (manifest == null || !Files.isRegularFile(manifest)) {
+            return entries;
+        }
+        try {
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t");
+                if (parts.length != 5) {
+                    continue;
+                }
+                Entry entry = new Entry(parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]);
+                Path file = site.resolve(parts[0]).normalize();
+                if (file.startsWith(site) && describe(file, entry.key()).filter(entry::equals).isPresent()) {
+                    entries.put(parts[0], entry);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // An unreadable record only means the files are made again.
+            entries.clear();
+        }
+        return entries;
+    }
+
+    /** Records the files of a site just published, each with the fingerprint it was made from. */
+    static void write(Path manifest, Path site, Map<String, String> keys) {
+        if (manifest == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, String> file : new TreeMap<>(keys).entrySet()) {
+            Optional<Entry> entry = describe(site.resolve(file.getKey()), file.getValue());
+            entry.ifPresent(e -> text.append(file.getKey()).append('\t').append(e.key()).append('\t').append(e.size()).append('\t')
+                    .append(e.modified()).append('\t').append(e.identity()).append('\n'));
+        }
+        try {
+            Files.createDirectories(manifest.getParent());
+            Path temporary = Files.createTempFile(manifest.getParent(), ".tmp-", "");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Without a record, the next build makes or copies every file: slower, never wrong.
+        }
+    }
+
+    /** Forgets what a site was made from, before it is replaced by a build that keeps no record. */
+    static void forget(Path manifest) {
+        if (manifest != null) {
+            try {
+                Files.deleteIfExists(manifest);
+            } catch (IOException e) {
+                // reads of it are checked against the files anyway
+            }
+        }
+    }
+
+    private static Optional<Entry> describe(Path file, String key) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) {
+                return Optional.empty();
+            }
+            Object identity = a.fileKey();
+            return Optional.of(new Entry(key, a.size(), a.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.followthrough.render;
+
+import java.util.List;
+
+/**
+ * One file of the site, decided before it is made: where it goes, what kind of file it is, a
+ * fingerprint of exactly what it is made from, and how to make its bytes.
+ *
+ * <p>Outputs of the same {@code unit} (a plan, an organisation, the site) are made one after the
+ * other, in their order, sharing what the unit's {@link RenderContext} holds (a plan's view, say);
+ * units are made in parallel. A page that shows the size of downloads of its unit names them in
+ * {@code showsSizeOf}: they come earlier in the unit, and their sizes are part of the page's key.
+ *
+ * @param path        the file's path from the site root, with forward slashes
+ * @param unit        what the output belongs to, e.g. "plan:p-review"
+ * @param kind        what the file is
+ * @param key         a {@link Fingerprint} of everything the bytes depend on but the sizes in {@code showsSizeOf}
+ * @param showsSizeOf paths of downloads whose sizes the output shows
+ * @param recipe      how to make the bytes; may return null for a file that is not published (a calendar with no dates)
+ */
+public record Output(String path, String unit, Kind kind, String key, List<String> showsSizeOf, Recipe recipe) {
+
+    public Output {
+        showsSizeOf = List.copyOf(showsSizeOf);
+    }
+
+    public static Output of(String path, String unit, Kind kind, String key, Recipe recipe) {
+        return new Output(path, unit, kind, key, List.of(), recipe);
+    }
+
+    /** What a file is: pages and downloads are listed in the sitemap; PDFs can be left out of a build. */
+    public enum Kind {
+        /** An HTML page of the site, listed in the sitemap. */
+        PAGE,
+        /** A file to download (CSV, JSON, feeds, calendars), listed in the sitemap. */
+        DOWNLOAD,
+        /** A PDF summary: a download, the dearest to make. */
+        PDF,
+        /** Everything else: fragments, stylesheets, scripts, schemas, robots.txt, the sitemap, the 404 page. */
+        OTHER;
+
+        public boolean inSitemap() {
+            return this != OTHER;
+        }
+    }
+
+    /** Makes an output's bytes. */
+    @FunctionalInterface
+    public interface Recipe {
+        byte[] make(RenderContext context);
+    }
+}

@@ -1,0 +1,137 @@
+package org.followthrough.render;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.followthrough.model.Site;
+
+/**
+ * Every address of the site in one place: the path of each page and download from the site root,
+ * the anchors of recommendations and actions, and absolute addresses. Paths of folders end in
+ * "/", so that pages are {@code <folder>index.html} and links work under any sub-path.
+ *
+ * <p>Per plan and per organisation, the downloads sit next to the HTML page
+ * ({@code plans/<id>/actions.csv}, {@code organisations/<id>/targets.ics}); the whole site's are
+ * under {@code data/}; the JSON Schemas of the JSON downloads are under {@code schema/}, next to
+ * the content schemas.
+ */
+public final class Routes {
+
+    public static final String HOME = "";
+    public static final String ACTIONS = "actions/";
+    public static final String OVERDUE = "actions/overdue/";
+    public static final String NOT_UPDATED_RECENTLY = "actions/not-updated-recently/";
+    public static final String ORGANISATIONS = "organisations/";
+    public static final String ABOUT = "about/";
+    public static final String ACCESSIBILITY = "accessibility/";
+    public static final String NOT_FOUND = "404.html";
+    public static final String SITEMAP = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
+
+    /** The folder of the site-wide downloads. */
+    public static final String SITE_DATA = "data/";
+    /** Where the HTML fragments for embedding in other websites go. */
+    public static final String FRAGMENTS = "fragments/";
+
+    public static final String CSV = "actions.csv";
+    /** The CSVW convention: a metadata file named after its CSV with "-metadata.json" is found automatically. */
+    public static final String CSV_METADATA = CSV + "-metadata.json";
+    public static final String PLAN_JSON = "plan.json";
+    public static final String ORGANISATION_JSON = "organisation.json";
+    public static final String SITE_JSON = "site.json";
+    public static final String ATOM = "progress.atom";
+    /** The same progress updates as {@link #ATOM}, as a JSON Feed 1.1. */
+    public static final String JSON_FEED = "progress.json";
+    public static final String ICS = "targets.ics";
+    public static final String PDF = "summary.pdf";
+
+    public static final String PLAN_SCHEMA = "schema/plan-data.schema.json";
+    public static final String ORGANISATION_SCHEMA = "schema/organisation-data.schema.json";
+    public static final String SITE_SCHEMA = "schema/site-data.schema.json";
+
+    private Routes() {
+    }
+
+    /** A plan's page, and the folder of its downloads. */
+    public static String plan(String planId) {
+        return "plans/" + planId + "/";
+    }
+
+    /** An organisation's page, and the folder of its downloads. */
+    public static String organisation(String organisationId) {
+        return "organisations/" + organisationId + "/";
+    }
+
+    /** A recommendation on its plan's page. */
+    public static String recommendation(String planId, String number) {
+        return plan(planId) + "#" + anchor("recommendation", number);
+    }
+
+    /** An action on its plan's page. */
+    public static String action(String planId, String ref) {
+        return plan(planId) + "#" + anchor("action", ref);
+    }
+
+    /** Actions in one stage of the common lifecycle ("in_progress" → actions/status/in-progress/). */
+    public static String lifecycle(String code) {
+        return "actions/status/" + code.replace('_', '-') + "/";
+    }
+
+    public static String planFragment(String planId) {
+        return FRAGMENTS + "plans/" + planId + ".html";
+    }
+
+    public static String organisationFragment(String organisationId) {
+        return FRAGMENTS + "organisations/" + organisationId + ".html";
+    }
+
+    /** Where an organisation's own site puts its logo: assets/logo.svg or assets/logo.png. */
+    public static String logo(String contentPath) {
+        return "assets/logo" + contentPath.substring(contentPath.lastIndexOf('.'));
+    }
+
+    /** Anchors are stable: they come from the numbers and refs as published. */
+    public static String anchor(String prefix, String published) {
+        String slug = published.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return prefix + "-" + (slug.isEmpty() ? "x" : slug);
+    }
+
+    /** An absolute address on the site from a path from its root. */
+    public static String url(Site site, String path) {
+        return site.baseUrl() + path;
+    }
+
+    /** The site's host name, for tag: URIs and calendar UIDs. */
+    public static String host(Site site) {
+        String host = URI.create(site.baseUrl()).getHost();
+        return host == null ? "localhost" : host;
+    }
+
+    /** The site's path below its host, still percent-encoded, without the leading slash ("action-plans/"), or "" at the root. */
+    public static String basePath(Site site) {
+        String path = URI.create(site.baseUrl()).getRawPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "";
+        }
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.endsWith("/") ? trimmed : trimmed + "/";
+    }
+
+    /**
+     * Percent-encodes everything but letters, digits, '.', '_' and '~' (RFC 3986 unreserved characters
+     * less '-'), so that an action's reference as published can sit in an identifier unambiguously.
+     */
+    public static String encode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
