@@ -161,7 +161,8 @@ public final class Pipeline {
                     problems.error(new Location(template, e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
                             "fix the template; the previous site is unchanged");
                 } catch (PdfFonts.MissingFontsException e) {
-                    problems.error(Location.of(output.path()), e.getMessage(), null);
+                    // Said once, not once a PDF: every PDF fails for the same reason.
+                    problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());
                 }
             });
             if (problems.hasErrors()) {

@@ -1,7 +1,6 @@
 package org.followthrough.render.pdf;
 
 import org.followthrough.render.view.Views;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -89,7 +88,7 @@ public final class PdfRenderer {
     private final PdfFonts fonts;
     private final byte[] colourProfile;
 
-    /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder or the system's fonts. */
+    /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder when it is set, else the copies inside Followthrough. */
     public PdfRenderer(TemplateEngine engine) {
         this(engine, PdfFonts.locate());
     }
@@ -185,7 +184,7 @@ public final class PdfRenderer {
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
                 .withDiagnosticConsumer(d -> record(d, problems))
                 .withW3cDocument(w3c, "about:blank");
-        useFonts(builder);
+        fonts.register(builder);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer(); PDDocument pdf = renderer.createPDFKeepOpen()) {
             fix(pdf, date, html);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -195,15 +194,6 @@ public final class PdfRenderer {
             throw new UncheckedIOException("could not make the PDF: " + e.getMessage()
                     + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"), e);
         }
-    }
-
-    private void useFonts(PdfRendererBuilder builder) {
-        builder.useFont(fonts.regular().toFile(), PdfFonts.FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useFont(fonts.bold().toFile(), PdfFonts.FAMILY, 700, FontStyle.NORMAL, true);
-        builder.useFont(fonts.oblique().toFile(), PdfFonts.FAMILY, 400, FontStyle.ITALIC, true);
-        builder.useFont(fonts.oblique().toFile(), PdfFonts.FAMILY, 400, FontStyle.OBLIQUE, true);
-        builder.useFont(fonts.boldOblique().toFile(), PdfFonts.FAMILY, 700, FontStyle.ITALIC, true);
-        builder.useFont(fonts.boldOblique().toFile(), PdfFonts.FAMILY, 700, FontStyle.OBLIQUE, true);
     }
 
     private static void record(Diagnostic diagnostic, List<String> problems) {
