@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
@@ -25,15 +28,17 @@ public final class ContentFiles {
     private final String displayRoot;
     private final Map<String, SourceFile> files;
     private final Map<String, byte[]> assets;
+    private final Set<String> tooLarge;
 
     private ContentFiles(String displayRoot, Map<String, SourceFile> files) {
-        this(displayRoot, files, Map.of());
+        this(displayRoot, files, Map.of(), Set.of());
     }
 
-    private ContentFiles(String displayRoot, Map<String, SourceFile> files, Map<String, byte[]> assets) {
+    private ContentFiles(String displayRoot, Map<String, SourceFile> files, Map<String, byte[]> assets, Set<String> tooLarge) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
+        this.tooLarge = tooLarge;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -57,6 +62,7 @@ public final class ContentFiles {
             return new ContentFiles(displayRoot, files);
         }
         Map<String, byte[]> assets = new TreeMap<>();
+        Set<String> tooLarge = new TreeSet<>();
         for (Path path : paths) {
             String relative = root.relativize(path).toString().replace('\\', '/');
             if (!isContent(relative)) {
@@ -72,13 +78,36 @@ public final class ContentFiles {
             }
             String display = display(displayRoot, relative);
             try {
+                if (isTooLarge(path, display, problems)) {
+                    // Kept, empty, so that what refers to it is not told it does not exist.
+                    files.put(relative, new SourceFile(relative, display, ""));
+                    tooLarge.add(relative);
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(path);
                 files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
             } catch (IOException e) {
                 problems.error(Location.of(display), "could not read the file: " + e.getMessage());
             }
         }
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets));
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), Set.copyOf(tooLarge));
+    }
+
+    /** A file over {@link Limits#MAX_FILE_BYTES} is reported and not read: reading it could exhaust memory, and building from it time. */
+    private static boolean isTooLarge(Path path, String display, Problems problems) throws IOException {
+        long size = Files.size(path);
+        if (size <= Limits.MAX_FILE_BYTES) {
+            return false;
+        }
+        problems.error(Location.of(display), "the file is " + Limits.size(size) + "; a content file may be at most " + Limits.fileSize(),
+                display.endsWith(".md") ? "shorten the text, or link to the full document instead of copying it in"
+                        : "split it: each recommendation has a file of its own, and long texts can go in Markdown files ({file: name.md})");
+        return true;
+    }
+
+    /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */
+    public boolean isTooLarge(String path) {
+        return tooLarge.contains(path);
     }
 
     private static boolean isContent(String relative) {

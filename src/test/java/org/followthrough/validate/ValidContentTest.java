@@ -82,7 +82,7 @@ class ValidContentTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
