@@ -24,7 +24,7 @@ public final class Characters {
     public static final IntPredicate CONTROL = c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
             || c >= 0x7F && c <= 0x9F
             || c == 0xFFFE || c == 0xFFFF
-            || Character.isSurrogate((char) c) && c <= 0xFFFF;
+            || c <= 0xFFFF && Character.isSurrogate((char) c);
 
     /** Embeddings, overrides and isolates: they change the direction of the text that follows them. */
     public static final IntPredicate BIDI_CONTROL = c -> c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
@@ -69,7 +69,7 @@ public final class Characters {
     public static boolean controlFree(String text, String display, Problems problems) {
         Optional<Found> control = first(text, CONTROL);
         control.ifPresent(found -> problems.error(new Location(display, found.line(), found.column()),
-                "the file holds a control character (" + found.describe() + "), which cannot be published",
+                "the file holds a character that cannot be published (" + found.describe() + ")",
                 "delete it: it is invisible, and pages, feeds and PDFs cannot hold it (it often comes with text copied from a PDF or a word processor)"));
         return control.isEmpty();
     }

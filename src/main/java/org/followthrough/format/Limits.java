@@ -23,6 +23,9 @@ public final class Limits {
     /** The most actions in one plan, over all its recommendations. */
     public static final int MAX_ACTIONS_PER_PLAN = 10_000;
 
+    /** How deeply Markdown may nest (lists, block quotes, emphasis within one another), counted in levels of its tree. */
+    public static final int MAX_MARKDOWN_NESTING = 100;
+
     /** The earliest year a date may name. */
     public static final int EARLIEST_YEAR = 1900;
 

@@ -71,6 +71,7 @@ public final class SchemaWriter {
             schema.put("anyOf", List.of(scalar, object(ContentFormat.TARGET)));
         } else if (type instanceof FieldType.Reference) {
             schema.put("type", List.of("string", "number"));
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.Choice choice) {
             schema.put("enum", choice.values());
         } else if (type instanceof FieldType.Whole whole) {
@@ -80,8 +81,10 @@ public final class SchemaWriter {
         } else if (type instanceof FieldType.Patterned patterned) {
             schema.put("type", "string");
             schema.put("pattern", "^" + patterned.pattern().pattern() + "$");
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.TimeZone) {
             schema.put("type", "string");
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.ListOf list) {
             Map<String, Object> item = type(list.item());
             if (list.item() instanceof FieldType.Nested) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.followthrough.model.Markdown;
@@ -130,10 +132,13 @@ public final class ShapeChecker {
         if (!(node instanceof Node.Scalar scalar)) {
             return wrongType(node, type, name);
         }
+        if (!oneLine(scalar, name)) {
+            return null;
+        }
         String text = scalar.text().strip();
         Location at = scalar.location();
         if (type instanceof FieldType.Text) {
-            return text(scalar, name);
+            return scalar.text().stripTrailing();
         }
         if (type instanceof FieldType.Date) {
             return date(text, at, name).orElse(null);
@@ -205,31 +210,34 @@ public final class ShapeChecker {
         return null;
     }
 
-    /** A one-line text: short enough to lay out, and free of characters that cannot be published or that disguise it. */
-    private String text(Node.Scalar scalar, String name) {
+    /**
+     * Whether a one-line value (a title, a name, an address, an id) is short enough to lay out, and free of characters
+     * that cannot be published or that disguise it; reports why not.
+     */
+    private boolean oneLine(Node.Scalar scalar, String name) {
         String text = scalar.text().stripTrailing();
         if (text.length() > Limits.MAX_TEXT_LENGTH) {
             problems.error(scalar.location(), String.format(Locale.ROOT, "'%s' is %,d characters long; a one-line text may be at most %,d",
                             name, text.length(), Limits.MAX_TEXT_LENGTH),
                     "shorten it; longer text belongs in a Markdown field such as description, text, note or summary");
-            return null;
+            return false;
         }
         if (!controlFree(text, scalar.location(), name)) {
-            return null;
+            return false;
         }
         Optional<Characters.Found> bidi = Characters.first(text, Characters.BIDI_CONTROL);
         if (bidi.isPresent()) {
             problems.error(scalar.location(), "'" + name + "' holds an invisible character that changes the direction of the text after it ("
                     + bidi.get().describe() + "), so it could display reversed", "delete it: pages set the direction of text themselves");
-            return null;
+            return false;
         }
         Optional<Characters.Found> zeroWidth = Characters.first(text, Characters.ZERO_WIDTH);
         if (zeroWidth.isPresent()) {
             problems.error(scalar.location(), "'" + name + "' holds an invisible zero-width character (" + zeroWidth.get().describe()
                     + "), so it would differ from the same words typed plainly", "delete it");
-            return null;
+            return false;
         }
-        return text;
+        return true;
     }
 
     /**
@@ -241,14 +249,17 @@ public final class ShapeChecker {
         if (control.isEmpty()) {
             return true;
         }
-        problems.error(at, "'" + name + "' holds a control character (" + control.get().describe() + "), which cannot be published",
+        problems.error(at, "'" + name + "' holds a character that cannot be published (" + control.get().describe() + ")",
                 "delete it, or the escape that writes it (such as \\x01 or \\u0001)");
         return false;
     }
 
     private Markdown markdown(Node node, String name) {
         if (node instanceof Node.Scalar scalar) {
-            return controlFree(scalar.text(), scalar.location(), name) ? new Markdown(scalar.text()) : null;
+            if (!controlFree(scalar.text(), scalar.location(), name) || tooDeep(scalar.text(), line -> scalar.location())) {
+                return null;
+            }
+            return new Markdown(scalar.text());
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
                 && mapping.entries().get(0).value() instanceof Node.Scalar fileName) {
@@ -264,12 +275,21 @@ public final class ShapeChecker {
                         "create the file, or correct the name");
                 return null;
             }
-            if (!Characters.controlFree(md.get().text(), md.get().display(), problems)) {
+            if (!Characters.controlFree(md.get().text(), md.get().display(), problems)
+                    || tooDeep(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
                 return null;
             }
             return new Markdown(md.get().text());
         }
         return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
+    }
+
+    /** Reports Markdown nested deeper than any renderer can follow; {@code place} turns a line of the text into a location. */
+    private boolean tooDeep(String markdown, IntFunction<Location> place) {
+        OptionalInt line = MarkdownSyntax.tooDeep(markdown);
+        line.ifPresent(l -> problems.error(place.apply(l), "the Markdown nests more than " + Limits.MAX_MARKDOWN_NESTING
+                + " levels deep (lists, block quotes or emphasis within one another)", "flatten it: no page or PDF can lay out text nested this deep"));
+        return line.isPresent();
     }
 
     /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */

@@ -3,10 +3,9 @@ package org.followthrough.render;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.followthrough.format.MarkdownSyntax;
 import org.followthrough.model.Markdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,7 +20,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
 
-    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
+    private static final List<org.commonmark.Extension> EXTENSIONS = MarkdownSyntax.EXTENSIONS;
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();

@@ -89,11 +89,12 @@ public final class YamlReader {
         return Optional.empty();
     }
 
-    /** One pass over a file's tokens, noting the YAML features the format does not support. */
+    /** One pass over a file's tokens, noting the YAML features the format does not support: the first of each kind. */
     private static final class Reading {
         private final JsonParser parser;
         private final String file;
         private final Problems problems;
+        private final Set<String> reported = new HashSet<>();
         private boolean unsupported;
 
         Reading(JsonParser parser, String file, Problems problems) {
@@ -108,11 +109,11 @@ public final class YamlReader {
             JsonToken token = parser.currentToken();
             YAMLParser yaml = (YAMLParser) parser;
             if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && yaml.getCurrentAnchor() != null) {
-                unsupported("'&" + yaml.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
+                unsupported("anchor", "'&" + yaml.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
                         "remove '&" + yaml.getCurrentAnchor() + "' and write the values out in full wherever they are needed");
             }
             if (yaml.isCurrentAlias() && !merged) {
-                unsupported("'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
+                unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
                         "write the value out in full here: every value is read where it is written");
             }
             switch (token) {
@@ -124,7 +125,7 @@ public final class YamlReader {
                         Location keyAt = location(file, parser.currentTokenLocation());
                         boolean merge = key.equals("<<");
                         if (merge) {
-                            unsupported("'<<' is a YAML merge key, which the content format does not use", keyAt,
+                            unsupported("merge key", "'<<' is a YAML merge key, which the content format does not use", keyAt,
                                     "write the fields out in full in this entry instead of merging them in from another");
                         }
                         parser.nextToken();
@@ -158,8 +159,11 @@ public final class YamlReader {
             }
         }
 
-        private void unsupported(String message, Location at, String hint) {
-            problems.error(at, message, hint);
+        /** Reports the first use of a feature in the file; the hint says how to replace them all. */
+        private void unsupported(String feature, String message, Location at, String hint) {
+            if (reported.add(feature)) {
+                problems.error(at, message, hint + " (the first " + feature + " in this file)");
+            }
             unsupported = true;
         }
     }

@@ -12,6 +12,7 @@ import org.followthrough.bench.SyntheticContent;
 import org.followthrough.build.BuildResult;
 import org.followthrough.format.Limits;
 import org.followthrough.problem.Problem;
+import org.followthrough.support.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,6 @@ class LimitsTest {
     }
 
     private Path copyOfSmall() throws IOException {
-        return ValidContentTest.copy(SMALL, temp.resolve("content"));
+        return Folders.copy(SMALL, temp.resolve("content"));
     }
 }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.followthrough.build.BuildResult;
 import org.followthrough.problem.Problem;
+import org.followthrough.support.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class ValidContentTest {
 
     @Test
     void reportsEveryPlansProblemAgainstItsOwnFile(@TempDir Path temp) throws IOException {
-        Path content = copy(SMALL, temp.resolve("content"));
+        Path content = Folders.copy(SMALL, temp.resolve("content"));
         // Plan one: a date that does not exist.
         Path first = content.resolve("plans/sample-review/recommendations/01.yaml");
         Files.writeString(first, Files.readString(first).replace("target: 2024-06-30", "target: 2024-06-31"));
@@ -80,19 +80,5 @@ class ValidContentTest {
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
     }
 }
