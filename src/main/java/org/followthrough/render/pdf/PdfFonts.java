@@ -135,13 +135,13 @@ public final class PdfFonts {
         }
     }
 
-    /** The folder a site named for its fonts lacks some of the four files: says which, and what to do. */
+    /** The folder a site named for its fonts (in {@value #ENVIRONMENT_VARIABLE}) lacks some of the four files: says which, and what to do. */
     public static final class MissingFontsException extends IllegalStateException {
 
         private final String hint;
 
         MissingFontsException(Path folder, List<String> missing) {
-            super(ENVIRONMENT_VARIABLE + " names " + folder.toAbsolutePath() + ", which does not hold " + String.join(", ", missing));
+            super("the folder " + folder.toAbsolutePath() + " does not hold " + String.join(", ", missing));
             this.hint = "put all four " + FAMILY + " files (" + String.join(", ", Arrays.stream(Face.values()).map(Face::file).toList())
                     + ") there, or unset " + ENVIRONMENT_VARIABLE + " to use the fonts inside Followthrough";
         }

@@ -369,8 +369,8 @@ class PdfRendererTest {
 
         assertThatThrownBy(() -> PdfFonts.in(partial))
                 .isInstanceOf(PdfFonts.MissingFontsException.class)
-                .hasMessage("FOLLOWTHROUGH_FONTS names " + partial.toAbsolutePath()
-                        + ", which does not hold DejaVuSans-Bold.ttf, DejaVuSans-Oblique.ttf, DejaVuSans-BoldOblique.ttf")
+                .hasMessage("the folder " + partial.toAbsolutePath()
+                        + " does not hold DejaVuSans-Bold.ttf, DejaVuSans-Oblique.ttf, DejaVuSans-BoldOblique.ttf")
                 .satisfies(e -> assertThat(((PdfFonts.MissingFontsException) e).hint())
                         .contains("DejaVuSans.ttf").contains("unset FOLLOWTHROUGH_FONTS to use the fonts inside Followthrough"));
     }
