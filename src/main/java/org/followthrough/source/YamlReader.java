@@ -1,7 +1,6 @@
 package org.followthrough.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -91,13 +90,13 @@ public final class YamlReader {
 
     /** One pass over a file's tokens, noting the YAML features the format does not support: the first of each kind. */
     private static final class Reading {
-        private final JsonParser parser;
+        private final YAMLParser parser;
         private final String file;
         private final Problems problems;
         private final Set<String> reported = new HashSet<>();
         private boolean unsupported;
 
-        Reading(JsonParser parser, String file, Problems problems) {
+        Reading(YAMLParser parser, String file, Problems problems) {
             this.parser = parser;
             this.file = file;
             this.problems = problems;
@@ -107,12 +106,11 @@ public final class YamlReader {
         Node value(boolean merged) throws IOException {
             Location at = location(file, parser.currentTokenLocation());
             JsonToken token = parser.currentToken();
-            YAMLParser yaml = (YAMLParser) parser;
-            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && yaml.getCurrentAnchor() != null) {
-                unsupported("anchor", "'&" + yaml.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
-                        "remove '&" + yaml.getCurrentAnchor() + "' and write the values out in full wherever they are needed");
+            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && parser.getCurrentAnchor() != null) {
+                unsupported("anchor", "'&" + parser.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
+                        "remove '&" + parser.getCurrentAnchor() + "' and write the values out in full wherever they are needed");
             }
-            if (yaml.isCurrentAlias() && !merged) {
+            if (parser.isCurrentAlias() && !merged) {
                 unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
                         "write the value out in full here: every value is read where it is written");
             }

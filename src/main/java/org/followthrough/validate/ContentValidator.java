@@ -249,6 +249,7 @@ public final class ContentValidator {
             numbers.putIfAbsent(addressed.text("number"), addressed.locationOf("number"));
         }
         Map<String, Location> refs = new HashMap<>();
+        LocalDate start = plan.date("start");
         for (Doc rec : recommendations) {
             String number = rec.text("number");
             if (number != null) {
@@ -273,7 +274,6 @@ public final class ContentValidator {
                         checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
                     }
                 });
-                LocalDate start = plan.date("start");
                 checkProgress(action, start);
                 warnIfTargetBeforeStart(action, start, "action's target");
                 action.docs("follow_ups").forEach(f -> warnIfTargetBeforeStart(f, start, "follow-up's target"));
