@@ -131,7 +131,8 @@ final class OutputStage {
                 problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
                         "fix the template; the previous site is unchanged");
             } catch (PdfFonts.MissingFontsException e) {
-                problems.error(Location.of(output.path()), e.getMessage(), null);
+                // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
+                problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());
             }
             progress.fileDone(done.incrementAndGet(), total, fromCache.get());
         }

@@ -19,6 +19,7 @@ import org.followthrough.output.StagedDirectoryPublisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
@@ -109,8 +110,17 @@ public final class Pipeline {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
         TemplateEngine engine = new TemplateEngine(assembled.templates());
-        SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine),
-                Tool.fingerprint(), assembled.assets());
+        PdfFonts fonts = null;
+        if (request.pdfs()) {
+            try {
+                fonts = PdfFonts.locate();
+            } catch (PdfFonts.MissingFontsException e) {
+                problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());
+                return new OutputStage.Counts(0, 0, 0);
+            }
+        }
+        SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine, fonts),
+                Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint());
         java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
                 ? request.templates().resolve(name).toString() : "(built-in template) " + name;
         OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
@@ -145,14 +155,14 @@ public final class Pipeline {
     }
 
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
-    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine) {
+    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine, PdfFonts fonts) {
         return new java.util.function.Supplier<>() {
             private PdfRenderer renderer;
 
             @Override
             public synchronized PdfRenderer get() {
                 if (renderer == null) {
-                    renderer = new PdfRenderer(engine);
+                    renderer = fonts == null ? new PdfRenderer(engine) : new PdfRenderer(engine, fonts);
                 }
                 return renderer;
             }

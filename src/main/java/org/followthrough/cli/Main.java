@@ -20,6 +20,8 @@ public final class Main implements Runnable {
     static final int CONTENT_PROBLEMS = 1;
     static final int USAGE = 2;
     static final int NOT_WRITTEN = 3;
+    /** Running out of memory leaves the site unwritten, like any other failure to write it. */
+    static final int OUT_OF_MEMORY = NOT_WRITTEN;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +39,14 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // A worker thread can run out of memory where the error cannot reach the command: say it in the same one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                err.println(outOfMemory(args));
+                Runtime.getRuntime().halt(OUT_OF_MEMORY);
+            }
+            e.printStackTrace();
+        });
         System.exit(run(out, err, Clock.systemUTC(), args));
     }
 
@@ -54,7 +64,14 @@ public final class Main implements Runnable {
         });
         cli.setExecutionStrategy(parseResult ->
                 LibraryLogs.around(verbose(parseResult), err, () -> new CommandLine.RunLast().execute(parseResult)));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The work that filled the heap has unwound by now, so there is room to say so in one line.
+            err.println(outOfMemory(args));
+            code = OUT_OF_MEMORY;
+        }
         out.flush();
         err.flush();
         return code;
@@ -67,6 +84,11 @@ public final class Main implements Runnable {
             }
         }
         return false;
+    }
+
+    private static String outOfMemory(String... args) {
+        return "followthrough: ran out of memory (Java may use " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB); nothing was published. Give Java more memory, e.g. java -Xmx4g -jar followthrough.jar " + String.join(" ", args);
     }
 
     /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */

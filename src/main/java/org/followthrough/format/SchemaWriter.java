@@ -58,18 +58,20 @@ public final class SchemaWriter {
         Map<String, Object> schema = new LinkedHashMap<>();
         if (type instanceof FieldType.Text) {
             schema.put("type", List.of("string", "number", "boolean"));
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.MarkdownText) {
             schema.put("anyOf", List.of(Map.of("type", "string"), fileReference()));
         } else if (type instanceof FieldType.Date) {
             schema.put("type", "string");
-            schema.put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+            schema.put("pattern", "^" + Limits.yearPattern() + "-\\d{2}-\\d{2}$");
         } else if (type instanceof FieldType.FlexDate) {
             Map<String, Object> scalar = new LinkedHashMap<>();
             scalar.put("type", "string");
-            scalar.put("pattern", "^(\\d{4}-\\d{2}(-\\d{2})?|ongoing)$");
+            scalar.put("pattern", "^(" + Limits.yearPattern() + "-\\d{2}(-\\d{2})?|ongoing)$");
             schema.put("anyOf", List.of(scalar, object(ContentFormat.TARGET)));
         } else if (type instanceof FieldType.Reference) {
             schema.put("type", List.of("string", "number"));
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.Choice choice) {
             schema.put("enum", choice.values());
         } else if (type instanceof FieldType.Whole whole) {
@@ -79,8 +81,10 @@ public final class SchemaWriter {
         } else if (type instanceof FieldType.Patterned patterned) {
             schema.put("type", "string");
             schema.put("pattern", "^" + patterned.pattern().pattern() + "$");
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.TimeZone) {
             schema.put("type", "string");
+            schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.ListOf list) {
             Map<String, Object> item = type(list.item());
             if (list.item() instanceof FieldType.Nested) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.followthrough.model.Markdown;
@@ -134,6 +136,9 @@ public final class ShapeChecker {
         if (!(node instanceof Node.Scalar scalar)) {
             return wrongType(node, type, name);
         }
+        if (!oneLine(scalar, name)) {
+            return null;
+        }
         String text = scalar.text().strip();
         Location at = scalar.location();
         if (type instanceof FieldType.Text) {
@@ -209,8 +214,55 @@ public final class ShapeChecker {
         return null;
     }
 
+    /**
+     * Whether a one-line value (a title, a name, an address, an id) is short enough to lay out, and free of characters
+     * that cannot be published or that disguise it; reports why not.
+     */
+    private boolean oneLine(Node.Scalar scalar, String name) {
+        String text = scalar.text().stripTrailing();
+        if (text.length() > Limits.MAX_TEXT_LENGTH) {
+            problems.error(scalar.location(), String.format(Locale.ROOT, "'%s' is %,d characters long; a one-line text may be at most %,d",
+                            name, text.length(), Limits.MAX_TEXT_LENGTH),
+                    "shorten it; longer text belongs in a Markdown field such as description, text, note or summary");
+            return false;
+        }
+        if (!controlFree(text, scalar.location(), name)) {
+            return false;
+        }
+        Optional<Characters.Found> bidi = Characters.first(text, Characters.BIDI_CONTROL);
+        if (bidi.isPresent()) {
+            problems.error(scalar.location(), "'" + name + "' holds an invisible character that changes the direction of the text after it ("
+                    + bidi.get().describe() + "), so it could display reversed", "delete it: pages set the direction of text themselves");
+            return false;
+        }
+        Optional<Characters.Found> zeroWidth = Characters.first(text, Characters.ZERO_WIDTH);
+        if (zeroWidth.isPresent()) {
+            problems.error(scalar.location(), "'" + name + "' holds an invisible zero-width character (" + zeroWidth.get().describe()
+                    + "), so it would differ from the same words typed plainly", "delete it");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reports a control character in a value. Those written as such are reported with their line when the file is
+     * read; here are those written as escapes in quotes, such as "\x01".
+     */
+    private boolean controlFree(String text, Location at, String name) {
+        Optional<Characters.Found> control = Characters.first(text, Characters.CONTROL);
+        if (control.isEmpty()) {
+            return true;
+        }
+        problems.error(at, "'" + name + "' holds a character that cannot be published (" + control.get().describe() + ")",
+                "delete it, or the escape that writes it (such as \\x01 or \\u0001)");
+        return false;
+    }
+
     private Markdown markdown(Node node, String name) {
         if (node instanceof Node.Scalar scalar) {
+            if (!controlFree(scalar.text(), scalar.location(), name) || tooDeep(scalar.text(), line -> scalar.location())) {
+                return null;
+            }
             return new Markdown(scalar.text());
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
@@ -228,6 +280,10 @@ public final class ShapeChecker {
             if (md.isEmpty()) {
                 problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist (looked for " + files.display(resolved) + ")",
                         "create the file, or correct the name");
+                return null;
+            }
+            if (!Characters.controlFree(md.get().text(), md.get().display(), problems)
+                    || tooDeep(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
                 return null;
             }
             placeholderIn(md.get());
@@ -251,6 +307,14 @@ public final class ShapeChecker {
 
     private static String firstLine(String text) {
         return text.strip().lines().findFirst().orElse("");
+    }
+
+    /** Reports Markdown nested deeper than any renderer can follow; {@code place} turns a line of the text into a location. */
+    private boolean tooDeep(String markdown, IntFunction<Location> place) {
+        OptionalInt line = MarkdownSyntax.tooDeep(markdown);
+        line.ifPresent(l -> problems.error(place.apply(l), "the Markdown nests more than " + Limits.MAX_MARKDOWN_NESTING
+                + " levels deep (lists, block quotes or emphasis within one another)", "flatten it: no page or PDF can lay out text nested this deep"));
+        return line.isPresent();
     }
 
     /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */
@@ -305,7 +369,8 @@ public final class ShapeChecker {
                 problems.error(at, "'" + text + "' is not a real month: there is no month " + m, "write the month as YYYY-MM, 01 to 12");
                 return Optional.empty();
             }
-            return Optional.of(new TargetDate.Month(YearMonth.of(Integer.parseInt(month.group(1)), m)));
+            int year = Integer.parseInt(month.group(1));
+            return inRange(year, text, at) ? Optional.of(new TargetDate.Month(YearMonth.of(year, m))) : Optional.empty();
         }
         if (DAY.matcher(text).matches()) {
             return date(text, at, name).map(TargetDate.Day::new);
@@ -322,11 +387,22 @@ public final class ShapeChecker {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text, STRICT_DATE));
+            LocalDate date = LocalDate.parse(text, STRICT_DATE);
+            return inRange(date.getYear(), text, at) ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException e) {
             problems.error(at, "'" + text + "' is not a real date" + whyImpossible(day), "check the day and month; keep wording such as '31 September 2020' as {as_published: \"…\"} without a date");
             return Optional.empty();
         }
+    }
+
+    /** Years outside the range are mistakes (0000, 2202), and some outputs could not write them. */
+    private boolean inRange(int year, String text, Location at) {
+        if (year >= Limits.EARLIEST_YEAR && year <= Limits.LATEST_YEAR) {
+            return true;
+        }
+        problems.error(at, "'" + text + "' is outside the years " + Limits.EARLIEST_YEAR + " to " + Limits.LATEST_YEAR + " that dates may name",
+                "check the year");
+        return false;
     }
 
     private static String whyImpossible(Matcher day) {

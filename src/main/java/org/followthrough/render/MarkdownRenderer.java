@@ -19,6 +19,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.followthrough.format.MarkdownSyntax;
 import org.followthrough.model.Markdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,7 +39,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
 
-    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
+    private static final List<org.commonmark.Extension> EXTENSIONS = MarkdownSyntax.EXTENSIONS;
     private static final int KEPT = 20_000;
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();

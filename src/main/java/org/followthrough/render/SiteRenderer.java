@@ -53,11 +53,17 @@ public final class SiteRenderer {
 
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
-     * (made when the first PDF is wanted), the fingerprint of the tool itself, and the content's
-     * assets (logos) by path.
+     * (made when the first PDF is wanted), the fingerprint of the tool itself, the content's assets
+     * (logos) by path, and a fingerprint of the fonts the PDFs embed.
      */
     public record Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
-                         String tool, Map<String, byte[]> contentAssets) {
+                         String tool, Map<String, byte[]> contentAssets, String pdfFonts) {
+
+        /** Without a fingerprint of the PDFs' fonts: for renderers that make no PDF, or whose fonts are the tool's own. */
+        public Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
+                      String tool, Map<String, byte[]> contentAssets) {
+            this(engine, markdown, pdf, tool, contentAssets, "");
+        }
     }
 
     private final Archive archive;
@@ -392,7 +398,8 @@ public final class SiteRenderer {
                     return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
                 };
             };
-            String templates = download == Download.PDF ? templates("pdf/") : "";
+            // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
+            String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
             outputs.add(Output.of(path, unit, download.kind(), Fingerprint.of(download.name(), path, common, key, templates, scope), recipe));
         }
         return outputs;

@@ -13,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
@@ -29,12 +31,15 @@ public final class ContentFiles {
     private final NavigableMap<String, SourceFile> files;
     private final Map<String, byte[]> assets;
     private final Set<String> refused;
+    private final Set<String> tooLarge;
 
-    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused) {
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused,
+                         Set<String> tooLarge) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
         this.refused = refused;
+        this.tooLarge = tooLarge;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -47,12 +52,23 @@ public final class ContentFiles {
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of());
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of());
         }
+        // Over the limit, a YAML or Markdown file is reported without being read: reading it could exhaust memory.
         FolderReader.Result read = FolderReader.read(root, displayRoot, "content folder", ContentFiles::isIgnored,
-                FILE_EXTENSIONS, problems);
+                FILE_EXTENSIONS, relative -> !relative.startsWith("assets/"), Limits.MAX_FILE_BYTES, problems);
         NavigableMap<String, SourceFile> files = new TreeMap<>();
         Map<String, byte[]> assets = new TreeMap<>();
+        Set<String> tooLarge = new TreeSet<>();
+        read.tooLarge().forEach((relative, size) -> {
+            String display = FolderReader.display(displayRoot, relative);
+            problems.error(Location.of(display), "the file is " + Limits.size(size) + "; a content file may be at most " + Limits.fileSize(),
+                    display.endsWith(".md") ? "shorten the text, or link to the full document instead of copying it in"
+                            : "split it: each recommendation has a file of its own, and long texts can go in Markdown files ({file: name.md})");
+            // Kept, empty, so that what refers to it is not told it does not exist.
+            files.put(relative, new SourceFile(relative, display, ""));
+            tooLarge.add(relative);
+        });
         read.files().forEach((relative, bytes) -> {
             if (relative.startsWith("assets/")) {
                 assets.put(relative, bytes);
@@ -61,7 +77,12 @@ public final class ContentFiles {
                 files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
             }
         });
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused());
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge));
+    }
+
+    /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */
+    public boolean isTooLarge(String path) {
+        return tooLarge.contains(path);
     }
 
     /** Hidden files and folders, and the generated schemas, are not content. */

@@ -35,8 +35,9 @@ final class FolderReader {
      *
      * @param files   every file read, by its path relative to the folder, with forward slashes
      * @param refused the relative paths of entries that exist but were reported and not read
+     * @param tooLarge files over the size limit, with their sizes: not read, and left to the caller to report
      */
-    record Result(Map<String, byte[]> files, Set<String> refused) {
+    record Result(Map<String, byte[]> files, Set<String> refused, Map<String, Long> tooLarge) {
     }
 
     private final Path realRoot;
@@ -47,6 +48,9 @@ final class FolderReader {
     private final Problems problems;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Set<String> refused = new HashSet<>();
+    private final Map<String, Long> tooLarge = new TreeMap<>();
+    private final Predicate<String> limited;
+    private final long maxBytes;
     /**
      * Links already followed or reported. Through links to folders one link can be met again under
      * other names; following each once keeps a maze of links from multiplying the walk.
@@ -54,7 +58,9 @@ final class FolderReader {
     private final Set<Path> links = new HashSet<>();
 
     private FolderReader(Path realRoot, String displayRoot, String folderName, Predicate<String> ignored,
-                         Set<String> fileExtensions, Problems problems) {
+                         Set<String> fileExtensions, Predicate<String> limited, long maxBytes, Problems problems) {
+        this.limited = limited;
+        this.maxBytes = maxBytes;
         this.realRoot = realRoot;
         this.displayRoot = displayRoot;
         this.folderName = folderName;
@@ -72,17 +78,26 @@ final class FolderReader {
      */
     static Result read(Path root, String displayRoot, String folderName, Predicate<String> ignored, Set<String> fileExtensions,
                        Problems problems) {
+        return read(root, displayRoot, folderName, ignored, fileExtensions, relative -> false, Long.MAX_VALUE, problems);
+    }
+
+    /**
+     * Reads a folder that exists; the files {@code limited} names that are over {@code maxBytes} are not
+     * read but listed in the result's {@code tooLarge}.
+     */
+    static Result read(Path root, String displayRoot, String folderName, Predicate<String> ignored, Set<String> fileExtensions,
+                       Predicate<String> limited, long maxBytes, Problems problems) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
             problems.error(Location.of(displayRoot), "could not open the " + folderName + ": " + reason(e),
                     "check that the folder exists and that you may read it");
-            return new Result(Map.of(), Set.of());
+            return new Result(Map.of(), Set.of(), Map.of());
         }
-        FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, problems);
+        FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, limited, maxBytes, problems);
         reader.walk(realRoot, "", new ArrayList<>(List.of(realRoot)));
-        return new Result(reader.files, Set.copyOf(reader.refused));
+        return new Result(reader.files, Set.copyOf(reader.refused), Map.copyOf(reader.tooLarge));
     }
 
     /** The path of an entry as editors see it in messages. */
@@ -186,6 +201,13 @@ final class FolderReader {
     private void file(Path real, String relative) {
         // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            if (limited.test(relative)) {
+                long size = Files.size(real);
+                if (size > maxBytes) {
+                    tooLarge.put(relative, size);
+                    return;
+                }
+            }
             files.put(relative, in.readAllBytes());
         } catch (IOException e) {
             refuse(relative, "the file cannot be read: " + reason(e),

@@ -36,7 +36,7 @@ public record LoadedContent(
 
     /** Loads the content but for the plans in {@code reused}, which were checked and assembled before and have not changed. */
     public static LoadedContent load(ContentFiles files, Problems problems, java.util.Set<String> reused) {
-        Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, problems));
+        Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, files, problems));
         if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
                     "create it with title, publisher, base_url, language and time_zone (see the content format reference)");
@@ -53,7 +53,7 @@ public record LoadedContent(
             if (parts[0].equals("organisations") && parts.length == 2 && path.endsWith(".yaml")) {
                 String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
                 if (checkId(id, file, "organisation", problems)) {
-                    parse(file, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
+                    parse(file, files, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
                 }
             } else if (parts[0].equals("plans") && parts.length == 3 && parts[2].equals("plan.yaml")) {
                 planIds.add(parts[1]);
@@ -91,11 +91,11 @@ public record LoadedContent(
         if (!checkId(planId, planFile, "plan", problems)) {
             return Optional.empty();
         }
-        Optional<ParsedFile> plan = parse(planFile, problems);
+        Optional<ParsedFile> plan = parse(planFile, files, problems);
         List<ParsedFile> recommendations = new ArrayList<>();
         for (SourceFile rec : files.under("plans/" + planId + "/recommendations")) {
             if (rec.path().endsWith(".yaml") && rec.path().split("/").length == 4) {
-                parse(rec, problems).ifPresent(recommendations::add);
+                parse(rec, files, problems).ifPresent(recommendations::add);
             }
         }
         recommendations.sort(Comparator.comparing(p -> p.file().path()));
@@ -142,7 +142,10 @@ public record LoadedContent(
         return false;
     }
 
-    private static Optional<ParsedFile> parse(SourceFile file, Problems problems) {
+    private static Optional<ParsedFile> parse(SourceFile file, ContentFiles files, Problems problems) {
+        if (files.isTooLarge(file.path())) {
+            return Optional.empty();
+        }
         return YamlReader.read(file, problems).map(root -> new ParsedFile(file, root));
     }
 }

@@ -1,7 +1,6 @@
 package org.followthrough.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,10 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.followthrough.format.Characters;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
-/** Parses one YAML file into a {@link Node} tree with locations; syntax errors become problems. */
+/**
+ * Parses one YAML file into a {@link Node} tree with locations; syntax errors become problems.
+ * Characters that cannot be published, tabs used for indentation, and the YAML features the format
+ * does not use (anchors, aliases, merge keys) are each named at their own line and column.
+ */
 public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
@@ -24,6 +28,10 @@ public final class YamlReader {
     }
 
     public static Optional<Node> read(SourceFile file, Problems problems) {
+        if (!Characters.controlFree(file.text(), file.display(), problems)) {
+            // Reported at its place: SnakeYAML would report it at the start of the file, as a "special character".
+            return Optional.empty();
+        }
         try (YAMLParser parser = FACTORY.createParser(file.text())) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -31,15 +39,24 @@ public final class YamlReader {
                         "write the fields this kind of file needs (see the content format reference)");
                 return Optional.empty();
             }
-            Set<String> ignored = new HashSet<>();
-            Node root = readValue(parser, file.display(), problems, ignored);
+            Reading reading = new Reading(parser, file.display(), problems);
+            Node root = reading.value(false);
             if (parser.nextToken() != null) {
                 problems.error(location(file.display(), parser.currentTokenLocation()),
                         "the file holds more than one YAML document", "remove the second '---' and what follows, or move it to its own file");
             }
-            return Optional.of(root);
+            // A tree read through an alias or a merge key is not what the editor meant: checking it would only mislead.
+            return reading.unsupported ? Optional.empty() : Optional.of(root);
         } catch (JsonProcessingException e) {
-            problems.error(location(file.display(), e.getLocation()), "YAML syntax error: " + describe(e),
+            Location at = location(file.display(), e.getLocation());
+            Optional<Location> tab = tabIndentation(file);
+            if (tab.isPresent() && (at.line() == 0 || tab.get().line() <= at.line() + 1)) {
+                // SnakeYAML stops at the end of the line before the tab and never says "tab".
+                problems.error(tab.get(), "a tab is used for indentation", "indent with spaces: YAML does not allow tabs there "
+                        + "(most editors can be set to insert spaces when Tab is pressed)");
+                return Optional.empty();
+            }
+            problems.error(at, "YAML syntax error: " + describe(e),
                     "check the indentation and quoting on this line and the one before; quote text that contains ': ' or starts with a special character");
             return Optional.empty();
         } catch (IOException e) {
@@ -48,44 +65,104 @@ public final class YamlReader {
         }
     }
 
-    private static Node readValue(JsonParser parser, String file, Problems problems, Set<String> ignored) throws IOException {
-        Location at = location(file, parser.currentTokenLocation());
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                List<Node.Mapping.Entry> entries = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    Location keyAt = location(file, parser.currentTokenLocation());
-                    parser.nextToken();
-                    Node value = readValue(parser, file, problems, ignored);
-                    if (!seen.add(key)) {
-                        problems.error(keyAt, "field '" + key + "' is written twice in the same place",
-                                "keep one of them; YAML would silently use only the last");
-                        continue;
+    /** The first tab in the white space that starts a line, if any. */
+    private static Optional<Location> tabIndentation(SourceFile file) {
+        String text = file.text();
+        int line = 1;
+        int column = 1;
+        boolean indentation = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                indentation = true;
+                continue;
+            }
+            if (indentation && c == '\t') {
+                return Optional.of(new Location(file.display(), line, column));
+            }
+            indentation &= c == ' ';
+            column++;
+        }
+        return Optional.empty();
+    }
+
+    /** One pass over a file's tokens, noting the YAML features the format does not support: the first of each kind. */
+    private static final class Reading {
+        private final YAMLParser parser;
+        private final String file;
+        private final Problems problems;
+        private final Set<String> reported = new HashSet<>();
+        private boolean unsupported;
+
+        Reading(YAMLParser parser, String file, Problems problems) {
+            this.parser = parser;
+            this.file = file;
+            this.problems = problems;
+        }
+
+        /** Reads the value at the current token; {@code merged} when it is the value of a merge key, already reported. */
+        Node value(boolean merged) throws IOException {
+            Location at = location(file, parser.currentTokenLocation());
+            JsonToken token = parser.currentToken();
+            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && parser.getCurrentAnchor() != null) {
+                unsupported("anchor", "'&" + parser.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
+                        "remove '&" + parser.getCurrentAnchor() + "' and write the values out in full wherever they are needed");
+            }
+            if (parser.isCurrentAlias() && !merged) {
+                unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
+                        "write the value out in full here: every value is read where it is written");
+            }
+            switch (token) {
+                case START_OBJECT: {
+                    List<Node.Mapping.Entry> entries = new ArrayList<>();
+                    Set<String> seen = new HashSet<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        Location keyAt = location(file, parser.currentTokenLocation());
+                        boolean merge = key.equals("<<");
+                        if (merge) {
+                            unsupported("merge key", "'<<' is a YAML merge key, which the content format does not use", keyAt,
+                                    "write the fields out in full in this entry instead of merging them in from another");
+                        }
+                        parser.nextToken();
+                        Node value = value(merge);
+                        if (!seen.add(key)) {
+                            problems.error(keyAt, "field '" + key + "' is written twice in the same place",
+                                    "keep one of them; YAML would silently use only the last");
+                            continue;
+                        }
+                        entries.add(new Node.Mapping.Entry(key, keyAt, value));
                     }
-                    entries.add(new Node.Mapping.Entry(key, keyAt, value));
+                    return new Node.Mapping(List.copyOf(entries), at);
                 }
-                return new Node.Mapping(List.copyOf(entries), at);
-            }
-            case START_ARRAY: {
-                List<Node> items = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file, problems, ignored));
+                case START_ARRAY: {
+                    List<Node> items = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(value(false));
+                    }
+                    return new Node.Sequence(List.copyOf(items), at);
                 }
-                return new Node.Sequence(List.copyOf(items), at);
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.NUMBER, at);
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.BOOLEAN, at);
+                case VALUE_NULL:
+                    return new Node.Scalar("", Node.Scalar.Kind.NULL, at);
+                default:
+                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.STRING, at);
             }
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return new Node.Scalar(parser.getText(), Node.Scalar.Kind.NUMBER, at);
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new Node.Scalar(parser.getText(), Node.Scalar.Kind.BOOLEAN, at);
-            case VALUE_NULL:
-                return new Node.Scalar("", Node.Scalar.Kind.NULL, at);
-            default:
-                return new Node.Scalar(parser.getText(), Node.Scalar.Kind.STRING, at);
+        }
+
+        /** Reports the first use of a feature in the file; the hint says how to replace them all. */
+        private void unsupported(String feature, String message, Location at, String hint) {
+            if (reported.add(feature)) {
+                problems.error(at, message, hint + " (the first " + feature + " in this file)");
+            }
+            unsupported = true;
         }
     }
 

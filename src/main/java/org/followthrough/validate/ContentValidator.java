@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.Doc;
+import org.followthrough.format.Limits;
 import org.followthrough.format.Ref;
 import org.followthrough.format.RefKind;
 import org.followthrough.format.Shape;
@@ -169,6 +171,7 @@ public final class ContentValidator {
         Set<String> involved = new LinkedHashSet<>();
         p.refs("organisations").forEach(r -> involved.add(r.id()));
         checkPlanDates(p);
+        checkActionCount(p, recommendations);
         checkUnique(p, recommendations, involved, organisationIds);
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
@@ -238,6 +241,25 @@ public final class ContentValidator {
         }
     }
 
+    private void checkActionCount(Doc plan, List<Doc> recommendations) {
+        long actions = recommendations.stream().mapToLong(r -> r.docs("actions").size()).sum();
+        if (actions > Limits.MAX_ACTIONS_PER_PLAN) {
+            problems.error(plan.location(), String.format(Locale.ROOT, "the plan has %,d actions; a plan may have at most %,d",
+                    actions, Limits.MAX_ACTIONS_PER_PLAN), "split it into plans of its own, e.g. one for each published update");
+        }
+    }
+
+    /**
+     * A date before the plan's start is most likely a mistyped year. Only {@code start} counts: plans are often
+     * published after work on them began, so progress and targets before publication are normal.
+     */
+    private void warnIfBeforeStart(LocalDate date, Location at, LocalDate start, String what) {
+        if (start != null && date != null && date.isBefore(start)) {
+            problems.warning(at, what + " " + date + " is before the plan started (" + start + ")",
+                    "check the year, and the plan's start in plan.yaml");
+        }
+    }
+
     private void checkNotAfterAsOf(LocalDate date, Location at, String what) {
         if (date.isAfter(asOf)) {
             problems.error(at, what + " " + date + " is after the as-of date " + asOf,
@@ -251,6 +273,7 @@ public final class ContentValidator {
             numbers.putIfAbsent(addressed.text("number"), addressed.locationOf("number"));
         }
         Map<String, Location> refs = new HashMap<>();
+        LocalDate start = plan.date("start");
         for (Doc rec : recommendations) {
             String number = rec.text("number");
             if (number != null) {
@@ -275,7 +298,9 @@ public final class ContentValidator {
                         checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
                     }
                 });
-                checkProgress(action);
+                checkProgress(action, start);
+                warnIfTargetBeforeStart(action, start, "action's target");
+                action.docs("follow_ups").forEach(f -> warnIfTargetBeforeStart(f, start, "follow-up's target"));
             }
         }
     }
@@ -288,7 +313,14 @@ public final class ContentValidator {
         }
     }
 
-    private void checkProgress(Doc action) {
+    private void warnIfTargetBeforeStart(Doc doc, LocalDate start, String what) {
+        Target target = doc.target("target");
+        if (target != null && target.date() != null) {
+            warnIfBeforeStart(target.date().deadline(), doc.locationOf("target"), start, what);
+        }
+    }
+
+    private void checkProgress(Doc action, LocalDate start) {
         LocalDate previous = null;
         Location previousAt = null;
         for (Doc update : action.docs("progress")) {
@@ -305,6 +337,7 @@ public final class ContentValidator {
                         "progress is a history: list updates oldest first and add new ones at the end");
             }
             checkNotAfterAsOf(date, update.locationOf("date"), "progress update");
+            warnIfBeforeStart(date, update.locationOf("date"), start, "progress update");
             previous = date;
             previousAt = update.locationOf("date");
         }

@@ -7,14 +7,27 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** Writes a large, valid content folder for benchmarks: many plans, organisations and dated updates. */
+/** Writes a large, valid content folder for benchmarks and limits: many plans, organisations and dated updates. */
 public final class SyntheticContent {
 
     private SyntheticContent() {
     }
 
+    /** The most actions written to one recommendation file, which keeps each file well under the size limit. */
+    static final int ACTIONS_PER_FILE = 1_000;
+
+    /** One plan of {@code actions} actions, spread over recommendations of at most {@value #ACTIONS_PER_FILE} actions each. */
+    public static void largePlan(Path root, int actions) throws IOException {
+        write(root, 1, (actions + ACTIONS_PER_FILE - 1) / ACTIONS_PER_FILE, ACTIONS_PER_FILE, actions, 2);
+    }
+
     public static void write(Path root, int plans, int recommendationsPerPlan, int actionsPerRecommendation, int organisations)
             throws IOException {
+        write(root, plans, recommendationsPerPlan, actionsPerRecommendation, recommendationsPerPlan * actionsPerRecommendation, organisations);
+    }
+
+    private static void write(Path root, int plans, int recommendationsPerPlan, int actionsPerRecommendation, int actionsPerPlan,
+                              int organisations) throws IOException {
         Files.createDirectories(root.resolve("organisations"));
         write(root.resolve("site.yaml"), """
                 title: Benchmark archive
@@ -45,6 +58,7 @@ public final class SyntheticContent {
                       - first point
                       - second point
                     """, p, p, a, b, published, published, p, p));
+            int left = actionsPerPlan;
             for (int r = 1; r <= recommendationsPerPlan; r++) {
                 StringBuilder rec = new StringBuilder(String.format(Locale.ROOT, """
                         number: "%d"
@@ -54,8 +68,10 @@ public final class SyntheticContent {
                         lead: [org-%d]
                         actions:
                         """, r, r, p, r, a));
-                for (int x = 1; x <= actionsPerRecommendation; x++) {
-                    LocalDate target = published.plusMonths(6L * x);
+                int count = Math.min(actionsPerRecommendation, left);
+                left -= count;
+                for (int x = 1; x <= count; x++) {
+                    LocalDate target = published.plusMonths(6L * (1 + (x - 1) % 8)); // within four years, however many actions
                     rec.append(String.format(Locale.ROOT, """
                               - ref: "%d.%d"
                                 description: Carry out part %d of recommendation %d, and report on it to the board.

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The editors' reference documents every field the tool accepts. */
+/** The editors' reference documents every field the tool accepts, and the limits the checker enforces. */
 class FormatReferenceTest {
 
     @Test
@@ -28,5 +28,16 @@ class FormatReferenceTest {
             }
         }
         assertThat(undocumented).isEmpty();
+    }
+
+    @Test
+    void theReferenceStatesTheLimitsTheCheckerEnforces() throws IOException {
+        String reference = Files.readString(Path.of("src/site/markdown/format.md"), StandardCharsets.UTF_8);
+        assertThat(reference).contains(
+                "at most " + Limits.fileSize(),
+                String.format(java.util.Locale.ROOT, "at most %,d characters", Limits.MAX_TEXT_LENGTH),
+                String.format(java.util.Locale.ROOT, "at most %,d, over all its recommendations", Limits.MAX_ACTIONS_PER_PLAN),
+                "years " + Limits.EARLIEST_YEAR + " to " + Limits.LATEST_YEAR,
+                "at most " + Limits.MAX_MARKDOWN_NESTING + " levels");
     }
 }

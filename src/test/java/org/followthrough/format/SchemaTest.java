@@ -68,6 +68,26 @@ class SchemaTest {
     }
 
     @Test
+    void schemaStatesTheLimitsTheCheckerEnforces() {
+        String plan = """
+                title: %s
+                kind: independent_investigation
+                organisations: [a]
+                start: %s
+                """;
+        Schema schema = schema("plan");
+        assertThat(schema.validate(plan.formatted("x".repeat(Limits.MAX_TEXT_LENGTH), "2024-01-15"), InputFormat.YAML)).isEmpty();
+        assertThat(schema.validate(plan.formatted("x".repeat(Limits.MAX_TEXT_LENGTH + 1), "2024-01-15"), InputFormat.YAML))
+                .as("a title one character too long").isNotEmpty();
+        for (String year : List.of("1900", "1999", "2000", "2099", "2100")) {
+            assertThat(schema.validate(plan.formatted("Plan", year + "-01-15"), InputFormat.YAML)).as(year).isEmpty();
+        }
+        for (String year : List.of("0000", "1899", "2101", "9999")) {
+            assertThat(schema.validate(plan.formatted("Plan", year + "-01-15"), InputFormat.YAML)).as(year).isNotEmpty();
+        }
+    }
+
+    @Test
     void everyContentFileNamesItsSchemaForEditors() throws IOException {
         for (Path file : shippedFiles().toList()) {
             String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each line of {@code expected-problems.txt} is {@code <path>:<line>:<column>: <text>}: the path
  * relative to the case folder, the line and column (line 0 for a problem about the whole file;
  * column {@code *} when it does not matter) and text the problem's {@code message — hint} must
- * contain. Blank lines and lines starting with {@code #} are ignored.
+ * contain, after {@code warning: } when the problem is a warning. Blank lines and lines starting with
+ * {@code #} are ignored. A case that expects only warnings is valid content: its check must succeed.
  */
 class InvalidContentTest {
 
@@ -62,8 +63,12 @@ class InvalidContentTest {
         List<Problem> problems = result.problems().stream().filter(p -> !isTheExpectationsFile(caseDir, p)).toList();
         String reported = describe(caseDir, problems);
 
-        assertThat(result.succeeded()).as("the check of %s fails; reported:%n%s", name, reported).isFalse();
-        assertThat(result.archive()).as("no archive for invalid content").isNull();
+        if (expected.stream().allMatch(Expected::warning)) {
+            assertThat(problems).as("the check of %s succeeds, with warnings; reported:%n%s", name, reported).noneMatch(Problem::isError);
+        } else {
+            assertThat(result.succeeded()).as("the check of %s fails; reported:%n%s", name, reported).isFalse();
+            assertThat(result.archive()).as("no archive for invalid content").isNull();
+        }
         for (Expected e : expected) {
             assertThat(problems).as("%s: expected%n  %s%nreported:%n%s", name, e, reported)
                     .anyMatch(p -> e.matches(caseDir, p));
@@ -135,16 +140,21 @@ class InvalidContentTest {
             Matcher m = EXPECTED.matcher(line.strip());
             assertThat(m.matches()).as("%s: '%s' is not <path>:<line>:<column>: <message>", file, line).isTrue();
             Integer column = m.group(3).equals("*") ? null : Integer.valueOf(m.group(3));
-            expected.add(new Expected(m.group(1), Integer.parseInt(m.group(2)), column, m.group(4)));
+            boolean warning = m.group(4).startsWith(WARNING);
+            expected.add(new Expected(m.group(1), Integer.parseInt(m.group(2)), column, warning,
+                    warning ? m.group(4).substring(WARNING.length()) : m.group(4)));
         }
         return expected;
     }
 
+    private static final String WARNING = "warning: ";
+
     /** One line of expected-problems.txt; a null column matches any column. */
-    record Expected(String path, int line, Integer column, String text) {
+    record Expected(String path, int line, Integer column, boolean warning, String text) {
 
         boolean matches(Path caseDir, Problem problem) {
-            return relative(caseDir, problem.location().file()).equals(path)
+            return problem.isError() != warning
+                    && relative(caseDir, problem.location().file()).equals(path)
                     && problem.location().line() == line
                     && (column == null || problem.location().column() == column)
                     && messageAndHint(problem).contains(text);
@@ -152,7 +162,7 @@ class InvalidContentTest {
 
         @Override
         public String toString() {
-            return path + ":" + line + ":" + (column == null ? "*" : column) + ": " + text;
+            return path + ":" + line + ":" + (column == null ? "*" : column) + ": " + (warning ? WARNING : "") + text;
         }
     }
 }

@@ -1,125 +1,153 @@
 package org.followthrough.render.pdf;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * The font files the PDF summaries embed: DejaVu Sans in the four faces the stylesheet uses
- * (regular, bold, oblique, bold oblique). PDF/UA and PDF/A need every font embedded, so nothing
- * may fall back to a PDF viewer's built-in fonts.
+ * The fonts the PDF summaries embed: DejaVu Sans in the four faces the stylesheet uses (regular,
+ * bold, oblique, bold oblique). PDF/UA and PDF/A need every font embedded, so nothing may fall back
+ * to a PDF viewer's built-in fonts.
  *
- * <p>Looked for, in order: a folder the caller names, the folder in the {@value #ENVIRONMENT_VARIABLE}
- * environment variable, then the usual system folders ({@link #SYSTEM_FOLDERS}); in each, the folder
- * itself and the folders directly inside it. The first folder holding all four files wins. If none
- * does, {@link MissingFontsException} says which files are needed, where they were looked for and
- * how to fix it.
+ * <p>By default these are the copies inside Followthrough itself ({@value #BUNDLED}, with their
+ * licence beside them), so the summaries come out the same on every machine, with or without fonts
+ * installed. A site may name a folder of its own holding the four files in the
+ * {@value #ENVIRONMENT_VARIABLE} environment variable.
  */
-public record PdfFonts(Path regular, Path bold, Path oblique, Path boldOblique) {
+public final class PdfFonts {
 
     /** The family name the stylesheet uses. */
     public static final String FAMILY = "DejaVu Sans";
 
     public static final String ENVIRONMENT_VARIABLE = "FOLLOWTHROUGH_FONTS";
 
-    public static final String REGULAR_FILE = "DejaVuSans.ttf";
-    public static final String BOLD_FILE = "DejaVuSans-Bold.ttf";
-    public static final String OBLIQUE_FILE = "DejaVuSans-Oblique.ttf";
-    public static final String BOLD_OBLIQUE_FILE = "DejaVuSans-BoldOblique.ttf";
-    public static final List<String> FILES = List.of(REGULAR_FILE, BOLD_FILE, OBLIQUE_FILE, BOLD_OBLIQUE_FILE);
+    /** Where the fonts that ship with Followthrough are, on the class path. */
+    static final String BUNDLED = "/followthrough/fonts/";
 
-    /** Where Debian and Ubuntu (fonts-dejavu-core), Alpine, Fedora and Arch put DejaVu, then local fonts. */
-    public static final List<Path> SYSTEM_FOLDERS = List.of(
-            Path.of("/usr/share/fonts/truetype/dejavu"),
-            Path.of("/usr/share/fonts/dejavu"),
-            Path.of("/usr/share/fonts/dejavu-sans-fonts"),
-            Path.of("/usr/share/fonts/TTF"),
-            Path.of("/usr/local/share/fonts"));
+    /** A face of the family, and its file name. */
+    public enum Face {
+        REGULAR("DejaVuSans.ttf"),
+        BOLD("DejaVuSans-Bold.ttf"),
+        OBLIQUE("DejaVuSans-Oblique.ttf"),
+        BOLD_OBLIQUE("DejaVuSans-BoldOblique.ttf");
 
-    /** Looks in the {@value #ENVIRONMENT_VARIABLE} folder, then the system folders. */
+        private final String file;
+
+        Face(String file) {
+            this.file = file;
+        }
+
+        public String file() {
+            return file;
+        }
+    }
+
+    private final String origin;
+    private final Map<Face, byte[]> faces;
+
+    private PdfFonts(String origin, Map<Face, byte[]> faces) {
+        this.origin = origin;
+        this.faces = faces;
+    }
+
+    /** The fonts of the {@value #ENVIRONMENT_VARIABLE} folder when it is set, else the fonts inside Followthrough. */
     public static PdfFonts locate() {
-        return locate(null);
+        return locate(System.getenv(ENVIRONMENT_VARIABLE));
     }
 
-    /** Looks in {@code folder} (when not null), the {@value #ENVIRONMENT_VARIABLE} folder, then the system folders. */
-    public static PdfFonts locate(Path folder) {
-        return in(searchOrder(folder, System.getenv(ENVIRONMENT_VARIABLE)));
-    }
-
-    /** The folders {@link #locate(Path)} looks in, in order. */
-    public static List<Path> searchOrder(Path folder, String environmentValue) {
-        Set<Path> folders = new LinkedHashSet<>();
-        if (folder != null) {
-            folders.add(folder);
+    /** The fonts of the folder {@code environmentValue} names, or the fonts inside Followthrough when it is null or blank. */
+    public static PdfFonts locate(String environmentValue) {
+        if (environmentValue == null || environmentValue.isBlank()) {
+            return bundled();
         }
-        if (environmentValue != null && !environmentValue.isBlank()) {
-            folders.add(Path.of(environmentValue.strip()));
-        }
-        folders.addAll(SYSTEM_FOLDERS);
-        return List.copyOf(folders);
+        return in(Path.of(environmentValue.strip()));
     }
 
-    /** Looks in exactly these folders (and the folders directly inside each), in order. */
-    public static PdfFonts in(List<Path> folders) {
-        List<String> looked = new ArrayList<>();
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                looked.add(folder.toAbsolutePath() + " (no such folder)");
-                continue;
+    /** The copies of DejaVu Sans inside Followthrough; read once, shared by every renderer. */
+    public static PdfFonts bundled() {
+        return Bundled.FONTS;
+    }
+
+    /** The four files in {@code folder}; says at once which are missing. */
+    public static PdfFonts in(Path folder) {
+        Map<Face, byte[]> faces = new EnumMap<>(Face.class);
+        List<String> missing = new ArrayList<>();
+        for (Face face : Face.values()) {
+            Path file = folder.resolve(face.file);
+            try {
+                faces.put(face, Files.readAllBytes(file));
+            } catch (IOException e) {
+                missing.add(face.file);
             }
-            List<String> partial = new ArrayList<>();
-            for (Path candidate : withSubfolders(folder)) {
-                List<String> present = FILES.stream().filter(f -> Files.isRegularFile(candidate.resolve(f))).toList();
-                if (present.size() == FILES.size()) {
-                    return new PdfFonts(candidate.resolve(REGULAR_FILE).toAbsolutePath(), candidate.resolve(BOLD_FILE).toAbsolutePath(),
-                            candidate.resolve(OBLIQUE_FILE).toAbsolutePath(), candidate.resolve(BOLD_OBLIQUE_FILE).toAbsolutePath());
-                }
-                if (!present.isEmpty()) {
-                    partial.add(candidate.toAbsolutePath() + " has only " + String.join(", ", present));
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingFontsException(folder, missing);
+        }
+        return new PdfFonts(folder.toAbsolutePath().toString(), faces);
+    }
+
+    /** Where the fonts come from, as a person would say it. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * A fingerprint of the four files, so that PDFs made with other fonts are never taken for these;
+     * the fonts inside Followthrough are part of the tool, which every output's fingerprint names already.
+     */
+    public String fingerprint() {
+        if (this == Bundled.FONTS) {
+            return "fonts inside Followthrough";
+        }
+        return org.followthrough.render.Fingerprint.of(List.of(faces.get(Face.REGULAR), faces.get(Face.BOLD), faces.get(Face.OBLIQUE),
+                faces.get(Face.BOLD_OBLIQUE)));
+    }
+
+    /** The bytes of a face's TrueType file. */
+    public byte[] bytes(Face face) {
+        return faces.get(face);
+    }
+
+    /** Holds the bundled fonts, loaded the first time a PDF is made. */
+    private static final class Bundled {
+        static final PdfFonts FONTS = load();
+
+        private static PdfFonts load() {
+            Map<Face, byte[]> faces = new EnumMap<>(Face.class);
+            for (Face face : Face.values()) {
+                try (InputStream in = PdfFonts.class.getResourceAsStream(BUNDLED + face.file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the font " + face.file + " is missing from Followthrough itself: rebuild it");
+                    }
+                    faces.put(face, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
-            looked.add(folder.toAbsolutePath() + (partial.isEmpty() ? " (none of them)" : " (" + String.join("; ", partial) + ")"));
+            return new PdfFonts("the fonts inside Followthrough", faces);
         }
-        throw new MissingFontsException(looked);
     }
 
-    private static List<Path> withSubfolders(Path folder) {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(folder);
-        try (Stream<Path> children = Files.list(folder)) {
-            children.filter(Files::isDirectory).sorted().forEach(candidates::add);
-        } catch (IOException e) {
-            // an unreadable folder is reported as holding none of the files
-        }
-        return candidates;
-    }
-
-    /** No folder holds all four DejaVu Sans files: says which, where it looked, and how to fix it. */
+    /** The folder a site named for its fonts (in {@value #ENVIRONMENT_VARIABLE}) lacks some of the four files: says which, and what to do. */
     public static final class MissingFontsException extends IllegalStateException {
 
-        private final List<String> looked;
+        private final String hint;
 
-        MissingFontsException(List<String> looked) {
-            super(message(looked));
-            this.looked = List.copyOf(looked);
+        MissingFontsException(Path folder, List<String> missing) {
+            super("the folder " + folder.toAbsolutePath() + " does not hold " + String.join(", ", missing));
+            this.hint = "put all four " + FAMILY + " files (" + String.join(", ", Arrays.stream(Face.values()).map(Face::file).toList())
+                    + ") there, or unset " + ENVIRONMENT_VARIABLE + " to use the fonts inside Followthrough";
         }
 
-        /** Each folder looked in, with what was (not) found there. */
-        public List<String> looked() {
-            return looked;
-        }
-
-        private static String message(List<String> looked) {
-            return "cannot make the PDF summaries: the font " + FAMILY + " was not found. They need all four files "
-                    + String.join(", ", FILES) + " in one folder.\nLooked in:\n  " + String.join("\n  ", looked)
-                    + "\nTo fix: install the fonts (Debian or Ubuntu: apt-get install fonts-dejavu-core; Fedora: dnf install "
-                    + "dejavu-sans-fonts; Alpine: apk add font-dejavu), or put the four files in a folder and set "
-                    + ENVIRONMENT_VARIABLE + "=that folder.";
+        public String hint() {
+            return hint;
         }
     }
 }

@@ -59,7 +59,7 @@ public final class PdfRenderer {
     private final Typesetter typesetter;
     private final Set<String> missingCharacters = ConcurrentHashMap.newKeySet();
 
-    /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder or the system's fonts. */
+    /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder when it is set, else the copies inside Followthrough. */
     public PdfRenderer(TemplateEngine engine) {
         this(engine, PdfFonts.locate());
     }
@@ -77,18 +77,13 @@ public final class PdfRenderer {
     public static FontSource fontSource(PdfFonts fonts) {
         return new FontSource() {
             @Override
-            public byte[] read(Face face) throws IOException {
-                return Files.readAllBytes(switch (face) {
-                    case REGULAR -> fonts.regular();
-                    case BOLD -> fonts.bold();
-                    case OBLIQUE -> fonts.oblique();
-                    case BOLD_OBLIQUE -> fonts.boldOblique();
-                });
+            public byte[] read(Face face) {
+                return fonts.bytes(PdfFonts.Face.valueOf(face.name()));
             }
 
             @Override
             public String key() {
-                return fonts.toString();
+                return fonts.origin();
             }
         };
     }

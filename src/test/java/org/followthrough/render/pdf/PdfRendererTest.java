@@ -419,33 +419,44 @@ class PdfRendererTest {
     }
 
     @Test
-    void aMissingFontSaysWhichFilesItNeedsWhereItLookedAndHowToFixIt(@TempDir Path tmp) throws IOException {
-        Path empty = Files.createDirectories(tmp.resolve("fonts"));
+    void aFontFolderLackingAFaceSaysInOneLineWhichFilesAreMissingAndHowToFixIt(@TempDir Path tmp) throws IOException {
         Path partial = Files.createDirectories(tmp.resolve("partial"));
-        Files.copy(PdfFonts.locate().regular(), partial.resolve(PdfFonts.REGULAR_FILE));
-        Path missing = tmp.resolve("no-such-folder");
-        assertThatThrownBy(() -> PdfFonts.in(List.of(missing, empty, partial)))
+        copyBundled(PdfFonts.Face.REGULAR, partial);
+
+        assertThatThrownBy(() -> PdfFonts.in(partial))
                 .isInstanceOf(PdfFonts.MissingFontsException.class)
-                .hasMessageContaining("DejaVu Sans")
-                .hasMessageContaining("DejaVuSans.ttf").hasMessageContaining("DejaVuSans-Bold.ttf")
-                .hasMessageContaining("DejaVuSans-Oblique.ttf").hasMessageContaining("DejaVuSans-BoldOblique.ttf")
-                .hasMessageContaining(missing.toAbsolutePath() + " (no such folder)")
-                .hasMessageContaining(empty.toAbsolutePath() + " (none of them)")
-                .hasMessageContaining(partial.toAbsolutePath() + " has only DejaVuSans.ttf")
-                .hasMessageContaining("apt-get install fonts-dejavu-core")
-                .hasMessageContaining("FOLLOWTHROUGH_FONTS=");
+                .hasMessage("the folder " + partial.toAbsolutePath()
+                        + " does not hold DejaVuSans-Bold.ttf, DejaVuSans-Oblique.ttf, DejaVuSans-BoldOblique.ttf")
+                .satisfies(e -> assertThat(((PdfFonts.MissingFontsException) e).hint())
+                        .contains("DejaVuSans.ttf").contains("unset FOLLOWTHROUGH_FONTS to use the fonts inside Followthrough"));
     }
 
     @Test
-    void theConfiguredFontFolderIsLookedInFirstThenTheEnvironmentThenTheSystem(@TempDir Path tmp) throws IOException {
-        assertThat(PdfFonts.searchOrder(tmp, "/opt/fonts")).startsWith(tmp, Path.of("/opt/fonts"))
-                .contains(Path.of("/usr/share/fonts/truetype/dejavu"), Path.of("/usr/share/fonts/dejavu"), Path.of("/usr/local/share/fonts"));
-        Path own = Files.createDirectories(tmp.resolve("own/dejavu"));
-        PdfFonts system = PdfFonts.locate();
-        Files.copy(system.regular(), own.resolve(PdfFonts.REGULAR_FILE));
-        Files.copy(system.bold(), own.resolve(PdfFonts.BOLD_FILE));
-        Files.copy(system.oblique(), own.resolve(PdfFonts.OBLIQUE_FILE));
-        Files.copy(system.boldOblique(), own.resolve(PdfFonts.BOLD_OBLIQUE_FILE));
-        assertThat(PdfFonts.locate(tmp.resolve("own")).regular()).isEqualTo(own.resolve(PdfFonts.REGULAR_FILE).toAbsolutePath());
+    void usesTheFontsInsideFollowthroughUnlessTheSiteNamesAFolderOfItsOwn(@TempDir Path tmp) throws IOException {
+        assertThat(PdfFonts.locate((String) null)).isSameAs(PdfFonts.bundled());
+        assertThat(PdfFonts.locate("  ")).isSameAs(PdfFonts.bundled());
+        Path own = Files.createDirectories(tmp.resolve("own"));
+        for (PdfFonts.Face face : PdfFonts.Face.values()) {
+            copyBundled(face, own);
+        }
+        PdfFonts fonts = PdfFonts.locate(own.toString());
+        assertThat(fonts.origin()).isEqualTo(own.toAbsolutePath().toString());
+        assertThat(text(new PdfRenderer(TestBuilds.templateEngine(TestBuilds.BUILT_IN_TEMPLATES), fonts).site(views.site(), List.of())))
+                .contains("All plans at a glance");
+    }
+
+    @Test
+    void theFontsTravelWithTheirLicence() throws IOException {
+        try (var licence = PdfFonts.class.getResourceAsStream(PdfFonts.BUNDLED + "LICENSE")) {
+            assertThat(licence).as("the licence beside the bundled fonts").isNotNull();
+            assertThat(new String(licence.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("Bitstream Vera Fonts Copyright", "Arev Fonts Copyright", "DejaVu changes are in public domain");
+        }
+    }
+
+    private static void copyBundled(PdfFonts.Face face, Path folder) throws IOException {
+        try (var in = PdfFonts.class.getResourceAsStream(PdfFonts.BUNDLED + face.file())) {
+            Files.copy(in, folder.resolve(face.file()));
+        }
     }
 }

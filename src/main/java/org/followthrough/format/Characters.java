@@ -1,0 +1,83 @@
+package org.followthrough.format;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+
+/**
+ * The characters content may not hold, in one place. Control characters cannot be published
+ * anywhere (XML, and so feeds, PDF metadata and pages, cannot carry them); in one-line fields such
+ * as names and titles, invisible characters that change the direction of text or join words are
+ * refused too, so a name cannot display reversed or differ from one that looks the same.
+ */
+public final class Characters {
+
+    private Characters() {
+    }
+
+    /**
+     * C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the non-characters
+     * U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.
+     */
+    public static final IntPredicate CONTROL = c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+            || c >= 0x7F && c <= 0x9F
+            || c == 0xFFFE || c == 0xFFFF
+            || c <= 0xFFFF && Character.isSurrogate((char) c);
+
+    /** Embeddings, overrides and isolates: they change the direction of the text that follows them. */
+    public static final IntPredicate BIDI_CONTROL = c -> c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+
+    /**
+     * Invisible characters that join or split words: zero width space, word joiner, zero width
+     * no-break space, Mongolian vowel separator. (Zero width joiner and non-joiner are left alone:
+     * some scripts and emoji need them.)
+     */
+    public static final IntPredicate ZERO_WIDTH = c -> c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x180E;
+
+    /** A character found in a text: where it is, counting from 1, and which it is. */
+    public record Found(int line, int column, int codePoint) {
+
+        /** The character as editors can look it up: "U+0001 START OF HEADING". */
+        public String describe() {
+            return Characters.describe(codePoint);
+        }
+    }
+
+    /** The first character of {@code text} that {@code refused} matches, with its line and column. */
+    public static Optional<Found> first(String text, IntPredicate refused) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (refused.test(c)) {
+                return Optional.of(new Found(line, column, c));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return Optional.empty();
+    }
+
+    /** Reports the first control character of a file at its line and column; true when there is none. */
+    public static boolean controlFree(String text, String display, Problems problems) {
+        Optional<Found> control = first(text, CONTROL);
+        control.ifPresent(found -> problems.error(new Location(display, found.line(), found.column()),
+                "the file holds a character that cannot be published (" + found.describe() + ")",
+                "delete it: it is invisible, and pages, feeds and PDFs cannot hold it (it often comes with text copied from a PDF or a word processor)"));
+        return control.isEmpty();
+    }
+
+    /** A code point as editors can look it up: "U+0001 START OF HEADING". */
+    public static String describe(int codePoint) {
+        String name = Character.getName(codePoint);
+        String code = String.format(Locale.ROOT, "U+%04X", codePoint);
+        return name == null ? code : code + " " + name;
+    }
+}

@@ -1,0 +1,64 @@
+package org.followthrough.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The limits of the content format, in one place: the checker enforces them, the editors' schemas
+ * state them, and the build relies on them. Within them a build takes time and memory in proportion
+ * to the content, so content that passes {@code check} also builds.
+ */
+public final class Limits {
+
+    private Limits() {
+    }
+
+    /** The largest YAML or Markdown file, in bytes: 1 MB. */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    /** The most characters in a one-line text field, such as a title, a name or a role. */
+    public static final int MAX_TEXT_LENGTH = 2_000;
+
+    /** The most actions in one plan, over all its recommendations. */
+    public static final int MAX_ACTIONS_PER_PLAN = 10_000;
+
+    /** How deeply Markdown may nest (lists, block quotes, emphasis within one another), counted in levels of its tree. */
+    public static final int MAX_MARKDOWN_NESTING = 100;
+
+    /** The earliest year a date may name. */
+    public static final int EARLIEST_YEAR = 1900;
+
+    /** The latest year a date may name. */
+    public static final int LATEST_YEAR = 2100;
+
+    /** The file size limit as editors read it: "1 MB (1,024 KB)". */
+    public static String fileSize() {
+        return MAX_FILE_BYTES / (1024 * 1024) + " MB (" + size(MAX_FILE_BYTES) + ")";
+    }
+
+    /** A size in bytes as editors read it, in KB up to 10 MB so that a file just over the limit shows by how much. */
+    public static String size(long bytes) {
+        if (bytes >= 10L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%,d KB", (bytes + 1023) / 1024);
+    }
+
+    /**
+     * A regular expression for a year from {@link #EARLIEST_YEAR} to {@link #LATEST_YEAR}, for the schemas:
+     * whole centuries as {@code 19\d\d}, then the remaining years one by one.
+     */
+    static String yearPattern() {
+        List<String> parts = new ArrayList<>();
+        int year = EARLIEST_YEAR;
+        while (year % 100 == 0 && year + 99 <= LATEST_YEAR) {
+            parts.add(year / 100 + "\\d\\d");
+            year += 100;
+        }
+        for (; year <= LATEST_YEAR; year++) {
+            parts.add(String.valueOf(year));
+        }
+        return "(" + String.join("|", parts) + ")";
+    }
+}

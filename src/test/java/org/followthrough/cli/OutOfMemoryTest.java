@@ -1,0 +1,35 @@
+package org.followthrough.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build that runs out of memory says so in one line, with what to do, and exits 3: never a stack trace. */
+class OutOfMemoryTest {
+
+    @Test
+    void aBuildWithTooLittleMemorySaysSoInOneLineAndExitsThree(@TempDir Path temp) throws Exception {
+        Path out = temp.resolve("site");
+        Path log = temp.resolve("build.log");
+        // 24 MB is enough to start and load the content, not to lay out the PDF summaries.
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
+                "-cp", System.getProperty("java.class.path"), "org.followthrough.cli.Main", "build", "--content", "content",
+                "--templates", temp.resolve("no-templates").toString(), "--out", out.toString(), "--as-of", "2026-11-23"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the build ends").isTrue();
+
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(3);
+        assertThat(output.lines().filter(l -> l.startsWith("followthrough:"))).as(output).singleElement().asString()
+                .matches("followthrough: ran out of memory \\(Java may use 2\\d MB\\); nothing was published\\. "
+                        + "Give Java more memory, e\\.g\\. java -Xmx4g -jar followthrough\\.jar build --content content .*");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("OutOfMemoryError");
+        assertThat(out).doesNotExist();
+    }
+}
