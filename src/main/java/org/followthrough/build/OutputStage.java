@@ -39,6 +39,32 @@ final class OutputStage {
         }
     }
 
+    /**
+     * With {@code -Dfollowthrough.timings=true}, the processor time spent making each kind of output is
+     * printed at the end of a build: for finding what to make cheaper, not for users.
+     */
+    private static final Map<String, Long> TIMINGS = Boolean.getBoolean("followthrough.timings") ? timings() : null;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static Map<String, Long> timings() {
+        Map<String, Long> timings = new ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> new java.util.TreeMap<>(timings).forEach((kind, nanos) ->
+                System.err.printf(java.util.Locale.ROOT, "%-40s %8.1f s%n", kind, nanos / 1e9))));
+        return timings;
+    }
+
+    /** "plans/*&#47;index.html", "organisations/*&#47;summary.pdf": an output's path with its ids left out. */
+    private static String category(String path) {
+        String[] parts = path.split("/");
+        if (parts.length >= 3 && (parts[0].equals("plans") || parts[0].equals("organisations") || parts[0].equals("fragments"))) {
+            parts[parts.length - 2] = "*";
+        }
+        if (parts.length >= 3 && parts[parts.length - 3].equals("page")) {
+            parts[parts.length - 2] = "*";
+        }
+        return String.join("/", parts);
+    }
+
     private final BuildCache cache;
     private final Publisher publisher;
     private final boolean pdfs;
@@ -166,7 +192,11 @@ final class OutputStage {
                 // Removed by another build's trimming meanwhile: make it instead.
             }
         }
+        long started = TIMINGS != null ? THREADS.getCurrentThreadCpuTime() : 0;
         byte[] bytes = output.recipe().make(context);
+        if (TIMINGS != null) {
+            TIMINGS.merge(category(output.path()), THREADS.getCurrentThreadCpuTime() - started, Long::sum);
+        }
         cache.put(key, bytes);
         made.incrementAndGet();
         if (bytes != null) {

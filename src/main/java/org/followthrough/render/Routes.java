@@ -2,7 +2,6 @@ package org.followthrough.render;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.followthrough.model.Site;
 
 /**
@@ -92,8 +91,27 @@ public final class Routes {
 
     /** Anchors are stable: they come from the numbers and refs as published. */
     public static String anchor(String prefix, String published) {
-        String slug = published.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return prefix + "-" + (slug.isEmpty() ? "x" : slug);
+        // Letters and digits kept, lower case; every other run of characters becomes one hyphen, none at the ends.
+        StringBuilder slug = new StringBuilder(prefix.length() + published.length() + 1).append(prefix).append('-');
+        int start = slug.length();
+        boolean gap = false;
+        for (int i = 0; i < published.length(); i++) {
+            char c = published.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                if (gap && slug.length() > start) {
+                    slug.append('-');
+                }
+                slug.append(lower);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        if (slug.length() == start) {
+            slug.append('x');
+        }
+        return slug.toString();
     }
 
     /** An absolute address on the site from a path from its root. */
