@@ -25,6 +25,7 @@ public record Plan(
         List<PlanUpdate> updates,
         SourceDocument source,
         Scales scales,
+        List<ExtraColumn> extraColumns,
         List<AddressedRecommendation> addressedWithoutAction,
         List<Recommendation> recommendations,
         Tally tally) {
