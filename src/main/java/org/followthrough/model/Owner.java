@@ -12,8 +12,20 @@ public record Owner(String organisationId, List<String> roles, String name) {
         roles = List.copyOf(roles);
     }
 
-    /** The roles as one text, separated by semicolons as plans print them; null where the plan names none. */
+    /**
+     * The roles as one text, as plans print several: separated by semicolons, or by a space after a role
+     * that ends its own sentence ("Deputy Director of Nursing and Practice. Service Manager"); null where
+     * the plan names none.
+     */
     public String role() {
-        return roles.isEmpty() ? null : String.join("; ", roles);
+        if (roles.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(roles.get(0));
+        for (int i = 1; i < roles.size(); i++) {
+            String before = roles.get(i - 1).strip();
+            text.append(before.endsWith(".") || before.endsWith(";") ? " " : "; ").append(roles.get(i));
+        }
+        return text.toString();
     }
 }

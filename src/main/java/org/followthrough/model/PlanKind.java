@@ -13,7 +13,7 @@ public enum PlanKind {
     MENTAL_HEALTH_HOMICIDE_REVIEW("mental_health_homicide_review", "Mental health homicide review"),
     OTHER("other", "Other review"),
     /** The document does not say what kind of review it answers. */
-    NOT_STATED("not_stated", "Kind of review not stated");
+    NOT_STATED("not_stated", "Review (kind not stated)");
 
     private final String code;
     private final String label;

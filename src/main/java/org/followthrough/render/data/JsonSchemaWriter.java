@@ -104,7 +104,7 @@ public final class JsonSchemaWriter {
                 .build("A target as published and what it means in time."));
         defs.put("owner", new Obj()
                 .p("organisation", ref("orgRef"), "The organisation.")
-                .p("role", N_STRING, "The owner's role, team or directorate; several roles separated by '; '.")
+                .p("role", N_STRING, "The owner's role, team or directorate; several roles in one text, as plans print them (see roles).")
                 .p("roles", array(STRING), "The owner's roles one by one, as published (a plan may give one owner several).")
                 .p("name", N_STRING, "The person named in the plan.")
                 .build("An owner of an action."));
