@@ -204,7 +204,7 @@ public final class ShapeChecker {
         }
         Map<Ref, Object> values = new LinkedHashMap<>();
         for (Node.Mapping.Entry entry : mapping.entries()) {
-            if (isNull(entry.value())) {
+            if (isNull(entry.value()) || entry.value() instanceof Node.Scalar scalar && scalar.text().isBlank()) {
                 problems.error(entry.keyLocation(), "'" + entry.key() + "' in '" + name + "' is empty",
                         "give it " + keyed.value().describe() + ", or remove the line");
                 continue;

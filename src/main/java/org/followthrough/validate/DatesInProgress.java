@@ -96,7 +96,7 @@ final class DatesInProgress {
                         "if the update describes that day, add date: " + iso + " to it (the text can keep its words), so the site can place it in time");
             } else {
                 problems.warning(where, "progress text gives the date " + found.written() + ", not the update's date (" + own + ")",
-                        "if something changed on that day (a status reported complete), record it as an update of its own before this one: - date: "
+                        "if something changed on that day (a status reported complete), record it as an update of its own, in date order: - date: "
                                 + iso + " with its status");
             }
         }
