@@ -150,7 +150,9 @@ public final class Assembler {
                         .map(a -> new AddressedRecommendation(a.text("number"), a.text("title"), a.markdown("reason")))
                         .toList(),
                 recommendations,
-                tally);
+                tally,
+                recommendations.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.state().status() != null)
+                        && recommendations.stream().flatMap(r -> r.actions().stream()).noneMatch(a -> a.state().statusSince() != null));
     }
 
     private Recommendation recommendation(Doc doc, Scales scales, Site site, List<String> columnOrder) {

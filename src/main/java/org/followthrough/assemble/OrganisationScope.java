@@ -67,7 +67,7 @@ public final class OrganisationScope {
                     plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
                     plan.published(), plan.start(), plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
                     plan.updates(), plan.source(), plan.scales(), plan.extraColumns(), plan.addressedWithoutAction(), List.copyOf(recommendations),
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList())));
+                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), plan.statusDatesNotPublished()));
         }
         Site partnership = archive.site();
         String url = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")

@@ -142,8 +142,8 @@ public final class CsvRenderer {
                             .collect(Collectors.joining("; ")) + ".",
                     c -> c.record().action().state().lifecycle().code()),
             column("status_since", "Status since", "date", false,
-                    "The date of the update from which the latest status has held (the plan's publication date for"
-                            + " the status first published). Empty when not known.",
+                    "The date of the first dated update from which the latest status has held. Empty when not known:"
+                            + " a status published with the action, or by an update without a date, has no date of its own.",
                     c -> iso(c.record().action().state().statusSince())),
             column("grade", "Grade", "string", false,
                     "The latest assurance grade published, in the plan's own words.",
@@ -166,7 +166,7 @@ public final class CsvRenderer {
                     "The date of the latest dated progress update. Empty when there is none.",
                     c -> iso(c.record().action().state().lastUpdated())),
             column("completed_on", "Completed on", "date", false,
-                    "The date the action was first reported done (completed, embedded or closed), where known.",
+                    "The date of the first dated update reporting the action done (completed, embedded or closed), where known.",
                     c -> iso(c.record().action().state().completedOn())),
             column("latest_progress_date", "Latest progress date", "date", false,
                     "The date of the latest progress update with text (the one the column 'Latest progress' gives)."

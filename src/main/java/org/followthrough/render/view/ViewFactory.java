@@ -39,9 +39,6 @@ public final class ViewFactory {
     /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
     private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Per plan, whether it dates none of the statuses it publishes: made when first asked for, once per plan. */
-    private final Map<String, Boolean> statusDatesNotPublished = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
 
@@ -161,7 +158,7 @@ public final class ViewFactory {
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
                 scalesUsed(p),
                 p.extraColumns().stream().map(c -> new ColumnDefinitionView(c.id(), c.label(), html(c.description()))).toList(),
-                statusDatesNotPublished(p),
+                p.statusDatesNotPublished(),
                 p.addressedWithoutAction().stream()
                         .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
@@ -242,16 +239,11 @@ public final class ViewFactory {
     private StateView state(Plan plan, ActionState s) {
         return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), s.lifecycle().isDone(),
                 Dates.format(s.statusSince()), iso(s.statusSince()),
-                s.status() != null && s.statusSince() == null && !statusDatesNotPublished(plan),
+                s.status() != null && s.statusSince() == null && !plan.statusDatesNotPublished(),
                 entry(s.grade()), entry(s.rag()),
                 Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.stale());
     }
 
-    /** Whether a plan publishes statuses and a date for none of them: its page says so once rather than under every status. */
-    private boolean statusDatesNotPublished(Plan plan) {
-        return statusDatesNotPublished.computeIfAbsent(plan.id(), id -> plan.actions().anyMatch(a -> a.state().status() != null)
-                && plan.actions().noneMatch(a -> a.state().statusSince() != null));
-    }
 
     public PlanLink planLink(Plan p) {
         return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
