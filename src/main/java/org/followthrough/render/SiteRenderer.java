@@ -122,6 +122,7 @@ public final class SiteRenderer {
         plan.recommendations().forEach(r -> {
             ids.addAll(r.lead());
             ids.addAll(r.oversightBy());
+            r.shared().owners().forEach(o -> ids.add(o.organisationId()));
         });
         return ids;
     }
