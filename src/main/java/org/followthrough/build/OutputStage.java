@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.followthrough.cache.BuildCache;
+import org.followthrough.guard.OutputGuard;
 import org.followthrough.output.Publisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -45,6 +46,9 @@ final class OutputStage {
     private final Problems problems;
     private final BuildProgress progress;
     private final java.util.function.UnaryOperator<String> templateLocation;
+    private final OutputGuard guard;
+    /** Where the publisher puts this stage's files in the output folder ("" or an organisation's folder), for the guard. */
+    private final String folder;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
@@ -54,11 +58,15 @@ final class OutputStage {
 
     /**
      * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
+     * @param guard            reads every file before it is published, and keeps back any that holds a protected name
+     * @param folder           where {@code publisher} puts the files in the output folder, for the guard's messages
      */
-    OutputStage(BuildCache cache, Publisher publisher, boolean pdfs, java.util.function.UnaryOperator<String> templateLocation,
-                Problems problems, BuildProgress progress) {
+    OutputStage(BuildCache cache, Publisher publisher, String folder, boolean pdfs, java.util.function.UnaryOperator<String> templateLocation,
+                OutputGuard guard, Problems problems, BuildProgress progress) {
         this.cache = cache;
         this.publisher = publisher;
+        this.folder = folder;
+        this.guard = guard;
         this.pdfs = pdfs;
         this.templateLocation = templateLocation;
         this.problems = problems;
@@ -147,16 +155,25 @@ final class OutputStage {
         // The path is part of every key: two outputs made from the same things are still two files.
         String key = Fingerprint.of(output.path(), output.key(), shown);
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
-        long kept = cache.enabled() ? publisher.reuse(output.path(), key) : -1;
-        if (kept >= 0) {
-            record(output, context, (int) kept);
-            fromCache.incrementAndGet();
-            return;
+        if (cache.enabled()) {
+            Optional<java.nio.file.Path> previous = guard.isOn() ? publisher.previous(output.path(), key) : Optional.empty();
+            if (previous.isPresent() && !admits(output, read(previous.get()))) {
+                return;
+            }
+            long kept = publisher.reuse(output.path(), key);
+            if (kept >= 0) {
+                record(output, context, (int) kept);
+                fromCache.incrementAndGet();
+                return;
+            }
         }
         Optional<BuildCache.Hit> hit = cache.find(key);
         if (hit.isPresent()) {
             try {
                 if (hit.get() instanceof BuildCache.Hit.File file) {
+                    if (guard.isOn() && !admits(output, read(file.path()))) {
+                        return;
+                    }
                     publisher.copy(output.path(), file.path(), key);
                     record(output, context, (int) file.size());
                     fromCache.incrementAndGet();
@@ -167,11 +184,27 @@ final class OutputStage {
             }
         }
         byte[] bytes = output.recipe().make(context);
-        cache.put(key, bytes);
         made.incrementAndGet();
+        // A file that holds a protected name is neither published nor kept in the cache.
+        if (bytes != null && !admits(output, bytes)) {
+            return;
+        }
+        cache.put(key, bytes);
         if (bytes != null) {
             publisher.write(output.path(), bytes, key);
             record(output, context, bytes.length);
+        }
+    }
+
+    private boolean admits(Output output, byte[] bytes) {
+        return guard.admits(folder + output.path(), bytes);
+    }
+
+    private static byte[] read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,8 @@ import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
+import org.followthrough.guard.ContentGuard;
+import org.followthrough.guard.OutputGuard;
 import org.followthrough.model.Archive;
 import org.followthrough.cache.BuildCache;
 import org.followthrough.cache.PlanStore;
@@ -50,7 +52,12 @@ public final class Pipeline {
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
-        return new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0);
+        return redacted(request, new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0));
+    }
+
+    /** A result whose problems name no protected name: messages quote file names and values, which may hold one. */
+    private static BuildResult redacted(BuildRequest request, BuildResult result) {
+        return result.withProblems(request.protectedNames().redact(result.problems()));
     }
 
     /** The whole build, publishing to the request's output folder only if every stage succeeded. */
@@ -60,6 +67,10 @@ public final class Pipeline {
 
     /** The whole build, telling {@code progress} how it goes. */
     public static BuildResult build(BuildRequest request, BuildProgress progress) {
+        return redacted(request, buildInFolder(request, progress));
+    }
+
+    private static BuildResult buildInFolder(BuildRequest request, BuildProgress progress) {
         Problems problems = new Problems();
         // before anything else, so that a folder that must not be replaced costs no work and nothing is created
         Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
@@ -73,8 +84,10 @@ public final class Pipeline {
         }
         progress.stage("Rendering");
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator);
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
-            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, progress);
+            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, problems, progress);
+            guard.report(problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
             }
@@ -87,17 +100,19 @@ public final class Pipeline {
         }
     }
 
-    /** Build into any publisher (in memory for tests and previews). */
+    /** Build into any publisher (in memory for tests and previews); a file that holds a protected name is not published. */
     public static BuildResult build(BuildRequest request, Publisher publisher) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
         if (assembled.isEmpty()) {
-            return new BuildResult(problems.sorted(), null, 0);
+            return redacted(request, new BuildResult(problems.sorted(), null, 0));
         }
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
-        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, BuildProgress.NONE);
-        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(), counts.published(),
-                counts.fromCache());
+        OutputGuard guard = new OutputGuard(request.protectedNames(), "");
+        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, problems, BuildProgress.NONE);
+        guard.report(problems);
+        return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(),
+                counts.published(), counts.fromCache()));
     }
 
     /**
@@ -106,7 +121,7 @@ public final class Pipeline {
      * its fingerprint, and 5. write makes or reuses each and publishes it.
      */
     private static OutputStage.Counts renderSites(Assembled assembled, BuildRequest request, Publisher publisher, BuildCache cache,
-                                                  Problems problems, BuildProgress progress) {
+                                                  OutputGuard guard, Problems problems, BuildProgress progress) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
         TemplateEngine engine = new TemplateEngine(assembled.templates());
@@ -123,7 +138,7 @@ public final class Pipeline {
                 Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint());
         java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
                 ? request.templates().resolve(name).toString() : "(built-in template) " + name;
-        OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
+        OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -146,8 +161,9 @@ public final class Pipeline {
                     break;
                 }
                 Archive own = OrganisationScope.scope(archive, organisation, null);
-                OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
-                        templateLocation, problems, progress);
+                String itsFolder = organisation.id() + "/";
+                OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, itsFolder), itsFolder, request.pdfs(),
+                        templateLocation, guard, problems, progress);
                 counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
             }
         }
@@ -182,6 +198,8 @@ public final class Pipeline {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
+        // 2. validate: first, that no protected name is anywhere in what would be published
+        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());

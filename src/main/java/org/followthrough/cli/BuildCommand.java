@@ -32,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     TemplatesOption templates;
 
+    @Mixin
+    ProtectedNamesOption protectedNames;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = {"Where to publish the site (default: ${DEFAULT-VALUE}): a new or empty folder, or a site a build published there before.",
                     "Each build replaces the whole folder, so it refuses (exit 3) the content or templates folder, a Git repository, and any folder holding files it did not publish."})
     Path out;
@@ -80,7 +83,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
-                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf);
+                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main));
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);

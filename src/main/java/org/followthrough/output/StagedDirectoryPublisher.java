@@ -106,6 +106,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
+    @Override
+    public java.util.Optional<Path> previous(String path, String key) {
+        SiteManifest.Entry made = previous.get(path);
+        if (made == null || key == null || !made.key().equals(key)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(target.resolve(path).normalize());
+    }
+
     /**
      * Keeps a file of the site being replaced that was made from the same fingerprint, linking it into
      * the new site rather than writing it again (the old site is removed once the new one is in place,
@@ -113,12 +122,12 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     @Override
     public long reuse(String path, String key) {
-        SiteManifest.Entry made = previous.get(path);
-        if (made == null || key == null || !made.key().equals(key)) {
+        java.util.Optional<Path> kept = previous(path, key);
+        if (kept.isEmpty()) {
             return -1;
         }
-        Path old = target.resolve(path).normalize();
-        long size = made.size();
+        Path old = kept.get();
+        long size = previous.get(path).size();
         Path file = claim(path);
         try {
             Files.createDirectories(file.getParent());
