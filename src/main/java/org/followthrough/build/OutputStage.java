@@ -157,7 +157,7 @@ final class OutputStage {
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
         if (cache.enabled()) {
             Optional<java.nio.file.Path> previous = guard.isOn() ? publisher.previous(output.path(), key) : Optional.empty();
-            if (previous.isPresent() && !admits(output, read(previous.get()))) {
+            if (previous.isPresent() && !admits(output, read(previous.get()), key)) {
                 return;
             }
             long kept = publisher.reuse(output.path(), key);
@@ -171,7 +171,7 @@ final class OutputStage {
         if (hit.isPresent()) {
             try {
                 if (hit.get() instanceof BuildCache.Hit.File file) {
-                    if (guard.isOn() && !admits(output, read(file.path()))) {
+                    if (guard.isOn() && !admits(output, read(file.path()), key)) {
                         return;
                     }
                     publisher.copy(output.path(), file.path(), key);
@@ -186,7 +186,7 @@ final class OutputStage {
         byte[] bytes = output.recipe().make(context);
         made.incrementAndGet();
         // A file that holds a protected name is neither published nor kept in the cache.
-        if (bytes != null && !admits(output, bytes)) {
+        if (bytes != null && !admits(output, bytes, key)) {
             return;
         }
         cache.put(key, bytes);
@@ -196,8 +196,8 @@ final class OutputStage {
         }
     }
 
-    private boolean admits(Output output, byte[] bytes) {
-        return guard.admits(folder + output.path(), bytes);
+    private boolean admits(Output output, byte[] bytes, String key) {
+        return guard.admits(folder + output.path(), bytes, key);
     }
 
     private static byte[] read(java.nio.file.Path file) {

@@ -84,7 +84,7 @@ public final class Pipeline {
         }
         progress.stage("Rendering");
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
-        OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator);
+        OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator, cache.texts());
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, problems, progress);
             guard.report(problems);
@@ -108,7 +108,7 @@ public final class Pipeline {
             return redacted(request, new BuildResult(problems.sorted(), null, 0));
         }
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
-        OutputGuard guard = new OutputGuard(request.protectedNames(), "");
+        OutputGuard guard = new OutputGuard(request.protectedNames(), "", cache.texts());
         OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, problems, BuildProgress.NONE);
         guard.report(problems);
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(),

@@ -26,7 +26,11 @@ final class NameAutomaton {
         void at(int name, int start, int end);
     }
 
+    /** What an ASCII character of a text is to the automaton: a symbol (-1 for a letter no name has), or {@link #SEPARATES}. */
+    private static final int SEPARATES = -2;
+
     private final int[] asciiSymbol = new int[128];
+    private final int[] asciiCode = new int[128];
     private final Map<Character, Integer> otherSymbols = new HashMap<>();
     private final int alphabet;
     /** The state after each state and symbol: {@code next[state * alphabet + symbol]}. */
@@ -52,6 +56,10 @@ final class NameAutomaton {
             }
         }
         alphabet = Math.max(1, symbols);
+        for (char c = 0; c < 128; c++) {
+            String folded = Folding.fold(c);
+            asciiCode[c] = folded == Folding.SEPARATOR ? SEPARATES : symbol(folded.charAt(0));
+        }
         lengths = names.stream().mapToInt(String::length).toArray();
         int longest = Arrays.stream(lengths).max().orElse(0);
         window = Integer.highestOneBit(Math.max(1, longest)) * 2;
@@ -128,68 +136,89 @@ final class NameAutomaton {
      * positions holding {@link #IGNORED} are skipped. Start and end are positions in {@code text}.
      */
     void scan(char[] text, int from, int to, Found found) {
-        int mask = window - 1;
-        int[] origin = new int[window];
-        boolean[] wordStart = new boolean[window];
-        // names whose last letter was the last one read: found if a separator (or the end) follows
-        int[] pendingName = new int[8];
-        int[] pendingStart = new int[8];
-        int[] pendingEnd = new int[8];
-        int pending = 0;
-        int state = 0;
-        int position = 0;
-        boolean separated = true;
+        Scan scan = new Scan(found);
         for (int i = from; i < to; ) {
             char c = text[i];
-            int width = 1;
-            String folded;
+            if (c < 128) {
+                // the common case, without a string per character
+                int symbol = asciiCode[c];
+                if (symbol == SEPARATES) {
+                    scan.separator();
+                } else {
+                    scan.letter(symbol, i, i + 1);
+                }
+                i++;
+                continue;
+            }
             if (c == IGNORED) {
                 i++;
                 continue;
-            } else if (c < 128) {
-                folded = Folding.fold(c);
-            } else {
-                int codePoint = Character.codePointAt(text, i, to);
-                width = Character.charCount(codePoint);
-                folded = Folding.fold(codePoint);
             }
+            int codePoint = Character.codePointAt(text, i, to);
+            int width = Character.charCount(codePoint);
+            String folded = Folding.fold(codePoint);
             if (folded == Folding.SEPARATOR) {
-                for (int p = 0; p < pending; p++) {
-                    found.at(pendingName[p], pendingStart[p], pendingEnd[p]);
+                scan.separator();
+            } else {
+                for (int k = 0; k < folded.length(); k++) {
+                    scan.letter(symbol(folded.charAt(k)), i, i + width);
                 }
-                pending = 0;
-                separated = true;
-                i += width;
-                continue;
-            }
-            for (int k = 0; k < folded.length(); k++) {
-                pending = 0; // a letter follows: what ended just before is part of a longer word
-                int slot = position & mask;
-                origin[slot] = i;
-                wordStart[slot] = separated;
-                separated = false;
-                int s = symbol(folded.charAt(k));
-                state = s < 0 ? 0 : next[state * alphabet + s];
-                for (int name : ending[state]) {
-                    int first = (position - lengths[name] + 1) & mask;
-                    if (wordStart[first]) {
-                        if (pending == pendingName.length) {
-                            pendingName = Arrays.copyOf(pendingName, pending * 2);
-                            pendingStart = Arrays.copyOf(pendingStart, pending * 2);
-                            pendingEnd = Arrays.copyOf(pendingEnd, pending * 2);
-                        }
-                        pendingName[pending] = name;
-                        pendingStart[pending] = origin[first];
-                        pendingEnd[pending] = i + width;
-                        pending++;
-                    }
-                }
-                position++;
             }
             i += width;
         }
-        for (int p = 0; p < pending; p++) {
-            found.at(pendingName[p], pendingStart[p], pendingEnd[p]);
+        scan.separator();
+    }
+
+    /** One pass over a text: where the automaton is, and the last letters read with where each came from. */
+    private final class Scan {
+        private final Found found;
+        private final int mask = window - 1;
+        private final int[] origin = new int[window];
+        private final boolean[] wordStart = new boolean[window];
+        // names whose last letter was the last one read: found if a separator (or the end) follows
+        private int[] pendingName = new int[8];
+        private int[] pendingStart = new int[8];
+        private int[] pendingEnd = new int[8];
+        private int pending;
+        private int state;
+        private int position;
+        private boolean separated = true;
+
+        Scan(Found found) {
+            this.found = found;
+        }
+
+        void separator() {
+            for (int p = 0; p < pending; p++) {
+                found.at(pendingName[p], pendingStart[p], pendingEnd[p]);
+            }
+            pending = 0;
+            separated = true;
+        }
+
+        /** A folded letter or digit, {@code symbol} in the automaton's alphabet (or -1), from text[start, end). */
+        void letter(int symbol, int start, int end) {
+            pending = 0; // a letter follows: what ended just before is part of a longer word
+            int slot = position & mask;
+            origin[slot] = start;
+            wordStart[slot] = separated;
+            separated = false;
+            state = symbol < 0 ? 0 : next[state * alphabet + symbol];
+            for (int name : ending[state]) {
+                int first = (position - lengths[name] + 1) & mask;
+                if (wordStart[first]) {
+                    if (pending == pendingName.length) {
+                        pendingName = Arrays.copyOf(pendingName, pending * 2);
+                        pendingStart = Arrays.copyOf(pendingStart, pending * 2);
+                        pendingEnd = Arrays.copyOf(pendingEnd, pending * 2);
+                    }
+                    pendingName[pending] = name;
+                    pendingStart[pending] = origin[first];
+                    pendingEnd[pending] = end;
+                    pending++;
+                }
+            }
+            position++;
         }
     }
 }

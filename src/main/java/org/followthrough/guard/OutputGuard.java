@@ -28,12 +28,40 @@ public final class OutputGuard {
 
     private final ProtectedNames names;
     private final String shownFolder;
+    private final TextCache texts;
     private final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
 
     /** @param shownFolder how messages show the output folder ("site/"), or "" */
     public OutputGuard(ProtectedNames names, String shownFolder) {
+        this(names, shownFolder, TextCache.NONE);
+    }
+
+    /** @param texts where the text read from each PDF is kept, by the PDF's fingerprint */
+    public OutputGuard(ProtectedNames names, String shownFolder, TextCache texts) {
         this.names = names;
         this.shownFolder = shownFolder;
+        this.texts = texts;
+    }
+
+    /**
+     * Keeps what was read from a PDF, so that a PDF taken unchanged from the cache need not be read again
+     * (it is searched again, for the list may have changed). Only clean PDFs' texts are kept.
+     */
+    public interface TextCache {
+        TextCache NONE = new TextCache() {
+            @Override
+            public java.util.Optional<byte[]> find(String key) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void keep(String key, byte[] text) {
+            }
+        };
+
+        java.util.Optional<byte[]> find(String key);
+
+        void keep(String key, byte[] text);
     }
 
     /** Whether files are searched at all. */
@@ -52,15 +80,20 @@ public final class OutputGuard {
      * @param path the file's path from the root of the output folder
      */
     public boolean admits(String path, byte[] bytes) {
-        return admits(path, bytes, false);
+        return admits(path, bytes, null, false);
+    }
+
+    /** The same, for a file made from what {@code key} fingerprints: a PDF's text may then be in the cache. */
+    public boolean admits(String path, byte[] bytes, String key) {
+        return admits(path, bytes, key, false);
     }
 
     /** The same for a file of a snapshot an earlier build published, which this build keeps as it is. */
     public boolean admitsKept(String path, byte[] bytes) {
-        return admits(path, bytes, true);
+        return admits(path, bytes, null, true);
     }
 
-    private boolean admits(String path, byte[] bytes, boolean kept) {
+    private boolean admits(String path, byte[] bytes, String key, boolean kept) {
         if (names.isEmpty()) {
             return true;
         }
@@ -68,8 +101,15 @@ public final class OutputGuard {
         int before = findings.size();
         note(names.find(path), shown, path, ADDRESS, kept, hit -> Location.of(shown));
         if (path.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-            for (PdfText.Part part : PdfText.of(bytes)) {
+            String textKey = key == null ? null : org.followthrough.render.Fingerprint.of("the text of the PDF", key);
+            java.util.Optional<List<PdfText.Part>> known = textKey == null ? java.util.Optional.empty()
+                    : texts.find(textKey).flatMap(PdfText::decode);
+            List<PdfText.Part> parts = known.orElseGet(() -> PdfText.of(bytes));
+            for (PdfText.Part part : parts) {
                 note(names.find(part.text(), part.kind()), shown, path, part.where(), kept, hit -> Location.of(shown));
+            }
+            if (textKey != null && known.isEmpty() && findings.size() == before) {
+                texts.keep(textKey, PdfText.encode(parts));
             }
         } else if (ContentGuard.isText(path)) {
             String text = new String(bytes, StandardCharsets.UTF_8);

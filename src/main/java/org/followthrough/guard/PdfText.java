@@ -50,6 +50,34 @@ final class PdfText {
         }
     }
 
+    /** The parts as bytes, to keep beside the PDF in the build cache: reading a PDF costs about as much as making it. */
+    static byte[] encode(List<Part> parts) {
+        StringBuilder out = new StringBuilder();
+        for (Part part : parts) {
+            out.append(part.where()).append('\t').append(part.kind().name()).append('\t').append(part.text().length()).append('\n')
+                    .append(part.text());
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The parts {@link #encode} kept; empty when the bytes are not what it writes. */
+    static java.util.Optional<List<Part>> decode(byte[] bytes) {
+        String in = new String(bytes, StandardCharsets.UTF_8);
+        List<Part> parts = new ArrayList<>();
+        try {
+            for (int at = 0; at < in.length(); ) {
+                int newline = in.indexOf('\n', at);
+                String[] head = in.substring(at, newline).split("\t");
+                int length = Integer.parseInt(head[2]);
+                parts.add(new Part(head[0], in.substring(newline + 1, newline + 1 + length), PublishedText.Kind.valueOf(head[1])));
+                at = newline + 1 + length;
+            }
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(parts);
+    }
+
     private static List<Part> pages(PDDocument document) throws IOException {
         StringWriter text = new StringWriter();
         List<Integer> starts = new ArrayList<>();
@@ -61,6 +89,8 @@ final class PdfText {
             }
         };
         stripper.setLineSeparator("\n");
+        // Looking for text drawn twice over itself costs more than all the rest, and the typesetter never does it.
+        stripper.setSuppressDuplicateOverlappingText(false);
         stripper.writeText(document, text);
         List<Part> parts = new ArrayList<>();
         String all = text.toString();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.followthrough.guard.ProtectedNames;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,45 @@ class BuildCacheTest {
         });
         assertThat(withoutPdfs.get("plans/sample-review/index.html")).contains("No PDF summary: this preview was built without PDFs")
                 .doesNotContain("summary.pdf");
+    }
+
+    /**
+     * The protected names list is no input of any file (a name found fails the build), so the cache and
+     * the site being replaced serve files made before a list existed, or with another list: each is
+     * searched again as it is taken, a PDF by the text kept for it. A refused build leaves the published
+     * site as it was, and keeps no file holding the name in the cache.
+     */
+    @Test
+    void filesFromTheCacheOrThePreviousSiteAreSearchedWithTheListOfThisBuild() throws Exception {
+        // the PDF's XMP metadata puts the plan's title just before the publisher: a name no content file holds
+        replace(content.resolve("plans/sample-review/plan.yaml"), "title: Sample safety action plan",
+                "title: Sample safety action plan for Hartley");
+        replace(content.resolve("site.yaml"), "publisher: Sample Partnership", "publisher: Quayle Partnership");
+        ProtectedNames unrelated = ProtectedNames.read(Files.writeString(temp.resolve("other.txt"), "Zebedee Quinn\n"));
+        ProtectedNames joined = ProtectedNames.read(Files.writeString(temp.resolve("names.txt"), "Zebedee Quinn\nHartley Quayle\n"));
+        build("site", true);
+        Map<String, String> published = files(temp.resolve("site"));
+        String pdf = "/plans/sample-review/summary.pdf";
+
+        BuildResult clean = guarded("site", cache, unrelated);
+        BuildResult replacing = guarded("site", cache, joined);
+        BuildResult fromCache = guarded("elsewhere", cache, joined);
+        Path freshCache = temp.resolve("fresh-cache");
+        BuildResult fromScratch = guarded("elsewhere", freshCache, joined);
+
+        assertThat(clean.succeeded()).as("%s", clean.problems()).isTrue();
+        assertThat(clean.filesFromCache()).isEqualTo(clean.filesWritten());
+        assertThat(replacing.problems()).extracting(p -> p.location().file()).contains(temp.resolve("site") + pdf);
+        assertThat(fromCache.problems()).extracting(p -> p.location().file()).contains(temp.resolve("elsewhere") + pdf);
+        assertThat(fromScratch.problems()).extracting(p -> p.location().file()).contains(temp.resolve("elsewhere") + pdf);
+        assertThat(files(temp.resolve("site"))).as("the published site").isEqualTo(published);
+        assertThat(temp.resolve("elsewhere")).doesNotExist();
+        assertThat(files(freshCache)).as("what the refused build made is cached").isNotEmpty();
+        assertThat(TestBuilds.filesHolding(joined, freshCache)).as("cache entries holding the name").isEmpty();
+    }
+
+    private BuildResult guarded(String out, Path cacheFolder, ProtectedNames names) {
+        return Pipeline.build(TestBuilds.request(content, temp.resolve(out)).withCache(cacheFolder).withProtectedNames(names));
     }
 
     /** Every file of a folder by path, as text (PDFs included, byte for byte as ISO-8859-1). */
