@@ -64,6 +64,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", negatable = false, description = "Make every file afresh, neither reading nor writing the cache.")
     boolean noCache;
 
+    @Option(names = "--snapshot", negatable = false,
+            description = {"Also publish a snapshot of the site as at the as-of date in snapshots/YYYY-MM-DD/, listed on snapshots/.",
+                    "Every build keeps the snapshots already published as they are; one already published for the date is kept, not made again."})
+    boolean snapshot;
+
     @Option(names = "--all-organisations",
             description = "Also build every organisation's own site, each in a folder of the output named after the organisation.")
     boolean allOrganisations;
@@ -83,7 +88,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
-                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main));
+                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main))
+                .withSnapshot(snapshot);
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);

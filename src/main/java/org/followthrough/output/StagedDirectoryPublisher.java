@@ -130,17 +130,35 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         long size = previous.get(path).size();
         Path file = claim(path);
         try {
-            Files.createDirectories(file.getParent());
-            try {
-                Files.createLink(file, old);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(old, file);
-            }
+            linkOrCopy(old, file);
             made(path, key);
             return size;
         } catch (IOException e) {
             release(path, file);
             return -1;
+        }
+    }
+
+    /**
+     * Publishes a file of the site being replaced as it is, byte for byte (linked where the file system
+     * can): a file of a snapshot, which no build makes again.
+     *
+     * @param path a file the site being replaced lists as published
+     */
+    public void keep(String path) throws IOException {
+        Path old = target.resolve(path).normalize();
+        if (!old.startsWith(target)) {
+            throw new IllegalArgumentException("refusing to keep a file from outside the site: " + path);
+        }
+        linkOrCopy(old, claim(path));
+    }
+
+    private static void linkOrCopy(Path old, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.createLink(file, old);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(old, file);
         }
     }
 

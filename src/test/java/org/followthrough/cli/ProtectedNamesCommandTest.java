@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.followthrough.guard.ProtectedNames;
+import org.followthrough.support.Folders;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,10 +96,7 @@ class ProtectedNamesCommandTest {
     }
 
     private void replace(String file, String from, String to) throws IOException {
-        Path path = content.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Files.writeString(path, text.replace(from, to));
+        Folders.replace(content.resolve(file), from, to);
     }
 
     /** Where {@code text} starts in a content file, as messages give it: file:line:column. */
