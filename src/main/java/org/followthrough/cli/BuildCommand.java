@@ -79,6 +79,10 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(main.spec.commandLine(),
                     "give either --organisation ID or --all-organisations, not both");
         }
+        if (snapshot && noPdf) {
+            throw new ParameterException(main.spec.commandLine(),
+                    "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
+        }
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
