@@ -43,11 +43,13 @@ class ProtectedNamesCommandTest {
             Barnaby Whitlock
             Persephone Lark
             Cressida Moon
+            Ignatius Pole
+            Rosalind Vey
             """;
 
     /** Every word of every name, as the output is searched for them (lower case, no accents). */
     private static final List<String> WORDS = List.of("zebedee", "quinn", "marigold", "vance", "ottoline", "frost", "thaddeus",
-            "crane", "elodie", "brule", "barnaby", "whitlock", "persephone", "lark", "cressida", "moon");
+            "crane", "elodie", "brule", "barnaby", "whitlock", "persephone", "lark", "cressida", "moon", "ignatius", "rosalind");
 
     @TempDir
     Path temp;
@@ -92,6 +94,9 @@ class ProtectedNamesCommandTest {
                 "description: Audit the minutes ELODIE BRULE kept.");
         replace("plans/sample-review/recommendations/01.yaml", "        text: A template has been drafted.",
                 "        text: >-\n          A template has been drafted with Barnaby\n          Whitlock.");
+        replace("plans/sample-review/recommendations/01.yaml", "{organisation: sample-trust, role: Team Manager}",
+                "{organisation: sample-trust, role: Team Manager Ignatius Pole}");
+        replace("plans/sample-review/plan.yaml", "as_published: \"Spring 2025\"", "as_published: \"Spring 2025 (R\\u006fsalind Vey)\"");
         replace("plans/sample-review/summary.md", "involved in a serious incident.", "involved in a serious incident with **Persephone** Lark.");
     }
 
@@ -129,8 +134,10 @@ class ProtectedNamesCommandTest {
                 at("plans/sample-review/recommendations/01.yaml", "Thaddeus") + ": protected name #6 appears here",
                 at("plans/sample-review/recommendations/01.yaml", "ELODIE") + ": protected name #7 appears here",
                 at("plans/sample-review/recommendations/01.yaml", "Barnaby") + ": protected name #8 appears here",
-                at("plans/sample-review/summary.md", "Persephone") + ": protected name #9 appears here");
-        assertThat(run.err()).contains("nothing is published while a name on " + list + " appears").contains("8 problems found in");
+                at("plans/sample-review/summary.md", "Persephone") + ": protected name #9 appears here",
+                at("plans/sample-review/recommendations/01.yaml", "Ignatius") + ": protected name #11 appears here",
+                at("plans/sample-review/plan.yaml", "R\\u006fsalind") + ": protected name #12 appears here");
+        assertThat(run.err()).contains("nothing is published while a name on " + list + " appears").contains("10 problems found in");
         assertNoNameIn(run.all());
     }
 
@@ -191,7 +198,7 @@ class ProtectedNamesCommandTest {
 
         assertThat(checked.code()).as("no content file holds it: %s", checked.all()).isZero();
         assertThat(built.code()).as(built.all()).isEqualTo(Main.CONTENT_PROBLEMS);
-        assertThat(built.err()).contains(temp.resolve("site") + "/plans/sample-review/summary.pdf: protected name #11 appears in this PDF's"
+        assertThat(built.err()).contains(temp.resolve("site") + "/plans/sample-review/summary.pdf: protected name #13 appears in this PDF's"
                 + " XMP metadata, which the build would publish, though in no content file on its own");
         assertThat(built.all()).doesNotContainIgnoringCase("Hartley").doesNotContainIgnoringCase("Quayle");
         assertThat(temp.resolve("site")).doesNotExist();
