@@ -155,33 +155,12 @@ final class OutputStage {
         // The path is part of every key: two outputs made from the same things are still two files.
         String key = Fingerprint.of(output.path(), output.key(), shown);
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
-        if (cache.enabled()) {
-            Optional<java.nio.file.Path> previous = guard.isOn() ? publisher.previous(output.path(), key) : Optional.empty();
-            if (previous.isPresent() && !admits(output, read(previous.get()), key)) {
-                return;
-            }
-            long kept = publisher.reuse(output.path(), key);
-            if (kept >= 0) {
-                record(output, context, (int) kept);
-                fromCache.incrementAndGet();
-                return;
-            }
+        if (cache.enabled() && fromPreviousSite(output, context, key)) {
+            return;
         }
         Optional<BuildCache.Hit> hit = cache.find(key);
-        if (hit.isPresent()) {
-            try {
-                if (hit.get() instanceof BuildCache.Hit.File file) {
-                    if (guard.isOn() && !admits(output, read(file.path()), key)) {
-                        return;
-                    }
-                    publisher.copy(output.path(), file.path(), key);
-                    record(output, context, (int) file.size());
-                    fromCache.incrementAndGet();
-                }
-                return;
-            } catch (UncheckedIOException e) {
-                // Removed by another build's trimming meanwhile: make it instead.
-            }
+        if (hit.isPresent() && (hit.get() instanceof BuildCache.Hit.NoFile || fromCache(output, context, (BuildCache.Hit.File) hit.get(), key))) {
+            return;
         }
         byte[] bytes = output.recipe().make(context);
         made.incrementAndGet();
@@ -196,15 +175,60 @@ final class OutputStage {
         }
     }
 
+    /**
+     * Keeps the file the site being replaced made from the same fingerprint, after the guard has read it;
+     * false when there is none (or it cannot be read), and it must be taken from elsewhere.
+     */
+    private boolean fromPreviousSite(Output output, RenderContext context, String key) {
+        if (guard.isOn()) {
+            Optional<byte[]> previous = publisher.previous(output.path(), key).flatMap(OutputStage::read);
+            if (previous.isEmpty()) {
+                return false;
+            }
+            if (!admits(output, previous.get(), key)) {
+                return true; // kept back: the build fails
+            }
+        }
+        long kept = publisher.reuse(output.path(), key);
+        if (kept < 0) {
+            return false;
+        }
+        record(output, context, (int) kept);
+        fromCache.incrementAndGet();
+        return true;
+    }
+
+    /** Publishes a file from the cache, after the guard has read it; false when it has gone meanwhile (another build's trimming). */
+    private boolean fromCache(Output output, RenderContext context, BuildCache.Hit.File file, String key) {
+        if (guard.isOn()) {
+            Optional<byte[]> cached = read(file.path());
+            if (cached.isEmpty()) {
+                return false;
+            }
+            if (!admits(output, cached.get(), key)) {
+                return true; // kept back: the build fails
+            }
+        }
+        try {
+            publisher.copy(output.path(), file.path(), key);
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+        record(output, context, (int) file.size());
+        fromCache.incrementAndGet();
+        return true;
+    }
+
     private boolean admits(Output output, byte[] bytes, String key) {
         return guard.admits(folder + output.path(), bytes, key);
     }
 
-    private static byte[] read(java.nio.file.Path file) {
+    /** A file kept from before (in the cache or the site being replaced), to search it; empty when it has gone meanwhile. */
+    private static Optional<byte[]> read(java.nio.file.Path file) {
         try {
-            return java.nio.file.Files.readAllBytes(file);
+            return Optional.of(java.nio.file.Files.readAllBytes(file));
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty();
         }
     }
 

@@ -237,13 +237,12 @@ public final class Pipeline {
         // 1. load
         ContentFiles files = ContentFiles.read(request.content(), problems);
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
-        // 2. validate: first, that no protected name is anywhere in what would be published
-        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
-        // 2. validate
+        // 2. validate: no protected name anywhere in the files (reused plans' too), then the content itself
+        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();
