@@ -66,8 +66,36 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * The site's snapshots as a site shows them: the dates the list of snapshots links to (none: the site
+     * has no list), and, for a site that is itself a snapshot, the date it shows the site at.
+     */
+    public record Snapshots(List<java.time.LocalDate> listed, java.time.LocalDate of) {
+
+        public static final Snapshots NONE = new Snapshots(List.of(), null);
+
+        public Snapshots {
+            listed = List.copyOf(listed);
+        }
+
+        /** A snapshot of the site as at {@code date}: frozen, it lists no snapshots itself. */
+        public static Snapshots snapshotOf(java.time.LocalDate date) {
+            return new Snapshots(List.of(), date);
+        }
+
+        /** The current site, with a list of these snapshots (when there are any). */
+        public static Snapshots listing(List<java.time.LocalDate> dates) {
+            return new Snapshots(dates, null);
+        }
+
+        boolean isSnapshot() {
+            return of != null;
+        }
+    }
+
     private final Archive archive;
     private final Shared shared;
+    private final Snapshots snapshots;
     private final ViewFactory views;
     private final AtomRenderer atom;
     private final JsonFeedRenderer jsonFeed;
@@ -89,13 +117,21 @@ public final class SiteRenderer {
      *                   the build has one: it stands for the plan in every key, instead of a fingerprint of the model
      */
     public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
+        this(archive, shared, sourceKeys, Snapshots.NONE);
+    }
+
+    /** @param snapshots whether this site is a snapshot, or which snapshots it lists */
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys, Snapshots snapshots) {
         this.archive = archive;
         this.shared = shared;
+        this.snapshots = snapshots;
         this.views = new ViewFactory(archive, shared.markdown());
         this.atom = new AtomRenderer(shared.markdown());
         this.jsonFeed = new JsonFeedRenderer(shared.markdown());
         this.fragments = new FragmentRenderer(shared.engine());
-        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf());
+        // Every page says whether it is a snapshot, and the current site's footer whether there are any.
+        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf(), snapshots.of(),
+                !snapshots.listed().isEmpty());
         Map<String, Organisation> organisations = archive.organisationsById();
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
@@ -138,6 +174,12 @@ public final class SiteRenderer {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
             }
+        }
+        if (snapshots.isSnapshot()) {
+            // What only works at the site's root (robots.txt, the 404 page, the sitemap) or is made to be embedded
+            // live in other sites (fragments) is left out of a snapshot.
+            return outputs.stream().filter(o -> !o.path().startsWith(Routes.FRAGMENTS) && !o.path().equals(Routes.NOT_FOUND)
+                    && !o.path().equals(Routes.ROBOTS)).toList();
         }
         List<String> pages = outputs.stream().filter(o -> o.kind() == Kind.PAGE).map(Output::path).toList();
         List<String> downloads = outputs.stream().filter(o -> o.kind() == Kind.DOWNLOAD || o.kind() == Kind.PDF).map(Output::path).toList();
@@ -255,6 +297,11 @@ public final class SiteRenderer {
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
         outputs.add(notFoundPage(unit));
+        if (!snapshots.listed().isEmpty()) {
+            outputs.add(page(unit, Routes.SNAPSHOTS, "snapshots.ftlh", "Snapshots", List.of(HOME_CRUMB),
+                    Fingerprint.of(common, snapshots.listed()), List.of(),
+                    (context, model) -> model.put("snapshots", views.snapshotLinks(snapshots.listed()))));
+        }
 
         for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
             outputs.add(Output.of("schema/" + kind.schemaFileName(), unit, Kind.OTHER, Fingerprint.of("content schema", shared.tool(), kind.name()),
@@ -355,8 +402,21 @@ public final class SiteRenderer {
             model.put("site", views.site());
             Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", List.of());
             model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
+            putSnapshots(model, Routes.NOT_FOUND);
             return utf8(shared.engine().render("404.ftlh", model));
         });
+    }
+
+    /**
+     * What every page's frame says of snapshots: on a page of a snapshot, that it is one ({@code snapshot});
+     * on the current site's pages, where the list of snapshots is ({@code snapshotList}), if there is one.
+     */
+    private void putSnapshots(Map<String, Object> model, String path) {
+        if (snapshots.isSnapshot()) {
+            model.put("snapshot", views.snapshotNotice(snapshots.of(), path));
+        } else if (!snapshots.listed().isEmpty()) {
+            model.put("snapshotList", Routes.SNAPSHOTS);
+        }
     }
 
     private interface Fill {
@@ -370,6 +430,7 @@ public final class SiteRenderer {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("site", views.site());
                     model.put("page", views.page(path, title, crumbs));
+                    putSnapshots(model, path);
                     fill.into(context, model);
                     return utf8(shared.engine().render(template, model));
                 });

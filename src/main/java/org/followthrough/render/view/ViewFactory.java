@@ -67,10 +67,28 @@ public final class ViewFactory {
     }
 
     public PageView page(String path, String title, List<Crumb> breadcrumbs) {
-        int depth = path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
-        String root = "../".repeat(depth);
+        String root = "../".repeat(depth(path));
         String base = archive.site().baseUrl();
         return new PageView(root.isEmpty() ? "./" : root, path, base + path, title, breadcrumbs);
+    }
+
+    /**
+     * What the page at {@code path} of a snapshot of {@code date} says of itself. A snapshot lies two
+     * folders below the site's root ({@code snapshots/<date>/}), so the current site is two folders up.
+     */
+    public SnapshotNotice snapshotNotice(LocalDate date, String path) {
+        String up = "../".repeat(depth(path) + 2);
+        return new SnapshotNotice(Dates.format(date), date.toString(), up + path, up + Routes.SNAPSHOTS);
+    }
+
+    /** The snapshots the list of snapshots links to, newest first. */
+    public List<SnapshotLink> snapshotLinks(List<LocalDate> dates) {
+        return dates.stream().sorted(java.util.Comparator.reverseOrder())
+                .map(date -> new SnapshotLink(Dates.format(date), date.toString(), Routes.snapshot(date))).toList();
+    }
+
+    private static int depth(String path) {
+        return path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
     }
 
     public OrgRef org(String id) {

@@ -179,6 +179,17 @@ public final class Views {
     public record Download(String label, String path, String format, String size, String mediaType) {
     }
 
+    /**
+     * What a page of a snapshot says of itself: the date the snapshot shows the site at, and relative links
+     * to the current version of the same page and to the list of snapshots, both in the current site.
+     */
+    public record SnapshotNotice(String date, String dateIso, String current, String list) {
+    }
+
+    /** A snapshot in the list of snapshots: its date and its folder's path from the site root. */
+    public record SnapshotLink(String date, String dateIso, String path) {
+    }
+
     /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
     public record Filter(String id, String label, String path, int count) {
     }
