@@ -111,8 +111,7 @@ public final class Pipeline {
         TemplateEngine engine = new TemplateEngine(assembled.templates());
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine),
                 Tool.fingerprint(), assembled.assets());
-        java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
-                ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+        java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
@@ -144,8 +143,13 @@ public final class Pipeline {
         return counts;
     }
 
+    /** Where a template named in a template problem is, for the message: the site's own file or the built-in one. */
+    static java.util.function.UnaryOperator<String> templateLocation(TemplateEngine engine, BuildRequest request) {
+        return name -> engine.isOverridden(name) ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+    }
+
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
-    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine) {
+    static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine) {
         return new java.util.function.Supplier<>() {
             private PdfRenderer renderer;
 

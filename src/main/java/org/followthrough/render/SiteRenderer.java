@@ -406,7 +406,10 @@ public final class SiteRenderer {
         return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
     }
 
-    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so. */
+    /**
+     * The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so.
+     * A PDF made only when asked for (in a preview) is linked without its size.
+     */
     private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
         List<Views.Download> links = new ArrayList<>();
         for (Download download : Download.values()) {
@@ -415,6 +418,8 @@ public final class SiteRenderer {
             var size = context.size(path);
             if (size.isPresent()) {
                 links.add(new Views.Download(label, path, download.format(), humanSize(size.get()), download.mediaType()));
+            } else if (download == Download.PDF && context.pdfsOnRequest()) {
+                links.add(new Views.Download(label, path, download.format(), null, download.mediaType()));
             } else if (download == Download.ICS) {
                 links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, download.format(),
                         null, download.mediaType()));
