@@ -71,7 +71,8 @@ final class PlanReuse {
         List<Object> parts = new ArrayList<>();
         parts.add(shared);
         for (SourceFile file : files.under(folder)) {
-            if (OUTSIDE.matcher(file.text()).find()) {
+            // A plain search first: far quicker than the pattern's, and most files have no "file:" at all
+            if (file.text().contains("file:") && OUTSIDE.matcher(file.text()).find()) {
                 return Optional.empty();
             }
             parts.add(file.path());

@@ -131,7 +131,9 @@ public final class PreviewServer implements AutoCloseable {
         PreviewServer server = new PreviewServer(new Preview(request), http, executor, listener);
         try {
             // Watching starts first, so that nothing saved during the first build is missed.
-            server.watch = new FolderWatch(List.of(request.content(), request.templates()), QUIET, server::rebuild);
+            List<java.nio.file.Path> folders = java.util.stream.Stream.of(request.content(), request.templates())
+                    .filter(java.util.Objects::nonNull).toList();
+            server.watch = new FolderWatch(folders, QUIET, server::rebuild);
             server.rebuild();
             http.createContext("/", server::handle);
             http.setExecutor(executor);
