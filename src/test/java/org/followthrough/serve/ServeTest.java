@@ -148,10 +148,11 @@ class ServeTest {
     }
 
     @Test
-    void tellsAnOpenPageToReloadWhenWhatItShowsChanges() throws Exception {
+    void tellsAnOpenPageToReloadWhenWhatItShowsChangesAndOnlyThen() throws Exception {
         Path content = content();
         try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
             String version = Jsoup.parse(serve.get(PLAN).body()).select("script[data-version]").attr("data-version");
+            String aboutVersion = Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version");
             HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
                     + java.net.URLEncoder.encode(PLAN, StandardCharsets.UTF_8) + "&version=" + version)).build();
             HttpResponse<InputStream> events = serve.client().send(listen, HttpResponse.BodyHandlers.ofInputStream());
@@ -167,6 +168,8 @@ class ServeTest {
                 }
             });
             assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
+            // a page the change does not touch keeps its version, so it is not reloaded
+            assertThat(Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version")).isEqualTo(aboutVersion);
         }
     }
 
