@@ -173,8 +173,12 @@ public final class Pipeline {
      * assembled again; the checks across plans still see them.
      */
     static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
-        // 1. load
-        ContentFiles files = ContentFiles.read(request.content(), problems);
+        return loadValidateAssemble(request, problems, plans, ContentFiles.read(request.content(), problems));
+    }
+
+    /** Stages 1 to 3 on content files already read (by a preview, which reads again only what changed). */
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans, ContentFiles files) {
+        // 1. load (the content files are read already)
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);

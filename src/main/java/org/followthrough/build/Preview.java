@@ -1,7 +1,10 @@
 package org.followthrough.build;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.followthrough.cache.MemoryCache;
 import org.followthrough.cache.PlanStore;
@@ -14,6 +17,7 @@ import org.followthrough.render.Routes;
 import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.pdf.PdfRenderer;
+import org.followthrough.source.ContentFiles;
 
 /**
  * The site as {@code serve} shows it while an editor works: load, validate and assemble run again on
@@ -42,6 +46,8 @@ public final class Preview {
     private String templatesKey;
     private TemplateEngine engine;
     private Supplier<PdfRenderer> pdf;
+    /** The content as last read. */
+    private ContentFiles files;
 
     /**
      * @param request the content and templates folders, the as-of date (or null for today in the site's
@@ -52,12 +58,25 @@ public final class Preview {
     }
 
     /**
-     * Reads the content and templates again and decides the site's files, for serving at
-     * {@code origin} ("http://127.0.0.1:8000") under the path of the site's own base URL.
+     * Reads the content and templates again, for serving at {@code origin} ("http://127.0.0.1:8000")
+     * under the path of the site's own base URL.
      */
-    public synchronized Result rebuild(String origin) {
+    public Result rebuild(String origin) {
+        return rebuild(origin, Optional.empty());
+    }
+
+    /**
+     * The same, told which files changed since the last rebuild (by their real paths): of the
+     * content, only those are read again.
+     *
+     * @param changed the files that changed, or empty when that is not known
+     */
+    public synchronized Result rebuild(String origin, Optional<Set<Path>> changed) {
         Problems problems = new Problems();
-        Optional<Pipeline.Assembled> assembled = Pipeline.loadValidateAssemble(request, problems, plans);
+        Optional<Set<String>> inContent = files == null ? Optional.empty() : changed.flatMap(this::inContent);
+        files = inContent.isPresent() ? files.reread(request.content(), inContent.get(), problems)
+                : ContentFiles.read(request.content(), problems);
+        Optional<Pipeline.Assembled> assembled = Pipeline.loadValidateAssemble(request, problems, plans, files);
         if (assembled.isEmpty() || problems.hasErrors()) {
             return new Result(problems.sorted(), Optional.empty());
         }
@@ -72,7 +91,30 @@ public final class Preview {
         }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, markdown, pdf, Tool.fingerprint(), assembled.get().assets());
         SiteRenderer renderer = new SiteRenderer(archive, shared, assembled.get().planKeys());
-        PreviewSite site = new PreviewSite(archive, renderer.outputs(), made, Pipeline.templateLocation(engine, request));
+        PreviewSite site = new PreviewSite(archive, renderer, made, Pipeline.templateLocation(engine, request));
         return new Result(problems.sorted(), Optional.of(site));
+    }
+
+    /**
+     * The changed files that are in the content folder, by their paths from it (the templates are
+     * read again anyway); empty when the content folder itself changed.
+     */
+    private Optional<Set<String>> inContent(Set<Path> changed) {
+        Path root;
+        try {
+            root = request.content().toRealPath();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Set<String> paths = new java.util.TreeSet<>();
+        for (Path path : changed) {
+            if (path.equals(root)) {
+                return Optional.empty();
+            }
+            if (path.startsWith(root)) {
+                paths.add(root.relativize(path).toString().replace(java.io.File.separatorChar, '/'));
+            }
+        }
+        return Optional.of(paths);
     }
 }

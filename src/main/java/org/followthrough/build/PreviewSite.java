@@ -2,7 +2,6 @@ package org.followthrough.build;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -12,12 +11,14 @@ import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
 import org.followthrough.render.Output;
 import org.followthrough.render.RenderContext;
+import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.render.pdf.PdfFonts;
 
 /**
- * One version of the previewed site: every file decided, each made when it is first asked for and
- * kept by its cache key. A page is made with the sizes of its downloads (made first, as a build
+ * One version of the previewed site: its files decided a unit at a time (a plan, an organisation,
+ * the site's own pages) when one of the unit's files is first asked for, each file made when it is
+ * asked for and kept by its cache key. A page is made with the sizes of its downloads (made first, as a build
  * makes them first), except the PDF's: a PDF takes seconds, so it is made only when it is itself
  * asked for, and pages link to it without a size. Thread-safe: the files of one unit (a plan, an
  * organisation, the site) are made one at a time, sharing what the unit's {@link RenderContext} holds.
@@ -43,7 +44,9 @@ public final class PreviewSite {
     }
 
     private final Archive archive;
-    private final Map<String, Output> outputs = new LinkedHashMap<>();
+    private final SiteRenderer renderer;
+    /** The outputs of each unit decided so far, by path. */
+    private final Map<String, Map<String, Output>> units = new java.util.concurrent.ConcurrentHashMap<>();
     private final MemoryCache made;
     private final UnaryOperator<String> templateLocation;
     private final Map<String, RenderContext> contexts = new LinkedHashMap<>(64, 0.75f, true) {
@@ -53,9 +56,9 @@ public final class PreviewSite {
         }
     };
 
-    PreviewSite(Archive archive, List<Output> outputs, MemoryCache made, UnaryOperator<String> templateLocation) {
+    PreviewSite(Archive archive, SiteRenderer renderer, MemoryCache made, UnaryOperator<String> templateLocation) {
         this.archive = archive;
-        outputs.forEach(output -> this.outputs.put(output.path(), output));
+        this.renderer = renderer;
         this.made = made;
         this.templateLocation = templateLocation;
     }
@@ -77,7 +80,7 @@ public final class PreviewSite {
 
     /** Whether the site has a file at this path (from the site's root, "plans/x/index.html"). */
     public boolean has(String path) {
-        return outputs.containsKey(path);
+        return output(path).isPresent();
     }
 
     /**
@@ -85,29 +88,12 @@ public final class PreviewSite {
      * file: when it differs between two versions, the file differs.
      */
     public Optional<String> version(String path) {
-        return Optional.ofNullable(outputs.get(path)).map(Output::key);
-    }
-
-    /** How many files are new, gone or made from something else than in {@code before}. */
-    public int changedSince(PreviewSite before) {
-        int changed = 0;
-        for (Output output : outputs.values()) {
-            Output old = before.outputs.get(output.path());
-            if (old == null || !old.key().equals(output.key())) {
-                changed++;
-            }
-        }
-        for (String path : before.outputs.keySet()) {
-            if (!outputs.containsKey(path)) {
-                changed++;
-            }
-        }
-        return changed;
+        return output(path).map(Output::key);
     }
 
     /** The file at this path, made now unless it was made before from the same things. */
     public File file(String path) {
-        Output output = outputs.get(path);
+        Output output = output(path).orElse(null);
         if (output == null) {
             return new File.Missing();
         }
@@ -141,9 +127,19 @@ public final class PreviewSite {
         }
     }
 
+    /** The output at a path, its unit decided when one of its outputs is first asked for: deciding the whole site takes long. */
+    private Optional<Output> output(String path) {
+        Map<String, Output> unit = units.computeIfAbsent(SiteRenderer.unitOf(path), name -> {
+            Map<String, Output> byPath = new LinkedHashMap<>();
+            renderer.outputsOf(name).forEach(output -> byPath.put(output.path(), output));
+            return byPath;
+        });
+        return Optional.ofNullable(unit.get(path));
+    }
+
     /** The size a page shows for a download: made now if need be, but never a PDF's. */
     private Optional<Integer> size(String path) {
-        Output download = outputs.get(path);
+        Output download = output(path).orElse(null);
         if (download == null || download.kind() == Output.Kind.PDF) {
             return Optional.empty();
         }

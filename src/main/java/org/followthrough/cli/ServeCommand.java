@@ -51,8 +51,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
         BuildRequest request = new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock);
-        try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, changed) ->
-                report(problems, succeeded, millis, changed, out, err))) {
+        try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
+                report(problems, succeeded, millis, first, out, err))) {
             out.println("Serving the site at " + server.address());
             out.println("Open it in a browser; the page reloads when you save a file in " + options.content + " or "
                     + templates.templates + ". Press Ctrl+C to stop.");
@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private synchronized void report(List<Problem> problems, boolean succeeded, long millis, int changed, PrintWriter out,
+    private synchronized void report(List<Problem> problems, boolean succeeded, long millis, boolean first, PrintWriter out,
                                      PrintWriter err) {
         if (!succeeded) {
             warningsShown = List.of();
@@ -83,12 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             Reports.report(problems, null, err, "");
             warningsShown = problems;
         }
-        String time = ProgressLine.seconds(millis);
-        if (changed < 0) {
-            out.println("Built the site in " + time + ".");
-        } else if (changed > 0) {
-            out.println("Rebuilt in " + time + ": " + changed + (changed == 1 ? " file" : " files") + " changed.");
-        }
+        out.println((first ? "Checked the content in " : "Rebuilt in ") + ProgressLine.seconds(millis) + ".");
         out.flush();
     }
 }

@@ -12,15 +12,20 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Watches folders and everything in them, with the JDK's own {@link WatchService} (inotify on Linux,
- * the system's notifications on Windows, polling on macOS), and says when something in them changed:
+ * the system's notifications on Windows, polling on macOS), and says when something in them changed,
+ * and which files:
  * once the changes have stopped for a short while, so that a save that writes several files, or
  * writes a file in several steps, counts as one change. Hidden files (an editor's swap files) are not
  * content and do not count. A folder that does not exist yet is watched for from its parent.
@@ -32,7 +37,9 @@ final class FolderWatch implements AutoCloseable {
 
     private final List<Path> roots;
     private final Duration quiet;
-    private final Runnable onChange;
+    private final Consumer<Optional<Set<Path>>> onChange;
+    /** The files changed since {@code onChange} last ran, or null when what changed cannot be told file by file. */
+    private Set<Path> changed = new HashSet<>();
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -40,9 +47,11 @@ final class FolderWatch implements AutoCloseable {
     /**
      * @param roots    the folders to watch, with everything in them
      * @param quiet    how long no change must follow the last one before {@code onChange} runs
-     * @param onChange run on the watching thread, one change at a time; changes made meanwhile run it again afterwards
+     * @param onChange run on the watching thread, one change at a time, with the paths of the files that
+     *                 changed, or empty when that cannot be told (a folder appeared, or so much changed that
+     *                 the system lost count); changes made meanwhile run it again afterwards
      */
-    FolderWatch(List<Path> roots, Duration quiet, Runnable onChange) throws IOException {
+    FolderWatch(List<Path> roots, Duration quiet, Consumer<Optional<Set<Path>>> onChange) throws IOException {
         this.roots = roots.stream().map(FolderWatch::real).toList();
         this.quiet = quiet;
         this.onChange = onChange;
@@ -77,7 +86,9 @@ final class FolderWatch implements AutoCloseable {
                     changed |= take(more);
                 }
                 if (changed) {
-                    onChange.run();
+                    Optional<Set<Path>> files = Optional.ofNullable(this.changed);
+                    this.changed = new HashSet<>();
+                    onChange.accept(files);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -92,6 +103,7 @@ final class FolderWatch implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || folder == null) {
                 changed = true;
+                this.changed = null;
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
@@ -101,6 +113,9 @@ final class FolderWatch implements AutoCloseable {
             changed = true;
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 watchTree(path);
+                this.changed = null;
+            } else if (this.changed != null) {
+                this.changed.add(path);
             }
         }
         if (!key.reset()) {

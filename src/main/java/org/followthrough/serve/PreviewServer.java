@@ -11,9 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -57,9 +59,9 @@ public final class PreviewServer implements AutoCloseable {
          * @param problems     what the rebuild found; when it failed, the preview shows them
          * @param succeeded    whether the rebuild gave a site, which the preview now shows
          * @param millis       how long the rebuild took
-         * @param changedFiles how many files differ from the last good site's, or -1 when there was none
+         * @param first        whether this was the first build, when serve started
          */
-        void rebuilt(List<Problem> problems, boolean succeeded, long millis, int changedFiles);
+        void rebuilt(List<Problem> problems, boolean succeeded, long millis, boolean first);
     }
 
     /**
@@ -131,10 +133,10 @@ public final class PreviewServer implements AutoCloseable {
         PreviewServer server = new PreviewServer(new Preview(request), http, executor, listener);
         try {
             // Watching starts first, so that nothing saved during the first build is missed.
-            List<java.nio.file.Path> folders = java.util.stream.Stream.of(request.content(), request.templates())
+            List<Path> folders = java.util.stream.Stream.of(request.content(), request.templates())
                     .filter(java.util.Objects::nonNull).toList();
             server.watch = new FolderWatch(folders, QUIET, server::rebuild);
-            server.rebuild();
+            server.rebuild(Optional.empty());
             http.createContext("/", server::handle);
             http.setExecutor(executor);
             http.start();
@@ -154,8 +156,10 @@ public final class PreviewServer implements AutoCloseable {
     /**
      * Reads the content and templates again and serves what they make now; open pages that changed
      * reload. One rebuild at a time.
+     *
+     * @param changed the files that changed, if that is known: of the content, only they are read again
      */
-    public void rebuild() {
+    private void rebuild(Optional<Set<Path>> changed) {
         synchronized (rebuilding) {
             long started = System.nanoTime();
             State before = state;
@@ -163,12 +167,10 @@ public final class PreviewServer implements AutoCloseable {
             PreviewSite good = before == null ? null : before.site();
             List<Problem> problems;
             State next;
-            int changed = -1;
             try {
-                Preview.Result result = preview.rebuild(origin);
+                Preview.Result result = preview.rebuild(origin, changed);
                 problems = result.problems();
                 if (result.site().isPresent()) {
-                    changed = good == null ? -1 : result.site().get().changedSince(good);
                     next = new State(generation, result.site().get(), List.of());
                 } else {
                     next = new State(generation, good, problems);
@@ -183,7 +185,7 @@ public final class PreviewServer implements AutoCloseable {
             synchronized (changes) {
                 changes.notifyAll();
             }
-            listener.rebuilt(problems, !next.broken(), (System.nanoTime() - started) / 1_000_000, changed);
+            listener.rebuilt(problems, !next.broken(), (System.nanoTime() - started) / 1_000_000, before == null);
         }
     }
 
