@@ -80,6 +80,11 @@ public final class ProgressEdit {
         }
     }
 
+    /** Writes the file back as it was found. */
+    public void restore() throws IOException {
+        Files.write(file, original, StandardCharsets.UTF_8);
+    }
+
     /** The index of the first {@code text:} line of a progress update, which is indented deeper than its {@code progress:}. */
     private static Optional<Integer> firstProgressText(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
