@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 /**
  * A content folder the benchmark builds, and the Hugo site holding the same plans if there is one.
  *
- * @param label    how the report names it: never a path on the machine it ran on
+ * @param name     how the report names it: never a path on the machine it ran on
  * @param hugoSite the Hugo site to compare with, or null
  */
-record Corpus(String label, Path content, Path hugoSite, int plans, int actions) {
+record Corpus(String name, Path content, Path hugoSite, int plans, int actions) {
 
     /** The name of the repository's own content folder, which some targets name. */
     static final String SHIPPED = "shipped content";
@@ -33,12 +33,16 @@ record Corpus(String label, Path content, Path hugoSite, int plans, int actions)
                 }
             }
         }
-        String label = String.format(Locale.ROOT, "%s: %,d plan%s, %,d actions", name, plans, plans == 1 ? "" : "s", actions);
-        return new Corpus(label, content, hugoSite, plans, actions);
+        return new Corpus(name, content, hugoSite, plans, actions);
+    }
+
+    /** "synthetic: 100 plans, 2,957 actions". */
+    String label() {
+        return String.format(Locale.ROOT, "%s: %,d plan%s, %,d actions", name, plans, plans == 1 ? "" : "s", actions);
     }
 
     boolean isShipped() {
-        return label.startsWith(SHIPPED + ":");
+        return name.equals(SHIPPED);
     }
 
     boolean hasHugo() {

@@ -141,7 +141,8 @@ public final class ProcessBenchmark implements Callable<Integer> {
         BenchmarkReport report = new BenchmarkReport(LocalDate.now(), Machine.hardware(), Machine.javaVersion(), hugoVersion,
                 meter.method(), pairs, warmUps);
         try {
-            for (Corpus corpus : corpora(hugoVersion != null)) {
+            boolean perCorpus = scenarios.stream().anyMatch(scenario -> scenario != Scenario.LARGE_PLAN);
+            for (Corpus corpus : perCorpus ? corpora(hugoVersion != null) : List.<Corpus>of()) {
                 for (Scenario scenario : scenarios) {
                     if (scenario != Scenario.LARGE_PLAN) {
                         report.add(run(corpus, scenario, report));
@@ -324,14 +325,18 @@ public final class ProcessBenchmark implements Callable<Integer> {
         final transient Path stderr;
 
         BuildFailed(Side side, ProcessMeter.Run run) throws IOException {
-            super("exit " + run.exitCode() + ": " + lastLine(run.stderr()));
+            super("exit " + run.exitCode() + ": " + message(run.stderr()));
             this.side = side;
             this.stderr = run.stderr();
         }
 
-        private static String lastLine(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
-            return lines.isEmpty() ? "no message" : lines.get(lines.size() - 1).strip();
+        /** The first line naming an error or exception (a stack trace's head), else the last line. */
+        private static String message(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("at ") && !line.startsWith("SLF4J")).toList();
+            return lines.stream().filter(line -> line.matches(".*\\b\\w+(Error|Exception)\\b.*")).findFirst()
+                    .map(line -> line.replaceFirst("^Exception in thread \"[^\"]*\" ", ""))
+                    .orElse(lines.isEmpty() ? "no message" : lines.get(lines.size() - 1));
         }
     }
 
