@@ -214,20 +214,10 @@ public final class ProcessBenchmark implements Callable<Integer> {
         Path cache = folder.resolve("cache");
         Path hugoOut = folder.resolve("hugo-out");
         boolean cold = scenario == Scenario.COLD || scenario == Scenario.COLD_NO_PDF || scenario == Scenario.LARGE_PLAN;
-        List<String> build = new ArrayList<>(List.of(Machine.java().toString()));
-        build.addAll(javaOptions);
-        if (scenario == Scenario.LARGE_PLAN) {
-            build.add("-Xmx1g");
-        }
-        build.addAll(List.of("-jar", jar.toString(), "build", "--content", corpus.content().toString(), "--out", site.toString(),
-                "--cache", cache.toString(), "--as-of", SyntheticContent.AS_OF.toString()));
-        if (scenario == Scenario.COLD_NO_PDF) {
-            build.add("--no-pdf");
-        }
         ProgressEdit edit = scenario == Scenario.ONE_CHANGE ? ProgressEdit.in(corpus.content()) : null;
         int[] revision = {0};
         List<Side> sides = new ArrayList<>();
-        sides.add(new Side("Followthrough", build, () -> {
+        sides.add(new Side("Followthrough", build(corpus.content(), scenario, site, cache), () -> {
             if (cold) {
                 delete(site);
                 delete(cache);
@@ -287,6 +277,21 @@ public final class ProcessBenchmark implements Callable<Integer> {
                 new BenchmarkReport.Outcome(usages.getOrDefault(followthrough, List.of()), failures.get(followthrough)),
                 hugoSide == null ? null : new BenchmarkReport.Outcome(usages.getOrDefault(hugoSide, List.of()), failures.get(hugoSide)),
                 made);
+    }
+
+    /** The command a user would type, with the options the build asks for. */
+    private List<String> build(Path content, Scenario scenario, Path site, Path cache) {
+        List<String> command = new ArrayList<>(List.of(Machine.java().toString()));
+        command.addAll(javaOptions);
+        if (scenario == Scenario.LARGE_PLAN) {
+            command.add("-Xmx1g");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "build", "--content", content.toString(), "--out", site.toString(),
+                "--cache", cache.toString(), "--as-of", SyntheticContent.AS_OF.toString()));
+        if (scenario == Scenario.COLD_NO_PDF) {
+            command.add("--no-pdf");
+        }
+        return command;
     }
 
     private ProcessMeter.Run measure(String name, Side side) throws IOException, InterruptedException {
