@@ -52,7 +52,7 @@ public final class ServeBenchmark {
         } else {
             int plans = args.length == 0 ? 1000 : Integer.parseInt(args[0]);
             content = Files.createTempDirectory("followthrough-serve-bench-");
-            SyntheticContent.write(content, plans, 5, 2, Math.max(10, plans / 10));
+            SyntheticContent.archive(content, plans);
             file = content.resolve("plans/plan-0/recommendations/01.yaml");
             find = "Work has started on part 1.";
         }
