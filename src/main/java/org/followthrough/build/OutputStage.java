@@ -172,14 +172,21 @@ final class OutputStage {
         }
     }
 
-    private void produce(Output output, RenderContext context) {
+    /**
+     * The key an output's bytes are kept by: its fingerprint with the sizes it shows. The path is part
+     * of every key: two outputs made from the same things are still two files.
+     */
+    static String cacheKey(Output output, java.util.function.Function<String, Optional<Integer>> sizes) {
         List<Object> shown = new ArrayList<>();
         for (String path : output.showsSizeOf()) {
             shown.add(path);
-            shown.add(context.size(path).orElse(-1));
+            shown.add(sizes.apply(path).orElse(-1));
         }
-        // The path is part of every key: two outputs made from the same things are still two files.
-        String key = Fingerprint.of(output.path(), output.key(), shown);
+        return Fingerprint.of(output.path(), output.key(), shown);
+    }
+
+    private void produce(Output output, RenderContext context) {
+        String key = cacheKey(output, context::size);
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
         if (cache.enabled() && fromPreviousSite(output, context, key)) {
             return;

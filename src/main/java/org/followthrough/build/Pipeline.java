@@ -160,8 +160,7 @@ public final class Pipeline {
         }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine, fonts),
                 Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint(), request.since());
-        java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
-                ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+        java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         Archive site = archive;
         if (request.organisation() != null) {
@@ -215,8 +214,13 @@ public final class Pipeline {
         return counts;
     }
 
+    /** Where a template named in a template problem is, for the message: the site's own file or the built-in one. */
+    static java.util.function.UnaryOperator<String> templateLocation(TemplateEngine engine, BuildRequest request) {
+        return name -> engine.isOverridden(name) ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+    }
+
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
-    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine, PdfFonts fonts) {
+    static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine, PdfFonts fonts) {
         return new java.util.function.Supplier<>() {
             private PdfRenderer renderer;
 
@@ -240,8 +244,12 @@ public final class Pipeline {
      * assembled again; the checks across plans still see them.
      */
     static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
-        // 1. load
-        ContentFiles files = ContentFiles.read(request.content(), problems);
+        return loadValidateAssemble(request, problems, plans, ContentFiles.read(request.content(), problems));
+    }
+
+    /** Stages 1 to 3 on content files already read (by a preview, which reads again only what changed). */
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans, ContentFiles files) {
+        // 1. load (the content files are read already)
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);

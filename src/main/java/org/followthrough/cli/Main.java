@@ -10,11 +10,11 @@ import picocli.CommandLine.Command;
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
                 ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
-                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written"})
+                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written, or serve could not listen on its port"})
 public final class Main implements Runnable {
 
     static final int OK = 0;

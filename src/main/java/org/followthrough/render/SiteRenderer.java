@@ -52,6 +52,10 @@ public final class SiteRenderer {
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
     private static final String SITE_SCOPE = "every plan";
+    private static final String PLAN_UNIT = "plan:";
+    private static final String ORGANISATION_UNIT = "organisation:";
+    private static final String SITE_UNIT = "site";
+    private static final String SITEMAP_UNIT = "sitemap";
 
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
@@ -195,15 +199,61 @@ public final class SiteRenderer {
         }
         List<String> pages = outputs.stream().filter(o -> o.kind() == Kind.PAGE).map(Output::path).toList();
         List<String> downloads = outputs.stream().filter(o -> o.kind() == Kind.DOWNLOAD || o.kind() == Kind.PDF).map(Output::path).toList();
-        outputs.add(new Output(Routes.SITEMAP, "sitemap", Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
+        outputs.add(new Output(Routes.SITEMAP, SITEMAP_UNIT, Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
                 context -> utf8(sitemap(pages, downloads.stream().filter(d -> context.size(d).isPresent()).toList()))));
         return List.copyOf(outputs);
+    }
+
+    /**
+     * The outputs of one unit ("plan:ID", "organisation:ID", "site" or "sitemap"), as {@link #outputs}
+     * decides them, without deciding the others': for a preview that decides only what is asked for.
+     * None for a unit the site does not have.
+     */
+    public List<Output> outputsOf(String unit) {
+        if (unit.startsWith(PLAN_UNIT)) {
+            String id = unit.substring(PLAN_UNIT.length());
+            return archive.plans().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> List.copyOf(planOutputs(p))).orElse(List.of());
+        }
+        if (unit.startsWith(ORGANISATION_UNIT)) {
+            return archive.organisation(unit.substring(ORGANISATION_UNIT.length())).filter(o -> archive.hasPageFor(o.id()))
+                    .map(o -> List.copyOf(organisationOutputs(o))).orElse(List.of());
+        }
+        if (unit.equals(SITE_UNIT)) {
+            return List.copyOf(siteOutputs());
+        }
+        if (unit.equals(SITEMAP_UNIT)) {
+            List<Output> all = outputs();
+            return List.of(all.get(all.size() - 1));
+        }
+        return List.of();
+    }
+
+    /** The unit the output at a path belongs to (see {@link #outputsOf}), from the path alone. */
+    public static String unitOf(String path) {
+        String[] parts = path.split("/");
+        if (path.equals(Routes.SITEMAP)) {
+            return SITEMAP_UNIT;
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.plan(parts[1]))) {
+            return PLAN_UNIT + parts[1];
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.organisation(parts[1]))) {
+            return ORGANISATION_UNIT + parts[1];
+        }
+        String fragment = path.endsWith(".html") ? path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length()) : "";
+        if (path.equals(Routes.planFragment(fragment))) {
+            return PLAN_UNIT + fragment;
+        }
+        if (path.equals(Routes.organisationFragment(fragment))) {
+            return ORGANISATION_UNIT + fragment;
+        }
+        return SITE_UNIT;
     }
 
     // ---------------------------------------------------------------- a plan
 
     private List<Output> planOutputs(Plan plan) {
-        String unit = "plan:" + plan.id();
+        String unit = PLAN_UNIT + plan.id();
         String folder = Routes.plan(plan.id());
         String key = planKeys.get(plan.id());
         Site site = archive.site();
@@ -231,7 +281,7 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- an organisation
 
     private List<Output> organisationOutputs(Organisation organisation) {
-        String unit = "organisation:" + organisation.id();
+        String unit = ORGANISATION_UNIT + organisation.id();
         String folder = Routes.organisation(organisation.id());
         Site site = archive.site();
         List<Plan> involved = plansOf.getOrDefault(organisation.id(), List.of());
@@ -287,7 +337,7 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- the site as a whole
 
     private List<Output> siteOutputs() {
-        String unit = "site";
+        String unit = SITE_UNIT;
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
@@ -546,7 +596,10 @@ public final class SiteRenderer {
         return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
     }
 
-    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so. */
+    /**
+     * The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so.
+     * A PDF made only when asked for (in a preview) is linked without its size.
+     */
     private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
         List<Views.Download> links = new ArrayList<>();
         for (Download download : Download.values()) {
@@ -555,6 +608,8 @@ public final class SiteRenderer {
             var size = context.size(path);
             if (size.isPresent()) {
                 links.add(new Views.Download(label, path, download.format(), humanSize(size.get()), download.mediaType()));
+            } else if (download == Download.PDF && context.pdfsOnRequest()) {
+                links.add(new Views.Download(label, path, download.format(), null, download.mediaType()));
             } else if (download == Download.ICS) {
                 links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, download.format(),
                         null, download.mediaType()));

@@ -81,16 +81,16 @@ class BuildCacheTest {
 
     @Test
     void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
-        replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");
-        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "actions:", "extra_columns: {service: Community}\nactions:");
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "actions:", "extra_columns: {service: Community}\nactions:");
         build("site", true);
-        replace(content.resolve("plans/second-review/plan.yaml"), "label: Service", "label: Team");
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "label: Service", "label: Team");
 
         build("site", true);
         build("fresh", false);
 
-        Map<String, String> after = files(temp.resolve("site"));
-        assertThat(after).isEqualTo(files(temp.resolve("fresh")));
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(after.get("plans/second-review/actions.csv")).contains(",Team\r\n").doesNotContain("Service");
         assertThat(after.get("data/actions.csv")).contains("{\"\"Team\"\":\"\"Community\"\"}");
     }
