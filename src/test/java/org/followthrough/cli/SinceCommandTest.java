@@ -56,6 +56,19 @@ class SinceCommandTest {
         assertThat(run.err()).contains("--since 2026-11-25 is after today");
     }
 
+    /**
+     * At noon UTC on 23 November 2026 it is already the 24th east of UTC+12, so the command line cannot
+     * tell; the site's time zone (Europe/London) says it is the 23rd, and the build refuses it.
+     */
+    @Test
+    void aSinceAfterTodayOnlyInTheSitesTimeZoneIsRefusedByTheBuildWithNothingPublished() {
+        CommandRun run = build(SMALL, "--since", "2026-11-24", "--no-cache");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("--since 2026-11-24").contains("after the as-of date 2026-11-23");
+        assertThat(temp.resolve("site/index.html")).doesNotExist();
+    }
+
     @Test
     void aSinceOnTheAsOfDateIsAPeriodInWhichNothingChanged() throws Exception {
         CommandRun run = build(SMALL, "--as-of", "2026-11-23", "--since", "2026-11-23", "--no-cache");
