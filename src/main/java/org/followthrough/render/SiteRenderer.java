@@ -18,6 +18,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
+import org.followthrough.model.Recommendation;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.render.Output.Kind;
@@ -29,6 +30,7 @@ import org.followthrough.render.feed.AtomRenderer;
 import org.followthrough.render.feed.JsonFeedRenderer;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
+import org.followthrough.render.search.SearchIndex;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
@@ -41,12 +43,19 @@ import org.followthrough.render.view.Views;
 public final class SiteRenderer {
 
     /** Static files shipped with the templates; a site's own templates/ folder may replace any of them. */
-    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", FragmentRenderer.STYLESHEET);
+    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", "assets/sort.js", "assets/search.js",
+            AtomRenderer.STYLESHEET, FragmentRenderer.STYLESHEET);
 
     /** How many actions a listing page shows; longer listings continue on numbered pages. */
     public static final int ROWS_PER_PAGE = 200;
+    /** How many plans a page of the list of plans shows. */
+    public static final int PLANS_PER_PAGE = 50;
+    /** How many plans the home page shows, the most recently updated first; the list of plans has them all. */
+    static final int HOME_PLANS = 10;
+    private static final Views.Downloads NO_DOWNLOADS = new Views.Downloads(List.of(), List.of(), List.of());
 
-    private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Plans", Routes.HOME);
+    private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Home", Routes.HOME);
+    private static final Views.Crumb PLANS_CRUMB = new Views.Crumb("Plans", Routes.PLANS);
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
     private static final String SITE_SCOPE = "every plan";
@@ -133,6 +142,8 @@ public final class SiteRenderer {
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
         outputs.addAll(siteOutputs());
+        outputs.addAll(planListOutputs());
+        outputs.addAll(searchOutputs());
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
@@ -153,8 +164,9 @@ public final class SiteRenderer {
         String key = planKeys.get(plan.id());
         Site site = archive.site();
         Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
-        String name = plan.reference() != null ? plan.reference() : plan.title();
-        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, "plan " + name, new Recipes(
+        String name = ViewFactory.planName(plan);
+        String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
                 () -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
@@ -164,12 +176,30 @@ public final class SiteRenderer {
                 () -> IcalRenderer.plan(archive, plan))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
-        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), List.of(HOME_CRUMB), key, downloadPaths(folder, Routes.PLAN_JSON),
+        List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
+        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), name, List.of(HOME_CRUMB, PLANS_CRUMB), key, sizes,
                 (context, model) -> {
                     model.put("plan", view.apply(context));
-                    model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, "plan " + name));
+                    model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, scope));
                     model.put("rows", views.rowsOf(plan));
                 }));
+        // each recommendation on a page of its own, with its actions in full: a long plan is read one recommendation at a time
+        Views.Crumb planCrumb = new Views.Crumb(name, folder);
+        for (int i = 0; i < plan.recommendations().size(); i++) {
+            int index = i;
+            String number = plan.recommendations().get(i).number();
+            String title = "Recommendation " + number + " – " + name;
+            outputs.add(page(unit, Routes.recommendation(plan.id(), number), "recommendation.ftlh", title, "Recommendation " + number,
+                    List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), Fingerprint.of("recommendation", number, key), List.of(),
+                    (context, model) -> {
+                        Views.PlanView planView = view.apply(context);
+                        List<Views.RecommendationView> all = planView.recommendations();
+                        model.put("plan", planView);
+                        model.put("rec", all.get(index));
+                        model.put("previous", index > 0 ? all.get(index - 1) : null);
+                        model.put("next", index + 1 < all.size() ? all.get(index + 1) : null);
+                    }));
+        }
         return outputs;
     }
 
@@ -207,7 +237,7 @@ public final class SiteRenderer {
                 (context, model) -> {
                     model.put("organisation", view.apply(context));
                     model.put("downloads", withDownloads
-                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : List.of());
+                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : NO_DOWNLOADS);
                 }));
         return outputs;
     }
@@ -231,10 +261,16 @@ public final class SiteRenderer {
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
         Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
 
+        // the most recently updated plans first: the list of plans has them all
+        List<Plan> recent = archive.plans().stream()
+                .sorted(java.util.Comparator.comparing((Plan p) -> lastUpdate(p), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(HOME_PLANS).toList();
+        int named = plansOf.size();
         outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), everything,
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
-                    model.put("plans", archive.plans().stream().map(views::planSummary).toList());
-                    model.put("organisationCount", archive.organisations().size());
+                    model.put("plans", recent.stream().map(views::planSummary).toList());
+                    model.put("planCount", archive.plans().size());
+                    model.put("organisationCount", named);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
@@ -244,13 +280,25 @@ public final class SiteRenderer {
         for (FilterPage f : filters) {
             outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
         }
-        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
+        // alphabetical without script; the page's script sorts by any column
+        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id()))
+                .sorted(java.util.Comparator.comparing((Organisation o) -> o.name().toLowerCase(java.util.Locale.ROOT)).thenComparing(Organisation::id))
+                .toList();
         outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
-                (context, model) -> model.put("organisations", withPages.stream().map(views::organisationSummary).toList())));
+                (context, model) -> {
+                    model.put("organisations", withPages.stream().map(views::organisationSummary).toList());
+                    model.put("tally", tally);
+                }));
         String siteOnly = Fingerprint.of(common);
         outputs.add(page(unit, Routes.ABOUT, "about.ftlh", "How to read these plans", List.of(HOME_CRUMB), siteOnly, List.of(),
-                (context, model) -> model.put("lifecycles", Arrays.stream(Lifecycle.values())
-                        .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
+                (context, model) -> {
+                    model.put("lifecycles", Arrays.stream(Lifecycle.values())
+                            .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList());
+                    model.put("standings", Arrays.stream(PlanFacets.Standing.values())
+                            .map(st -> Map.of("label", st.label, "description", st.description)).toList());
+                }));
+        outputs.add(page(unit, Routes.SEARCH, "search.ftlh", "Search plans and actions", List.of(HOME_CRUMB), siteOnly, List.of(),
+                (context, model) -> { }));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
         outputs.add(notFoundPage(unit));
@@ -279,6 +327,146 @@ public final class SiteRenderer {
         return outputs;
     }
 
+    private java.time.LocalDate lastUpdate(Plan plan) {
+        return ViewFactory.lastUpdate(plan, archive.asOf());
+    }
+
+    // ---------------------------------------------------------------- the list of plans
+
+    /**
+     * The list of every plan and the pages that narrow it by status, kind of review, year and organisation,
+     * {@value #PLANS_PER_PAGE} plans a page. Each page's key names the plans it shows by their keys and the
+     * counts of the ways of narrowing it lists; only the first page of the whole list names every organisation.
+     */
+    private List<Output> planListOutputs() {
+        String unit = "plans";
+        PlanFacets facets = new PlanFacets(archive, plansOf);
+        List<Views.Filter> standings = filterLinks(facets.standings);
+        List<Views.Filter> kinds = filterLinks(facets.kinds);
+        List<Views.Filter> years = filterLinks(facets.years);
+        List<Views.Filter> organisations = filterLinks(facets.organisations);
+        List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
+                "Every plan published here, in the order they were added.", archive.plans(),
+                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null)));
+        for (PlanFacets.Facet f : facets.all()) {
+            String title = switch (f.facet()) {
+                case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
+                case PlanFacets.KIND -> "Plans from a " + f.label().toLowerCase(java.util.Locale.ROOT);
+                case PlanFacets.YEAR -> "Plans of " + f.label();
+                default -> "Plans naming " + f.label();
+            };
+            String description = switch (f.facet()) {
+                case PlanFacets.YEAR -> "Plans published in " + f.label() + " (or, where a plan gives no publication date, started or first updated then).";
+                case PlanFacets.ORGANISATION -> "Plans that name " + f.label() + ", or give it actions.";
+                default -> "";
+            };
+            outputs.addAll(planList(unit, f.path(), f.path(), title, description, f.plans(), List.of(HOME_CRUMB, PLANS_CRUMB),
+                    new PlanFilters(standings, kinds, years, List.of(), f.path())));
+        }
+        return outputs;
+    }
+
+    private static List<Views.Filter> filterLinks(List<PlanFacets.Facet> facets) {
+        return facets.stream().map(f -> new Views.Filter(f.value(), f.label(), f.path(), f.plans().size())).toList();
+    }
+
+    /** The ways a page of the list of plans offers to narrow it; {@code current}: the path of the one it shows, or null. */
+    public record PlanFilters(List<Views.Filter> statuses, List<Views.Filter> kinds, List<Views.Filter> years,
+                              List<Views.Filter> organisations, String current) {
+    }
+
+    private List<Output> planList(String unit, String first, String rest, String title, String description, List<Plan> plans,
+                                  List<Views.Crumb> crumbs, PlanFilters filters) {
+        int pageCount = Math.max(1, (plans.size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
+        List<Views.PageLink> pageLinks = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            pageLinks.add(new Views.PageLink(n, n == 1 ? first : rest + "page/" + n + "/"));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            List<Plan> shown = plans.subList((n - 1) * PLANS_PER_PAGE, Math.min(plans.size(), n * PLANS_PER_PAGE));
+            String pageTitle = pageCount == 1 ? title : title + " (page " + n + " of " + pageCount + ")";
+            int page = n;
+            // the whole list's first page alone names every organisation: the other pages link back to it
+            PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
+                    filters.current());
+            String key = Fingerprint.of(title, description, shown.stream().map(p -> planKeys.get(p.id())).toList(), plans.size(),
+                    pageLinks, page, offered);
+            outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
+                model.put("listing", new Views.PlanListing(title, description, shown.stream().map(views::planSummary).toList(),
+                        plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
+                model.put("filters", offered);
+            }));
+        }
+        return outputs;
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /**
+     * The search index, made once from every plan and action: its files are known from the number of documents
+     * alone, so that a build whose content did not change takes them all from the cache without making the index.
+     */
+    private List<Output> searchOutputs() {
+        String unit = "search";
+        int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
+        String key = Fingerprint.of("search", everything);
+        Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
+        for (int n = 0; n < SearchIndex.shards(documents); n++) {
+            int shard = n;
+            outputs.add(Output.of(Routes.searchDocs(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchDocs(n), key),
+                    context -> utf8(index.apply(context).docShards().get(shard))));
+        }
+        for (int n = 0; n < SearchIndex.buckets(documents); n++) {
+            int bucket = n;
+            outputs.add(Output.of(Routes.searchWords(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchWords(n), key),
+                    context -> utf8(index.apply(context).wordBuckets().get(bucket))));
+        }
+        return outputs;
+    }
+
+    /** Every plan, then its actions, as the search finds them and shows them. */
+    private List<SearchIndex.Doc> searchDocuments() {
+        Map<String, Organisation> byId = archive.organisationsById();
+        List<SearchIndex.Doc> docs = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            String name = ViewFactory.planName(plan);
+            StringBuilder text = new StringBuilder();
+            for (String part : new String[] {plan.reference(), plan.subject(), plan.kind().label(), plan.kindAsPublished()}) {
+                if (part != null) {
+                    text.append(part).append(' ');
+                }
+            }
+            for (String id : plan.organisations()) {
+                Organisation o = byId.get(id);
+                if (o != null) {
+                    text.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' ');
+                }
+            }
+            java.time.LocalDate last = lastUpdate(plan);
+            docs.add(new SearchIndex.Doc("plan", plan.title(), Routes.plan(plan.id()),
+                    plan.kind().label() + (plan.reference() != null ? " · " + plan.reference() : ""),
+                    PlanFacets.Standing.of(plan.tally()).label,
+                    last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    Views.ActionRow row = views.rowOf(plan, a);
+                    StringBuilder words = new StringBuilder(row.summary()).append(' ');
+                    if (r.title() != null) {
+                        words.append(r.title()).append(' ');
+                    }
+                    row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
+                    String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
+                    docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,
+                            status, row.summary(), words.toString()));
+                }
+            }
+        }
+        return docs;
+    }
+
     /** An action with its plan, as listings select and order them. */
     private record Entry(Plan plan, Action action) {
     }
@@ -287,27 +475,32 @@ public final class SiteRenderer {
     private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
     }
 
+    /** The pre-rendered filters of every action; one that would list no action is left out. */
     private List<FilterPage> filters(List<Entry> entries) {
         List<FilterPage> filters = new ArrayList<>();
         for (Lifecycle lifecycle : Lifecycle.values()) {
-            Predicate<Action> test = a -> a.state().lifecycle() == lifecycle;
-            long count = entries.stream().map(Entry::action).filter(test).count();
-            if (count > 0) {
-                String path = Routes.lifecycle(lifecycle.code());
-                filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count), path,
-                        "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT), lifecycle.description(), test));
-            }
+            String path = Routes.lifecycle(lifecycle.code());
+            addFilter(filters, entries, lifecycle.code(), lifecycle.label(), path, "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT),
+                    lifecycle.description(), a -> a.state().lifecycle() == lifecycle);
         }
-        Predicate<Action> overdue = a -> a.state().overdue();
-        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", Routes.OVERDUE,
-                (int) entries.stream().map(Entry::action).filter(overdue).count()),
-                Routes.OVERDUE, "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
-        Predicate<Action> stale = a -> a.state().stale();
-        filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY,
-                (int) entries.stream().map(Entry::action).filter(stale).count()), Routes.NOT_UPDATED_RECENTLY,
-                "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
-                        + archive.site().staleAfterMonths() + " months.", stale));
+        addFilter(filters, entries, "overdue", "Overdue", Routes.OVERDUE, "Overdue actions",
+                "Actions whose target has passed and whose latest published status is not complete.", a -> a.state().overdue());
+        addFilter(filters, entries, "target-passed", "Target passed, no status published", Routes.TARGET_PASSED,
+                "Actions past their target with no status published",
+                "Actions whose target has passed, for which the plan publishes no status: whether they are done is not known.",
+                a -> a.state().targetPassedWithoutStatus());
+        addFilter(filters, entries, "stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY, "Actions not updated recently",
+                "Actions not yet complete with no dated progress update in the last " + archive.site().staleAfterMonths() + " months.",
+                a -> a.state().stale());
         return filters;
+    }
+
+    private static void addFilter(List<FilterPage> filters, List<Entry> entries, String id, String label, String path, String title,
+                                  String description, Predicate<Action> test) {
+        long count = entries.stream().map(Entry::action).filter(test).count();
+        if (count > 0) {
+            filters.add(new FilterPage(new Views.Filter(id, label, path, (int) count), path, title, description, test));
+        }
     }
 
     /**
@@ -352,8 +545,8 @@ public final class SiteRenderer {
         return Output.of(Routes.NOT_FOUND, unit, Kind.OTHER, Fingerprint.of("404", common, templates("")), context -> {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", views.site());
-            Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", List.of());
-            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
+            Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", "Page not found", List.of());
+            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.crumb(), page.breadcrumbs()));
             return utf8(shared.engine().render("404.ftlh", model));
         });
     }
@@ -364,11 +557,18 @@ public final class SiteRenderer {
 
     private Output page(String unit, String path, String template, String title, List<Views.Crumb> crumbs, String key,
                         List<String> showsSizeOf, Fill fill) {
-        return new Output(path + "index.html", unit, Kind.PAGE, Fingerprint.of("page", template, path, common, key, templates("")),
+        return page(unit, path, template, title, title, crumbs, key, showsSizeOf, fill);
+    }
+
+    /** A page; {@code crumb}: the shorter name its breadcrumbs end with. */
+    private Output page(String unit, String path, String template, String title, String crumb, List<Views.Crumb> crumbs, String key,
+                        List<String> showsSizeOf, Fill fill) {
+        return new Output(path + "index.html", unit, Kind.PAGE,
+                Fingerprint.of("page", template, path, title, crumb, crumbs, common, key, templates("")),
                 showsSizeOf, context -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("site", views.site());
-                    model.put("page", views.page(path, title, crumbs));
+                    model.put("page", views.page(path, title, crumb, crumbs));
                     fill.into(context, model);
                     return utf8(shared.engine().render(template, model));
                 });
@@ -413,10 +613,15 @@ public final class SiteRenderer {
         return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
     }
 
-    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so. */
-    private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
-        List<Views.Download> links = new ArrayList<>();
+    /**
+     * The downloads of a folder, with their sizes, those for people apart from those for other programs; a
+     * calendar with no dated target is not made, and a PDF left out of the build, and say so.
+     */
+    private static Views.Downloads downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
+        List<Views.Download> main = new ArrayList<>();
+        List<Views.Download> machine = new ArrayList<>();
         for (Download download : Download.values()) {
+            List<Views.Download> links = download.forPeople() ? main : machine;
             String path = folder + download.file(jsonFile);
             String label = download.label(scope);
             var size = context.size(path);
@@ -430,7 +635,9 @@ public final class SiteRenderer {
                         null, download.mediaType()));
             }
         }
-        return links;
+        List<Views.Download> all = new ArrayList<>(main);
+        all.addAll(machine);
+        return new Views.Downloads(List.copyOf(main), List.copyOf(machine), List.copyOf(all));
     }
 
     static String humanSize(int bytes) {

@@ -50,9 +50,9 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
         return all(archive).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
     }
 
-    /** The action's address on the site, from the site root: {@code plans/<id>/#action-<slug>}. */
+    /** The action's address on the site, from the site root: {@code plans/<id>/recommendations/<number>/#action-<slug>}. */
     public String path() {
-        return Routes.action(plan.id(), action.ref());
+        return Routes.action(plan.id(), recommendation.number(), action.ref());
     }
 
     /** The action's absolute address on the site. */
