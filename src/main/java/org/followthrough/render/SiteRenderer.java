@@ -335,19 +335,23 @@ public final class SiteRenderer {
 
     /**
      * The list of every plan and the pages that narrow it by status, kind of review, year and organisation,
-     * {@value #PLANS_PER_PAGE} plans a page. Each page's key names the plans it shows by their keys and the
-     * counts of the ways of narrowing it lists; only the first page of the whole list names every organisation.
+     * {@value #PLANS_PER_PAGE} plans a page. Each page's key is what it shows: the summaries of its plans (not
+     * their progress texts, which it does not show) and the counts of the ways of narrowing it lists; only the
+     * first page of the whole list names every organisation.
      */
     private List<Output> planListOutputs() {
         String unit = "plans";
         PlanFacets facets = new PlanFacets(archive, plansOf);
+        // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
+        Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
+        Function<Plan, Views.PlanSummary> summary = plan -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan));
         List<Views.Filter> standings = filterLinks(facets.standings);
         List<Views.Filter> kinds = filterLinks(facets.kinds);
         List<Views.Filter> years = filterLinks(facets.years);
         List<Views.Filter> organisations = filterLinks(facets.organisations);
         List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
                 "Every plan published here, in the order they were added.", archive.plans(),
-                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null)));
+                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), summary));
         for (PlanFacets.Facet f : facets.all()) {
             String title = switch (f.facet()) {
                 case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
@@ -361,7 +365,7 @@ public final class SiteRenderer {
                 default -> "";
             };
             outputs.addAll(planList(unit, f.path(), f.path(), title, description, f.plans(), List.of(HOME_CRUMB, PLANS_CRUMB),
-                    new PlanFilters(standings, kinds, years, List.of(), f.path())));
+                    new PlanFilters(standings, kinds, years, List.of(), f.path()), summary));
         }
         return outputs;
     }
@@ -376,7 +380,7 @@ public final class SiteRenderer {
     }
 
     private List<Output> planList(String unit, String first, String rest, String title, String description, List<Plan> plans,
-                                  List<Views.Crumb> crumbs, PlanFilters filters) {
+                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Views.PlanSummary> summary) {
         int pageCount = Math.max(1, (plans.size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
         for (int n = 1; n <= pageCount; n++) {
@@ -390,10 +394,10 @@ public final class SiteRenderer {
             // the whole list's first page alone names every organisation: the other pages link back to it
             PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
                     filters.current());
-            String key = Fingerprint.of(title, description, shown.stream().map(p -> planKeys.get(p.id())).toList(), plans.size(),
-                    pageLinks, page, offered);
+            List<Views.PlanSummary> cards = shown.stream().map(summary).toList();
+            String key = Fingerprint.of(title, description, cards, plans.size(), pageLinks, page, offered);
             outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
-                model.put("listing", new Views.PlanListing(title, description, shown.stream().map(views::planSummary).toList(),
+                model.put("listing", new Views.PlanListing(title, description, cards,
                         plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
                 model.put("filters", offered);
             }));
@@ -410,7 +414,7 @@ public final class SiteRenderer {
     private List<Output> searchOutputs() {
         String unit = "search";
         int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
-        String key = Fingerprint.of("search", everything);
+        String key = Fingerprint.of("search", common, searchSources());
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
@@ -425,6 +429,28 @@ public final class SiteRenderer {
                     context -> utf8(index.apply(context).wordBuckets().get(bucket))));
         }
         return outputs;
+    }
+
+    /**
+     * What the search index is made from, read straight from the model (the Markdown as written, not rendered):
+     * enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     */
+    private List<Object> searchSources() {
+        Map<String, Organisation> byId = archive.organisationsById();
+        List<Object> sources = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
+                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(byId::get).filter(o -> o != null).toList(),
+                    PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
+                            a.owners().stream().map(o -> byId.get(o.organisationId())).filter(o -> o != null).toList(),
+                            a.state().lifecycle(), a.state().overdue()));
+                }
+            }
+        }
+        return sources;
     }
 
     /** Every plan, then its actions, as the search finds them and shows them. */

@@ -193,8 +193,8 @@ public final class TimelineSvg {
     private static StringBuilder open(String id, String title, String description, Size size, int height) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\">\n",
-                size.width, height, id, id));
+                "<svg class=\"chart\" id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\">\n",
+                id, size.width, height, id, id));
         svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>\n");
         svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>\n");
         return svg;

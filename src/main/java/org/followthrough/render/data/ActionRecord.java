@@ -9,6 +9,7 @@ import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
+import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.Recommendation;
@@ -80,12 +81,17 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
         return latest;
     }
 
-    /** The owners' organisations by name, one per owner (so that they line up with the owners' roles). */
+    /** The owning organisations by name, each once, in the order of {@link #ownerIds()}. */
     public List<String> ownerNames(Map<String, Organisation> organisations) {
-        return action.owners().stream().map(o -> {
-            Organisation organisation = organisations.get(o.organisationId());
-            return organisation == null ? o.organisationId() : organisation.name();
+        return ownerIds().stream().map(id -> {
+            Organisation organisation = organisations.get(id);
+            return organisation == null ? id : organisation.name();
         }).toList();
+    }
+
+    /** The owning organisations' ids, each once, in the order the plan first names them. */
+    public List<String> ownerIds() {
+        return action.owners().stream().map(Owner::organisationId).distinct().toList();
     }
 
     /** The target as readers see it: the plan's wording, or the date as written ("30 June 2024"); null without a target. */

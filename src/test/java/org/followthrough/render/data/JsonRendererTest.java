@@ -122,7 +122,7 @@ class JsonRendererTest {
             assertThat(json.get("ref").asText()).as(where).isEqualTo(a.ref());
             assertThat(json.get("recommendation_number").asText()).as(where).isEqualTo(located.recommendation().number());
             assertThat(json.get("url").asText()).as(where).isEqualTo(scope.archive().site().baseUrl()
-                    + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
+                    + Routes.action(located.plan().id(), located.recommendation().number(), a.ref()));
             assertThat(json.get("owners")).as(where).hasSize(a.owners().size());
             assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
             assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
