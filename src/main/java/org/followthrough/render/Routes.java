@@ -51,7 +51,11 @@ public final class Routes {
     public static final String PLAN_JSON = "plan.json";
     public static final String ORGANISATION_JSON = "organisation.json";
     public static final String SITE_JSON = "site.json";
-    public static final String ATOM = "progress.atom";
+    /**
+     * The Atom feed. Named .xml, not .atom, as static hosts then serve it as XML, which browsers show as a page through
+     * its stylesheet (assets/feed.xsl); one served as application/atom+xml Chromium shows as raw text.
+     */
+    public static final String ATOM = "progress.xml";
     /** The same progress updates as {@link #ATOM}, as a JSON Feed 1.1. */
     public static final String JSON_FEED = "progress.json";
     public static final String ICS = "targets.ics";

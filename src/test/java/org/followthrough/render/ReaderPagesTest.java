@@ -270,9 +270,9 @@ class ReaderPagesTest {
     /** A feed opened in a browser shows a page saying what it is and how to follow it: its stylesheet, applied here as a browser would. */
     @Test
     void aFeedOpenedInABrowserShowsHowToFollowIt() throws Exception {
-        String feed = site.text(BDHR + "progress.atom");
+        String feed = site.text(BDHR + "progress.xml");
         assertThat(feed.lines().skip(1).findFirst().orElseThrow()).isEqualTo("<?xml-stylesheet type=\"text/xsl\" href=\"../../assets/feed.xsl\"?>");
-        assertThat(site.text("data/progress.atom")).contains("<?xml-stylesheet type=\"text/xsl\" href=\"../assets/feed.xsl\"?>");
+        assertThat(site.text("data/progress.xml")).contains("<?xml-stylesheet type=\"text/xsl\" href=\"../assets/feed.xsl\"?>");
         StringWriter out = new StringWriter();
         TransformerFactory.newInstance().newTransformer(new StreamSource(new StringReader(site.text("assets/feed.xsl"))))
                 .transform(new StreamSource(new StringReader(feed)), new StreamResult(out));
@@ -281,7 +281,7 @@ class ReaderPagesTest {
         assertThat(shown.text()).contains("This is a news feed.", "copy this page's address", "No progress update with a date has been published yet");
         StringWriter withUpdates = new StringWriter();
         TransformerFactory.newInstance().newTransformer(new StreamSource(new StringReader(site.text("assets/feed.xsl"))))
-                .transform(new StreamSource(new StringReader(site.text(P + "progress.atom"))), new StreamResult(withUpdates));
+                .transform(new StreamSource(new StringReader(site.text(P + "progress.xml"))), new StreamResult(withUpdates));
         assertThat(Jsoup.parse(withUpdates.toString()).select("main ol li a").eachAttr("href"))
                 .isNotEmpty().allSatisfy(href -> assertThat(href).contains("/recommendations/"));
     }

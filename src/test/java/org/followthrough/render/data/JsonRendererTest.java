@@ -178,7 +178,7 @@ class JsonRendererTest {
         JsonNode plan = root.get("plans").get(0);
         assertThat(plan.get("downloads").get("json").asText()).isEqualTo("https://plans.example/plans/sample-review/plan.json");
         assertThat(plan.get("downloads").get("csv").asText()).isEqualTo("https://plans.example/plans/sample-review/actions.csv");
-        assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.atom");
+        assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.xml");
         assertThat(plan.get("downloads").get("ics").asText()).isEqualTo("https://plans.example/plans/sample-review/targets.ics");
         JsonNode trust = root.get("organisations").get(0);
         assertThat(trust.get("id").asText()).isEqualTo("sample-trust");

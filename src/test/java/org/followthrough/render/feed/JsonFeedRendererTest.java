@@ -28,7 +28,7 @@ class JsonFeedRendererTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String FEED = "https://plans.example/progress.json";
-    private static final String ATOM_SELF = "https://plans.example/progress.atom";
+    private static final String ATOM_SELF = "https://plans.example/progress.xml";
     private static final String PAGE = "https://plans.example/page/";
     /** RFC 3339 date-time: full date, T, full time, and a Z or numeric offset. */
     private static final String RFC_3339 = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
