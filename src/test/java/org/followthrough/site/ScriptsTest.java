@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The site's small scripts, and its feeds' stylesheet, in a real (headless) Chromium on the site built
  * from the shipped content: the search finds plans and actions from the index built with the site,
- * fetching nothing from any other host; the list of organisations sorts by a column; a feed opened in
- * the browser reads as a page that says how to follow it.
+ * fetching nothing from any other host; the table of all actions narrows by organisations and plans
+ * chosen by their full names; the list of organisations sorts by a column; a feed opened in the
+ * browser reads as a page that says how to follow it.
  */
 class ScriptsTest {
 
@@ -83,6 +85,24 @@ class ScriptsTest {
         assertThat(fetched).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(site.baseUrl()));
         assertThat(fetched).anySatisfy(url -> assertThat(url).contains("search/index/words-"))
                 .noneSatisfy(url -> assertThat(url).contains("search/index/docs-1"));
+    }
+
+    /** Readers choose from names, not codes: West Midlands Police was missing from the organisations offered, and plans were codes. */
+    @Test
+    void theActionsTableNarrowsByOrganisationsAndPlansChosenByTheirFullNames() {
+        browser.driver().get(site.url("actions/index.html"));
+        Select owner = new Select(browser.driver().findElement(By.id("filter-owner")));
+        Select plan = new Select(browser.driver().findElement(By.id("filter-plan")));
+        assertThat(owner.getOptions().stream().map(WebElement::getText).toList())
+                .contains("West Midlands Police", "Essex Partnership University NHS Foundation Trust", "Birmingham City Council")
+                .doesNotContain("WMP", "EPUT", "BCC", "FTB");
+        assertThat(plan.getOptions().stream().map(WebElement::getText).toList())
+                .contains("Independent investigation: P", "EPUT Safety Action Plan").doesNotContain("E203623");
+        owner.selectByVisibleText("West Midlands Police");
+        List<WebElement> shown = browser.driver().findElements(By.cssSelector("tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-owners")).contains("west-midlands-police"));
+        assertThat(browser.driver().findElement(By.cssSelector("[data-filter-form] [role=status]")).getText())
+                .isEqualTo("Showing " + shown.size() + " of 48 actions.");
     }
 
     @Test
