@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (whose header is the tallest): no page scrolls sideways at 320, 375 or 1280 CSS pixels wide (wide
  * tables reflow or scroll inside their own box; the organisation's site is measured at 320), and
  * every plan page of both shows its status summary whole within the first screen at 375×812 and
- * 1280×800, before any scrolling.
+ * 1280×800, before any scrolling; the organisation's header stays compact on a phone.
  */
 class LayoutTest {
 
@@ -47,6 +47,8 @@ class LayoutTest {
     static final List<Size> FIRST_SCREEN = List.of(new Size(375, 812), new Size(1280, 800));
     /** What a plan page's status summary is: counts by status, flags, last update and the as-at date. */
     static final String STATUS_SUMMARY = "#progress";
+    /** The most a phone's screen gives to the site's header, in CSS pixels: about a seventh of 812. */
+    static final long HEADER_ON_A_PHONE = 120;
 
     /**
      * The elements that stick out to the right of the window, outside any box that scrolls or clips them,
@@ -188,6 +190,26 @@ class LayoutTest {
                     assertThat(bottom).withFailMessage(() -> url + " at " + size + ": the status summary ends " + Math.round(bottom)
                             + " px down, below the first screen of " + height + " px").isLessThanOrEqualTo(height);
                     assertThat((String) box.get("text")).as("what the summary says").contains("action").contains("as at");
+                }))));
+    }
+
+    /**
+     * An organisation's own site names the organisation in its header, and the longest name (with the link back
+     * to the partnership's site) took about 180 px of a phone's 812 before any of the page's own content. It
+     * stays within {@value #HEADER_ON_A_PHONE} px at 320 and 375 px wide, on the home page and on a plan's.
+     */
+    @TestFactory
+    Stream<DynamicNode> theHeaderStaysCompactOnAPhoneWhateverTheOrganisationsName() {
+        built();
+        List<String> pages = List.of("index.html", organisationSite.pages().stream()
+                .filter(p -> p.matches("plans/[^/]+/index\\.html")).findFirst().orElseThrow());
+        return SIZES.stream().filter(size -> size.width() < 400).map(size -> DynamicContainer.dynamicContainer("at " + size, pages.stream()
+                .map(page -> DynamicTest.dynamicTest(organisationSite.url(page), () -> {
+                    resize(size);
+                    load(organisationSite.url(page));
+                    long height = ((Number) browser.driver().executeScript(
+                            "return Math.round(document.querySelector('header.site-header').getBoundingClientRect().height);")).longValue();
+                    assertThat(height).as("%s at %s: the header's height in px", page, size).isLessThanOrEqualTo(HEADER_ON_A_PHONE);
                 }))));
     }
 
