@@ -125,23 +125,6 @@ class LayoutTest {
         }
     }
 
-    /**
-     * Loads a page and waits until its stylesheet applies: on a busy machine a stylesheet fetched slowly would
-     * otherwise be measured as a page without one (which is not what these tests are about).
-     */
-    private static void load(String url) {
-        browser.driver().get(url);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Boolean styled = (Boolean) browser.driver().executeScript(
-                    "var s = document.querySelector('.skip-link'); return !s || getComputedStyle(s).position === 'absolute';");
-            if (Boolean.TRUE.equals(styled)) {
-                return;
-            }
-            browser.driver().navigate().refresh();
-        }
-        throw new AssertionError(url + ": its stylesheet did not load");
-    }
-
     private static void built() {
         if (buildFailure != null) {
             throw new AssertionError("no page could be measured: " + buildFailure.getMessage(), buildFailure);
@@ -157,7 +140,7 @@ class LayoutTest {
                 .filter(on -> on == site || size.equals(SIZES.get(0)))
                 .flatMap(on -> on.pages().stream().map(page -> DynamicTest.dynamicTest(on.url(page), () -> {
                     resize(size);
-                    load(on.url(page));
+                    browser.loadStyled(on.url(page));
                     List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
                     long scrollWidth = ((Number) measured.get(0)).longValue();
                     long window = ((Number) measured.get(1)).longValue();
@@ -176,7 +159,7 @@ class LayoutTest {
         return FIRST_SCREEN.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, plans.stream()
                 .map(url -> DynamicTest.dynamicTest(url, () -> {
                     resize(size);
-                    load(url);
+                    browser.loadStyled(url);
                     Map<?, ?> box = (Map<?, ?>) browser.driver().executeScript("""
                             window.scrollTo(0, 0);
                             var e = document.querySelector(arguments[0]);
@@ -206,7 +189,7 @@ class LayoutTest {
         return SIZES.stream().filter(size -> size.width() < 400).map(size -> DynamicContainer.dynamicContainer("at " + size, pages.stream()
                 .map(page -> DynamicTest.dynamicTest(organisationSite.url(page), () -> {
                     resize(size);
-                    load(organisationSite.url(page));
+                    browser.loadStyled(organisationSite.url(page));
                     long height = ((Number) browser.driver().executeScript(
                             "return Math.round(document.querySelector('header.site-header').getBoundingClientRect().height);")).longValue();
                     assertThat(height).as("%s at %s: the header's height in px", page, size).isLessThanOrEqualTo(HEADER_ON_A_PHONE);

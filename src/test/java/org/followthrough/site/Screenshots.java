@@ -54,7 +54,7 @@ class Screenshots {
             for (int[] size : SIZES) {
                 browser.resize(size[0], size[1]);
                 for (String page : pages) {
-                    browser.driver().get(site.url(page));
+                    browser.loadStyled(site.url(page));
                     Path file = OUT.resolve(name(page) + "-" + size[0] + ".png");
                     Files.write(file, fullPage(browser.driver(), size[0]));
                     written.add(file);
