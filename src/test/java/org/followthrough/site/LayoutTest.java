@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * What a reader sees on a phone and on a desktop, measured in a real (headless) Chromium on the
  * site built from the shipped content and on the own site of the organisation with the longest name
  * (whose header is the tallest): no page scrolls sideways at 320, 375 or 1280 CSS pixels wide (wide
- * tables reflow or scroll inside their own box; the organisation's site is measured at 320), and
- * every plan page of both shows its status summary whole within the first screen at 375×812 and
- * 1280×800, before any scrolling; the organisation's header stays compact on a phone.
+ * tables reflow or scroll inside their own box; the organisation's site is measured at 320) nor cuts
+ * off a chart's labels, and every plan page of both shows its status summary whole within the first
+ * screen at 375×812 and 1280×800, before any scrolling; the organisation's header stays compact on a
+ * phone.
  */
 class LayoutTest {
 
@@ -131,9 +132,28 @@ class LayoutTest {
         }
     }
 
-    /** Width by width (resizing once per width), every page of both sites. */
+    /**
+     * The labels of the charts shown at the window's width that do not fit inside their drawing, where the
+     * drawing's edge cuts them off: each as "chart id: text".
+     */
+    private static final String CLIPPED_LABELS = """
+            var clipped = [];
+            document.querySelectorAll('svg.chart').forEach(function (svg) {
+              var box = svg.getBoundingClientRect();
+              if (box.width === 0) { return; }
+              svg.querySelectorAll('text').forEach(function (t) {
+                var r = t.getBoundingClientRect();
+                if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+                  clipped.push(svg.id + ': ' + t.textContent);
+                }
+              });
+            });
+            return clipped;
+            """;
+
+    /** Width by width (resizing once per width), every page of both sites; and the charts' labels, which are cut off rather than scroll. */
     @TestFactory
-    Stream<DynamicNode> noPageScrollsSideways() {
+    Stream<DynamicNode> noPageScrollsSidewaysNorCutsOffAChartsLabels() {
         built();
         // the organisation's own site differs in its header: measured at the narrowest width, where that matters most
         return SIZES.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, Stream.of(site, organisationSite)
@@ -147,6 +167,8 @@ class LayoutTest {
                     assertThat(scrollWidth).withFailMessage(() -> page + " at " + size + " scrolls sideways: the document is "
                             + scrollWidth + " px wide in a window of " + window + " px; sticking out: " + measured.get(2))
                             .isLessThanOrEqualTo(window);
+                    assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
+                            .isEmpty();
                 })))));
     }
 
