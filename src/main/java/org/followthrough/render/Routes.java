@@ -2,7 +2,6 @@ package org.followthrough.render;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.followthrough.model.Site;
 
 /**
@@ -39,6 +38,9 @@ public final class Routes {
     public static final String NOT_FOUND = "404.html";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+
+    /** The list of the site's snapshots; each snapshot is a frozen copy of the site in a folder under it named after its date. */
+    public static final String SNAPSHOTS = "snapshots/";
 
     /** The folder of the site-wide downloads. */
     public static final String SITE_DATA = "data/";
@@ -118,6 +120,11 @@ public final class Routes {
         return "actions/status/" + code.replace('_', '-') + "/";
     }
 
+    /** A snapshot of the site as it stood on a date: {@code snapshots/2026-11-23/}. */
+    public static String snapshot(java.time.LocalDate date) {
+        return SNAPSHOTS + date + "/";
+    }
+
     public static String planFragment(String planId) {
         return FRAGMENTS + "plans/" + planId + ".html";
     }
@@ -136,9 +143,25 @@ public final class Routes {
         return prefix + "-" + slug(published);
     }
 
+    /** Letters and digits kept, lower case; every other run of characters becomes one hyphen, none at the ends. */
     private static String slug(String published) {
-        String slug = published.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "x" : slug;
+        // without regular expressions: anchors are made for every link of every page
+        StringBuilder slug = new StringBuilder(published.length());
+        boolean gap = false;
+        for (int i = 0; i < published.length(); i++) {
+            char c = published.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                if (gap && slug.length() > 0) {
+                    slug.append('-');
+                }
+                slug.append(lower);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return slug.length() == 0 ? "x" : slug.toString();
     }
 
     /** An absolute address on the site from a path from its root. */

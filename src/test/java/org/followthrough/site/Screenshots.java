@@ -77,8 +77,15 @@ class Screenshots {
      */
     static byte[] fullPage(ChromeDriver driver, int viewportWidth) {
         // The document's own scroll size: newer Chromium reports a content size of 0 in Page.getLayoutMetrics when headless.
-        List<?> size = (List<?>) driver.executeScript(
-                "var e = document.documentElement; return [e.scrollWidth, Math.max(e.scrollHeight, document.body.scrollHeight)];");
+        // On a busy machine the layout can still be empty just after the window is resized: ask again until it is not.
+        List<?> size = List.of(0, 0);
+        for (int tries = 0; tries < 100 && ((Number) size.get(1)).doubleValue() == 0; tries++) {
+            if (tries > 0) {
+                sleep();
+            }
+            size = (List<?>) driver.executeScript(
+                    "var e = document.documentElement; return [e.scrollWidth, Math.max(e.scrollHeight, document.body.scrollHeight)];");
+        }
         double width = Math.max(viewportWidth, ((Number) size.get(0)).doubleValue());
         double height = ((Number) size.get(1)).doubleValue();
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
@@ -86,5 +93,14 @@ class Screenshots {
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

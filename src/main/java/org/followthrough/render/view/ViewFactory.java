@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.followthrough.model.Action;
+import org.followthrough.model.ColumnValue;
+import org.followthrough.model.ExtraColumn;
+import org.followthrough.model.Owner;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.Shared;
 import org.followthrough.model.ActionState;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
@@ -63,10 +68,28 @@ public final class ViewFactory {
 
     /** A page's place on the site: {@code crumb} is the shorter name its breadcrumbs end with. */
     public PageView page(String path, String title, String crumb, List<Crumb> breadcrumbs) {
-        int depth = path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
-        String root = "../".repeat(depth);
+        String root = "../".repeat(depth(path));
         String base = archive.site().baseUrl();
         return new PageView(root.isEmpty() ? "./" : root, path, base + path, title, crumb, breadcrumbs);
+    }
+
+    /**
+     * What the page at {@code path} of a snapshot of {@code date} says of itself. A snapshot lies two
+     * folders below the site's root ({@code snapshots/<date>/}), so the current site is two folders up.
+     */
+    public SnapshotNotice snapshotNotice(LocalDate date, String path) {
+        String up = "../".repeat(depth(path) + 2);
+        return new SnapshotNotice(Dates.format(date), date.toString(), up + path, up + Routes.SNAPSHOTS);
+    }
+
+    /** The snapshots the list of snapshots links to, newest first. */
+    public List<SnapshotLink> snapshotLinks(List<LocalDate> dates) {
+        return dates.stream().sorted(java.util.Comparator.reverseOrder())
+                .map(date -> new SnapshotLink(Dates.format(date), date.toString(), Routes.snapshot(date))).toList();
+    }
+
+    private static int depth(String path) {
+        return path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
     }
 
     public OrgRef org(String id) {
@@ -238,8 +261,10 @@ public final class ViewFactory {
     }
 
     private PlanView makePlan(Plan p) {
-        boolean undatedStatuses = p.actions().anyMatch(a -> a.state().status() != null && a.state().statusSince() == null);
         boolean feedEmpty = p.actions().noneMatch(a -> a.progress().stream().anyMatch(u -> u.date() != null));
+        int statuses = (int) p.actions().filter(a -> a.state().status() != null).count();
+        int undated = p.statusDatesNotPublished() ? 0
+                : (int) p.actions().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
         return new PlanView(p.id(), Routes.plan(p.id()), p.title(), planName(p), p.reference(), p.kind().label(), p.kindAsPublished(),
                 p.subject(), orgs(p.commissionedBy()), p.commissionedByAsPublished(), orgs(p.investigatedBy()),
                 orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()),
@@ -247,6 +272,8 @@ public final class ViewFactory {
                 p.updates().stream().map(u -> update(u, true)).toList(),
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
                 scalesUsed(p),
+                p.extraColumns().stream().map(c -> new ColumnDefinitionView(c.id(), c.label(), html(c.description()))).toList(),
+                p.statusDatesNotPublished(),
                 p.addressedWithoutAction().stream()
                         .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
@@ -255,7 +282,7 @@ public final class ViewFactory {
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
                         "plan-" + p.id(), planName(p)),
                 archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()),
-                standing(p), missingNumbers(p), undatedStatuses, feedEmpty);
+                standing(p), missingNumbers(p), undated, statuses, feedEmpty);
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -279,35 +306,55 @@ public final class ViewFactory {
 
     private RecommendationView recommendation(Plan plan, Recommendation r, List<ActionView> actions) {
         String subject = r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS);
+        Shared shared = r.shared();
+        List<ProgressView> progress = shared.progress().stream().map(u -> progress(u, List.of())).toList();
         return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), subject,
                 Routes.recommendation(plan.id(), r.number()), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), actions, tally(Tally.of(r.actions())));
+                orgs(r.oversightBy()), html(r.note()), owners(shared.owners()), target(shared.target()),
+                columns(plan, shared.extraColumns(), List.of()), progress, latest(progress, false), actions,
+                tally(Tally.of(r.actions())));
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
-        List<ProgressView> progress = a.state().history().stream().map(h -> {
-            var p = h.update();
-            List<String> changes = h.changes().stream()
-                    .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
-                            : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList();
-            return new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(), entry(p.status()), entry(p.grade()),
-                    entry(p.rag()), html(p.text()), p.reportedBy(), changes);
-        }).toList();
+        List<ProgressView> progress = a.state().history().stream().map(h -> progress(h.update(), h.changes().stream()
+                .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                        : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList())).toList();
+        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), r.number(), a.ref()),
+                html(a.description()), a.section(),
+                owners(a.owners()), a.inherited().owners(), target(a.target()), a.inherited().target(),
+                html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
+                a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
+                entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
+                columns(plan, a.extraColumns(), a.inherited().extraColumns()),
+                a.followUps().stream().map(this::followUp).toList(),
+                html(a.note()), progress, latest(progress, true), latest(progress, false), state(plan, a.state()));
+    }
+
+    private ProgressView progress(ProgressUpdate p, List<String> changes) {
+        return new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(), entry(p.status()), entry(p.grade()),
+                entry(p.rag()), html(p.text()), p.reportedBy(), changes, p.shared());
+    }
+
+    /** The latest update with text, the recommendation's included or not. */
+    private static ProgressView latest(List<ProgressView> progress, boolean withShared) {
         ProgressView latest = null;
         for (ProgressView p : progress) {
-            if (p.text() != null) {
+            if (p.text() != null && (withShared || !p.shared())) {
                 latest = p;
             }
         }
-        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), r.number(), a.ref()),
-                html(a.description()), a.section(),
-                a.owners().stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList(),
-                target(a.target()), html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
-                a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
-                entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
-                a.followUps().stream().map(this::followUp).toList(),
-                html(a.note()), progress, latest, state(a.state()));
+        return latest;
+    }
+
+    private List<OwnerView> owners(List<Owner> owners) {
+        return owners.stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList();
+    }
+
+    /** Values of the plan's extra columns under their headings; {@code shared} are the ids of those the recommendation gives. */
+    private List<ColumnView> columns(Plan plan, List<ColumnValue> values, List<String> shared) {
+        return values.stream().map(v -> new ColumnView(v.column(), plan.extraColumns().stream().filter(c -> c.id().equals(v.column()))
+                .findFirst().map(ExtraColumn::label).orElse(v.column()), html(v.value()), shared.contains(v.column()))).toList();
     }
 
     /** Grade meanings short enough to stand beside a status ("Partially complete"); longer ones are in the plan's key of grades. */
@@ -335,10 +382,12 @@ public final class ViewFactory {
                 !done && deadline != null && deadline.isBefore(archive.asOf()));
     }
 
-    private StateView state(ActionState s) {
+    private StateView state(Plan plan, ActionState s) {
         String own = s.status() != null && !s.status().label().equalsIgnoreCase(s.lifecycle().label()) ? s.status().label() : null;
         return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), own, s.lifecycle().isDone(),
-                Dates.format(s.statusSince()), iso(s.statusSince()), entry(s.grade()), gradeNote(s.grade()), entry(s.rag()),
+                Dates.format(s.statusSince()), iso(s.statusSince()),
+                s.status() != null && s.statusSince() == null && !plan.statusDatesNotPublished(),
+                entry(s.grade()), gradeNote(s.grade()), entry(s.rag()),
                 Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.targetPassedWithoutStatus(), s.stale());
     }
 
@@ -380,7 +429,7 @@ public final class ViewFactory {
         return new ActionRow(plan.id(), plan.title(), planName(plan), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
                 Routes.anchor("action", a.ref()), Routes.action(plan.id(), r.number(), a.ref()), summary,
                 a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
-                target(a.target()), state(a.state()));
+                target(a.target()), state(plan, a.state()));
     }
 
     private static final int EXCERPT_WORDS = 30;

@@ -55,17 +55,31 @@ public final class Views {
     /**
      * How an action stands: the common stage ({@code lifecycleLabel}) first, and the plan's own word for it
      * ({@code ownWording}) where that says something else; the grade goes with it wherever the status is shown.
-     * {@code targetPassed}: the target has passed and no status was ever published (never called overdue).
+     * {@code dateNotPublished}: the status has no date of its own, in a plan that dates others (where a plan
+     * dates none, its page says so once instead). {@code targetPassed}: the target has passed and no status
+     * was ever published (never called overdue).
      */
     public record StateView(ScaleEntryView status, String lifecycle, String lifecycleLabel, String ownWording, boolean done,
-                            String since, String sinceIso, ScaleEntryView grade, String gradeNote, ScaleEntryView rag,
-                            String lastUpdated, String lastUpdatedIso, boolean overdue, boolean targetPassed, boolean stale) {
+                            String since, String sinceIso, boolean dateNotPublished, ScaleEntryView grade, String gradeNote,
+                            ScaleEntryView rag, String lastUpdated, String lastUpdatedIso, boolean overdue, boolean targetPassed,
+                            boolean stale) {
     }
 
-    /** A progress update, with each change it made spelled out ("RAG: Amber → Green"). */
+    /**
+     * A progress update, with each change it made spelled out ("RAG: Amber → Green"); {@code shared}: the
+     * plan reported it once for all the actions of the recommendation.
+     */
     public record ProgressView(String date, String dateIso, String dateAsPublished, ScaleEntryView status,
                                ScaleEntryView grade, ScaleEntryView rag, TemplateHTMLOutputModel text, String reportedBy,
-                               List<String> changes) {
+                               List<String> changes, boolean shared) {
+    }
+
+    /** A value in one of the plan's extra columns, under the column's heading as published; {@code shared}: the recommendation's. */
+    public record ColumnView(String id, String label, TemplateHTMLOutputModel value, boolean shared) {
+    }
+
+    /** One of the plan's extra columns: its heading as published and what it holds, where the plan says. */
+    public record ColumnDefinitionView(String id, String label, TemplateHTMLOutputModel description) {
     }
 
     /** One action's dates; {@code plan} names its plan where the timeline covers several. */
@@ -98,25 +112,36 @@ public final class Views {
     public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status, boolean passed) {
     }
 
+    /**
+     * An action. Its owners, target, extra columns and progress are all that hold for it, its
+     * recommendation's included; {@code ownersShared} and {@code targetShared} say the owners and target
+     * are the recommendation's, and where the recommendation is shown they are shown there once.
+     * {@code ownLatest} is the latest progress with text that is the action's own.
+     */
     public record ActionView(String anchor, String ref, String recommendationNumber, String path,
                              TemplateHTMLOutputModel description, String section,
-                             List<OwnerView> owners, TargetView target, TemplateHTMLOutputModel monitoring,
+                             List<OwnerView> owners, boolean ownersShared, TargetView target, boolean targetShared,
+                             TemplateHTMLOutputModel monitoring,
                              String frequency, TemplateHTMLOutputModel desiredOutcome,
                              TemplateHTMLOutputModel successMeasure, List<EvidenceView> evidence,
                              ScaleEntryView term, ScaleEntryView status, ScaleEntryView rag, ScaleEntryView grade,
-                             String qualityAssuredBy, List<FollowUpView> followUps, TemplateHTMLOutputModel note,
-                             List<ProgressView> progress, ProgressView latest, StateView state) {
+                             String qualityAssuredBy, List<ColumnView> extraColumns, List<FollowUpView> followUps,
+                             TemplateHTMLOutputModel note, List<ProgressView> progress, ProgressView latest,
+                             ProgressView ownLatest, StateView state) {
     }
 
     /**
-     * A recommendation. {@code subject}: its title, or else the first words of its text, for contents and
-     * headings; {@code path}: its own page.
+     * A recommendation, with what the plan gives once for all its actions: {@code owners}, {@code target},
+     * {@code extraColumns} and {@code progress} (with {@code latest}, its latest with text). {@code subject}: its
+     * title, or else the first words of its text, for contents and headings; {@code path}: its own page.
      */
     public record RecommendationView(String anchor, String number, String title, String subject, String path,
                                      TemplateHTMLOutputModel text,
                                      TemplateHTMLOutputModel issuesIdentified, ScaleEntryView priority,
                                      List<OrgRef> lead, String leadAsPublished, String oversight,
                                      List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
+                                     List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
+                                     List<ProgressView> progress, ProgressView latest,
                                      List<ActionView> actions, TallyView tally) {
     }
 
@@ -184,6 +209,17 @@ public final class Views {
     public record Downloads(List<Download> main, List<Download> machine, List<Download> all) {
     }
 
+    /**
+     * What a page of a snapshot says of itself: the date the snapshot shows the site at, and relative links
+     * to the current version of the same page and to the list of snapshots, both in the current site.
+     */
+    public record SnapshotNotice(String date, String dateIso, String current, String list) {
+    }
+
+    /** A snapshot in the list of snapshots: its date and its folder's path from the site root. */
+    public record SnapshotLink(String date, String dateIso, String path) {
+    }
+
     /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
     public record Filter(String id, String label, String path, int count) {
     }
@@ -225,9 +261,12 @@ public final class Views {
     }
 
     /**
-     * A plan. {@code missingNumbers}: which recommendation numbers are missing from the plan's run of numbers,
-     * as a sentence without its full stop, null when none are; {@code undatedStatuses}: some status has no date it was published on;
-     * {@code feedEmpty}: no action has a dated progress update, so its feed has nothing to follow yet.
+     * A plan in full. {@code statusDatesNotPublished}: the plan publishes statuses, and no date for any of them;
+     * {@code missingNumbers}: which recommendation numbers are missing from the plan's run of numbers, as a
+     * sentence without its full stop, null when none are; {@code undatedStatuses}: how many of the
+     * {@code statuses} it publishes have no date of their own, in a plan that dates others (lists of actions leave them without a
+     * date, and the plan's page says how many once); {@code feedEmpty}: no action has a dated progress update, so
+     * its feed has nothing to follow yet.
      */
     public record PlanView(String id, String path, String title, String name, String reference, String kind, String kindAsPublished,
                            String subject, List<OrgRef> commissionedBy, String commissionedByAsPublished,
@@ -235,8 +274,9 @@ public final class Views {
                            String publishedIso, String start, String startIso, TargetView targetCompletion,
                            String dateRange, List<String> careUnits, TemplateHTMLOutputModel summary,
                            List<UpdateView> updates, SourceView source, ScalesView scales,
+                           List<ColumnDefinitionView> extraColumns, boolean statusDatesNotPublished,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
                            TallyView tally, TimelineView timeline, String partnershipUrl, PlanStanding standing,
-                           String missingNumbers, boolean undatedStatuses, boolean feedEmpty) {
+                           String missingNumbers, int undatedStatuses, int statuses, boolean feedEmpty) {
     }
 }
