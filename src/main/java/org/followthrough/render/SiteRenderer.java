@@ -63,6 +63,9 @@ public final class SiteRenderer {
     private static final String ORGANISATION_UNIT = "organisation:";
     private static final String SITE_UNIT = "site";
     private static final String SITEMAP_UNIT = "sitemap";
+    /** The list of plans and the pages that narrow it. */
+    private static final String PLAN_LIST_UNIT = "plans";
+    private static final String SEARCH_UNIT = "search";
 
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
@@ -176,7 +179,7 @@ public final class SiteRenderer {
         return ids;
     }
 
-    /** Every file of the site, unit by unit: each plan, each organisation, the site, then the sitemap. */
+    /** Every file of the site, unit by unit: each plan, the site, the list of plans, the search index, each organisation, then the sitemap. */
     public List<Output> outputs() {
         List<Output> outputs = new ArrayList<>();
         // The dearest units first, so that a long plan is not left to run alone at the end of a parallel build.
@@ -204,7 +207,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * The outputs of one unit ("plan:ID", "organisation:ID", "site" or "sitemap"), as {@link #outputs}
+     * The outputs of one unit ("plan:ID", "organisation:ID", "site", "plans", "search" or "sitemap"), as {@link #outputs}
      * decides them, without deciding the others': for a preview that decides only what is asked for.
      * None for a unit the site does not have.
      */
@@ -220,6 +223,12 @@ public final class SiteRenderer {
         if (unit.equals(SITE_UNIT)) {
             return List.copyOf(siteOutputs());
         }
+        if (unit.equals(PLAN_LIST_UNIT)) {
+            return List.copyOf(planListOutputs());
+        }
+        if (unit.equals(SEARCH_UNIT)) {
+            return List.copyOf(searchOutputs());
+        }
         if (unit.equals(SITEMAP_UNIT)) {
             List<Output> all = outputs();
             return List.of(all.get(all.size() - 1));
@@ -232,6 +241,12 @@ public final class SiteRenderer {
         String[] parts = path.split("/");
         if (path.equals(Routes.SITEMAP)) {
             return SITEMAP_UNIT;
+        }
+        if (path.equals(Routes.PLANS + "index.html") || path.startsWith(Routes.FIND_PLANS)) {
+            return PLAN_LIST_UNIT;
+        }
+        if (path.startsWith(Routes.SEARCH_INDEX)) {
+            return SEARCH_UNIT;
         }
         if (parts.length >= 3 && path.startsWith(Routes.plan(parts[1]))) {
             return PLAN_UNIT + parts[1];
@@ -438,7 +453,7 @@ public final class SiteRenderer {
      * first page of the whole list names every organisation.
      */
     private List<Output> planListOutputs() {
-        String unit = "plans";
+        String unit = PLAN_LIST_UNIT;
         PlanFacets facets = new PlanFacets(archive, plansOf);
         // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
         Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
@@ -510,7 +525,7 @@ public final class SiteRenderer {
      * alone, so that a build whose content did not change takes them all from the cache without making the index.
      */
     private List<Output> searchOutputs() {
-        String unit = "search";
+        String unit = SEARCH_UNIT;
         int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
         String key = Fingerprint.of("search", common, searchSources());
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));

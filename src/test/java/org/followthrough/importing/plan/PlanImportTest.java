@@ -168,7 +168,7 @@ class PlanImportTest {
                 .doesNotContain("**Service:**");
         decide(imported.out());
         MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
-        var action = Jsoup.parse(site.text("plans/imported/index.html")).getElementById("action-1-2");
+        var action = Jsoup.parse(site.text("plans/imported/recommendations/1/index.html")).getElementById("action-1-2");
         assertThat(action.select("dt:containsOwn(Service) + dd").text()).isEqualTo("Inpatient");
     }
 
