@@ -78,10 +78,12 @@ final class ActionStateCalculator {
         }
         Lifecycle lifecycle = status == null ? Lifecycle.NOT_STATED : status.lifecycle();
         LocalDate deadline = target == null || target.date() == null ? null : target.date().deadline();
-        boolean overdue = !lifecycle.isDone() && deadline != null && deadline.isBefore(asOf);
+        boolean passed = !lifecycle.isDone() && deadline != null && deadline.isBefore(asOf);
+        // Overdue is a claim about a published status; without one, only the passing of the target is known.
+        boolean overdue = passed && status != null;
         boolean stale = !lifecycle.isDone()
                 && (lastUpdated == null || lastUpdated.plusMonths(staleAfterMonths).isBefore(asOf));
-        return new ActionState(status, lifecycle, since, grade, rag, lastUpdated, overdue, stale,
+        return new ActionState(status, lifecycle, since, grade, rag, lastUpdated, overdue, passed && status == null, stale,
                 lifecycle.isDone() ? completedOn : null, List.copyOf(history));
     }
 

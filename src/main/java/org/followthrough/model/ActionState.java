@@ -12,7 +12,9 @@ import java.time.LocalDate;
  * @param grade        the latest grade, or null
  * @param rag          the latest RAG rating, or null
  * @param lastUpdated  the date of the latest dated progress update, or null
- * @param overdue      the target has passed on the as-of date and the action is not done
+ * @param overdue      the target has passed on the as-of date and the latest status published is not a done one
+ * @param targetPassedWithoutStatus the target has passed on the as-of date and no status was ever published: all
+ *                     that is known, so the action is not called overdue
  * @param stale        the latest update is older than the site's limit (or there is no dated update and the action is not done)
  * @param completedOn  the date of the first dated update reporting the action done, where known
  * @param history      each progress update with the changes of status, grade and RAG it made
@@ -25,6 +27,7 @@ public record ActionState(
         ScaleEntry rag,
         LocalDate lastUpdated,
         boolean overdue,
+        boolean targetPassedWithoutStatus,
         boolean stale,
         LocalDate completedOn,
         java.util.List<HistoryEntry> history) {

@@ -18,8 +18,10 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
     }
 
     /**
-     * One action's span. {@code start} is its plan's start (or publication) date, {@code deadline}
-     * the last day of its target, {@code completedOn} when it was reported done; any may be null.
+     * One action's span. {@code start} is its plan's start (or publication) date, unless the plan was
+     * published after the action's target or after the progress it reports, when when work started is
+     * not known (null); {@code deadline} the last day of its target, {@code completedOn} when it was
+     * reported done; any may be null.
      */
     public record Span(String planId, String ref, LocalDate start, LocalDate deadline, LocalDate completedOn,
                        Lifecycle lifecycle, boolean overdue) {
@@ -41,10 +43,13 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
             Action action = item.action();
             LocalDate start = startOf(plan);
             LocalDate deadline = action.target() == null || action.target().date() == null ? null : action.target().date().deadline();
-            spans.add(new Span(plan.id(), action.ref(), start, deadline, action.state().completedOn(),
+            LocalDate first = action.progress().stream().map(ProgressUpdate::date).filter(d -> d != null).min(LocalDate::compareTo).orElse(null);
+            boolean startKnown = start != null && (deadline == null || !start.isAfter(deadline)) && (first == null || !start.isAfter(first));
+            spans.add(new Span(plan.id(), action.ref(), startKnown ? start : null, deadline, action.state().completedOn(),
                     action.state().lifecycle(), action.state().overdue()));
-            if (start != null) {
-                dates.add(start);
+            LocalDate entry = entryOf(plan, action);
+            if (entry != null) {
+                dates.add(entry);
             }
             for (ProgressUpdate update : action.progress()) {
                 if (update.date() != null && update.status() != null) {
@@ -74,10 +79,35 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
         return plan.start() != null ? plan.start() : plan.published();
     }
 
+    /** The date of an action's earliest dated status update, in whatever order the plan lists them; null if none. */
+    static LocalDate firstReported(Action action) {
+        LocalDate first = null;
+        for (ProgressUpdate update : action.progress()) {
+            if (update.date() != null && update.status() != null && (first == null || update.date().isBefore(first))) {
+                first = update.date();
+            }
+        }
+        return first;
+    }
+
     /**
-     * The open and done counts on each date, in one pass through time: each action enters at its plan's
-     * start, takes its status as first published on the plan's publication date, then each dated update's
-     * status on its date (so the cost grows with the actions and updates, not with their product with the
+     * When an action starts to count: its plan's start (or publication), or the date of a status the plan reports
+     * for it before that (a plan published after the events it describes); null when nothing about it is dated.
+     */
+    static LocalDate entryOf(Plan plan, Action action) {
+        LocalDate start = startOf(plan);
+        LocalDate first = firstReported(action);
+        if (start == null || (first != null && first.isBefore(start))) {
+            return first;
+        }
+        return start;
+    }
+
+    /**
+     * The open and done counts on each date, in one pass through time: each action enters at its
+     * {@link #entryOf entry} with its status as first published, which carries no date of its own, and takes
+     * each dated update's status on its date; on any date the latest-dated status holds, whatever order the
+     * plan lists them in (so the cost grows with the actions and updates, not with their product with the
      * dates). On the as-of date each action counts by its derived state.
      */
     private static List<Point> points(List<Item> items, java.util.NavigableSet<LocalDate> dates, LocalDate asOf) {
@@ -89,20 +119,13 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
         for (int i = 0; i < items.size(); i++) {
             Plan plan = items.get(i).plan();
             Action action = items.get(i).action();
-            LocalDate start = startOf(plan);
+            LocalDate start = entryOf(plan, action);
             present[i] = start == null;
             if (start != null) {
                 changes.add(new Change(start, 0, i, null, true));
             }
-            LocalDate published = plan.published();
-            Lifecycle first = action.status() == null ? Lifecycle.NOT_STATED : action.status().lifecycle();
-            if (published == null) {
-                now[i] = first;
-            } else {
-                now[i] = Lifecycle.NOT_STATED;
-                changes.add(new Change(published, 1, i, first, false));
-            }
-            int order = 2;
+            now[i] = action.status() == null ? Lifecycle.NOT_STATED : action.status().lifecycle();
+            int order = 1;
             for (ProgressUpdate update : action.progress()) {
                 if (update.date() != null && update.status() != null) {
                     changes.add(new Change(update.date(), order++, i, update.status().lifecycle(), false));

@@ -6,7 +6,7 @@ import org.followthrough.model.Site;
 
 /**
  * Every address of the site in one place: the path of each page and download from the site root,
- * the anchors of recommendations and actions, and absolute addresses. Paths of folders end in
+ * the pages of recommendations and the anchors of actions, and absolute addresses. Paths of folders end in
  * "/", so that pages are {@code <folder>index.html} and links work under any sub-path.
  *
  * <p>Per plan and per organisation, the downloads sit next to the HTML page
@@ -20,6 +20,18 @@ public final class Routes {
     public static final String ACTIONS = "actions/";
     public static final String OVERDUE = "actions/overdue/";
     public static final String NOT_UPDATED_RECENTLY = "actions/not-updated-recently/";
+    /** Actions whose target has passed with no status published: not called overdue. */
+    public static final String TARGET_PASSED = "actions/target-passed-no-status/";
+    /** Every plan, to narrow by organisation, kind of review, year and status (its first page). */
+    public static final String PLANS = "plans/";
+    /**
+     * The rest of the list of plans: its further pages and the pages that narrow it, outside plans/, where a
+     * plan's id could take any name.
+     */
+    public static final String FIND_PLANS = "find-plans/";
+    /** The search page, and under it the index its script reads. */
+    public static final String SEARCH = "search/";
+    public static final String SEARCH_INDEX = SEARCH + "index/";
     public static final String ORGANISATIONS = "organisations/";
     public static final String ABOUT = "about/";
     public static final String ACCESSIBILITY = "accessibility/";
@@ -41,7 +53,11 @@ public final class Routes {
     public static final String PLAN_JSON = "plan.json";
     public static final String ORGANISATION_JSON = "organisation.json";
     public static final String SITE_JSON = "site.json";
-    public static final String ATOM = "progress.atom";
+    /**
+     * The Atom feed. Named .xml, not .atom, as static hosts then serve it as XML, which browsers show as a page through
+     * its stylesheet (assets/feed.xsl); one served as application/atom+xml Chromium shows as raw text.
+     */
+    public static final String ATOM = "progress.xml";
     /** The same progress updates as {@link #ATOM}, as a JSON Feed 1.1. */
     public static final String JSON_FEED = "progress.json";
     public static final String ICS = "targets.ics";
@@ -60,6 +76,27 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The plans with one value of one way of narrowing the list ("organisation", "eput" → find-plans/organisation/eput/). */
+    public static String planFilter(String facet, String value) {
+        return FIND_PLANS + facet + "/" + slug(value) + "/";
+    }
+
+    /** The search index's description: how many documents, shards and buckets of words it has. */
+    public static final String SEARCH_META = SEARCH_INDEX + "meta.json";
+
+    /** The n-th shard of the search index's documents, from 0. */
+    public static String searchDocs(int shard) {
+        return SEARCH_INDEX + "docs-" + shard + ".json";
+    }
+
+    /** The n-th bucket of the search index's words, from 0. */
+    public static String searchWords(int bucket) {
+        return SEARCH_INDEX + "words-" + bucket + ".json";
+    }
+
+    /** The further pages of the whole list of plans; page 1 is {@link #PLANS}. */
+    public static final String ALL_PLANS = FIND_PLANS + "all/";
+
     /** A plan's page, and the folder of its downloads. */
     public static String plan(String planId) {
         return "plans/" + planId + "/";
@@ -75,14 +112,18 @@ public final class Routes {
         return organisation(organisationId) + CHANGES;
     }
 
-    /** A recommendation on its plan's page. */
+    /**
+     * A recommendation's own page, with its actions in full: plans/&lt;id&gt;/recommendations/&lt;number&gt;/. The
+     * plan's page keeps the anchor {@code #recommendation-<number>} on its entry in the contents, and
+     * {@code #action-<ref>} on each action's row, so that addresses of the single-page plans still lead there.
+     */
     public static String recommendation(String planId, String number) {
-        return plan(planId) + "#" + anchor("recommendation", number);
+        return plan(planId) + "recommendations/" + slug(number) + "/";
     }
 
-    /** An action on its plan's page. */
-    public static String action(String planId, String ref) {
-        return plan(planId) + "#" + anchor("action", ref);
+    /** An action on its recommendation's page. */
+    public static String action(String planId, String recommendationNumber, String ref) {
+        return recommendation(planId, recommendationNumber) + "#" + anchor("action", ref);
     }
 
     /** Actions in one stage of the common lifecycle ("in_progress" → actions/status/in-progress/). */
@@ -110,15 +151,19 @@ public final class Routes {
 
     /** Anchors are stable: they come from the numbers and refs as published. */
     public static String anchor(String prefix, String published) {
-        // Letters and digits kept, lower case; every other run of characters becomes one hyphen, none at the ends.
-        StringBuilder slug = new StringBuilder(prefix.length() + published.length() + 1).append(prefix).append('-');
-        int start = slug.length();
+        return prefix + "-" + slug(published);
+    }
+
+    /** Letters and digits kept, lower case; every other run of characters becomes one hyphen, none at the ends. */
+    private static String slug(String published) {
+        // without regular expressions: anchors are made for every link of every page
+        StringBuilder slug = new StringBuilder(published.length());
         boolean gap = false;
         for (int i = 0; i < published.length(); i++) {
             char c = published.charAt(i);
             char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
-                if (gap && slug.length() > start) {
+                if (gap && slug.length() > 0) {
                     slug.append('-');
                 }
                 slug.append(lower);
@@ -127,10 +172,7 @@ public final class Routes {
                 gap = true;
             }
         }
-        if (slug.length() == start) {
-            slug.append('x');
-        }
-        return slug.toString();
+        return slug.length() == 0 ? "x" : slug.toString();
     }
 
     /** An absolute address on the site from a path from its root. */

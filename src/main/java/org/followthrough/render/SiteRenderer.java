@@ -19,6 +19,7 @@ import org.followthrough.model.ChangesSince;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
+import org.followthrough.model.Recommendation;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.render.Output.Kind;
@@ -31,6 +32,7 @@ import org.followthrough.render.feed.AtomRenderer;
 import org.followthrough.render.feed.JsonFeedRenderer;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
+import org.followthrough.render.search.SearchIndex;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
@@ -43,12 +45,19 @@ import org.followthrough.render.view.Views;
 public final class SiteRenderer {
 
     /** Static files shipped with the templates; a site's own templates/ folder may replace any of them. */
-    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", FragmentRenderer.STYLESHEET);
+    static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", "assets/sort.js", "assets/search.js",
+            AtomRenderer.STYLESHEET, FragmentRenderer.STYLESHEET);
 
     /** How many actions a listing page shows; longer listings continue on numbered pages. */
     public static final int ROWS_PER_PAGE = 200;
+    /** How many plans a page of the list of plans shows. */
+    public static final int PLANS_PER_PAGE = 50;
+    /** How many plans the home page shows, the most recently updated first; the list of plans has them all. */
+    static final int HOME_PLANS = 10;
+    private static final Views.Downloads NO_DOWNLOADS = new Views.Downloads(List.of(), List.of(), List.of());
 
-    private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Plans", Routes.HOME);
+    private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Home", Routes.HOME);
+    private static final Views.Crumb PLANS_CRUMB = new Views.Crumb("Plans", Routes.PLANS);
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
     private static final String SITE_SCOPE = "every plan";
@@ -56,6 +65,9 @@ public final class SiteRenderer {
     private static final String ORGANISATION_UNIT = "organisation:";
     private static final String SITE_UNIT = "site";
     private static final String SITEMAP_UNIT = "sitemap";
+    /** The list of plans and the pages that narrow it. */
+    private static final String PLAN_LIST_UNIT = "plans";
+    private static final String SEARCH_UNIT = "search";
 
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
@@ -179,13 +191,15 @@ public final class SiteRenderer {
         return ids;
     }
 
-    /** Every file of the site, unit by unit: each plan, each organisation, the site, then the sitemap. */
+    /** Every file of the site, unit by unit: each plan, the site, the list of plans, the search index, each organisation, then the sitemap. */
     public List<Output> outputs() {
         List<Output> outputs = new ArrayList<>();
         // The dearest units first, so that a long plan is not left to run alone at the end of a parallel build.
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
         outputs.addAll(siteOutputs());
+        outputs.addAll(planListOutputs());
+        outputs.addAll(searchOutputs());
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
@@ -205,7 +219,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * The outputs of one unit ("plan:ID", "organisation:ID", "site" or "sitemap"), as {@link #outputs}
+     * The outputs of one unit ("plan:ID", "organisation:ID", "site", "plans", "search" or "sitemap"), as {@link #outputs}
      * decides them, without deciding the others': for a preview that decides only what is asked for.
      * None for a unit the site does not have.
      */
@@ -221,6 +235,12 @@ public final class SiteRenderer {
         if (unit.equals(SITE_UNIT)) {
             return List.copyOf(siteOutputs());
         }
+        if (unit.equals(PLAN_LIST_UNIT)) {
+            return List.copyOf(planListOutputs());
+        }
+        if (unit.equals(SEARCH_UNIT)) {
+            return List.copyOf(searchOutputs());
+        }
         if (unit.equals(SITEMAP_UNIT)) {
             List<Output> all = outputs();
             return List.of(all.get(all.size() - 1));
@@ -233,6 +253,12 @@ public final class SiteRenderer {
         String[] parts = path.split("/");
         if (path.equals(Routes.SITEMAP)) {
             return SITEMAP_UNIT;
+        }
+        if (path.equals(Routes.PLANS + "index.html") || path.startsWith(Routes.FIND_PLANS)) {
+            return PLAN_LIST_UNIT;
+        }
+        if (path.startsWith(Routes.SEARCH_INDEX)) {
+            return SEARCH_UNIT;
         }
         if (parts.length >= 3 && path.startsWith(Routes.plan(parts[1]))) {
             return PLAN_UNIT + parts[1];
@@ -258,8 +284,9 @@ public final class SiteRenderer {
         String key = planKeys.get(plan.id());
         Site site = archive.site();
         Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
-        String name = plan.reference() != null ? plan.reference() : plan.title();
-        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, "plan " + name, new Recipes(
+        String name = ViewFactory.planName(plan);
+        String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
                 () -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
@@ -269,12 +296,30 @@ public final class SiteRenderer {
                 () -> IcalRenderer.plan(archive, plan))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
-        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), List.of(HOME_CRUMB), key, downloadPaths(folder, Routes.PLAN_JSON),
+        List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
+        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), name, List.of(HOME_CRUMB, PLANS_CRUMB), key, sizes,
                 (context, model) -> {
                     model.put("plan", view.apply(context));
-                    model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, "plan " + name));
+                    model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, scope));
                     model.put("rows", views.rowsOf(plan));
                 }));
+        // each recommendation on a page of its own, with its actions in full: a long plan is read one recommendation at a time
+        Views.Crumb planCrumb = new Views.Crumb(name, folder);
+        for (int i = 0; i < plan.recommendations().size(); i++) {
+            int index = i;
+            String number = plan.recommendations().get(i).number();
+            String title = "Recommendation " + number + " – " + name;
+            outputs.add(page(unit, Routes.recommendation(plan.id(), number), "recommendation.ftlh", title, "Recommendation " + number,
+                    List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), Fingerprint.of("recommendation", number, key), List.of(),
+                    (context, model) -> {
+                        Views.PlanView planView = view.apply(context);
+                        List<Views.RecommendationView> all = planView.recommendations();
+                        model.put("plan", planView);
+                        model.put("rec", all.get(index));
+                        model.put("previous", index > 0 ? all.get(index - 1) : null);
+                        model.put("next", index + 1 < all.size() ? all.get(index + 1) : null);
+                    }));
+        }
         return outputs;
     }
 
@@ -329,7 +374,7 @@ public final class SiteRenderer {
                     }
                     model.put("organisation", view.apply(context));
                     model.put("downloads", withDownloads
-                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : List.of());
+                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : NO_DOWNLOADS);
                 }));
         return outputs;
     }
@@ -353,13 +398,19 @@ public final class SiteRenderer {
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
         Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
 
+        // the most recently updated plans first: the list of plans has them all
+        List<Plan> recent = archive.plans().stream()
+                .sorted(java.util.Comparator.comparing((Plan p) -> lastUpdate(p), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(HOME_PLANS).toList();
+        int named = plansOf.size();
         outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), Fingerprint.of(everything, sinceKey()),
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
                     if (changes != null) {
                         model.put("changes", views.changesLink(Routes.CHANGES, changes.all()));
                     }
-                    model.put("plans", archive.plans().stream().map(views::planSummary).toList());
-                    model.put("organisationCount", archive.organisations().size());
+                    model.put("plans", recent.stream().map(views::planSummary).toList());
+                    model.put("planCount", archive.plans().size());
+                    model.put("organisationCount", named);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
@@ -375,13 +426,25 @@ public final class SiteRenderer {
         for (FilterPage f : filters) {
             outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
         }
-        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
+        // alphabetical without script; the page's script sorts by any column
+        List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id()))
+                .sorted(java.util.Comparator.comparing((Organisation o) -> o.name().toLowerCase(java.util.Locale.ROOT)).thenComparing(Organisation::id))
+                .toList();
         outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
-                (context, model) -> model.put("organisations", withPages.stream().map(views::organisationSummary).toList())));
+                (context, model) -> {
+                    model.put("organisations", withPages.stream().map(views::organisationSummary).toList());
+                    model.put("tally", tally);
+                }));
         String siteOnly = Fingerprint.of(common);
         outputs.add(page(unit, Routes.ABOUT, "about.ftlh", "How to read these plans", List.of(HOME_CRUMB), siteOnly, List.of(),
-                (context, model) -> model.put("lifecycles", Arrays.stream(Lifecycle.values())
-                        .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
+                (context, model) -> {
+                    model.put("lifecycles", Arrays.stream(Lifecycle.values())
+                            .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList());
+                    model.put("standings", Arrays.stream(PlanFacets.Standing.values())
+                            .map(st -> Map.of("label", st.label, "description", st.description)).toList());
+                }));
+        outputs.add(page(unit, Routes.SEARCH, "search.ftlh", "Search plans and actions", List.of(HOME_CRUMB), siteOnly, List.of(),
+                (context, model) -> { }));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
         outputs.add(notFoundPage(unit));
@@ -415,6 +478,172 @@ public final class SiteRenderer {
         return outputs;
     }
 
+    private java.time.LocalDate lastUpdate(Plan plan) {
+        return ViewFactory.lastUpdate(plan, archive.asOf());
+    }
+
+    // ---------------------------------------------------------------- the list of plans
+
+    /**
+     * The list of every plan and the pages that narrow it by status, kind of review, year and organisation,
+     * {@value #PLANS_PER_PAGE} plans a page. Each page's key is what it shows: the summaries of its plans (not
+     * their progress texts, which it does not show) and the counts of the ways of narrowing it lists; only the
+     * first page of the whole list names every organisation.
+     */
+    private List<Output> planListOutputs() {
+        String unit = PLAN_LIST_UNIT;
+        PlanFacets facets = new PlanFacets(archive, plansOf);
+        // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
+        Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
+        Function<Plan, Views.PlanSummary> summary = plan -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan));
+        List<Views.Filter> standings = filterLinks(facets.standings);
+        List<Views.Filter> kinds = filterLinks(facets.kinds);
+        List<Views.Filter> years = filterLinks(facets.years);
+        List<Views.Filter> organisations = filterLinks(facets.organisations);
+        List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
+                "Every plan published here, in the order they were added.", archive.plans(),
+                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), summary));
+        for (PlanFacets.Facet f : facets.all()) {
+            String title = switch (f.facet()) {
+                case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
+                case PlanFacets.KIND -> "Plans from a " + f.label().toLowerCase(java.util.Locale.ROOT);
+                case PlanFacets.YEAR -> "Plans of " + f.label();
+                default -> "Plans naming " + f.label();
+            };
+            String description = switch (f.facet()) {
+                case PlanFacets.YEAR -> "Plans published in " + f.label() + " (or, where a plan gives no publication date, started or first updated then).";
+                case PlanFacets.ORGANISATION -> "Plans that name " + f.label() + ", or give it actions.";
+                default -> "";
+            };
+            outputs.addAll(planList(unit, f.path(), f.path(), title, description, f.plans(), List.of(HOME_CRUMB, PLANS_CRUMB),
+                    new PlanFilters(standings, kinds, years, List.of(), f.path()), summary));
+        }
+        return outputs;
+    }
+
+    private static List<Views.Filter> filterLinks(List<PlanFacets.Facet> facets) {
+        return facets.stream().map(f -> new Views.Filter(f.value(), f.label(), f.path(), f.plans().size())).toList();
+    }
+
+    /** The ways a page of the list of plans offers to narrow it; {@code current}: the path of the one it shows, or null. */
+    public record PlanFilters(List<Views.Filter> statuses, List<Views.Filter> kinds, List<Views.Filter> years,
+                              List<Views.Filter> organisations, String current) {
+    }
+
+    private List<Output> planList(String unit, String first, String rest, String title, String description, List<Plan> plans,
+                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Views.PlanSummary> summary) {
+        int pageCount = Math.max(1, (plans.size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
+        List<Views.PageLink> pageLinks = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            pageLinks.add(new Views.PageLink(n, n == 1 ? first : rest + "page/" + n + "/"));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (int n = 1; n <= pageCount; n++) {
+            List<Plan> shown = plans.subList((n - 1) * PLANS_PER_PAGE, Math.min(plans.size(), n * PLANS_PER_PAGE));
+            String pageTitle = pageCount == 1 ? title : title + " (page " + n + " of " + pageCount + ")";
+            int page = n;
+            // the whole list's first page alone names every organisation: the other pages link back to it
+            PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
+                    filters.current());
+            List<Views.PlanSummary> cards = shown.stream().map(summary).toList();
+            String key = Fingerprint.of(title, description, cards, plans.size(), pageLinks, page, offered);
+            outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
+                model.put("listing", new Views.PlanListing(title, description, cards,
+                        plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
+                model.put("filters", offered);
+            }));
+        }
+        return outputs;
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /**
+     * The search index, made once from every plan and action: its files are known from the number of documents
+     * alone, so that a build whose content did not change takes them all from the cache without making the index.
+     */
+    private List<Output> searchOutputs() {
+        String unit = SEARCH_UNIT;
+        int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
+        String key = Fingerprint.of("search", common, searchSources());
+        Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
+        for (int n = 0; n < SearchIndex.shards(documents); n++) {
+            int shard = n;
+            outputs.add(Output.of(Routes.searchDocs(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchDocs(n), key),
+                    context -> utf8(index.apply(context).docShards().get(shard))));
+        }
+        for (int n = 0; n < SearchIndex.buckets(documents); n++) {
+            int bucket = n;
+            outputs.add(Output.of(Routes.searchWords(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchWords(n), key),
+                    context -> utf8(index.apply(context).wordBuckets().get(bucket))));
+        }
+        return outputs;
+    }
+
+    /**
+     * What the search index is made from, read straight from the model (the Markdown as written, not rendered):
+     * enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     */
+    private List<Object> searchSources() {
+        Map<String, Organisation> byId = archive.organisationsById();
+        List<Object> sources = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
+                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(byId::get).filter(o -> o != null).toList(),
+                    PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
+                            a.owners().stream().map(o -> byId.get(o.organisationId())).filter(o -> o != null).toList(),
+                            a.state().lifecycle(), a.state().overdue()));
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Every plan, then its actions, as the search finds them and shows them. */
+    private List<SearchIndex.Doc> searchDocuments() {
+        Map<String, Organisation> byId = archive.organisationsById();
+        List<SearchIndex.Doc> docs = new ArrayList<>();
+        for (Plan plan : archive.plans()) {
+            String name = ViewFactory.planName(plan);
+            StringBuilder text = new StringBuilder();
+            for (String part : new String[] {plan.reference(), plan.subject(), plan.kind().label(), plan.kindAsPublished()}) {
+                if (part != null) {
+                    text.append(part).append(' ');
+                }
+            }
+            for (String id : plan.organisations()) {
+                Organisation o = byId.get(id);
+                if (o != null) {
+                    text.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' ');
+                }
+            }
+            java.time.LocalDate last = lastUpdate(plan);
+            docs.add(new SearchIndex.Doc("plan", plan.title(), Routes.plan(plan.id()),
+                    plan.kind().label() + (plan.reference() != null ? " · " + plan.reference() : ""),
+                    PlanFacets.Standing.of(plan.tally()).label,
+                    last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
+            for (Recommendation r : plan.recommendations()) {
+                for (Action a : r.actions()) {
+                    Views.ActionRow row = views.rowOf(plan, a);
+                    StringBuilder words = new StringBuilder(row.summary()).append(' ');
+                    if (r.title() != null) {
+                        words.append(r.title()).append(' ');
+                    }
+                    row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
+                    String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
+                    docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,
+                            status, row.summary(), words.toString()));
+                }
+            }
+        }
+        return docs;
+    }
+
     /** An action with its plan, as listings select and order them. */
     private record Entry(Plan plan, Action action) {
     }
@@ -423,27 +652,32 @@ public final class SiteRenderer {
     private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
     }
 
+    /** The pre-rendered filters of every action; one that would list no action is left out. */
     private List<FilterPage> filters(List<Entry> entries) {
         List<FilterPage> filters = new ArrayList<>();
         for (Lifecycle lifecycle : Lifecycle.values()) {
-            Predicate<Action> test = a -> a.state().lifecycle() == lifecycle;
-            long count = entries.stream().map(Entry::action).filter(test).count();
-            if (count > 0) {
-                String path = Routes.lifecycle(lifecycle.code());
-                filters.add(new FilterPage(new Views.Filter(lifecycle.code(), lifecycle.label(), path, (int) count), path,
-                        "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT), lifecycle.description(), test));
-            }
+            String path = Routes.lifecycle(lifecycle.code());
+            addFilter(filters, entries, lifecycle.code(), lifecycle.label(), path, "Actions: " + lifecycle.label().toLowerCase(java.util.Locale.ROOT),
+                    lifecycle.description(), a -> a.state().lifecycle() == lifecycle);
         }
-        Predicate<Action> overdue = a -> a.state().overdue();
-        filters.add(new FilterPage(new Views.Filter("overdue", "Overdue", Routes.OVERDUE,
-                (int) entries.stream().map(Entry::action).filter(overdue).count()),
-                Routes.OVERDUE, "Overdue actions", "Actions whose target has passed and that have not been reported complete.", overdue));
-        Predicate<Action> stale = a -> a.state().stale();
-        filters.add(new FilterPage(new Views.Filter("stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY,
-                (int) entries.stream().map(Entry::action).filter(stale).count()), Routes.NOT_UPDATED_RECENTLY,
-                "Actions not updated recently", "Actions not yet complete with no dated progress update in the last "
-                        + archive.site().staleAfterMonths() + " months.", stale));
+        addFilter(filters, entries, "overdue", "Overdue", Routes.OVERDUE, "Overdue actions",
+                "Actions whose target has passed and whose latest published status is not complete.", a -> a.state().overdue());
+        addFilter(filters, entries, "target-passed", "Target passed, no status published", Routes.TARGET_PASSED,
+                "Actions past their target with no status published",
+                "Actions whose target has passed, for which the plan publishes no status: whether they are done is not known.",
+                a -> a.state().targetPassedWithoutStatus());
+        addFilter(filters, entries, "stale", "Not updated recently", Routes.NOT_UPDATED_RECENTLY, "Actions not updated recently",
+                "Actions not yet complete with no dated progress update in the last " + archive.site().staleAfterMonths() + " months.",
+                a -> a.state().stale());
         return filters;
+    }
+
+    private static void addFilter(List<FilterPage> filters, List<Entry> entries, String id, String label, String path, String title,
+                                  String description, Predicate<Action> test) {
+        long count = entries.stream().map(Entry::action).filter(test).count();
+        if (count > 0) {
+            filters.add(new FilterPage(new Views.Filter(id, label, path, (int) count), path, title, description, test));
+        }
     }
 
     /**
@@ -488,8 +722,8 @@ public final class SiteRenderer {
         return Output.of(Routes.NOT_FOUND, unit, Kind.OTHER, Fingerprint.of("404", common, templates("")), context -> {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", views.site());
-            Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", List.of());
-            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
+            Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", "Page not found", List.of());
+            model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.crumb(), page.breadcrumbs()));
             putSnapshots(model, Routes.NOT_FOUND);
             return utf8(shared.engine().render("404.ftlh", model));
         });
@@ -513,11 +747,18 @@ public final class SiteRenderer {
 
     private Output page(String unit, String path, String template, String title, List<Views.Crumb> crumbs, String key,
                         List<String> showsSizeOf, Fill fill) {
-        return new Output(path + "index.html", unit, Kind.PAGE, Fingerprint.of("page", template, path, common, key, templates("")),
+        return page(unit, path, template, title, title, crumbs, key, showsSizeOf, fill);
+    }
+
+    /** A page; {@code crumb}: the shorter name its breadcrumbs end with. */
+    private Output page(String unit, String path, String template, String title, String crumb, List<Views.Crumb> crumbs, String key,
+                        List<String> showsSizeOf, Fill fill) {
+        return new Output(path + "index.html", unit, Kind.PAGE,
+                Fingerprint.of("page", template, path, title, crumb, crumbs, common, key, templates("")),
                 showsSizeOf, context -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("site", views.site());
-                    model.put("page", views.page(path, title, crumbs));
+                    model.put("page", views.page(path, title, crumb, crumbs));
                     putSnapshots(model, path);
                     fill.into(context, model);
                     return utf8(shared.engine().render(template, model));
@@ -549,10 +790,12 @@ public final class SiteRenderer {
                 (context, model) -> {
                     model.put("changes", views.changes(changed));
                     model.put("whose", whose);
-                    model.put("downloads", List.of(
-                            new Views.Download("These changes, as a spreadsheet", csv, "CSV", humanSize(context.size(csv).orElseThrow()), "text/csv"),
-                            new Views.Download(Download.CSV_METADATA.label(""), metadata, Download.CSV_METADATA.format(),
-                                    humanSize(context.size(metadata).orElseThrow()), Download.CSV_METADATA.mediaType())));
+                    // The spreadsheet is for people; the description of its columns is for programs.
+                    Views.Download spreadsheet = new Views.Download("These changes, as a spreadsheet", csv, "CSV",
+                            humanSize(context.size(csv).orElseThrow()), "text/csv");
+                    Views.Download columns = new Views.Download(Download.CSV_METADATA.label(""), metadata, Download.CSV_METADATA.format(),
+                            humanSize(context.size(metadata).orElseThrow()), Download.CSV_METADATA.mediaType());
+                    model.put("downloads", new Views.Downloads(List.of(spreadsheet), List.of(columns), List.of(spreadsheet, columns)));
                 }));
         return outputs;
     }
@@ -597,12 +840,15 @@ public final class SiteRenderer {
     }
 
     /**
-     * The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so.
-     * A PDF made only when asked for (in a preview) is linked without its size.
+     * The downloads of a folder, with their sizes, those for people apart from those for other programs; a
+     * calendar with no dated target is not made, and a PDF left out of the build, and say so. A PDF made only
+     * when asked for (in a preview) is linked without its size.
      */
-    private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
-        List<Views.Download> links = new ArrayList<>();
+    private static Views.Downloads downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
+        List<Views.Download> main = new ArrayList<>();
+        List<Views.Download> machine = new ArrayList<>();
         for (Download download : Download.values()) {
+            List<Views.Download> links = download.forPeople() ? main : machine;
             String path = folder + download.file(jsonFile);
             String label = download.label(scope);
             var size = context.size(path);
@@ -618,7 +864,9 @@ public final class SiteRenderer {
                         null, download.mediaType()));
             }
         }
-        return links;
+        List<Views.Download> all = new ArrayList<>(main);
+        all.addAll(machine);
+        return new Views.Downloads(List.copyOf(main), List.copyOf(machine), List.copyOf(all));
     }
 
     static String humanSize(int bytes) {

@@ -15,6 +15,7 @@ final class MediaTypes {
             Map.entry("js", "text/javascript" + UTF8),
             Map.entry("json", "application/json" + UTF8),
             Map.entry("xml", "application/xml" + UTF8),
+            Map.entry("xsl", "application/xml" + UTF8),
             Map.entry("txt", "text/plain" + UTF8),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"));
@@ -22,11 +23,15 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    /** The type of the file at a path of the site: a download's own (an Atom feed, a calendar), else by its extension. */
+    /**
+     * The type of the file at a path of the site: a download's own (a calendar, a CSV), else by its extension. The
+     * Atom feeds go by their extension, .xml, as a host sends them, so that a browser shows them through their
+     * stylesheet (one sent as application/atom+xml Chromium shows as raw text).
+     */
     static String of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         for (Download download : Download.values()) {
-            if (download != Download.JSON && name.equals(download.file(null))) {
+            if (download != Download.JSON && download != Download.ATOM && name.equals(download.file(null))) {
                 return download == Download.PDF ? download.mediaType() : download.mediaType() + UTF8;
             }
         }

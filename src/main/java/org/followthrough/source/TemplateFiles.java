@@ -24,7 +24,7 @@ public final class TemplateFiles {
             return Map.of();
         }
         FolderReader.Result read = FolderReader.read(folder, folder.toString(), "templates folder",
-                relative -> relative.substring(relative.lastIndexOf('/') + 1).startsWith("."), Set.of(".ftlh", ".css", ".js"), problems);
+                relative -> relative.substring(relative.lastIndexOf('/') + 1).startsWith("."), Set.of(".ftlh", ".css", ".js", ".xsl"), problems);
         return Map.copyOf(read.files());
     }
 }

@@ -91,11 +91,16 @@ class ActionStateTest {
         assertThat(state(OPEN, new Target("31 September 2020", null)).overdue()).isFalse();
     }
 
+    /** Overdue says the published status is not complete; with no status published, only that the target passed is known. */
     @Test
-    void anActionWithNoPublishedStatusIsNotDoneAndCanBeOverdue() {
+    void anActionWithNoPublishedStatusIsNotDoneAndPastItsTargetButNotCalledOverdue() {
         ActionState s = state(null, Target.of(new TargetDate.Month(YearMonth.of(2014, 4))));
         assertThat(s.lifecycle()).isEqualTo(Lifecycle.NOT_STATED);
-        assertThat(s.overdue()).isTrue();
+        assertThat(s.overdue()).isFalse();
+        assertThat(s.targetPassedWithoutStatus()).isTrue();
+        assertThat(state(OPEN, Target.of(new TargetDate.Month(YearMonth.of(2014, 4)))).targetPassedWithoutStatus())
+                .as("with a status it is overdue instead").isFalse();
+        assertThat(state(null, Target.of(new TargetDate.Month(YearMonth.of(2030, 4)))).targetPassedWithoutStatus()).isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -80,9 +81,48 @@ class BuildCacheTest {
         assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(rebuilt.filesFromCache()).as("files of the other plan and site-wide assets come from the cache")
                 .isGreaterThan(rebuilt.filesWritten() / 3).isLessThan(rebuilt.filesWritten());
-        assertThat(after.get("plans/second-review/index.html")).contains("drafted and sent round");
+        assertThat(after.get("plans/second-review/recommendations/1/index.html")).contains("drafted and sent round");
         assertThat(after.get("plans/sample-review/index.html")).isEqualTo(before.get("plans/sample-review/index.html"));
         assertThat(after.get("plans/sample-review/actions.csv")).isEqualTo(before.get("plans/sample-review/actions.csv"));
+    }
+
+    /**
+     * The lists of plans and the search index are keyed on what they show: a progress text they do not show
+     * leaves their keys as they were (so they come from the cache), a status they do show changes them.
+     */
+    @Test
+    void theListsOfPlansAndTheSearchIndexAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
+        Map<String, String> before = keys();
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
+                "text: A template has been drafted and sent round.");
+        Map<String, String> textChanged = keys();
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        status: done\n", "        status: open\n");
+        Map<String, String> statusChanged = keys();
+
+        List<String> listsAndSearch = before.keySet().stream()
+                .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/"))
+                .toList();
+        assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json");
+        for (String path : listsAndSearch) {
+            assertThat(textChanged.get(path)).as("%s after a change of progress text", path).isEqualTo(before.get(path));
+        }
+        assertThat(statusChanged.get("plans/index.html")).as("a plan's counts on the list of plans").isNotEqualTo(before.get("plans/index.html"));
+        assertThat(statusChanged.get("search/index/docs-0.json")).as("an action's status in the search's results")
+                .isNotEqualTo(before.get("search/index/docs-0.json"));
+        assertThat(textChanged.get("plans/second-review/recommendations/1/index.html")).as("the page that shows the text")
+                .isNotEqualTo(before.get("plans/second-review/recommendations/1/index.html"));
+    }
+
+    /** Each output's key, by path, as a build of the content as it is now would decide them. */
+    private Map<String, String> keys() {
+        BuildRequest request = TestBuilds.request(content, null);
+        org.followthrough.model.Archive archive = Pipeline.check(request).archive();
+        org.followthrough.render.TemplateEngine engine = TestBuilds.templateEngine(TestBuilds.BUILT_IN_TEMPLATES);
+        org.followthrough.render.SiteRenderer.Shared shared = new org.followthrough.render.SiteRenderer.Shared(engine,
+                new org.followthrough.render.MarkdownRenderer(), () -> null, "test", Map.of());
+        Map<String, String> keys = new TreeMap<>();
+        new org.followthrough.render.SiteRenderer(archive, shared).outputs().forEach(o -> keys.put(o.path(), o.key()));
+        return keys;
     }
 
     @Test
@@ -211,6 +251,12 @@ class BuildCacheTest {
         assertThat(temp.resolve("elsewhere")).doesNotExist();
         assertThat(Folders.contents(freshCache)).as("what the refused build made is cached").isNotEmpty();
         assertThat(TestBuilds.filesHolding(joined, freshCache)).as("cache entries holding the name").isEmpty();
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
     }
 
     private BuildResult guarded(String out, Path cacheFolder, ProtectedNames names) {

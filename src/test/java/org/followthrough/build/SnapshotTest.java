@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotTest {
 
+    /** The page of the recommendation whose progress the tests edit. */
+    private static final String RECOMMENDATION_PAGE = "plans/sample-review/recommendations/1/index.html";
+
     private static final LocalDate JUNE = LocalDate.of(2026, 6, 30);
     private static final String JUNE_FOLDER = "snapshots/2026-06-30/";
 
@@ -104,8 +107,9 @@ class SnapshotTest {
         assertThat(november.filesWritten()).as("the kept snapshot's files are published too").isGreaterThan(june.size());
         assertThat(snapshot(JUNE_FOLDER)).isEqualTo(june);
         Map<String, String> site = Folders.contents(temp.resolve("site"));
-        assertThat(site.get("plans/sample-review/index.html")).contains("minuted and audited").contains("renamed");
-        assertThat(site.get(JUNE_FOLDER + "plans/sample-review/index.html")).doesNotContain("minuted and audited").doesNotContain("renamed");
+        // the progress text is on its recommendation's page
+        assertThat(site.get(RECOMMENDATION_PAGE)).contains("minuted and audited").contains("renamed");
+        assertThat(site.get(JUNE_FOLDER + RECOMMENDATION_PAGE)).doesNotContain("minuted and audited").doesNotContain("renamed");
         assertThat(site.get("snapshots/index.html")).contains("23 November 2026").contains("30 June 2026");
         assertThat(snapshot("snapshots/2026-11-23/")).containsKey("snapshots/2026-11-23/plans/sample-review/index.html");
     }
@@ -119,7 +123,7 @@ class SnapshotTest {
         BuildResult again = build(request(JUNE).withSnapshot(true));
 
         assertThat(snapshot(JUNE_FOLDER)).isEqualTo(june);
-        assertThat(Folders.contents(temp.resolve("site")).get("plans/sample-review/index.html")).contains("minuted and audited");
+        assertThat(Folders.contents(temp.resolve("site")).get(RECOMMENDATION_PAGE)).contains("minuted and audited");
         assertThat(again.problems()).extracting(Problem::format).containsExactly(temp.resolve("site").resolve(JUNE_FOLDER)
                 + ": warning: a snapshot of 30 June 2026 was published before: it is kept as it is, and no other is made"
                 + " — a snapshot is never rewritten; to publish one of the site as it stands now, build with --snapshot on another day"

@@ -131,7 +131,7 @@ class ProgressRoundTripTest {
                 "          Two teams of five are done."));
 
         MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
-        String page = Jsoup.parse(site.text("plans/sample-review/index.html")).text();
+        String page = TestBuilds.planText(site, "sample-review");
         assertThat(page).contains("Minutes are audited monthly.", "Evidence: Audit report, March 2026", "Audit started. Two teams of five are done.");
 
         Map<String, String> once = snapshot(content);

@@ -51,8 +51,9 @@ class TimelineTest {
     /**
      * The counts are worked out in one pass through time; on every plan of the shipped content, and on
      * all their actions together, they must equal the counts worked out date by date from the definition:
-     * an action counts from its plan's start, with its status as first published from the plan's
-     * publication, then each dated update's status from its date (and its derived state on the as-of date).
+     * an action counts from its plan's start, or from an earlier status reported for it; on each date its
+     * status is that of its latest-dated update on or before it, whatever their order, else its status as
+     * first published (which has no date of its own); on the as-of date, its derived state.
      */
     @Test
     void countsEqualTheDefinitionDateByDateOnTheShippedPlans() {
@@ -69,6 +70,11 @@ class TimelineTest {
                 int done = 0;
                 for (Timeline.Item item : items) {
                     LocalDate start = item.plan().start() != null ? item.plan().start() : item.plan().published();
+                    for (ProgressUpdate update : item.action().progress()) {
+                        if (update.date() != null && update.status() != null && (start == null || update.date().isBefore(start))) {
+                            start = update.date();
+                        }
+                    }
                     if (start != null && start.isAfter(point.date())) {
                         continue;
                     }
@@ -85,12 +91,33 @@ class TimelineTest {
     }
 
     private static Lifecycle on(Timeline.Item item, LocalDate date) {
-        ScaleEntry status = item.plan().published() != null && item.plan().published().isAfter(date) ? null : item.action().status();
+        ScaleEntry status = item.action().status();
+        LocalDate since = null;
         for (ProgressUpdate update : item.action().progress()) {
-            if (update.date() != null && !update.date().isAfter(date) && update.status() != null) {
+            if (update.date() != null && !update.date().isAfter(date) && update.status() != null
+                    && (since == null || !update.date().isBefore(since))) {
                 status = update.status();
+                since = update.date();
             }
         }
         return status == null ? Lifecycle.NOT_STATED : status.lifecycle();
+    }
+
+    /** A plan published after the events it reports: its actions count from the dates they were reported on, not from its publication. */
+    @Test
+    void anActionReportedBeforeItsPlanWasPublishedCountsFromWhenItWasReported() {
+        Plan plan = samplePlan();
+        Action first = plan.recommendations().get(0).actions().get(0);
+        Plan late = new Plan(plan.id(), plan.title(), plan.reference(), plan.kind(), plan.kindAsPublished(), plan.subject(),
+                plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
+                LocalDate.of(2025, 1, 1), null, plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
+                plan.updates(), plan.source(), plan.scales(), plan.extraColumns(), plan.addressedWithoutAction(), plan.recommendations(),
+                plan.tally(), plan.statusDatesNotPublished());
+        Timeline t = Timeline.of(List.of(new Timeline.Item(late, first)), TestBuilds.AS_OF);
+        LocalDate reported = first.progress().stream().filter(u -> u.status() != null && u.status().lifecycle().isDone())
+                .map(ProgressUpdate::date).findFirst().orElseThrow();
+        assertThat(t.points()).as("reported complete on %s, a year before the plan was published", reported)
+                .contains(new Timeline.Point(reported, 0, 1));
+        assertThat(t.spans().get(0).start()).as("the plan's publication is not when work on it started").isNull();
     }
 }

@@ -32,35 +32,45 @@ class PublicSiteTest {
     @Test
     void homeCountsEachPlansActionsByStatusInWordsWithOverdue() {
         Element card = page("index.html").selectFirst("li.card");
-        assertThat(card.text()).contains("2 actions:").contains("1 in progress").contains("1 completed").contains("1 overdue");
+        assertThat(card.text()).contains("2 actions:").contains("1 in progress").contains("1 completed").contains("1 overdue")
+                .contains("Last update published: 1 July 2024");
     }
 
+    /** The common stage first, the plan's own word second, then the grade: the same on the action's page and in every table. */
     @Test
-    void statusIsGivenInWordsWithItsDateAndNeverByColourAlone() {
-        Element action = page("plans/sample-review/index.html").getElementById("action-1-1");
+    void statusIsGivenInWordsWithItsDateItsOwnWordingAndGradeAndNeverByColourAlone() {
+        Element action = page("plans/sample-review/recommendations/1/index.html").getElementById("action-1-1");
         Element tag = action.selectFirst(".tag");
-        assertThat(tag.text()).isEqualTo("Done");
+        assertThat(tag.text()).isEqualTo("Completed");
         assertThat(tag.selectFirst("svg")).as("a shape goes with the words").isNotNull();
-        assertThat(action.selectFirst(".action-status").text()).contains("since 1 July 2024");
+        assertThat(action.selectFirst(".action-status").text()).isEqualTo("Completed since 1 July 2024 as published: “Done” · grade A: Evidence of completeness and impact");
+        Element row = page("plans/sample-review/index.html").getElementById("action-1-1");
+        assertThat(row.select("td[data-label=Status]").text()).startsWith(action.selectFirst(".action-status").text());
+        assertThat(page("actions/index.html").select("tr[data-plan] td[data-label=Status]").first().text())
+                .startsWith(action.selectFirst(".action-status").text());
     }
 
     @Test
     void overdueAndStaleFlagsLinkToTheirExplanation() {
-        Element action = page("plans/sample-review/index.html").getElementById("action-1-2");
+        Element action = page("plans/sample-review/recommendations/1/index.html").getElementById("action-1-2");
         assertThat(action.select(".tag--overdue").text()).isEqualTo("Overdue");
-        assertThat(action.select(".tag--overdue").attr("href")).isEqualTo("../../about/#overdue");
+        assertThat(action.select(".tag--overdue").attr("href")).isEqualTo("../../../../about/#overdue");
         assertThat(action.select(".tag--stale").text()).isEqualTo("Not updated recently");
         Document about = page("about/index.html");
         assertThat(about.getElementById("overdue")).isNotNull();
         assertThat(about.getElementById("not-updated-recently").nextElementSibling().text()).contains("6 months");
     }
 
+    /** Each recommendation has a page of its own; the plan's page keeps the old anchors, on its contents and on its table's rows. */
     @Test
-    void everyRecommendationAndActionHasAStableAnchor() {
+    void everyRecommendationHasAPageAndEveryAnchorOfThePlanPageStillLeadsSomewhere() {
         Document plan = page("plans/sample-review/index.html");
-        assertThat(plan.getElementById("recommendation-1")).isNotNull();
-        assertThat(plan.getElementById("action-1-1")).isNotNull();
-        assertThat(plan.getElementById("action-1-2")).isNotNull();
+        assertThat(plan.getElementById("recommendation-1").selectFirst("a").attr("href")).isEqualTo("../../plans/sample-review/recommendations/1/");
+        assertThat(plan.getElementById("action-1-1").selectFirst("a").attr("href")).isEqualTo("../../plans/sample-review/recommendations/1/#action-1-1");
+        Document recommendation = page("plans/sample-review/recommendations/1/index.html");
+        assertThat(recommendation.select("article.action").eachAttr("id")).containsExactly("action-1-1", "action-1-2");
+        assertThat(recommendation.selectFirst("h1").text()).isEqualTo("Recommendation 1: Record keeping");
+        assertThat(recommendation.select(".breadcrumbs a").eachText()).containsExactly("Home", "Plans", "Sample safety action plan");
     }
 
     @Test

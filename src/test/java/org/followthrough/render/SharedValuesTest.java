@@ -103,19 +103,25 @@ class SharedValuesTest {
         return Jsoup.parse(site.text("plans/tracker/index.html"));
     }
 
+    /** Recommendation 1's own page, where its actions are in full. */
+    private static Document recommendationPage() {
+        return Jsoup.parse(site.text("plans/tracker/recommendations/1/index.html"));
+    }
+
     @Test
     void theRecommendationShowsItsSharedValuesOnceAndItsActionsDoNotRepeatThem() {
-        Element recommendation = planPage().getElementById("recommendation-1");
+        Element page = recommendationPage().selectFirst("main");
+        Element recommendation = page.selectFirst("section.recommendation-text");
         assertThat(recommendation.select("dt:containsOwn(Owner of all its actions) + dd").text())
                 .isEqualTo("SI Leads; Head of Patient Safety, Sample NHS Foundation Trust");
         assertThat(recommendation.select("dt:containsOwn(Target for all its actions) + dd").text()).isEqualTo("End of Q3 (December 2025)");
         assertThat(recommendation.select("> dl dt:containsOwn(Lead director) + dd").text()).isEqualTo("Director of Nursing");
-        assertThat(recommendation.text()).containsOnlyOnce("SI Leads; Head of Patient Safety").containsOnlyOnce("An audit of both wards has started.");
+        assertThat(page.text()).containsOnlyOnce("SI Leads; Head of Patient Safety").containsOnlyOnce("An audit of both wards has started.");
 
-        Element inheriting = recommendation.getElementById("action-1-1");
+        Element inheriting = page.getElementById("action-1-1");
         assertThat(inheriting.select("dt").eachText()).doesNotContain("Owner", "Owners", "Target", "Lead director").contains("Service");
         assertThat(inheriting.select("dt:containsOwn(Service) + dd").text()).isEqualTo("Adult inpatient");
-        Element own = recommendation.getElementById("action-1-2");
+        Element own = page.getElementById("action-1-2");
         assertThat(own.select("dt:containsOwn(Target) + dd").text()).as("an action's own value wins").isEqualTo("January 2026");
         assertThat(own.select("dt:containsOwn(Lead director) + dd").text()).isEqualTo("Medical Director");
         assertThat(own.text()).contains("Reported in June.").doesNotContain("An audit of both wards has started.");
@@ -123,7 +129,7 @@ class SharedValuesTest {
 
     @Test
     void sharedProgressCountsInEachActionsStatus() {
-        Document page = planPage();
+        Document page = recommendationPage();
         assertThat(page.getElementById("action-1-1").selectFirst(".action-status").text()).contains("Open").contains("since 1 March 2025");
         assertThat(page.getElementById("action-1-2").selectFirst(".action-status").text()).contains("Done").contains("since 1 June 2025");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.followthrough.output.MemoryPublisher;
-import org.followthrough.render.view.ViewFactory;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,79 +11,152 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every chart is drawn from the same numbers its table gives, on every plan and organisation page of the shipped site. */
+/**
+ * Every chart is drawn from the same numbers its table gives, in both its drawings (for wide screens
+ * and for phones), on every plan and organisation page of the shipped site and of the small test site
+ * (whose statuses change over time, where the shipped plans' never change on a known date); and a
+ * chart that would say nothing is left out, saying why.
+ */
 class TimelineChartsTest {
 
     private static MemoryPublisher site;
+    private static MemoryPublisher small;
 
     @BeforeAll
     static void build() {
         site = TestBuilds.buildInMemory(TestBuilds.SHIPPED_CONTENT);
+        small = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
     }
 
-    private static List<String> pagesWithTimelines() {
-        return site.files().keySet().stream()
+    /** Pages with a timeline, of both sites. */
+    private static List<Page> pagesWithTimelines() {
+        return java.util.stream.Stream.of(site, small).flatMap(built -> built.files().keySet().stream()
                 .filter(p -> (p.startsWith("plans/") || p.startsWith("organisations/")) && p.endsWith("index.html"))
-                .filter(p -> site.text(p).contains("-counts-table"))
-                .toList();
+                .filter(p -> built.text(p).contains("-counts-table"))
+                .map(p -> new Page(p, Jsoup.parse(built.text(p))))).toList();
+    }
+
+    record Page(String path, Document document) {
     }
 
     @Test
     void everyPlanPageHasATimeline() {
-        assertThat(pagesWithTimelines()).contains("plans/p-independent-investigation/index.html", "plans/eput-e203623/index.html",
+        assertThat(pagesWithTimelines().stream().map(Page::path)).contains("plans/p-independent-investigation/index.html", "plans/eput-e203623/index.html",
                 "plans/bdhr-2011-12-03/index.html", "plans/kmpt-mr-s/index.html", "plans/x-update-2022/index.html",
                 "organisations/west-midlands-police/index.html");
     }
 
     @Test
-    void theCountsTableHoldsTheNumbersOfTheCountsChart() {
-        for (String path : pagesWithTimelines()) {
-            Document page = Jsoup.parse(site.text(path));
-            List<Element> points = page.select("svg g.point");
+    void theCountsTableHoldsTheNumbersOfEachDrawingOfTheCountsChart() {
+        int drawn = 0;
+        for (Page each : pagesWithTimelines()) {
+            String path = each.path();
+            Document page = each.document();
             List<Element> rows = page.select("table[id$=-counts-table] tbody tr");
-            assertThat(points).as(path).isNotEmpty().hasSameSizeAs(rows);
-            for (int i = 0; i < points.size(); i++) {
-                Element point = points.get(i);
-                Element row = rows.get(i);
-                assertThat(row.selectFirst("time").attr("datetime")).as(path).isEqualTo(point.attr("data-date"));
-                assertThat(row.select("td").get(0).text()).as(path).isEqualTo(point.attr("data-open"));
-                assertThat(row.select("td").get(1).text()).as(path).isEqualTo(point.attr("data-done"));
+            for (Element svg : page.select("svg[id$=-counts], svg[id$=-counts-narrow]")) {
+                List<Element> points = svg.select("g.point");
+                assertThat(points).as(path).isNotEmpty().hasSameSizeAs(rows);
+                for (int i = 0; i < points.size(); i++) {
+                    Element point = points.get(i);
+                    Element row = rows.get(i);
+                    assertThat(row.selectFirst("time").attr("datetime")).as(path).isEqualTo(point.attr("data-date"));
+                    assertThat(row.select("td").get(0).text()).as(path).isEqualTo(point.attr("data-open"));
+                    assertThat(row.select("td").get(1).text()).as(path).isEqualTo(point.attr("data-done"));
+                }
+                drawn++;
             }
         }
+        assertThat(drawn).as("counts charts drawn").isPositive();
     }
 
     @Test
-    void theTimelineTableHoldsTheDatesOfEverySpanInTheChart() {
-        for (String path : pagesWithTimelines()) {
-            Document page = Jsoup.parse(site.text(path));
-            List<Element> spans = page.select("svg g.span");
+    void theTimelineTableHoldsTheDatesOfEverySpanInEachDrawing() {
+        for (Page each : pagesWithTimelines()) {
+            String path = each.path();
+            Document page = each.document();
             List<Element> rows = page.select("table[id$=-spans-table] tbody tr");
-            assertThat(spans).as(path).isNotEmpty().hasSameSizeAs(rows);
-            for (int i = 0; i < spans.size(); i++) {
-                Element span = spans.get(i);
-                Element row = rows.get(i);
-                assertThat(row.selectFirst("th").text()).isEqualTo(span.attr("data-ref"));
-                List<Element> cells = row.select("td");
-                assertThat(datetime(cells.get(0))).as(path + " start").isEqualTo(span.attr("data-start"));
-                assertThat(datetime(cells.get(1))).as(path + " target").isEqualTo(span.attr("data-deadline"));
-                assertThat(datetime(cells.get(2))).as(path + " completed").isEqualTo(span.attr("data-completed"));
+            boolean byPlan = !page.select("table[id$=-spans-table] thead th:contains(Plan)").isEmpty();
+            for (Element svg : page.select("svg[id$=-spans], svg[id$=-spans-narrow]")) {
+                List<Element> spans = svg.select("g.span");
+                assertThat(spans).as(path).isNotEmpty().hasSameSizeAs(rows);
+                for (int i = 0; i < spans.size(); i++) {
+                    Element span = spans.get(i);
+                    Element row = rows.get(i);
+                    assertThat(row.selectFirst("th").text()).isEqualTo(span.attr("data-ref"));
+                    List<Element> cells = row.select("td");
+                    int first = byPlan ? 1 : 0;
+                    assertThat(datetime(cells.get(first))).as(path + " start").isEqualTo(span.attr("data-start"));
+                    assertThat(datetime(cells.get(first + 1))).as(path + " target").isEqualTo(span.attr("data-deadline"));
+                    assertThat(datetime(cells.get(first + 2))).as(path + " completed").isEqualTo(span.attr("data-completed"));
+                }
             }
         }
     }
 
+    /** Counts that never change would draw two flat lines: the chart is left out, and the page says why and what they are. */
     @Test
-    void theLastPointOfTheCountsChartAgreesWithThePlansRollUp() {
+    void aCountsChartThatWouldBeFlatIsLeftOutSayingWhy() {
+        int flat = 0;
+        for (Page each : pagesWithTimelines()) {
+            String path = each.path();
+            Document page = each.document();
+            List<String> counts = page.select("table[id$=-counts-table] tbody tr").stream()
+                    .map(row -> row.select("td").text()).distinct().toList();
+            boolean drawn = !page.select("svg[id$=-counts]").isEmpty();
+            if (counts.size() == 1) {
+                flat++;
+                assertThat(drawn).as(path + ": flat counts are not drawn").isFalse();
+                assertThat(page.select(".chart-omitted").text()).as(path).contains("No chart of open and completed actions over time")
+                        .contains("flat");
+            } else {
+                assertThat(drawn).as(path + ": counts that change are drawn").isTrue();
+            }
+        }
+        assertThat(flat).as("pages whose counts never change (the P plan's among them)").isPositive();
+        assertThat(Jsoup.parse(site.text("plans/p-independent-investigation/index.html")).select("svg[id$=-counts]")).isEmpty();
+    }
+
+    @Test
+    void theLastRowOfTheCountsAgreesWithThePlansRollUpOnTheAsOfDate() {
+        for (Page each : pagesWithTimelines().stream().filter(p -> p.path().startsWith("plans/")).toList()) {
+            String path = each.path();
+            Document page = each.document();
+            Element last = page.select("table[id$=-counts-table] tbody tr").last();
+            int total = Integer.parseInt(last.select("td").get(0).text()) + Integer.parseInt(last.select("td").get(1).text());
+            assertThat(page.selectFirst("#progress .counts-total strong").text()).as(path).isEqualTo(String.valueOf(total));
+            assertThat(last.selectFirst("time").attr("datetime")).isEqualTo(TestBuilds.AS_OF.toString());
+        }
+    }
+
+    /** An organisation's actions come from several plans: the chart and its table say which plan each belongs to. */
+    @Test
+    void anOrganisationsTimelineNamesThePlanOfEachAction() {
+        Document page = Jsoup.parse(site.text("organisations/west-midlands-police/index.html"));
+        assertThat(page.select("svg[id$=-spans] text.plan-name").eachText())
+                .contains("Independent investigation: P", "Domestic Homicide Review BDHR2011/12-03 Action Plan");
+        assertThat(page.select("table[id$=-spans-table] tbody tr td:first-of-type").eachText())
+                .contains("Independent investigation: P", "Domestic Homicide Review BDHR2011/12-03 Action Plan");
+    }
+
+    /** On a phone the narrow drawing is shown, whose text is larger for its width than the wide one's, so that it stays readable. */
+    @Test
+    void theNarrowDrawingHasLargerTextForItsWidth() {
         Document page = Jsoup.parse(site.text("plans/p-independent-investigation/index.html"));
-        Element last = page.select("svg g.point").last();
-        int total = Integer.parseInt(last.attr("data-open")) + Integer.parseInt(last.attr("data-done"));
-        assertThat(page.selectFirst("ul.counts li strong").text()).isEqualTo(String.valueOf(total));
-        assertThat(last.attr("data-date")).isEqualTo(TestBuilds.AS_OF.toString());
+        Element wide = page.selectFirst("svg[id$=-spans]");
+        Element narrow = page.selectFirst("svg[id$=-spans-narrow]");
+        assertThat(textForWidth(narrow)).isGreaterThan(textForWidth(wide) * 2);
+    }
+
+    private static double textForWidth(Element svg) {
+        double width = Double.parseDouble(svg.attr("viewBox").split(" ")[2]);
+        return Double.parseDouble(svg.selectFirst("g.span text").attr("font-size")) / width;
     }
 
     @Test
     void chartsHaveATitleAndADescriptionForScreenReaders() {
-        for (String path : pagesWithTimelines()) {
-            for (Element svg : Jsoup.parse(site.text(path)).select("svg.chart")) {
+        for (Page each : pagesWithTimelines()) {
+            String path = each.path();
+            for (Element svg : each.document().select("svg.chart")) {
                 assertThat(svg.attr("role")).isEqualTo("img");
                 for (String id : svg.attr("aria-labelledby").split(" ")) {
                     assertThat(svg.getElementById(id)).as(path + " " + id).isNotNull();
@@ -103,6 +175,6 @@ class TimelineChartsTest {
     void anchorsInTheTimelineTableLeadToTheActions() {
         Document page = Jsoup.parse(site.text("plans/kmpt-mr-s/index.html"));
         String href = page.selectFirst("table[id$=-spans-table] tbody a").attr("href");
-        assertThat(href).endsWith("#" + Routes.anchor("action", "10.1"));
+        assertThat(href).endsWith(Routes.action("kmpt-mr-s", "10", "10.1").substring(Routes.plan("kmpt-mr-s").length()));
     }
 }

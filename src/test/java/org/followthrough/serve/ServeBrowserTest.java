@@ -35,7 +35,7 @@ class ServeBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, ServeRun.PATIENCE);
             // Asked while the page is being replaced, the old page's elements are gone and the new one's not there yet.
             wait.ignoring(StaleElementReferenceException.class).ignoring(JavascriptException.class);
-            driver.get(serve.address() + "plans/sample-review/");
+            driver.get(serve.address() + "plans/sample-review/recommendations/1/");
             assertThat(mainText(browser)).contains("A template has been drafted.");
             markPage(browser);
 
@@ -52,8 +52,8 @@ class ServeBrowserTest {
 
             ServeRun.edit(recommendation, "        status: finished", "        status: done");
 
-            wait.until(d -> !isMarked(browser) && d.findElement(By.tagName("h1")).getText().equals("Sample safety action plan"));
-            assertThat(driver.getCurrentUrl()).isEqualTo(serve.address() + "plans/sample-review/");
+            wait.until(d -> !isMarked(browser) && d.findElement(By.tagName("h1")).getText().equals("Recommendation 1: Record keeping"));
+            assertThat(driver.getCurrentUrl()).isEqualTo(serve.address() + "plans/sample-review/recommendations/1/");
         }
     }
 

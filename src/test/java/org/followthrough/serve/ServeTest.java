@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeTest {
 
     private static final String PLAN = "/plans/sample-review/";
+    /** The page of the recommendation whose progress the tests edit. */
+    private static final String RECOMMENDATION = PLAN + "recommendations/1/";
     private static final String UPDATE = "text: A template has been drafted.";
 
     @TempDir
@@ -46,13 +48,13 @@ class ServeTest {
         Path content = content();
         try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
             assertThat(serve.address()).isEqualTo(serve.origin() + "/");
-            HttpResponse<String> before = serve.get(PLAN);
+            HttpResponse<String> before = serve.get(RECOMMENDATION);
             assertThat(before.statusCode()).isEqualTo(200);
             assertThat(text(before)).contains("A template has been drafted.");
 
             ServeRun.edit(recommendation(content), UPDATE, "text: A template has been drafted and sent to every team.");
 
-            serve.getUntil(PLAN, r -> text(r).contains("A template has been drafted and sent to every team."), "the saved update");
+            serve.getUntil(RECOMMENDATION, r -> text(r).contains("A template has been drafted and sent to every team."), "the saved update");
             assertThat(serve.out()).contains("Rebuilt in");
         }
     }
@@ -110,7 +112,7 @@ class ServeTest {
             assertThat(Jsoup.parse(home.body()).select("link[rel=canonical]").attr("href")).isEqualTo(serve.origin() + base);
 
             // the site's own 404 page, whose links start from the base path, for any address it does not have
-            for (String missing : List.of(base + "no-such-page/", "/elsewhere", base + "plans/")) {
+            for (String missing : List.of(base + "no-such-page/", "/elsewhere", base + "plans/no-such-plan/")) {
                 HttpResponse<String> notFound = serve.get(missing);
                 assertThat(notFound.statusCode()).as(missing).isEqualTo(404);
                 Document page = Jsoup.parse(notFound.body());
@@ -120,8 +122,10 @@ class ServeTest {
 
             assertThat(serve.get(base + "assets/followthrough.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
             assertThat(serve.get(base + "plans/sample-review/actions.csv").headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
-            assertThat(serve.get(base + "plans/sample-review/progress.atom").headers().firstValue("Content-Type"))
-                    .hasValue("application/atom+xml; charset=utf-8");
+            // the feed as a static host sends a .xml file, so that a browser shows it through its stylesheet
+            assertThat(serve.get(base + "plans/sample-review/progress.xml").headers().firstValue("Content-Type"))
+                    .hasValue("application/xml; charset=utf-8");
+            assertThat(serve.get(base + "assets/feed.xsl").headers().firstValue("Content-Type")).hasValue("application/xml; charset=utf-8");
             assertThat(serve.get(base + "plans/sample-review/targets.ics").headers().firstValue("Content-Type"))
                     .hasValue("text/calendar; charset=utf-8");
             assertThat(serve.get(base + "plans/sample-review/plan.json").headers().firstValue("Content-Type"))
@@ -137,7 +141,7 @@ class ServeTest {
             var pdfLink = plan.select("ul.downloads a[type=application/pdf]");
             assertThat(pdfLink.attr("href")).isEqualTo("../../plans/sample-review/summary.pdf");
             assertThat(pdfLink.first().parent().text()).isEqualTo("Summary to read or print (PDF)");
-            assertThat(plan.select("ul.downloads li:has(a[type=text/csv])").text()).matches("Every action, as a spreadsheet \\(CSV, \\d+ (bytes|KB)\\)");
+            assertThat(plan.select("ul.downloads li:has(a[type=text/csv])").text()).matches("Every action, to open in a spreadsheet \\(CSV, \\d+ (bytes|KB)\\)");
 
             HttpResponse<byte[]> pdf = serve.client().send(HttpRequest.newBuilder(URI.create(serve.origin() + PLAN + "summary.pdf")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

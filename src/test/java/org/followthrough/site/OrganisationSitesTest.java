@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,7 +113,9 @@ class OrganisationSitesTest {
     /** A link to an organisation's page, relative to the site's base URL. */
     private static final Pattern ORGANISATION_PAGE = Pattern.compile("organisations/([^/#?]+)/(?:index\\.html)?(?:[?#].*)?");
     /** A link to an action of a plan, relative to the site's base URL. */
-    private static final Pattern ACTION_LINK = Pattern.compile("plans/([^/#?]+)/(?:index\\.html)?#(action-[^/?#]+)");
+    private static final Pattern ACTION_LINK = Pattern.compile("plans/([^/#?]+)/(?:recommendations/[^/#?]+/)?(?:index\\.html)?#(action-[^/?#]+)");
+    /** A page of a plan: its own, or one of its recommendations'. */
+    private static final Pattern PLAN_PAGE = Pattern.compile("plans/([^/]+)/(?:recommendations/[^/]+/)?index\\.html");
 
     @TempDir
     static Path temp;
@@ -225,7 +228,7 @@ class OrganisationSitesTest {
                 .containsExactlyInAnyOrderElementsOf(owned.keySet());
         List<String> wrong = new ArrayList<>();
         owned.forEach((plan, anchors) -> {
-            Document page = site.pages.get("plans/" + plan + "/index.html");
+            Document page = planDocument(site.pages::get, plan);
             List<String> shown = page.select("article.action").eachAttr("id");
             shown.stream().filter(id -> !anchors.contains(id)).forEach(id -> wrong.add("plans/" + plan + "/: " + id + " is not " + o.id() + "'s"));
             anchors.stream().filter(id -> !shown.contains(id)).forEach(id -> wrong.add("plans/" + plan + "/: its " + id + " is missing"));
@@ -242,7 +245,8 @@ class OrganisationSitesTest {
         List<String> wrong = new ArrayList<>();
         site.pages.forEach((path, doc) -> {
             for (Element article : doc.select("article.action")) {
-                String plan = path.matches("plans/[^/]+/index\\.html") ? path.split("/")[1] : "?";
+                Matcher onPlan = PLAN_PAGE.matcher(path);
+                String plan = onPlan.matches() ? onPlan.group(1) : "?";
                 if (!owned.getOrDefault(plan, Set.of()).contains(article.id())) {
                     wrong.add(path + ": article " + article.id());
                 }
@@ -282,7 +286,7 @@ class OrganisationSitesTest {
                 if (!List.of(row.get("Owner IDs").split(";\\s*")).contains(o.id())) {
                     wrong.add(csv + ": row for " + action + " does not name " + o.id() + " among its owners: " + row.get("Owner IDs"));
                 }
-                String expectedLink = site.base + "plans/" + row.get("Plan ID") + "/#" + Routes.anchor("action", row.get("Action"));
+                String expectedLink = site.base + Routes.action(row.get("Plan ID"), row.get("Recommendation"), row.get("Action"));
                 if (!row.get("Link").equals(expectedLink)) {
                     wrong.add(csv + ": row for " + action + " links to " + row.get("Link") + ", not " + expectedLink);
                 }
@@ -441,8 +445,8 @@ class OrganisationSitesTest {
         for (String plan : owned(o).keySet()) {
             String page = "plans/" + plan + "/index.html";
             for (String selector : List.of("section.recommendation", "article.action")) {
-                List<String> alone = site.pages.get(page).select(selector).stream().map(Element::outerHtml).toList();
-                List<String> withOthers = together.pages.get(page).select(selector).stream().map(Element::outerHtml).toList();
+                List<String> alone = planDocument(site.pages::get, plan).select(selector).stream().map(Element::outerHtml).toList();
+                List<String> withOthers = planDocument(together.pages::get, plan).select(selector).stream().map(Element::outerHtml).toList();
                 if (!alone.equals(withOthers)) {
                     differences.add(page + " " + selector + ": " + (alone.size() != withOthers.size() ? alone.size() + " / " + withOthers.size()
                             : firstDifference(String.join("\n", alone), String.join("\n", withOthers))));
@@ -664,13 +668,13 @@ class OrganisationSitesTest {
                 for (String plan : plans) {
                     sharedPlansCompared.add(pair(a, b) + " " + plan);
                     String page = "plans/" + plan + "/index.html";
-                    Document onA = site(a).pages.get(page);
-                    Document onB = site(b).pages.get(page);
+                    Document onA = planDocument(site(a).pages::get, plan);
+                    Document onB = planDocument(site(b).pages::get, plan);
                     Set<String> recommendations = new TreeSet<>();
                     differences.addAll(comparePlanPages(a + "/" + page, onA, b + "/" + page, onB, false, recommendations));
                     recommendations.forEach(r -> sharedRecommendationsCompared.add(pair(a, b) + " " + plan + " " + r));
                     for (Element articleA : onA.select("article.action")) {
-                        Element articleB = onB.getElementById(articleA.id());
+                        Element articleB = onB.selectFirst("article.action#" + articleA.id());
                         if (articleB == null) {
                             continue;
                         }
@@ -727,16 +731,17 @@ class OrganisationSitesTest {
         List<String> differences = new ArrayList<>();
         int[] compared = {0};
         Map<String, Document> partnershipPages = new LinkedHashMap<>();
+        Function<String, Document> partnershipPage = p -> parse(served().root().resolve(p), served().url(p));
         for (Organisation o : owners) {
             for (String plan : owned(o).keySet()) {
                 String page = "plans/" + plan + "/index.html";
-                Document partnership = partnershipPages.computeIfAbsent(page, p -> parse(served().root().resolve(p), served().url(p)));
-                Document own = site(o.id()).pages.get(page);
+                Document partnership = partnershipPages.computeIfAbsent(page, p -> planDocument(partnershipPage, plan));
+                Document own = planDocument(site(o.id()).pages::get, plan);
                 differences.addAll(comparePlanPages(o.id() + "/" + page, own, page, partnership, true, new TreeSet<>()));
                 List<String> order = new ArrayList<>();
                 for (Element article : own.select("article.action")) {
-                    Element there = partnership.getElementById(article.id());
-                    if (there == null || !there.hasClass("action")) {
+                    Element there = partnership.selectFirst("article.action#" + article.id());
+                    if (there == null) {
                         differences.add(o.id() + "/" + page + "#" + article.id() + ": not in the partnership's plan");
                         continue;
                     }
@@ -795,8 +800,8 @@ class OrganisationSitesTest {
             differences.add(leftName + " and " + rightName + ": recommendations in another order: " + leftOrder + " / " + rightOrder);
         }
         for (String id : common) {
-            Element l = left.getElementById(id);
-            Element r = right.getElementById(id);
+            Element l = left.selectFirst("section.recommendation#" + id);
+            Element r = right.selectFirst("section.recommendation#" + id);
             Map<String, String> parts = new LinkedHashMap<>();
             parts.put("number and title", "h2");
             parts.put("text", ".inset");
@@ -812,13 +817,51 @@ class OrganisationSitesTest {
             if (l.selectFirst("h2") == null || !l.selectFirst("h2").text().startsWith("Recommendation ")) {
                 differences.add(leftName + "#" + id + ": no numbered heading");
             }
-            String entryLeft = left.select("ol.contents a[href=#" + id + "]").text();
-            String entryRight = right.select("ol.contents a[href=#" + id + "]").text();
+            String entryLeft = left.select("ul.contents li#" + id + " > a, ul.contents li#" + id + " > .subject").text();
+            String entryRight = right.select("ul.contents li#" + id + " > a, ul.contents li#" + id + " > .subject").text();
             if (entryLeft.isEmpty() || !entryLeft.equals(entryRight)) {
                 differences.add(leftName + " and " + rightName + ", #" + id + " in the list of recommendations: \"" + entryLeft + "\" / \"" + entryRight + "\"");
             }
         }
         return differences;
+    }
+
+    /**
+     * A plan as one document, as it read when a plan was one page, so that what two sites say of it can be
+     * compared whole: the plan's page, with each of its recommendations' pages (in the order of its contents)
+     * folded in as a {@code section.recommendation} holding the recommendation's number and title as its h2,
+     * then its text, details and actions, every link of those rewritten to lead where it did from the plan's page.
+     *
+     * @param pages a site's parsed pages by path
+     */
+    static Document planDocument(Function<String, Document> pages, String plan) {
+        String folder = Routes.plan(plan);
+        Document document = pages.apply(folder + "index.html").clone();
+        Element main = document.selectFirst("main");
+        URI base = URI.create("http://site.invalid/");
+        for (Element entry : document.select("ul.contents > li[id]")) {
+            Element link = entry.selectFirst("> a[href]");
+            if (link == null || link.attr("href").startsWith("#")) {
+                continue;
+            }
+            String path = base.resolve(folder).resolve(link.attr("href")).getPath().substring(1) + "index.html";
+            Document page = pages.apply(path);
+            if (page == null) {
+                continue;
+            }
+            Element section = main.appendElement("section").addClass("recommendation").id(entry.id());
+            section.appendElement("h2").text(page.selectFirst("main h1").text());
+            page.select("main .inset, main section.recommendation-text > dl.summary-list, main article.action")
+                    .forEach(e -> section.appendChild(e.clone()));
+            URI from = base.resolve(path);
+            for (Element a : section.select("[href]")) {
+                URI to = from.resolve(a.attr("href").strip());
+                if ("site.invalid".equals(to.getHost())) {
+                    a.attr("href", "../.." + to.getRawPath() + (to.getRawFragment() == null ? "" : "#" + to.getRawFragment()));
+                }
+            }
+        }
+        return document;
     }
 
     /** The children of {@code parent} that match {@code selector}, organisation links aside, as one text. */
@@ -950,7 +993,7 @@ class OrganisationSitesTest {
         LinkCheckTest.absoluteUrlsToTheSite(site, "https://plans.example/sample-trust/").assertEmpty();
         LinkCheckTest.sitemap(site).assertEmpty();
         // only the organisation's own action, and the partnership's address for the whole plan
-        assertThat(site.pages.get("plans/sample-review/index.html").select("article.action").eachAttr("id")).containsExactly("action-1-1");
+        assertThat(planDocument(site.pages::get, "sample-review").select("article.action").eachAttr("id")).containsExactly("action-1-1");
         assertThat(site.pages.get("plans/sample-review/index.html").select("main a[href]").eachAttr("href"))
                 .contains("https://plans.example/plans/sample-review/");
         assertThat(site.built.files()).doesNotContain("organisations/sample-police/index.html");

@@ -20,17 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Not a check: full-page screenshots of the home page, each plan page and each organisation page
- * of the site built from the shipped content, at 375 and 1280 CSS pixels wide, written to
- * target/screenshots/ for people to look at. Run it with
+ * Not a check: full-page screenshots of the home page, the lists of plans, actions and
+ * organisations, each plan, recommendation and organisation page of the site built from the
+ * shipped content, at 320, 375 and 1280 CSS pixels wide, written to target/screenshots/ for people
+ * to look at. Run it with
  * <pre>mvn -o test -Dtest=Screenshots -Dfollowthrough.screenshots=true</pre>
+ * and add {@code -Dfollowthrough.screenshots.pages=REGEX} to picture only the pages whose paths match.
  * (its name keeps it out of the normal test run; the property keeps it off when run by accident).
  */
 class Screenshots {
 
     static final Path OUT = Path.of("target/screenshots");
-    static final Pattern PAGES = Pattern.compile("index\\.html|(plans|organisations)/[^/]+/index\\.html");
-    static final int[][] SIZES = {{375, 800}, {1280, 900}};
+    /** The pages pictured unless -Dfollowthrough.screenshots.pages gives another pattern of paths. */
+    static final Pattern PAGES = Pattern.compile(System.getProperty("followthrough.screenshots.pages",
+            "index\\.html|(plans|organisations|actions|search|about)/index\\.html|(plans|organisations)/[^/]+/index\\.html"
+                    + "|plans/[^/]+/recommendations/[^/]+/index\\.html"));
+    static final int[][] SIZES = {{320, 568}, {375, 812}, {1280, 800}};
 
     @Test
     @EnabledIfSystemProperty(named = "followthrough.screenshots", matches = "true")
@@ -49,7 +54,7 @@ class Screenshots {
             for (int[] size : SIZES) {
                 browser.resize(size[0], size[1]);
                 for (String page : pages) {
-                    browser.driver().get(site.url(page));
+                    browser.loadStyled(site.url(page));
                     Path file = OUT.resolve(name(page) + "-" + size[0] + ".png");
                     Files.write(file, fullPage(browser.driver(), size[0]));
                     written.add(file);
@@ -70,19 +75,19 @@ class Screenshots {
      * The whole document, not just the viewport, through the DevTools protocol. If the page is wider
      * than the viewport (content that does not reflow), the extra width is in the picture too.
      */
-    @SuppressWarnings("unchecked")
     static byte[] fullPage(ChromeDriver driver, int viewportWidth) {
-        Map<String, Object> content = Map.of("width", 0, "height", 0);
+        // The document's own scroll size: newer Chromium reports a content size of 0 in Page.getLayoutMetrics when headless.
         // On a busy machine the layout can still be empty just after the window is resized: ask again until it is not.
-        for (int tries = 0; tries < 100 && ((Number) content.get("height")).doubleValue() == 0; tries++) {
+        List<?> size = List.of(0, 0);
+        for (int tries = 0; tries < 100 && ((Number) size.get(1)).doubleValue() == 0; tries++) {
             if (tries > 0) {
                 sleep();
             }
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            content = (Map<String, Object>) metrics.get("cssContentSize");
+            size = (List<?>) driver.executeScript(
+                    "var e = document.documentElement; return [e.scrollWidth, Math.max(e.scrollHeight, document.body.scrollHeight)];");
         }
-        double width = Math.max(viewportWidth, ((Number) content.get("width")).doubleValue());
-        double height = ((Number) content.get("height")).doubleValue();
+        double width = Math.max(viewportWidth, ((Number) size.get(0)).doubleValue());
+        double height = ((Number) size.get(1)).doubleValue();
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png",
                 "captureBeyondViewport", true,

@@ -167,6 +167,23 @@ public final class Browser implements AutoCloseable {
         return previous;
     }
 
+    /**
+     * Loads a page of a Followthrough site and waits until its stylesheet applies: on a busy machine a stylesheet
+     * fetched slowly would otherwise be measured or pictured as a page without one.
+     */
+    public void loadStyled(String url) {
+        driver.get(url);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Boolean styled = (Boolean) driver.executeScript(
+                    "var s = document.querySelector('.skip-link'); return !s || getComputedStyle(s).position === 'absolute';");
+            if (Boolean.TRUE.equals(styled)) {
+                return;
+            }
+            driver.navigate().refresh();
+        }
+        throw new AssertionError(url + ": its stylesheet did not load");
+    }
+
     /** The viewport's width and height in CSS pixels. */
     public long[] viewport() {
         List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");

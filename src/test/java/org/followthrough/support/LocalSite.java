@@ -39,6 +39,8 @@ public final class LocalSite implements AutoCloseable {
             Map.entry("mjs", "text/javascript; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("xml", "application/xml; charset=utf-8"),
+            Map.entry("atom", "application/atom+xml"),
+            Map.entry("xsl", "application/xml; charset=utf-8"),
             Map.entry("json", "application/json; charset=utf-8"),
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("png", "image/png"),

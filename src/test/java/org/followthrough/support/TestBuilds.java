@@ -86,6 +86,25 @@ public final class TestBuilds {
         return new TemplateEngine(overrides);
     }
 
+    /**
+     * What a reader can read of a plan on a built site: the text of its page followed by that of each of its
+     * recommendations' pages, in the plan's order.
+     */
+    public static String planText(MemoryPublisher site, String planId) {
+        String folder = org.followthrough.render.Routes.plan(planId);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(site.text(folder + "index.html"));
+        StringBuilder text = new StringBuilder(page.text());
+        // the contents list links each recommendation's page in the plan's order
+        for (org.jsoup.nodes.Element link : page.select("ul.contents a[href]")) {
+            String href = link.attr("href");
+            String path = href.startsWith("#") ? null : java.net.URI.create("http://site.invalid/" + folder).resolve(href).getPath().substring(1);
+            if (path != null && site.files().containsKey(path + "index.html")) {
+                text.append(' ').append(org.jsoup.Jsoup.parse(site.text(path + "index.html")).text());
+            }
+        }
+        return text.toString();
+    }
+
     /** Builds into memory and fails the test with the problems if the build did not succeed. */
     public static MemoryPublisher buildInMemory(Path content) {
         return buildInMemory(request(content, null));

@@ -4,55 +4,100 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.followthrough.model.Timeline;
 import org.followthrough.render.Dates;
 
 /**
- * Draws a {@link Timeline} as two inline SVG charts, at build time and without script: each
- * action's span from start to target with when it was completed, and the open and completed
- * actions over time. Shapes and line styles carry the meaning as well as colour; each chart has a
- * title and description, and the page gives the same numbers in a table. Every mark carries its
- * numbers in data- attributes, so tests can compare chart and table.
+ * Draws a {@link Timeline} as inline SVG charts, at build time and without script: each action's
+ * span from start to target with when it was completed, and the open and completed actions over
+ * time. Each chart is drawn in two sizes ({@link Size#WIDE} for wide screens, {@link Size#NARROW}
+ * for phones, where the wide one's labels would be too small to read), of which the page shows one.
+ * Shapes and line styles carry the meaning as well as colour; each chart has a title and
+ * description, and the page gives the same numbers in a table. Every mark carries its numbers in
+ * data- attributes, so tests can compare chart and table.
  */
 public final class TimelineSvg {
 
-    private static final int WIDTH = 760;
-    private static final int LABEL = 96;
+    /** The dimensions of one drawing: its width, the room for row labels, and the sizes of its text. */
+    public enum Size {
+        WIDE(760, 96, 12, 11, 22, ""),
+        NARROW(340, 62, 14, 13, 26, "-narrow");
+
+        final int width;
+        final int label;
+        final int text;
+        final int small;
+        final int row;
+        /** Added to element ids, so that both drawings can sit on one page. */
+        final String suffix;
+
+        Size(int width, int label, int text, int small, int row, String suffix) {
+            this.width = width;
+            this.label = label;
+            this.text = text;
+            this.small = small;
+            this.row = row;
+            this.suffix = suffix;
+        }
+    }
+
     private static final int RIGHT = 16;
-    private static final int ROW = 22;
     private static final int TOP = 34;
     private static final int AXIS = 34;
 
     private TimelineSvg() {
     }
 
-    /** The span chart: one row per action. {@code id} makes the chart's element ids unique on the page. */
-    public static String spans(Timeline t, String id, String title, String description) {
-        int height = TOP + t.spans().size() * ROW + AXIS;
-        StringBuilder svg = open(id, title, description, height);
-        Scale x = new Scale(t.from(), t.to());
-        axis(svg, x, TOP + t.spans().size() * ROW, TOP - 8);
+    /**
+     * The span chart: one row per action. {@code id} makes the chart's element ids unique on the page;
+     * {@code planNames} names each span's plan by its id where the chart covers several plans (a heading
+     * row goes before each plan's actions), or is null.
+     */
+    public static String spans(Timeline t, String id, String title, String description, Size size, Function<String, String> planNames) {
+        List<Object> rows = new java.util.ArrayList<>();
+        String plan = null;
+        for (Timeline.Span span : t.spans()) {
+            if (planNames != null && !span.planId().equals(plan)) {
+                plan = span.planId();
+                rows.add(planNames.apply(plan));
+            }
+            rows.add(span);
+        }
+        int bottom = TOP + rows.size() * size.row;
+        StringBuilder svg = open(id + size.suffix, title, description, size, bottom + AXIS);
+        Scale x = new Scale(t.from(), t.to(), size);
+        axis(svg, x, bottom, TOP - 8, size);
         for (LocalDate update : t.updates()) {
             double ux = x.at(update);
             svg.append(String.format(Locale.ROOT,
                     "<line class=\"plan-update\" data-date=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#505a5f\" stroke-dasharray=\"2 3\"/>\n",
-                    update, ux, TOP - 6, ux, TOP + t.spans().size() * ROW));
+                    update, ux, TOP - 6, ux, bottom));
         }
         double asOf = x.at(t.asOf());
         svg.append(String.format(Locale.ROOT,
                 "<line class=\"as-of\" data-date=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>\n",
-                t.asOf(), asOf, TOP - 14, asOf, TOP + t.spans().size() * ROW));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">As at %s</text>\n",
-                Math.max(asOf, LABEL + 90.0), TOP - 18, escape(Dates.format(t.asOf()))));
+                t.asOf(), asOf, TOP - 14, asOf, bottom));
+        String asOfText = "As at " + Dates.format(t.asOf());
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
+                Math.min(size.width - 2.0, Math.max(asOf, size.label + asOfText.length() * size.small * 0.55)), TOP - 18, size.small,
+                escape(asOfText)));
         int row = 0;
-        for (Timeline.Span span : t.spans()) {
-            int y = TOP + row * ROW;
-            int mid = y + ROW / 2;
+        for (Object item : rows) {
+            int y = TOP + row * size.row;
+            int mid = y + size.row / 2;
+            row++;
+            if (item instanceof String name) {
+                svg.append(String.format(Locale.ROOT, "<text class=\"plan-name\" x=\"4\" y=\"%d\" font-size=\"%d\" font-weight=\"bold\">%s</text>\n",
+                        mid + 5, size.text, escape(fit(name, size.width - 8, size.text * 7 / 6))));
+                continue;
+            }
+            Timeline.Span span = (Timeline.Span) item;
             svg.append(String.format(Locale.ROOT,
                     "<g class=\"span\" data-ref=\"%s\" data-start=\"%s\" data-deadline=\"%s\" data-completed=\"%s\" data-lifecycle=\"%s\">",
                     escape(span.ref()), iso(span.start()), iso(span.deadline()), iso(span.completedOn()), span.lifecycle().code()));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">%s</text>",
-                    LABEL - 8, mid + 4, escape(span.ref())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>",
+                    size.label - 6, mid + 4, size.text, escape(fit(span.ref(), size.label - 8, size.text))));
             if (span.start() != null && span.deadline() != null && !span.deadline().isBefore(span.start())) {
                 double x1 = x.at(span.start());
                 double x2 = x.at(span.deadline());
@@ -75,35 +120,37 @@ public final class TimelineSvg {
                         "<circle cx=\"%.1f\" cy=\"%d\" r=\"5.5\" fill=\"#fff\" stroke=\"#005a30\" stroke-width=\"1.5\"/><path d=\"M%.1f %d l2.5 2.5 l4.5 -5\" stroke=\"#005a30\" stroke-width=\"1.8\" fill=\"none\"/>",
                         asOf - 10, mid, asOf - 13.5, mid));
             } else {
-                double from = span.deadline() != null ? x.at(span.deadline()) : span.start() != null ? x.at(span.start()) : LABEL;
+                double from = span.deadline() != null ? x.at(span.deadline()) : span.start() != null ? x.at(span.start()) : x.at(t.from());
+                String colour = span.overdue() ? "#b01d12" : "#505a5f";
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/><path d=\"M%.1f %d l6 -5 v10 z\" fill=\"%s\"/>",
-                        from, mid, asOf - 6, mid, span.overdue() ? "#b01d12" : "#505a5f", asOf - 6, mid, span.overdue() ? "#b01d12" : "#505a5f"));
+                        from, mid, asOf - 6, mid, colour, asOf - 6, mid, colour));
             }
             svg.append("</g>\n");
-            row++;
         }
         return svg.append("</svg>\n").toString();
     }
 
-    /** The open-and-completed chart: two step lines over the dates on which something changed. */
-    public static String counts(Timeline t, String id, String title, String description) {
-        int plotHeight = 160;
-        int height = TOP + plotHeight + AXIS;
-        StringBuilder svg = open(id, title, description, height);
+    /** The open-and-completed chart: two step lines from the first date anything counts to the as-of date. */
+    public static String counts(Timeline t, String id, String title, String description, Size size) {
+        int plotHeight = size == Size.NARROW ? 150 : 160;
+        int legend = size == Size.NARROW ? 2 * size.row : size.row;
+        int top = TOP + legend - size.row;
+        int height = top + plotHeight + AXIS;
+        StringBuilder svg = open(id + size.suffix, title, description, size, height);
         List<Timeline.Point> points = t.points();
-        Scale x = new Scale(points.isEmpty() ? t.from() : points.get(0).date(), t.asOf());
+        Scale x = new Scale(points.isEmpty() ? t.from() : points.get(0).date(), t.asOf(), size);
         int max = 1;
         for (Timeline.Point p : points) {
             max = Math.max(max, Math.max(p.open(), p.done()));
         }
-        int bottom = TOP + plotHeight;
-        axis(svg, x, bottom, TOP);
+        int bottom = top + plotHeight;
+        axis(svg, x, bottom, top, size);
         for (int tick : ticks(max)) {
             double y = bottom - (double) tick / max * plotHeight;
             svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/><text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%d</text>\n",
-                    LABEL, y, WIDTH - RIGHT, y, LABEL - 6, y + 4, tick));
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/><text x=\"%d\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%d</text>\n",
+                    size.label, y, size.width - RIGHT, y, size.label - 6, y + 4, size.small, tick));
         }
         StringBuilder open = new StringBuilder();
         StringBuilder done = new StringBuilder();
@@ -131,37 +178,51 @@ public final class TimelineSvg {
                     "<g class=\"point\" data-date=\"%s\" data-open=\"%d\" data-done=\"%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#005a30\"/></g>\n",
                     p.date(), p.open(), p.done(), px - 3.5, openY - 3.5, px, doneY));
         }
-        int legendY = 14;
+        // the key: beside each other on a wide screen, one under the other on a phone
+        boolean narrow = size == Size.NARROW;
+        int keyX = narrow ? 8 : size.label;
+        int doneX = narrow ? 8 : size.label + 250;
+        int doneY = narrow ? 8 + size.row : 8;
         svg.append(String.format(Locale.ROOT,
-                "<g font-size=\"12\"><rect x=\"%d\" y=\"%d\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><text x=\"%d\" y=\"%d\">Not yet complete (dashed)</text>"
-                        + "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#005a30\"/><text x=\"%d\" y=\"%d\">Complete (solid)</text></g>\n",
-                LABEL, legendY - 6, LABEL + 12, legendY + 1, LABEL + 214, legendY - 3, LABEL + 224, legendY + 1));
+                "<g font-size=\"%d\"><rect x=\"%d\" y=\"8\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><text x=\"%d\" y=\"16\">Not yet complete (dashed line)</text>"
+                        + "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#005a30\"/><text x=\"%d\" y=\"%d\">Complete (solid line)</text></g>\n",
+                size.text, keyX, keyX + 12, doneX + 3, doneY + 4, doneX + 12, doneY + 8));
         return svg.append("</svg>\n").toString();
     }
 
-    private static StringBuilder open(String id, String title, String description, int height) {
+    private static StringBuilder open(String id, String title, String description, Size size, int height) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\">\n",
-                WIDTH, height, id, id));
+                "<svg class=\"chart\" id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui, sans-serif\">\n",
+                id, size.width, height, id, id));
         svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>\n");
         svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>\n");
         return svg;
     }
 
-    /** Year ticks (or month ticks for short spans) along the bottom. */
-    private static void axis(StringBuilder svg, Scale x, int bottom, int top) {
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\"/>\n", LABEL, bottom, WIDTH - RIGHT, bottom));
-        long months = ChronoUnit.MONTHS.between(x.from.withDayOfMonth(1), x.to.withDayOfMonth(1));
-        int step = months <= 18 ? 3 : months <= 60 ? 12 : 24;
-        LocalDate tick = step == 3 ? x.from.withDayOfMonth(1) : x.from.withDayOfYear(1);
+    /** Month or year ticks along the bottom, as many as fit without their labels touching. */
+    private static void axis(StringBuilder svg, Scale x, int bottom, int top, Size size) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\"/>\n",
+                size.label, bottom, size.width - RIGHT, bottom));
+        long months = Math.max(1, ChronoUnit.MONTHS.between(x.from.withDayOfMonth(1), x.to.withDayOfMonth(1)));
+        double plot = size.width - RIGHT - size.label - 16;
+        boolean byMonth = months <= 18;
+        // a label such as "Sep 2025" or "2025" needs about this many pixels, with a gap
+        double room = (byMonth ? 9 : 5) * size.small * 0.62 + 12;
+        int fit = Math.max(1, (int) (plot / room));
+        int step = byMonth ? 3 : 12;
+        while (months / step + 1 > fit) {
+            step = byMonth && step < 12 ? step * 2 : step + 12;
+        }
+        LocalDate tick = byMonth ? x.from.withDayOfMonth(1) : x.from.withDayOfYear(1);
         while (!tick.isAfter(x.to)) {
             if (!tick.isBefore(x.from)) {
                 double tx = x.at(tick);
-                String label = step == 3 ? Dates.format(java.time.YearMonth.from(tick)) : String.valueOf(tick.getYear());
+                String label = byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
+                        : String.valueOf(tick.getYear());
                 svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n",
-                        tx, top, tx, bottom + 4, tx, bottom + 18, escape(label)));
+                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                        tx, top, tx, bottom + 4, tx, bottom + 18, size.small, escape(label)));
             }
             tick = tick.plusMonths(step);
         }
@@ -174,6 +235,15 @@ public final class TimelineSvg {
             ticks.add(v);
         }
         return ticks;
+    }
+
+    /**
+     * A label cut with "…" to about the width it may take, so that it is never clipped by the chart's edge. A bold
+     * label is cut as if its text were a sixth larger, bold letters being about that much wider.
+     */
+    private static String fit(String text, int width, int fontSize) {
+        int most = Math.max(3, (int) (width / (fontSize * 0.6)));
+        return text.length() <= most ? text : text.substring(0, most - 1) + "…";
     }
 
     private static String iso(LocalDate date) {
@@ -189,16 +259,18 @@ public final class TimelineSvg {
         final LocalDate from;
         final LocalDate to;
         final double days;
+        final Size size;
 
-        Scale(LocalDate from, LocalDate to) {
+        Scale(LocalDate from, LocalDate to, Size size) {
             this.from = from;
             this.to = to.isAfter(from) ? to : from.plusDays(1);
             this.days = ChronoUnit.DAYS.between(this.from, this.to);
+            this.size = size;
         }
 
         double at(LocalDate date) {
             double fraction = ChronoUnit.DAYS.between(from, date) / days;
-            return LABEL + 8 + Math.max(0, Math.min(1, fraction)) * (WIDTH - RIGHT - LABEL - 16);
+            return size.label + 8 + Math.max(0, Math.min(1, fraction)) * (size.width - RIGHT - size.label - 16);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.ColumnValue;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
+import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.Recommendation;
@@ -51,9 +52,9 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
         return all(archive).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
     }
 
-    /** The action's address on the site, from the site root: {@code plans/<id>/#action-<slug>}. */
+    /** The action's address on the site, from the site root: {@code plans/<id>/recommendations/<number>/#action-<slug>}. */
     public String path() {
-        return Routes.action(plan.id(), action.ref());
+        return Routes.action(plan.id(), recommendation.number(), action.ref());
     }
 
     /** The action's absolute address on the site. */
@@ -81,12 +82,17 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
         return latest;
     }
 
-    /** The owners' organisations by name, one per owner (so that they line up with the owners' roles). */
+    /** The owning organisations by name, each once, in the order of {@link #ownerIds()}. */
     public List<String> ownerNames(Map<String, Organisation> organisations) {
-        return action.owners().stream().map(o -> {
-            Organisation organisation = organisations.get(o.organisationId());
-            return organisation == null ? o.organisationId() : organisation.name();
+        return ownerIds().stream().map(id -> {
+            Organisation organisation = organisations.get(id);
+            return organisation == null ? id : organisation.name();
         }).toList();
+    }
+
+    /** The owning organisations' ids, each once, in the order the plan first names them. */
+    public List<String> ownerIds() {
+        return action.owners().stream().map(Owner::organisationId).distinct().toList();
     }
 
     /** What the action takes from its recommendation: "owners", "target", "progress" and extra column ids, in that order. */

@@ -115,10 +115,20 @@ public final class ChangesCsv {
                     "The progress update's text (Markdown source, which reads as plain text).",
                     c -> c.row().update() == null ? null : text(c.row().update().text())),
             column("url", "Link", "anyURI", true,
-                    "The action on its plan's page on this site.",
-                    c -> c.baseUrl() + Routes.action(c.row().item().plan().id(), c.row().item().action().ref())));
+                    "The action on its recommendation's page on this site.",
+                    c -> c.baseUrl() + link(c.row().item().plan(), c.row().item().action())));
 
     private ChangesCsv() {
+    }
+
+    /** The action on its recommendation's page (a row names the plan and the action; the plan says which recommendation holds it). */
+    private static String link(org.followthrough.model.Plan plan, org.followthrough.model.Action action) {
+        for (org.followthrough.model.Recommendation r : plan.recommendations()) {
+            if (r.actions().stream().anyMatch(a -> a == action)) {
+                return Routes.action(plan.id(), r.number(), action.ref());
+            }
+        }
+        return Routes.plan(plan.id());
     }
 
     /** The changes as CSV, with the header row. */

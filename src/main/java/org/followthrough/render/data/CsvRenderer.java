@@ -102,21 +102,24 @@ public final class CsvRenderer {
                     "The action as published." + MARKDOWN,
                     c -> text(c.record().action().description())),
             list("owners", "Owners",
-                    "The organisations that own the action, by name: one item per owner, in the same order as the"
-                            + " owner IDs, roles and names columns, separated by '" + SEPARATOR + "'.",
+                    "The organisations that own the action, by name, each once (so that a pivot table counts each"
+                            + " organisation's actions as the site does), in the same order as the owner IDs, separated by '"
+                            + SEPARATOR + "'.",
                     c -> c.record().ownerNames(c.organisations())),
             list("owner_ids", "Owner IDs",
                     "The owners' organisation identifiers on this site (each organisation's page is organisations/<id>/),"
-                            + " one per owner, separated by '" + SEPARATOR + "'.",
-                    c -> c.record().action().owners().stream().map(Owner::organisationId).toList()),
+                            + " each once, in the same order as the owners, separated by '" + SEPARATOR + "'.",
+                    c -> c.record().ownerIds()),
             list("owner_roles", "Owner roles",
-                    "Each owner's role, team or directorate as published, one per owner, separated by '" + SEPARATOR
-                            + "'; an empty item where the plan names none. An owner with several roles has them separated by '"
-                            + ROLE_SEPARATOR + "'.",
+                    "Each owner's role, team or directorate as published, one item for each owner the plan lists (an"
+                            + " organisation the plan lists as several owners has an item for each; the JSON pairs each role with"
+                            + " its organisation), separated by '" + SEPARATOR + "'; an empty item where the plan names none. An"
+                            + " owner with several roles has them separated by '" + ROLE_SEPARATOR + "'.",
                     c -> c.record().action().owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(ROLE_SEPARATOR, o.roles())).toList()),
             list("owner_names", "Owner names",
-                    "The person named as each owner, one per owner, separated by '" + SEPARATOR
-                            + "'; an empty item where the plan names no one, and an empty field where it names no one for any owner.",
+                    "The person named for each owner the plan lists, in the same order as the owner roles, separated by '"
+                            + SEPARATOR + "'; an empty item where the plan names no one, and an empty field where it names no"
+                            + " one for any owner.",
                     c -> c.record().action().owners().stream().map(Owner::name).toList()),
             column("target", "Target (as published)", "string", false,
                     "The target in the plan's own words; where the plan printed a plain date, that date as"

@@ -214,7 +214,7 @@ public final class JsonRenderer {
         plan.put("recommendations", p.recommendations().stream().map(r -> {
             Map<String, Object> recommendation = new LinkedHashMap<>();
             recommendation.put("number", r.number());
-            recommendation.put("url", Routes.url(site, Routes.plan(p.id()) + "#" + Routes.anchor("recommendation", r.number())));
+            recommendation.put("url", Routes.url(site, Routes.recommendation(p.id(), r.number())));
             recommendation.put("title", r.title());
             recommendation.put("text", text(r.text()));
             recommendation.put("issues_identified", text(r.issuesIdentified()));

@@ -35,6 +35,8 @@ public final class AtomRenderer {
 
     public static final String NAMESPACE = "http://www.w3.org/2005/Atom";
     public static final String MEDIA_TYPE = "application/atom+xml";
+    /** The stylesheet, from the site root, that shows a feed opened in a browser as a page (assets/feed.xsl in the templates). */
+    public static final String STYLESHEET = "assets/feed.xsl";
 
     private final MarkdownRenderer markdown;
 
@@ -70,6 +72,7 @@ public final class AtomRenderer {
 
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        xml.append("<?xml-stylesheet type=\"text/xsl\" href=\"").append(attr(stylesheet(site, selfUrl))).append("\"?>\n");
         xml.append("<feed xmlns=\"").append(NAMESPACE).append("\" xml:lang=\"").append(attr(site.language())).append("\">\n");
         element(xml, 1, "id", selfUrl);
         element(xml, 1, "title", scope.title());
@@ -87,6 +90,18 @@ public final class AtomRenderer {
         }
         xml.append("</feed>\n");
         return xml.toString();
+    }
+
+    /**
+     * The address of the stylesheet that shows the feed as a readable page in a browser, from the feed's own
+     * folder, so that it is found wherever the site is published (a browser applies one only from the same site).
+     */
+    static String stylesheet(Site site, String selfUrl) {
+        if (!selfUrl.startsWith(site.baseUrl())) {
+            return site.baseUrl() + STYLESHEET;
+        }
+        long depth = selfUrl.substring(site.baseUrl().length()).chars().filter(c -> c == '/').count();
+        return "../".repeat((int) depth) + STYLESHEET;
     }
 
     private void entry(StringBuilder xml, Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry,

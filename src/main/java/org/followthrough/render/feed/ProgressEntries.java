@@ -13,7 +13,6 @@ import org.followthrough.model.Change;
 import org.followthrough.model.HistoryEntry;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
-import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.ScaleEntry;
@@ -123,12 +122,7 @@ final class ProgressEntries {
 
         /** The names of the organisations owning the action, each once, as published. */
         Set<String> owners(Map<String, Organisation> organisations) {
-            Set<String> owners = new LinkedHashSet<>();
-            for (Owner owner : record.action().owners()) {
-                Organisation o = organisations.get(owner.organisationId());
-                owners.add(o == null ? owner.organisationId() : o.name());
-            }
-            return owners;
+            return new LinkedHashSet<>(record.ownerNames(organisations));
         }
 
         /** The update as HTML: what it changed, its text, its date as published and who reported it, and a link. */

@@ -122,6 +122,7 @@ public final class PdfRenderer {
         int total = 0;
         int done = 0;
         int overdue = 0;
+        int passed = 0;
         int stale = 0;
         for (Lifecycle lifecycle : Lifecycle.values()) {
             int count = 0;
@@ -140,9 +141,10 @@ public final class PdfRenderer {
             total += plan.tally().total();
             done += plan.tally().done();
             overdue += plan.tally().overdue();
+            passed += plan.tally().targetPassed();
             stale += plan.tally().stale();
         }
-        return new TallyView(total, done, overdue, stale, List.copyOf(items.values()));
+        return new TallyView(total, done, overdue, passed, stale, List.copyOf(items.values()));
     }
 
     private byte[] render(String template, Map<String, Object> model, SiteView site) {

@@ -67,10 +67,11 @@ public final class ViewFactory {
                 logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl());
     }
 
-    public PageView page(String path, String title, List<Crumb> breadcrumbs) {
+    /** A page's place on the site: {@code crumb} is the shorter name its breadcrumbs end with. */
+    public PageView page(String path, String title, String crumb, List<Crumb> breadcrumbs) {
         String root = "../".repeat(depth(path));
         String base = archive.site().baseUrl();
-        return new PageView(root.isEmpty() ? "./" : root, path, base + path, title, breadcrumbs);
+        return new PageView(root.isEmpty() ? "./" : root, path, base + path, title, crumb, breadcrumbs);
     }
 
     /**
@@ -127,7 +128,9 @@ public final class ViewFactory {
         }
         String formatted = Dates.format(t.date());
         String text = t.asPublished() != null ? t.asPublished() : formatted;
-        String meaning = t.asPublished() != null && formatted != null && !t.asPublished().equals(formatted) ? formatted : null;
+        // "Completed August 2016" already says August 2016: only wording that does not gets its date beside it
+        String meaning = t.asPublished() != null && formatted != null
+                && !t.asPublished().toLowerCase(Locale.ROOT).contains(formatted.toLowerCase(Locale.ROOT)) ? formatted : null;
         return new TargetView(text, meaning, Dates.iso(t.date()),
                 t.date() instanceof org.followthrough.model.TargetDate.Ongoing, t.date() == null);
     }
@@ -139,7 +142,8 @@ public final class ViewFactory {
                 items.add(new TallyItem(l.code(), l.label(), tally.count(l)));
             }
         }
-        return new TallyView(tally.total(), tally.done(), tally.overdue(), tally.stale(), List.copyOf(items));
+        return new TallyView(tally.total(), tally.done(), tally.overdue(), tally.targetPassedWithoutStatus(), tally.stale(),
+                List.copyOf(items));
     }
 
     /**
@@ -154,9 +158,9 @@ public final class ViewFactory {
     public PlanSummary planSummary(Plan p) {
         List<UpdateView> updates = p.updates().isEmpty() ? List.of()
                 : List.of(update(p.updates().get(p.updates().size() - 1), false));
-        return new PlanSummary(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), orgs(p.organisations()),
-                Dates.format(p.published()), iso(p.published()), Dates.format(p.start()), iso(p.start()), target(p.targetCompletion()),
-                p.dateRange(), updates, tally(p.tally()));
+        return new PlanSummary(p.id(), Routes.plan(p.id()), p.title(), planName(p), p.reference(), p.kind().label(),
+                orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()), iso(p.start()),
+                target(p.targetCompletion()), p.dateRange(), updates, tally(p.tally()), standing(p));
     }
 
     private UpdateView update(org.followthrough.model.PlanUpdate u, boolean withNote) {
@@ -168,8 +172,101 @@ public final class ViewFactory {
         return makeOrganisation(o);
     }
 
+    /** Titles longer than this are too long for a table cell; the plan is then named by its kind and subject. */
+    private static final int SHORT_NAME = 60;
+
+    /**
+     * A plan's name for tables and tight spaces: its title where that is short, else its kind of review and
+     * subject ("Independent investigation: P"), else the first words of its title.
+     */
+    public static String planName(Plan p) {
+        if (p.title().length() <= SHORT_NAME) {
+            return p.title();
+        }
+        if (p.subject() != null) {
+            return p.kind().label() + ": " + p.subject();
+        }
+        int cut = p.title().lastIndexOf(' ', SHORT_NAME);
+        return p.title().substring(0, cut > 0 ? cut : SHORT_NAME) + " …";
+    }
+
+    /** When the plan's last dated update was published, and its open actions once its target completion has passed. */
+    PlanStanding standing(Plan p) {
+        LocalDate last = lastUpdate(p, archive.asOf());
+        LocalDate deadline = p.targetCompletion() == null || p.targetCompletion().date() == null ? null
+                : p.targetCompletion().date().deadline();
+        int open = deadline != null && deadline.isBefore(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
+        return new PlanStanding(Dates.format(last), iso(last), open);
+    }
+
+    /**
+     * The date of a plan's last dated update, of the plan or of any of its actions, on or before the as-of date
+     * (a build as at an earlier date does not know of later ones); null when it has none.
+     */
+    public static LocalDate lastUpdate(Plan p, LocalDate asOf) {
+        LocalDate last = null;
+        for (org.followthrough.model.PlanUpdate u : p.updates()) {
+            last = later(last, u.date(), asOf);
+        }
+        for (Action a : (Iterable<Action>) p.actions()::iterator) {
+            for (org.followthrough.model.ProgressUpdate u : a.progress()) {
+                last = later(last, u.date(), asOf);
+            }
+        }
+        return last;
+    }
+
+    private static LocalDate later(LocalDate known, LocalDate date, LocalDate asOf) {
+        if (date == null || date.isAfter(asOf)) {
+            return known;
+        }
+        return known == null || date.isAfter(known) ? date : known;
+    }
+
+    /**
+     * The numbers missing from a plan's run of recommendation numbers 1, 2, 3 …, in a sentence ("Recommendations
+     * 4 and 5 are not in the plan as published here"), or null
+     * when none are or the numbers are not plain numbers ("1a", "3.2") whose run could be told. A number may
+     * name several ("5, 7 and 10").
+     */
+    static String missingNumbers(Plan p) {
+        java.util.TreeSet<Integer> present = new java.util.TreeSet<>();
+        List<String> numbers = new ArrayList<>();
+        p.recommendations().forEach(r -> numbers.add(r.number()));
+        p.addressedWithoutAction().forEach(a -> numbers.add(a.number()));
+        for (String number : numbers) {
+            if (!number.strip().matches("\\d{1,6}(\\s*(,|and|&)\\s*\\d{1,6})*")) {
+                return null;
+            }
+            for (String n : number.split("\\D+")) {
+                if (!n.isEmpty()) {
+                    present.add(Integer.parseInt(n));
+                }
+            }
+        }
+        if (present.isEmpty()) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        for (int n = 1; n < present.last(); n++) {
+            if (!present.contains(n)) {
+                missing.add(String.valueOf(n));
+            }
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return missing.size() == 1 ? "Recommendation " + missing.get(0) + " is not in the plan as published here"
+                : "Recommendations " + String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1)
+                + " are not in the plan as published here";
+    }
+
     private PlanView makePlan(Plan p) {
-        return new PlanView(p.id(), Routes.plan(p.id()), p.title(), p.reference(), p.kind().label(), p.kindAsPublished(),
+        boolean feedEmpty = p.actions().noneMatch(a -> a.progress().stream().anyMatch(u -> u.date() != null));
+        int statuses = (int) p.actions().filter(a -> a.state().status() != null).count();
+        int undated = p.statusDatesNotPublished() ? 0
+                : (int) p.actions().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
+        return new PlanView(p.id(), Routes.plan(p.id()), p.title(), planName(p), p.reference(), p.kind().label(), p.kindAsPublished(),
                 p.subject(), orgs(p.commissionedBy()), p.commissionedByAsPublished(), orgs(p.investigatedBy()),
                 orgs(p.organisations()), Dates.format(p.published()), iso(p.published()), Dates.format(p.start()),
                 iso(p.start()), target(p.targetCompletion()), p.dateRange(), p.careUnits(), html(p.summary()),
@@ -184,8 +281,9 @@ public final class ViewFactory {
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()),
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
-                        "plan-" + p.id(), p.reference() != null ? p.reference() : p.title()),
-                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()));
+                        "plan-" + p.id(), planName(p)),
+                archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()),
+                standing(p), missingNumbers(p), undated, statuses, feedEmpty);
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */
@@ -205,25 +303,32 @@ public final class ViewFactory {
         return recommendation(plan, r, r.actions().stream().map(a -> action(plan, r, a)).toList());
     }
 
+    private static final int SUBJECT_WORDS = 20;
+
     private RecommendationView recommendation(Plan plan, Recommendation r, List<ActionView> actions) {
+        String subject = r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS);
         Shared shared = r.shared();
         List<ProgressView> progress = shared.progress().stream().map(u -> progress(u, List.of())).toList();
-        return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
+        return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), subject,
+                Routes.recommendation(plan.id(), r.number()), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
                 orgs(r.oversightBy()), html(r.note()), owners(shared.owners()), target(shared.target()),
-                columns(plan, shared.extraColumns(), List.of()), progress, latest(progress, false), actions);
+                columns(plan, shared.extraColumns(), List.of()), progress, latest(progress, false), actions,
+                tally(Tally.of(r.actions())));
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
-        List<ProgressView> progress = a.state().history().stream().map(this::progress).toList();
-        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), a.ref()),
+        List<ProgressView> progress = a.state().history().stream().map(h -> progress(h.update(), h.changes().stream()
+                .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                        : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList())).toList();
+        return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), r.number(), a.ref()),
                 html(a.description()), a.section(),
                 owners(a.owners()), a.inherited().owners(), target(a.target()), a.inherited().target(),
                 html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
                 a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
                 entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
                 columns(plan, a.extraColumns(), a.inherited().extraColumns()),
-                a.followUps().stream().map(f -> new FollowUpView(html(f.text()), target(f.target()), entry(f.status()))).toList(),
+                a.followUps().stream().map(this::followUp).toList(),
                 html(a.note()), progress, latest(progress, true), latest(progress, false), state(plan, a.state()));
     }
 
@@ -260,17 +365,42 @@ public final class ViewFactory {
                 .findFirst().map(ExtraColumn::label).orElse(v.column()), html(v.value()), shared.contains(v.column()))).toList();
     }
 
-    private StateView state(Plan plan, ActionState s) {
-        return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), s.lifecycle().isDone(),
-                Dates.format(s.statusSince()), iso(s.statusSince()),
-                s.status() != null && s.statusSince() == null && !plan.statusDatesNotPublished(),
-                entry(s.grade()), entry(s.rag()),
-                Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.stale());
+    /** Grade meanings short enough to stand beside a status ("Partially complete"); longer ones are in the plan's key of grades. */
+    private static final int SHORT_MEANING = 60;
+
+    private final Map<ScaleEntry, String> gradeNotes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** "grade D: Partially complete", to stand beside a status wherever it is shown. */
+    private String gradeNote(ScaleEntry grade) {
+        if (grade == null) {
+            return null;
+        }
+        return gradeNotes.computeIfAbsent(grade, g -> {
+            String meaning = g.description() == null ? null : org.jsoup.Jsoup.parse(markdown.toHtml(g.description())).text().strip();
+            boolean named = g.label().toLowerCase(Locale.ROOT).contains("grade");
+            return (named ? g.label() : "grade " + g.label())
+                    + (meaning != null && !meaning.isEmpty() && meaning.length() <= SHORT_MEANING ? ": " + meaning : "");
+        });
     }
 
+    private FollowUpView followUp(org.followthrough.model.FollowUp f) {
+        LocalDate deadline = f.target() == null || f.target().date() == null ? null : f.target().date().deadline();
+        boolean done = f.status() != null && f.status().lifecycle() != null && f.status().lifecycle().isDone();
+        return new FollowUpView(html(f.text()), target(f.target()), entry(f.status()),
+                !done && deadline != null && deadline.isBefore(archive.asOf()));
+    }
+
+    private StateView state(Plan plan, ActionState s) {
+        String own = s.status() != null && !s.status().label().equalsIgnoreCase(s.lifecycle().label()) ? s.status().label() : null;
+        return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), own, s.lifecycle().isDone(),
+                Dates.format(s.statusSince()), iso(s.statusSince()),
+                s.status() != null && s.statusSince() == null && !plan.statusDatesNotPublished(),
+                entry(s.grade()), gradeNote(s.grade()), entry(s.rag()),
+                Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.targetPassedWithoutStatus(), s.stale());
+    }
 
     public PlanLink planLink(Plan p) {
-        return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
+        return new PlanLink(p.id(), p.title(), planName(p), p.reference(), Routes.plan(p.id()));
     }
 
     /** A plan's actions as table rows, as published. */
@@ -300,29 +430,29 @@ public final class ViewFactory {
     }
 
     private ActionRow row(Plan plan, Recommendation r, Action a) {
-        String summary = excerpt(a.description() != null ? a.description() : r.text() != null ? r.text() : null);
+        String summary = excerpt(a.description() != null ? a.description() : r.text() != null ? r.text() : null, EXCERPT_WORDS);
         if (summary == null) {
             summary = r.title() != null ? r.title() : "Recommendation " + r.number();
         }
-        return new ActionRow(plan.id(), plan.title(), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
-                Routes.action(plan.id(), a.ref()), summary,
+        return new ActionRow(plan.id(), plan.title(), planName(plan), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
+                Routes.anchor("action", a.ref()), Routes.action(plan.id(), r.number(), a.ref()), summary,
                 a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
                 target(a.target()), state(plan, a.state()));
     }
 
     private static final int EXCERPT_WORDS = 30;
 
-    /** The first words of a text, for tables; the full text is one link away. */
-    private String excerpt(org.followthrough.model.Markdown md) {
+    /** The first words of a text, for tables and contents; the full text is one link away. */
+    private String excerpt(org.followthrough.model.Markdown md, int most) {
         if (md == null) {
             return null;
         }
         String text = org.jsoup.Jsoup.parse(markdown.toHtml(md)).text().strip();
         String[] words = text.split("\\s+");
-        if (words.length <= EXCERPT_WORDS) {
+        if (words.length <= most) {
             return text;
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
+        return String.join(" ", java.util.Arrays.copyOf(words, most)) + " …";
     }
 
     /**
@@ -394,33 +524,90 @@ public final class ViewFactory {
                 timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl());
     }
 
-    /** The timeline of a set of actions, as charts and tables holding the same numbers. */
+    /** More actions than this make a chart of one row each too long to read; the table still has them all. */
+    static final int MOST_CHART_ROWS = 150;
+
+    /**
+     * The timeline of a set of actions, as charts and tables holding the same numbers. A chart that would say
+     * nothing is left out, with why: one of spans when no action has a date to draw, or too many actions to read,
+     * and one of counts when they never changed.
+     */
     private TimelineView timeline(List<Timeline.Item> items, String id, String name) {
         if (items.isEmpty()) {
             return null;
         }
         Timeline t = Timeline.of(items, archive.asOf());
         Map<String, String> paths = new java.util.HashMap<>();
-        items.forEach(i -> paths.put(i.plan().id() + "|" + i.action().ref(), Routes.plan(i.plan().id()) + "#" + Routes.anchor("action", i.action().ref())));
+        Map<String, String> planNames = new java.util.LinkedHashMap<>();
+        for (Timeline.Item item : items) {
+            if (!planNames.containsKey(item.plan().id())) {
+                planNames.put(item.plan().id(), planName(item.plan()));
+                for (Recommendation r : item.plan().recommendations()) {
+                    r.actions().forEach(a -> paths.put(item.plan().id() + "|" + a.ref(), Routes.action(item.plan().id(), r.number(), a.ref())));
+                }
+            }
+        }
+        boolean byPlan = planNames.size() > 1;
+        String asOf = Dates.format(t.asOf());
         long done = t.spans().stream().filter(Timeline.Span::done).count();
         long overdue = t.spans().stream().filter(Timeline.Span::overdue).count();
-        String spansTitle = "Timeline of the actions of " + name;
-        String spansDescription = t.spans().size() + " actions, each drawn from its plan's start to its target (a diamond), with a tick "
-                + "where it was reported complete, or a dashed line to " + Dates.format(t.asOf()) + " while it is still open. "
-                + done + " complete, " + overdue + " overdue. The same information is in the table that follows.";
-        String countsTitle = "Open and completed actions of " + name + " over time";
+
+        String spansChart = null;
+        String spansNarrow = null;
+        String spansOmitted = null;
+        boolean anyDate = t.spans().stream().anyMatch(s -> s.start() != null || s.deadline() != null || s.completedOn() != null);
+        if (!anyDate) {
+            spansOmitted = "No chart of each action's dates: none of these actions has a published start, target date or date of completion.";
+        } else if (t.spans().size() > MOST_CHART_ROWS) {
+            spansOmitted = "No chart of each action's dates: with " + t.spans().size() + " actions, a row for each would be too long to read. "
+                    + "The table below gives every action's dates.";
+        } else {
+            String title = "Dates of the actions of " + name;
+            String description = t.spans().size() + " actions" + (byPlan ? " of " + planNames.size() + " plans, under the name of each plan" : "")
+                    + ", each drawn from when work started to its target (a diamond), with a tick where it was reported complete, "
+                    + "or a dashed line to " + asOf + " while it is still open. " + done + " complete, " + overdue + " overdue. "
+                    + "The same information is in the table that follows.";
+            java.util.function.Function<String, String> names = byPlan ? planNames::get : null;
+            spansChart = TimelineSvg.spans(t, id + "-spans", title, description, TimelineSvg.Size.WIDE, names);
+            spansNarrow = TimelineSvg.spans(t, id + "-spans", title, description, TimelineSvg.Size.NARROW, names);
+        }
+        String spansCaption = "Each row is an action" + (byPlan ? ", under the name of its plan" : "") + ". Its bar runs from when work "
+                + "started to its target date (◆). A filled circle with a tick (✓) marks when it was reported complete; a hollow one, "
+                + "that it was reported complete without a date. A dashed line with an arrow runs on to " + asOf + " while an action is "
+                + "still open, in red when it is overdue."
+                + (t.updates().isEmpty() ? "" : " Dotted upright lines mark the plan's published updates ("
+                + String.join(", ", t.updates().stream().map(Dates::format).toList()) + ").");
+
+        Timeline.Point first = t.points().get(0);
         Timeline.Point last = t.points().get(t.points().size() - 1);
-        String countsDescription = "From " + Dates.format(t.points().get(0).date()) + " to " + Dates.format(last.date()) + ": on "
-                + Dates.format(last.date()) + ", " + last.open() + " not yet complete and " + last.done() + " complete. "
-                + "The same numbers are in the table that follows.";
-        List<SpanRow> spans = t.spans().stream().map(s -> new SpanRow(s.ref(), paths.get(s.planId() + "|" + s.ref()),
-                Dates.format(s.start()), iso(s.start()), Dates.format(s.deadline()), iso(s.deadline()),
+        boolean flat = t.points().stream().allMatch(p -> p.open() == first.open() && p.done() == first.done());
+        String countsChart = null;
+        String countsNarrow = null;
+        String countsOmitted = null;
+        if (flat) {
+            countsOmitted = "No chart of open and completed actions over time: "
+                    + (t.points().size() == 1 ? "the plan dates no status of its actions, "
+                    : "the numbers did not change from " + Dates.format(first.date()) + " to " + asOf
+                    + " (no status the plan dates changed them), ")
+                    + "so it would be two flat lines. On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
+                    + " complete and " + last.open() + " not yet complete.";
+        } else {
+            String title = "Open and completed actions of " + name + " over time";
+            String description = "From " + Dates.format(first.date()) + " to " + asOf + ": on " + asOf + ", " + last.open()
+                    + " not yet complete and " + last.done() + " complete. The same numbers are in the table that follows.";
+            countsChart = TimelineSvg.counts(t, id + "-counts", title, description, TimelineSvg.Size.WIDE);
+            countsNarrow = TimelineSvg.counts(t, id + "-counts", title, description, TimelineSvg.Size.NARROW);
+        }
+        String countsCaption = "How many actions were not yet complete (dashed line, squares) and complete (solid line, circles) on each "
+                + "date the plan reports a change of status, from " + Dates.format(first.date()) + " to " + asOf + ".";
+
+        List<SpanRow> spans = t.spans().stream().map(s -> new SpanRow(byPlan ? planNames.get(s.planId()) : null, s.ref(),
+                paths.get(s.planId() + "|" + s.ref()), Dates.format(s.start()), iso(s.start()), Dates.format(s.deadline()), iso(s.deadline()),
                 Dates.format(s.completedOn()), iso(s.completedOn()),
                 s.lifecycle().label() + (s.overdue() ? ", overdue" : ""))).toList();
         List<PointRow> points = t.points().stream().map(p -> new PointRow(Dates.format(p.date()), iso(p.date()), p.open(), p.done())).toList();
-        return new TimelineView(Html.of(TimelineSvg.spans(t, id + "-spans", spansTitle, spansDescription)),
-                Html.of(TimelineSvg.counts(t, id + "-counts", countsTitle, countsDescription)),
-                spans, points, t.updates().stream().map(Dates::format).toList());
+        return new TimelineView(Html.of(spansChart), Html.of(spansNarrow), spansCaption, spansOmitted,
+                Html.of(countsChart), Html.of(countsNarrow), countsCaption, countsOmitted, byPlan, spans, points);
     }
 
     // ---------------------------------------------------------------- what changed since a date

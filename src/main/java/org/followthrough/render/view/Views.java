@@ -26,8 +26,11 @@ public final class Views {
     public record Crumb(String label, String path) {
     }
 
-    /** Per page: the relative path back to the site root ("../../"), its own path and absolute address. */
-    public record PageView(String root, String path, String canonicalUrl, String title, List<Crumb> breadcrumbs) {
+    /**
+     * Per page: the relative path back to the site root ("../../"), its own path and absolute address, its
+     * title, and the shorter name the breadcrumbs end with ({@code crumb}).
+     */
+    public record PageView(String root, String path, String canonicalUrl, String title, String crumb, List<Crumb> breadcrumbs) {
     }
 
     /** An organisation as a link; {@code path} is null where the site has no page for it (an organisation's own site). */
@@ -42,17 +45,24 @@ public final class Views {
                              List<ScaleEntryView> terms, List<ScaleEntryView> statuses) {
     }
 
-    /** A target: {@code text} as published (or the formatted date), {@code meaning} the date it stands for when that differs. */
+    /**
+     * A target: {@code text} as published (or the formatted date), {@code meaning} the date it stands for
+     * where the wording does not already say it ("Completed August 2016" needs none, "31/03/2020" does).
+     */
     public record TargetView(String text, String meaning, String iso, boolean ongoing, boolean undated) {
     }
 
     /**
-     * How an action stands. {@code dateNotPublished}: the status has no date of its own, in a plan that
-     * dates others (where a plan dates none, its page says so once instead).
+     * How an action stands: the common stage ({@code lifecycleLabel}) first, and the plan's own word for it
+     * ({@code ownWording}) where that says something else; the grade goes with it wherever the status is shown.
+     * {@code dateNotPublished}: the status has no date of its own, in a plan that dates others (where a plan
+     * dates none, its page says so once instead). {@code targetPassed}: the target has passed and no status
+     * was ever published (never called overdue).
      */
-    public record StateView(ScaleEntryView status, String lifecycle, String lifecycleLabel, boolean done,
-                            String since, String sinceIso, boolean dateNotPublished, ScaleEntryView grade, ScaleEntryView rag,
-                            String lastUpdated, String lastUpdatedIso, boolean overdue, boolean stale) {
+    public record StateView(ScaleEntryView status, String lifecycle, String lifecycleLabel, String ownWording, boolean done,
+                            String since, String sinceIso, boolean dateNotPublished, ScaleEntryView grade, String gradeNote,
+                            ScaleEntryView rag, String lastUpdated, String lastUpdatedIso, boolean overdue, boolean targetPassed,
+                            boolean stale) {
     }
 
     /**
@@ -72,16 +82,24 @@ public final class Views {
     public record ColumnDefinitionView(String id, String label, TemplateHTMLOutputModel description) {
     }
 
-    public record SpanRow(String ref, String path, String start, String startIso, String target, String targetIso,
+    /** One action's dates; {@code plan} names its plan where the timeline covers several. */
+    public record SpanRow(String plan, String ref, String path, String start, String startIso, String target, String targetIso,
                           String completed, String completedIso, String status) {
     }
 
     public record PointRow(String date, String dateIso, int open, int done) {
     }
 
-    /** A timeline drawn as two SVG charts, with the same numbers as two tables. */
-    public record TimelineView(TemplateHTMLOutputModel spansChart, TemplateHTMLOutputModel countsChart,
-                               List<SpanRow> spans, List<PointRow> points, List<String> updates) {
+    /**
+     * A timeline: each chart drawn twice (for wide screens and for phones, whose labels would be too small in
+     * the wide one) with a caption in plain words, or, where a chart would say nothing, why it is left out
+     * ({@code spansOmitted}, {@code countsOmitted}); the same numbers are always in the tables.
+     * {@code byPlan}: the actions come from several plans, which the chart and table name.
+     */
+    public record TimelineView(TemplateHTMLOutputModel spansChart, TemplateHTMLOutputModel spansChartNarrow, String spansCaption,
+                               String spansOmitted, TemplateHTMLOutputModel countsChart, TemplateHTMLOutputModel countsChartNarrow,
+                               String countsCaption, String countsOmitted, boolean byPlan,
+                               List<SpanRow> spans, List<PointRow> points) {
     }
 
     public record OwnerView(OrgRef organisation, String role, String name) {
@@ -90,7 +108,8 @@ public final class Views {
     public record EvidenceView(String text, String link, String location) {
     }
 
-    public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status) {
+    /** A follow-up action; {@code passed}: its date has passed and it is not reported done. */
+    public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status, boolean passed) {
     }
 
     /**
@@ -113,15 +132,17 @@ public final class Views {
 
     /**
      * A recommendation, with what the plan gives once for all its actions: {@code owners}, {@code target},
-     * {@code extraColumns} and {@code progress} (with {@code latest}, its latest with text).
+     * {@code extraColumns} and {@code progress} (with {@code latest}, its latest with text). {@code subject}: its
+     * title, or else the first words of its text, for contents and headings; {@code path}: its own page.
      */
-    public record RecommendationView(String anchor, String number, String title, TemplateHTMLOutputModel text,
+    public record RecommendationView(String anchor, String number, String title, String subject, String path,
+                                     TemplateHTMLOutputModel text,
                                      TemplateHTMLOutputModel issuesIdentified, ScaleEntryView priority,
                                      List<OrgRef> lead, String leadAsPublished, String oversight,
                                      List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
                                      List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
                                      List<ProgressView> progress, ProgressView latest,
-                                     List<ActionView> actions) {
+                                     List<ActionView> actions, TallyView tally) {
     }
 
     public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason) {
@@ -130,7 +151,8 @@ public final class Views {
     public record TallyItem(String lifecycle, String label, int count) {
     }
 
-    public record TallyView(int total, int done, int overdue, int stale, List<TallyItem> items) {
+    /** Counts of actions: by common stage ({@code items}), and the flags; {@code targetPassed} have no status published. */
+    public record TallyView(int total, int done, int overdue, int targetPassed, int stale, List<TallyItem> items) {
     }
 
     public record UpdateView(String date, String dateIso, String title, TemplateHTMLOutputModel note) {
@@ -140,12 +162,13 @@ public final class Views {
     }
 
     /** An action as a row of a table across plans: enough to see what, who, when and how it stands. */
-    public record ActionRow(String planId, String planTitle, String planReference, String planPath, String recommendationNumber,
-                            String ref, String path, String summary, List<OrgRef> owners, TargetView target,
-                            StateView state) {
+    public record ActionRow(String planId, String planTitle, String planName, String planReference, String planPath,
+                            String recommendationNumber, String ref, String anchor, String path, String summary, List<OrgRef> owners,
+                            TargetView target, StateView state) {
     }
 
-    public record PlanLink(String id, String title, String reference, String path) {
+    /** A plan as a link: {@code name} is its short name, for tables and tight spaces. */
+    public record PlanLink(String id, String title, String name, String reference, String path) {
     }
 
     public record PlanGroup(PlanLink plan, TallyView tally, List<ActionRow> rows) {
@@ -180,6 +203,13 @@ public final class Views {
     }
 
     /**
+     * The downloads of a page: {@code main} for people (to read, print, open in a spreadsheet, follow), then
+     * {@code machine}, the files only other programs read; {@code all} both, in order.
+     */
+    public record Downloads(List<Download> main, List<Download> machine, List<Download> all) {
+    }
+
+    /**
      * What a page of a snapshot says of itself: the date the snapshot shows the site at, and relative links
      * to the current version of the same page and to the list of snapshots, both in the current site.
      */
@@ -203,6 +233,11 @@ public final class Views {
                           List<PageLink> pages, int page, int first) {
     }
 
+    /** One page of the list of plans (or of the plans it narrows to): as {@link Listing}, of plans. */
+    public record PlanListing(String title, String description, List<PlanSummary> plans, int total, List<PageLink> pages,
+                              int page, int first) {
+    }
+
     /** A numbered page of a listing and its path from the site root. */
     public record PageLink(int number, String path) {
     }
@@ -211,14 +246,29 @@ public final class Views {
     public record OrganisationSummary(String id, String name, String shortName, String type, String path, TallyView tally) {
     }
 
-    /** A plan as a list of plans shows it: a card on the home page, a row of the summary of all plans. */
-    public record PlanSummary(String id, String path, String title, String reference, String kind, List<OrgRef> organisations,
-                              String published, String publishedIso, String start, String startIso, TargetView targetCompletion,
-                              String dateRange, List<UpdateView> updates, TallyView tally) {
+    /**
+     * What a plan's card and its page say first about where it stands: when its last dated update was published
+     * (null: none), and how many actions are still open although the plan's target completion has passed.
+     */
+    public record PlanStanding(String lastUpdate, String lastUpdateIso, int openPastTargetCompletion) {
     }
 
-    /** A plan in full. {@code statusDatesNotPublished}: the plan publishes statuses, and no date for any of them. */
-    public record PlanView(String id, String path, String title, String reference, String kind, String kindAsPublished,
+    /** A plan as a list of plans shows it: a card on the home page, a row of the summary of all plans. */
+    public record PlanSummary(String id, String path, String title, String name, String reference, String kind,
+                              List<OrgRef> organisations, String published, String publishedIso, String start, String startIso,
+                              TargetView targetCompletion, String dateRange, List<UpdateView> updates, TallyView tally,
+                              PlanStanding standing) {
+    }
+
+    /**
+     * A plan in full. {@code statusDatesNotPublished}: the plan publishes statuses, and no date for any of them;
+     * {@code missingNumbers}: which recommendation numbers are missing from the plan's run of numbers, as a
+     * sentence without its full stop, null when none are; {@code undatedStatuses}: how many of the
+     * {@code statuses} it publishes have no date of their own, in a plan that dates others (lists of actions leave them without a
+     * date, and the plan's page says how many once); {@code feedEmpty}: no action has a dated progress update, so
+     * its feed has nothing to follow yet.
+     */
+    public record PlanView(String id, String path, String title, String name, String reference, String kind, String kindAsPublished,
                            String subject, List<OrgRef> commissionedBy, String commissionedByAsPublished,
                            List<OrgRef> investigatedBy, List<OrgRef> organisations, String published,
                            String publishedIso, String start, String startIso, TargetView targetCompletion,
@@ -226,7 +276,8 @@ public final class Views {
                            List<UpdateView> updates, SourceView source, ScalesView scales,
                            List<ColumnDefinitionView> extraColumns, boolean statusDatesNotPublished,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
-                           TallyView tally, TimelineView timeline, String partnershipUrl) {
+                           TallyView tally, TimelineView timeline, String partnershipUrl, PlanStanding standing,
+                           String missingNumbers, int undatedStatuses, int statuses, boolean feedEmpty) {
     }
 
     /**

@@ -102,7 +102,7 @@ class PlanImportTest {
         BuildResult after = check();
         assertThat(after.succeeded()).as(String.join("\n", after.problems().stream().map(Problem::format).toList())).isTrue();
         MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
-        String page = normal(Jsoup.parse(site.text("plans/imported/index.html")).text());
+        String page = normal(TestBuilds.planText(site, "imported"));
         List<String> cells = name.endsWith(".docx") ? docxCells(file) : xlsxCells(file);
         assertThat(cells).hasSizeGreaterThan(10);
         assertThat(cells.stream().filter(text -> !page.contains(text)).toList()).as("cell text missing from the plan's page").isEmpty();
@@ -168,7 +168,7 @@ class PlanImportTest {
                 .doesNotContain("**Service:**");
         decide(imported.out());
         MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
-        var action = Jsoup.parse(site.text("plans/imported/index.html")).getElementById("action-1-2");
+        var action = Jsoup.parse(site.text("plans/imported/recommendations/1/index.html")).getElementById("action-1-2");
         assertThat(action.select("dt:containsOwn(Service) + dd").text()).isEqualTo("Inpatient");
     }
 

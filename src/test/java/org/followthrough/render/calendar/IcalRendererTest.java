@@ -127,8 +127,8 @@ class IcalRendererTest {
         assertThat((LocalDate) late.getDateTimeStart().getDate()).as("a month target falls on its last day")
                 .isEqualTo(LocalDate.of(2024, 9, 30));
         assertThat(value(late, "DESCRIPTION")).contains("Target as published: September 2024").contains("Status: Open (overdue)")
-                .contains("https://plans.example/plans/sample-review/#action-1-2");
-        assertThat(value(late, "URL")).isEqualTo("https://plans.example/" + Routes.plan("sample-review") + "#action-1-2");
+                .contains("https://plans.example/plans/sample-review/recommendations/1/#action-1-2");
+        assertThat(value(late, "URL")).isEqualTo("https://plans.example/" + Routes.action("sample-review", "1", "1.2"));
         assertThat(value(late, "CATEGORIES")).isEqualTo("In progress,Overdue");
     }
 

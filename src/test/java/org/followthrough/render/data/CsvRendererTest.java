@@ -125,8 +125,10 @@ class CsvRendererTest {
         row.put("action_ref", a.ref());
         row.put("section", orEmpty(a.section()));
         row.put("description", markdown(a.description()));
-        row.put("owners", a.owners().stream().map(o -> organisations.get(o.organisationId()).name()).collect(Collectors.joining("; ")));
-        row.put("owner_ids", a.owners().stream().map(Owner::organisationId).collect(Collectors.joining("; ")));
+        // each organisation once, however many of the plan's owners it is
+        row.put("owners", a.owners().stream().map(Owner::organisationId).distinct().map(id -> organisations.get(id).name())
+                .collect(Collectors.joining("; ")));
+        row.put("owner_ids", a.owners().stream().map(Owner::organisationId).distinct().collect(Collectors.joining("; ")));
         row.put("owner_roles", perOwner(a.owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(" / ", o.roles())).toList()));
         row.put("owner_names", perOwner(a.owners().stream().map(Owner::name).toList()));
         row.put("target", targetWording(a.target()));
@@ -168,7 +170,7 @@ class CsvRendererTest {
         }
         inherited.addAll(a.inherited().extraColumns());
         row.put("from_recommendation", String.join("; ", inherited));
-        row.put("url", archive.site().baseUrl() + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
+        row.put("url", archive.site().baseUrl() + Routes.action(located.plan().id(), located.recommendation().number(), a.ref()));
         Map<String, String> extra = new LinkedHashMap<>();
         for (ExtraColumn column : located.plan().extraColumns()) {
             extra.put(column.label(), a.extraColumns().stream().filter(v -> v.column().equals(column.id())).findFirst()
@@ -288,7 +290,7 @@ class CsvRendererTest {
         assertThat(done.get("Lifecycle")).isEqualTo("completed");
         assertThat(done.get("Target date")).isEqualTo("2024-06-30");
         assertThat(done.get("Overdue")).isEqualTo("false");
-        assertThat(done.get("Link")).isEqualTo("https://plans.example/plans/sample-review/#action-1-1");
+        assertThat(done.get("Link")).isEqualTo("https://plans.example/plans/sample-review/recommendations/1/#action-1-1");
         CSVRecord late = rows.get(1);
         assertThat(late.get("Target (as published)")).isEqualTo("September 2024");
         assertThat(late.get("Target date")).isEqualTo("2024-09");

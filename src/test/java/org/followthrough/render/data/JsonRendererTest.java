@@ -122,7 +122,7 @@ class JsonRendererTest {
             assertThat(json.get("ref").asText()).as(where).isEqualTo(a.ref());
             assertThat(json.get("recommendation_number").asText()).as(where).isEqualTo(located.recommendation().number());
             assertThat(json.get("url").asText()).as(where).isEqualTo(scope.archive().site().baseUrl()
-                    + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
+                    + Routes.action(located.plan().id(), located.recommendation().number(), a.ref()));
             assertThat(json.get("owners")).as(where).hasSize(a.owners().size());
             assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
             assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
@@ -178,7 +178,7 @@ class JsonRendererTest {
         JsonNode plan = root.get("plans").get(0);
         assertThat(plan.get("downloads").get("json").asText()).isEqualTo("https://plans.example/plans/sample-review/plan.json");
         assertThat(plan.get("downloads").get("csv").asText()).isEqualTo("https://plans.example/plans/sample-review/actions.csv");
-        assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.atom");
+        assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.xml");
         assertThat(plan.get("downloads").get("ics").asText()).isEqualTo("https://plans.example/plans/sample-review/targets.ics");
         JsonNode trust = root.get("organisations").get(0);
         assertThat(trust.get("id").asText()).isEqualTo("sample-trust");

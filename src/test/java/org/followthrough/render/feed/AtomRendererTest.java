@@ -155,7 +155,7 @@ class AtomRendererTest {
         assertThat(children(first, "category").get(0).getAttribute("term")).isEqualTo("completed");
         assertThat(children(entries.get(1), "category").get(0).getAttribute("term")).isEqualTo("in_progress");
         assertThat(only(children(first, "author").get(0), "name")).isEqualTo("Sample NHS Foundation Trust");
-        assertThat(link(first, "alternate").getAttribute("href")).isEqualTo("https://plans.example/plans/sample-review/#action-1-1");
+        assertThat(link(first, "alternate").getAttribute("href")).isEqualTo("https://plans.example/plans/sample-review/recommendations/1/#action-1-1");
         assertThat(only(first, "content")).contains("<li>Status: Open → Done</li>").contains("<p>Every meeting is now minuted.</p>");
         Element site = parse(RENDERER.site(archive, SELF, PAGE)).getDocumentElement();
         assertThat(only(children(site, "entry").get(0), "title")).as("a site-wide feed names the plan")

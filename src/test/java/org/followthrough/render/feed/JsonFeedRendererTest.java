@@ -28,7 +28,7 @@ class JsonFeedRendererTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String FEED = "https://plans.example/progress.json";
-    private static final String ATOM_SELF = "https://plans.example/progress.atom";
+    private static final String ATOM_SELF = "https://plans.example/progress.xml";
     private static final String PAGE = "https://plans.example/page/";
     /** RFC 3339 date-time: full date, T, full time, and a Z or numeric offset. */
     private static final String RFC_3339 = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
@@ -160,7 +160,7 @@ class JsonFeedRendererTest {
         assertThat(text(first, "id")).isEqualTo("tag:plans.example,2024-07-01:plans/sample-review/actions/1.1/progress/1");
         assertThat(text(first, "title")).isEqualTo("Action 1.1: Open → Done");
         assertThat(text(first, "date_published")).isEqualTo("2024-07-01T00:00:00Z");
-        assertThat(text(first, "url")).isEqualTo("https://plans.example/plans/sample-review/#action-1-1");
+        assertThat(text(first, "url")).isEqualTo("https://plans.example/plans/sample-review/recommendations/1/#action-1-1");
         JsonNode extension = first.get("_followthrough");
         assertThat(text(extension, "plan")).isEqualTo("sample-review");
         assertThat(text(extension, "action")).isEqualTo("1.1");

@@ -1,0 +1,352 @@
+package org.followthrough.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import org.followthrough.build.Pipeline;
+import org.followthrough.model.Action;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Plan;
+import org.followthrough.model.PlanKind;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the public reads on the site built from the shipped plans, as at 23 November 2026: the tasks a
+ * bereaved relative on a phone, a journalist and a board member tried (what stands first on a plan's
+ * page, finding a recommendation and a plan, names in full, counts that add up, following a plan)
+ * and the words they stumbled on.
+ */
+class ReaderPagesTest {
+
+    private static MemoryPublisher site;
+    private static MemoryPublisher small;
+    private static Archive archive;
+
+    private static final String P = "plans/p-independent-investigation/";
+    private static final String BDHR = "plans/bdhr-2011-12-03/";
+
+    @BeforeAll
+    static void build() {
+        site = TestBuilds.buildInMemory(TestBuilds.SHIPPED_CONTENT);
+        small = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
+        archive = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null)).archive();
+    }
+
+    private static Document page(String path) {
+        return Jsoup.parse(site.text(path.endsWith("/") || path.isEmpty() ? path + "index.html" : path));
+    }
+
+    private static List<String> pages() {
+        return site.files().keySet().stream().filter(p -> p.endsWith("index.html")).toList();
+    }
+
+    // ---------------------------------------------------------------- what comes first
+
+    /** The status summary follows the title directly, before the plan's details and its long list of organisations. */
+    @Test
+    void aPlansStatusComesStraightAfterItsTitle() {
+        for (Plan plan : archive.plans()) {
+            Document doc = page(Routes.plan(plan.id()));
+            Element summary = doc.selectFirst("main h1").nextElementSibling();
+            assertThat(summary.id()).as(plan.id()).isEqualTo("progress");
+            assertThat(summary.text()).as(plan.id()).contains("action").contains("Status as at 23 November 2026")
+                    .containsAnyOf("Last update published:", "No dated update published");
+        }
+    }
+
+    @Test
+    void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
+        Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();
+        assertThat(organisations.select("> ul.org-list > li")).hasSize(4);
+        assertThat(organisations.selectFirst("details > summary").text()).isEqualTo("and 23 more organisations");
+        Element few = page("plans/eput-e203623/").select("dt:contains(Organisations involved) + dd").first();
+        assertThat(few.select("details")).as("a short list stays whole").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- finding a recommendation
+
+    /** The contents number recommendations as the plan does, give each one's subject, and say which numbers are missing. */
+    @Test
+    void recommendationsAreListedByTheirOwnNumbersWithTheirSubjects() {
+        Document plan = page(P);
+        assertThat(plan.select("ol.contents")).as("no list numbers of its own to contradict the plan's").isEmpty();
+        List<String> entries = plan.select("ul.contents > li").eachText();
+        assertThat(entries.get(3)).startsWith("Recommendation 6 Before the decision is made by the police to remove safety");
+        assertThat(entries).anySatisfy(e -> assertThat(e).startsWith("Recommendation 9 The new electronic health record (EHR)"));
+        assertThat(plan.selectFirst("#recommendations + p").text())
+                .isEqualTo("Recommendations 4 and 5 are not in the plan as published here; about this transcription says what is known.");
+        assertThat(page(BDHR).selectFirst("#recommendations + p").text()).startsWith("Recommendations 3, 4 and 6 are not in the plan");
+        assertThat(page("plans/kmpt-mr-s/").select("#recommendations + p.note")).as("one recommendation, numbered 10, of a plan that"
+                + " transcribes only part of its document").isNotEmpty();
+    }
+
+    /** The P plan was one page of 129 phone screens; each recommendation now has its own, a few screens long. */
+    @Test
+    void eachRecommendationHasAShortPageOfItsOwn() {
+        Document nine = page(P + "recommendations/9/");
+        assertThat(nine.selectFirst("h1").text()).isEqualTo("Recommendation 9");
+        assertThat(nine.select("article.action").eachAttr("id")).containsExactly("action-9-1");
+        assertThat(nine.text()).contains("electronic health record");
+        assertThat(nine.select("nav.pager a[rel=prev]").text()).isEqualTo("Previous Recommendation 8");
+        assertThat(nine.select("nav.pager a[rel=next]").text()).isEqualTo("Next Recommendation 10");
+        assertThat(page(P).select("article.action")).as("the plan's page lists its actions, without each in full").isEmpty();
+        assertThat(page(P).select("tr[id^=action-]")).hasSize(25);
+    }
+
+    // ---------------------------------------------------------------- words
+
+    @Test
+    void aTargetThatAlreadySaysItsDateIsNotFollowedByItAgain() {
+        Element row = page(P).getElementById("action-1-1");
+        assertThat(row.select("td[data-label=Target]").text()).isEqualTo("Completed August 2016");
+        assertThat(page(BDHR).select("td[data-label=Target]").first().text()).as("wording that does not say its date")
+                .isEqualTo("Apr-14 (April 2014)");
+        assertThat(page(P).getElementById("action-3-1").select("td[data-label=Target]").text())
+                .as("wording that gives no date is quoted, not shown as a date").isEqualTo("“Completed” (no date given)");
+    }
+
+    /**
+     * "date not published" stood under almost every status in the lists: a plan that dates none of its statuses says so
+     * once, a plan that dates some says once how many it does not, and only an action's own page says it of the action.
+     */
+    @Test
+    void statusesWithoutADateAreSaidSoOncePerPlanNotInEveryRow() {
+        for (String path : pages()) {
+            assertThat(page(path).select("td[data-label=Status]").text()).as(path).doesNotContain("date not published");
+        }
+        Plan p = archive.plans().stream().filter(plan -> plan.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        long statuses = p.actions().filter(a -> a.state().status() != null).count();
+        long undated = p.actions().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
+        assertThat(undated).as("the P plan dates some of its statuses, not all").isPositive().isLessThan(statuses);
+        assertThat(page(P).select("#progress").text())
+                .contains("The plan gives no date for " + undated + " of the " + statuses + " statuses it publishes: lists show them without a date.");
+        assertThat(page(P + "recommendations/6/").getElementById("action-6-1").selectFirst(".action-status").text())
+                .startsWith("Completed date not published");
+        assertThat(page(BDHR).select("#progress").text()).contains("it publishes no dates for them");
+        for (String path : pages()) {
+            if (path.startsWith(BDHR)) {
+                assertThat(site.text(path)).as(path).doesNotContain("date not published");
+            }
+        }
+    }
+
+    @Test
+    void theHomePageCountsPlansAndTheOrganisationsNamedInThem() {
+        Document home = page("");
+        assertThat(home.select("main > p").text()).contains("5 plans; 35 organisations are named in them.");
+        assertThat(home.select("h2#downloads").text()).isEqualTo("Download all 5 plans");
+        Document one = Jsoup.parse(small.text("index.html"));
+        assertThat(one.select("main > p").text()).contains("1 plan; 2 organisations are named in it.");
+        assertThat(one.select("h2#downloads").text()).isEqualTo("Download the plan");
+    }
+
+    @Test
+    void noLinkOffersAnEmptyList() {
+        Pattern count = Pattern.compile("\\((\\d+)\\)$");
+        for (String path : pages()) {
+            for (Element link : page(path).select("ul.filters a")) {
+                Matcher m = count.matcher(link.text());
+                if (m.find()) {
+                    assertThat(Integer.parseInt(m.group(1))).as(path + ": " + link.text()).isPositive();
+                }
+            }
+        }
+        assertThat(Jsoup.parse(small.text("actions/index.html")).select("ul.filters a").eachText())
+                .as("the small site has nothing past its target without a status").noneMatch(t -> t.startsWith("Target passed"));
+    }
+
+    @Test
+    void downloadsSayWhatTheyAreForAndKeepFilesForOtherProgramsApart() {
+        Document plan = page(P);
+        List<String> forPeople = plan.select("h2#downloads + ul.downloads > li").eachText();
+        assertThat(forPeople).allSatisfy(label -> assertThat(label).doesNotStartWith("CSV").doesNotStartWith("JSON").doesNotStartWith("Atom"));
+        assertThat(String.join("\n", forPeople)).contains("Summary to read or print (PDF", "Every action, to open in a spreadsheet (CSV",
+                "to follow in a feed reader (news feed, Atom", "Target dates, to add to a calendar (calendar file, iCalendar")
+                .doesNotContain("CSVW", "JSON Feed");
+        assertThat(plan.select("details.more:has(summary:contains(Files for other programs)) li").eachText())
+                .anySatisfy(l -> assertThat(l).contains("CSVW")).anySatisfy(l -> assertThat(l).contains("JSON Feed"));
+    }
+
+    // ---------------------------------------------------------------- what is known
+
+    /** An action with no published status and a past target is not "overdue": only what the source says is said. */
+    @Test
+    void aPassedTargetWithoutAPublishedStatusIsNotCalledOverdue() {
+        List<Action> unstated = archive.plans().stream().flatMap(Plan::actions).filter(a -> a.state().targetPassedWithoutStatus()).toList();
+        assertThat(unstated).hasSize(10);
+        Document table = page("actions/");
+        for (Element row : table.select("tr[data-status=not_stated]")) {
+            assertThat(row.select(".tag--overdue")).as(row.id()).isEmpty();
+        }
+        assertThat(table.select("tr[data-status=not_stated] .tag--passed").eachText())
+                .hasSize(10).containsOnly("Target date passed; no status published");
+        assertThat(page("").select(".flags-summary").first().text()).contains("8 overdue").contains("10 past target with no status published");
+        assertThat(page("actions/target-passed-no-status/").select("tbody tr")).hasSize(10);
+    }
+
+    @Test
+    void aPlanPastItsTargetCompletionWithActionsOpenSaysSoOnItsCardAndPage() {
+        String flag = "Target completion passed The plan was to be complete by Spring 2025 (May 2025); 1 of its actions is still open.";
+        assertThat(Jsoup.parse(small.text("plans/sample-review/index.html")).select("#progress .plan-flag").text()).isEqualTo(flag);
+        assertThat(Jsoup.parse(small.text("index.html")).select("li.card .plan-flag").text()).isEqualTo(flag);
+        assertThat(page("plans/eput-e203623/").select(".plan-flag").text()).contains("Target completion passed");
+        assertThat(page(P).select(".plan-flag")).as("a plan with no target completion").isEmpty();
+    }
+
+    /** The bar's parts and the key's swatches come in the same order with the same patterns, and each swatch is named in words. */
+    @Test
+    void theStatusBarHasAKeyThatDoesNotRelyOnColour() {
+        for (String path : List.of("", "actions/", P, "organisations/west-midlands-police/")) {
+            Element summary = page(path).selectFirst("div.bar");
+            List<String> parts = summary.select("span").eachAttr("class");
+            Element key = summary.nextElementSiblings().select("ul.counts").first();
+            assertThat(key.select(".swatch").stream().map(s -> s.className().replace("swatch ", "")).toList()).as(path).isEqualTo(parts);
+            assertThat(key.select("li")).allSatisfy(li -> assertThat(li.text()).matches("\\d+ [a-z ]+"));
+        }
+        String css = site.text("assets/followthrough.css");
+        for (String stage : List.of("completed", "embedded", "in_progress", "not_started", "closed", "not_stated")) {
+            assertThat(css).as("a fill for " + stage).contains(".fill--" + stage + " {");
+        }
+    }
+
+    @Test
+    void theGradeStandsBesideTheStatusAndAFollowUpSaysWhatIsNotKnown() {
+        Element action = page(P + "recommendations/6/").getElementById("action-6-1");
+        assertThat(action.selectFirst(".action-status").text()).isEqualTo("Completed date not published · grade D: Partially complete");
+        assertThat(page(P).getElementById("action-6-1").select("td[data-label=Status]").text()).isEqualTo("Completed · grade D: Partially complete");
+        Element followUp = action.selectFirst("table.follow-ups tbody tr");
+        assertThat(followUp.select("td[data-label=Status]").text()).isEqualTo("Status not published Date passed");
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Readers scan and choose organisations and plans by name: full names, short ones second. */
+    @Test
+    void tablesNameOrganisationsAndPlansInFull() {
+        Document actions = page("actions/");
+        assertThat(actions.select("a.owner").eachText()).contains("West Midlands Police", "Essex Partnership University NHS Foundation Trust")
+                .doesNotContain("WMP", "EPUT", "BCC", "FTB");
+        assertThat(actions.select("a.plan").eachText()).contains("EPUT Safety Action Plan", "Independent investigation: P")
+                .doesNotContain("E203623");
+        assertThat(page("organisations/").select("tbody th").eachText()).contains("West Midlands Police (WMP)");
+    }
+
+    /** The status words: common stages in the counts, the filters and the tags; the plan's own word second. */
+    @Test
+    void statusWordsAreTheCommonStagesEverywhere() {
+        Document actions = page("actions/");
+        assertThat(actions.select("ul.filters a").eachText()).contains("In progress (11)", "Completed and embedded (3)");
+        assertThat(actions.select("ul.counts li").eachText()).contains("11 in progress");
+        assertThat(actions.select("td[data-label=Status] .tag:not(.tag--overdue):not(.tag--passed):not(.tag--stale)").eachText())
+                .containsOnly("In progress", "Completed", "Completed and embedded", "Status not published");
+        assertThat(actions.select("td[data-label=Status] .own-wording").eachText()).contains("as published: “Complete and ongoing”",
+                "as published: “Action ongoing”");
+    }
+
+    // ---------------------------------------------------------------- counting
+
+    @Test
+    void theOrganisationsTableSaysHowSharedActionsAreCountedAndIsInAlphabeticalOrder() {
+        Document organisations = page("organisations/");
+        assertThat(organisations.text()).contains("An action shared by several organisations counts once for each of them here",
+                "(48 actions, 24 completed or closed, 8 overdue)");
+        assertThat(organisations.select("table[data-sortable]")).hasSize(1);
+        List<String> names = organisations.select("tbody th a").eachText();
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(organisations.select("script[src$=assets/sort.js]")).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- following a plan
+
+    @Test
+    void everyPlanSaysHowToFollowItAndWhenThereIsNothingToFollowYet() {
+        for (Plan plan : archive.plans()) {
+            Document doc = page(Routes.plan(plan.id()));
+            assertThat(doc.select("#follow").text()).as(plan.id()).isEqualTo("How to follow this plan");
+            assertThat(doc.select("ul.follow a").eachText()).as(plan.id()).contains("Follow the progress updates in a feed reader");
+        }
+        assertThat(page(BDHR).select("#follow + p").text()).contains("No dated progress update has been published for this plan yet");
+        assertThat(page(BDHR).select("#progress").text()).contains("No dated update published");
+        assertThat(page(P).select("#follow + p")).as("a plan with dated updates").isEmpty();
+    }
+
+    /** A feed opened in a browser shows a page saying what it is and how to follow it: its stylesheet, applied here as a browser would. */
+    @Test
+    void aFeedOpenedInABrowserShowsHowToFollowIt() throws Exception {
+        String feed = site.text(BDHR + "progress.xml");
+        assertThat(feed.lines().skip(1).findFirst().orElseThrow()).isEqualTo("<?xml-stylesheet type=\"text/xsl\" href=\"../../assets/feed.xsl\"?>");
+        assertThat(site.text("data/progress.xml")).contains("<?xml-stylesheet type=\"text/xsl\" href=\"../assets/feed.xsl\"?>");
+        StringWriter out = new StringWriter();
+        TransformerFactory.newInstance().newTransformer(new StreamSource(new StringReader(site.text("assets/feed.xsl"))))
+                .transform(new StreamSource(new StringReader(feed)), new StreamResult(out));
+        Document shown = Jsoup.parse(out.toString());
+        assertThat(shown.selectFirst("h1").text()).startsWith("Progress updates: Domestic Homicide Review");
+        assertThat(shown.text()).contains("This is a news feed.", "copy this page's address", "No progress update with a date has been published yet");
+        StringWriter withUpdates = new StringWriter();
+        TransformerFactory.newInstance().newTransformer(new StreamSource(new StringReader(site.text("assets/feed.xsl"))))
+                .transform(new StreamSource(new StringReader(site.text(P + "progress.xml"))), new StreamResult(withUpdates));
+        assertThat(Jsoup.parse(withUpdates.toString()).select("main ol li a").eachAttr("href"))
+                .isNotEmpty().allSatisfy(href -> assertThat(href).contains("/recommendations/"));
+    }
+
+    // ---------------------------------------------------------------- words defined
+
+    @Test
+    void everyPageLinksTheGuideToItsWordsFromItsHeader() {
+        for (String path : pages()) {
+            assertThat(page(path).select("header nav a").eachText()).as(path).contains("How to read these plans");
+        }
+        Document about = page("about/");
+        for (String term : List.of("status", "since", "overdue", "target-passed", "not-updated-recently", "targets", "grades",
+                "follow-ups", "last-update", "counts", "plans", "charts", "follow")) {
+            assertThat(about.getElementById(term)).as("a definition of " + term).isNotNull();
+        }
+        assertThat(about.text()).contains("Assurance grade", "completed or closed", "Target completion passed", "Date passed",
+                "Status not published", "as published", "Some actions overdue", "No status published");
+    }
+
+    // ---------------------------------------------------------------- finding a plan
+
+    /** Each way of narrowing the list of plans is a page listing exactly the plans it should, reached by links. */
+    @Test
+    void theListOfPlansNarrowsByOrganisationKindYearAndStatusWithoutScript() {
+        Document all = page("plans/");
+        assertThat(all.select("li.card")).hasSize(archive.plans().size());
+        assertThat(all.select("#by-status + ul a").eachText()).containsExactly("Some actions overdue (2)", "Open, none overdue (1)",
+                "Every action complete or closed (1)", "No status published (1)");
+        for (PlanKind kind : archive.plans().stream().map(Plan::kind).distinct().toList()) {
+            String path = Routes.planFilter("kind", kind.code().replace('_', '-'));
+            List<String> titles = page(path).select("li.card .card-title").eachText();
+            assertThat(titles).as(path).containsExactlyElementsOf(archive.plans().stream().filter(p -> p.kind() == kind).map(Plan::title).toList());
+        }
+        assertThat(page(Routes.planFilter("organisation", "west-midlands-police")).select("li.card .card-title").eachText())
+                .contains("Improvement Plan in response to recommendations outlined in the Independent Investigation into the Care and Treatment of P",
+                        "Domestic Homicide Review BDHR2011/12-03 Action Plan");
+        assertThat(all.select("details:has(summary:contains(By organisation)) a").eachText()).contains("West Midlands Police (WMP) (2)");
+        assertThat(page(Routes.planFilter("year", "2022")).select("li.card .card-title").eachText())
+                .containsExactly("Update on recommendation actions 16/08/22");
+        assertThat(page(Routes.planFilter("status", "not-stated")).select("li.card .card-title").eachText())
+                .containsExactly("Update on recommendation actions 16/08/22");
+    }
+
+    /** Every plan card says when its last dated update was published, or that it has none. */
+    @Test
+    void everyCardSaysWhenItsPlanWasLastUpdated() {
+        for (Element card : page("plans/").select("li.card")) {
+            assertThat(card.selectFirst(".last-update").text()).matches("Last update published: \\d{1,2} \\w+ \\d{4}|No dated update published");
+        }
+    }
+}

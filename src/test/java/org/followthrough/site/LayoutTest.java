@@ -1,0 +1,239 @@
+package org.followthrough.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.followthrough.build.Pipeline;
+import org.followthrough.model.Archive;
+import org.followthrough.model.Organisation;
+import org.followthrough.support.Browser;
+import org.followthrough.support.LocalSite;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a reader sees on a phone and on a desktop, measured in a real (headless) Chromium on the
+ * site built from the shipped content and on the own site of the organisation with the longest name
+ * (whose header is the tallest): no page scrolls sideways at 320, 375 or 1280 CSS pixels wide (wide
+ * tables reflow or scroll inside their own box; the organisation's site is measured at 320) nor cuts
+ * off a chart's labels, and every plan page of both shows its status summary whole within the first
+ * screen at 375×812 and 1280×800, before any scrolling; the organisation's header stays compact on a
+ * phone.
+ */
+class LayoutTest {
+
+    record Size(int width, int height) {
+        @Override
+        public String toString() {
+            return width + "×" + height;
+        }
+    }
+
+    /** The narrowest phone WCAG's reflow criterion names, a common phone, and a laptop. */
+    static final List<Size> SIZES = List.of(new Size(320, 568), new Size(375, 812), new Size(1280, 800));
+    /** The sizes at which a plan's status must be seen without scrolling. */
+    static final List<Size> FIRST_SCREEN = List.of(new Size(375, 812), new Size(1280, 800));
+    /** What a plan page's status summary is: counts by status, flags, last update and the as-at date. */
+    static final String STATUS_SUMMARY = "#progress";
+    /** The most a phone's screen gives to the site's header, in CSS pixels: about a seventh of 812. */
+    static final long HEADER_ON_A_PHONE = 120;
+
+    /**
+     * The elements that stick out to the right of the window, outside any box that scrolls or clips them,
+     * widest first: what makes a page scroll sideways. Each as "tag#id.class (right edge px)".
+     */
+    private static final String SPILLING = """
+            var width = document.documentElement.clientWidth, found = [];
+            function contained(e) {
+              for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                var o = getComputedStyle(p).overflowX;
+                if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') { return true; }
+              }
+              return false;
+            }
+            document.querySelectorAll('body *').forEach(function (e) {
+              var r = e.getBoundingClientRect();
+              if (r.width > 0 && r.right > width + 0.5 && !contained(e)) {
+                found.push([Math.round(r.right), e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                  + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '')]);
+              }
+            });
+            found.sort(function (a, b) { return b[0] - a[0]; });
+            return [document.documentElement.scrollWidth, window.innerWidth,
+                    found.slice(0, 6).map(function (f) { return f[1] + ' (to ' + f[0] + ' px)'; }).join(', ')];
+            """;
+
+    @TempDir
+    static Path temp;
+
+    private static Browser browser;
+    /** The window's size now: resized only when a test needs another. */
+    private static Size current;
+    private static LocalSite site;
+    private static LocalSite organisationSite;
+    private static AssertionError buildFailure;
+
+    @BeforeAll
+    static void buildServeAndStartBrowser() {
+        Browser.assumeAvailable();
+        try {
+            site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+            organisationSite = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("organisation-site"), "/", longestNamed(), false);
+        } catch (AssertionError e) {
+            buildFailure = e;
+        }
+        browser = Browser.start();
+    }
+
+    /** The organisation that owns actions and has the longest name: its own site has the longest title in its header. */
+    private static String longestNamed() {
+        Archive archive = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null)).archive();
+        return archive.organisations().stream()
+                .filter(o -> archive.plans().stream().anyMatch(p -> p.actions().anyMatch(a -> a.isOwnedBy(o.id()))))
+                .max(Comparator.comparingInt((Organisation o) -> o.name().length())).orElseThrow().id();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (organisationSite != null) {
+            organisationSite.close();
+        }
+    }
+
+    private static void resize(Size size) {
+        if (!size.equals(current)) {
+            browser.resize(size.width(), size.height());
+            current = size;
+        }
+    }
+
+    private static void built() {
+        if (buildFailure != null) {
+            throw new AssertionError("no page could be measured: " + buildFailure.getMessage(), buildFailure);
+        }
+    }
+
+    /**
+     * The labels of the charts shown at the window's width that do not fit inside their drawing, where the
+     * drawing's edge cuts them off: each as "chart id: text".
+     */
+    private static final String CLIPPED_LABELS = """
+            var clipped = [];
+            document.querySelectorAll('svg.chart').forEach(function (svg) {
+              var box = svg.getBoundingClientRect();
+              if (box.width === 0) { return; }
+              svg.querySelectorAll('text').forEach(function (t) {
+                var r = t.getBoundingClientRect();
+                if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+                  clipped.push(svg.id + ': ' + t.textContent);
+                }
+              });
+            });
+            return clipped;
+            """;
+
+    /** Width by width (resizing once per width), every page of both sites; and the charts' labels, which are cut off rather than scroll. */
+    @TestFactory
+    Stream<DynamicNode> noPageScrollsSidewaysNorCutsOffAChartsLabels() {
+        built();
+        // the organisation's own site differs in its header: measured at the narrowest width, where that matters most
+        return SIZES.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, Stream.of(site, organisationSite)
+                .filter(on -> on == site || size.equals(SIZES.get(0)))
+                .flatMap(on -> on.pages().stream().map(page -> DynamicTest.dynamicTest(on.url(page), () -> {
+                    resize(size);
+                    browser.loadStyled(on.url(page));
+                    List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
+                    long scrollWidth = ((Number) measured.get(0)).longValue();
+                    long window = ((Number) measured.get(1)).longValue();
+                    assertThat(scrollWidth).withFailMessage(() -> page + " at " + size + " scrolls sideways: the document is "
+                            + scrollWidth + " px wide in a window of " + window + " px; sticking out: " + measured.get(2))
+                            .isLessThanOrEqualTo(window);
+                    assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
+                            .isEmpty();
+                })))));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyPlanPageShowsItsStatusWithinTheFirstScreen() {
+        built();
+        List<String> plans = Stream.of(site, organisationSite).flatMap(on -> on.pages().stream()
+                .filter(p -> p.matches("plans/[^/]+/index\\.html")).map(on::url)).toList();
+        assertThat(plans).as("plan pages").hasSizeGreaterThan(5);
+        return FIRST_SCREEN.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, plans.stream()
+                .map(url -> DynamicTest.dynamicTest(url, () -> {
+                    resize(size);
+                    browser.loadStyled(url);
+                    Map<?, ?> box = (Map<?, ?>) browser.driver().executeScript("""
+                            window.scrollTo(0, 0);
+                            var e = document.querySelector(arguments[0]);
+                            if (!e) { return null; }
+                            var r = e.getBoundingClientRect();
+                            return {top: r.top, bottom: r.bottom, height: window.innerHeight, text: e.innerText};
+                            """, STATUS_SUMMARY);
+                    assertThat(box).as("%s has a status summary (%s)", url, STATUS_SUMMARY).isNotNull();
+                    double bottom = ((Number) box.get("bottom")).doubleValue();
+                    long height = ((Number) box.get("height")).longValue();
+                    assertThat(bottom).withFailMessage(() -> url + " at " + size + ": the status summary ends " + Math.round(bottom)
+                            + " px down, below the first screen of " + height + " px").isLessThanOrEqualTo(height);
+                    assertThat((String) box.get("text")).as("what the summary says").contains("action").contains("as at");
+                }))));
+    }
+
+    /**
+     * An organisation's own site names the organisation in its header, and the longest name (with the link back
+     * to the partnership's site) took about 180 px of a phone's 812 before any of the page's own content. It
+     * stays within {@value #HEADER_ON_A_PHONE} px at 320 and 375 px wide, on the home page and on a plan's.
+     */
+    @TestFactory
+    Stream<DynamicNode> theHeaderStaysCompactOnAPhoneWhateverTheOrganisationsName() {
+        built();
+        List<String> pages = List.of("index.html", organisationSite.pages().stream()
+                .filter(p -> p.matches("plans/[^/]+/index\\.html")).findFirst().orElseThrow());
+        return SIZES.stream().filter(size -> size.width() < 400).map(size -> DynamicContainer.dynamicContainer("at " + size, pages.stream()
+                .map(page -> DynamicTest.dynamicTest(organisationSite.url(page), () -> {
+                    resize(size);
+                    browser.loadStyled(organisationSite.url(page));
+                    long height = ((Number) browser.driver().executeScript(
+                            "return Math.round(document.querySelector('header.site-header').getBoundingClientRect().height);")).longValue();
+                    assertThat(height).as("%s at %s: the header's height in px", page, size).isLessThanOrEqualTo(HEADER_ON_A_PHONE);
+                }))));
+    }
+
+    /** The measurement itself, on pages made to fail it: a page that scrolls sideways is caught, with what sticks out. */
+    @Test
+    void theMeasureFindsWhatSticksOutButNotWhatScrollsInItsOwnBox(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("index.html"), """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>Wide</title></head><body>
+                <div style="overflow-x: auto"><table><tr><td style="min-width: 900px">scrolls in its box</td></tr></table></div>
+                <p id="wide" style="width: 700px">too wide</p>
+                </body></html>
+                """, StandardCharsets.UTF_8);
+        try (LocalSite wide = LocalSite.serve(folder)) {
+            resize(new Size(375, 812));
+            browser.driver().get(wide.url("index.html"));
+            List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
+            assertThat(((Number) measured.get(0)).longValue()).isGreaterThan(375);
+            assertThat((String) measured.get(2)).contains("p#wide").doesNotContain("td");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.followthrough.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.followthrough.support.Browser;
+import org.followthrough.support.LocalSite;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site's small scripts, and its feeds' stylesheet, in a real (headless) Chromium on the site built
+ * from the shipped content: the search finds plans and actions from the index built with the site,
+ * fetching nothing from any other host; the table of all actions narrows by organisations and plans
+ * chosen by their full names; the list of organisations sorts by a column; a feed opened in the
+ * browser reads as a page that says how to follow it.
+ */
+class ScriptsTest {
+
+    @TempDir
+    static Path temp;
+
+    private static Browser browser;
+    private static LocalSite site;
+
+    @BeforeAll
+    static void buildServeAndStartBrowser() {
+        Browser.assumeAvailable();
+        site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+        browser = Browser.start();
+        browser.resize(375, 812);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    /** What the search page says once it has searched, and the addresses of its results. */
+    private static List<String> search(String words) {
+        browser.driver().get(site.url("search/index.html") + "?q=" + words.replace(' ', '+'));
+        WebElement status = browser.driver().findElement(By.cssSelector("[data-search-status]"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> status.getText().contains("for “"));
+        return browser.driver().findElements(By.cssSelector("[data-search-results] a")).stream().map(a -> a.getAttribute("href")).toList();
+    }
+
+    @Test
+    void theSearchFindsTheActionAboutTheElectronicHealthRecord() {
+        List<String> found = search("electronic health record");
+        assertThat(found).contains(site.url("plans/p-independent-investigation/recommendations/9/#action-9-1"));
+        assertThat(search("electro heal")).as("words found by their start").contains(found.get(0));
+        assertThat(browser.driver().findElement(By.cssSelector("form[data-search-page]")).isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector("[data-search-fallback]")).get(0).isDisplayed())
+                .as("the words for readers without JavaScript are hidden").isFalse();
+    }
+
+    @Test
+    void theSearchFindsPlansByTheOrganisationsNamedInThem() {
+        assertThat(search("West Midlands Police")).contains(site.url("plans/p-independent-investigation/"),
+                site.url("plans/bdhr-2011-12-03/"));
+        assertThat(search("zzqx")).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector("[data-search-status]")).getText()).startsWith("Nothing found for “zzqx”");
+    }
+
+    @Test
+    void theSearchFetchesNothingFromAnotherHost() {
+        search("health record");
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) browser.driver().executeScript(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        assertThat(fetched).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(site.baseUrl()));
+        assertThat(fetched).anySatisfy(url -> assertThat(url).contains("search/index/words-"))
+                .noneSatisfy(url -> assertThat(url).contains("search/index/docs-1"));
+    }
+
+    /** Readers choose from names, not codes: West Midlands Police was missing from the organisations offered, and plans were codes. */
+    @Test
+    void theActionsTableNarrowsByOrganisationsAndPlansChosenByTheirFullNames() {
+        browser.driver().get(site.url("actions/index.html"));
+        Select owner = new Select(browser.driver().findElement(By.id("filter-owner")));
+        Select plan = new Select(browser.driver().findElement(By.id("filter-plan")));
+        assertThat(owner.getOptions().stream().map(WebElement::getText).toList())
+                .contains("West Midlands Police", "Essex Partnership University NHS Foundation Trust", "Birmingham City Council")
+                .doesNotContain("WMP", "EPUT", "BCC", "FTB");
+        assertThat(plan.getOptions().stream().map(WebElement::getText).toList())
+                .contains("Independent investigation: P", "EPUT Safety Action Plan").doesNotContain("E203623");
+        owner.selectByVisibleText("West Midlands Police");
+        List<WebElement> shown = browser.driver().findElements(By.cssSelector("tbody tr")).stream().filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-owners")).contains("west-midlands-police"));
+        assertThat(browser.driver().findElement(By.cssSelector("[data-filter-form] [role=status]")).getText())
+                .isEqualTo("Showing " + shown.size() + " of 48 actions.");
+    }
+
+    @Test
+    void theOrganisationsTableSortsByAColumnAndSaysHow() {
+        browser.driver().get(site.url("organisations/index.html"));
+        WebElement owned = browser.driver().findElement(By.xpath("//th/button[normalize-space()='Actions owned']"));
+        owned.click();
+        WebElement heading = owned.findElement(By.xpath(".."));
+        assertThat(heading.getAttribute("aria-sort")).isEqualTo("descending");
+        List<Integer> counts = browser.driver().findElements(By.cssSelector("tbody tr td:nth-of-type(2)")).stream()
+                .map(td -> Integer.parseInt(td.getText())).toList();
+        assertThat(counts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        owned.click();
+        assertThat(heading.getAttribute("aria-sort")).isEqualTo("ascending");
+    }
+
+    @Test
+    void aFeedOpenedInTheBrowserReadsAsAPageSayingHowToFollowIt() {
+        browser.driver().get(site.url("plans/bdhr-2011-12-03/progress.xml"));
+        String text = browser.driver().findElement(By.tagName("body")).getText();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith("Progress updates: Domestic Homicide Review");
+        assertThat(text).contains("This is a news feed.", "No progress update with a date has been published yet");
+    }
+}
