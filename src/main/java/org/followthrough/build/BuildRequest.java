@@ -17,9 +17,16 @@ import java.time.LocalDate;
  * @param allOrganisations  also build every organisation's own site, each in a folder named after it
  * @param cache             the build cache folder, or null to make every file afresh
  * @param pdfs              whether to make the PDF summaries ({@code build --no-pdf} does not)
+ * @param history           whether to read the plans' change history from the content's Git repository
+ *                          ({@code build} does unless given {@code --no-history}; the shorter constructors do not)
  */
 public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
-                           String organisation, boolean allOrganisations, Path cache, boolean pdfs) {
+                           String organisation, boolean allOrganisations, Path cache, boolean pdfs, boolean history) {
+
+    public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
+                        String organisation, boolean allOrganisations, Path cache, boolean pdfs) {
+        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs, false);
+    }
 
     public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock) {
         this(content, templates, output, asOf, baseUrl, clock, null, false);
@@ -32,11 +39,16 @@ public record BuildRequest(Path content, Path templates, Path output, LocalDate 
 
     /** The same request, keeping made files in (and taking unchanged ones from) a cache folder. */
     public BuildRequest withCache(Path folder) {
-        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs);
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs, history);
     }
 
     /** The same request, with or without the PDF summaries. */
     public BuildRequest withPdfs(boolean makePdfs) {
-        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs);
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs, history);
+    }
+
+    /** The same request, reading the plans' change history from Git or not. */
+    public BuildRequest withHistory(boolean readHistory) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs, readHistory);
     }
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Map;
 import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
+import org.followthrough.history.ChangeHistory;
+import org.followthrough.history.GitHistory;
+import org.followthrough.model.HistoryDetail;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
 import org.followthrough.model.Archive;
@@ -124,6 +127,7 @@ public final class Pipeline {
         java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
                 ? request.templates().resolve(name).toString() : "(built-in template) " + name;
         OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
+        ChangeHistory history = changeHistory(request, archive, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -137,9 +141,9 @@ public final class Pipeline {
                 return new OutputStage.Counts(0, 0, 0);
             }
             Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
-            return stage.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs());
+            return stage.run(new SiteRenderer(own, shared, assembled.planKeys(), history).outputs());
         }
-        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared, assembled.planKeys()).outputs());
+        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared, assembled.planKeys(), history).outputs());
         if (request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
                 if (problems.hasErrors()) {
@@ -148,10 +152,29 @@ public final class Pipeline {
                 Archive own = OrganisationScope.scope(archive, organisation, null);
                 OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
                         templateLocation, problems, progress);
-                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
+                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys(), history).outputs()));
             }
         }
         return counts;
+    }
+
+    /**
+     * The plans' change history, read once for every site of the build, where the request asks for it
+     * and the site publishes it. A repository that cannot be read does not stop the build: the pages
+     * say the history is not known, and the editor is told why.
+     */
+    private static ChangeHistory changeHistory(BuildRequest request, Archive archive, Problems problems, BuildProgress progress) {
+        if (!request.history() || archive.site().changeHistory() == HistoryDetail.NONE) {
+            return ChangeHistory.none(ChangeHistory.Status.NOT_READ);
+        }
+        progress.stage("Reading the change history");
+        ChangeHistory history = GitHistory.read(request.content());
+        if (history.status() == ChangeHistory.Status.UNREADABLE) {
+            problems.warning(Location.of(request.content().toString()), "the Git repository holding the content could not be read, "
+                    + "so the plan pages say when each plan last changed is not known",
+                    "check the repository with 'git fsck', or build with --no-history to leave the change history out");
+        }
+        return history;
     }
 
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */

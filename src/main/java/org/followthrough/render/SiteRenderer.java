@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
+import org.followthrough.history.ChangeHistory;
+import org.followthrough.history.PlanChanges;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
@@ -29,6 +31,7 @@ import org.followthrough.render.feed.AtomRenderer;
 import org.followthrough.render.feed.JsonFeedRenderer;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
+import org.followthrough.render.view.HistoryViews;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
@@ -79,17 +82,25 @@ public final class SiteRenderer {
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
     private final Set<String> owners = new java.util.HashSet<>();
+    /** The plans' change history from Git, read once for the build. */
+    private final ChangeHistory history;
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
     }
 
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
+        this(archive, shared, sourceKeys, ChangeHistory.none(ChangeHistory.Status.NOT_READ));
+    }
+
     /**
      * @param sourceKeys a fingerprint of each plan's files and of everything else its model depends on, where
      *                   the build has one: it stands for the plan in every key, instead of a fingerprint of the model
+     * @param history    the plans' change history, which their pages show (and so is part of their keys alone)
      */
-    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys, ChangeHistory history) {
         this.archive = archive;
+        this.history = history;
         this.shared = shared;
         this.views = new ViewFactory(archive, shared.markdown());
         this.atom = new AtomRenderer(shared.markdown());
@@ -164,12 +175,27 @@ public final class SiteRenderer {
                 () -> IcalRenderer.plan(archive, plan))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
-        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), List.of(HOME_CRUMB), key, downloadPaths(folder, Routes.PLAN_JSON),
+        PlanChanges changes = history.of(plan.id());
+        // Only the plan's pages show its history: a new commit remakes them, not its downloads or the listings.
+        String withHistory = Fingerprint.of(key, history.status(), history.shortenedFrom(), changes);
+        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), List.of(HOME_CRUMB), withHistory, downloadPaths(folder, Routes.PLAN_JSON),
                 (context, model) -> {
                     model.put("plan", view.apply(context));
                     model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, "plan " + name));
                     model.put("rows", views.rowsOf(plan));
+                    HistoryViews.LastChanged lastChanged = HistoryViews.lastChanged(history, changes, Routes.planHistory(plan.id()), site.timeZone());
+                    if (lastChanged != null) {
+                        model.put("lastChanged", lastChanged);
+                    }
                 }));
+        if (HistoryViews.hasPage(history, changes)) {
+            outputs.add(page(unit, Routes.planHistory(plan.id()), "plan-history.ftlh", "Change history: " + plan.title(),
+                    List.of(HOME_CRUMB, new Views.Crumb(plan.title(), folder)), withHistory, List.of(), (context, model) -> {
+                        model.put("plan", view.apply(context));
+                        model.put("planPath", folder);
+                        model.put("history", HistoryViews.changeList(history, changes, site.changeHistory(), site.timeZone()));
+                    }));
+        }
         return outputs;
     }
 
