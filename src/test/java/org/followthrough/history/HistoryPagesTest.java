@@ -9,6 +9,7 @@ import java.util.Map;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
 import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.GitRepositories;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package org.followthrough.history;
+package org.followthrough.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /** Real Git repositories for tests, made with JGit: no git program is needed. */
-final class GitRepositories implements AutoCloseable {
+public final class GitRepositories implements AutoCloseable {
 
     private final Git git;
     private final Path root;
@@ -23,7 +23,7 @@ final class GitRepositories implements AutoCloseable {
     }
 
     /** A new repository with no commits, on branch main. */
-    static GitRepositories init(Path root) {
+    public static GitRepositories init(Path root) {
         try {
             return new GitRepositories(Git.init().setDirectory(root.toFile()).setInitialBranch("main").call(), root);
         } catch (GitAPIException e) {
@@ -31,11 +31,11 @@ final class GitRepositories implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    GitRepositories write(String path, String text) {
+    public GitRepositories write(String path, String text) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -46,7 +46,7 @@ final class GitRepositories implements AutoCloseable {
         return this;
     }
 
-    GitRepositories delete(String path) {
+    public GitRepositories delete(String path) {
         try {
             Files.delete(root.resolve(path));
         } catch (IOException e) {
@@ -56,7 +56,7 @@ final class GitRepositories implements AutoCloseable {
     }
 
     /** Commits every change in the work tree, at a given time, by a given author. */
-    String commit(String message, String time, String author) {
+    public String commit(String message, String time, String author) {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
@@ -68,12 +68,12 @@ final class GitRepositories implements AutoCloseable {
         }
     }
 
-    String commit(String message, String time) {
+    public String commit(String message, String time) {
         return commit(message, time, "Ann Editor");
     }
 
     /** A clone holding only the last commit, as CI systems often fetch. */
-    static Path shallowClone(Path from, Path to) {
+    public static Path shallowClone(Path from, Path to) {
         try (Git clone = Git.cloneRepository().setURI(from.toUri().toString()).setDirectory(to.toFile()).setDepth(1).call()) {
             return to;
         } catch (GitAPIException e) {
