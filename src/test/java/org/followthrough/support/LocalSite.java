@@ -75,7 +75,8 @@ public final class LocalSite implements AutoCloseable {
 
     /**
      * Builds {@code content} into {@code outDir} and serves it under {@code basePath} (for example
-     * {@code /learning/action-plans/}); the site's base URL is the local URL of that path. Fails the
+     * {@code /learning/action-plans/}); the site's base URL is the local URL of that path. The change
+     * history is read from the repository the content is in, so its pages are served too. Fails the
      * test with the build's problems if the build does not succeed.
      */
     public static LocalSite build(Path content, Path outDir, String basePath) {
@@ -96,7 +97,7 @@ public final class LocalSite implements AutoCloseable {
             // that must use absolute or root-relative URLs (canonical links, 404.html) then work locally too
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + base;
             BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock(),
-                    organisation, allOrganisations);
+                    organisation, allOrganisations).withHistory(true);
             BuildResult result = Pipeline.build(request);
             if (!result.succeeded()) {
                 throw new AssertionError("build of " + content + " failed:\n"
