@@ -25,13 +25,15 @@ import org.followthrough.support.TestBuilds;
 record BuiltSite(Path root, String baseUrl, Set<String> files) {
 
     /**
-     * Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}; baseUrl null keeps content/site.yaml's. The change
-     * history is read from the project's own repository, so that its pages are checked too (whatever the history holds).
+     * Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}, with a snapshot of the site as at
+     * that date (whose pages must pass every check the others do); baseUrl null keeps content/site.yaml's. The
+     * change history is read from the project's own repository, so that its pages are checked too (whatever it holds).
      */
     static BuiltSite build(Path out, String baseUrl) {
         BuildRequest defaults = TestBuilds.request(TestBuilds.SHIPPED_CONTENT, out);
         BuildRequest request = (baseUrl == null ? defaults
-                : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock())).withHistory(true);
+                : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock()))
+                .withSnapshot(true).withHistory(true);
         BuildResult result = Pipeline.build(request);
         if (!result.succeeded()) {
             throw new AssertionError("the build of " + request.content() + " failed:\n"
