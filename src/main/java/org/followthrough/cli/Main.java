@@ -45,7 +45,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         // A worker thread can run out of memory where the error cannot reach the command: say it in the same one line.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof OutOfMemoryError) {
+            if (ranOutOfMemory(e)) {
                 err.println(outOfMemory(args));
                 Runtime.getRuntime().halt(OUT_OF_MEMORY);
             }
@@ -76,7 +76,10 @@ public final class Main implements Runnable {
         int code;
         try {
             code = cli.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!ranOutOfMemory(e)) {
+                throw e;
+            }
             // The work that filled the heap has unwound by now, so there is room to say so in one line.
             err.println(outOfMemory(args));
             code = OUT_OF_MEMORY;
@@ -84,6 +87,20 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Whether an error is, or was caused by, running out of memory: a class or service being loaded when
+     * the heap fills fails with an error of its own (ServiceConfigurationError, ExceptionInInitializerError)
+     * that carries the OutOfMemoryError as its cause.
+     */
+    static boolean ranOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean verbose(CommandLine.ParseResult parseResult) {

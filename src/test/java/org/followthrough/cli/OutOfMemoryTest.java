@@ -33,4 +33,12 @@ class OutOfMemoryTest {
         assertThat(output).doesNotContain("\tat ").doesNotContain("OutOfMemoryError");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void runningOutOfMemoryWhileLoadingAServiceOrClassCountsAsRunningOutOfMemory() {
+        // e.g. the time zone rules provider being loaded as the heap fills
+        assertThat(Main.ranOutOfMemory(new java.util.ServiceConfigurationError("provider", new OutOfMemoryError("Java heap space")))).isTrue();
+        assertThat(Main.ranOutOfMemory(new ExceptionInInitializerError(new OutOfMemoryError()))).isTrue();
+        assertThat(Main.ranOutOfMemory(new StackOverflowError())).isFalse();
+    }
 }
