@@ -89,23 +89,23 @@ public final class Main implements Runnable {
         return code;
     }
 
-    /**
-     * Whether an error is, or was caused by, running out of memory: a class or service being loaded when
-     * the heap fills fails with an error of its own (ServiceConfigurationError, ExceptionInInitializerError)
-     * that carries the OutOfMemoryError as its cause.
-     */
-    static boolean ranOutOfMemory(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean verbose(CommandLine.ParseResult parseResult) {
-        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption("--verbose")) {
+    /**
+     * Whether an error is the heap running out, also when it struck while a class was being set up
+     * (time-zone rules, for one), which reaches us as an ExceptionInInitializerError or a
+     * NoClassDefFoundError caused by it.
+     */
+    static boolean ranOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
                 return true;
             }
         }
