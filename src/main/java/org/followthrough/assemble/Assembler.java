@@ -19,6 +19,7 @@ import org.followthrough.model.Target;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Evidence;
 import org.followthrough.model.FollowUp;
+import org.followthrough.model.HistoryDetail;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.OrganisationType;
@@ -85,7 +86,8 @@ public final class Assembler {
                 doc.markdown("contact"),
                 doc.has("stale_after_months") ? doc.whole("stale_after_months") : Site.DEFAULT_STALE_AFTER_MONTHS,
                 doc.has("brand_colour") ? doc.text("brand_colour").toLowerCase(java.util.Locale.ROOT) : Site.DEFAULT_BRAND_COLOUR,
-                scales);
+                scales,
+                doc.has("change_history") ? HistoryDetail.fromCode(doc.text("change_history")) : HistoryDetail.DEFAULT);
     }
 
     static Organisation organisation(String id, Doc doc) {

@@ -21,10 +21,19 @@ import org.followthrough.guard.ProtectedNames;
  * @param protectedNames    names that must never be published: a build that would publish one fails
  * @param snapshot          also publish a snapshot of the site as at the as-of date ({@code build --snapshot})
  * @param since             also publish what changed after this date, up to the as-of date ({@code build --since}), or null
+ * @param history           whether to read the plans' change history from the content's Git repository
+ *                          ({@code build} does unless given {@code --no-history}; the shorter constructors do not)
  */
 public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
                            String organisation, boolean allOrganisations, Path cache, boolean pdfs,
-                           ProtectedNames protectedNames, boolean snapshot, LocalDate since) {
+                           ProtectedNames protectedNames, boolean snapshot, LocalDate since, boolean history) {
+
+    public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
+                        String organisation, boolean allOrganisations, Path cache, boolean pdfs,
+                        ProtectedNames protectedNames, boolean snapshot, LocalDate since) {
+        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs, protectedNames, snapshot,
+                since, false);
+    }
 
     public BuildRequest {
         protectedNames = protectedNames == null ? ProtectedNames.NONE : protectedNames;
@@ -42,30 +51,36 @@ public record BuildRequest(Path content, Path templates, Path output, LocalDate 
     /** The same request, keeping made files in (and taking unchanged ones from) a cache folder. */
     public BuildRequest withCache(Path folder) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs,
-                protectedNames, snapshot, since);
+                protectedNames, snapshot, since, history);
     }
 
     /** The same request, with or without the PDF summaries. */
     public BuildRequest withPdfs(boolean makePdfs) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs,
-                protectedNames, snapshot, since);
+                protectedNames, snapshot, since, history);
     }
 
     /** The same request, refusing to publish any of these names. */
     public BuildRequest withProtectedNames(ProtectedNames names) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
-                names, snapshot, since);
+                names, snapshot, since, history);
     }
 
     /** The same request, with or without a snapshot of the site as at the as-of date. */
     public BuildRequest withSnapshot(boolean makeSnapshot) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
-                protectedNames, makeSnapshot, since);
+                protectedNames, makeSnapshot, since, history);
     }
 
     /** The same request, publishing what changed after {@code date} (or not, when null). */
     public BuildRequest withSince(LocalDate date) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
-                protectedNames, snapshot, date);
+                protectedNames, snapshot, date, history);
+    }
+
+    /** The same request, reading the plans' change history from Git or not. */
+    public BuildRequest withHistory(boolean readHistory) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
+                protectedNames, snapshot, since, readHistory);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
+import org.followthrough.history.ChangeHistory;
+import org.followthrough.history.GitHistory;
+import org.followthrough.model.HistoryDetail;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
 import org.followthrough.guard.ContentGuard;
@@ -163,6 +166,7 @@ public final class Pipeline {
         java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         Archive site = archive;
+        ChangeHistory history = changeHistory(request, archive, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -189,7 +193,7 @@ public final class Pipeline {
             return new OutputStage.Counts(0, 0, 0);
         }
         OutputStage.Counts counts = stage.run(new SiteRenderer(site, shared, assembled.planKeys(),
-                SiteRenderer.Snapshots.listing(List.copyOf(snapshots))).outputs());
+                SiteRenderer.Snapshots.listing(List.copyOf(snapshots)), history).outputs());
         if (snapshot && !problems.hasErrors()) {
             // The same site in a folder of its own, for the address it will have there; its pages say it is a snapshot.
             String folder = Routes.snapshot(site.asOf());
@@ -197,7 +201,7 @@ public final class Pipeline {
             OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, folder), folder, request.pdfs(), templateLocation,
                     guard, problems, progress);
             counts = counts.plus(inFolder.run(new SiteRenderer(frozen, shared, assembled.planKeys(),
-                    SiteRenderer.Snapshots.snapshotOf(site.asOf())).outputs()));
+                    SiteRenderer.Snapshots.snapshotOf(site.asOf()), history).outputs()));
         }
         if (request.organisation() == null && request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
@@ -208,10 +212,30 @@ public final class Pipeline {
                 String itsFolder = organisation.id() + "/";
                 OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, itsFolder), itsFolder, request.pdfs(),
                         templateLocation, guard, problems, progress);
-                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
+                counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys(), SiteRenderer.Snapshots.NONE,
+                        history).outputs()));
             }
         }
         return counts;
+    }
+
+    /**
+     * The plans' change history, read once for every site of the build, where the request asks for it
+     * and the site publishes it. A repository that cannot be read does not stop the build: the pages
+     * say the history is not known, and the editor is told why.
+     */
+    private static ChangeHistory changeHistory(BuildRequest request, Archive archive, Problems problems, BuildProgress progress) {
+        if (!request.history() || archive.site().changeHistory() == HistoryDetail.NONE) {
+            return ChangeHistory.none(ChangeHistory.Status.NOT_READ);
+        }
+        progress.stage("Reading the change history");
+        ChangeHistory history = GitHistory.read(request.content());
+        if (history.status() == ChangeHistory.Status.UNREADABLE) {
+            problems.warning(Location.of(request.content().toString()), "the Git repository holding the content could not be read, "
+                    + "so the plan pages say when each plan last changed is not known",
+                    "check the repository with 'git fsck', or build with --no-history to leave the change history out");
+        }
+        return history;
     }
 
     /** Where a template named in a template problem is, for the message: the site's own file or the built-in one. */

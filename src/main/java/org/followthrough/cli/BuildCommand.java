@@ -56,6 +56,11 @@ final class BuildCommand implements Callable<Integer> {
             description = "Leave out the PDF summaries, for quick previews and checks; each page says its PDF was not built.")
     boolean noPdf;
 
+    @Option(names = "--no-history", negatable = false,
+            description = {"Do not read the content's Git history: plan pages then say nothing of when they last changed.",
+                    "For quick previews of content with a very long history; the published site should be built with it."})
+    boolean noHistory;
+
     @Option(names = "--cache", paramLabel = "DIR", defaultValue = BuildCache.DEFAULT_FOLDER,
             description = {"Keep the files each build makes here, and take unchanged ones from here instead of making them again "
                     + "(default: ${DEFAULT-VALUE}). Safe to delete; bounded in size; keep it out of Git."})
@@ -101,7 +106,7 @@ final class BuildCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
                 allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main))
-                .withSnapshot(snapshot).withSince(since);
+                .withSnapshot(snapshot).withSince(since).withHistory(!noHistory);
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);

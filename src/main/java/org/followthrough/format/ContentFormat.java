@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.followthrough.model.Lifecycle;
+import org.followthrough.model.HistoryDetail;
 import org.followthrough.model.OrganisationType;
 import org.followthrough.model.PlanKind;
 
@@ -71,7 +72,9 @@ public final class ContentFormat {
             optional("contact", MARKDOWN, "How to contact the publisher."),
             optional("stale_after_months", new FieldType.Whole(1, 120), "An action whose last update is older than this many months is flagged 'not updated recently' (default 6)."),
             optional("brand_colour", COLOUR, "The header colour; white text on it must have a contrast of at least 4.5:1."),
-            optional("scales", new FieldType.Nested(SCALES), "The default scales for plans that do not define their own.")));
+            optional("scales", new FieldType.Nested(SCALES), "The default scales for plans that do not define their own."),
+            optional("change_history", new FieldType.Choice(Arrays.stream(HistoryDetail.values()).map(HistoryDetail::code).toList()),
+                    "How much of the content's Git history plan pages show: none, dates, messages (the default) or authors (also authors' names).")));
 
     public static final Shape ORGANISATION = new Shape("organisation", "An organisation that owns, leads or oversees actions.", List.of(
             required("name", TEXT, "The full name."),

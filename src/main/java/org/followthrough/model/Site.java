@@ -13,19 +13,20 @@ public record Site(
         Markdown contact,
         int staleAfterMonths,
         String brandColour,
-        Scales scales) {
+        Scales scales,
+        HistoryDetail changeHistory) {
 
     public static final int DEFAULT_STALE_AFTER_MONTHS = 6;
     public static final String DEFAULT_BRAND_COLOUR = "#1d4f91";
 
     public Site withBaseUrl(String address) {
         String url = address.endsWith("/") ? address : address + "/";
-        return new Site(title, publisher, url, language, timeZone, description, contact, staleAfterMonths, brandColour, scales);
+        return new Site(title, publisher, url, language, timeZone, description, contact, staleAfterMonths, brandColour, scales, changeHistory);
     }
 
     /** The same settings under another name, publisher, address and colour: an organisation's own site. */
     public Site forOrganisation(String newTitle, String newPublisher, String url, Markdown newDescription, String colour) {
-        return new Site(newTitle, newPublisher, url, language, timeZone, newDescription, contact, staleAfterMonths, colour, scales);
+        return new Site(newTitle, newPublisher, url, language, timeZone, newDescription, contact, staleAfterMonths, colour, scales, changeHistory);
     }
 
 }

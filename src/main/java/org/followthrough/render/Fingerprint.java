@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -77,7 +78,7 @@ public final class Fingerprint {
             text('n', value.getClass().getSimpleName() + ":" + value);
         } else if (value instanceof Enum<?> e) {
             text('e', e.getDeclaringClass().getName() + "." + e.name());
-        } else if (value instanceof LocalDate || value instanceof YearMonth || value instanceof ZoneId) {
+        } else if (value instanceof LocalDate || value instanceof YearMonth || value instanceof ZoneId || value instanceof Instant) {
             text('d', value.getClass().getSimpleName() + ":" + value);
         } else if (value instanceof Collection<?> items) {
             tag('l', items.size());

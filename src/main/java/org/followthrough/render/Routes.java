@@ -102,6 +102,11 @@ public final class Routes {
         return "plans/" + planId + "/";
     }
 
+    /** The list of the commits that changed a plan's files. */
+    public static String planHistory(String planId) {
+        return plan(planId) + "history/";
+    }
+
     /** An organisation's page, and the folder of its downloads. */
     public static String organisation(String organisationId) {
         return "organisations/" + organisationId + "/";

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
+import org.followthrough.history.ChangeHistory;
+import org.followthrough.history.PlanChanges;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.ChangesSince;
@@ -33,6 +35,7 @@ import org.followthrough.render.feed.JsonFeedRenderer;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.search.SearchIndex;
+import org.followthrough.render.view.HistoryViews;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.render.view.Views;
 
@@ -131,6 +134,8 @@ public final class SiteRenderer {
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
     private final Set<String> owners = new java.util.HashSet<>();
+    /** The plans' change history from Git, read once for the build. */
+    private final ChangeHistory history;
     /** What changed after {@code --since}, for the site and each organisation; null without it, and in a snapshot. */
     private final ChangesSince.Index changes;
 
@@ -148,7 +153,13 @@ public final class SiteRenderer {
 
     /** @param snapshots whether this site is a snapshot, or which snapshots it lists */
     public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys, Snapshots snapshots) {
+        this(archive, shared, sourceKeys, snapshots, ChangeHistory.none(ChangeHistory.Status.NOT_READ));
+    }
+
+    /** @param history the plans' change history, which their pages show (and so is part of their keys alone) */
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys, Snapshots snapshots, ChangeHistory history) {
         this.archive = archive;
+        this.history = history;
         this.shared = shared;
         this.snapshots = snapshots;
         this.views = new ViewFactory(archive, shared.markdown());
@@ -297,11 +308,19 @@ public final class SiteRenderer {
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
-        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), name, List.of(HOME_CRUMB, PLANS_CRUMB), key, sizes,
+        PlanChanges itsHistory = history.of(plan.id());
+        // Only the plan's pages show its history: a new commit remakes them, not its downloads or the listings.
+        String withHistory = Fingerprint.of(key, history.status(), history.shortenedFrom(), itsHistory);
+        outputs.add(page(unit, folder, "plan.ftlh", plan.title(), name, List.of(HOME_CRUMB, PLANS_CRUMB), withHistory, sizes,
                 (context, model) -> {
                     model.put("plan", view.apply(context));
                     model.put("downloads", downloadLinks(context, folder, Routes.PLAN_JSON, scope));
                     model.put("rows", views.rowsOf(plan));
+                    HistoryViews.LastChanged lastChanged = HistoryViews.lastChanged(history, itsHistory, Routes.planHistory(plan.id()),
+                            site.timeZone());
+                    if (lastChanged != null) {
+                        model.put("lastChanged", lastChanged);
+                    }
                 }));
         // each recommendation on a page of its own, with its actions in full: a long plan is read one recommendation at a time
         Views.Crumb planCrumb = new Views.Crumb(name, folder);
@@ -318,6 +337,14 @@ public final class SiteRenderer {
                         model.put("rec", all.get(index));
                         model.put("previous", index > 0 ? all.get(index - 1) : null);
                         model.put("next", index + 1 < all.size() ? all.get(index + 1) : null);
+                    }));
+        }
+        if (HistoryViews.hasPage(history, itsHistory)) {
+            outputs.add(page(unit, Routes.planHistory(plan.id()), "plan-history.ftlh", "Change history: " + plan.title(),
+                    "Change history", List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), withHistory, List.of(), (context, model) -> {
+                        model.put("plan", view.apply(context));
+                        model.put("planPath", folder);
+                        model.put("history", HistoryViews.changeList(history, itsHistory, site.changeHistory(), site.timeZone()));
                     }));
         }
         return outputs;

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.followthrough.guard.ProtectedNames;
 import org.followthrough.support.Folders;
+import org.followthrough.support.GitRepositories;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,6 +252,38 @@ class BuildCacheTest {
         assertThat(temp.resolve("elsewhere")).doesNotExist();
         assertThat(Folders.contents(freshCache)).as("what the refused build made is cached").isNotEmpty();
         assertThat(TestBuilds.filesHolding(joined, freshCache)).as("cache entries holding the name").isEmpty();
+    }
+
+    @Test
+    void committingAChangeRemakesOnlyThatPlansPagesThoughItsFilesAreTheSame() throws IOException {
+        try (GitRepositories repo = GitRepositories.init(content)) {
+            repo.commit("Publish both plans", "2026-01-05T10:00:00Z");
+            Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
+                    "text: A template has been drafted and sent round.");
+            BuildResult uncommitted = Pipeline.build(withHistory("site"));
+            Map<String, String> before = Folders.contents(temp.resolve("site"));
+            assertThat(uncommitted.succeeded()).isTrue();
+            assertThat(before.get("plans/second-review/index.html")).contains("not yet recorded");
+
+            // The same files, now committed: only the history differs.
+            repo.commit("Second review: progress", "2026-02-01T10:00:00Z");
+            BuildResult committed = Pipeline.build(withHistory("site"));
+            Pipeline.build(withHistory("fresh").withCache(null));
+
+            Map<String, String> after = Folders.contents(temp.resolve("site"));
+            assertThat(committed.succeeded()).isTrue();
+            assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+            assertThat(after.get("plans/second-review/index.html")).doesNotContain("not yet recorded").contains("Change history: 2 changes");
+            assertThat(after.get("plans/second-review/history/index.html")).contains("Second review: progress");
+            assertThat(after.get("plans/second-review/actions.csv")).isEqualTo(before.get("plans/second-review/actions.csv"));
+            assertThat(after.get("plans/sample-review/index.html")).isEqualTo(before.get("plans/sample-review/index.html"));
+            assertThat(committed.filesWritten() - committed.filesFromCache()).as("files made again: the second plan's page and its history page")
+                    .isEqualTo(2);
+        }
+    }
+
+    private BuildRequest withHistory(String out) {
+        return TestBuilds.request(content, temp.resolve(out)).withCache(cache).withHistory(true);
     }
 
     private static void replace(Path file, String from, String to) throws IOException {

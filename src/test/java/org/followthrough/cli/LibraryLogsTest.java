@@ -38,6 +38,25 @@ class LibraryLogsTest {
     }
 
     @Test
+    void jgitLogsThroughSlf4jToTheSamePlaceQuietUnlessVerbose() {
+        org.slf4j.Logger jgit = org.slf4j.LoggerFactory.getLogger("org.eclipse.jgit.util.FS");
+        StringWriter quiet = new StringWriter();
+        StringWriter verbose = new StringWriter();
+
+        LibraryLogs.around(false, new PrintWriter(quiet, true), () -> {
+            jgit.warn("Cannot run program \"git\"");
+            return 0;
+        });
+        LibraryLogs.around(true, new PrintWriter(verbose, true), () -> {
+            jgit.warn("Cannot run program \"git\"");
+            return 0;
+        });
+
+        assertThat(quiet.toString()).isEmpty();
+        assertThat(verbose.toString()).isEqualTo("[warning] org.eclipse.jgit.util.FS: Cannot run program \"git\"" + System.lineSeparator());
+    }
+
+    @Test
     void putsTheProcessLoggingBackAfterwards() {
         Logger root = Logger.getLogger("");
         Level before = root.getLevel();

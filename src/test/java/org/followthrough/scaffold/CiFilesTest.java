@@ -77,6 +77,15 @@ class CiFilesTest {
     }
 
     @Test
+    void bothPublishFromTheWholeHistorySoPlanPagesKnowWhenTheyLastChanged() throws IOException {
+        JsonNode checkout = github().at("/jobs/publish/steps/0");
+
+        assertThat(checkout.get("uses").asText()).startsWith("actions/checkout@");
+        assertThat(checkout.at("/with/fetch-depth").asInt(-1)).isZero();
+        assertThat(gitlab().at("/pages/variables/GIT_DEPTH").asInt(-1)).isZero();
+    }
+
+    @Test
     void bothInstallTheReleaseNamedAtTheirTop() throws IOException {
         assertThat(github().at("/env/FOLLOWTHROUGH_URL").asText()).isEqualTo("@@DOWNLOAD_URL@@");
         assertThat(gitlab().at("/variables/FOLLOWTHROUGH_URL").asText()).isEqualTo("@@DOWNLOAD_URL@@");

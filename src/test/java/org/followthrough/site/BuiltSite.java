@@ -27,13 +27,14 @@ record BuiltSite(Path root, String baseUrl, Set<String> files) {
     /**
      * Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}, with a snapshot of the site as at
      * that date and what changed since {@link TestBuilds#SINCE} (whose pages must pass every check the others do);
-     * baseUrl null keeps content/site.yaml's.
+     * baseUrl null keeps content/site.yaml's. The change history is read from the project's own repository, so
+     * that its pages are checked too (whatever it holds).
      */
     static BuiltSite build(Path out, String baseUrl) {
         BuildRequest defaults = TestBuilds.request(TestBuilds.SHIPPED_CONTENT, out);
         BuildRequest request = (baseUrl == null ? defaults
                 : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock()))
-                .withSnapshot(true).withSince(TestBuilds.SINCE);
+                .withSnapshot(true).withSince(TestBuilds.SINCE).withHistory(true);
         BuildResult result = Pipeline.build(request);
         if (!result.succeeded()) {
             throw new AssertionError("the build of " + request.content() + " failed:\n"

@@ -78,7 +78,8 @@ public final class LocalSite implements AutoCloseable {
 
     /**
      * Builds {@code content} into {@code outDir} and serves it under {@code basePath} (for example
-     * {@code /learning/action-plans/}); the site's base URL is the local URL of that path. Fails the
+     * {@code /learning/action-plans/}); the site's base URL is the local URL of that path. The change
+     * history is read from the repository the content is in, so its pages are served too. Fails the
      * test with the build's problems if the build does not succeed.
      */
     public static LocalSite build(Path content, Path outDir, String basePath) {
@@ -101,7 +102,7 @@ public final class LocalSite implements AutoCloseable {
             // The partnership's site comes with a snapshot of itself as at the same date, whose pages are checked like the others.
             BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock(),
                     organisation, allOrganisations).withSnapshot(organisation == null && !allOrganisations)
-                    .withSince(TestBuilds.SINCE);
+                    .withSince(TestBuilds.SINCE).withHistory(true);
             BuildResult result = Pipeline.build(request);
             if (!result.succeeded()) {
                 throw new AssertionError("build of " + content + " failed:\n"

@@ -1,0 +1,43 @@
+package org.followthrough.history;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the content's Git repository tells about each plan's changes: read once per build, before
+ * rendering, so that every plan page is made from the same reading.
+ *
+ * @param status         whether there was a history to read, and what became of reading it
+ * @param shortenedFrom  in a shallow clone, the time of the earliest commit it holds (changes before it are not known); else null
+ * @param plans          each plan's changes by plan id; a plan with none recorded may be missing
+ */
+public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, PlanChanges> plans) {
+
+    public ChangeHistory {
+        plans = Map.copyOf(plans);
+    }
+
+    /** What a build can know about the content's changes. */
+    public enum Status {
+        /** The build was asked not to read the history ({@code change_history: none} or {@code --no-history}). */
+        NOT_READ,
+        /** The content folder is not in a Git repository. */
+        NO_REPOSITORY,
+        /** The content is in a Git repository whose branch has no commits yet. */
+        NO_COMMITS,
+        /** The repository could not be read (damaged, or a layout this reader does not know). */
+        UNREADABLE,
+        /** The history was read. */
+        RECORDED
+    }
+
+    /** No history, for a build that did not read one or could not. */
+    public static ChangeHistory none(Status status) {
+        return new ChangeHistory(status, null, Map.of());
+    }
+
+    /** One plan's changes, none recorded if the history holds no commit touching its folder. */
+    public PlanChanges of(String planId) {
+        return plans.getOrDefault(planId, PlanChanges.NONE);
+    }
+}

@@ -1,0 +1,199 @@
+package org.followthrough.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.GitRepositories;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the plan pages say about their change history, built from real Git repositories made in the
+ * test: a history of several commits, a depth-1 clone of it, a branch with no commits yet, changes
+ * not yet committed, and a folder outside Git.
+ */
+class HistoryPagesTest {
+
+    private static final String PLAN = "plans/sample-review/";
+
+    @TempDir
+    Path temp;
+
+    /** The small test site in content/ of a new repository, committed in three steps. */
+    private GitRepositories repository(String siteSetting) throws Exception {
+        GitRepositories repo = GitRepositories.init(temp.resolve("repo"));
+        TestBuilds.copy(TestBuilds.fixture("small"), repo.root().resolve("content"));
+        if (siteSetting != null) {
+            Files.writeString(repo.root().resolve("content/site.yaml"), siteSetting + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+        repo.commit("Publish the sample review's plan", "2026-01-05T10:00:00Z", "Ann Editor");
+        repo.write("README.md", "Our plans\n").commit("Say what the repository is", "2026-02-01T10:00:00Z");
+        Path recommendation = firstRecommendation(repo.root().resolve("content"));
+        Files.writeString(recommendation, Files.readString(recommendation) + "\n");
+        // Half past eleven at night in UTC is the next morning in London (BST): the page gives the site's date.
+        repo.commit("Sample review: tidy recommendation 1\n\nAsked for by the panel.", "2026-03-31T23:30:00Z", "Bea Writer");
+        return repo;
+    }
+
+    private static Path firstRecommendation(Path content) throws Exception {
+        try (var files = Files.list(content.resolve(PLAN + "recommendations"))) {
+            return files.sorted().findFirst().orElseThrow();
+        }
+    }
+
+    private static MemoryPublisher build(Path content) {
+        MemoryPublisher site = new MemoryPublisher();
+        BuildResult result = Pipeline.build(TestBuilds.request(content, null).withHistory(true), site);
+        assertThat(result.problems()).as("problems").noneMatch(p -> p.isError());
+        return site;
+    }
+
+    private static Document page(MemoryPublisher site, String path) {
+        byte[] bytes = site.asMap().get(path + "index.html");
+        assertThat(bytes).as(path).isNotNull();
+        return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The plan page's "Last changed" entry, or null where it has none. */
+    private static String lastChanged(MemoryPublisher site) {
+        return page(site, PLAN).select("dt:containsOwn(Last changed) + dd").stream().findFirst().map(e -> e.text()).orElse(null);
+    }
+
+    @Test
+    void planPageSaysWhenThePlanLastChangedInTheSitesTimeZoneAndLinksToItsHistory() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(lastChanged(site)).isEqualTo("1 April 2026 Change history: 2 changes");
+            assertThat(page(site, PLAN).select("dt:containsOwn(Last changed) + dd time").attr("datetime")).isEqualTo("2026-04-01");
+            assertThat(page(site, PLAN).select("dt:containsOwn(Last changed) + dd a").attr("href")).isEqualTo("../../" + PLAN + "history/");
+        }
+    }
+
+    @Test
+    void historyPageListsTheCommitsThatChangedThePlanWithoutAuthors() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            Document history = page(site, PLAN + "history/");
+            assertThat(history.select("tbody tr").eachText()).containsExactly(
+                    "1 April 2026 Sample review: tidy recommendation 1",
+                    "5 January 2026 Publish the sample review's plan");
+            assertThat(history.select("th").eachText()).containsExactly("Date", "Change");
+            assertThat(allText(site)).doesNotContain("Bea Writer", "Ann Editor", "example.org", "Asked for by the panel",
+                    "Say what the repository is");
+        }
+    }
+
+    @Test
+    void authorsNamesAreShownOnlyWhenTheSiteOptsInAndTheirAddressesNever() throws Exception {
+        try (GitRepositories repo = repository("change_history: authors")) {
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(page(site, PLAN + "history/").select("tbody tr").eachText()).containsExactly(
+                    "1 April 2026 Sample review: tidy recommendation 1 Bea Writer",
+                    "5 January 2026 Publish the sample review's plan Ann Editor");
+            assertThat(allText(site)).doesNotContain("@example.org");
+        }
+    }
+
+    @Test
+    void aSiteCanPublishTheDatesWithoutTheMessages() throws Exception {
+        try (GitRepositories repo = repository("change_history: dates")) {
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(page(site, PLAN + "history/").select("tbody tr").eachText()).containsExactly("1 April 2026", "5 January 2026");
+            assertThat(allText(site)).doesNotContain("tidy recommendation");
+        }
+    }
+
+    @Test
+    void aSiteCanPublishNoHistoryAtAll() throws Exception {
+        try (GitRepositories repo = repository("change_history: none")) {
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(lastChanged(site)).isNull();
+            assertThat(site.asMap()).doesNotContainKey(PLAN + "history/index.html");
+        }
+    }
+
+    @Test
+    void aDepthOneCloneSaysItsHistoryIsShortenedAndFromWhen() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Path clone = GitRepositories.shallowClone(repo.root(), temp.resolve("clone"));
+
+            MemoryPublisher site = build(clone.resolve("content"));
+
+            assertThat(lastChanged(site)).isEqualTo("On or before 1 April 2026 Change history");
+            Document history = page(site, PLAN + "history/");
+            assertThat(history.select(".panel").text()).isEqualTo("This list is incomplete: the copy of the site's history this page "
+                    + "was built from starts on 1 April 2026, so changes before then are not listed.");
+            assertThat(history.text()).contains("No change to this plan has been recorded since 1 April 2026.");
+        }
+    }
+
+    @Test
+    void aBranchWithNoCommitsYetSaysTheDateIsNotKnown() throws Exception {
+        try (GitRepositories repo = GitRepositories.init(temp.resolve("unborn"))) {
+            TestBuilds.copy(TestBuilds.fixture("small"), repo.root().resolve("content"));
+
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(lastChanged(site)).isEqualTo("Not known: no change to this site's files has been recorded yet.");
+            assertThat(site.asMap()).doesNotContainKey(PLAN + "history/index.html");
+        }
+    }
+
+    @Test
+    void changesNotYetCommittedAreSaidToBeOnThePage() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Path recommendation = firstRecommendation(repo.root().resolve("content"));
+            Files.writeString(recommendation, Files.readString(recommendation) + "\n");
+
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(lastChanged(site)).isEqualTo(
+                    "1 April 2026 This page also shows changes not yet recorded in the site's history. Change history: 2 changes");
+        }
+    }
+
+    @Test
+    void aFolderOutsideGitSaysTheDateIsNotKnown() throws Exception {
+        Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("plain/content"));
+
+        MemoryPublisher site = build(content);
+
+        assertThat(lastChanged(site)).isEqualTo("Not known: this site was built from files that keep no history of their changes.");
+        assertThat(site.asMap()).doesNotContainKey(PLAN + "history/index.html");
+    }
+
+    @Test
+    void theSameCommitBuildsTheSameSite() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Map<String, byte[]> first = build(repo.root().resolve("content")).asMap();
+            Map<String, byte[]> second = build(repo.root().resolve("content")).asMap();
+
+            assertThat(second.keySet()).isEqualTo(first.keySet());
+            first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
+        }
+    }
+
+    private static String allText(MemoryPublisher site) {
+        StringBuilder all = new StringBuilder();
+        site.asMap().forEach((path, bytes) -> {
+            if (!path.endsWith(".pdf")) {
+                all.append(new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
+        return all.toString();
+    }
+}
