@@ -140,7 +140,8 @@ public final class ContentValidator {
         for (String kind : List.of("grades", "priorities", "rag", "terms", "statuses")) {
             Set<String> codes = new java.util.HashSet<>();
             for (Doc entry : scales.docs(kind)) {
-                if (!codes.add(entry.text("code"))) {
+                // an entry without its code is already reported as missing a required field
+                if (entry.text("code") != null && !codes.add(entry.text("code"))) {
                     problems.error(entry.locationOf("code"), "code '" + entry.text("code") + "' appears twice in " + kind,
                             "give each entry of a scale its own code");
                 }
@@ -192,7 +193,8 @@ public final class ContentValidator {
         Set<String> codes = new LinkedHashSet<>();
         for (Doc holder : java.util.Arrays.asList(plan, site)) {
             if (holder != null && holder.has("scales") && holder.doc("scales").has(field)) {
-                holder.doc("scales").docs(field).forEach(e -> codes.add(e.text("code")));
+                // an entry without its code is reported where it is; the codes the others give are still known
+                holder.doc("scales").docs(field).stream().map(e -> e.text("code")).filter(java.util.Objects::nonNull).forEach(codes::add);
                 return codes;
             }
         }
