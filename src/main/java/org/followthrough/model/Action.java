@@ -2,7 +2,11 @@ package org.followthrough.model;
 
 import java.util.List;
 
-/** An action taken in response to a recommendation, with its progress history and derived state. */
+/**
+ * An action taken in response to a recommendation, with its progress history and derived state. Its
+ * owners, target, extra columns and progress are what hold for it, its recommendation's shared
+ * values included; {@code inherited} says which came from the recommendation.
+ */
 public record Action(
         String ref,
         Markdown description,
@@ -22,6 +26,8 @@ public record Action(
         List<FollowUp> followUps,
         Markdown note,
         List<ProgressUpdate> progress,
+        List<ColumnValue> extraColumns,
+        Inherited inherited,
         ActionState state) {
 
     public boolean isOwnedBy(String organisationId) {

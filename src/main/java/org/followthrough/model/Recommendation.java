@@ -2,7 +2,7 @@ package org.followthrough.model;
 
 import java.util.List;
 
-/** A recommendation as published, with its actions. */
+/** A recommendation as published, with what it gives once for all its actions, and its actions. */
 public record Recommendation(
         String number,
         String title,
@@ -14,5 +14,6 @@ public record Recommendation(
         String oversight,
         List<String> oversightBy,
         Markdown note,
+        Shared shared,
         List<Action> actions) {
 }
