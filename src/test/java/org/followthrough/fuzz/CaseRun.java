@@ -192,7 +192,8 @@ final class CaseRun {
         if (baseline == null) {
             Path folder = root().resolve("baseline");
             Path site = folder.resolve("site");
-            Run run = run("build", "--content", Mutations.BASE.toString(), "--templates", folder.resolve("no-templates").toString(),
+            Path content = Mutations.BASE_CONTENT.write(folder.resolve("content"), secrets(folder.resolve("outside")));
+            Run run = run("build", "--content", content.toString(), "--templates", folder.resolve("no-templates").toString(),
                     "--out", site.toString(), "--as-of", AS_OF, "--cache", cache().toString());
             if (run.code() != 0) {
                 throw new AssertionError("the valid content did not build:\n" + run.all());

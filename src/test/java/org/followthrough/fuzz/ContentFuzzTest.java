@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class ContentFuzzTest {
 
-    static final int TRIES = 30;
+    static final int TRIES = 20;
     static final int SHRINK_TRIES = 40;
     private static final long SEED = 20261123L;
 

@@ -14,9 +14,12 @@ import java.util.stream.IntStream;
  */
 final class Mutations {
 
-    /** The valid content every case starts from. */
-    static final Path BASE = Path.of("src", "test", "resources", "sites", "small");
-    static final Content BASE_CONTENT = Content.read(BASE);
+    /**
+     * The valid content every case starts from: the small test site, whose plan declares columns of
+     * its own, with a second recommendation that gives its actions' owners (one with two roles),
+     * target, column values and progress once for all of them.
+     */
+    static final Content BASE_CONTENT = base(Content.read(Path.of("src", "test", "resources", "sites", "small")));
 
     private static final String PLAN = "plans/sample-review/plan.yaml";
     private static final String SUMMARY = "plans/sample-review/summary.md";
@@ -32,7 +35,7 @@ final class Mutations {
 
     private static final Map<Kind, Set<String>> KEYS = Map.of(
             Kind.DATE, Set.of("published", "start", "date", "target", "target_completion"),
-            Kind.MARKDOWN, Set.of("text", "description", "note", "reason", "summary", "notes", "monitoring"),
+            Kind.MARKDOWN, Set.of("text", "description", "note", "reason", "summary", "notes", "monitoring", "service", "lead-director"),
             Kind.URL, Set.of("base_url", "website", "link", "url", "published_plans_url"),
             Kind.REFERENCE, Set.of("commissioned_by", "organisations", "lead", "organisation", "oversight_by", "investigated_by"),
             Kind.TEXT, Set.of("title", "name", "short_name", "publisher", "subject", "reference", "role", "label", "number", "ref",
@@ -46,6 +49,40 @@ final class Mutations {
     private static final List<Place> PLACES = places();
 
     private Mutations() {
+    }
+
+    private static Content base(Content small) {
+        return small.with(PLAN, small.text(PLAN) + """
+                extra_columns:
+                  - id: service
+                    label: Service
+                  - id: lead-director
+                    label: Lead director
+                    description: The executive director who signs the action off.
+                """).with("plans/sample-review/recommendations/02.yaml", """
+                number: "2"
+                title: Physical health checks
+                owners:
+                  - organisation: sample-trust
+                    role: [Team Manager, Head of Patient Safety]
+                target: {as_published: "End of Q3", date: 2025-12}
+                extra_columns:
+                  lead-director: Director of Nursing
+                progress:
+                  - date: 2024-11-01
+                    text: An audit of both wards started on 3 March 2024.
+                actions:
+                  - ref: "2.1"
+                    description: Audit physical health checks on admission.
+                    extra_columns:
+                      service: Adult inpatient
+                  - ref: "2.2"
+                    description: Report the audit to the quality committee.
+                    target: 2026-01
+                    status: done
+                    extra_columns:
+                      service: Adult inpatient
+                """);
     }
 
     private static List<Place> places() {

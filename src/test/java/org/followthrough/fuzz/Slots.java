@@ -79,7 +79,7 @@ final class Slots {
     }
 
     private static boolean isKeyCharacter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '<';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '<';
     }
 
     private static int valueEnd(String text, int start, int to, boolean inFlow) {
