@@ -30,16 +30,16 @@ import org.junit.jupiter.api.Test;
  * and the test fails listing every failed case. The first is shrunk: mutations are taken away, and
  * the PDFs left out, for as long as it still fails (each try is a build, so shrinking stops after
  * {@value #SHRINK_TRIES} of them), and the failure shows it as its list of mutations, its seed and
- * number. Fix the product code
- * for the shrunk case, then keep it as a regression fixture, named for what it broke:
+ * number. Fix the product code for the shrunk case, then keep it as a regression fixture, named
+ * for what it broke:
  * <ul>
  * <li>content that {@code check} should refuse with a message: in
  * {@code src/test/resources/invalid/<rule>/} with its {@code expected-problems.txt} (see
  * {@code InvalidContentTest});</li>
  * <li>anything else — content that crashed a command, that {@code check} passed and {@code build}
- * failed on, or whose site carried script: in {@code src/test/resources/fuzz/<name>/}, the content
- * folder itself, holding beside its {@code site.yaml} a {@code fuzz-case.txt} that says which
- * mutations made it and what they broke. {@link FuzzFixturesTest} holds every such folder to the
+ * failed on, or whose site carried script: in {@code src/test/resources/hostile/<name>/}, the content
+ * folder itself (the commit that adds it says which mutations made it and what they broke), which
+ * {@code CheckAgreesWithBuildTest} checks and builds, and {@link FuzzFixturesTest} holds to the
  * same demands as this test.</li>
  * </ul>
  */
