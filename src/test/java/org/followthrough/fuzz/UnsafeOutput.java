@@ -13,6 +13,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -21,7 +31,7 @@ import org.jsoup.parser.Parser;
 
 /**
  * What in a published site could run script or was read from outside the content: in every HTML
- * page and fragment, every SVG, and the HTML that feeds carry (Atom {@code type="html"}, JSON Feed
+ * page and fragment, every SVG, every PDF (its links and actions), and the HTML that feeds carry (Atom {@code type="html"}, JSON Feed
  * {@code content_html}), which feed readers render. The site's own script is its one reference
  * to {@code assets/filter.js}, on the pages that filter actions; nothing else may run script: no
  * script element, no event-handler attribute, no {@code javascript:}, {@code vbscript:} or
@@ -75,6 +85,8 @@ final class UnsafeOutput {
             for (Element content : Jsoup.parse(text, Parser.xmlParser()).select("[type=html]")) {
                 html(path + " <" + content.tagName() + ">", content.wholeText(), false);
             }
+        } else if (path.endsWith(".pdf")) {
+            pdf(path, bytes);
         } else if (path.endsWith(".json") && text.contains("\"content_html\"")) {
             for (JsonNode item : JSON.readTree(text).path("items")) {
                 html(path + " " + item.path("id").asText(), item.path("content_html").asText(), false);
@@ -99,6 +111,36 @@ final class UnsafeOutput {
         }
         for (Element element : document.getAllElements()) {
             element(path, element, false);
+        }
+    }
+
+    /** A PDF may link to web addresses, but run no script: no script address, no JavaScript, no action on opening or on events. */
+    private void pdf(String path, byte[] bytes) throws IOException {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+            for (COSName key : List.of(COSName.OPEN_ACTION, COSName.AA)) {
+                if (catalog.containsKey(key)) {
+                    findings.add(path + ": the document has an action " + key.getName());
+                }
+            }
+            if (document.getDocumentCatalog().getNames() != null && document.getDocumentCatalog().getNames().getJavaScript() != null) {
+                findings.add(path + ": the document holds JavaScript");
+            }
+            for (PDPage page : document.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    if (annotation.getCOSObject().containsKey(COSName.AA)) {
+                        findings.add(path + ": an annotation has an action on an event");
+                    }
+                    if (annotation instanceof PDAnnotationLink link && link.getAction() != null) {
+                        PDAction action = link.getAction();
+                        String uri = action instanceof PDActionURI address ? compact(String.valueOf(address.getURI())) : "";
+                        boolean safe = action instanceof PDActionGoTo || action instanceof PDActionURI && !SCRIPT_ADDRESS.matcher(uri).find();
+                        if (!safe) {
+                            findings.add(path + ": a link whose action is " + action.getSubType() + " " + abbreviated(uri));
+                        }
+                    }
+                }
+            }
         }
     }
 
