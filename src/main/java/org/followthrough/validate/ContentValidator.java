@@ -345,8 +345,8 @@ public final class ContentValidator {
                     }
                 }
                 checkOwners(action, involved, organisationIds);
-                if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !action.locations().containsKey("owners")
-                        && !rec.locations().containsKey("owners")) {
+                if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !unreadable(action, "owners")
+                        && !unreadable(rec, "owners")) {
                     problems.error(action.location(), "action '" + ref + "' has no owners",
                             "add owners: to the action, or to its recommendation where the plan gives one lead for all its actions");
                 }
@@ -355,6 +355,11 @@ public final class ContentValidator {
                 action.docs("follow_ups").forEach(f -> warnIfTargetBeforeStart(f, start, "follow-up's target"));
             }
         }
+    }
+
+    /** Written, but not as the format says: the shape check has reported it, and nothing more is to be said of it. */
+    private static boolean unreadable(Doc doc, String field) {
+        return doc.locations().containsKey(field) && !doc.has(field);
     }
 
     private void checkOwners(Doc holder, Set<String> involved, Set<String> organisationIds) {
