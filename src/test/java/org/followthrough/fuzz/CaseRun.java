@@ -51,6 +51,7 @@ final class CaseRun {
     private static final Path CASES = Path.of("target", "fuzz").toAbsolutePath();
     /** Far beyond what any case takes: a guard against a build that never ends, not a measure of speed. */
     private static final long LIMIT_SECONDS = 300;
+    /** The exit codes the README lists: success, problems in the content, a wrong command line, a site that could not be written. */
     private static final List<Integer> DOCUMENTED_EXIT_CODES = List.of(0, 1, 2, 3);
     private static final Pattern STACK_TRACE = Pattern.compile("\tat |Exception|Error:|internal error");
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hostile fixtures ({@code src/test/resources/hostile/<case>/}: content made to break a renderer,
- * valid or not, among them the cases {@link ContentFuzzTest} found) held to the fuzz test's demands
+ * valid or not, and the cases {@link ContentFuzzTest} finds that are kept there) held to its demands
  * (see {@link CaseRun}): no stack trace, a documented exit code, {@code check} and {@code build}
  * agreeing, the previous site untouched when the build fails, and no script in what it publishes,
  * PDFs included. Adding a folder adds a case.
