@@ -11,6 +11,7 @@ import org.followthrough.build.BuildRequest;
 import org.followthrough.build.BuildResult;
 import org.followthrough.build.Pipeline;
 import org.followthrough.cache.BuildCache;
+import org.followthrough.format.ContentFormat;
 import org.followthrough.problem.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,9 +94,10 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(main.spec.commandLine(),
                     "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
         }
-        if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
+        if (baseUrl != null && !ContentFormat.FOLDER_ADDRESS.matcher(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/").matches()) {
             throw new ParameterException(main.spec.commandLine(),
-                    "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
+                    "--base-url must be an http:// or https:// address with a host name, with a space or any other special character "
+                            + "written as %XX (a space as %20), not '" + baseUrl + "'");
         }
         if (since != null) {
             checkSinceIsNotAfterAsOf();

@@ -25,8 +25,30 @@ public final class ContentFormat {
     private static final FieldType DATE = new FieldType.Date();
     private static final FieldType FLEX_DATE = new FieldType.FlexDate();
     private static final FieldType ORGANISATIONS = new FieldType.ListOf(new FieldType.Reference(RefKind.ORGANISATION));
-    private static final FieldType URL = new FieldType.Patterned("a web address",
-            Pattern.compile("https?://[^\\s]+"), "https://www.example.nhs.uk/");
+    /**
+     * A host as every URI parser reads one, with its port if any: a name of labels of letters, digits
+     * and inner hyphens, the last starting with a letter, or an IPv4 address.
+     */
+    private static final String HOST = "(([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:[0-9]{1,5})?";
+    /** A character of an address's path, as it is or written as %XX; a query and a fragment may hold '?' as well. */
+    private static final String PATH_CHARACTER = "([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})";
+    private static final String QUERY_CHARACTER = "([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})";
+
+    /**
+     * An absolute http or https address with a host, in the characters addresses are written in, so
+     * that it is published as written and every reader (browsers, feed readers, URI parsers) takes it
+     * the same way: anything else, a space or a brace, is written as %XX.
+     */
+    public static final Pattern WEB_ADDRESS = Pattern.compile("https?://" + HOST + "(/" + PATH_CHARACTER + "*)?(\\?" + QUERY_CHARACTER
+            + "*)?(#" + QUERY_CHARACTER + "*)?");
+    /** The address of a folder, as a site's is: a web address with no query or fragment, ending in /. */
+    public static final Pattern FOLDER_ADDRESS = Pattern.compile("https?://" + HOST + "/(" + PATH_CHARACTER + "*/)?");
+    private static final String ADDRESS_HINT = "; write a space or any character other than letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ / ? # "
+            + "as %XX (a space as %20), and a host name in another script in its xn-- form";
+
+    private static final FieldType URL = new FieldType.Patterned("a web address", WEB_ADDRESS, "https://www.example.nhs.uk/",
+            "write it like https://www.example.nhs.uk/" + ADDRESS_HINT);
     private static final FieldType COLOUR = new FieldType.Patterned("a colour",
             Pattern.compile("#[0-9a-fA-F]{6}"), "#005eb8");
 
@@ -63,8 +85,8 @@ public final class ContentFormat {
     public static final Shape SITE = new Shape("site.yaml", "The site's settings and default scales.", List.of(
             required("title", TEXT, "The site's name, shown in every page header."),
             required("publisher", TEXT, "Who publishes the site."),
-            required("base_url", new FieldType.Patterned("a web address ending in /",
-                    Pattern.compile("https?://[^\\s]+/"), "https://example.org/action-plans/"), "The address the site is published at."),
+            required("base_url", new FieldType.Patterned("a web address ending in /", FOLDER_ADDRESS, "https://example.org/action-plans/",
+                    "write it like https://example.org/action-plans/" + ADDRESS_HINT), "The address the site is published at."),
             required("language", new FieldType.Patterned("a language tag",
                     Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?"), "en-GB"), "The language of the content."),
             required("time_zone", new FieldType.TimeZone(), "The time zone in which 'today' is taken."),
@@ -87,8 +109,8 @@ public final class ContentFormat {
             optional("logo", new FieldType.Patterned("a logo file under assets/", Pattern.compile("assets/[A-Za-z0-9._/-]+\\.(svg|png)"),
                     "assets/logos/eput.svg"), "Path of the organisation's logo (SVG or PNG) in the content folder's assets/."),
             optional("published_plans_url", URL, "Where the organisation publishes its own part of plans."),
-            optional("base_url", new FieldType.Patterned("a web address ending in /",
-                    Pattern.compile("https?://[^\\s]+/"), "https://www.example.nhs.uk/action-plans/"),
+            optional("base_url", new FieldType.Patterned("a web address ending in /", FOLDER_ADDRESS, "https://www.example.nhs.uk/action-plans/",
+                    "write it like https://www.example.nhs.uk/action-plans/" + ADDRESS_HINT),
                     "The address of the organisation's own site, built with build --organisation.")));
 
     public static final Shape PLAN_UPDATE = new Shape("plan update", "A published update of the plan.", List.of(

@@ -52,7 +52,12 @@ public sealed interface FieldType {
     }
 
     /** Text that must match a pattern; {@code example} shows editors the form. */
-    record Patterned(String name, Pattern pattern, String example) implements FieldType {
+    record Patterned(String name, Pattern pattern, String example, String hint) implements FieldType {
+        /** A pattern whose hint is its example: "write it like en-GB". */
+        public Patterned(String name, Pattern pattern, String example) {
+            this(name, pattern, example, "write it like " + example);
+        }
+
         public String describe() {
             return name + " such as " + example;
         }

@@ -182,7 +182,7 @@ public final class ShapeChecker {
             boolean hash = patterned.example().startsWith("#");
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
                     hash ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
-                            : "write it like " + patterned.example());
+                            : patterned.hint());
             return null;
         }
         if (type instanceof FieldType.TimeZone) {

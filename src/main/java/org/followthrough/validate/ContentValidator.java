@@ -142,7 +142,8 @@ public final class ContentValidator {
         for (String kind : List.of("grades", "priorities", "rag", "terms", "statuses")) {
             Set<String> codes = new java.util.HashSet<>();
             for (Doc entry : scales.docs(kind)) {
-                if (!codes.add(entry.text("code"))) {
+                // an entry without its code is already reported as missing a required field
+                if (entry.text("code") != null && !codes.add(entry.text("code"))) {
                     problems.error(entry.locationOf("code"), "code '" + entry.text("code") + "' appears twice in " + kind,
                             "give each entry of a scale its own code");
                 }
@@ -204,7 +205,8 @@ public final class ContentValidator {
         Set<String> codes = new LinkedHashSet<>();
         for (Doc holder : java.util.Arrays.asList(plan, site)) {
             if (holder != null && holder.has("scales") && holder.doc("scales").has(field)) {
-                holder.doc("scales").docs(field).forEach(e -> codes.add(e.text("code")));
+                // an entry without its code is reported where it is; the codes the others give are still known
+                holder.doc("scales").docs(field).stream().map(e -> e.text("code")).filter(java.util.Objects::nonNull).forEach(codes::add);
                 return codes;
             }
         }
@@ -343,8 +345,8 @@ public final class ContentValidator {
                     }
                 }
                 checkOwners(action, involved, organisationIds);
-                if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !action.locations().containsKey("owners")
-                        && !rec.locations().containsKey("owners")) {
+                if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !unreadable(action, "owners")
+                        && !unreadable(rec, "owners")) {
                     problems.error(action.location(), "action '" + ref + "' has no owners",
                             "add owners: to the action, or to its recommendation where the plan gives one lead for all its actions");
                 }
@@ -353,6 +355,11 @@ public final class ContentValidator {
                 action.docs("follow_ups").forEach(f -> warnIfTargetBeforeStart(f, start, "follow-up's target"));
             }
         }
+    }
+
+    /** Written, but not as the format says: the shape check has reported it, and nothing more is to be said of it. */
+    private static boolean unreadable(Doc doc, String field) {
+        return doc.locations().containsKey(field) && !doc.has(field);
     }
 
     private void checkOwners(Doc holder, Set<String> involved, Set<String> organisationIds) {

@@ -88,6 +88,19 @@ class MainTest {
         assertThat(run.all()).doesNotContain("\tat ");
     }
 
+    /** Addresses that "http(s):// and no spaces" let through, but that no URI parser reads: told as a wrong command line, not a crash. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://trust{x}.example/", "https://trust.example/a|b/", "https://x_y.example/", "https://trust.example/%zz/"})
+    void rejectsABaseUrlThatIsNotAWebAddress(String baseUrl) {
+        Run run = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", temp.resolve("site").toString(),
+                "--as-of", "2026-11-23", "--base-url", baseUrl);
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("--base-url").contains(baseUrl);
+        assertThat(run.all()).doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"build", "check", "schema"})
     void printsHelpForEveryCommand(String command) {
