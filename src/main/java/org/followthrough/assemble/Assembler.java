@@ -28,6 +28,7 @@ import org.followthrough.model.Scales;
 import org.followthrough.model.Site;
 import org.followthrough.model.SourceDocument;
 import org.followthrough.model.Tally;
+import org.followthrough.model.Theme;
 import org.followthrough.validate.ValidContent;
 
 /**
@@ -79,7 +80,9 @@ public final class Assembler {
                 doc.markdown("contact"),
                 doc.has("stale_after_months") ? doc.whole("stale_after_months") : Site.DEFAULT_STALE_AFTER_MONTHS,
                 doc.has("brand_colour") ? doc.text("brand_colour").toLowerCase(java.util.Locale.ROOT) : Site.DEFAULT_BRAND_COLOUR,
-                scales);
+                scales,
+                doc.docs("themes").stream().map(t -> new Theme(t.text("id"), t.text("label"), t.markdown("description"))).toList(),
+                doc.markdown("themes_note"));
     }
 
     static Organisation organisation(String id, Doc doc) {
@@ -143,6 +146,7 @@ public final class Assembler {
     }
 
     private Recommendation recommendation(Doc doc, Scales scales, Site site, LocalDate published) {
+        List<String> themes = ids(doc.refs("themes"));
         return new Recommendation(
                 doc.text("number"),
                 doc.text("title"),
@@ -154,10 +158,18 @@ public final class Assembler {
                 doc.text("oversight"),
                 ids(doc.refs("oversight_by")),
                 doc.markdown("note"),
-                doc.docs("actions").stream().map(a -> action(a, scales, site, published)).toList());
+                doc.docs("actions").stream().map(a -> action(a, scales, site, published, themes)).toList(),
+                inSiteOrder(site, themes));
     }
 
-    private Action action(Doc doc, Scales scales, Site site, LocalDate published) {
+    /** An action comes under its recommendation's themes and its own, each once, in the order site.yaml lists them. */
+    private static List<String> inSiteOrder(Site site, List<String> themes) {
+        return site.themes().stream().map(Theme::id).filter(themes::contains).toList();
+    }
+
+    private Action action(Doc doc, Scales scales, Site site, LocalDate published, List<String> recommendationThemes) {
+        List<String> themes = new ArrayList<>(recommendationThemes);
+        themes.addAll(ids(doc.refs("themes")));
         List<ProgressUpdate> progress = doc.docs("progress").stream()
                 .map(p -> new ProgressUpdate(p.date("date"), p.text("date_as_published"),
                         entry(scales.statuses(), p.ref("status")), entry(scales.grades(), p.ref("grade")),
@@ -190,7 +202,8 @@ public final class Assembler {
                         .toList(),
                 doc.markdown("note"),
                 progress,
-                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, published, grade, rag, target, progress));
+                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, published, grade, rag, target, progress),
+                inSiteOrder(site, themes));
     }
 
     private static ScaleEntry entry(Scale scale, Ref ref) {

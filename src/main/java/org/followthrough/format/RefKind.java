@@ -7,7 +7,8 @@ public enum RefKind {
     GRADE("grade"),
     RAG("RAG rating"),
     TERM("term"),
-    PRIORITY("priority");
+    PRIORITY("priority"),
+    THEME("theme");
 
     private final String noun;
 

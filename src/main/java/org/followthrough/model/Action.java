@@ -2,7 +2,11 @@ package org.followthrough.model;
 
 import java.util.List;
 
-/** An action taken in response to a recommendation, with its progress history and derived state. */
+/**
+ * An action taken in response to a recommendation, with its progress history and derived state.
+ * {@code themes} are the ids of the site's themes it comes under: its recommendation's and its own,
+ * in the order the site lists them.
+ */
 public record Action(
         String ref,
         Markdown description,
@@ -22,7 +26,8 @@ public record Action(
         List<FollowUp> followUps,
         Markdown note,
         List<ProgressUpdate> progress,
-        ActionState state) {
+        ActionState state,
+        List<String> themes) {
 
     public boolean isOwnedBy(String organisationId) {
         return owners.stream().anyMatch(o -> o.organisationId().equals(organisationId));

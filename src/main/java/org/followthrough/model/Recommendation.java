@@ -2,7 +2,7 @@ package org.followthrough.model;
 
 import java.util.List;
 
-/** A recommendation as published, with its actions. */
+/** A recommendation as published, with its actions and the ids of the site's themes it was given. */
 public record Recommendation(
         String number,
         String title,
@@ -14,5 +14,6 @@ public record Recommendation(
         String oversight,
         List<String> oversightBy,
         Markdown note,
-        List<Action> actions) {
+        List<Action> actions,
+        List<String> themes) {
 }

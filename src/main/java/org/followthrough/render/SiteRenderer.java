@@ -20,6 +20,7 @@ import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
+import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Output.Kind;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.CsvRenderer;
@@ -49,6 +50,7 @@ public final class SiteRenderer {
     private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Plans", Routes.HOME);
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
+    private static final Views.Crumb THEMES = new Views.Crumb("Themes", Routes.THEMES);
     private static final String SITE_SCOPE = "every plan";
 
     /**
@@ -79,6 +81,8 @@ public final class SiteRenderer {
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
     private final Set<String> owners = new java.util.HashSet<>();
+    /** What comes under each theme, gathered in one pass through the archive. */
+    private final ThemeIndex themes;
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
@@ -104,6 +108,7 @@ public final class SiteRenderer {
             planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
+        this.themes = ThemeIndex.of(archive);
         for (Plan plan : archive.plans()) {
             Set<String> named = new LinkedHashSet<>(plan.organisations());
             plan.actions().forEach(a -> a.owners().forEach(o -> {
@@ -133,6 +138,7 @@ public final class SiteRenderer {
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
         outputs.addAll(siteOutputs());
+        outputs.addAll(themeOutputs());
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
@@ -237,6 +243,7 @@ public final class SiteRenderer {
                     model.put("organisationCount", archive.organisations().size());
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
+                    model.put("themes", themeSummaries());
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
                 }));
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
@@ -276,6 +283,67 @@ public final class SiteRenderer {
         }
         outputs.add(Output.of(Routes.ROBOTS, unit, Kind.OTHER, Fingerprint.of("robots", site.baseUrl()),
                 context -> utf8("User-agent: *\nAllow: /\n\nSitemap: " + site.baseUrl() + Routes.SITEMAP + "\n")));
+        return outputs;
+    }
+
+    // ---------------------------------------------------------------- themes
+
+    private List<Views.ThemeSummary> themeSummaries() {
+        return themes.themes().stream().map(views::themeSummary).toList();
+    }
+
+    /** The list of themes, and each theme's pages; none where the site declares no themes. */
+    private List<Output> themeOutputs() {
+        if (themes.themes().isEmpty()) {
+            return List.of();
+        }
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(page("site", Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
+                (context, model) -> model.put("themes", themeSummaries())));
+        for (ThemeIndex.Listed listed : themes.themes()) {
+            outputs.addAll(themePages(listed));
+        }
+        return outputs;
+    }
+
+    /**
+     * A theme's pages, about {@value #ROWS_PER_PAGE} actions a page, a recommendation never split between
+     * two. Each page's key names what it shows by its plans' keys, as a listing's does.
+     */
+    private List<Output> themePages(ThemeIndex.Listed listed) {
+        String unit = "theme:" + listed.theme().id();
+        String path = Routes.theme(listed.theme().id());
+        List<List<ThemeIndex.Entry>> chunks = new ArrayList<>();
+        List<ThemeIndex.Entry> chunk = new ArrayList<>();
+        int rows = 0;
+        for (ThemeIndex.Entry entry : listed.entries()) {
+            int size = Math.max(1, entry.actions().size());
+            if (!chunk.isEmpty() && rows + size > ROWS_PER_PAGE) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                rows = 0;
+            }
+            chunk.add(entry);
+            rows += size;
+        }
+        chunks.add(chunk);
+        List<Views.PageLink> pageLinks = new ArrayList<>();
+        for (int n = 1; n <= chunks.size(); n++) {
+            pageLinks.add(new Views.PageLink(n, listingPage(path, n)));
+        }
+        List<Views.PageLink> links = chunks.size() == 1 ? List.of() : pageLinks;
+        List<Output> outputs = new ArrayList<>();
+        for (int n = 1; n <= chunks.size(); n++) {
+            List<ThemeIndex.Entry> shown = chunks.get(n - 1);
+            String title = chunks.size() == 1 ? listed.theme().label()
+                    : listed.theme().label() + " (page " + n + " of " + chunks.size() + ")";
+            List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.recommendation().number() + "#"
+                    + e.named() + e.actions().stream().map(Action::ref).toList()).toList();
+            int page = n;
+            String key = Fingerprint.of("theme", listed.theme(), listed.tally(), listed.recommendations(), shownKeys, links, page);
+            outputs.add(page(unit, listingPage(path, n), "theme.ftlh", title, List.of(HOME_CRUMB, THEMES), key, List.of(),
+                    (context, model) -> model.put("theme", views.themePage(listed, shown, links, page))));
+        }
         return outputs;
     }
 

@@ -156,8 +156,11 @@ class NothingLostTest {
         }
 
         private String reference(RefKind kind, String id) {
+            if (kind == RefKind.THEME) {
+                return archive.site().theme(id).label();
+            }
             Scale scale = switch (kind) {
-                case ORGANISATION -> null;
+                case ORGANISATION, THEME -> null;
                 case STATUS -> plan.scales().statuses();
                 case GRADE -> plan.scales().grades();
                 case RAG -> plan.scales().rag();

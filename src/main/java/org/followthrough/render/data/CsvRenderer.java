@@ -208,6 +208,13 @@ public final class CsvRenderer {
             column("note", "Note", "string", false,
                     "Anything a reader should know about the action or its transcription." + MARKDOWN,
                     c -> text(c.record().action().note())),
+            list("themes", "Themes",
+                    "The site's themes the action comes under (its recommendation's and its own), by label, separated by '"
+                            + SEPARATOR + "'. Themes are the site's editorial judgement, not part of the plan as published.",
+                    c -> c.record().action().themes().stream().map(id -> c.site().theme(id).label()).toList()),
+            list("theme_ids", "Theme IDs",
+                    "The same themes by identifier (each theme's page is themes/<id>/), separated by '" + SEPARATOR + "'.",
+                    c -> c.record().action().themes()),
             column("url", "Link", "anyURI", true,
                     "The action on this site.",
                     c -> c.record().url(c.site())));

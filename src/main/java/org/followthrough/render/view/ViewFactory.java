@@ -17,6 +17,8 @@ import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.model.Target;
+import org.followthrough.model.Theme;
+import org.followthrough.model.ThemeIndex;
 import org.followthrough.model.Timeline;
 import org.followthrough.render.chart.TimelineSvg;
 import org.followthrough.render.Dates;
@@ -58,7 +60,8 @@ public final class ViewFactory {
         }
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
                 html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
-                logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl());
+                logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl(),
+                !s.themes().isEmpty());
     }
 
     public PageView page(String path, String title, List<Crumb> breadcrumbs) {
@@ -182,7 +185,7 @@ public final class ViewFactory {
     private RecommendationView recommendation(Recommendation r, List<ActionView> actions) {
         return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), actions);
+                orgs(r.oversightBy()), html(r.note()), actions, themes(r.themes()));
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
@@ -207,7 +210,11 @@ public final class ViewFactory {
                 a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
                 entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
                 a.followUps().stream().map(f -> new FollowUpView(html(f.text()), target(f.target()), entry(f.status()))).toList(),
-                html(a.note()), progress, latest, state(a.state()));
+                html(a.note()), progress, latest, state(a.state()), a.themes().equals(r.themes()) ? List.of() : themes(a.themes()));
+    }
+
+    private List<ThemeRef> themes(List<String> ids) {
+        return ids.stream().map(id -> new ThemeRef(id, archive.site().theme(id).label(), Routes.theme(id))).toList();
     }
 
     private StateView state(ActionState s) {
@@ -295,6 +302,34 @@ public final class ViewFactory {
             }
         }
         return new ActionIndex(actions, recommendations);
+    }
+
+    /** A theme as the list of themes shows it, with the counts of what comes under it. */
+    public ThemeSummary themeSummary(ThemeIndex.Listed listed) {
+        Theme t = listed.theme();
+        return new ThemeSummary(t.id(), t.label(), Routes.theme(t.id()), html(t.description()), listed.recommendations(),
+                listed.actions(), tally(listed.tally()));
+    }
+
+    /** One page of a theme: {@code entries} are the recommendations it shows, grouped by plan in archive order. */
+    public ThemePage themePage(ThemeIndex.Listed listed, List<ThemeIndex.Entry> entries, List<PageLink> pages, int page) {
+        List<ThemeGroup> groups = new ArrayList<>();
+        Plan current = null;
+        List<ThemeRecommendation> recommendations = new ArrayList<>();
+        for (ThemeIndex.Entry e : entries) {
+            if (current != null && !current.id().equals(e.plan().id())) {
+                groups.add(new ThemeGroup(planLink(current), List.copyOf(recommendations)));
+                recommendations.clear();
+            }
+            current = e.plan();
+            Recommendation r = e.recommendation();
+            recommendations.add(new ThemeRecommendation(r.number(), r.title(), Routes.recommendation(current.id(), r.number()), e.named(),
+                    e.actions().stream().map(a -> rowOf(e.plan(), a)).toList()));
+        }
+        if (current != null) {
+            groups.add(new ThemeGroup(planLink(current), List.copyOf(recommendations)));
+        }
+        return new ThemePage(themeSummary(listed), html(archive.site().themesNote()), List.copyOf(groups), pages, page);
     }
 
     /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */

@@ -248,7 +248,7 @@ class CsvRendererTest {
         Archive archive = TestArchives.withAction(TestArchives.small(), "sample-review", "1.1", a -> new Action(a.ref(),
                 new Markdown("Say \"minuted\", then file.\nTwice; weekly."), a.section(), a.owners(), a.target(), a.monitoring(),
                 a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
-                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.state()));
+                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.state(), a.themes()));
         String csv = CsvRenderer.plan(archive, archive.plans().get(0));
         assertThat(csv).contains(",\"Say \"\"minuted\"\", then file.\nTwice; weekly.\",");
         List<String> header = new ArrayList<>();
