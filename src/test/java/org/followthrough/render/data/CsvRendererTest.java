@@ -155,6 +155,8 @@ class CsvRendererTest {
         row.put("quality_assured_by", orEmpty(a.qualityAssuredBy()));
         row.put("follow_ups", a.followUps().stream().map(CsvRendererTest::followUp).collect(Collectors.joining("\n\n")));
         row.put("note", markdown(a.note()));
+        row.put("themes", a.themes().stream().map(id -> archive.site().theme(id).label()).collect(Collectors.joining("; ")));
+        row.put("theme_ids", String.join("; ", a.themes()));
         row.put("url", archive.site().baseUrl() + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
         return row;
     }
