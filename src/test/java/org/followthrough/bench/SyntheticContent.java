@@ -35,6 +35,10 @@ public final class SyntheticContent {
                 base_url: https://bench.example/
                 language: en-GB
                 time_zone: Europe/London
+                themes:
+                  - {id: risk-assessment, label: Risk assessment}
+                  - {id: information-sharing, label: Information sharing}
+                  - {id: families-and-carers, label: Involving families and carers}
                 """);
         for (int o = 0; o < organisations; o++) {
             write(root.resolve("organisations/org-" + o + ".yaml"), "name: Organisation " + o + "\ntype: nhs_trust\n");
@@ -66,8 +70,9 @@ public final class SyntheticContent {
                         text: |
                           The trust should make sure that recommendation %d is carried out and that its effect is measured every quarter.
                         lead: [org-%d]
+                        themes: [%s]
                         actions:
-                        """, r, r, p, r, a));
+                        """, r, r, p, r, a, SYNTHETIC_THEMES[r % SYNTHETIC_THEMES.length]));
                 int count = Math.min(actionsPerRecommendation, left);
                 left -= count;
                 for (int x = 1; x <= count; x++) {
@@ -94,6 +99,9 @@ public final class SyntheticContent {
             }
         }
     }
+
+    /** Every recommendation comes under one of the three themes, so that theme pages grow with the archive as in real use. */
+    private static final String[] SYNTHETIC_THEMES = {"risk-assessment", "information-sharing", "families-and-carers"};
 
     private static void write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
