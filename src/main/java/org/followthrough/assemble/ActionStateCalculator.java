@@ -27,17 +27,21 @@ final class ActionStateCalculator {
     }
 
     /**
+     * A status the action was published with has no date of its own: it is not taken to date from the
+     * plan's publication (plans are often published long after the work they report). The status
+     * holds from the first dated update that gives it, and the action counts as completed on the first
+     * dated update that reports it done.
+     *
      * @param initialStatus the status the action was first published with, or null
-     * @param published     the plan's publication date: the status as first published holds from then
      */
-    ActionState state(ScaleEntry initialStatus, LocalDate published, ScaleEntry initialGrade, ScaleEntry initialRag,
+    ActionState state(ScaleEntry initialStatus, ScaleEntry initialGrade, ScaleEntry initialRag,
                       Target target, List<ProgressUpdate> progress) {
         ScaleEntry status = initialStatus;
-        LocalDate since = initialStatus == null ? null : published;
+        LocalDate since = null;
         ScaleEntry grade = initialGrade;
         ScaleEntry rag = initialRag;
         LocalDate lastUpdated = null;
-        LocalDate completedOn = isDone(initialStatus) ? published : null;
+        LocalDate completedOn = null;
         List<HistoryEntry> history = new ArrayList<>();
         for (ProgressUpdate update : progress) {
             List<Change> changes = new ArrayList<>();
@@ -45,13 +49,13 @@ final class ActionStateCalculator {
                 if (status == null || !update.status().code().equals(status.code())) {
                     changes.add(new Change("Status", status, update.status()));
                     since = update.date();
-                    if (isDone(update.status()) && !isDone(status)) {
-                        completedOn = update.date();
-                    } else if (!isDone(update.status())) {
-                        completedOn = null;
-                    }
                 } else if (since == null) {
                     since = update.date();
+                }
+                if (!isDone(update.status())) {
+                    completedOn = null;
+                } else if (!isDone(status) || completedOn == null) {
+                    completedOn = update.date();
                 }
                 status = update.status();
             }

@@ -10,6 +10,12 @@ import org.followthrough.model.Action;
 import org.followthrough.model.DefaultScales;
 import org.followthrough.model.ActionState;
 import org.followthrough.model.AddressedRecommendation;
+import org.followthrough.model.ColumnValue;
+import org.followthrough.model.ExtraColumn;
+import org.followthrough.model.Inherited;
+import org.followthrough.model.Markdown;
+import org.followthrough.model.Shared;
+import org.followthrough.model.Target;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Evidence;
 import org.followthrough.model.FollowUp;
@@ -113,8 +119,12 @@ public final class Assembler {
     private Plan plan(ValidContent.PlanDocs docs, Site site) {
         Doc doc = docs.plan();
         Scales scales = doc.has("scales") ? scales(doc.doc("scales"), site.scales()) : site.scales();
+        List<ExtraColumn> columns = doc.docs("extra_columns").stream()
+                .map(c -> new ExtraColumn(c.text("id"), c.text("label"), c.markdown("description")))
+                .toList();
+        List<String> columnOrder = columns.stream().map(ExtraColumn::id).toList();
         List<Recommendation> recommendations = docs.recommendations().stream()
-                .map(r -> recommendation(r, scales, site, doc.date("published")))
+                .map(r -> recommendation(r, scales, site, columnOrder))
                 .toList();
         Doc source = doc.doc("source");
         Tally tally = Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList());
@@ -138,14 +148,18 @@ public final class Assembler {
                 doc.docs("updates").stream().map(u -> new PlanUpdate(u.date("date"), u.text("title"), u.markdown("note"))).toList(),
                 source == null ? null : new SourceDocument(source.text("title"), source.text("url"), source.markdown("notes")),
                 scales,
+                columns,
                 doc.docs("addressed_without_action").stream()
                         .map(a -> new AddressedRecommendation(a.text("number"), a.text("title"), a.markdown("reason")))
                         .toList(),
                 recommendations,
-                tally);
+                tally,
+                recommendations.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.state().status() != null)
+                        && recommendations.stream().flatMap(r -> r.actions().stream()).noneMatch(a -> a.state().statusSince() != null));
     }
 
-    private Recommendation recommendation(Doc doc, Scales scales, Site site, LocalDate published) {
+    private Recommendation recommendation(Doc doc, Scales scales, Site site, List<String> columnOrder) {
+        Shared shared = new Shared(owners(doc), doc.target("target"), progress(doc, scales, true), columnValues(doc, columnOrder));
         List<String> themes = ids(doc.refs("themes"));
         return new Recommendation(
                 doc.text("number"),
@@ -158,7 +172,8 @@ public final class Assembler {
                 doc.text("oversight"),
                 ids(doc.refs("oversight_by")),
                 doc.markdown("note"),
-                doc.docs("actions").stream().map(a -> action(a, scales, site, published, themes)).toList(),
+                shared.isEmpty() ? Shared.NONE : shared,
+                doc.docs("actions").stream().map(a -> action(a, scales, site, shared, columnOrder, themes)).toList(),
                 inSiteOrder(site, themes));
     }
 
@@ -167,25 +182,41 @@ public final class Assembler {
         return site.themes().stream().map(Theme::id).filter(themes::contains).toList();
     }
 
-    private Action action(Doc doc, Scales scales, Site site, LocalDate published, List<String> recommendationThemes) {
+    /**
+     * An action with what its recommendation shares: the recommendation's owners, target and extra
+     * column values where it has none of its own, and the recommendation's progress merged into its own.
+     */
+    private Action action(Doc doc, Scales scales, Site site, Shared shared, List<String> columnOrder, List<String> recommendationThemes) {
         List<String> themes = new ArrayList<>(recommendationThemes);
         themes.addAll(ids(doc.refs("themes")));
-        List<ProgressUpdate> progress = doc.docs("progress").stream()
-                .map(p -> new ProgressUpdate(p.date("date"), p.text("date_as_published"),
-                        entry(scales.statuses(), p.ref("status")), entry(scales.grades(), p.ref("grade")),
-                        entry(scales.rag(), p.ref("rag")), p.markdown("text"), p.text("reported_by")))
-                .toList();
+        List<Owner> own = owners(doc);
+        boolean inheritsOwners = own.isEmpty() && !shared.owners().isEmpty();
+        Target target = doc.target("target");
+        boolean inheritsTarget = target == null && shared.target() != null;
+        List<ColumnValue> ownColumns = columnValues(doc, columnOrder);
+        List<ColumnValue> columns = new ArrayList<>();
+        List<String> inheritedColumns = new ArrayList<>();
+        for (String id : columnOrder) {
+            ColumnValue value = find(ownColumns, id);
+            if (value == null && (value = find(shared.extraColumns(), id)) != null) {
+                inheritedColumns.add(id);
+            }
+            if (value != null) {
+                columns.add(value);
+            }
+        }
+        List<ProgressUpdate> progress = merge(shared.progress(), progress(doc, scales, false));
         ScaleEntry status = entry(scales.statuses(), doc.ref("status"));
         ScaleEntry grade = entry(scales.grades(), doc.ref("grade"));
         ScaleEntry rag = entry(scales.rag(), doc.ref("rag"));
-        var target = doc.target("target");
+        if (inheritsTarget) {
+            target = shared.target();
+        }
         return new Action(
                 doc.text("ref"),
                 doc.markdown("description"),
                 doc.text("section"),
-                doc.docs("owners").stream()
-                        .map(o -> new Owner(o.ref("organisation").id(), o.text("role"), o.text("name")))
-                        .toList(),
+                inheritsOwners ? shared.owners() : own,
                 target,
                 doc.markdown("monitoring"),
                 doc.text("frequency"),
@@ -202,10 +233,66 @@ public final class Assembler {
                         .toList(),
                 doc.markdown("note"),
                 progress,
-                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, published, grade, rag, target, progress),
+                List.copyOf(columns),
+                inheritsOwners || inheritsTarget || !inheritedColumns.isEmpty()
+                        ? new Inherited(inheritsOwners, inheritsTarget, inheritedColumns) : Inherited.NONE,
+                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, grade, rag, target, progress),
                 inSiteOrder(site, themes));
     }
 
+    private static List<Owner> owners(Doc doc) {
+        return doc.docs("owners").stream()
+                .map(o -> new Owner(o.ref("organisation").id(), o.texts("role"), o.text("name")))
+                .toList();
+    }
+
+    private static List<ProgressUpdate> progress(Doc doc, Scales scales, boolean shared) {
+        return doc.docs("progress").stream()
+                .map(p -> new ProgressUpdate(p.date("date"), p.text("date_as_published"),
+                        entry(scales.statuses(), p.ref("status")), entry(scales.grades(), p.ref("grade")),
+                        entry(scales.rag(), p.ref("rag")), p.markdown("text"), p.text("reported_by"), shared))
+                .toList();
+    }
+
+    /** The values of the plan's extra columns, in the order the plan declares the columns. */
+    private static List<ColumnValue> columnValues(Doc doc, List<String> columnOrder) {
+        java.util.Map<String, Markdown> byId = new java.util.HashMap<>();
+        doc.keyed("extra_columns").forEach((ref, value) -> byId.put(ref.id(), (Markdown) value));
+        return columnOrder.stream().filter(byId::containsKey).map(id -> new ColumnValue(id, byId.get(id))).toList();
+    }
+
+    private static ColumnValue find(List<ColumnValue> values, String id) {
+        return values.stream().filter(v -> v.column().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * The recommendation's progress and the action's own, as one history in date order. Each list is in
+     * date order already; an undated update keeps its place after the update before it in its own list,
+     * and on the same date the recommendation's come first.
+     */
+    static List<ProgressUpdate> merge(List<ProgressUpdate> shared, List<ProgressUpdate> own) {
+        if (shared.isEmpty() || own.isEmpty()) {
+            return shared.isEmpty() ? own : shared;
+        }
+        List<ProgressUpdate> merged = new ArrayList<>(shared.size() + own.size());
+        int s = 0;
+        int o = 0;
+        LocalDate lastShared = null;
+        LocalDate lastOwn = null;
+        while (s < shared.size() || o < own.size()) {
+            if (s < shared.size() && shared.get(s).date() != null) {
+                lastShared = shared.get(s).date();
+            }
+            if (o < own.size() && own.get(o).date() != null) {
+                lastOwn = own.get(o).date();
+            }
+            // An undated update before any dated one in its list comes first.
+            boolean takeShared = o >= own.size()
+                    || (s < shared.size() && (lastShared == null || (lastOwn != null && !lastShared.isAfter(lastOwn))));
+            merged.add(takeShared ? shared.get(s++) : own.get(o++));
+        }
+        return List.copyOf(merged);
+    }
     private static ScaleEntry entry(Scale scale, Ref ref) {
         return ref == null ? null : scale.find(ref.id()).orElseThrow(() -> new IllegalStateException("unvalidated code " + ref));
     }
@@ -218,7 +305,7 @@ public final class Assembler {
 
     /** Exposed for the derived-state rules' own tests. */
     public static ActionState stateOf(LocalDate asOf, int staleAfterMonths, ScaleEntry status,
-                                      org.followthrough.model.Target target, List<ProgressUpdate> progress) {
-        return new ActionStateCalculator(asOf, staleAfterMonths).state(status, null, null, null, target, progress);
+                                      Target target, List<ProgressUpdate> progress) {
+        return new ActionStateCalculator(asOf, staleAfterMonths).state(status, null, null, target, progress);
     }
 }

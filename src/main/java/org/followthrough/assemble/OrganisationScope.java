@@ -50,10 +50,11 @@ public final class OrganisationScope {
                 List<Action> owned = r.actions().stream().filter(a -> a.isOwnedBy(organisation.id())).toList();
                 if (!owned.isEmpty()) {
                     recommendations.add(new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(),
-                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), owned, r.themes()));
+                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(), owned, r.themes()));
                     mentioned.addAll(r.lead());
                     mentioned.addAll(r.oversightBy());
                     owned.forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));
+                    r.shared().owners().forEach(o -> mentioned.add(o.organisationId()));
                 }
             }
             if (recommendations.isEmpty()) {
@@ -65,8 +66,8 @@ public final class OrganisationScope {
             plans.add(new Plan(plan.id(), plan.title(), plan.reference(), plan.kind(), plan.kindAsPublished(), plan.subject(),
                     plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
                     plan.published(), plan.start(), plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
-                    plan.updates(), plan.source(), plan.scales(), plan.addressedWithoutAction(), List.copyOf(recommendations),
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList())));
+                    plan.updates(), plan.source(), plan.scales(), plan.extraColumns(), plan.addressedWithoutAction(), List.copyOf(recommendations),
+                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), plan.statusDatesNotPublished()));
         }
         Site partnership = archive.site();
         String url = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")

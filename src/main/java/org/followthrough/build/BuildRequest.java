@@ -3,6 +3,7 @@ package org.followthrough.build;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.followthrough.guard.ProtectedNames;
 
 /**
  * What a build is asked to do.
@@ -17,9 +18,16 @@ import java.time.LocalDate;
  * @param allOrganisations  also build every organisation's own site, each in a folder named after it
  * @param cache             the build cache folder, or null to make every file afresh
  * @param pdfs              whether to make the PDF summaries ({@code build --no-pdf} does not)
+ * @param protectedNames    names that must never be published: a build that would publish one fails
+ * @param snapshot          also publish a snapshot of the site as at the as-of date ({@code build --snapshot})
  */
 public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
-                           String organisation, boolean allOrganisations, Path cache, boolean pdfs) {
+                           String organisation, boolean allOrganisations, Path cache, boolean pdfs,
+                           ProtectedNames protectedNames, boolean snapshot) {
+
+    public BuildRequest {
+        protectedNames = protectedNames == null ? ProtectedNames.NONE : protectedNames;
+    }
 
     public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock) {
         this(content, templates, output, asOf, baseUrl, clock, null, false);
@@ -27,16 +35,30 @@ public record BuildRequest(Path content, Path templates, Path output, LocalDate 
 
     public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
                         String organisation, boolean allOrganisations) {
-        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, null, true);
+        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, null, true, ProtectedNames.NONE, false);
     }
 
     /** The same request, keeping made files in (and taking unchanged ones from) a cache folder. */
     public BuildRequest withCache(Path folder) {
-        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs);
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs,
+                protectedNames, snapshot);
     }
 
     /** The same request, with or without the PDF summaries. */
     public BuildRequest withPdfs(boolean makePdfs) {
-        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs);
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs,
+                protectedNames, snapshot);
+    }
+
+    /** The same request, refusing to publish any of these names. */
+    public BuildRequest withProtectedNames(ProtectedNames names) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
+                names, snapshot);
+    }
+
+    /** The same request, with or without a snapshot of the site as at the as-of date. */
+    public BuildRequest withSnapshot(boolean makeSnapshot) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
+                protectedNames, makeSnapshot);
     }
 }

@@ -24,6 +24,11 @@ public record BuildResult(List<Problem> problems, Archive archive, int filesWrit
         return new BuildResult(problems, null, 0, 0, true);
     }
 
+    /** The same outcome with these problems (the same, with protected names taken out of their messages). */
+    public BuildResult withProblems(List<Problem> replaced) {
+        return new BuildResult(replaced, archive, filesWritten, filesFromCache, notWritten);
+    }
+
     public boolean succeeded() {
         return archive != null && problems.stream().noneMatch(Problem::isError);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.followthrough.cache.BuildCache;
+import org.followthrough.guard.OutputGuard;
 import org.followthrough.output.Publisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -71,6 +72,9 @@ final class OutputStage {
     private final Problems problems;
     private final BuildProgress progress;
     private final java.util.function.UnaryOperator<String> templateLocation;
+    private final OutputGuard guard;
+    /** Where the publisher puts this stage's files in the output folder ("" or an organisation's folder), for the guard. */
+    private final String folder;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
@@ -80,11 +84,15 @@ final class OutputStage {
 
     /**
      * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
+     * @param guard            reads every file before it is published, and keeps back any that holds a protected name
+     * @param folder           where {@code publisher} puts the files in the output folder, for the guard's messages
      */
-    OutputStage(BuildCache cache, Publisher publisher, boolean pdfs, java.util.function.UnaryOperator<String> templateLocation,
-                Problems problems, BuildProgress progress) {
+    OutputStage(BuildCache cache, Publisher publisher, String folder, boolean pdfs, java.util.function.UnaryOperator<String> templateLocation,
+                OutputGuard guard, Problems problems, BuildProgress progress) {
         this.cache = cache;
         this.publisher = publisher;
+        this.folder = folder;
+        this.guard = guard;
         this.pdfs = pdfs;
         this.templateLocation = templateLocation;
         this.problems = problems;
@@ -164,44 +172,100 @@ final class OutputStage {
         }
     }
 
-    private void produce(Output output, RenderContext context) {
+    /**
+     * The key an output's bytes are kept by: its fingerprint with the sizes it shows. The path is part
+     * of every key: two outputs made from the same things are still two files.
+     */
+    static String cacheKey(Output output, java.util.function.Function<String, Optional<Integer>> sizes) {
         List<Object> shown = new ArrayList<>();
         for (String path : output.showsSizeOf()) {
             shown.add(path);
-            shown.add(context.size(path).orElse(-1));
+            shown.add(sizes.apply(path).orElse(-1));
         }
-        // The path is part of every key: two outputs made from the same things are still two files.
-        String key = Fingerprint.of(output.path(), output.key(), shown);
+        return Fingerprint.of(output.path(), output.key(), shown);
+    }
+
+    private void produce(Output output, RenderContext context) {
+        String key = cacheKey(output, context::size);
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
-        long kept = cache.enabled() ? publisher.reuse(output.path(), key) : -1;
-        if (kept >= 0) {
-            record(output, context, (int) kept);
-            fromCache.incrementAndGet();
+        if (cache.enabled() && fromPreviousSite(output, context, key)) {
             return;
         }
         Optional<BuildCache.Hit> hit = cache.find(key);
-        if (hit.isPresent()) {
-            try {
-                if (hit.get() instanceof BuildCache.Hit.File file) {
-                    publisher.copy(output.path(), file.path(), key);
-                    record(output, context, (int) file.size());
-                    fromCache.incrementAndGet();
-                }
-                return;
-            } catch (UncheckedIOException e) {
-                // Removed by another build's trimming meanwhile: make it instead.
-            }
+        if (hit.isPresent() && (hit.get() instanceof BuildCache.Hit.NoFile || fromCache(output, context, (BuildCache.Hit.File) hit.get(), key))) {
+            return;
         }
         long started = TIMINGS != null ? THREADS.getCurrentThreadCpuTime() : 0;
         byte[] bytes = output.recipe().make(context);
         if (TIMINGS != null) {
             TIMINGS.merge(category(output.path()), THREADS.getCurrentThreadCpuTime() - started, Long::sum);
         }
-        cache.put(key, bytes);
         made.incrementAndGet();
+        // A file that holds a protected name is neither published nor kept in the cache.
+        if (bytes != null && !admits(output, bytes, key)) {
+            return;
+        }
+        cache.put(key, bytes);
         if (bytes != null) {
             publisher.write(output.path(), bytes, key);
             record(output, context, bytes.length);
+        }
+    }
+
+    /**
+     * Keeps the file the site being replaced made from the same fingerprint, after the guard has read it;
+     * false when there is none (or it cannot be read), and it must be taken from elsewhere.
+     */
+    private boolean fromPreviousSite(Output output, RenderContext context, String key) {
+        if (guard.isOn()) {
+            Optional<byte[]> previous = publisher.previous(output.path(), key).flatMap(OutputStage::read);
+            if (previous.isEmpty()) {
+                return false;
+            }
+            if (!admits(output, previous.get(), key)) {
+                return true; // kept back: the build fails
+            }
+        }
+        long kept = publisher.reuse(output.path(), key);
+        if (kept < 0) {
+            return false;
+        }
+        record(output, context, (int) kept);
+        fromCache.incrementAndGet();
+        return true;
+    }
+
+    /** Publishes a file from the cache, after the guard has read it; false when it has gone meanwhile (another build's trimming). */
+    private boolean fromCache(Output output, RenderContext context, BuildCache.Hit.File file, String key) {
+        if (guard.isOn()) {
+            Optional<byte[]> cached = read(file.path());
+            if (cached.isEmpty()) {
+                return false;
+            }
+            if (!admits(output, cached.get(), key)) {
+                return true; // kept back: the build fails
+            }
+        }
+        try {
+            publisher.copy(output.path(), file.path(), key);
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+        record(output, context, (int) file.size());
+        fromCache.incrementAndGet();
+        return true;
+    }
+
+    private boolean admits(Output output, byte[] bytes, String key) {
+        return guard.admits(folder + output.path(), bytes, key);
+    }
+
+    /** A file kept from before (in the cache or the site being replaced), to search it; empty when it has gone meanwhile. */
+    private static Optional<byte[]> read(java.nio.file.Path file) {
+        try {
+            return Optional.of(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
+import org.followthrough.guard.ContentGuard;
+import org.followthrough.guard.OutputGuard;
 import org.followthrough.model.Archive;
 import org.followthrough.cache.BuildCache;
 import org.followthrough.cache.PlanStore;
@@ -18,7 +21,9 @@ import org.followthrough.output.Publisher;
 import org.followthrough.output.StagedDirectoryPublisher;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
+import org.followthrough.render.Dates;
 import org.followthrough.render.MarkdownRenderer;
+import org.followthrough.render.Routes;
 import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.SiteRenderer;
@@ -50,7 +55,12 @@ public final class Pipeline {
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
-        return new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0);
+        return redacted(request, new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0));
+    }
+
+    /** A result whose problems name no protected name: messages quote file names and values, which may hold one. */
+    private static BuildResult redacted(BuildRequest request, BuildResult result) {
+        return result.withProblems(request.protectedNames().redact(result.problems()));
     }
 
     /** The whole build, publishing to the request's output folder only if every stage succeeded. */
@@ -60,6 +70,10 @@ public final class Pipeline {
 
     /** The whole build, telling {@code progress} how it goes. */
     public static BuildResult build(BuildRequest request, BuildProgress progress) {
+        return redacted(request, buildInFolder(request, progress));
+    }
+
+    private static BuildResult buildInFolder(BuildRequest request, BuildProgress progress) {
         Problems problems = new Problems();
         // before anything else, so that a folder that must not be replaced costs no work and nothing is created
         Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
@@ -73,8 +87,20 @@ public final class Pipeline {
         }
         progress.stage("Rendering");
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator, cache.texts());
+        KeptSnapshots kept = KeptSnapshots.in(folder.get());
+        LocalDate asOf = assembled.get().archive().asOf();
+        if (request.snapshot() && kept.dates().contains(asOf)) {
+            problems.warning(Location.of(request.output().resolve(Routes.snapshot(asOf)).toString()),
+                    "a snapshot of " + Dates.format(asOf) + " was published before: it is kept as it is, and no other is made",
+                    "a snapshot is never rewritten; to publish one of the site as it stands now, build with --snapshot on another day"
+                            + " (or with --as-of another date)");
+        }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
-            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, progress);
+            int carried = kept.carry(publisher, guard);
+            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), problems, progress)
+                    .plus(new OutputStage.Counts(carried, 0, 0));
+            guard.report(problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
             }
@@ -87,26 +113,33 @@ public final class Pipeline {
         }
     }
 
-    /** Build into any publisher (in memory for tests and previews). */
+    /** Build into any publisher (in memory for tests and previews); a file that holds a protected name is not published. */
     public static BuildResult build(BuildRequest request, Publisher publisher) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
         if (assembled.isEmpty()) {
-            return new BuildResult(problems.sorted(), null, 0);
+            return redacted(request, new BuildResult(problems.sorted(), null, 0));
         }
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
-        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, problems, BuildProgress.NONE);
-        return new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(), counts.published(),
-                counts.fromCache());
+        OutputGuard guard = new OutputGuard(request.protectedNames(), "", cache.texts());
+        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, Set.of(), problems,
+                BuildProgress.NONE);
+        guard.report(problems);
+        return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(),
+                counts.published(), counts.fromCache()));
     }
 
     /**
      * Renders the partnership's site, or one organisation's own site, or the partnership's site with
-     * every organisation's own site in a folder named after it: 4. render decides every output with
-     * its fingerprint, and 5. write makes or reuses each and publishes it.
+     * every organisation's own site in a folder named after it, and (with {@code --snapshot}) a snapshot
+     * of the site: 4. render decides every output with its fingerprint, and 5. write makes or reuses
+     * each and publishes it.
+     *
+     * @param keptSnapshots the dates of the snapshots the site being replaced holds, which are kept as they are
      */
     private static OutputStage.Counts renderSites(Assembled assembled, BuildRequest request, Publisher publisher, BuildCache cache,
-                                                  Problems problems, BuildProgress progress) {
+                                                  OutputGuard guard, Set<LocalDate> keptSnapshots, Problems problems,
+                                                  BuildProgress progress) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
         TemplateEngine engine = new TemplateEngine(assembled.templates());
@@ -121,9 +154,9 @@ public final class Pipeline {
         }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine, fonts),
                 Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint());
-        java.util.function.UnaryOperator<String> templateLocation = name -> engine.isOverridden(name)
-                ? request.templates().resolve(name).toString() : "(built-in template) " + name;
-        OutputStage stage = new OutputStage(cache, publisher, request.pdfs(), templateLocation, problems, progress);
+        java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
+        OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
+        Archive site = archive;
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);
@@ -136,26 +169,52 @@ public final class Pipeline {
                         hint != null ? hint : "organisations that own actions: " + String.join(", ", ids));
                 return new OutputStage.Counts(0, 0, 0);
             }
-            Archive own = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
-            return stage.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs());
+            site = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
         }
-        OutputStage.Counts counts = stage.run(new SiteRenderer(archive, shared, assembled.planKeys()).outputs());
-        if (request.allOrganisations()) {
+        boolean snapshot = request.snapshot() && !keptSnapshots.contains(site.asOf());
+        java.util.SortedSet<LocalDate> snapshots = new java.util.TreeSet<>(keptSnapshots);
+        if (snapshot) {
+            snapshots.add(site.asOf());
+        }
+        if (request.allOrganisations() && !snapshots.isEmpty()
+                && OrganisationScope.owners(archive).stream().anyMatch(o -> (o.id() + "/").equals(Routes.SNAPSHOTS))) {
+            problems.error(Location.of("--all-organisations"), "an organisation's own site would be published in " + Routes.SNAPSHOTS
+                    + ", where the site's snapshots are", "rename the organisation's file (its id names the folder of its site)");
+            return new OutputStage.Counts(0, 0, 0);
+        }
+        OutputStage.Counts counts = stage.run(new SiteRenderer(site, shared, assembled.planKeys(),
+                SiteRenderer.Snapshots.listing(List.copyOf(snapshots))).outputs());
+        if (snapshot && !problems.hasErrors()) {
+            // The same site in a folder of its own, for the address it will have there; its pages say it is a snapshot.
+            String folder = Routes.snapshot(site.asOf());
+            Archive frozen = site.withSite(site.site().withBaseUrl(site.site().baseUrl() + folder));
+            OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, folder), folder, request.pdfs(), templateLocation,
+                    guard, problems, progress);
+            counts = counts.plus(inFolder.run(new SiteRenderer(frozen, shared, assembled.planKeys(),
+                    SiteRenderer.Snapshots.snapshotOf(site.asOf())).outputs()));
+        }
+        if (request.organisation() == null && request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
                 if (problems.hasErrors()) {
                     break;
                 }
                 Archive own = OrganisationScope.scope(archive, organisation, null);
-                OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, organisation.id() + "/"), request.pdfs(),
-                        templateLocation, problems, progress);
+                String itsFolder = organisation.id() + "/";
+                OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, itsFolder), itsFolder, request.pdfs(),
+                        templateLocation, guard, problems, progress);
                 counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys()).outputs()));
             }
         }
         return counts;
     }
 
+    /** Where a template named in a template problem is, for the message: the site's own file or the built-in one. */
+    static java.util.function.UnaryOperator<String> templateLocation(TemplateEngine engine, BuildRequest request) {
+        return name -> engine.isOverridden(name) ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+    }
+
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */
-    private static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine, PdfFonts fonts) {
+    static java.util.function.Supplier<PdfRenderer> pdfRenderer(TemplateEngine engine, PdfFonts fonts) {
         return new java.util.function.Supplier<>() {
             private PdfRenderer renderer;
 
@@ -179,14 +238,19 @@ public final class Pipeline {
      * assembled again; the checks across plans still see them.
      */
     static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
-        // 1. load
-        ContentFiles files = ContentFiles.read(request.content(), problems);
+        return loadValidateAssemble(request, problems, plans, ContentFiles.read(request.content(), problems));
+    }
+
+    /** Stages 1 to 3 on content files already read (by a preview, which reads again only what changed). */
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans, ContentFiles files) {
+        // 1. load (the content files are read already)
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
-        // 2. validate
+        // 2. validate: no protected name anywhere in the files (reused plans' too), then the content itself
+        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.followthrough.guard.OutputGuard;
 
 /**
  * The files earlier builds made, kept by the fingerprint of what each was made from, so that a later
@@ -138,6 +139,28 @@ public final class BuildCache {
     /** Where to keep what each file of the site published at {@code site} (a real path) was made from; null without a cache. */
     public Path manifestFor(Path site) {
         return folder == null ? null : folder.resolve("sites").resolve(org.followthrough.render.Fingerprint.of(site.toString()) + ".tsv");
+    }
+
+    /** The texts read from PDFs, kept as entries of their own, by a fingerprint of the PDF's (see {@link OutputGuard}). */
+    public OutputGuard.TextCache texts() {
+        return new OutputGuard.TextCache() {
+            @Override
+            public Optional<byte[]> find(String key) {
+                if (BuildCache.this.find(key).orElse(null) instanceof Hit.File file) {
+                    try {
+                        return Optional.of(Files.readAllBytes(file.path()));
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public void keep(String key, byte[] text) {
+                put(key, text);
+            }
+        };
     }
 
     /** The checked and assembled plans kept beside the outputs. */

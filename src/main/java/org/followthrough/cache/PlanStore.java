@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
+import org.followthrough.source.SourceFile;
 
 /**
  * Plans that were checked and assembled before, kept by the fingerprint of everything that went into
@@ -31,6 +32,18 @@ public interface PlanStore {
 
     void keep(String key, Kept plan);
 
+    /**
+     * The key worked out last time for a plan whose files, and what else its key is made from
+     * ({@code shared}), are the same now; empty unless the store remembers keys. A store in memory
+     * does, so that a preview rebuilding on every save does not fingerprint every file again.
+     */
+    default Optional<String> keyOf(String planId, List<SourceFile> files, String shared) {
+        return Optional.empty();
+    }
+
+    default void rememberKey(String planId, List<SourceFile> files, String shared, String key) {
+    }
+
     PlanStore NONE = new PlanStore() {
         @Override
         public Optional<Kept> find(String key) {
@@ -42,9 +55,12 @@ public interface PlanStore {
         }
     };
 
-    /** Plans kept in memory, for as long as the store lives. */
+    /** Plans kept in memory, for as long as the store lives, and the last key of each plan's files. */
     static PlanStore inMemory() {
         Map<String, Kept> plans = new ConcurrentHashMap<>();
+        record Remembered(List<SourceFile> files, String shared, String key) {
+        }
+        Map<String, Remembered> keys = new ConcurrentHashMap<>();
         return new PlanStore() {
             @Override
             public Optional<Kept> find(String key) {
@@ -54,6 +70,18 @@ public interface PlanStore {
             @Override
             public void keep(String key, Kept plan) {
                 plans.put(key, plan);
+            }
+
+            @Override
+            public Optional<String> keyOf(String planId, List<SourceFile> files, String shared) {
+                // Files read again only when they changed are the same objects, so this compares little.
+                return Optional.ofNullable(keys.get(planId)).filter(r -> r.shared().equals(shared) && r.files().equals(files))
+                        .map(Remembered::key);
+            }
+
+            @Override
+            public void rememberKey(String planId, List<SourceFile> files, String shared, String key) {
+                keys.put(planId, new Remembered(List.copyOf(files), shared, key));
             }
         };
     }

@@ -32,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     TemplatesOption templates;
 
+    @Mixin
+    ProtectedNamesOption protectedNames;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = {"Where to publish the site (default: ${DEFAULT-VALUE}): a new or empty folder, or a site a build published there before.",
                     "Each build replaces the whole folder, so it refuses (exit 3) the content or templates folder, a Git repository, and any folder holding files it did not publish."})
     Path out;
@@ -61,6 +64,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", negatable = false, description = "Make every file afresh, neither reading nor writing the cache.")
     boolean noCache;
 
+    @Option(names = "--snapshot", negatable = false,
+            description = {"Also publish a snapshot of the site as at the as-of date in snapshots/YYYY-MM-DD/, listed on snapshots/.",
+                    "Every build keeps the snapshots already published as they are; one already published for the date is kept, not made again."})
+    boolean snapshot;
+
     @Option(names = "--all-organisations",
             description = "Also build every organisation's own site, each in a folder of the output named after the organisation.")
     boolean allOrganisations;
@@ -71,6 +79,10 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(main.spec.commandLine(),
                     "give either --organisation ID or --all-organisations, not both");
         }
+        if (snapshot && noPdf) {
+            throw new ParameterException(main.spec.commandLine(),
+                    "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
+        }
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
@@ -80,7 +92,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
-                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf);
+                allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main))
+                .withSnapshot(snapshot);
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);

@@ -23,6 +23,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TemplatesOption templates;
 
+    @Mixin
+    ProtectedNamesOption protectedNames;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Check progress dates against this date (default: today in the site's time zone).")
     LocalDate asOf;
@@ -34,7 +37,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock));
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock)
+                .withProtectedNames(protectedNames.read(main)));
         int code = Reports.reportCheck(result, options.content.toString(), format, main.spec.commandLine().getOut(),
                 main.spec.commandLine().getErr());
         if (code == Main.OK && format == ProblemFormat.TEXT) {

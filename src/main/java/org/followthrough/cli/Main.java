@@ -3,17 +3,18 @@ package org.followthrough.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
                 ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
-                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written"})
+                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written, or serve could not listen on its port"})
 public final class Main implements Runnable {
 
     static final int OK = 0;
@@ -31,9 +32,12 @@ public final class Main implements Runnable {
     boolean verbose;
 
     final Clock clock;
+    /** The environment variables commands read (the process's own, but for tests). */
+    final UnaryOperator<String> environment;
 
-    Main(Clock clock) {
+    Main(Clock clock, UnaryOperator<String> environment) {
         this.clock = clock;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -52,7 +56,12 @@ public final class Main implements Runnable {
 
     /** Runs a command and returns its exit code; nothing is thrown for bad content or bad arguments. */
     public static int run(PrintWriter out, PrintWriter err, Clock clock, String... args) {
-        CommandLine cli = new CommandLine(new Main(clock), new Factory(clock));
+        return run(out, err, clock, System::getenv, args);
+    }
+
+    /** The same, with these environment variables instead of the process's. */
+    public static int run(PrintWriter out, PrintWriter err, Clock clock, UnaryOperator<String> environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(clock, environment), new Factory(clock, environment));
         cli.registerConverter(java.time.LocalDate.class, Main::date);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
@@ -106,12 +115,12 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Gives commands the clock, so "today" can be fixed in tests. */
-    private record Factory(Clock clock) implements CommandLine.IFactory {
+    /** Gives commands the clock and the environment, so that "today" and the variables can be fixed in tests. */
+    private record Factory(Clock clock, UnaryOperator<String> environment) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == Main.class) {
-                return cls.cast(new Main(clock));
+                return cls.cast(new Main(clock, environment));
             }
             return CommandLine.defaultFactory().create(cls);
         }

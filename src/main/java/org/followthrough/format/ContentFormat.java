@@ -114,10 +114,20 @@ public final class ContentFormat {
             optional("title", TEXT, "The title or theme."),
             required("reason", MARKDOWN, "Why no further action is needed.")));
 
+    public static final Shape EXTRA_COLUMN = new Shape("extra column", "A column the plan publishes that has no field of its own.", List.of(
+            required("id", new FieldType.Patterned("an id of lower-case letters, digits and hyphens", ID, "lead-director"),
+                    "What recommendations and actions write under extra_columns."),
+            required("label", TEXT, "The column's heading exactly as published."),
+            optional("description", MARKDOWN, "What the column holds, where the plan says.")));
+
+    /** The values of a plan's extra columns, on a recommendation or an action. */
+    static final FieldType EXTRA_VALUES = new FieldType.Keyed(RefKind.COLUMN, MARKDOWN);
+
     public static final Shape PLAN = new Shape("plan.yaml", "A plan's details and scales.", List.of(
             required("title", TEXT, "The plan's title."),
             optional("reference", TEXT, "The reference as published."),
-            required("kind", new FieldType.Choice(Arrays.stream(PlanKind.values()).map(PlanKind::code).toList()), "The kind of review."),
+            required("kind", new FieldType.Choice(Arrays.stream(PlanKind.values()).map(PlanKind::code).toList()),
+                    "The kind of review; not_stated where the document does not say."),
             optional("kind_as_published", TEXT, "The kind in the plan's own words."),
             optional("subject", TEXT, "How the plan refers to the person at its centre."),
             optional("commissioned_by", ORGANISATIONS, "Organisations that commissioned the review."),
@@ -133,11 +143,13 @@ public final class ContentFormat {
             optional("updates", new FieldType.ListOf(new FieldType.Nested(PLAN_UPDATE)), "The plan's published updates, in date order."),
             optional("source", new FieldType.Nested(SOURCE), "The published document."),
             optional("scales", new FieldType.Nested(SCALES), "The plan's own scales; each kind given replaces the site's."),
+            optional("extra_columns", new FieldType.ListOf(new FieldType.Nested(EXTRA_COLUMN)),
+                    "Columns the plan publishes that have no field of their own, in the order the plan prints them."),
             optional("addressed_without_action", new FieldType.ListOf(new FieldType.Nested(ADDRESSED)), "Recommendations addressed with no further action.")));
 
     public static final Shape OWNER = new Shape("owner", "Who owns an action.", List.of(
             required("organisation", new FieldType.Reference(RefKind.ORGANISATION), "The organisation's id."),
-            optional("role", TEXT, "The owner's role, team or directorate."),
+            optional("role", new FieldType.ListOf(TEXT), "The owner's role, team or directorate; a list where the plan gives one owner several roles."),
             optional("name", TEXT, "The person named in the plan.")));
 
     public static final Shape EVIDENCE = new Shape("evidence", "An item of evidence.", List.of(
@@ -163,8 +175,8 @@ public final class ContentFormat {
             required("ref", TEXT, "The reference as published; unique within the plan."),
             optional("description", MARKDOWN, "The action (SMART)."),
             optional("section", TEXT, "The heading of the part of the document it was published under."),
-            required("owners", new FieldType.ListOf(new FieldType.Nested(OWNER)), "Who owns the action."),
-            optional("target", FLEX_DATE, "When it is due."),
+            optional("owners", new FieldType.ListOf(new FieldType.Nested(OWNER)), "Who owns the action; required unless its recommendation gives owners for all its actions."),
+            optional("target", FLEX_DATE, "When it is due; without one, the recommendation's target for all its actions, if any."),
             optional("monitoring", MARKDOWN, "The measurement tool or monitoring arrangements."),
             optional("frequency", TEXT, "How often it is monitored."),
             optional("desired_outcome", MARKDOWN, "The outcome the action should bring about."),
@@ -175,6 +187,7 @@ public final class ContentFormat {
             optional("rag", scaleRef(RefKind.RAG), "A RAG code."),
             optional("grade", scaleRef(RefKind.GRADE), "A grade code."),
             optional("quality_assured_by", TEXT, "Who quality-assures it, as published."),
+            optional("extra_columns", EXTRA_VALUES, "Its values in the plan's extra columns, by column id."),
             optional("follow_ups", new FieldType.ListOf(new FieldType.Nested(FOLLOW_UP)), "Follow-up actions."),
             optional("note", MARKDOWN, "Anything a reader should know."),
             optional("themes", THEMES, "Ids of the site's themes the action comes under, besides its recommendation's."),
@@ -190,7 +203,14 @@ public final class ContentFormat {
             optional("lead_as_published", TEXT, "The lead as the plan wrote it."),
             optional("oversight", TEXT, "Who oversees it, as published."),
             optional("oversight_by", ORGANISATIONS, "The oversight bodies."),
+            optional("owners", new FieldType.ListOf(new FieldType.Nested(OWNER)),
+                    "Owners the plan gives once for all its actions; an action without owners of its own has these."),
+            optional("target", FLEX_DATE, "A target the plan gives once for all its actions; an action without a target of its own has this."),
+            optional("extra_columns", EXTRA_VALUES,
+                    "Values in the plan's extra columns given once for all its actions, by column id; an action's own value wins."),
             optional("note", MARKDOWN, "Anything a reader should know."),
+            optional("progress", new FieldType.ListOf(new FieldType.Nested(PROGRESS)),
+                    "Progress the plan reports once for all its actions, oldest first; each action's history holds these with its own."),
             optional("themes", THEMES, "Ids of the site's themes the recommendation comes under; its actions come under them too."),
             optional("actions", new FieldType.ListOf(new FieldType.Nested(ACTION)), "The actions.")));
 

@@ -65,6 +65,12 @@ public record Doc(Location location, Map<String, Object> values, Map<String, Loc
         return (List<String>) values.getOrDefault(field, List.of());
     }
 
+    /** The 'id: value' lines of a {@link FieldType.Keyed} field, in the order written. */
+    @SuppressWarnings("unchecked")
+    public Map<Ref, Object> keyed(String field) {
+        return (Map<Ref, Object>) values.getOrDefault(field, Map.of());
+    }
+
     @SuppressWarnings("unchecked")
     public List<Doc> docs(String field) {
         return (List<Doc>) values.getOrDefault(field, List.of());

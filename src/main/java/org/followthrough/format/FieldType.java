@@ -71,6 +71,16 @@ public sealed interface FieldType {
         }
     }
 
+    /**
+     * A set of 'id: value' lines whose ids the content declares elsewhere (a plan's extra columns), each
+     * id a reference of {@code keys}' kind.
+     */
+    record Keyed(RefKind keys, FieldType value) implements FieldType {
+        public String describe() {
+            return "a set of 'id: value' lines, one per " + keys.noun();
+        }
+    }
+
     record Nested(Shape shape) implements FieldType {
         public String describe() {
             return "a set of fields (" + shape.name() + ")";

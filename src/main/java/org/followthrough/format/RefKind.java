@@ -8,6 +8,7 @@ public enum RefKind {
     RAG("RAG rating"),
     TERM("term"),
     PRIORITY("priority"),
+    COLUMN("extra column"),
     THEME("theme");
 
     private final String noun;

@@ -98,6 +98,10 @@ public final class SchemaWriter {
             }
         } else if (type instanceof FieldType.Nested nested) {
             schema.putAll(object(nested.shape()));
+        } else if (type instanceof FieldType.Keyed keyed) {
+            schema.put("type", "object");
+            schema.put("propertyNames", Map.of("pattern", "^" + ContentFormat.ID.pattern() + "$"));
+            schema.put("additionalProperties", type(keyed.value()));
         }
         return schema;
     }

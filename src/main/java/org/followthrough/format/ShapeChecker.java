@@ -79,9 +79,10 @@ public final class ShapeChecker {
                 continue;
             }
             Object value = convert(entry.value(), field.get().type(), entry.key());
+            // Where a field was written, even if its value was refused: later rules must not call it missing.
+            locations.put(entry.key(), entry.value().location());
             if (value != null) {
                 values.put(entry.key(), value);
-                locations.put(entry.key(), entry.value().location());
             }
         }
         for (Field field : shape.fields()) {
@@ -126,6 +127,9 @@ public final class ShapeChecker {
                 return checkObject(mapping, nested.shape());
             }
             return wrongType(node, type, name);
+        }
+        if (type instanceof FieldType.Keyed keyed) {
+            return keyed(node, keyed, name);
         }
         if (type instanceof FieldType.MarkdownText) {
             return markdown(node, name);
@@ -192,6 +196,27 @@ public final class ShapeChecker {
         throw new IllegalStateException("unhandled field type " + type);
     }
 
+    /** Each 'id: value' line as the id (a reference, checked against what the content declares) and its converted value. */
+    private Map<Ref, Object> keyed(Node node, FieldType.Keyed keyed, String name) {
+        if (!(node instanceof Node.Mapping mapping)) {
+            wrongType(node, keyed, name);
+            return null;
+        }
+        Map<Ref, Object> values = new LinkedHashMap<>();
+        for (Node.Mapping.Entry entry : mapping.entries()) {
+            if (isNull(entry.value()) || entry.value() instanceof Node.Scalar scalar && scalar.text().isBlank()) {
+                problems.error(entry.keyLocation(), "'" + entry.key() + "' in '" + name + "' is empty",
+                        "give it " + keyed.value().describe() + ", or remove the line");
+                continue;
+            }
+            Object value = convert(entry.value(), keyed.value(), entry.key());
+            if (value != null) {
+                values.put(new Ref(entry.key(), keyed.keys(), entry.keyLocation()), value);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     private Object wrongType(Node node, FieldType type, String name) {
         problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + node.describe(), wrongTypeHint(node, type, name));
         return null;
@@ -202,7 +227,7 @@ public final class ShapeChecker {
             return "write each " + nested.shape().name() + " on its own line starting with '- ', e.g. - {"
                     + nested.shape().fields().get(0).name() + ": …}";
         }
-        if (type instanceof FieldType.Nested) {
+        if (type instanceof FieldType.Nested || type instanceof FieldType.Keyed) {
             return "write the fields of '" + name + "' on the lines below it, indented";
         }
         if (type instanceof FieldType.ListOf) {
@@ -319,7 +344,12 @@ public final class ShapeChecker {
 
     /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */
     private String resolve(String relative) {
-        String folder = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
+        return resolve(file.path(), relative);
+    }
+
+    /** Resolves a path relative to the folder of the content file {@code from}; null if it escapes the content folder. */
+    public static String resolve(String from, String relative) {
+        String folder = from.contains("/") ? from.substring(0, from.lastIndexOf('/')) : "";
         List<String> parts = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
         for (String part : relative.split("/")) {
             if (part.isEmpty() || part.equals(".")) {

@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** An action plan: its details, scales, recommendations and actions, with derived totals. */
+/**
+ * An action plan: its details, scales, recommendations and actions, with derived totals.
+ * {@code statusDatesNotPublished}: the plan publishes statuses and a date for none of them, so pages
+ * say so once for the plan rather than under each status (a fact of the whole plan, kept in an
+ * organisation's part of it).
+ */
 public record Plan(
         String id,
         String title,
@@ -25,9 +30,11 @@ public record Plan(
         List<PlanUpdate> updates,
         SourceDocument source,
         Scales scales,
+        List<ExtraColumn> extraColumns,
         List<AddressedRecommendation> addressedWithoutAction,
         List<Recommendation> recommendations,
-        Tally tally) {
+        Tally tally,
+        boolean statusDatesNotPublished) {
 
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());

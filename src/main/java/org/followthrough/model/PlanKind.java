@@ -11,7 +11,9 @@ public enum PlanKind {
     CHILD_SAFEGUARDING_PRACTICE_REVIEW("child_safeguarding_practice_review", "Child safeguarding practice review"),
     DEATH_IN_CUSTODY_INVESTIGATION("death_in_custody_investigation", "Death in custody investigation"),
     MENTAL_HEALTH_HOMICIDE_REVIEW("mental_health_homicide_review", "Mental health homicide review"),
-    OTHER("other", "Other review");
+    OTHER("other", "Other review"),
+    /** The document does not say what kind of review it answers. */
+    NOT_STATED("not_stated", "Review (kind not stated)");
 
     private final String code;
     private final String label;

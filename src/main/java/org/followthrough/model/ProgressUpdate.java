@@ -2,7 +2,10 @@ package org.followthrough.model;
 
 import java.time.LocalDate;
 
-/** What was true of an action on a date: any of status, grade and RAG, and what happened. */
+/**
+ * What was true of an action on a date: any of status, grade and RAG, and what happened.
+ * {@code shared}: the plan reported it once for all the actions of a recommendation.
+ */
 public record ProgressUpdate(
         LocalDate date,
         String dateAsPublished,
@@ -10,5 +13,11 @@ public record ProgressUpdate(
         ScaleEntry grade,
         ScaleEntry rag,
         Markdown text,
-        String reportedBy) {
+        String reportedBy,
+        boolean shared) {
+
+    public ProgressUpdate(LocalDate date, String dateAsPublished, ScaleEntry status, ScaleEntry grade, ScaleEntry rag,
+                          Markdown text, String reportedBy) {
+        this(date, dateAsPublished, status, grade, rag, text, reportedBy, false);
+    }
 }

@@ -43,9 +43,16 @@ public final class OutputFolder {
     private static final int NAMES_SHOWN = 8;
 
     private final Path path;
+    private final Set<String> published;
 
-    private OutputFolder(Path path) {
+    private OutputFolder(Path path, Set<String> published) {
         this.path = path;
+        this.published = published;
+    }
+
+    /** The files the site in the folder lists as published when it was claimed; none for a new or empty folder. */
+    public Set<String> publishedFiles() {
+        return published;
     }
 
     /** The folder's real path: symbolic links and ".." resolved, even where it does not exist yet. */
@@ -69,7 +76,7 @@ public final class OutputFolder {
             Path real = realPath(out);
             refuseByPlace(real, content, templates, workingDirectory);
             refuseByContents(real, "");
-            return Optional.of(new OutputFolder(real));
+            return Optional.of(new OutputFolder(real, publishedFiles(real).orElse(Set.of())));
         } catch (Refused e) {
             problems.error(location, e.getMessage(), e.hint());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where rendered files go. Implementations are thread-safe: pages are written from several threads. */
 public interface Publisher {
@@ -28,6 +29,11 @@ public interface Publisher {
         return -1;
     }
 
+    /** The file the site being replaced has at {@code path}, if it was made from {@code key} and {@link #reuse} would keep it. */
+    default Optional<Path> previous(String path, String key) {
+        return Optional.empty();
+    }
+
     /** Publishes into a folder of {@code publisher}'s site (an organisation's own site beside the partnership's). */
     static Publisher inFolder(Publisher publisher, String folder) {
         return new Publisher() {
@@ -49,6 +55,11 @@ public interface Publisher {
             @Override
             public long reuse(String path, String key) {
                 return publisher.reuse(folder + path, key);
+            }
+
+            @Override
+            public Optional<Path> previous(String path, String key) {
+                return publisher.previous(folder + path, key);
             }
         };
     }

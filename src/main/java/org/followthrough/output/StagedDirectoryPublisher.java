@@ -106,6 +106,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
+    @Override
+    public java.util.Optional<Path> previous(String path, String key) {
+        SiteManifest.Entry made = previous.get(path);
+        if (made == null || key == null || !made.key().equals(key)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(target.resolve(path).normalize());
+    }
+
     /**
      * Keeps a file of the site being replaced that was made from the same fingerprint, linking it into
      * the new site rather than writing it again (the old site is removed once the new one is in place,
@@ -113,25 +122,43 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     @Override
     public long reuse(String path, String key) {
-        SiteManifest.Entry made = previous.get(path);
-        if (made == null || key == null || !made.key().equals(key)) {
+        java.util.Optional<Path> kept = previous(path, key);
+        if (kept.isEmpty()) {
             return -1;
         }
-        Path old = target.resolve(path).normalize();
-        long size = made.size();
+        Path old = kept.get();
+        long size = previous.get(path).size();
         Path file = claim(path);
         try {
-            Files.createDirectories(file.getParent());
-            try {
-                Files.createLink(file, old);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(old, file);
-            }
+            linkOrCopy(old, file);
             made(path, key);
             return size;
         } catch (IOException e) {
             release(path, file);
             return -1;
+        }
+    }
+
+    /**
+     * Publishes a file of the site being replaced as it is, byte for byte (linked where the file system
+     * can): a file of a snapshot, which no build makes again.
+     *
+     * @param path a file the site being replaced lists as published
+     */
+    public void keep(String path) throws IOException {
+        Path old = target.resolve(path).normalize();
+        if (!old.startsWith(target)) {
+            throw new IllegalArgumentException("refusing to keep a file from outside the site: " + path);
+        }
+        linkOrCopy(old, claim(path));
+    }
+
+    private static void linkOrCopy(Path old, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.createLink(file, old);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(old, file);
         }
     }
 

@@ -17,19 +17,39 @@ public final class RenderContext {
     private final Map<String, Integer> sizes = new HashMap<>();
     private final Map<String, Object> once = new HashMap<>();
     private final boolean pdfs;
+    private final boolean pdfsOnRequest;
     private final Function<String, Optional<Integer>> elsewhere;
 
     /**
      * @param elsewhere the sizes of downloads other units made, for the few outputs (the sitemap) that run after every unit
      */
     public RenderContext(boolean pdfs, Function<String, Optional<Integer>> elsewhere) {
+        this(pdfs, false, elsewhere);
+    }
+
+    private RenderContext(boolean pdfs, boolean pdfsOnRequest, Function<String, Optional<Integer>> elsewhere) {
         this.pdfs = pdfs;
+        this.pdfsOnRequest = pdfsOnRequest;
         this.elsewhere = elsewhere;
+    }
+
+    /**
+     * For a preview that makes each file when it is asked for: {@code sizes} gives the size of any
+     * download, made on the spot, and a PDF, the dearest, is made only when it is itself asked for, so
+     * pages link to it without its size.
+     */
+    public static RenderContext onRequest(Function<String, Optional<Integer>> sizes) {
+        return new RenderContext(true, true, sizes);
     }
 
     /** Whether this build makes PDFs ({@code build --no-pdf} does not). */
     public boolean pdfs() {
         return pdfs;
+    }
+
+    /** Whether PDFs are made only when asked for, so that their sizes are not known when pages are made. */
+    public boolean pdfsOnRequest() {
+        return pdfsOnRequest;
     }
 
     /** The size in bytes of a download made earlier in the unit; empty when it was not made or not published. */

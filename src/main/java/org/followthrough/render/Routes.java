@@ -29,6 +29,9 @@ public final class Routes {
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
 
+    /** The list of the site's snapshots; each snapshot is a frozen copy of the site in a folder under it named after its date. */
+    public static final String SNAPSHOTS = "snapshots/";
+
     /** The folder of the site-wide downloads. */
     public static final String SITE_DATA = "data/";
     /** Where the HTML fragments for embedding in other websites go. */
@@ -81,6 +84,11 @@ public final class Routes {
     /** Actions in one stage of the common lifecycle ("in_progress" → actions/status/in-progress/). */
     public static String lifecycle(String code) {
         return "actions/status/" + code.replace('_', '-') + "/";
+    }
+
+    /** A snapshot of the site as it stood on a date: {@code snapshots/2026-11-23/}. */
+    public static String snapshot(java.time.LocalDate date) {
+        return SNAPSHOTS + date + "/";
     }
 
     public static String planFragment(String planId) {

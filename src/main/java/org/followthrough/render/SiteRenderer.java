@@ -52,6 +52,11 @@ public final class SiteRenderer {
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
     private static final Views.Crumb THEMES = new Views.Crumb("Themes", Routes.THEMES);
     private static final String SITE_SCOPE = "every plan";
+    private static final String PLAN_UNIT = "plan:";
+    private static final String ORGANISATION_UNIT = "organisation:";
+    private static final String THEME_UNIT = "theme:";
+    private static final String SITE_UNIT = "site";
+    private static final String SITEMAP_UNIT = "sitemap";
 
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
@@ -68,8 +73,36 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * The site's snapshots as a site shows them: the dates the list of snapshots links to (none: the site
+     * has no list), and, for a site that is itself a snapshot, the date it shows the site at.
+     */
+    public record Snapshots(List<java.time.LocalDate> listed, java.time.LocalDate of) {
+
+        public static final Snapshots NONE = new Snapshots(List.of(), null);
+
+        public Snapshots {
+            listed = List.copyOf(listed);
+        }
+
+        /** A snapshot of the site as at {@code date}: frozen, it lists no snapshots itself. */
+        public static Snapshots snapshotOf(java.time.LocalDate date) {
+            return new Snapshots(List.of(), date);
+        }
+
+        /** The current site, with a list of these snapshots (when there are any). */
+        public static Snapshots listing(List<java.time.LocalDate> dates) {
+            return new Snapshots(dates, null);
+        }
+
+        boolean isSnapshot() {
+            return of != null;
+        }
+    }
+
     private final Archive archive;
     private final Shared shared;
+    private final Snapshots snapshots;
     private final ViewFactory views;
     private final AtomRenderer atom;
     private final JsonFeedRenderer jsonFeed;
@@ -93,13 +126,21 @@ public final class SiteRenderer {
      *                   the build has one: it stands for the plan in every key, instead of a fingerprint of the model
      */
     public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys) {
+        this(archive, shared, sourceKeys, Snapshots.NONE);
+    }
+
+    /** @param snapshots whether this site is a snapshot, or which snapshots it lists */
+    public SiteRenderer(Archive archive, Shared shared, Map<String, String> sourceKeys, Snapshots snapshots) {
         this.archive = archive;
         this.shared = shared;
+        this.snapshots = snapshots;
         this.views = new ViewFactory(archive, shared.markdown());
         this.atom = new AtomRenderer(shared.markdown());
         this.jsonFeed = new JsonFeedRenderer(shared.markdown());
         this.fragments = new FragmentRenderer(shared.engine());
-        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf());
+        // Every page says whether it is a snapshot, and the current site's footer whether there are any.
+        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf(), snapshots.of(),
+                !snapshots.listed().isEmpty());
         Map<String, Organisation> organisations = archive.organisationsById();
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
@@ -127,6 +168,7 @@ public final class SiteRenderer {
         plan.recommendations().forEach(r -> {
             ids.addAll(r.lead());
             ids.addAll(r.oversightBy());
+            r.shared().owners().forEach(o -> ids.add(o.organisationId()));
         });
         return ids;
     }
@@ -138,23 +180,83 @@ public final class SiteRenderer {
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
         outputs.addAll(siteOutputs());
-        outputs.addAll(themeOutputs());
+        themes.themes().forEach(listed -> outputs.addAll(themePages(listed)));
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
             }
         }
+        if (snapshots.isSnapshot()) {
+            // What only works at the site's root (robots.txt, the 404 page, the sitemap) or is made to be embedded
+            // live in other sites (fragments) is left out of a snapshot.
+            return outputs.stream().filter(o -> !o.path().startsWith(Routes.FRAGMENTS) && !o.path().equals(Routes.NOT_FOUND)
+                    && !o.path().equals(Routes.ROBOTS)).toList();
+        }
         List<String> pages = outputs.stream().filter(o -> o.kind() == Kind.PAGE).map(Output::path).toList();
         List<String> downloads = outputs.stream().filter(o -> o.kind() == Kind.DOWNLOAD || o.kind() == Kind.PDF).map(Output::path).toList();
-        outputs.add(new Output(Routes.SITEMAP, "sitemap", Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
+        outputs.add(new Output(Routes.SITEMAP, SITEMAP_UNIT, Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
                 context -> utf8(sitemap(pages, downloads.stream().filter(d -> context.size(d).isPresent()).toList()))));
         return List.copyOf(outputs);
+    }
+
+    /**
+     * The outputs of one unit ("plan:ID", "organisation:ID", "theme:ID", "site" or "sitemap"), as {@link #outputs}
+     * decides them, without deciding the others': for a preview that decides only what is asked for.
+     * None for a unit the site does not have.
+     */
+    public List<Output> outputsOf(String unit) {
+        if (unit.startsWith(PLAN_UNIT)) {
+            String id = unit.substring(PLAN_UNIT.length());
+            return archive.plans().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> List.copyOf(planOutputs(p))).orElse(List.of());
+        }
+        if (unit.startsWith(ORGANISATION_UNIT)) {
+            return archive.organisation(unit.substring(ORGANISATION_UNIT.length())).filter(o -> archive.hasPageFor(o.id()))
+                    .map(o -> List.copyOf(organisationOutputs(o))).orElse(List.of());
+        }
+        if (unit.startsWith(THEME_UNIT)) {
+            String id = unit.substring(THEME_UNIT.length());
+            return themes.themes().stream().filter(t -> t.theme().id().equals(id)).findFirst().map(t -> List.copyOf(themePages(t)))
+                    .orElse(List.of());
+        }
+        if (unit.equals(SITE_UNIT)) {
+            return List.copyOf(siteOutputs());
+        }
+        if (unit.equals(SITEMAP_UNIT)) {
+            List<Output> all = outputs();
+            return List.of(all.get(all.size() - 1));
+        }
+        return List.of();
+    }
+
+    /** The unit the output at a path belongs to (see {@link #outputsOf}), from the path alone. */
+    public static String unitOf(String path) {
+        String[] parts = path.split("/");
+        if (path.equals(Routes.SITEMAP)) {
+            return SITEMAP_UNIT;
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.plan(parts[1]))) {
+            return PLAN_UNIT + parts[1];
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.organisation(parts[1]))) {
+            return ORGANISATION_UNIT + parts[1];
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.theme(parts[1]))) {
+            return THEME_UNIT + parts[1];
+        }
+        String fragment = path.endsWith(".html") ? path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length()) : "";
+        if (path.equals(Routes.planFragment(fragment))) {
+            return PLAN_UNIT + fragment;
+        }
+        if (path.equals(Routes.organisationFragment(fragment))) {
+            return ORGANISATION_UNIT + fragment;
+        }
+        return SITE_UNIT;
     }
 
     // ---------------------------------------------------------------- a plan
 
     private List<Output> planOutputs(Plan plan) {
-        String unit = "plan:" + plan.id();
+        String unit = PLAN_UNIT + plan.id();
         String folder = Routes.plan(plan.id());
         String key = planKeys.get(plan.id());
         Site site = archive.site();
@@ -182,7 +284,7 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- an organisation
 
     private List<Output> organisationOutputs(Organisation organisation) {
-        String unit = "organisation:" + organisation.id();
+        String unit = ORGANISATION_UNIT + organisation.id();
         String folder = Routes.organisation(organisation.id());
         Site site = archive.site();
         List<Plan> involved = plansOf.getOrDefault(organisation.id(), List.of());
@@ -221,7 +323,7 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- the site as a whole
 
     private List<Output> siteOutputs() {
-        String unit = "site";
+        String unit = SITE_UNIT;
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
@@ -260,7 +362,13 @@ public final class SiteRenderer {
                         .map(l -> Map.of("code", l.code(), "label", l.label(), "description", l.description())).toList())));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
+        outputs.addAll(themeList());
         outputs.add(notFoundPage(unit));
+        if (!snapshots.listed().isEmpty()) {
+            outputs.add(page(unit, Routes.SNAPSHOTS, "snapshots.ftlh", "Snapshots", List.of(HOME_CRUMB),
+                    Fingerprint.of(common, snapshots.listed()), List.of(),
+                    (context, model) -> model.put("snapshots", views.snapshotLinks(snapshots.listed()))));
+        }
 
         for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
             outputs.add(Output.of("schema/" + kind.schemaFileName(), unit, Kind.OTHER, Fingerprint.of("content schema", shared.tool(), kind.name()),
@@ -292,18 +400,13 @@ public final class SiteRenderer {
         return themes.themes().stream().map(views::themeSummary).toList();
     }
 
-    /** The list of themes, and each theme's pages; none where the site declares no themes. */
-    private List<Output> themeOutputs() {
+    /** The list of themes, a page of the site's unit; none where the site declares no themes. */
+    private List<Output> themeList() {
         if (themes.themes().isEmpty()) {
             return List.of();
         }
-        List<Output> outputs = new ArrayList<>();
-        outputs.add(page("site", Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
+        return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
                 (context, model) -> model.put("themes", themeSummaries())));
-        for (ThemeIndex.Listed listed : themes.themes()) {
-            outputs.addAll(themePages(listed));
-        }
-        return outputs;
     }
 
     /**
@@ -311,7 +414,7 @@ public final class SiteRenderer {
      * two. Each page's key names what it shows by its plans' keys, as a listing's does.
      */
     private List<Output> themePages(ThemeIndex.Listed listed) {
-        String unit = "theme:" + listed.theme().id();
+        String unit = THEME_UNIT + listed.theme().id();
         String path = Routes.theme(listed.theme().id());
         List<List<ThemeIndex.Entry>> chunks = new ArrayList<>();
         List<ThemeIndex.Entry> chunk = new ArrayList<>();
@@ -422,8 +525,21 @@ public final class SiteRenderer {
             model.put("site", views.site());
             Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", List.of());
             model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.breadcrumbs()));
+            putSnapshots(model, Routes.NOT_FOUND);
             return utf8(shared.engine().render("404.ftlh", model));
         });
+    }
+
+    /**
+     * What every page's frame says of snapshots: on a page of a snapshot, that it is one ({@code snapshot});
+     * on the current site's pages, where the list of snapshots is ({@code snapshotList}), if there is one.
+     */
+    private void putSnapshots(Map<String, Object> model, String path) {
+        if (snapshots.isSnapshot()) {
+            model.put("snapshot", views.snapshotNotice(snapshots.of(), path));
+        } else if (!snapshots.listed().isEmpty()) {
+            model.put("snapshotList", Routes.SNAPSHOTS);
+        }
     }
 
     private interface Fill {
@@ -437,6 +553,7 @@ public final class SiteRenderer {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("site", views.site());
                     model.put("page", views.page(path, title, crumbs));
+                    putSnapshots(model, path);
                     fill.into(context, model);
                     return utf8(shared.engine().render(template, model));
                 });
@@ -481,7 +598,10 @@ public final class SiteRenderer {
         return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
     }
 
-    /** The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so. */
+    /**
+     * The downloads of a folder, with their sizes; a calendar with no dated target is not made, and a PDF left out of the build, and say so.
+     * A PDF made only when asked for (in a preview) is linked without its size.
+     */
     private static List<Views.Download> downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
         List<Views.Download> links = new ArrayList<>();
         for (Download download : Download.values()) {
@@ -490,6 +610,8 @@ public final class SiteRenderer {
             var size = context.size(path);
             if (size.isPresent()) {
                 links.add(new Views.Download(label, path, download.format(), humanSize(size.get()), download.mediaType()));
+            } else if (download == Download.PDF && context.pdfsOnRequest()) {
+                links.add(new Views.Download(label, path, download.format(), null, download.mediaType()));
             } else if (download == Download.ICS) {
                 links.add(new Views.Download("No calendar of target dates: none of these targets names a date", null, download.format(),
                         null, download.mediaType()));

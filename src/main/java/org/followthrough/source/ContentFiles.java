@@ -1,11 +1,16 @@
 package org.followthrough.source;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +37,17 @@ public final class ContentFiles {
     private final Map<String, byte[]> assets;
     private final Set<String> refused;
     private final Set<String> tooLarge;
+    /** Whether the read found no problem, so that reading only what changed since finds what reading everything would. */
+    private final boolean clean;
 
     private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused,
-                         Set<String> tooLarge) {
+                         Set<String> tooLarge, boolean clean) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
         this.refused = refused;
         this.tooLarge = tooLarge;
+        this.clean = clean;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -52,7 +60,7 @@ public final class ContentFiles {
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of());
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of(), false);
         }
         // Over the limit, a YAML or Markdown file is reported without being read: reading it could exhaust memory.
         FolderReader.Result read = FolderReader.read(root, displayRoot, "content folder", ContentFiles::isIgnored,
@@ -69,20 +77,85 @@ public final class ContentFiles {
             files.put(relative, new SourceFile(relative, display, ""));
             tooLarge.add(relative);
         });
-        read.files().forEach((relative, bytes) -> {
-            if (relative.startsWith("assets/")) {
-                assets.put(relative, bytes);
-            } else {
-                String display = FolderReader.display(displayRoot, relative);
-                files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
-            }
-        });
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge));
+        read.files().forEach((relative, bytes) -> add(displayRoot, relative, bytes, files, assets, problems));
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge), !problems.hasErrors());
     }
 
     /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */
     public boolean isTooLarge(String path) {
         return tooLarge.contains(path);
+    }
+
+    private static void add(String displayRoot, String relative, byte[] bytes, Map<String, SourceFile> files, Map<String, byte[]> assets,
+                            Problems problems) {
+        if (relative.startsWith("assets/")) {
+            assets.put(relative, bytes);
+        } else {
+            String display = FolderReader.display(displayRoot, relative);
+            files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
+        }
+    }
+
+    /**
+     * The same folder after the files at {@code changed} (paths relative to it) were saved, added or
+     * deleted, reading only those, for {@code serve}, which is told what changed; the other files are
+     * the same objects as in this read. The whole folder is read again, as {@link #read} reads it,
+     * when this read found a problem, or when a changed path is anything but a file that is not a link
+     * and whose folders are not links: what reading only it could miss, reading everything finds.
+     */
+    public ContentFiles reread(Path root, Set<String> changed, Problems problems) {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            return read(root, problems);
+        }
+        if (!clean || !root.toString().equals(displayRoot)) {
+            return read(root, problems);
+        }
+        NavigableMap<String, SourceFile> newFiles = new TreeMap<>(files);
+        Map<String, byte[]> newAssets = new TreeMap<>(assets);
+        for (String relative : changed) {
+            if (ignoredOnTheWay(relative)) {
+                continue;
+            }
+            Path path = realRoot.resolve(relative);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                boolean wasFile = newFiles.remove(relative) != null || newAssets.remove(relative) != null;
+                if (!wasFile && !newFiles.subMap(relative + "/", relative + "/" + Character.MAX_VALUE).isEmpty()) {
+                    return read(root, problems); // a folder of files was removed
+                }
+                continue;
+            } catch (IOException e) {
+                return read(root, problems);
+            }
+            try {
+                // Anything but a plain file within the limit is left to a whole read, which reports it.
+                if (!attributes.isRegularFile() || attributes.size() > Limits.MAX_FILE_BYTES
+                        || !path.getParent().toRealPath().equals(path.getParent())) {
+                    return read(root, problems);
+                }
+                try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                    add(displayRoot, relative, in.readAllBytes(), newFiles, newAssets, problems);
+                }
+            } catch (IOException e) {
+                return read(root, problems);
+            }
+        }
+        return new ContentFiles(displayRoot, newFiles, Map.copyOf(newAssets), Set.of(), Set.of(), !problems.hasErrors());
+    }
+
+    /** Whether a path is in or under something that is not content, as {@link #read} would skip it. */
+    private static boolean ignoredOnTheWay(String relative) {
+        for (int end = relative.indexOf('/'); end >= 0; end = relative.indexOf('/', end + 1)) {
+            if (isIgnored(relative.substring(0, end))) {
+                return true;
+            }
+        }
+        return isIgnored(relative);
     }
 
     /** Hidden files and folders, and the generated schemas, are not content. */

@@ -74,9 +74,10 @@ public record LoadedContent(
                 .map(planId -> loadPlan(files, planId, problems))
                 .toList()
                 .forEach(plan -> plan.ifPresent(plans::add));
+        java.util.Set<String> withPlanFile = new java.util.HashSet<>(planIds);
         for (SourceFile file : files.under("plans")) {
             String[] parts = file.path().split("/");
-            if (parts.length >= 3 && !planIds.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")
+            if (parts.length >= 3 && !withPlanFile.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")
                     && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
                 problems.error(Location.of(file.display()), "plan folder '" + parts[1] + "' has no plan.yaml",
                         "create plans/" + parts[1] + "/plan.yaml with the plan's title, kind and organisations");

@@ -3,6 +3,7 @@ package org.followthrough.validate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.followthrough.problem.Problems;
 import org.followthrough.problem.Suggestions;
 import org.followthrough.source.LoadedContent;
 import org.followthrough.source.ParsedFile;
+import org.followthrough.source.SourceFile;
 
 /**
  * Checks loaded content: every file against its shape, then the rules that span fields and files
@@ -160,8 +162,12 @@ public final class ContentValidator {
                                                       Set<String> organisationIds) {
         Optional<Doc> plan = check(content, source.plan(), ContentFormat.PLAN, problems);
         List<Doc> recommendations = new ArrayList<>();
+        Map<Doc, SourceFile> files = new IdentityHashMap<>();
         for (ParsedFile rec : source.recommendations()) {
-            check(content, rec, ContentFormat.RECOMMENDATION, problems).ifPresent(recommendations::add);
+            check(content, rec, ContentFormat.RECOMMENDATION, problems).ifPresent(doc -> {
+                recommendations.add(doc);
+                files.put(doc, rec.file());
+            });
         }
         if (plan.isEmpty()) {
             return Optional.empty();
@@ -172,6 +178,7 @@ public final class ContentValidator {
         }
         Map<RefKind, Set<String>> known = knownCodes(p, site);
         known.put(RefKind.ORGANISATION, organisationIds);
+        known.put(RefKind.COLUMN, checkExtraColumns(p));
 
         forEachRef(p, ref -> checkRef(ref, known));
         recommendations.forEach(r -> forEachRef(r, ref -> checkRef(ref, known)));
@@ -181,6 +188,11 @@ public final class ContentValidator {
         checkPlanDates(p);
         checkActionCount(p, recommendations);
         checkUnique(p, recommendations, involved, organisationIds);
+        DatesInProgress dates = new DatesInProgress(content.files(), asOf, problems);
+        for (Doc rec : recommendations) {
+            rec.docs("progress").forEach(update -> dates.check(update, files.get(rec)));
+            rec.docs("actions").forEach(action -> action.docs("progress").forEach(update -> dates.check(update, files.get(rec))));
+        }
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
@@ -218,6 +230,36 @@ public final class ContentValidator {
         return ids;
     }
 
+    /**
+     * The plan's extra columns: each id and label once (labels head the CSV's columns). A label that
+     * names a field the format already has is most likely that field. Returns the declared ids.
+     */
+    private Set<String> checkExtraColumns(Doc plan) {
+        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Location> labels = new HashMap<>();
+        for (Doc column : plan.docs("extra_columns")) {
+            String id = column.text("id");
+            if (id != null && !ids.add(id)) {
+                problems.error(column.locationOf("id"), "extra column '" + id + "' is declared twice", "give each column its own id");
+            }
+            String label = column.text("label");
+            if (label == null) {
+                continue;
+            }
+            Location first = labels.putIfAbsent(label.strip().toLowerCase(Locale.ROOT), column.locationOf("label"));
+            if (first != null) {
+                problems.error(column.locationOf("label"), "two extra columns are labelled '" + label + "' (first at " + first + ")",
+                        "labels head the columns of the CSV download: make them differ, e.g. as the plan's headings differ");
+            }
+            String field = label.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_").replaceAll("(^_|_$)", "");
+            if (ContentFormat.ACTION.field(field).isPresent() || ContentFormat.RECOMMENDATION.field(field).isPresent()) {
+                problems.warning(column.locationOf("label"), "the format has a field for '" + label + "': " + field,
+                        "write " + field + ": on each action or recommendation instead of an extra column, so every download and filter knows it");
+            }
+        }
+        return ids;
+    }
+
     private void checkRef(Ref ref, Map<RefKind, Set<String>> known) {
         if (ref.kind() == RefKind.THEME && !known.containsKey(RefKind.THEME)) {
             return;
@@ -227,6 +269,10 @@ public final class ContentValidator {
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);
+        if (hint == null && ref.kind() == RefKind.COLUMN) {
+            hint = ids.isEmpty() ? "declare the column in plan.yaml: extra_columns: [{id: " + ref.id() + ", label: \"heading as published\"}]"
+                    : "the plan's extra columns are: " + String.join(", ", ids);
+        }
         if (hint == null) {
             hint = ref.kind() == RefKind.ORGANISATION
                     ? "create organisations/" + ref.id() + ".yaml, or use the id of an existing organisation"
@@ -308,6 +354,9 @@ public final class ContentValidator {
                 }
             }
             rec.refs("lead").forEach(r -> checkInvolved(r, involved, organisationIds, "lead organisation"));
+            checkOwners(rec, involved, organisationIds);
+            checkProgress(rec, start);
+            warnIfTargetBeforeStart(rec, start, "recommendation's target");
             for (Doc action : rec.docs("actions")) {
                 String ref = action.text("ref");
                 if (ref != null) {
@@ -317,16 +366,25 @@ public final class ContentValidator {
                                 "each action needs its own ref");
                     }
                 }
-                action.docs("owners").forEach(o -> {
-                    if (o.has("organisation")) {
-                        checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
-                    }
-                });
+                checkOwners(action, involved, organisationIds);
+                if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !action.locations().containsKey("owners")
+                        && !rec.locations().containsKey("owners")) {
+                    problems.error(action.location(), "action '" + ref + "' has no owners",
+                            "add owners: to the action, or to its recommendation where the plan gives one lead for all its actions");
+                }
                 checkProgress(action, start);
                 warnIfTargetBeforeStart(action, start, "action's target");
                 action.docs("follow_ups").forEach(f -> warnIfTargetBeforeStart(f, start, "follow-up's target"));
             }
         }
+    }
+
+    private void checkOwners(Doc holder, Set<String> involved, Set<String> organisationIds) {
+        holder.docs("owners").forEach(o -> {
+            if (o.has("organisation")) {
+                checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
+            }
+        });
     }
 
     /** An unknown organisation is already reported as such: advising to add it to the plan would mislead. */
@@ -344,10 +402,10 @@ public final class ContentValidator {
         }
     }
 
-    private void checkProgress(Doc action, LocalDate start) {
+    private void checkProgress(Doc holder, LocalDate start) {
         LocalDate previous = null;
         Location previousAt = null;
-        for (Doc update : action.docs("progress")) {
+        for (Doc update : holder.docs("progress")) {
             LocalDate date = update.date("date");
             if (date == null) {
                 if (!update.has("date_as_published") && !update.locations().containsKey("date")) {
@@ -399,6 +457,11 @@ public final class ContentValidator {
             forEachRef(nested, visitor);
         } else if (value instanceof List<?> list) {
             list.forEach(item -> visit(item, visitor));
+        } else if (value instanceof Map<?, ?> keyed) {
+            keyed.forEach((key, item) -> {
+                visit(key, visitor);
+                visit(item, visitor);
+            });
         }
     }
 }

@@ -26,7 +26,7 @@ class ActionStateTest {
     }
 
     private static ActionState state(ScaleEntry status, Target target, ProgressUpdate... progress) {
-        return new ActionStateCalculator(AS_OF, 6).state(status, LocalDate.of(2024, 1, 15), null, null, target, List.of(progress));
+        return new ActionStateCalculator(AS_OF, 6).state(status, null, null, target, List.of(progress));
     }
 
     @Test
@@ -44,10 +44,32 @@ class ActionStateTest {
     }
 
     @Test
-    void statusAsFirstPublishedHoldsFromThePlansPublication() {
+    void aStatusPublishedWithTheActionHasNoDateOfItsOwn() {
         ActionState s = state(OPEN, null);
         assertThat(s.status()).isEqualTo(OPEN);
-        assertThat(s.statusSince()).isEqualTo(LocalDate.of(2024, 1, 15));
+        assertThat(s.statusSince()).as("not the plan's publication: plans report work done long before").isNull();
+        ActionState done = state(DONE, null);
+        assertThat(done.lifecycle()).isEqualTo(Lifecycle.COMPLETED);
+        assertThat(done.completedOn()).isNull();
+    }
+
+    @Test
+    void aLaterDatedUpdateReportingTheActionDoneDatesItsCompletion() {
+        ActionState s = state(DONE, null, update("2020-03-04", DONE));
+        assertThat(s.completedOn()).isEqualTo(LocalDate.of(2020, 3, 4));
+        assertThat(s.statusSince()).isEqualTo(LocalDate.of(2020, 3, 4));
+        ActionState undatedThenDated = state(OPEN, null, update(null, DONE), update("2021-06-01", DONE));
+        assertThat(undatedThenDated.completedOn()).isEqualTo(LocalDate.of(2021, 6, 1));
+        ActionState datedThenRepeated = state(OPEN, null, update("2020-03-04", DONE), update("2021-06-01", DONE));
+        assertThat(datedThenRepeated.completedOn()).as("the first dated report counts").isEqualTo(LocalDate.of(2020, 3, 4));
+    }
+
+    @Test
+    void anUndatedUpdateChangingTheStatusLeavesItUndated() {
+        ActionState s = state(OPEN, null, update("2020-01-01", OPEN), update(null, DONE));
+        assertThat(s.status()).isEqualTo(DONE);
+        assertThat(s.statusSince()).isNull();
+        assertThat(s.completedOn()).isNull();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.followthrough.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import org.followthrough.build.BuildRequest;
@@ -12,11 +11,10 @@ import org.followthrough.build.Pipeline;
 import org.followthrough.output.Publisher;
 
 /**
- * Measures the build on synthetic archives of growing size, in one run, and reports ratios rather
- * than seconds (machines are shared and noisy): time per action as the archive grows (should stay
- * flat), and the speed-up from rendering in parallel. Run it with
- * {@code mvn -q test-compile exec:java} is not needed: {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.followthrough.bench.BuildBenchmark [plans...]}; see README, "Benchmark".
+ * Measures the build inside one JVM on synthetic archives of growing size, writing nothing to disk
+ * and using no cache: time per action as the archive grows (should stay flat), and the speed-up
+ * from rendering in parallel. A loop to run under a profiler; {@link ProcessBenchmark} measures
+ * builds as a user runs them. See README, "Benchmark".
  */
 public final class BuildBenchmark {
 
@@ -25,18 +23,17 @@ public final class BuildBenchmark {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[] {50, 200} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.printf(Locale.ROOT, "%d cores; the largest archive has %d plans of 5 recommendations x 2 actions%n",
-                Runtime.getRuntime().availableProcessors(), sizes[sizes.length - 1]);
+        System.out.printf(Locale.ROOT, "%d cores%n", Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%8s %8s %8s %10s %12s %12s%n", "plans", "actions", "files", "ms", "ms/action", "MB written");
         for (int plans : sizes) {
             Path content = Files.createTempDirectory("followthrough-bench-");
-            SyntheticContent.write(content, plans, 5, 2, Math.max(10, plans / 10));
+            SyntheticContent.archive(content, plans);
             run(content, plans, false); // warm-up, not reported
             run(content, plans, true);
         }
         System.out.println("Parallel speed-up on the largest archive:");
         Path content = Files.createTempDirectory("followthrough-bench-");
-        SyntheticContent.write(content, sizes[sizes.length - 1], 5, 2, Math.max(10, sizes[sizes.length - 1] / 10));
+        SyntheticContent.archive(content, sizes[sizes.length - 1]);
         long parallel = run(content, sizes[sizes.length - 1], false);
         long serial = new ForkJoinPool(1).submit(() -> run(content, sizes[sizes.length - 1], false)).get();
         System.out.printf(Locale.ROOT, "  one thread %d ms, all cores %d ms: %.2fx%n", serial, parallel, (double) serial / parallel);
@@ -45,7 +42,7 @@ public final class BuildBenchmark {
     private static long run(Path content, int plans, boolean report) {
         CountingPublisher out = new CountingPublisher();
         long start = System.nanoTime();
-        BuildResult result = Pipeline.build(new BuildRequest(content, null, null, LocalDate.of(2026, 11, 23), null, Clock.systemUTC()), out);
+        BuildResult result = Pipeline.build(new BuildRequest(content, null, null, SyntheticContent.AS_OF, null, Clock.systemUTC()), out);
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (!result.succeeded()) {
             throw new IllegalStateException(result.problems().toString());

@@ -47,7 +47,7 @@ public final class LargestPlanBenchmark {
         }
         for (int actions : sizes) {
             Path content = Files.createTempDirectory("followthrough-largest-plan-");
-            SyntheticContent.largePlan(content, actions);
+            SyntheticContent.onePlan(content, actions);
             measure(content, pdf); // warm-up, not reported
             Map<String, Long> nanos = measure(content, pdf);
             System.out.printf(Locale.ROOT, "%,d actions, CPU time per action:%n", actions);

@@ -41,8 +41,8 @@ public final class PdfBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
 
         Path content = Files.createTempDirectory("followthrough-pdf-bench-");
-        SyntheticContent.write(content, plans, 10, 3, Math.max(5, plans / 2));
-        System.out.printf(Locale.ROOT, "%d cores, max heap %d MB; %d plans of 30 actions (10 recommendations x 3), %d rounds%n",
+        SyntheticContent.archive(content, plans);
+        System.out.printf(Locale.ROOT, "%d cores, max heap %d MB; %d plans of about 30 actions, %d rounds%n",
                 cores, Runtime.getRuntime().maxMemory() >> 20, plans, rounds);
 
         Map<String, BiFunction<Path, String, long[]>> versions = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public final class PdfBenchmark {
 
         if (big > 0) {
             Path large = Files.createTempDirectory("followthrough-pdf-bench-big-");
-            SyntheticContent.write(large, 1, big / 10, 10, 10);
+            SyntheticContent.onePlan(large, big);
             PdfWorkload after = new PdfWorkload();
             after.apply(content, "plan"); // warm
             System.gc();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.followthrough.guard.ProtectedNames;
+import org.followthrough.support.Folders;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class BuildCacheTest {
     void twoPlans() throws IOException {
         content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
         TestBuilds.copy(content.resolve("plans/sample-review"), content.resolve("plans/second-review"));
-        replace(content.resolve("plans/second-review/plan.yaml"), "reference: SAMPLE/01", "reference: SAMPLE/02");
-        replace(content.resolve("plans/second-review/plan.yaml"), "title: Sample safety action plan", "title: Second safety action plan");
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "reference: SAMPLE/01", "reference: SAMPLE/02");
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "title: Sample safety action plan", "title: Second safety action plan");
         cache = temp.resolve("cache");
     }
 
@@ -47,29 +49,29 @@ class BuildCacheTest {
     @Test
     void aSecondBuildTakesEveryFileFromTheCacheAndPublishesTheSameBytes() throws IOException {
         BuildResult first = build("site", true);
-        Map<String, String> published = files(temp.resolve("site"));
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
 
         BuildResult second = build("site", true);
 
         assertThat(first.filesFromCache()).isZero();
         assertThat(second.filesFromCache()).isEqualTo(second.filesWritten()).isEqualTo(first.filesWritten());
-        assertThat(files(temp.resolve("site"))).isEqualTo(published);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(published);
         build("fresh", false);
-        assertThat(files(temp.resolve("fresh"))).as("a build without the cache").isEqualTo(published);
+        assertThat(Folders.contents(temp.resolve("fresh"))).as("a build without the cache").isEqualTo(published);
     }
 
     @Test
     void aChangedProgressUpdateRemakesOnlyWhatShowsItAndPublishesWhatAFreshBuildWould() throws IOException {
         build("site", true);
-        Map<String, String> before = files(temp.resolve("site"));
-        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
+        Map<String, String> before = Folders.contents(temp.resolve("site"));
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
 
         BuildResult rebuilt = build("site", true);
         build("fresh", false);
 
-        Map<String, String> after = files(temp.resolve("site"));
-        assertThat(after).isEqualTo(files(temp.resolve("fresh")));
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(rebuilt.filesFromCache()).as("files of the other plan and site-wide assets come from the cache")
                 .isGreaterThan(rebuilt.filesWritten() / 3).isLessThan(rebuilt.filesWritten());
         assertThat(after.get("plans/second-review/index.html")).contains("drafted and sent round");
@@ -78,17 +80,33 @@ class BuildCacheTest {
     }
 
     @Test
+    void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "actions:", "extra_columns: {service: Community}\nactions:");
+        build("site", true);
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "label: Service", "label: Team");
+
+        build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.get("plans/second-review/actions.csv")).contains(",Team\r\n").doesNotContain("Service");
+        assertThat(after.get("data/actions.csv")).contains("{\"\"Team\"\":\"\"Community\"\"}");
+    }
+
+    @Test
     void aThemeGivenToAnActionRemakesThatThemesPagesAndCountsAndPublishesWhatAFreshBuildWould() throws IOException {
         build("site", true);
-        Map<String, String> before = files(temp.resolve("site"));
-        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "    description: Minute every MDT meeting.\n",
+        Map<String, String> before = Folders.contents(temp.resolve("site"));
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "    description: Minute every MDT meeting.\n",
                 "    description: Minute every MDT meeting.\n    themes: [risk-assessment]\n");
 
         BuildResult rebuilt = build("site", true);
         build("fresh", false);
 
-        Map<String, String> after = files(temp.resolve("site"));
-        assertThat(after).isEqualTo(files(temp.resolve("fresh")));
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(rebuilt.filesFromCache()).isPositive();
         assertThat(before.get("themes/risk-assessment/index.html")).doesNotContain("Second safety action plan");
         assertThat(after.get("themes/risk-assessment/index.html")).contains("Second safety action plan", "Action 1.1")
@@ -102,13 +120,13 @@ class BuildCacheTest {
     @Test
     void aRenamedThemeIsRenamedOnEveryPageCsvAndJsonThatNamesIt() throws IOException {
         build("site", true);
-        replace(content.resolve("site.yaml"), "label: Audit and assurance", "label: Audit");
+        Folders.replace(content.resolve("site.yaml"), "label: Audit and assurance", "label: Audit");
 
         build("site", true);
         build("fresh", false);
 
-        Map<String, String> after = files(temp.resolve("site"));
-        assertThat(after).isEqualTo(files(temp.resolve("fresh")));
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         for (String path : new String[] {"themes/audit/index.html", "themes/index.html", "index.html", "plans/sample-review/index.html",
                 "plans/sample-review/actions.csv", "plans/sample-review/plan.json", "data/site.json"}) {
             assertThat(after.get(path)).as(path).doesNotContain("Audit and assurance");
@@ -131,24 +149,24 @@ class BuildCacheTest {
     @Test
     void aCacheDeletedOrEmptiedBetweenBuildsOnlyCostsTime() throws IOException {
         build("site", true);
-        Map<String, String> published = files(temp.resolve("site"));
-        deleteTree(cache);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        Folders.delete(cache);
 
         BuildResult again = build("again", true);
 
         assertThat(again.filesFromCache()).isZero();
-        assertThat(files(temp.resolve("again"))).isEqualTo(published);
+        assertThat(Folders.contents(temp.resolve("again"))).isEqualTo(published);
     }
 
     @Test
     void leavingOutThePdfsChangesNoOtherDownload() throws IOException {
         build("site", true);
-        Map<String, String> full = files(temp.resolve("site"));
+        Map<String, String> full = Folders.contents(temp.resolve("site"));
 
         BuildResult quick = Pipeline.build(TestBuilds.request(content, temp.resolve("quick")).withPdfs(false));
 
         assertThat(quick.succeeded()).isTrue();
-        Map<String, String> withoutPdfs = files(temp.resolve("quick"));
+        Map<String, String> withoutPdfs = Folders.contents(temp.resolve("quick"));
         assertThat(withoutPdfs.keySet()).noneMatch(path -> path.endsWith(".pdf"));
         full.forEach((path, text) -> {
             if (!path.endsWith(".html") && !path.endsWith(".pdf") && !path.equals("sitemap.xml") && !path.startsWith(".")) {
@@ -159,28 +177,42 @@ class BuildCacheTest {
                 .doesNotContain("summary.pdf");
     }
 
-    /** Every file of a folder by path, as text (PDFs included, byte for byte as ISO-8859-1). */
-    private static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return files;
+    /**
+     * The protected names list is no input of any file (a name found fails the build), so the cache and
+     * the site being replaced serve files made before a list existed, or with another list: each is
+     * searched again as it is taken, a PDF by the text kept for it. A refused build leaves the published
+     * site as it was, and keeps no file holding the name in the cache.
+     */
+    @Test
+    void filesFromTheCacheOrThePreviousSiteAreSearchedWithTheListOfThisBuild() throws Exception {
+        // the PDF's XMP metadata puts the plan's title just before the publisher: a name no content file holds
+        Folders.replace(content.resolve("plans/sample-review/plan.yaml"), "title: Sample safety action plan",
+                "title: Sample safety action plan for Hartley");
+        Folders.replace(content.resolve("site.yaml"), "publisher: Sample Partnership", "publisher: Quayle Partnership");
+        ProtectedNames unrelated = ProtectedNames.read(Files.writeString(temp.resolve("other.txt"), "Zebedee Quinn\n"));
+        ProtectedNames joined = ProtectedNames.read(Files.writeString(temp.resolve("names.txt"), "Zebedee Quinn\nHartley Quayle\n"));
+        build("site", true);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        String pdf = "/plans/sample-review/summary.pdf";
+
+        BuildResult clean = guarded("site", cache, unrelated);
+        BuildResult replacing = guarded("site", cache, joined);
+        BuildResult fromCache = guarded("elsewhere", cache, joined);
+        Path freshCache = temp.resolve("fresh-cache");
+        BuildResult fromScratch = guarded("elsewhere", freshCache, joined);
+
+        assertThat(clean.succeeded()).as("%s", clean.problems()).isTrue();
+        assertThat(clean.filesFromCache()).isEqualTo(clean.filesWritten());
+        assertThat(replacing.problems()).extracting(p -> p.location().file()).contains(temp.resolve("site") + pdf);
+        assertThat(fromCache.problems()).extracting(p -> p.location().file()).contains(temp.resolve("elsewhere") + pdf);
+        assertThat(fromScratch.problems()).extracting(p -> p.location().file()).contains(temp.resolve("elsewhere") + pdf);
+        assertThat(Folders.contents(temp.resolve("site"))).as("the published site").isEqualTo(published);
+        assertThat(temp.resolve("elsewhere")).doesNotExist();
+        assertThat(Folders.contents(freshCache)).as("what the refused build made is cached").isNotEmpty();
+        assertThat(TestBuilds.filesHolding(joined, freshCache)).as("cache entries holding the name").isEmpty();
     }
 
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    private BuildResult guarded(String out, Path cacheFolder, ProtectedNames names) {
+        return Pipeline.build(TestBuilds.request(content, temp.resolve(out)).withCache(cacheFolder).withProtectedNames(names));
     }
 }

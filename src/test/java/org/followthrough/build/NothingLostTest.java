@@ -108,8 +108,9 @@ class NothingLostTest {
         private void object(String where, Node.Mapping mapping, Shape shape, Path dir) throws IOException {
             for (Node.Mapping.Entry entry : mapping.entries()) {
                 Field field = shape.field(entry.key()).orElseThrow();
-                if (field.name().equals("code") && (shape == ContentFormat.SCALE_ENTRY || shape == ContentFormat.STATUS_ENTRY)) {
-                    continue; // codes are what files write; readers see the label
+                if (field.name().equals("code") && (shape == ContentFormat.SCALE_ENTRY || shape == ContentFormat.STATUS_ENTRY)
+                        || field.name().equals("id") && shape == ContentFormat.EXTRA_COLUMN) {
+                    continue; // codes and ids are what files write; readers see the label
                 }
                 value(where + "." + entry.key(), entry.value(), field.type(), dir);
             }
@@ -123,6 +124,10 @@ class NothingLostTest {
                 }
             } else if (type instanceof FieldType.Nested nested) {
                 object(where, (Node.Mapping) node, nested.shape(), dir);
+            } else if (type instanceof FieldType.Keyed keyed) {
+                for (Node.Mapping.Entry entry : ((Node.Mapping) node).entries()) {
+                    value(where + "." + entry.key(), entry.value(), keyed.value(), dir);
+                }
             } else if (type instanceof FieldType.MarkdownText) {
                 String source = node instanceof Node.Scalar s ? s.text()
                         : Files.readString(dir.resolve(((Node.Scalar) ((Node.Mapping) node).entries().get(0).value()).text()), StandardCharsets.UTF_8);
@@ -161,6 +166,7 @@ class NothingLostTest {
             }
             Scale scale = switch (kind) {
                 case ORGANISATION, THEME -> null;
+                case COLUMN -> throw new IllegalArgumentException("a column id is a key, never a value");
                 case STATUS -> plan.scales().statuses();
                 case GRADE -> plan.scales().grades();
                 case RAG -> plan.scales().rag();

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The distribution archive that {@code package} makes, used as an editor would: unpacked into an empty
  * folder and run through its launcher with nothing but a Java runtime, following "Your first plan"
- * in the editors' guide; then the commands of the CI files {@code init} wrote, run as the CI would.
+ * in the editors' guide (serve included); then the commands of the CI files {@code init} wrote, run as the CI would.
  * Runs in {@code verify}, after {@code package} (failsafe), because it needs the archive.
  */
 class DistributionIT {
 
     private static final String VERSION = System.getProperty("followthrough.version");
+    private static final Pattern SERVING = Pattern.compile("Serving the site at (http://\\S+)");
     private static final Path ARCHIVE = Path.of(System.getProperty("followthrough.distribution", "target/missing.tar.gz"));
 
     @TempDir
@@ -121,6 +128,12 @@ class DistributionIT {
                 .contains("https://www.sample.example.nhs.uk/action-plans/plans/sample-review/");
         assertThat(repo.resolve("site/plans/example-plan")).doesNotExist();
 
+        Served served = serve(repo, "plans/sample-review/");
+        assertThat(served.address()).matches("http://127\\.0\\.0\\.1:\\d+/action-plans/");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.page()).contains("Safety action plan following the independent investigation");
+        assertThat(served.err()).as("no library log on the terminal").isEmpty();
+
         Ran update = followthrough(repo, "new", "update", "sample-review", "1.1");
         assertThat(update.code()).as(update.err()).isZero();
         assertThat(followthrough(repo, "check").err()).contains("this is still a placeholder");
@@ -212,6 +225,38 @@ class DistributionIT {
             }
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** What serve printed as its address, and what it answered for a page of the site there. */
+    private record Served(String address, int status, String page, String err) {
+    }
+
+    /** Starts serve in a folder through the launcher, as the guide says, asks it for a page of the site, and stops it. */
+    private static Served serve(Path folder, String page) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0").directory(folder.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile("out", ".txt");
+        Path err = Files.createTempFile("err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            Matcher address = SERVING.matcher(Files.readString(out));
+            while (!address.find()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("serve did not start:\n" + Files.readString(out) + Files.readString(err));
+                }
+                Thread.sleep(50);
+                address = SERVING.matcher(Files.readString(out));
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(address.group(1) + page)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Served(address.group(1), response.statusCode(), response.body(), Files.readString(err));
+        } finally {
+            process.destroy();
+            process.waitFor(1, TimeUnit.MINUTES);
+            Files.delete(out);
+            Files.delete(err);
+        }
     }
 
     private Ran followthrough(Path folder, String... args) throws Exception {

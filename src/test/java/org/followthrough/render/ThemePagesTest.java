@@ -74,7 +74,10 @@ class ThemePagesTest {
         assertThat(list.select("li").eachText()).containsExactly("Record keeping: 1 recommendation, 2 actions",
                 "Audit and assurance: 1 recommendation, 1 action", "Risk assessment: 0 recommendations, 0 actions");
         assertThat(list.select("a").eachAttr("href")).containsExactly("themes/record-keeping/", "themes/audit/", "themes/risk-assessment/");
-        assertThat(page(small, "themes/index.html").select("tbody tr").first().text()).isEqualTo("Record keeping 1 2 1 1");
+        Element row = page(small, "themes/index.html").select("tbody tr").first();
+        assertThat(row.selectFirst("th a").text()).isEqualTo("Record keeping");
+        assertThat(row.selectFirst("th").text()).contains("What practitioners record");
+        assertThat(row.select("td").eachText()).as("recommendations, actions, done, overdue").containsExactly("1", "2", "1", "1");
     }
 
     @Test

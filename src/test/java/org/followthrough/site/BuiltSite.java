@@ -24,11 +24,15 @@ import org.followthrough.support.TestBuilds;
  */
 record BuiltSite(Path root, String baseUrl, Set<String> files) {
 
-    /** Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}; baseUrl null keeps content/site.yaml's. */
+    /**
+     * Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}, with a snapshot of the site as at
+     * that date (whose pages must pass every check the others do); baseUrl null keeps content/site.yaml's.
+     */
     static BuiltSite build(Path out, String baseUrl) {
         BuildRequest defaults = TestBuilds.request(TestBuilds.SHIPPED_CONTENT, out);
-        BuildRequest request = baseUrl == null ? defaults
-                : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock());
+        BuildRequest request = (baseUrl == null ? defaults
+                : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock()))
+                .withSnapshot(true);
         BuildResult result = Pipeline.build(request);
         if (!result.succeeded()) {
             throw new AssertionError("the build of " + request.content() + " failed:\n"

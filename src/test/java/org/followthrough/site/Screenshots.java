@@ -72,8 +72,15 @@ class Screenshots {
      */
     @SuppressWarnings("unchecked")
     static byte[] fullPage(ChromeDriver driver, int viewportWidth) {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> content = Map.of("width", 0, "height", 0);
+        // On a busy machine the layout can still be empty just after the window is resized: ask again until it is not.
+        for (int tries = 0; tries < 100 && ((Number) content.get("height")).doubleValue() == 0; tries++) {
+            if (tries > 0) {
+                sleep();
+            }
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            content = (Map<String, Object>) metrics.get("cssContentSize");
+        }
         double width = Math.max(viewportWidth, ((Number) content.get("width")).doubleValue());
         double height = ((Number) content.get("height")).doubleValue();
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
@@ -81,5 +88,14 @@ class Screenshots {
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Copies of fixture folders, for tests that change or leave out a file before they check or build. */
+/** Copies of fixture folders, for tests that change or leave out a file before they check or build, and what a build left in one. */
 public final class Folders {
 
     private Folders() {
@@ -30,5 +30,35 @@ public final class Folders {
             }
         }
         return to;
+    }
+
+    /** Every file under {@code root} by its path from it, as text (PDFs included, byte for byte as ISO-8859-1). */
+    public static java.util.Map<String, String> contents(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'),
+                        new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void delete(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Replaces text in a file, failing the test if the file does not hold it. */
+    public static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        if (!text.contains(from)) {
+            throw new AssertionError(file + " does not hold: " + from);
+        }
+        Files.writeString(file, text.replace(from, to));
     }
 }

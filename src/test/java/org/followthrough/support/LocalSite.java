@@ -67,7 +67,7 @@ public final class LocalSite implements AutoCloseable {
 
     /**
      * Builds {@code content} into {@code outDir} (as at {@link TestBuilds#AS_OF}, with the local URL
-     * as its base URL) and serves it at the root.
+     * as its base URL, and with a snapshot of the site as at that date in snapshots/) and serves it at the root.
      */
     public static LocalSite build(Path content, Path outDir) {
         return build(content, outDir, "/");
@@ -95,8 +95,9 @@ public final class LocalSite implements AutoCloseable {
             // the site is built for the address it is served at, as it would be for its real host: pages
             // that must use absolute or root-relative URLs (canonical links, 404.html) then work locally too
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + base;
+            // The partnership's site comes with a snapshot of itself as at the same date, whose pages are checked like the others.
             BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock(),
-                    organisation, allOrganisations);
+                    organisation, allOrganisations).withSnapshot(organisation == null && !allOrganisations);
             BuildResult result = Pipeline.build(request);
             if (!result.succeeded()) {
                 throw new AssertionError("build of " + content + " failed:\n"

@@ -130,12 +130,12 @@ public final class TestArchives {
         List<Plan> plans = archive.plans().stream().map(p -> {
             List<Recommendation> recommendations = p.recommendations().stream().map(r -> new Recommendation(r.number(), r.title(),
                     r.text(), r.issuesIdentified(), r.priority(), r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(),
-                    r.note(), r.actions().stream().map(a -> change.apply(p, a)).toList(), r.themes())).toList();
+                    r.note(), r.shared(), r.actions().stream().map(a -> change.apply(p, a)).toList(), r.themes())).toList();
             return new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
                     p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(),
                     p.targetCompletion(), p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(),
-                    p.addressedWithoutAction(), recommendations,
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()));
+                    p.extraColumns(), p.addressedWithoutAction(), recommendations,
+                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), p.statusDatesNotPublished());
         }).toList();
         return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
     }
@@ -144,7 +144,7 @@ public final class TestArchives {
     public static Action withProgress(Action a, List<ProgressUpdate> progress, Archive archive) {
         return new Action(a.ref(), a.description(), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(),
                 a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
-                a.qualityAssuredBy(), a.followUps(), a.note(), List.copyOf(progress),
+                a.qualityAssuredBy(), a.followUps(), a.note(), List.copyOf(progress), a.extraColumns(), a.inherited(),
                 Assembler.stateOf(archive.asOf(), archive.site().staleAfterMonths(), a.status(), a.target(), progress), a.themes());
     }
 }

@@ -46,6 +46,27 @@ public final class TestBuilds {
         return to;
     }
 
+    /**
+     * The files under {@code folder} (a site, a build cache) that hold a protected name, read as the
+     * build's guard reads what it publishes (a PDF by its text and metadata, whatever its file is called).
+     */
+    public static java.util.List<Path> filesHolding(org.followthrough.guard.ProtectedNames names, Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return java.util.List.of();
+        }
+        java.util.List<Path> holding = new java.util.ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                boolean pdf = bytes.length > 4 && new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF");
+                if (!new org.followthrough.guard.OutputGuard(names, "").admits(pdf ? "file.pdf" : "file.txt", bytes)) {
+                    holding.add(file);
+                }
+            }
+        }
+        return holding;
+    }
+
     public static BuildRequest request(Path content, Path out) {
         return new BuildRequest(content, BUILT_IN_TEMPLATES, out, AS_OF, null, CLOCK);
     }

@@ -29,7 +29,7 @@ class LimitsTest {
 
     @Test
     void aPlanOfTheMostActionsAllowedPassesTheCheck() throws IOException {
-        SyntheticContent.largePlan(temp, Limits.MAX_ACTIONS_PER_PLAN);
+        SyntheticContent.onePlan(temp, Limits.MAX_ACTIONS_PER_PLAN);
 
         BuildResult result = InvalidContentTest.check(temp);
 
@@ -39,10 +39,10 @@ class LimitsTest {
 
     @Test
     void aPlanOfOneActionMoreIsRefusedAtItsPlanFile() throws IOException {
-        SyntheticContent.largePlan(temp, Limits.MAX_ACTIONS_PER_PLAN + 1);
+        SyntheticContent.onePlan(temp, Limits.MAX_ACTIONS_PER_PLAN + 1);
 
         assertThat(errors(temp)).singleElement().satisfies(p -> {
-            assertThat(p.location().file()).isEqualTo(temp.resolve("plans/plan-0/plan.yaml").toString());
+            assertThat(p.location().file()).isEqualTo(temp.resolve("plans/plan-00000/plan.yaml").toString());
             assertThat(p.message()).isEqualTo("the plan has 10,001 actions; a plan may have at most 10,000");
         });
     }

@@ -14,6 +14,9 @@ final class Draft {
     final List<String> notes = new ArrayList<>();
     final List<Recommendation> recommendations = new ArrayList<>();
 
+    /** The plan's extra columns, by id in order of first use, with their headings as printed. */
+    final Map<String, String> columns = new LinkedHashMap<>();
+
     /** Every word used for each scale, in order of first use, with the code it is written as. */
     final Map<PlanField, Map<String, String>> words = new LinkedHashMap<>();
 
@@ -48,6 +51,8 @@ final class Draft {
         String qualityAssuredBy;
         final List<FollowUp> followUps = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Text in the plan's extra columns, by column id. */
+        final Map<String, String> extra = new LinkedHashMap<>();
         final Map<LocalDate, Progress> dated = new LinkedHashMap<>();
         Progress undated;
     }

@@ -20,7 +20,7 @@ import org.followthrough.model.Organisation;
  * columns, skips header rows repeated where a table runs over a page, joins tables split across
  * pages, reads rows that span the table as recommendation (or section) headings, and adds rows
  * with nothing in the action's own columns to the action above. Nothing of a cell is dropped:
- * what has no field of its own goes into a note, labelled with its column's heading.
+ * a column with no field of its own becomes one of the plan's extra columns, headed as printed.
  */
 final class PlanDrafter {
 
@@ -227,7 +227,7 @@ final class PlanDrafter {
             case PRIORITY -> recommendation.priority = recommendation.priority == null ? word(PlanField.PRIORITY, cell.line()) : recommendation.priority;
             case TERM -> action.term = word(PlanField.TERM, cell.line());
             case STATUS, RAG, GRADE, PROGRESS -> dated(column, cell);
-            case KEEP -> action.notes.add("**" + column.label() + ":** " + text);
+            case KEEP -> extra(column, text);
         }
     }
 
@@ -293,10 +293,30 @@ final class PlanDrafter {
                     });
                     entry.text = append(entry.text, cell.text());
                 }
+                case KEEP -> extra(column.orElse(new ColumnMapping.Column(cell.column(), 1, "", PlanField.KEEP)), cell.text());
                 default -> action.notes.add("**" + label + " (continued):** " + cell.text());
             }
         }
         detectTerm(row);
+    }
+
+    /**
+     * Text in a column with no field of its own: the action's value in the plan's extra column of that
+     * heading (declared on first use), after any text already there.
+     */
+    private void extra(ColumnMapping.Column column, String text) {
+        String label = column.label();
+        String id = draft.columns.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
+                .orElseGet(() -> {
+                    String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+                    String unique = base.isEmpty() ? "column" : base;
+                    for (int n = 2; draft.columns.containsKey(unique); n++) {
+                        unique = (base.isEmpty() ? "column" : base) + "-" + n;
+                    }
+                    draft.columns.put(unique, label);
+                    return unique;
+                });
+        action.extra.merge(id, text, PlanDrafter::append);
     }
 
     /** A ticked box in a Short/Medium/Long term group ("Short ☒ Medium ☐ Long ☐") sets the action's term. */

@@ -118,7 +118,7 @@ final class PlanFiles {
         String kind = kind();
         plan.put("kind", new Plain(kind));
         if (kind.equals("other")) {
-            checks.add("kind is 'other': choose the kind of review in plan.yaml");
+            checks.add("kind is 'other': choose the kind of review in plan.yaml (not_stated where the document does not say)");
         }
         Set<String> organisations = new LinkedHashSet<>();
         for (Draft.Recommendation r : draft.recommendations) {
@@ -132,12 +132,23 @@ final class PlanFiles {
         List<String> notes = new ArrayList<>();
         notes.add("Drafted with `followthrough import plan` from " + source + ". The columns were read as follows (column, heading as printed, field):");
         notes.add(String.join("\n", mappings.stream().map(m -> m.startsWith("  ") ? "- " + m.strip() : "\n" + m).toList()).strip());
-        notes.add("A column with no field of its own (\"keep\") is kept in each action's note, under its heading.");
+        notes.add("A column with no field of its own (\"keep\") is one of the plan's `extra_columns`, headed as printed, with each"
+                + " action's cell under it.");
         notes.addAll(draft.notes);
         plan.put("source", Map.of("title", source, "notes", new Block(String.join("\n\n", notes))));
         Map<String, Object> scales = scales();
         if (!scales.isEmpty()) {
             plan.put("scales", scales);
+        }
+        if (!draft.columns.isEmpty()) {
+            List<Map<String, Object>> columns = new ArrayList<>();
+            draft.columns.forEach((id, label) -> {
+                Map<String, Object> column = new LinkedHashMap<>();
+                column.put("id", new Plain(id));
+                column.put("label", label);
+                columns.add(column);
+            });
+            plan.put("extra_columns", columns);
         }
         return "# yaml-language-server: $schema=../../schema/plan.schema.json\n" + String.join("\n", new YamlWriter(2).mapping(plan, 0)) + "\n";
     }
@@ -256,6 +267,11 @@ final class PlanFiles {
         put(action, "rag", a.rag);
         put(action, "grade", a.grade);
         put(action, "quality_assured_by", a.qualityAssuredBy);
+        if (!a.extra.isEmpty()) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            a.extra.forEach((id, text) -> extra.put(id, text.contains("\n") ? new Block(text) : text));
+            action.put("extra_columns", extra);
+        }
         List<Map<String, Object>> followUps = new ArrayList<>();
         for (Draft.FollowUp f : a.followUps) {
             Map<String, Object> followUp = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
+import org.followthrough.model.ColumnValue;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
@@ -86,6 +87,27 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
             Organisation organisation = organisations.get(o.organisationId());
             return organisation == null ? o.organisationId() : organisation.name();
         }).toList();
+    }
+
+    /** What the action takes from its recommendation: "owners", "target", "progress" and extra column ids, in that order. */
+    public static List<String> inherited(Action action) {
+        List<String> names = new ArrayList<>();
+        if (action.inherited().owners()) {
+            names.add("owners");
+        }
+        if (action.inherited().target()) {
+            names.add("target");
+        }
+        if (action.progress().stream().anyMatch(ProgressUpdate::shared)) {
+            names.add("progress");
+        }
+        names.addAll(action.inherited().extraColumns());
+        return names;
+    }
+
+    /** The action's value (its own or its recommendation's) in one of its plan's extra columns; null where it has none. */
+    public static Markdown extraColumn(Action action, String id) {
+        return action.extraColumns().stream().filter(v -> v.column().equals(id)).map(ColumnValue::value).findFirst().orElse(null);
     }
 
     /** The target as readers see it: the plan's wording, or the date as written ("30 June 2024"); null without a target. */

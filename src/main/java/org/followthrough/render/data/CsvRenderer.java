@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Evidence;
+import org.followthrough.model.ExtraColumn;
 import org.followthrough.model.FollowUp;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
@@ -36,6 +37,10 @@ import org.followthrough.render.Dates;
  * {@code true} or {@code false}; an empty field means no value. Lists (owners and their roles) are
  * separated by {@value #SEPARATOR}.
  *
+ * <p>A plan's own extra columns follow the common columns: in the plan's CSV one column each, headed
+ * as the plan heads it; in the CSVs that mix plans (an organisation's, the site's) one column whose
+ * cell holds each of the row's plan's extra columns in a JSON object, keyed by heading.
+ *
  * <p>Pure and thread-safe: every method works only from its arguments.
  */
 public final class CsvRenderer {
@@ -45,6 +50,8 @@ public final class CsvRenderer {
     public static final String CRLF = "\r\n";
     /** Between the items of a list-valued field, as the CSVW metadata's "separator" says. */
     public static final String SEPARATOR = "; ";
+    /** Between the roles of one owner, within an item of the owners' roles. */
+    public static final String ROLE_SEPARATOR = " / ";
 
     private CsvRenderer() {
     }
@@ -104,8 +111,9 @@ public final class CsvRenderer {
                     c -> c.record().action().owners().stream().map(Owner::organisationId).toList()),
             list("owner_roles", "Owner roles",
                     "Each owner's role, team or directorate as published, one per owner, separated by '" + SEPARATOR
-                            + "'; an empty item where the plan names none.",
-                    c -> c.record().action().owners().stream().map(Owner::role).toList()),
+                            + "'; an empty item where the plan names none. An owner with several roles has them separated by '"
+                            + ROLE_SEPARATOR + "'.",
+                    c -> c.record().action().owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(ROLE_SEPARATOR, o.roles())).toList()),
             list("owner_names", "Owner names",
                     "The person named as each owner, one per owner, separated by '" + SEPARATOR
                             + "'; an empty item where the plan names no one, and an empty field where it names no one for any owner.",
@@ -134,8 +142,8 @@ public final class CsvRenderer {
                             .collect(Collectors.joining("; ")) + ".",
                     c -> c.record().action().state().lifecycle().code()),
             column("status_since", "Status since", "date", false,
-                    "The date of the update from which the latest status has held (the plan's publication date for"
-                            + " the status first published). Empty when not known.",
+                    "The date of the first dated update from which the latest status has held. Empty when not known:"
+                            + " a status published with the action, or by an update without a date, has no date of its own.",
                     c -> iso(c.record().action().state().statusSince())),
             column("grade", "Grade", "string", false,
                     "The latest assurance grade published, in the plan's own words.",
@@ -158,7 +166,7 @@ public final class CsvRenderer {
                     "The date of the latest dated progress update. Empty when there is none.",
                     c -> iso(c.record().action().state().lastUpdated())),
             column("completed_on", "Completed on", "date", false,
-                    "The date the action was first reported done (completed, embedded or closed), where known.",
+                    "The date of the first dated update reporting the action done (completed, embedded or closed), where known.",
                     c -> iso(c.record().action().state().completedOn())),
             column("latest_progress_date", "Latest progress date", "date", false,
                     "The date of the latest progress update with text (the one the column 'Latest progress' gives)."
@@ -208,6 +216,12 @@ public final class CsvRenderer {
             column("note", "Note", "string", false,
                     "Anything a reader should know about the action or its transcription." + MARKDOWN,
                     c -> text(c.record().action().note())),
+            column("from_recommendation", "From the recommendation", "string", false,
+                    "Which of the action's values its recommendation gives once for all its actions, separated by '" + SEPARATOR
+                            + "': 'owners' (the owner columns), 'target' (the target columns), 'progress' (some of its progress updates,"
+                            + " and so perhaps its status and latest progress), and the ids of the plan's extra columns. Empty when every"
+                            + " value is the action's own.",
+                    c -> joinOrNull(ActionRecord.inherited(c.record().action()), SEPARATOR)),
             list("themes", "Themes",
                     "The site's themes the action comes under (its recommendation's and its own), by label, separated by '"
                             + SEPARATOR + "'. Themes are the site's editorial judgement, not part of the plan as published.",
@@ -219,35 +233,75 @@ public final class CsvRenderer {
                     "The action on this site.",
                     c -> c.record().url(c.site())));
 
-    /** The columns, in order; the header row holds their titles. */
+    /** The extra columns of the plans mixed in one CSV, as a JSON object keyed by each column's heading. */
+    private static final Column EXTRA_COLUMNS = column("extra_columns", "Plan's own columns", "string", false,
+            "The values in the columns the action's plan publishes beyond the common ones, as a JSON object: each key a"
+                    + " column's heading as published, each value the action's (or its recommendation's) text, as Markdown source."
+                    + " Empty when the plan has no such column. The plan's own CSV gives each in a column of its own.",
+            c -> extraColumns(c.record()));
+
+    /** The common columns, in order; the header row holds their titles. */
     public static List<Column> columns() {
         return COLUMNS;
+    }
+
+    /** The columns of a plan's CSV: the common ones, then one for each of the plan's extra columns. */
+    public static List<Column> columns(Plan plan) {
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        for (ExtraColumn extra : plan.extraColumns()) {
+            // A heading the common columns already use would make the header ambiguous.
+            boolean taken = COLUMNS.stream().anyMatch(c -> c.title().equalsIgnoreCase(extra.label().strip()));
+            columns.add(column("extra_" + extra.id().replace('-', '_'), taken ? extra.label() + " (plan's column)" : extra.label(), "string", false,
+                    "A column of the plan: its heading as published" + (extra.description() == null ? "."
+                            : ", and what it holds: " + text(extra.description())) + " The action's value, or its recommendation's"
+                            + " for all its actions (see 'From the recommendation')." + MARKDOWN,
+                    c -> text(ActionRecord.extraColumn(c.record().action(), extra.id()))));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The columns of a CSV that mixes plans: the common ones, then the plans' extra columns in one. */
+    public static List<Column> mixedColumns() {
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        columns.add(EXTRA_COLUMNS);
+        return List.copyOf(columns);
     }
 
     // ---- the CSV ----
 
     public static String plan(Archive archive, Plan plan) {
-        return csv(archive, ActionRecord.of(plan));
+        return csv(archive, ActionRecord.of(plan), columns(plan));
     }
 
     public static String organisation(Archive archive, Organisation organisation) {
-        return csv(archive, ActionRecord.ownedBy(archive, organisation));
+        return csv(archive, ActionRecord.ownedBy(archive, organisation), mixedColumns());
     }
 
     public static String site(Archive archive) {
-        return csv(archive, ActionRecord.all(archive));
+        return csv(archive, ActionRecord.all(archive), mixedColumns());
     }
 
     /** Any list of actions as CSV, with the header row. */
-    public static String csv(Archive archive, List<ActionRecord> records) {
+    public static String csv(Archive archive, List<ActionRecord> records, List<Column> columns) {
         Map<String, Organisation> organisations = archive.organisationsById();
         StringBuilder out = new StringBuilder(BOM);
-        record(out, COLUMNS.stream().map(Column::title).toList());
+        record(out, columns.stream().map(Column::title).toList());
         for (ActionRecord r : records) {
             Cell cell = new Cell(r, organisations, archive.site());
-            record(out, COLUMNS.stream().map(c -> c.value().apply(cell)).toList());
+            record(out, columns.stream().map(c -> c.value().apply(cell)).toList());
         }
         return out.toString();
+    }
+
+    private static String extraColumns(ActionRecord record) {
+        if (record.plan().extraColumns().isEmpty()) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ExtraColumn extra : record.plan().extraColumns()) {
+            values.put(extra.label(), text(ActionRecord.extraColumn(record.action(), extra.id())));
+        }
+        return Json.compact(values);
     }
 
     /** The first characters that make a spreadsheet read a cell as a formula. */
@@ -289,7 +343,7 @@ public final class CsvRenderer {
         String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
         return metadata(archive, "Actions of " + name,
                 "One row per action of the plan " + name + ", with every field as published and the latest status.",
-                Routes.plan(plan.id()));
+                Routes.plan(plan.id()), columns(plan));
     }
 
     /** The CSVW metadata of {@link #organisation}, for {@code organisations/<id>/actions.csv-metadata.json}. */
@@ -297,21 +351,21 @@ public final class CsvRenderer {
         return metadata(archive, "Actions owned by " + organisation.name(),
                 "One row per action that " + organisation.name() + " owns, alone or with others, in any plan, with every"
                         + " field as published and the latest status.",
-                Routes.organisation(organisation.id()));
+                Routes.organisation(organisation.id()), mixedColumns());
     }
 
     /** The CSVW metadata of {@link #site}, for {@code data/actions.csv-metadata.json}. */
     public static String siteMetadata(Archive archive) {
         return metadata(archive, "Every action: " + archive.site().title(),
                 "One row per action of every plan on the site, with every field as published and the latest status.",
-                "");
+                "", mixedColumns());
     }
 
     /**
      * The metadata document. Its {@code url} is the CSV's file name: the metadata sits next to the
      * CSV, and CSVW resolves the name against the metadata's own address.
      */
-    private static String metadata(Archive archive, String title, String description, String pagePath) {
+    private static String metadata(Archive archive, String title, String description, String pagePath, List<Column> columnList) {
         Site site = archive.site();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", site.language())));
@@ -340,7 +394,7 @@ public final class CsvRenderer {
         root.put("dialect", dialect);
         Map<String, Object> schema = new LinkedHashMap<>();
         List<Object> columns = new ArrayList<>();
-        for (Column c : COLUMNS) {
+        for (Column c : columnList) {
             Map<String, Object> column = new LinkedHashMap<>();
             column.put("name", c.name());
             column.put("titles", c.title());

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Change;
+import org.followthrough.model.ColumnValue;
+import org.followthrough.model.ExtraColumn;
+import org.followthrough.model.Owner;
 import org.followthrough.model.HistoryEntry;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
@@ -201,6 +204,13 @@ public final class JsonRenderer {
         scales.put("terms", scale(p.scales().terms()));
         scales.put("statuses", scale(p.scales().statuses()));
         plan.put("scales", scales);
+        plan.put("extra_columns", p.extraColumns().stream().map(c -> {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("id", c.id());
+            column.put("label", c.label());
+            column.put("description", text(c.description()));
+            return column;
+        }).toList());
         plan.put("addressed_without_action", p.addressedWithoutAction().stream().map(a -> {
             Map<String, Object> addressed = new LinkedHashMap<>();
             addressed.put("number", a.number());
@@ -223,6 +233,10 @@ public final class JsonRenderer {
             recommendation.put("oversight", r.oversight());
             recommendation.put("oversight_by", orgRefs(site, organisations, r.oversightBy()));
             recommendation.put("note", text(r.note()));
+            recommendation.put("owners", owners(site, organisations, r.shared().owners()));
+            recommendation.put("target", target(r.shared().target()));
+            recommendation.put("extra_columns", extraColumns(p, r.shared().extraColumns()));
+            recommendation.put("progress", r.shared().progress().stream().map(u -> progressUpdate(u, List.of())).toList());
             recommendation.put("themes", themeRefs(site, r.themes()));
             recommendation.put("actions", r.actions().stream().map(a -> action(site, organisations, new ActionRecord(p, r, a))).toList());
             return recommendation;
@@ -239,13 +253,7 @@ public final class JsonRenderer {
         action.put("url", record.url(site));
         action.put("section", a.section());
         action.put("description", text(a.description()));
-        action.put("owners", a.owners().stream().map(o -> {
-            Map<String, Object> owner = new LinkedHashMap<>();
-            owner.put("organisation", orgRef(site, organisations, o.organisationId()));
-            owner.put("role", o.role());
-            owner.put("name", o.name());
-            return owner;
-        }).toList());
+        action.put("owners", owners(site, organisations, a.owners()));
         action.put("target", target(a.target()));
         action.put("monitoring", text(a.monitoring()));
         action.put("frequency", a.frequency());
@@ -263,6 +271,7 @@ public final class JsonRenderer {
         action.put("rag_as_first_published", value(a.rag()));
         action.put("grade_as_first_published", value(a.grade()));
         action.put("quality_assured_by", a.qualityAssuredBy());
+        action.put("extra_columns", extraColumns(record.plan(), a.extraColumns()));
         action.put("follow_ups", a.followUps().stream().map(f -> {
             Map<String, Object> followUp = new LinkedHashMap<>();
             followUp.put("text", text(f.text()));
@@ -277,24 +286,10 @@ public final class JsonRenderer {
         for (int i = 0; i < a.progress().size(); i++) {
             ProgressUpdate u = a.progress().get(i);
             List<Change> changes = i < history.size() && history.get(i).update().equals(u) ? history.get(i).changes() : List.of();
-            Map<String, Object> update = new LinkedHashMap<>();
-            update.put("date", iso(u.date()));
-            update.put("date_as_published", u.dateAsPublished());
-            update.put("status", value(u.status()));
-            update.put("grade", value(u.grade()));
-            update.put("rag", value(u.rag()));
-            update.put("text", text(u.text()));
-            update.put("reported_by", u.reportedBy());
-            update.put("changes", changes.stream().map(c -> {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("scale", c.scale());
-                change.put("from", value(c.from()));
-                change.put("to", value(c.to()));
-                return change;
-            }).toList());
-            progress.add(update);
+            progress.add(progressUpdate(u, changes));
         }
         action.put("progress", progress);
+        action.put("inherited", ActionRecord.inherited(a));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("status", value(a.state().status()));
         state.put("lifecycle", codeLabel(a.state().lifecycle().code(), a.state().lifecycle().label()));
@@ -308,6 +303,47 @@ public final class JsonRenderer {
         state.put("completed_on", iso(a.state().completedOn()));
         action.put("state", state);
         return action;
+    }
+
+    private static Map<String, Object> progressUpdate(ProgressUpdate u, List<Change> changes) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("date", iso(u.date()));
+        update.put("date_as_published", u.dateAsPublished());
+        update.put("status", value(u.status()));
+        update.put("grade", value(u.grade()));
+        update.put("rag", value(u.rag()));
+        update.put("text", text(u.text()));
+        update.put("reported_by", u.reportedBy());
+        update.put("from_recommendation", u.shared());
+        update.put("changes", changes.stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("scale", c.scale());
+            change.put("from", value(c.from()));
+            change.put("to", value(c.to()));
+            return change;
+        }).toList());
+        return update;
+    }
+
+    private static List<Object> owners(Site site, Map<String, Organisation> organisations, List<Owner> owners) {
+        return owners.stream().map(o -> {
+            Map<String, Object> owner = new LinkedHashMap<>();
+            owner.put("organisation", orgRef(site, organisations, o.organisationId()));
+            owner.put("role", o.role());
+            owner.put("roles", o.roles());
+            owner.put("name", o.name());
+            return (Object) owner;
+        }).toList();
+    }
+
+    /** Every extra column of the plan by id, with the value given, or null. */
+    private static Map<String, Object> extraColumns(Plan plan, List<ColumnValue> values) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (ExtraColumn column : plan.extraColumns()) {
+            columns.put(column.id(), values.stream().filter(v -> v.column().equals(column.id())).findFirst()
+                    .map(v -> text(v.value())).orElse(null));
+        }
+        return columns;
     }
 
     private static Map<String, Object> organisationDetails(Site site, Organisation o) {

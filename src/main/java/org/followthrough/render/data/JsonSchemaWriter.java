@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followthrough.format.ContentFormat;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
 
@@ -116,6 +117,31 @@ public final class JsonSchemaWriter {
                         "What the target means: a day (YYYY-MM-DD), a month (YYYY-MM) or 'ongoing'; null when the wording names no real date.")
                 .p("deadline", N_DATE, "The last day on which the target is met (a month's last day); null for ongoing or undated targets.")
                 .build("A target as published and what it means in time."));
+        defs.put("owner", new Obj()
+                .p("organisation", ref("orgRef"), "The organisation.")
+                .p("role", N_STRING, "The owner's role, team or directorate; several roles in one text, as plans print them (see roles).")
+                .p("roles", array(STRING), "The owner's roles one by one, as published (a plan may give one owner several).")
+                .p("name", N_STRING, "The person named in the plan.")
+                .build("An owner of an action."));
+        defs.put("extraColumns", ordered("description", "Values in the plan's extra columns: every column of the plan's"
+                        + " extra_columns by id, with its text (Markdown) or null.", "type", "object",
+                "propertyNames", ordered("pattern", "^" + ContentFormat.ID.pattern() + "$"), "additionalProperties", N_STRING));
+        defs.put("progressUpdate", new Obj()
+                .p("date", N_DATE, "The date the update describes; null when the document gives none.")
+                .p("date_as_published", N_STRING, "The date in the document's own words, where it is not exact.")
+                .p("status", nullable(ref("scaleValue")), "The status as at this date.")
+                .p("grade", nullable(ref("scaleValue")), "The grade as at this date.")
+                .p("rag", nullable(ref("scaleValue")), "The RAG rating as at this date.")
+                .p("text", N_STRING, "What happened (Markdown).")
+                .p("reported_by", N_STRING, "Who reported it.")
+                .p("from_recommendation", BOOLEAN, "Whether the plan reported it once for all the actions of the recommendation.")
+                .p("changes", array(new Obj()
+                        .p("scale", new LinkedHashMap<>(Map.of("enum", List.of("Status", "Grade", "RAG"))), "Which scale changed.")
+                        .p("from", nullable(ref("scaleValue")), "The value before; null when none was set.")
+                        .p("to", ref("scaleValue"), "The value from this update.")
+                        .build("A change an update made.")), "What the update changed for the action, worked out against its updates"
+                        + " before it; empty on a recommendation.")
+                .build("A progress update."));
         defs.put("scaleEntry", new Obj()
                 .p("code", STRING, "What the content files write.")
                 .p("label", STRING, "What readers see.")
@@ -230,6 +256,12 @@ public final class JsonSchemaWriter {
                         .p("terms", array(ref("scaleEntry")), "Short, medium and long term.")
                         .p("statuses", array(ref("scaleEntry")), "The status words the plan uses, each with its lifecycle stage.")
                         .build("The scales the plan uses: its own, or the site's."), "How the plan grades, prioritises and describes its work.")
+                .p("extra_columns", array(new Obj()
+                        .p("id", STRING, "The key of the column's values under extra_columns.")
+                        .p("label", STRING, "The column's heading as published.")
+                        .p("description", N_STRING, "What the column holds, where the plan says (Markdown).")
+                        .build("A column the plan publishes that has no field of its own.")),
+                        "The plan's own extra columns, in the order it prints them.")
                 .p("addressed_without_action", array(new Obj()
                         .p("number", STRING, "The number as published.")
                         .p("title", N_STRING, "The title or theme.")
@@ -251,6 +283,12 @@ public final class JsonSchemaWriter {
                 .p("oversight", N_STRING, "Who oversees it, as published.")
                 .p("oversight_by", array(ref("orgRef")), "The oversight bodies.")
                 .p("note", N_STRING, "Anything a reader should know (Markdown).")
+                .p("owners", array(ref("owner")), "Owners the plan gives once for all the actions; each action lists them as its own"
+                        + " owners unless it has others.")
+                .p("target", nullable(ref("target")), "A target the plan gives once for all the actions.")
+                .p("extra_columns", ref("extraColumns"), "Values in the plan's extra columns given once for all the actions.")
+                .p("progress", array(ref("progressUpdate")), "Progress the plan reports once for all the actions; each action's"
+                        + " progress includes these.")
                 .p("themes", array(ref("themeRef")), "The themes the recommendation names; its actions come under them too.")
                 .p("actions", array(ref("action")), "The actions, as published.")
                 .build("A recommendation with its actions."));
@@ -260,12 +298,8 @@ public final class JsonSchemaWriter {
                 .p("url", URL, "The action on this site.")
                 .p("section", N_STRING, "The heading of the part of the document it was published under.")
                 .p("description", N_STRING, "The action (Markdown).")
-                .p("owners", array(new Obj()
-                        .p("organisation", ref("orgRef"), "The organisation.")
-                        .p("role", N_STRING, "The owner's role, team or directorate.")
-                        .p("name", N_STRING, "The person named in the plan.")
-                        .build("An owner of the action.")), "Who owns the action.")
-                .p("target", nullable(ref("target")), "When it is due.")
+                .p("owners", array(ref("owner")), "Who owns the action (its recommendation's owners where it has none of its own).")
+                .p("target", nullable(ref("target")), "When it is due (its recommendation's target where it has none of its own).")
                 .p("monitoring", N_STRING, "The measurement tool or monitoring arrangements (Markdown).")
                 .p("frequency", N_STRING, "How often it is monitored.")
                 .p("desired_outcome", N_STRING, "The outcome it should bring about (Markdown).")
@@ -280,6 +314,7 @@ public final class JsonSchemaWriter {
                 .p("rag_as_first_published", nullable(ref("scaleValue")), "The RAG rating first published; the latest is state.rag.")
                 .p("grade_as_first_published", nullable(ref("scaleValue")), "The grade first published; the latest is state.grade.")
                 .p("quality_assured_by", N_STRING, "Who quality-assures it, as published.")
+                .p("extra_columns", ref("extraColumns"), "Its values in the plan's extra columns (its recommendation's where it has none of its own).")
                 .p("follow_ups", array(new Obj()
                         .p("text", N_STRING, "The follow-up action (Markdown).")
                         .p("target", nullable(ref("target")), "When it is due.")
@@ -287,20 +322,10 @@ public final class JsonSchemaWriter {
                         .build("A further action required after review.")), "Follow-up actions.")
                 .p("note", N_STRING, "Anything a reader should know (Markdown).")
                 .p("themes", array(ref("themeRef")), "The themes the action comes under: its recommendation's and its own, in the site's order.")
-                .p("progress", array(new Obj()
-                        .p("date", N_DATE, "The date the update describes; null when the document gives none.")
-                        .p("date_as_published", N_STRING, "The date in the document's own words, where it is not exact.")
-                        .p("status", nullable(ref("scaleValue")), "The status as at this date.")
-                        .p("grade", nullable(ref("scaleValue")), "The grade as at this date.")
-                        .p("rag", nullable(ref("scaleValue")), "The RAG rating as at this date.")
-                        .p("text", N_STRING, "What happened (Markdown).")
-                        .p("reported_by", N_STRING, "Who reported it.")
-                        .p("changes", array(new Obj()
-                                .p("scale", new LinkedHashMap<>(Map.of("enum", List.of("Status", "Grade", "RAG"))), "Which scale changed.")
-                                .p("from", nullable(ref("scaleValue")), "The value before; null when none was set.")
-                                .p("to", ref("scaleValue"), "The value from this update.")
-                                .build("A change an update made.")), "What the update changed, worked out against the updates before it.")
-                        .build("A progress update.")), "Progress updates, oldest first.")
+                .p("progress", array(ref("progressUpdate")), "Progress updates, oldest first, its recommendation's included.")
+                .p("inherited", array(STRING),
+                        "Which values come from the recommendation, which gives them once for all its actions: 'owners', 'target',"
+                                + " 'progress' (some of its updates) and the ids of extra columns.")
                 .p("state", new Obj()
                         .p("status", nullable(ref("scaleValue")), "The latest status published; null when none was.")
                         .p("lifecycle", ref("codeLabel"), "The lifecycle stage of the latest status ('not_stated' when none was published).")

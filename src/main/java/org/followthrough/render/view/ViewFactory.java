@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.followthrough.model.Action;
+import org.followthrough.model.ColumnValue;
+import org.followthrough.model.ExtraColumn;
+import org.followthrough.model.Owner;
+import org.followthrough.model.ProgressUpdate;
+import org.followthrough.model.Shared;
 import org.followthrough.model.ActionState;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Lifecycle;
@@ -65,10 +70,28 @@ public final class ViewFactory {
     }
 
     public PageView page(String path, String title, List<Crumb> breadcrumbs) {
-        int depth = path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
-        String root = "../".repeat(depth);
+        String root = "../".repeat(depth(path));
         String base = archive.site().baseUrl();
         return new PageView(root.isEmpty() ? "./" : root, path, base + path, title, breadcrumbs);
+    }
+
+    /**
+     * What the page at {@code path} of a snapshot of {@code date} says of itself. A snapshot lies two
+     * folders below the site's root ({@code snapshots/<date>/}), so the current site is two folders up.
+     */
+    public SnapshotNotice snapshotNotice(LocalDate date, String path) {
+        String up = "../".repeat(depth(path) + 2);
+        return new SnapshotNotice(Dates.format(date), date.toString(), up + path, up + Routes.SNAPSHOTS);
+    }
+
+    /** The snapshots the list of snapshots links to, newest first. */
+    public List<SnapshotLink> snapshotLinks(List<LocalDate> dates) {
+        return dates.stream().sorted(java.util.Comparator.reverseOrder())
+                .map(date -> new SnapshotLink(Dates.format(date), date.toString(), Routes.snapshot(date))).toList();
+    }
+
+    private static int depth(String path) {
+        return path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
     }
 
     public OrgRef org(String id) {
@@ -155,6 +178,8 @@ public final class ViewFactory {
                 p.updates().stream().map(u -> update(u, true)).toList(),
                 p.source() == null ? null : new SourceView(p.source().title(), p.source().url(), html(p.source().notes())),
                 scalesUsed(p),
+                p.extraColumns().stream().map(c -> new ColumnDefinitionView(c.id(), c.label(), html(c.description()))).toList(),
+                p.statusDatesNotPublished(),
                 p.addressedWithoutAction().stream()
                         .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
                         .toList(),
@@ -179,49 +204,72 @@ public final class ViewFactory {
     }
 
     private RecommendationView recommendation(Plan plan, Recommendation r) {
-        return recommendation(r, r.actions().stream().map(a -> action(plan, r, a)).toList());
+        return recommendation(plan, r, r.actions().stream().map(a -> action(plan, r, a)).toList());
     }
 
-    private RecommendationView recommendation(Recommendation r, List<ActionView> actions) {
+    private RecommendationView recommendation(Plan plan, Recommendation r, List<ActionView> actions) {
+        Shared shared = r.shared();
+        List<ProgressView> progress = shared.progress().stream().map(u -> progress(u, List.of())).toList();
         return new RecommendationView(Routes.anchor("recommendation", r.number()), r.number(), r.title(), html(r.text()),
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
-                orgs(r.oversightBy()), html(r.note()), actions, themes(r.themes()));
+                orgs(r.oversightBy()), html(r.note()), owners(shared.owners()), target(shared.target()),
+                columns(plan, shared.extraColumns(), List.of()), progress, latest(progress, false), actions, themes(r.themes()));
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
-        List<ProgressView> progress = a.state().history().stream().map(h -> {
-            var p = h.update();
-            List<String> changes = h.changes().stream()
-                    .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
-                            : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList();
-            return new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(), entry(p.status()), entry(p.grade()),
-                    entry(p.rag()), html(p.text()), p.reportedBy(), changes);
-        }).toList();
-        ProgressView latest = null;
-        for (ProgressView p : progress) {
-            if (p.text() != null) {
-                latest = p;
-            }
-        }
+        List<ProgressView> progress = a.state().history().stream().map(h -> progress(h.update(), h.changes().stream()
+                .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                        : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList())).toList();
         return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), a.ref()),
                 html(a.description()), a.section(),
-                a.owners().stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList(),
-                target(a.target()), html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
+                owners(a.owners()), a.inherited().owners(), target(a.target()), a.inherited().target(),
+                html(a.monitoring()), a.frequency(), html(a.desiredOutcome()), html(a.successMeasure()),
                 a.evidence().stream().map(e -> new EvidenceView(e.text(), e.link(), e.location())).toList(),
                 entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
+                columns(plan, a.extraColumns(), a.inherited().extraColumns()),
                 a.followUps().stream().map(f -> new FollowUpView(html(f.text()), target(f.target()), entry(f.status()))).toList(),
-                html(a.note()), progress, latest, state(a.state()), a.themes().equals(r.themes()) ? List.of() : themes(a.themes()));
+                html(a.note()), progress, latest(progress, true), latest(progress, false), state(plan, a.state()),
+                a.themes().equals(r.themes()) ? List.of() : themes(a.themes()));
     }
 
     private List<ThemeRef> themes(List<String> ids) {
         return ids.stream().map(id -> new ThemeRef(id, archive.site().theme(id).label(), Routes.theme(id))).toList();
     }
 
-    private StateView state(ActionState s) {
+    private ProgressView progress(ProgressUpdate p, List<String> changes) {
+        return new ProgressView(Dates.format(p.date()), iso(p.date()), p.dateAsPublished(), entry(p.status()), entry(p.grade()),
+                entry(p.rag()), html(p.text()), p.reportedBy(), changes, p.shared());
+    }
+
+    /** The latest update with text, the recommendation's included or not. */
+    private static ProgressView latest(List<ProgressView> progress, boolean withShared) {
+        ProgressView latest = null;
+        for (ProgressView p : progress) {
+            if (p.text() != null && (withShared || !p.shared())) {
+                latest = p;
+            }
+        }
+        return latest;
+    }
+
+    private List<OwnerView> owners(List<Owner> owners) {
+        return owners.stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList();
+    }
+
+    /** Values of the plan's extra columns under their headings; {@code shared} are the ids of those the recommendation gives. */
+    private List<ColumnView> columns(Plan plan, List<ColumnValue> values, List<String> shared) {
+        return values.stream().map(v -> new ColumnView(v.column(), plan.extraColumns().stream().filter(c -> c.id().equals(v.column()))
+                .findFirst().map(ExtraColumn::label).orElse(v.column()), html(v.value()), shared.contains(v.column()))).toList();
+    }
+
+    private StateView state(Plan plan, ActionState s) {
         return new StateView(entry(s.status()), s.lifecycle().code(), s.lifecycle().label(), s.lifecycle().isDone(),
-                Dates.format(s.statusSince()), iso(s.statusSince()), entry(s.grade()), entry(s.rag()),
+                Dates.format(s.statusSince()), iso(s.statusSince()),
+                s.status() != null && s.statusSince() == null && !plan.statusDatesNotPublished(),
+                entry(s.grade()), entry(s.rag()),
                 Dates.format(s.lastUpdated()), iso(s.lastUpdated()), s.overdue(), s.stale());
     }
+
 
     public PlanLink planLink(Plan p) {
         return new PlanLink(p.id(), p.title(), p.reference(), Routes.plan(p.id()));
@@ -261,7 +309,7 @@ public final class ViewFactory {
         return new ActionRow(plan.id(), plan.title(), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
                 Routes.action(plan.id(), a.ref()), summary,
                 a.owners().stream().map(o -> o.organisationId()).distinct().map(this::org).toList(),
-                target(a.target()), state(a.state()));
+                target(a.target()), state(plan, a.state()));
     }
 
     private static final int EXCERPT_WORDS = 30;
@@ -292,7 +340,7 @@ public final class ViewFactory {
                 for (Action a : r.actions()) {
                     if (a.isOwnedBy(o.id())) {
                         if (recommendation == null) {
-                            recommendation = recommendation(r, List.of());
+                            recommendation = recommendation(plan, r, List.of());
                         }
                         ActionView view = action(plan, r, a);
                         actions.put(view.path(), view);

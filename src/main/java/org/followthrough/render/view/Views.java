@@ -46,15 +46,30 @@ public final class Views {
     public record TargetView(String text, String meaning, String iso, boolean ongoing, boolean undated) {
     }
 
+    /**
+     * How an action stands. {@code dateNotPublished}: the status has no date of its own, in a plan that
+     * dates others (where a plan dates none, its page says so once instead).
+     */
     public record StateView(ScaleEntryView status, String lifecycle, String lifecycleLabel, boolean done,
-                            String since, String sinceIso, ScaleEntryView grade, ScaleEntryView rag,
+                            String since, String sinceIso, boolean dateNotPublished, ScaleEntryView grade, ScaleEntryView rag,
                             String lastUpdated, String lastUpdatedIso, boolean overdue, boolean stale) {
     }
 
-    /** A progress update, with each change it made spelled out ("RAG: Amber → Green"). */
+    /**
+     * A progress update, with each change it made spelled out ("RAG: Amber → Green"); {@code shared}: the
+     * plan reported it once for all the actions of the recommendation.
+     */
     public record ProgressView(String date, String dateIso, String dateAsPublished, ScaleEntryView status,
                                ScaleEntryView grade, ScaleEntryView rag, TemplateHTMLOutputModel text, String reportedBy,
-                               List<String> changes) {
+                               List<String> changes, boolean shared) {
+    }
+
+    /** A value in one of the plan's extra columns, under the column's heading as published; {@code shared}: the recommendation's. */
+    public record ColumnView(String id, String label, TemplateHTMLOutputModel value, boolean shared) {
+    }
+
+    /** One of the plan's extra columns: its heading as published and what it holds, where the plan says. */
+    public record ColumnDefinitionView(String id, String label, TemplateHTMLOutputModel description) {
     }
 
     public record SpanRow(String ref, String path, String start, String startIso, String target, String targetIso,
@@ -78,21 +93,35 @@ public final class Views {
     public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status) {
     }
 
-    /** An action in full; {@code themes} are the themes it comes under where they are not just its recommendation's, or empty. */
+    /**
+     * An action. Its owners, target, extra columns and progress are all that hold for it, its
+     * recommendation's included; {@code ownersShared} and {@code targetShared} say the owners and target
+     * are the recommendation's, and where the recommendation is shown they are shown there once.
+     * {@code ownLatest} is the latest progress with text that is the action's own. {@code themes} are the
+     * themes it comes under where they are not just its recommendation's, or empty.
+     */
     public record ActionView(String anchor, String ref, String recommendationNumber, String path,
                              TemplateHTMLOutputModel description, String section,
-                             List<OwnerView> owners, TargetView target, TemplateHTMLOutputModel monitoring,
+                             List<OwnerView> owners, boolean ownersShared, TargetView target, boolean targetShared,
+                             TemplateHTMLOutputModel monitoring,
                              String frequency, TemplateHTMLOutputModel desiredOutcome,
                              TemplateHTMLOutputModel successMeasure, List<EvidenceView> evidence,
                              ScaleEntryView term, ScaleEntryView status, ScaleEntryView rag, ScaleEntryView grade,
-                             String qualityAssuredBy, List<FollowUpView> followUps, TemplateHTMLOutputModel note,
-                             List<ProgressView> progress, ProgressView latest, StateView state, List<ThemeRef> themes) {
+                             String qualityAssuredBy, List<ColumnView> extraColumns, List<FollowUpView> followUps,
+                             TemplateHTMLOutputModel note, List<ProgressView> progress, ProgressView latest,
+                             ProgressView ownLatest, StateView state, List<ThemeRef> themes) {
     }
 
+    /**
+     * A recommendation, with what the plan gives once for all its actions: {@code owners}, {@code target},
+     * {@code extraColumns} and {@code progress} (with {@code latest}, its latest with text).
+     */
     public record RecommendationView(String anchor, String number, String title, TemplateHTMLOutputModel text,
                                      TemplateHTMLOutputModel issuesIdentified, ScaleEntryView priority,
                                      List<OrgRef> lead, String leadAsPublished, String oversight,
                                      List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
+                                     List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
+                                     List<ProgressView> progress, ProgressView latest,
                                      List<ActionView> actions, List<ThemeRef> themes) {
     }
 
@@ -151,6 +180,17 @@ public final class Views {
     public record Download(String label, String path, String format, String size, String mediaType) {
     }
 
+    /**
+     * What a page of a snapshot says of itself: the date the snapshot shows the site at, and relative links
+     * to the current version of the same page and to the list of snapshots, both in the current site.
+     */
+    public record SnapshotNotice(String date, String dateIso, String current, String list) {
+    }
+
+    /** A snapshot in the list of snapshots: its date and its folder's path from the site root. */
+    public record SnapshotLink(String date, String dateIso, String path) {
+    }
+
     /** A pre-rendered filter of actions, so that narrowing the list needs no JavaScript. */
     public record Filter(String id, String label, String path, int count) {
     }
@@ -206,12 +246,14 @@ public final class Views {
                               String dateRange, List<UpdateView> updates, TallyView tally) {
     }
 
+    /** A plan in full. {@code statusDatesNotPublished}: the plan publishes statuses, and no date for any of them. */
     public record PlanView(String id, String path, String title, String reference, String kind, String kindAsPublished,
                            String subject, List<OrgRef> commissionedBy, String commissionedByAsPublished,
                            List<OrgRef> investigatedBy, List<OrgRef> organisations, String published,
                            String publishedIso, String start, String startIso, TargetView targetCompletion,
                            String dateRange, List<String> careUnits, TemplateHTMLOutputModel summary,
                            List<UpdateView> updates, SourceView source, ScalesView scales,
+                           List<ColumnDefinitionView> extraColumns, boolean statusDatesNotPublished,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
                            TallyView tally, TimelineView timeline, String partnershipUrl) {
     }

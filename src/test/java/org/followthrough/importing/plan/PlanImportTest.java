@@ -150,7 +150,26 @@ class PlanImportTest {
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("A \"No.\" → keep", "H \"Service\" → monitoring", "status 'On track'");
         assertThat(Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"))).contains("monitoring: |\n      Community",
-                "**No.:** 1.1");
+                "extra_columns:\n      no: \"1.1\"");
+        assertThat(Files.readString(content.resolve("plans/tracker/plan.yaml"))).contains("extra_columns:\n  - id: no\n    label: No.");
+    }
+
+    @Test
+    void aColumnWithNoFieldOfItsOwnBecomesAnExtraColumnOfThePlanShownUnderItsHeading() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerXlsx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "imported", file.toString());
+
+        assertThat(imported.out()).contains("H \"Service\" → keep");
+        assertThat(Files.readString(content.resolve("plans/imported/plan.yaml"))).contains("extra_columns:\n  - id: service\n    label: Service");
+        String first = Files.readString(content.resolve("plans/imported/recommendations/01.yaml"));
+        assertThat(first).contains("extra_columns:\n      service: Community", "extra_columns:\n      service: Inpatient")
+                .doesNotContain("**Service:**");
+        decide(imported.out());
+        MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
+        var action = Jsoup.parse(site.text("plans/imported/index.html")).getElementById("action-1-2");
+        assertThat(action.select("dt:containsOwn(Service) + dd").text()).isEqualTo("Inpatient");
     }
 
     @Test

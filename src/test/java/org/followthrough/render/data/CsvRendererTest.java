@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Evidence;
+import org.followthrough.model.ExtraColumn;
 import org.followthrough.model.FollowUp;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
@@ -82,11 +83,11 @@ class CsvRendererTest {
         List<CSVRecord> records = parse(csv(scope), header);
         List<Located> actions = scope.actions();
         assertThat(records).as("one row per action").hasSize(actions.size());
-        Map<String, String> titles = CsvRenderer.columns().stream()
+        Map<String, String> titles = (scope.isPlan() ? CsvRenderer.columns(scope.plan()) : CsvRenderer.mixedColumns()).stream()
                 .collect(Collectors.toMap(CsvRenderer.Column::title, CsvRenderer.Column::name));
         List<String> names = header.stream().map(titles::get).toList();
         for (int i = 0; i < actions.size(); i++) {
-            Map<String, String> expected = expected(scope.archive(), actions.get(i));
+            Map<String, String> expected = expected(scope.archive(), actions.get(i), scope.isPlan());
             assertThat(names).as("the model is checked against every column").containsExactlyElementsOf(expected.keySet());
             CSVRecord record = records.get(i);
             assertThat(record.size()).isEqualTo(header.size());
@@ -111,7 +112,7 @@ class CsvRendererTest {
     }
 
     /** What each column must hold, worked out from the model here and not by the renderer's helpers. */
-    private static Map<String, String> expected(Archive archive, Located located) {
+    private static Map<String, String> expected(Archive archive, Located located, boolean onePlan) {
         Action a = located.action();
         Map<String, Organisation> organisations = archive.organisationsById();
         Map<String, String> row = new LinkedHashMap<>();
@@ -126,7 +127,7 @@ class CsvRendererTest {
         row.put("description", markdown(a.description()));
         row.put("owners", a.owners().stream().map(o -> organisations.get(o.organisationId()).name()).collect(Collectors.joining("; ")));
         row.put("owner_ids", a.owners().stream().map(Owner::organisationId).collect(Collectors.joining("; ")));
-        row.put("owner_roles", perOwner(a.owners().stream().map(Owner::role).toList()));
+        row.put("owner_roles", perOwner(a.owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(" / ", o.roles())).toList()));
         row.put("owner_names", perOwner(a.owners().stream().map(Owner::name).toList()));
         row.put("target", targetWording(a.target()));
         row.put("target_date", targetMeaning(a.target()));
@@ -155,9 +156,31 @@ class CsvRendererTest {
         row.put("quality_assured_by", orEmpty(a.qualityAssuredBy()));
         row.put("follow_ups", a.followUps().stream().map(CsvRendererTest::followUp).collect(Collectors.joining("\n\n")));
         row.put("note", markdown(a.note()));
+        List<String> inherited = new ArrayList<>();
+        if (a.inherited().owners()) {
+            inherited.add("owners");
+        }
+        if (a.inherited().target()) {
+            inherited.add("target");
+        }
+        if (a.progress().stream().anyMatch(ProgressUpdate::shared)) {
+            inherited.add("progress");
+        }
+        inherited.addAll(a.inherited().extraColumns());
+        row.put("from_recommendation", String.join("; ", inherited));
         row.put("themes", a.themes().stream().map(id -> archive.site().theme(id).label()).collect(Collectors.joining("; ")));
         row.put("theme_ids", String.join("; ", a.themes()));
         row.put("url", archive.site().baseUrl() + Routes.plan(located.plan().id()) + "#" + Routes.anchor("action", a.ref()));
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (ExtraColumn column : located.plan().extraColumns()) {
+            extra.put(column.label(), a.extraColumns().stream().filter(v -> v.column().equals(column.id())).findFirst()
+                    .map(v -> markdown(v.value())).orElse(null));
+        }
+        if (onePlan) {
+            located.plan().extraColumns().forEach(c -> row.put("extra_" + c.id().replace('-', '_'), orEmpty(extra.get(c.label()))));
+        } else {
+            row.put("extra_columns", extra.isEmpty() ? "" : Json.compact(extra));
+        }
         return row;
     }
 
@@ -250,7 +273,7 @@ class CsvRendererTest {
         Archive archive = TestArchives.withAction(TestArchives.small(), "sample-review", "1.1", a -> new Action(a.ref(),
                 new Markdown("Say \"minuted\", then file.\nTwice; weekly."), a.section(), a.owners(), a.target(), a.monitoring(),
                 a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
-                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.state(), a.themes()));
+                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
         String csv = CsvRenderer.plan(archive, archive.plans().get(0));
         assertThat(csv).contains(",\"Say \"\"minuted\"\", then file.\nTwice; weekly.\",");
         List<String> header = new ArrayList<>();

@@ -1,0 +1,89 @@
+package org.followthrough.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.problem.Problem;
+import org.followthrough.serve.PreviewServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Preview the site in a browser while you edit it: serve builds it in memory and shows it on this computer only.",
+                "When a file of the content or templates is saved, the site is rebuilt and the open page reloads by itself; "
+                        + "problems are shown in the browser, with the last good site behind a link. Nothing is written to disk.",
+                "PDF summaries are made when they are opened. Stop serve with Ctrl+C."})
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    ContentOptions options;
+
+    @Mixin
+    TemplatesOption templates;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+            description = "The port to serve on, at 127.0.0.1 (default: ${DEFAULT-VALUE}); 0 for any free port.")
+    int port;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Compute statuses, overdue and staleness as at this date (default: today in the site's time zone).")
+    LocalDate asOf;
+
+    /** The warnings last printed, so that a rebuild does not print the same ones again. */
+    private List<Problem> warningsShown = List.of();
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(main.spec.commandLine(), "--port must be a number from 0 to 65535, not " + port);
+        }
+        PrintWriter out = main.spec.commandLine().getOut();
+        PrintWriter err = main.spec.commandLine().getErr();
+        BuildRequest request = new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock);
+        try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
+                report(problems, succeeded, millis, first, out, err))) {
+            out.println("Serving the site at " + server.address());
+            out.println("Open it in a browser; the page reloads when you save a file in " + options.content + " or "
+                    + templates.templates + ". Press Ctrl+C to stop.");
+            out.flush();
+            new CountDownLatch(1).await();
+        } catch (BindException e) {
+            err.println("followthrough serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ") — another program uses it;"
+                    + " give another port with --port N, or --port 0 for any free one");
+            return Main.NOT_WRITTEN;
+        } catch (IOException e) {
+            err.println("followthrough serve: cannot start: " + e.getMessage());
+            return Main.NOT_WRITTEN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.OK;
+    }
+
+    private synchronized void report(List<Problem> problems, boolean succeeded, long millis, boolean first, PrintWriter out,
+                                     PrintWriter err) {
+        if (!succeeded) {
+            warningsShown = List.of();
+            Reports.report(problems, null, err, "the browser shows the problems, with the last good site behind a link");
+            err.flush();
+            return;
+        }
+        if (!problems.equals(warningsShown)) {
+            Reports.report(problems, null, err, "");
+            warningsShown = problems;
+        }
+        out.println((first ? "Checked the content in " : "Rebuilt in ") + ProgressLine.seconds(millis) + ".");
+        out.flush();
+    }
+}

@@ -1,0 +1,106 @@
+package org.followthrough.serve;
+
+import java.util.List;
+import org.followthrough.problem.Problem;
+
+/**
+ * What the preview shows instead of a page when the content or a template has problems: each
+ * problem with its file:line:column, message and hint, as {@code check} prints them. Its look is its
+ * own, not the site's, so that broken templates cannot break it; every text from the content is escaped.
+ */
+final class ProblemsPage {
+
+    private static final String STYLE = """
+            body { font: 1.05rem/1.5 system-ui, sans-serif; margin: 0; color: #0b0c0c; background: #fff; }
+            main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+            h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+            .box { border-left: .4rem solid #b10e1e; padding: .25rem 1rem; }
+            ol { padding-left: 1.5rem; } li { margin: 1rem 0; }
+            code { font: .95rem/1.4 ui-monospace, monospace; background: #f3f2f1; padding: .1rem .3rem; overflow-wrap: anywhere; }
+            .hint { margin: .25rem 0 0; color: #3d3d3d; }
+            a { color: #1d4f91; } a:focus { outline: 3px solid #fd0; background: #fd0; }
+            """;
+
+    private ProblemsPage() {
+    }
+
+    /**
+     * The page listing the problems of a rebuild.
+     *
+     * @param lastGood the address of the requested page in the last good site, or null when there is none
+     */
+    static String ofContent(List<Problem> problems, String lastGood) {
+        long errors = problems.stream().filter(Problem::isError).count();
+        String title = errors == 1 ? "1 problem in the content" : errors + " problems in the content";
+        StringBuilder html = start(title);
+        html.append("<p>The preview was not rebuilt. Fix ").append(errors == 1 ? "it" : "them")
+                .append(" and save: this page reloads by itself when the site can be rebuilt.</p>\n");
+        if (lastGood != null) {
+            html.append("<p><a href=\"").append(escape(lastGood)).append("\">Show this page as it was before the change</a></p>\n");
+        }
+        return end(list(html, problems));
+    }
+
+    /** The page shown for a file that could not be made: a template mistake, or no fonts for a PDF. */
+    static String ofFile(Problem problem) {
+        StringBuilder html = start("This page could not be made");
+        html.append("<p>Fix the problem and save: this page reloads by itself.</p>\n");
+        return end(list(html, List.of(problem)));
+    }
+
+    /**
+     * A notice at the top of a page of the last good site, shown while the content has problems.
+     *
+     * @param problemsAddress the address of the same page, which shows the problems
+     */
+    static String banner(int errors, String problemsAddress) {
+        return "<div role=\"alert\" style=\"position:sticky;top:0;z-index:1000;margin:0;padding:.75rem 1rem;background:#b10e1e;"
+                + "color:#fff;font:1rem/1.4 system-ui,sans-serif\">This is the page as it was before your last change: the content now has "
+                + (errors == 1 ? "1 problem" : errors + " problems") + ". <a style=\"color:#fff;font-weight:bold\" href=\""
+                + escape(problemsAddress) + "\">Show the problems</a></div>";
+    }
+
+    private static StringBuilder start(String title) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(title)).append(" – preview</title>\n<style>").append(STYLE).append("</style>\n</head>\n")
+                .append("<body>\n<main>\n<div class=\"box\">\n<h1>").append(escape(title)).append("</h1>\n");
+        return html;
+    }
+
+    private static StringBuilder list(StringBuilder html, List<Problem> problems) {
+        html.append("</div>\n<ol>\n");
+        for (Problem problem : problems) {
+            html.append("<li><code>").append(escape(problem.location().toString())).append("</code><br>");
+            if (!problem.isError()) {
+                html.append("<strong>Warning:</strong> ");
+            }
+            html.append(escape(problem.message()));
+            if (problem.hint() != null) {
+                html.append("<p class=\"hint\">").append(escape(problem.hint())).append("</p>");
+            }
+            html.append("</li>\n");
+        }
+        return html.append("</ol>\n");
+    }
+
+    private static String end(StringBuilder html) {
+        return html.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,216 @@
+package org.followthrough.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.followthrough.build.BuildResult;
+import org.followthrough.build.Pipeline;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code followthrough serve} on real files, asked with a real HTTP client: it serves the site,
+ * shows a saved change, shows problems with their place and keeps the last good site, and adds its
+ * reload script only to what it serves.
+ */
+class ServeTest {
+
+    private static final String PLAN = "/plans/sample-review/";
+    private static final String UPDATE = "text: A template has been drafted.";
+
+    @TempDir
+    Path temp;
+
+    private Path content() throws IOException {
+        return TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
+    }
+
+    private Path recommendation(Path content) {
+        return content.resolve("plans/sample-review/recommendations/01.yaml");
+    }
+
+    @Test
+    void showsASavedProgressUpdateOnTheNextRequest() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            assertThat(serve.address()).isEqualTo(serve.origin() + "/");
+            HttpResponse<String> before = serve.get(PLAN);
+            assertThat(before.statusCode()).isEqualTo(200);
+            assertThat(text(before)).contains("A template has been drafted.");
+
+            ServeRun.edit(recommendation(content), UPDATE, "text: A template has been drafted and sent to every team.");
+
+            serve.getUntil(PLAN, r -> text(r).contains("A template has been drafted and sent to every team."), "the saved update");
+            assertThat(serve.out()).contains("Rebuilt in");
+        }
+    }
+
+    @Test
+    void showsProblemsWithTheirPlaceKeepsTheLastGoodSiteAndComesBackWhenFixed() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            Document page = Jsoup.parse(saveStatusAndGetProblems(serve, content, "finished").body());
+            assertThat(page.select("h1").text()).isEqualTo("1 problem in the content");
+            assertThat(page.select("li code").text()).isEqualTo(content.resolve("plans/sample-review/recommendations/01.yaml") + ":19:17");
+            assertThat(page.select("li").text()).contains("unknown status 'finished'", "the codes of this plan's scale are: open, done");
+            assertThat(serve.err()).contains("01.yaml:19:17: unknown status 'finished'");
+
+            // the last good page, saying why it is shown, and the stylesheet it needs
+            String lastGoodLink = page.select("a:contains(as it was before the change)").attr("href");
+            assertThat(lastGoodLink).isEqualTo(PLAN + "?last-good");
+            Document lastGood = Jsoup.parse(serve.get(lastGoodLink).body());
+            assertThat(lastGood.select("[role=alert]").text()).contains("before your last change", "1 problem");
+            assertThat(lastGood.select("h1").text()).isEqualTo("Sample safety action plan");
+            assertThat(serve.get("/assets/followthrough.css").statusCode()).isEqualTo(200);
+
+            ServeRun.edit(recommendation(content), "        status: finished", "        status: done");
+
+            HttpResponse<String> fixed = serve.getUntil(PLAN, r -> r.statusCode() == 200, "the site again");
+            assertThat(Jsoup.parse(fixed.body()).select("h1").text()).isEqualTo("Sample safety action plan");
+            assertThat(Jsoup.parse(fixed.body()).select("[role=alert]")).isEmpty();
+        }
+    }
+
+    @Test
+    void escapesWhatTheContentSaysInTheProblemsPage() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            HttpResponse<String> problems = saveStatusAndGetProblems(serve, content, "<script>alert(1)</script>");
+            assertThat(problems.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        }
+    }
+
+    @Test
+    void servesUnderTheSitesBasePathAsAStaticHostWould() throws IOException {
+        Path content = content();
+        ServeRun.edit(content.resolve("site.yaml"), "base_url: https://plans.example/", "base_url: https://plans.example/learning/action-plans/");
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            String base = "/learning/action-plans/";
+            assertThat(serve.address()).isEqualTo(serve.origin() + base);
+
+            assertThat(serve.get("/").statusCode()).isEqualTo(302);
+            assertThat(serve.get("/").headers().firstValue("Location")).hasValue(base);
+            assertThat(serve.get(base + "plans/sample-review").headers().firstValue("Location")).hasValue(base + "plans/sample-review/");
+
+            HttpResponse<String> home = serve.get(base);
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(Jsoup.parse(home.body()).select("link[rel=canonical]").attr("href")).isEqualTo(serve.origin() + base);
+
+            // the site's own 404 page, whose links start from the base path, for any address it does not have
+            for (String missing : List.of(base + "no-such-page/", "/elsewhere", base + "plans/")) {
+                HttpResponse<String> notFound = serve.get(missing);
+                assertThat(notFound.statusCode()).as(missing).isEqualTo(404);
+                Document page = Jsoup.parse(notFound.body());
+                assertThat(page.select("h1").text()).isEqualTo("Page not found");
+                assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo(base + "assets/followthrough.css");
+            }
+
+            assertThat(serve.get(base + "assets/followthrough.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+            assertThat(serve.get(base + "plans/sample-review/actions.csv").headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+            assertThat(serve.get(base + "plans/sample-review/progress.atom").headers().firstValue("Content-Type"))
+                    .hasValue("application/atom+xml; charset=utf-8");
+            assertThat(serve.get(base + "plans/sample-review/targets.ics").headers().firstValue("Content-Type"))
+                    .hasValue("text/calendar; charset=utf-8");
+            assertThat(serve.get(base + "plans/sample-review/plan.json").headers().firstValue("Content-Type"))
+                    .hasValue("application/json; charset=utf-8");
+        }
+    }
+
+    @Test
+    void linksThePdfWithoutItsSizeAndMakesItWhenItIsOpened() throws Exception {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            Document plan = Jsoup.parse(serve.get(PLAN).body());
+            var pdfLink = plan.select("ul.downloads a[type=application/pdf]");
+            assertThat(pdfLink.attr("href")).isEqualTo("../../plans/sample-review/summary.pdf");
+            assertThat(pdfLink.first().parent().text()).isEqualTo("Summary to read or print (PDF)");
+            assertThat(plan.select("ul.downloads li:has(a[type=text/csv])").text()).matches("Every action, as a spreadsheet \\(CSV, \\d+ (bytes|KB)\\)");
+
+            HttpResponse<byte[]> pdf = serve.client().send(HttpRequest.newBuilder(URI.create(serve.origin() + PLAN + "summary.pdf")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+    }
+
+    @Test
+    void tellsAnOpenPageToReloadWhenWhatItShowsChangesAndOnlyThen() throws Exception {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            String version = Jsoup.parse(serve.get(PLAN).body()).select("script[data-version]").attr("data-version");
+            String aboutVersion = Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version");
+            HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
+                    + java.net.URLEncoder.encode(PLAN, StandardCharsets.UTF_8) + "&version=" + version)).build();
+            HttpResponse<InputStream> events = serve.client().send(listen, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+
+            ServeRun.edit(recommendation(content), UPDATE, "text: A template has been drafted and agreed.");
+
+            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
+            // a page the change does not touch keeps its version, so it is not reloaded
+            assertThat(Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version")).isEqualTo(aboutVersion);
+        }
+    }
+
+    @Test
+    void addsTheReloadScriptToServedPagesOnlyNeverToAPublishedSite() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            assertThat(serve.get(PLAN).body()).contains("<script src=\"/__followthrough/reload.js\"");
+            assertThat(serve.get("/assets/followthrough.css").body()).doesNotContain("__followthrough");
+            assertThat(serve.get("/__followthrough/reload.js").body()).contains("EventSource");
+        }
+        Path site = temp.resolve("site");
+        BuildResult built = Pipeline.build(TestBuilds.request(content, site));
+        assertThat(built.succeeded()).as(built.problems().toString()).isTrue();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(text).as(site.relativize(file).toString()).doesNotContain("__followthrough", "EventSource", "last-good");
+            }
+        }
+    }
+
+    @Test
+    void stopsWhenInterruptedAndFreesItsPort() throws IOException {
+        Path content = content();
+        ServeRun serve = ServeRun.on(content, temp.resolve("templates"));
+        String origin = serve.origin();
+        assertThat(serve.stop()).isZero();
+        int port = URI.create(origin).getPort();
+        try (var socket = new java.net.ServerSocket(port, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    /** Saves a status the plan's scale does not have, and waits for the plan's page to show the problem. */
+    private HttpResponse<String> saveStatusAndGetProblems(ServeRun serve, Path content, String status) {
+        ServeRun.edit(recommendation(content), "        status: done", "        status: " + status);
+        return serve.getUntil(PLAN, r -> r.statusCode() == 500, "the problems page");
+    }
+
+    private static String text(HttpResponse<String> response) {
+        return Jsoup.parse(response.body()).text();
+    }
+}
