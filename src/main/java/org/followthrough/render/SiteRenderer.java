@@ -406,7 +406,10 @@ public final class SiteRenderer {
             return List.of();
         }
         return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
-                (context, model) -> model.put("themes", themeSummaries())));
+                (context, model) -> {
+                    model.put("themes", themeSummaries());
+                    model.put("note", views.themesNote());
+                }));
     }
 
     /**

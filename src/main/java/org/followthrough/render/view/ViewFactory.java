@@ -377,7 +377,12 @@ public final class ViewFactory {
         if (current != null) {
             groups.add(new ThemeGroup(planLink(current), List.copyOf(recommendations)));
         }
-        return new ThemePage(themeSummary(listed), html(archive.site().themesNote()), List.copyOf(groups), pages, page);
+        return new ThemePage(themeSummary(listed), themesNote(), List.copyOf(groups), pages, page);
+    }
+
+    /** The site's note on who assigned the themes and who may change them, or null. */
+    public freemarker.core.TemplateHTMLOutputModel themesNote() {
+        return html(archive.site().themesNote());
     }
 
     /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
