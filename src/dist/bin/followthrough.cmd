@@ -13,5 +13,6 @@ if errorlevel 1 (
   echo followthrough: no Java runtime found: install Java 17 or later, or set JAVA_HOME to one 1>&2
   exit /b 2
 )
-"%JAVA_EXE%" %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
+rem The quick compiler alone and the serial collector suit a short run (see followthrough, the shell launcher).
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
 exit /b %ERRORLEVEL%

@@ -20,10 +20,11 @@ import org.followthrough.guard.ProtectedNames;
  * @param pdfs              whether to make the PDF summaries ({@code build --no-pdf} does not)
  * @param protectedNames    names that must never be published: a build that would publish one fails
  * @param snapshot          also publish a snapshot of the site as at the as-of date ({@code build --snapshot})
+ * @param since             also publish what changed after this date, up to the as-of date ({@code build --since}), or null
  */
 public record BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
                            String organisation, boolean allOrganisations, Path cache, boolean pdfs,
-                           ProtectedNames protectedNames, boolean snapshot) {
+                           ProtectedNames protectedNames, boolean snapshot, LocalDate since) {
 
     public BuildRequest {
         protectedNames = protectedNames == null ? ProtectedNames.NONE : protectedNames;
@@ -35,30 +36,36 @@ public record BuildRequest(Path content, Path templates, Path output, LocalDate 
 
     public BuildRequest(Path content, Path templates, Path output, LocalDate asOf, String baseUrl, Clock clock,
                         String organisation, boolean allOrganisations) {
-        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, null, true, ProtectedNames.NONE, false);
+        this(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, null, true, ProtectedNames.NONE, false, null);
     }
 
     /** The same request, keeping made files in (and taking unchanged ones from) a cache folder. */
     public BuildRequest withCache(Path folder) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, folder, pdfs,
-                protectedNames, snapshot);
+                protectedNames, snapshot, since);
     }
 
     /** The same request, with or without the PDF summaries. */
     public BuildRequest withPdfs(boolean makePdfs) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, makePdfs,
-                protectedNames, snapshot);
+                protectedNames, snapshot, since);
     }
 
     /** The same request, refusing to publish any of these names. */
     public BuildRequest withProtectedNames(ProtectedNames names) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
-                names, snapshot);
+                names, snapshot, since);
     }
 
     /** The same request, with or without a snapshot of the site as at the as-of date. */
     public BuildRequest withSnapshot(boolean makeSnapshot) {
         return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
-                protectedNames, makeSnapshot);
+                protectedNames, makeSnapshot, since);
+    }
+
+    /** The same request, publishing what changed after {@code date} (or not, when null). */
+    public BuildRequest withSince(LocalDate date) {
+        return new BuildRequest(content, templates, output, asOf, baseUrl, clock, organisation, allOrganisations, cache, pdfs,
+                protectedNames, snapshot, date);
     }
 }

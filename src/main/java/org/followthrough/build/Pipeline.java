@@ -152,8 +152,14 @@ public final class Pipeline {
                 return new OutputStage.Counts(0, 0, 0);
             }
         }
+        if (request.since() != null && request.since().isAfter(archive.asOf())) {
+            // Told on the command line when --as-of is given; without it, today's date depends on the site's time zone.
+            problems.error(Location.of("--since " + request.since()), "the changes would start after the as-of date " + archive.asOf(),
+                    "give a --since date on or before " + archive.asOf());
+            return new OutputStage.Counts(0, 0, 0);
+        }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine, fonts),
-                Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint());
+                Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint(), request.since());
         java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         Archive site = archive;

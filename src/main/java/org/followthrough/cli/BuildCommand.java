@@ -69,6 +69,11 @@ final class BuildCommand implements Callable<Integer> {
                     "Every build keeps the snapshots already published as they are; one already published for the date is kept, not made again."})
     boolean snapshot;
 
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD",
+            description = {"Also publish what changed after this date, up to the as-of date, on changes/ (and each organisation's on its page):",
+                    "statuses changed, progress updates, new and finished actions, targets passed; as a page and as CSV."})
+    LocalDate since;
+
     @Option(names = "--all-organisations",
             description = "Also build every organisation's own site, each in a folder of the output named after the organisation.")
     boolean allOrganisations;
@@ -87,13 +92,16 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(main.spec.commandLine(),
                     "--base-url must be an http:// or https:// address, not '" + baseUrl + "'");
         }
+        if (since != null) {
+            checkSinceIsNotAfterAsOf();
+        }
         if (organisation != null) {
             checkOrganisationExists();
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
                 allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main))
-                .withSnapshot(snapshot);
+                .withSnapshot(snapshot).withSince(since);
         BuildResult result;
         try (ProgressLine progress = ProgressLine.on(main.spec.commandLine().getErr(), System.console() != null)) {
             result = Pipeline.build(request, progress);
@@ -106,6 +114,20 @@ final class BuildCommand implements Callable<Integer> {
                     ProgressLine.seconds(millis), noPdf ? ", without PDFs" : "");
         }
         return code;
+    }
+
+    /**
+     * Refuses a --since after the as-of date. Without --as-of, "today" is taken in the site's time zone,
+     * which is only known once the content is read: a date after today in every time zone is refused
+     * here, and the build itself refuses the rare one that is after today only in the site's.
+     */
+    private void checkSinceIsNotAfterAsOf() {
+        LocalDate latest = asOf != null ? asOf : LocalDate.now(main.clock.withZone(java.time.ZoneOffset.MAX));
+        if (since.isAfter(latest)) {
+            throw new ParameterException(main.spec.commandLine(), "--since " + since + " is after "
+                    + (asOf != null ? "the as-of date " + asOf : "today") + "; the changes are those after --since, up to "
+                    + (asOf != null ? "--as-of" : "today") + ", so give an earlier date");
+        }
     }
 
     /**

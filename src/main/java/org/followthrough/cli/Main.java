@@ -45,7 +45,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         // A worker thread can run out of memory where the error cannot reach the command: say it in the same one line.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof OutOfMemoryError) {
+            if (ranOutOfMemory(e)) {
                 err.println(outOfMemory(args));
                 Runtime.getRuntime().halt(OUT_OF_MEMORY);
             }
@@ -76,7 +76,10 @@ public final class Main implements Runnable {
         int code;
         try {
             code = cli.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!ranOutOfMemory(e)) {
+                throw e;
+            }
             // The work that filled the heap has unwound by now, so there is room to say so in one line.
             err.println(outOfMemory(args));
             code = OUT_OF_MEMORY;
@@ -89,6 +92,20 @@ public final class Main implements Runnable {
     private static boolean verbose(CommandLine.ParseResult parseResult) {
         for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an error is the heap running out, also when it struck while a class was being set up
+     * (time-zone rules, for one), which reaches us as an ExceptionInInitializerError or a
+     * NoClassDefFoundError caused by it.
+     */
+    static boolean ranOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
                 return true;
             }
         }

@@ -49,6 +49,12 @@ public final class Routes {
     public static final String ICS = "targets.ics";
     public static final String PDF = "summary.pdf";
 
+    /** What changed after the date a build is given ({@code --since}); an organisation's are under its own page. */
+    public static final String CHANGES = "changes/";
+    /** The changes as CSV: in data/ for the site, beside the page of each organisation for its own. */
+    public static final String CHANGES_CSV = "changes.csv";
+    public static final String CHANGES_CSV_METADATA = CHANGES_CSV + "-metadata.json";
+
     public static final String PLAN_SCHEMA = "schema/plan-data.schema.json";
     public static final String ORGANISATION_SCHEMA = "schema/organisation-data.schema.json";
     public static final String SITE_SCHEMA = "schema/site-data.schema.json";
@@ -69,6 +75,11 @@ public final class Routes {
     /** A theme's page: the recommendations and actions of every plan under it. */
     public static String theme(String themeId) {
         return THEMES + themeId + "/";
+    }
+
+    /** What changed to the actions an organisation owns ({@code build --since}). */
+    public static String organisationChanges(String organisationId) {
+        return organisation(organisationId) + CHANGES;
     }
 
     /** A recommendation on its plan's page. */

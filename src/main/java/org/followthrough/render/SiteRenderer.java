@@ -15,6 +15,7 @@ import org.followthrough.format.ContentFormat;
 import org.followthrough.format.SchemaWriter;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
+import org.followthrough.model.ChangesSince;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
@@ -23,6 +24,7 @@ import org.followthrough.model.Tally;
 import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Output.Kind;
 import org.followthrough.render.calendar.IcalRenderer;
+import org.followthrough.render.data.ChangesCsv;
 import org.followthrough.render.data.CsvRenderer;
 import org.followthrough.render.data.JsonRenderer;
 import org.followthrough.render.data.JsonSchemaWriter;
@@ -61,10 +63,16 @@ public final class SiteRenderer {
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
      * (made when the first PDF is wanted), the fingerprint of the tool itself, the content's assets
-     * (logos) by path, and a fingerprint of the fonts the PDFs embed.
+     * (logos) by path, a fingerprint of the fonts the PDFs embed, and the date after which the site
+     * shows what changed ({@code build --since}; null for none).
      */
     public record Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
-                         String tool, Map<String, byte[]> contentAssets, String pdfFonts) {
+                         String tool, Map<String, byte[]> contentAssets, String pdfFonts, java.time.LocalDate since) {
+
+        public Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
+                      String tool, Map<String, byte[]> contentAssets, String pdfFonts) {
+            this(engine, markdown, pdf, tool, contentAssets, pdfFonts, null);
+        }
 
         /** Without a fingerprint of the PDFs' fonts: for renderers that make no PDF, or whose fonts are the tool's own. */
         public Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
@@ -116,6 +124,8 @@ public final class SiteRenderer {
     private final Set<String> owners = new java.util.HashSet<>();
     /** What comes under each theme, gathered in one pass through the archive. */
     private final ThemeIndex themes;
+    /** What changed after {@code --since}, for the site and each organisation; null without it, and in a snapshot. */
+    private final ChangesSince.Index changes;
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
@@ -150,6 +160,8 @@ public final class SiteRenderer {
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
         this.themes = ThemeIndex.of(archive);
+        // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
+        this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
         for (Plan plan : archive.plans()) {
             Set<String> named = new LinkedHashSet<>(plan.organisations());
             plan.actions().forEach(a -> a.owners().forEach(o -> {
@@ -310,9 +322,26 @@ public final class SiteRenderer {
                     context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
             downloadPaths = downloadPaths(folder, Routes.ORGANISATION_JSON);
         }
+        Views.ChangesLink changesLink = null;
+        if (owns && changes != null) {
+            // An organisation's own site has only its actions: the site's list of changes is its own.
+            changesLink = archive.scope() != null ? views.changesLink(Routes.CHANGES, changes.all())
+                    : views.changesLink(Routes.organisationChanges(organisation.id()), changes.of(organisation.id()));
+            if (archive.scope() == null) {
+                outputs.addAll(changeOutputs(unit, Routes.organisationChanges(organisation.id()), folder, key, changes.of(organisation.id()),
+                        "Changes since " + Dates.format(changes.all().since()) + ": " + organisation.name(),
+                        "the actions " + organisation.name() + " owns",
+                        List.of(HOME_CRUMB, ORGANISATIONS, new Views.Crumb(organisation.name(), folder))));
+            }
+        }
         boolean withDownloads = owns;
-        outputs.add(page(unit, folder, "organisation.ftlh", organisation.name(), List.of(HOME_CRUMB, ORGANISATIONS), key, downloadPaths,
+        Views.ChangesLink changed = changesLink;
+        outputs.add(page(unit, folder, "organisation.ftlh", organisation.name(), List.of(HOME_CRUMB, ORGANISATIONS),
+                Fingerprint.of(key, sinceKey()), downloadPaths,
                 (context, model) -> {
+                    if (changed != null) {
+                        model.put("changes", changed);
+                    }
                     model.put("organisation", view.apply(context));
                     model.put("downloads", withDownloads
                             ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : List.of());
@@ -339,8 +368,11 @@ public final class SiteRenderer {
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
         Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
 
-        outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), everything,
+        outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), Fingerprint.of(everything, sinceKey()),
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
+                    if (changes != null) {
+                        model.put("changes", views.changesLink(Routes.CHANGES, changes.all()));
+                    }
                     model.put("plans", archive.plans().stream().map(views::planSummary).toList());
                     model.put("organisationCount", archive.organisations().size());
                     model.put("tally", tally);
@@ -348,6 +380,12 @@ public final class SiteRenderer {
                     model.put("themes", themeSummaries());
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
                 }));
+        if (changes != null) {
+            String whose = archive.scope() == null ? "the actions of every plan"
+                    : "the actions " + archive.organisation(archive.scope().organisationId()).map(Organisation::name).orElseThrow() + " owns";
+            outputs.addAll(changeOutputs(unit, Routes.CHANGES, Routes.SITE_DATA, everything, changes.all(), "Changes since "
+                    + Dates.format(changes.all().since()), whose, List.of(HOME_CRUMB)));
+        }
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
                 action -> true), entries, filterLinks, List.of(HOME_CRUMB)));
         for (FilterPage f : filters) {
@@ -560,6 +598,39 @@ public final class SiteRenderer {
                     fill.into(context, model);
                     return utf8(shared.engine().render(template, model));
                 });
+    }
+
+    // ---------------------------------------------------------------- what changed since a date
+
+    /** What pages that link to the changes add to their keys: the date the changes start from ("" without --since). */
+    private String sinceKey() {
+        return changes == null ? "" : "changes since " + changes.all().since();
+    }
+
+    /**
+     * The page of what changed after --since and the same as CSV with its CSVW metadata, for the site or
+     * the actions one organisation owns; {@code key} stands for everything the changes are made from.
+     */
+    private List<Output> changeOutputs(String unit, String pagePath, String csvFolder, String key, ChangesSince changed, String title,
+                                       String whose, List<Views.Crumb> crumbs) {
+        String csv = csvFolder + Routes.CHANGES_CSV;
+        String metadata = csvFolder + Routes.CHANGES_CSV_METADATA;
+        String since = changed.since().toString();
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(Output.of(csv, unit, Kind.DOWNLOAD, Fingerprint.of("changes csv", csv, common, key, since),
+                context -> utf8(ChangesCsv.csv(archive, changed))));
+        outputs.add(Output.of(metadata, unit, Kind.DOWNLOAD, Fingerprint.of("changes csv metadata", metadata, common, key, since, pagePath, whose),
+                context -> utf8(ChangesCsv.metadata(archive, changed, pagePath, whose))));
+        outputs.add(page(unit, pagePath, "changes.ftlh", title, crumbs, Fingerprint.of(key, since, whose), List.of(csv, metadata),
+                (context, model) -> {
+                    model.put("changes", views.changes(changed));
+                    model.put("whose", whose);
+                    model.put("downloads", List.of(
+                            new Views.Download("These changes, as a spreadsheet", csv, "CSV", humanSize(context.size(csv).orElseThrow()), "text/csv"),
+                            new Views.Download(Download.CSV_METADATA.label(""), metadata, Download.CSV_METADATA.format(),
+                                    humanSize(context.size(metadata).orElseThrow()), Download.CSV_METADATA.mediaType())));
+                }));
+        return outputs;
     }
 
     // ---------------------------------------------------------------- downloads

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -40,7 +41,12 @@ class BuildCacheTest {
     }
 
     private BuildResult build(String out, boolean withCache) {
-        BuildRequest request = TestBuilds.request(content, temp.resolve(out)).withCache(withCache ? cache : null);
+        return build(out, withCache, null);
+    }
+
+    /** A build with what changed after {@code since} ({@code build --since}; none when null). */
+    private BuildResult build(String out, boolean withCache, LocalDate since) {
+        BuildRequest request = TestBuilds.request(content, temp.resolve(out)).withCache(withCache ? cache : null).withSince(since);
         BuildResult result = Pipeline.build(request);
         assertThat(result.succeeded()).as("%s", result.problems()).isTrue();
         return result;
@@ -132,6 +138,40 @@ class BuildCacheTest {
             assertThat(after.get(path)).as(path).doesNotContain("Audit and assurance");
         }
         assertThat(after.get("plans/sample-review/actions.csv")).contains("Record keeping; Audit");
+    }
+
+    @Test
+    void theChangesSinceADateAreMadeAgainWhenTheDateOrTheProgressChangesAndOnlyThen() throws IOException {
+        build("site", true, LocalDate.of(2024, 6, 1));
+        Map<String, String> first = Folders.contents(temp.resolve("site"));
+        assertThat(first.get("changes/index.html")).contains("Changes since 1 June 2024");
+
+        BuildResult earlier = build("site", true, LocalDate.of(2024, 1, 1));
+        build("fresh", false, LocalDate.of(2024, 1, 1));
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.get("changes/index.html")).contains("Changes since 1 January 2024");
+        assertThat(after.get("index.html")).contains("What changed since 1 January 2024");
+        assertThat(after.get("organisations/sample-trust/changes/index.html")).contains("Changes since 1 January 2024");
+        assertThat(after.get("organisations/sample-trust/index.html")).contains("What changed since 1 January 2024");
+        assertThat(after.get("data/changes.csv")).isNotEqualTo(first.get("data/changes.csv"));
+        assertThat(earlier.filesFromCache()).as("the plans' own files do not depend on the date").isPositive();
+
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: Every meeting is now minuted.",
+                "text: Every meeting is minuted and audited.");
+        build("site", true, LocalDate.of(2024, 1, 1));
+        build("fresh", false, LocalDate.of(2024, 1, 1));
+        after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.get("changes/index.html")).contains("minuted and audited");
+        assertThat(after.get("data/changes.csv")).contains("minuted and audited");
+
+        build("site", true, null);
+        build("fresh", false, null);
+        after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.keySet()).noneMatch(path -> path.contains("changes"));
+        assertThat(after.get("index.html")).doesNotContain("What changed since");
     }
 
     @Test

@@ -33,4 +33,13 @@ class OutOfMemoryTest {
         assertThat(output).doesNotContain("\tat ").doesNotContain("OutOfMemoryError");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void memoryRunningOutWhileAClassIsSetUpIsToldTheSameWay() {
+        // Time-zone rules are read when first used: with the heap nearly full, that is where it can run out.
+        assertThat(Main.ranOutOfMemory(new ExceptionInInitializerError(new OutOfMemoryError("Java heap space")))).isTrue();
+        assertThat(Main.ranOutOfMemory(new OutOfMemoryError("Java heap space"))).isTrue();
+        assertThat(Main.ranOutOfMemory(new StackOverflowError())).isFalse();
+        assertThat(Main.ranOutOfMemory(new ExceptionInInitializerError(new IllegalStateException()))).isFalse();
+    }
 }

@@ -26,13 +26,14 @@ record BuiltSite(Path root, String baseUrl, Set<String> files) {
 
     /**
      * Builds content/ as at {@link TestBuilds#AS_OF} into {@code out}, with a snapshot of the site as at
-     * that date (whose pages must pass every check the others do); baseUrl null keeps content/site.yaml's.
+     * that date and what changed since {@link TestBuilds#SINCE} (whose pages must pass every check the others do);
+     * baseUrl null keeps content/site.yaml's.
      */
     static BuiltSite build(Path out, String baseUrl) {
         BuildRequest defaults = TestBuilds.request(TestBuilds.SHIPPED_CONTENT, out);
         BuildRequest request = (baseUrl == null ? defaults
                 : new BuildRequest(defaults.content(), defaults.templates(), out, defaults.asOf(), baseUrl, defaults.clock()))
-                .withSnapshot(true);
+                .withSnapshot(true).withSince(TestBuilds.SINCE);
         BuildResult result = Pipeline.build(request);
         if (!result.succeeded()) {
             throw new AssertionError("the build of " + request.content() + " failed:\n"

@@ -1045,7 +1045,8 @@ class OrganisationSitesTest {
 
     private static BuildRequest request(Path out, String organisation, String baseUrl) {
         BuildRequest plain = TestBuilds.request(TestBuilds.SHIPPED_CONTENT, out);
-        return new BuildRequest(plain.content(), plain.templates(), out, plain.asOf(), baseUrl, plain.clock(), organisation, false);
+        return new BuildRequest(plain.content(), plain.templates(), out, plain.asOf(), baseUrl, plain.clock(), organisation, false)
+                .withSince(TestBuilds.SINCE);
     }
 
     private static synchronized AxeChecker axe() {

@@ -67,7 +67,8 @@ public final class LocalSite implements AutoCloseable {
 
     /**
      * Builds {@code content} into {@code outDir} (as at {@link TestBuilds#AS_OF}, with the local URL
-     * as its base URL, and with a snapshot of the site as at that date in snapshots/) and serves it at the root.
+     * as its base URL, with a snapshot of the site as at that date in snapshots/, and with what changed
+     * since {@link TestBuilds#SINCE}) and serves it at the root.
      */
     public static LocalSite build(Path content, Path outDir) {
         return build(content, outDir, "/");
@@ -97,7 +98,8 @@ public final class LocalSite implements AutoCloseable {
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + base;
             // The partnership's site comes with a snapshot of itself as at the same date, whose pages are checked like the others.
             BuildRequest request = new BuildRequest(plain.content(), plain.templates(), plain.output(), plain.asOf(), baseUrl, plain.clock(),
-                    organisation, allOrganisations).withSnapshot(organisation == null && !allOrganisations);
+                    organisation, allOrganisations).withSnapshot(organisation == null && !allOrganisations)
+                    .withSince(TestBuilds.SINCE);
             BuildResult result = Pipeline.build(request);
             if (!result.succeeded()) {
                 throw new AssertionError("build of " + content + " failed:\n"

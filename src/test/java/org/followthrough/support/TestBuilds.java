@@ -21,6 +21,11 @@ public final class TestBuilds {
 
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     public static final Path SHIPPED_CONTENT = Path.of("content");
+    /**
+     * The date the site checks show what changed after ({@code build --since}): the shipped plans have
+     * dated updates and changes of status, new plans and passed targets after it, and undated updates.
+     */
+    public static final LocalDate SINCE = LocalDate.of(2018, 1, 1);
     public static final Path BUILT_IN_TEMPLATES = Path.of("templates");
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 

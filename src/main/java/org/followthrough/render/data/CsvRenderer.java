@@ -307,7 +307,7 @@ public final class CsvRenderer {
     /** The first characters that make a spreadsheet read a cell as a formula. */
     static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private static void record(StringBuilder out, List<String> fields) {
+    static void record(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -361,21 +361,32 @@ public final class CsvRenderer {
                 "", mixedColumns());
     }
 
+    /** What every CSV's metadata says of texts a spreadsheet could take for formulas. */
+    static final String FORMULA_NOTE = " A text that starts with =, +, -, @ or a tab is written with a leading "
+            + "apostrophe, so that spreadsheets show it as text and never run it as a formula.";
+
+    private static String metadata(Archive archive, String title, String description, String pagePath, List<Column> columnList) {
+        Site site = archive.site();
+        List<Map<String, Object>> columns = columnList.stream()
+                .map(c -> columnMetadata(c.name(), c.title(), c.description(), c.datatype(), c.required(), c.separator())).toList();
+        return metadata(archive, Routes.CSV, title, description + FORMULA_NOTE + " Statuses, overdue and not-updated-recently flags are as at "
+                + Dates.format(archive.asOf()) + "; an action is flagged not updated recently after "
+                + site.staleAfterMonths() + " months without a dated progress update. The same actions are on the web page "
+                + Routes.url(site, pagePath) + ".", pagePath, columns, List.of("plan_id", "action_ref"));
+    }
+
     /**
-     * The metadata document. Its {@code url} is the CSV's file name: the metadata sits next to the
+     * A metadata document. Its {@code url} is the CSV's file name: the metadata sits next to the
      * CSV, and CSVW resolves the name against the metadata's own address.
      */
-    private static String metadata(Archive archive, String title, String description, String pagePath, List<Column> columnList) {
+    static String metadata(Archive archive, String csvFile, String title, String description, String pagePath,
+                           List<Map<String, Object>> columns, List<String> primaryKey) {
         Site site = archive.site();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", site.language())));
-        root.put("url", Routes.CSV);
+        root.put("url", csvFile);
         root.put("dc:title", title);
-        root.put("dc:description", description + " A text that starts with =, +, -, @ or a tab is written with a leading "
-                + "apostrophe, so that spreadsheets show it as text and never run it as a formula. Statuses, overdue and not-updated-recently flags are as at "
-                + Dates.format(archive.asOf()) + "; an action is flagged not updated recently after "
-                + site.staleAfterMonths() + " months without a dated progress update. The same actions are on the web page "
-                + Routes.url(site, pagePath) + ".");
+        root.put("dc:description", description);
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("schema:name", site.publisher());
         publisher.put("schema:url", Map.of("@id", site.baseUrl()));
@@ -393,23 +404,27 @@ public final class CsvRenderer {
         dialect.put("headerRowCount", 1);
         root.put("dialect", dialect);
         Map<String, Object> schema = new LinkedHashMap<>();
-        List<Object> columns = new ArrayList<>();
-        for (Column c : columnList) {
-            Map<String, Object> column = new LinkedHashMap<>();
-            column.put("name", c.name());
-            column.put("titles", c.title());
-            column.put("dc:description", c.description());
-            column.put("datatype", c.datatype());
-            column.put("required", c.required());
-            if (c.separator() != null) {
-                column.put("separator", c.separator());
-            }
-            columns.add(column);
-        }
         schema.put("columns", columns);
-        schema.put("primaryKey", List.of("plan_id", "action_ref"));
+        if (!primaryKey.isEmpty()) {
+            schema.put("primaryKey", primaryKey);
+        }
         root.put("tableSchema", schema);
         return Json.write(root);
+    }
+
+    /** One column as CSVW describes it; {@code separator} is null for a column that holds one value. */
+    static Map<String, Object> columnMetadata(String name, String title, String description, Object datatype, boolean required,
+                                              String separator) {
+        Map<String, Object> column = new LinkedHashMap<>();
+        column.put("name", name);
+        column.put("titles", title);
+        column.put("dc:description", description);
+        column.put("datatype", datatype);
+        column.put("required", required);
+        if (separator != null) {
+            column.put("separator", separator);
+        }
+        return column;
     }
 
     // ---- helpers ----
@@ -429,7 +444,7 @@ public final class CsvRenderer {
         });
     }
 
-    private static Map<String, Object> datatype(String base, String format) {
+    static Map<String, Object> datatype(String base, String format) {
         Map<String, Object> type = new LinkedHashMap<>();
         type.put("base", base);
         type.put("format", format);

@@ -13,6 +13,7 @@ import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.Shared;
 import org.followthrough.model.ActionState;
 import org.followthrough.model.Archive;
+import org.followthrough.model.ChangesSince;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
@@ -217,9 +218,7 @@ public final class ViewFactory {
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
-        List<ProgressView> progress = a.state().history().stream().map(h -> progress(h.update(), h.changes().stream()
-                .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
-                        : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList())).toList();
+        List<ProgressView> progress = a.state().history().stream().map(this::progress).toList();
         return new ActionView(Routes.anchor("action", a.ref()), a.ref(), r.number(), Routes.action(plan.id(), a.ref()),
                 html(a.description()), a.section(),
                 owners(a.owners()), a.inherited().owners(), target(a.target()), a.inherited().target(),
@@ -234,6 +233,13 @@ public final class ViewFactory {
 
     private List<ThemeRef> themes(List<String> ids) {
         return ids.stream().map(id -> new ThemeRef(id, archive.site().theme(id).label(), Routes.theme(id))).toList();
+    }
+
+    /** A progress update with each change it made in words ("RAG: Amber → Green"). */
+    private ProgressView progress(org.followthrough.model.HistoryEntry h) {
+        return progress(h.update(), h.changes().stream()
+                .map(c -> c.from() == null ? c.scale() + ": " + c.to().label() + " (first recorded)"
+                        : c.scale() + ": " + c.from().label() + " → " + c.to().label()).toList());
     }
 
     private ProgressView progress(ProgressUpdate p, List<String> changes) {
@@ -456,6 +462,62 @@ public final class ViewFactory {
         return new TimelineView(Html.of(TimelineSvg.spans(t, id + "-spans", spansTitle, spansDescription)),
                 Html.of(TimelineSvg.counts(t, id + "-counts", countsTitle, countsDescription)),
                 spans, points, t.updates().stream().map(Dates::format).toList());
+    }
+
+    // ---------------------------------------------------------------- what changed since a date
+
+    /** What changed after a date, each change with its action's row (which links to it on its plan's page). */
+    public ChangesView changes(ChangesSince c) {
+        return new ChangesView(Dates.format(c.since()), iso(c.since()), Dates.format(c.asOf()), iso(c.asOf()),
+                c.newActions().stream().map(n -> new NewActionRow(rowOf(n.item()), Dates.format(n.on()), iso(n.on()))).toList(),
+                c.statusChanges().stream().filter(ChangesSince.StatusChange::finished).map(this::statusChange).toList(),
+                c.statusChanges().stream().filter(s -> !s.finished()).map(this::statusChange).toList(),
+                c.updates().stream().map(u -> new UpdateRow(rowOf(u.item()), progress(u.entry()), Dates.format(u.after()), iso(u.after())))
+                        .toList(),
+                c.passedTargets().stream().map(t -> new TargetRow(rowOf(t.item()), Dates.format(t.deadline()), iso(t.deadline()),
+                        outcome(t))).toList(),
+                c.undated().stream().map(u -> new UndatedRow(rowOf(u.item()), progress(u.entry()))).toList(),
+                c.undatedPlans().stream().map(this::planLink).toList());
+    }
+
+    /** A link to a list of changes, with how many it holds. */
+    public ChangesLink changesLink(String path, ChangesSince c) {
+        int count = c.newActions().size() + c.statusChanges().size() + c.updates().size() + c.passedTargets().size();
+        return new ChangesLink(path, Dates.format(c.since()), iso(c.since()), count);
+    }
+
+    private ActionRow rowOf(Timeline.Item item) {
+        return rowOf(item.plan(), item.action());
+    }
+
+    private StatusChangeRow statusChange(ChangesSince.StatusChange s) {
+        return new StatusChangeRow(rowOf(s.item()), statusText(s.before()), Dates.format(s.beforeSince()), iso(s.beforeSince()),
+                statusText(s.after()), s.steps().stream().map(step -> new StepView(Dates.format(step.update().date()),
+                        iso(step.update().date()), step.update().dateAsPublished(), Dates.format(step.after()), iso(step.after()),
+                        statusText(step.from()), statusText(step.to()))).toList());
+    }
+
+    /** A status in the plan's words, with its place in the common lifecycle where the words differ. */
+    private static String statusText(ScaleEntry status) {
+        if (status == null) {
+            return "No status published";
+        }
+        String lifecycle = status.lifecycle().label();
+        return status.label().equalsIgnoreCase(lifecycle) ? status.label()
+                : status.label() + " (" + lifecycle.toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** Whether a target that passed was met, in words. */
+    private static String outcome(ChangesSince.PassedTarget t) {
+        ActionState state = t.item().action().state();
+        if (t.met()) {
+            return "Met: reported done on " + Dates.format(state.completedOn());
+        }
+        if (!state.lifecycle().isDone()) {
+            return "Not done by its target: overdue";
+        }
+        return state.completedOn() == null ? "Reported done; the plan does not say when"
+                : "Reported done on " + Dates.format(state.completedOn()) + ", after its target";
     }
 
     private static String iso(LocalDate date) {

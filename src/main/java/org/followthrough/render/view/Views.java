@@ -257,4 +257,50 @@ public final class Views {
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
                            TallyView tally, TimelineView timeline, String partnershipUrl) {
     }
+
+    /**
+     * What changed after a date ({@code build --since}), up to the as-of date: see
+     * {@link org.followthrough.model.ChangesSince}. Status changes are split into those that finished an
+     * action (completed, embedded or closed it) and the others.
+     */
+    public record ChangesView(String since, String sinceIso, String asOf, String asOfIso, List<NewActionRow> newActions,
+                              List<StatusChangeRow> finished, List<StatusChangeRow> otherStatusChanges, List<UpdateRow> updates,
+                              List<TargetRow> passedTargets, List<UndatedRow> undated, List<PlanLink> undatedPlans) {
+
+        public boolean isEmpty() {
+            return newActions.isEmpty() && finished.isEmpty() && otherStatusChanges.isEmpty() && updates.isEmpty()
+                    && passedTargets.isEmpty();
+        }
+    }
+
+    public record NewActionRow(ActionRow action, String on, String onIso) {
+    }
+
+    /**
+     * One change of status: its date ({@code date} is null for an undated update, which came after the
+     * update of {@code after}), and the statuses in words.
+     */
+    public record StepView(String date, String dateIso, String dateAsPublished, String after, String afterIso, String from, String to) {
+    }
+
+    /** An action's status before the period ({@code beforeSince} null when not known), after it, and each change between. */
+    public record StatusChangeRow(ActionRow action, String before, String beforeSince, String beforeSinceIso, String after,
+                                  List<StepView> steps) {
+    }
+
+    /** A progress update in the period; an undated one came after the update of {@code after}. */
+    public record UpdateRow(ActionRow action, ProgressView progress, String after, String afterIso) {
+    }
+
+    /** A target that passed in the period: its last day and whether it was met, in words. */
+    public record TargetRow(ActionRow action, String deadline, String deadlineIso, String outcome) {
+    }
+
+    /** An undated progress update that may or may not fall in the period. */
+    public record UndatedRow(ActionRow action, ProgressView progress) {
+    }
+
+    /** A link to a list of what changed after a date, with how many changes it lists. */
+    public record ChangesLink(String path, String since, String sinceIso, int count) {
+    }
 }
