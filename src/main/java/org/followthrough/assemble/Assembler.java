@@ -35,6 +35,7 @@ import org.followthrough.model.Scales;
 import org.followthrough.model.Site;
 import org.followthrough.model.SourceDocument;
 import org.followthrough.model.Tally;
+import org.followthrough.model.Theme;
 import org.followthrough.validate.ValidContent;
 
 /**
@@ -87,7 +88,9 @@ public final class Assembler {
                 doc.has("stale_after_months") ? doc.whole("stale_after_months") : Site.DEFAULT_STALE_AFTER_MONTHS,
                 doc.has("brand_colour") ? doc.text("brand_colour").toLowerCase(java.util.Locale.ROOT) : Site.DEFAULT_BRAND_COLOUR,
                 scales,
-                doc.has("change_history") ? HistoryDetail.fromCode(doc.text("change_history")) : HistoryDetail.DEFAULT);
+                doc.has("change_history") ? HistoryDetail.fromCode(doc.text("change_history")) : HistoryDetail.DEFAULT,
+                doc.docs("themes").stream().map(t -> new Theme(t.text("id"), t.text("label"), t.markdown("description"))).toList(),
+                doc.markdown("themes_note"));
     }
 
     static Organisation organisation(String id, Doc doc) {
@@ -159,6 +162,7 @@ public final class Assembler {
 
     private Recommendation recommendation(Doc doc, Scales scales, Site site, List<String> columnOrder) {
         Shared shared = new Shared(owners(doc), doc.target("target"), progress(doc, scales, true), columnValues(doc, columnOrder));
+        List<String> themes = ids(doc.refs("themes"));
         return new Recommendation(
                 doc.text("number"),
                 doc.text("title"),
@@ -171,14 +175,22 @@ public final class Assembler {
                 ids(doc.refs("oversight_by")),
                 doc.markdown("note"),
                 shared.isEmpty() ? Shared.NONE : shared,
-                doc.docs("actions").stream().map(a -> action(a, scales, site, shared, columnOrder)).toList());
+                doc.docs("actions").stream().map(a -> action(a, scales, site, shared, columnOrder, themes)).toList(),
+                inSiteOrder(site, themes));
+    }
+
+    /** An action comes under its recommendation's themes and its own, each once, in the order site.yaml lists them. */
+    private static List<String> inSiteOrder(Site site, List<String> themes) {
+        return site.themes().stream().map(Theme::id).filter(themes::contains).toList();
     }
 
     /**
      * An action with what its recommendation shares: the recommendation's owners, target and extra
      * column values where it has none of its own, and the recommendation's progress merged into its own.
      */
-    private Action action(Doc doc, Scales scales, Site site, Shared shared, List<String> columnOrder) {
+    private Action action(Doc doc, Scales scales, Site site, Shared shared, List<String> columnOrder, List<String> recommendationThemes) {
+        List<String> themes = new ArrayList<>(recommendationThemes);
+        themes.addAll(ids(doc.refs("themes")));
         List<Owner> own = owners(doc);
         boolean inheritsOwners = own.isEmpty() && !shared.owners().isEmpty();
         Target target = doc.target("target");
@@ -226,7 +238,8 @@ public final class Assembler {
                 List.copyOf(columns),
                 inheritsOwners || inheritsTarget || !inheritedColumns.isEmpty()
                         ? new Inherited(inheritsOwners, inheritsTarget, inheritedColumns) : Inherited.NONE,
-                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, grade, rag, target, progress));
+                new ActionStateCalculator(asOf, site.staleAfterMonths()).state(status, grade, rag, target, progress),
+                inSiteOrder(site, themes));
     }
 
     private static List<Owner> owners(Doc doc) {

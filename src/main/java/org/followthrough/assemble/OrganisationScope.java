@@ -50,7 +50,7 @@ public final class OrganisationScope {
                 List<Action> owned = r.actions().stream().filter(a -> a.isOwnedBy(organisation.id())).toList();
                 if (!owned.isEmpty()) {
                     recommendations.add(new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(),
-                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(), owned));
+                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(), owned, r.themes()));
                     mentioned.addAll(r.lead());
                     mentioned.addAll(r.oversightBy());
                     owned.forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));

@@ -57,7 +57,8 @@ final class OutputStage {
     /** "plans/*&#47;index.html", "organisations/*&#47;summary.pdf": an output's path with its ids left out. */
     private static String category(String path) {
         String[] parts = path.split("/");
-        if (parts.length >= 3 && (parts[0].equals("plans") || parts[0].equals("organisations") || parts[0].equals("fragments"))) {
+        if (parts.length >= 3 && (parts[0].equals("plans") || parts[0].equals("organisations") || parts[0].equals("fragments")
+                || parts[0].equals("themes"))) {
             parts[parts.length - 2] = "*";
         }
         if (parts.length >= 3 && parts[parts.length - 3].equals("page")) {

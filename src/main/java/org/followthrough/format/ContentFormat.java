@@ -82,6 +82,15 @@ public final class ContentFormat {
             optional("terms", new FieldType.ListOf(new FieldType.Nested(SCALE_ENTRY)), "Short, medium and long term."),
             optional("statuses", new FieldType.ListOf(new FieldType.Nested(STATUS_ENTRY)), "The status words the plan uses.")));
 
+    private static final FieldType THEMES = new FieldType.ListOf(new FieldType.Reference(RefKind.THEME));
+
+    /** A theme of the site's controlled list, under which recommendations and actions of every plan are found together. */
+    public static final Shape THEME = new Shape("theme", "A theme of the site's controlled list.", List.of(
+            required("id", new FieldType.Patterned("an id of lower-case letters, digits and hyphens", ID, "risk-assessment"),
+                    "What recommendations and actions write under themes; also the theme page's address (themes/<id>/)."),
+            required("label", TEXT, "What readers see."),
+            optional("description", MARKDOWN, "What comes under the theme.")));
+
     public static final Shape SITE = new Shape("site.yaml", "The site's settings and default scales.", List.of(
             required("title", TEXT, "The site's name, shown in every page header."),
             required("publisher", TEXT, "Who publishes the site."),
@@ -96,7 +105,9 @@ public final class ContentFormat {
             optional("brand_colour", COLOUR, "The header colour; white text on it must have a contrast of at least 4.5:1."),
             optional("scales", new FieldType.Nested(SCALES), "The default scales for plans that do not define their own."),
             optional("change_history", new FieldType.Choice(Arrays.stream(HistoryDetail.values()).map(HistoryDetail::code).toList()),
-                    "How much of the content's Git history plan pages show: none, dates, messages (the default) or authors (also authors' names).")));
+                    "How much of the content's Git history plan pages show: none, dates, messages (the default) or authors (also authors' names)."),
+            optional("themes", new FieldType.ListOf(new FieldType.Nested(THEME)), "The controlled list of themes recommendations and actions may name, in the order readers see them."),
+            optional("themes_note", MARKDOWN, "Who assigned the themes and who may change them; shown on every theme page.")));
 
     public static final Shape ORGANISATION = new Shape("organisation", "An organisation that owns, leads or oversees actions.", List.of(
             required("name", TEXT, "The full name."),
@@ -204,6 +215,7 @@ public final class ContentFormat {
             optional("extra_columns", EXTRA_VALUES, "Its values in the plan's extra columns, by column id."),
             optional("follow_ups", new FieldType.ListOf(new FieldType.Nested(FOLLOW_UP)), "Follow-up actions."),
             optional("note", MARKDOWN, "Anything a reader should know."),
+            optional("themes", THEMES, "Ids of the site's themes the action comes under, besides its recommendation's."),
             optional("progress", new FieldType.ListOf(new FieldType.Nested(PROGRESS)), "Progress updates, oldest first.")));
 
     public static final Shape RECOMMENDATION = new Shape("recommendation", "A recommendation with its actions.", List.of(
@@ -224,6 +236,7 @@ public final class ContentFormat {
             optional("note", MARKDOWN, "Anything a reader should know."),
             optional("progress", new FieldType.ListOf(new FieldType.Nested(PROGRESS)),
                     "Progress the plan reports once for all its actions, oldest first; each action's history holds these with its own."),
+            optional("themes", THEMES, "Ids of the site's themes the recommendation comes under; its actions come under them too."),
             optional("actions", new FieldType.ListOf(new FieldType.Nested(ACTION)), "The actions.")));
 
     /** The kinds of file editors write, named as their schemas are published. */

@@ -8,7 +8,8 @@ public enum RefKind {
     RAG("RAG rating"),
     TERM("term"),
     PRIORITY("priority"),
-    COLUMN("extra column");
+    COLUMN("extra column"),
+    THEME("theme");
 
     private final String noun;
 

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * An action taken in response to a recommendation, with its progress history and derived state. Its
  * owners, target, extra columns and progress are what hold for it, its recommendation's shared
- * values included; {@code inherited} says which came from the recommendation.
+ * values included; {@code inherited} says which came from the recommendation. {@code themes} are the
+ * ids of the site's themes it comes under: its recommendation's and its own, in the order the site
+ * lists them.
  */
 public record Action(
         String ref,
@@ -28,7 +30,8 @@ public record Action(
         List<ProgressUpdate> progress,
         List<ColumnValue> extraColumns,
         Inherited inherited,
-        ActionState state) {
+        ActionState state,
+        List<String> themes) {
 
     public boolean isOwnedBy(String organisationId) {
         return owners.stream().anyMatch(o -> o.organisationId().equals(organisationId));

@@ -2,7 +2,10 @@ package org.followthrough.model;
 
 import java.util.List;
 
-/** A recommendation as published, with what it gives once for all its actions, and its actions. */
+/**
+ * A recommendation as published, with what it gives once for all its actions, its actions, and the ids
+ * of the site's themes it names.
+ */
 public record Recommendation(
         String number,
         String title,
@@ -15,5 +18,6 @@ public record Recommendation(
         List<String> oversightBy,
         Markdown note,
         Shared shared,
-        List<Action> actions) {
+        List<Action> actions,
+        List<String> themes) {
 }

@@ -33,6 +33,8 @@ public final class Routes {
     public static final String SEARCH = "search/";
     public static final String SEARCH_INDEX = SEARCH + "index/";
     public static final String ORGANISATIONS = "organisations/";
+    /** The list of the site's themes. */
+    public static final String THEMES = "themes/";
     public static final String ABOUT = "about/";
     public static final String ACCESSIBILITY = "accessibility/";
     public static final String NOT_FOUND = "404.html";
@@ -110,6 +112,11 @@ public final class Routes {
     /** An organisation's page, and the folder of its downloads. */
     public static String organisation(String organisationId) {
         return "organisations/" + organisationId + "/";
+    }
+
+    /** A theme's page: the recommendations and actions of every plan under it. */
+    public static String theme(String themeId) {
+        return THEMES + themeId + "/";
     }
 
     /** What changed to the actions an organisation owns ({@code build --since}). */

@@ -24,6 +24,7 @@ import org.followthrough.model.Plan;
 import org.followthrough.model.Recommendation;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
+import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Output.Kind;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.ChangesCsv;
@@ -63,9 +64,11 @@ public final class SiteRenderer {
     private static final Views.Crumb PLANS_CRUMB = new Views.Crumb("Plans", Routes.PLANS);
     private static final Views.Crumb ALL_ACTIONS = new Views.Crumb("All actions", Routes.ACTIONS);
     private static final Views.Crumb ORGANISATIONS = new Views.Crumb("Organisations", Routes.ORGANISATIONS);
+    private static final Views.Crumb THEMES = new Views.Crumb("Themes", Routes.THEMES);
     private static final String SITE_SCOPE = "every plan";
     private static final String PLAN_UNIT = "plan:";
     private static final String ORGANISATION_UNIT = "organisation:";
+    private static final String THEME_UNIT = "theme:";
     private static final String SITE_UNIT = "site";
     private static final String SITEMAP_UNIT = "sitemap";
     /** The list of plans and the pages that narrow it. */
@@ -136,6 +139,8 @@ public final class SiteRenderer {
     private final Set<String> owners = new java.util.HashSet<>();
     /** The plans' change history from Git, read once for the build. */
     private final ChangeHistory history;
+    /** What comes under each theme, gathered in one pass through the archive. */
+    private final ThemeIndex themes;
     /** What changed after {@code --since}, for the site and each organisation; null without it, and in a snapshot. */
     private final ChangesSince.Index changes;
 
@@ -177,6 +182,7 @@ public final class SiteRenderer {
             planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
+        this.themes = ThemeIndex.of(archive);
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
         for (Plan plan : archive.plans()) {
@@ -211,6 +217,7 @@ public final class SiteRenderer {
         outputs.addAll(siteOutputs());
         outputs.addAll(planListOutputs());
         outputs.addAll(searchOutputs());
+        themes.themes().forEach(listed -> outputs.addAll(themePages(listed)));
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
@@ -230,7 +237,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * The outputs of one unit ("plan:ID", "organisation:ID", "site", "plans", "search" or "sitemap"), as {@link #outputs}
+     * The outputs of one unit ("plan:ID", "organisation:ID", "theme:ID", "site", "plans", "search" or "sitemap"), as {@link #outputs}
      * decides them, without deciding the others': for a preview that decides only what is asked for.
      * None for a unit the site does not have.
      */
@@ -242,6 +249,11 @@ public final class SiteRenderer {
         if (unit.startsWith(ORGANISATION_UNIT)) {
             return archive.organisation(unit.substring(ORGANISATION_UNIT.length())).filter(o -> archive.hasPageFor(o.id()))
                     .map(o -> List.copyOf(organisationOutputs(o))).orElse(List.of());
+        }
+        if (unit.startsWith(THEME_UNIT)) {
+            String id = unit.substring(THEME_UNIT.length());
+            return themes.themes().stream().filter(t -> t.theme().id().equals(id)).findFirst().map(t -> List.copyOf(themePages(t)))
+                    .orElse(List.of());
         }
         if (unit.equals(SITE_UNIT)) {
             return List.copyOf(siteOutputs());
@@ -276,6 +288,9 @@ public final class SiteRenderer {
         }
         if (parts.length >= 3 && path.startsWith(Routes.organisation(parts[1]))) {
             return ORGANISATION_UNIT + parts[1];
+        }
+        if (parts.length >= 3 && path.startsWith(Routes.theme(parts[1]))) {
+            return THEME_UNIT + parts[1];
         }
         String fragment = path.endsWith(".html") ? path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length()) : "";
         if (path.equals(Routes.planFragment(fragment))) {
@@ -440,6 +455,7 @@ public final class SiteRenderer {
                     model.put("organisationCount", named);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
+                    model.put("themes", themeSummaries());
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
                 }));
         if (changes != null) {
@@ -474,6 +490,7 @@ public final class SiteRenderer {
                 (context, model) -> { }));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
+        outputs.addAll(themeList());
         outputs.add(notFoundPage(unit));
         if (!snapshots.listed().isEmpty()) {
             outputs.add(page(unit, Routes.SNAPSHOTS, "snapshots.ftlh", "Snapshots", List.of(HOME_CRUMB),
@@ -579,6 +596,65 @@ public final class SiteRenderer {
                         plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
                 model.put("filters", offered);
             }));
+        }
+        return outputs;
+    }
+
+    // ---------------------------------------------------------------- themes
+
+    private List<Views.ThemeSummary> themeSummaries() {
+        return themes.themes().stream().map(views::themeSummary).toList();
+    }
+
+    /** The list of themes, a page of the site's unit; none where the site declares no themes. */
+    private List<Output> themeList() {
+        if (themes.themes().isEmpty()) {
+            return List.of();
+        }
+        return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
+                (context, model) -> {
+                    model.put("themes", themeSummaries());
+                    model.put("note", views.themesNote());
+                }));
+    }
+
+    /**
+     * A theme's pages, about {@value #ROWS_PER_PAGE} actions a page, a recommendation never split between
+     * two. Each page's key names what it shows by its plans' keys, as a listing's does.
+     */
+    private List<Output> themePages(ThemeIndex.Listed listed) {
+        String unit = THEME_UNIT + listed.theme().id();
+        String path = Routes.theme(listed.theme().id());
+        List<List<ThemeIndex.Entry>> chunks = new ArrayList<>();
+        List<ThemeIndex.Entry> chunk = new ArrayList<>();
+        int rows = 0;
+        for (ThemeIndex.Entry entry : listed.entries()) {
+            int size = Math.max(1, entry.actions().size());
+            if (!chunk.isEmpty() && rows + size > ROWS_PER_PAGE) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                rows = 0;
+            }
+            chunk.add(entry);
+            rows += size;
+        }
+        chunks.add(chunk);
+        List<Views.PageLink> pageLinks = new ArrayList<>();
+        for (int n = 1; n <= chunks.size(); n++) {
+            pageLinks.add(new Views.PageLink(n, listingPage(path, n)));
+        }
+        List<Views.PageLink> links = chunks.size() == 1 ? List.of() : pageLinks;
+        List<Output> outputs = new ArrayList<>();
+        for (int n = 1; n <= chunks.size(); n++) {
+            List<ThemeIndex.Entry> shown = chunks.get(n - 1);
+            String title = chunks.size() == 1 ? listed.theme().label()
+                    : listed.theme().label() + " (page " + n + " of " + chunks.size() + ")";
+            List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.recommendation().number() + "#"
+                    + e.named() + e.actions().stream().map(Action::ref).toList()).toList();
+            int page = n;
+            String key = Fingerprint.of("theme", listed.theme(), listed.tally(), listed.recommendations(), shownKeys, links, page);
+            outputs.add(page(unit, listingPage(path, n), "theme.ftlh", title, List.of(HOME_CRUMB, THEMES), key, List.of(),
+                    (context, model) -> model.put("theme", views.themePage(listed, shown, links, page))));
         }
         return outputs;
     }

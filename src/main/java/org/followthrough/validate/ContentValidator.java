@@ -111,7 +111,7 @@ public final class ContentValidator {
     }
 
     /** Folders of the partnership's site; an organisation's own site is built in a folder named after its id. */
-    static final Set<String> RESERVED_IDS = Set.of("plans", "organisations", "actions", "data", "schema", "assets", "about",
+    static final Set<String> RESERVED_IDS = Set.of("plans", "organisations", "themes", "actions", "data", "schema", "assets", "about",
             "accessibility", "fragments");
 
     private static Optional<Doc> check(LoadedContent content, ParsedFile parsed, Shape shape, Problems problems) {
@@ -120,6 +120,14 @@ public final class ContentValidator {
 
     private void checkSiteRules(Doc site) {
         checkBrandColour(site);
+        Map<String, Location> themes = new HashMap<>();
+        for (Doc theme : site.docs("themes")) {
+            Location first = themes.putIfAbsent(theme.text("id"), theme.locationOf("id"));
+            if (first != null) {
+                problems.error(theme.locationOf("id"), "theme '" + theme.text("id") + "' is declared twice (first at " + first + ")",
+                        "give each theme its own id, or merge the two");
+            }
+        }
         if (site.has("scales")) {
             checkScales(site.doc("scales"));
         }
@@ -198,6 +206,10 @@ public final class ContentValidator {
         known.put(RefKind.RAG, codes(plan, site, "rag", defaults.rag()));
         known.put(RefKind.TERM, codes(plan, site, "terms", defaults.terms()));
         known.put(RefKind.STATUS, codes(plan, site, "statuses", defaults.statuses()));
+        if (site != null) {
+            // Without a valid site.yaml there is no list to check against, and its own problems are reported.
+            known.put(RefKind.THEME, themeIds(site));
+        }
         return known;
     }
 
@@ -212,6 +224,12 @@ public final class ContentValidator {
         }
         fallback.entries().forEach(e -> codes.add(e.code()));
         return codes;
+    }
+
+    private static Set<String> themeIds(Doc site) {
+        Set<String> ids = new LinkedHashSet<>();
+        site.docs("themes").forEach(t -> ids.add(t.text("id")));
+        return ids;
     }
 
     /**
@@ -245,6 +263,9 @@ public final class ContentValidator {
     }
 
     private void checkRef(Ref ref, Map<RefKind, Set<String>> known) {
+        if (ref.kind() == RefKind.THEME && !known.containsKey(RefKind.THEME)) {
+            return;
+        }
         Set<String> ids = known.getOrDefault(ref.kind(), Set.of());
         if (ids.contains(ref.id())) {
             return;
@@ -257,6 +278,9 @@ public final class ContentValidator {
         if (hint == null) {
             hint = ref.kind() == RefKind.ORGANISATION
                     ? "create organisations/" + ref.id() + ".yaml, or use the id of an existing organisation"
+                    : ref.kind() == RefKind.THEME
+                    ? (ids.isEmpty() ? "declare the theme under themes: in site.yaml" : "the themes in site.yaml are: " + String.join(", ", ids)
+                            + "; add it there if it belongs on the list")
                     : ids.isEmpty() ? "define the plan's " + ref.kind().noun() + " scale in plan.yaml (scales:) or the site's in site.yaml"
                     : "the codes of this plan's scale are: " + String.join(", ", ids);
         }

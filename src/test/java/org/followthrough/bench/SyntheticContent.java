@@ -98,6 +98,10 @@ public final class SyntheticContent {
                     - {code: "1", label: Priority 1, description: Priority 1}
                     - {code: "2", label: Priority 2, description: Priority 2}
                     - {code: "3", label: Priority 3, description: Priority 3}
+                themes:
+                  - {id: risk-assessment, label: Risk assessment}
+                  - {id: information-sharing, label: Information sharing}
+                  - {id: families-and-carers, label: Involving families and carers}
                 """);
         for (int o = 0; o < organisations; o++) {
             write(root.resolve("organisations/" + organisationId(o) + ".yaml"), String.format(Locale.ROOT, """
@@ -106,6 +110,9 @@ public final class SyntheticContent {
                     """, title(pick(random, WORDS)), title(pick(random, WORDS)), o, pick(random, ORGANISATION_TYPES)));
         }
     }
+
+    /** Every recommendation comes under one of the site's three themes, so that theme pages grow with the archive as in real use. */
+    private static final String[] THEMES = {"risk-assessment", "information-sharing", "families-and-carers"};
 
     private static Written writePlan(Path root, int p, List<Integer> actionsPerRecommendation, int organisations, Random random)
             throws IOException {
@@ -146,9 +153,10 @@ public final class SyntheticContent {
                       - %s
                       - %s
                     priority: "%d"
+                    themes: [%s]
                     actions:
                     """, r, sentence(random, 3, 8).replace(".", ""), paragraph(random, between(random, 1, 4)), sentence(random, 8, 24),
-                    sentence(random, 8, 24), between(random, 1, 3)));
+                    sentence(random, 8, 24), between(random, 1, 3), THEMES[r % THEMES.length]));
             int actions = actionsPerRecommendation.get(r - 1);
             int updates = 0;
             for (int a = 1; a <= actions; a++) {

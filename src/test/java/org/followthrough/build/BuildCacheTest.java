@@ -143,6 +143,45 @@ class BuildCacheTest {
     }
 
     @Test
+    void aThemeGivenToAnActionRemakesThatThemesPagesAndCountsAndPublishesWhatAFreshBuildWould() throws IOException {
+        build("site", true);
+        Map<String, String> before = Folders.contents(temp.resolve("site"));
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "    description: Minute every MDT meeting.\n",
+                "    description: Minute every MDT meeting.\n    themes: [risk-assessment]\n");
+
+        BuildResult rebuilt = build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(rebuilt.filesFromCache()).isPositive();
+        assertThat(before.get("themes/risk-assessment/index.html")).doesNotContain("Second safety action plan");
+        assertThat(after.get("themes/risk-assessment/index.html")).contains("Second safety action plan", "Action 1.1")
+                .doesNotContain("Sample safety action plan");
+        assertThat(after.get("themes/index.html")).isNotEqualTo(before.get("themes/index.html"));
+        assertThat(after.get("index.html")).contains("Risk assessment</a>: 1 recommendation, 1 action");
+        assertThat(after.get("themes/audit/index.html")).isEqualTo(before.get("themes/audit/index.html"));
+        assertThat(after.get("plans/sample-review/index.html")).isEqualTo(before.get("plans/sample-review/index.html"));
+    }
+
+    @Test
+    void aRenamedThemeIsRenamedOnEveryPageCsvAndJsonThatNamesIt() throws IOException {
+        build("site", true);
+        Folders.replace(content.resolve("site.yaml"), "label: Audit and assurance", "label: Audit");
+
+        build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        for (String path : new String[] {"themes/audit/index.html", "themes/index.html", "index.html", "plans/sample-review/index.html",
+                "plans/sample-review/actions.csv", "plans/sample-review/plan.json", "data/site.json"}) {
+            assertThat(after.get(path)).as(path).doesNotContain("Audit and assurance");
+        }
+        assertThat(after.get("plans/sample-review/actions.csv")).contains("Record keeping; Audit");
+    }
+
+    @Test
     void theChangesSinceADateAreMadeAgainWhenTheDateOrTheProgressChangesAndOnlyThen() throws IOException {
         build("site", true, LocalDate.of(2024, 6, 1));
         Map<String, String> first = Folders.contents(temp.resolve("site"));

@@ -162,8 +162,11 @@ class NothingLostTest {
         }
 
         private String reference(RefKind kind, String id) {
+            if (kind == RefKind.THEME) {
+                return archive.site().theme(id).label();
+            }
             Scale scale = switch (kind) {
-                case ORGANISATION -> null;
+                case ORGANISATION, THEME -> null;
                 case COLUMN -> throw new IllegalArgumentException("a column id is a key, never a value");
                 case STATUS -> plan.scales().statuses();
                 case GRADE -> plan.scales().grades();

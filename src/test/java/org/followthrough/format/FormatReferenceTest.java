@@ -20,7 +20,7 @@ class FormatReferenceTest {
         for (Shape shape : List.of(ContentFormat.SITE, ContentFormat.ORGANISATION, ContentFormat.PLAN, ContentFormat.PLAN_UPDATE,
                 ContentFormat.SOURCE, ContentFormat.ADDRESSED, ContentFormat.SCALES, ContentFormat.SCALE_ENTRY,
                 ContentFormat.STATUS_ENTRY, ContentFormat.RECOMMENDATION, ContentFormat.ACTION, ContentFormat.OWNER,
-                ContentFormat.EVIDENCE, ContentFormat.FOLLOW_UP, ContentFormat.PROGRESS, ContentFormat.TARGET)) {
+                ContentFormat.EVIDENCE, ContentFormat.FOLLOW_UP, ContentFormat.PROGRESS, ContentFormat.TARGET, ContentFormat.THEME)) {
             for (Field field : shape.fields()) {
                 if (!reference.contains("`" + field.name() + "`")) {
                     undocumented.add(shape.name() + "." + field.name());

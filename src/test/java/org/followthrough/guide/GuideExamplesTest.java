@@ -88,10 +88,17 @@ class GuideExamplesTest {
                 String text = Files.readString(page, StandardCharsets.UTF_8);
                 Matcher matcher = EXAMPLE.matcher(text);
                 int index = 0;
+                Map<String, String> shown = new LinkedHashMap<>();
                 while (matcher.find()) {
                     String frame = matcher.group(2) == null ? "" : FRAMES.get(matcher.group(2));
                     assertThat(frame).as(page + ": unknown 'below: " + matcher.group(2) + "'").isNotNull();
-                    examples.add(new Example(page.getFileName().toString(), index++, matcher.group(1), frame + matcher.group(3)));
+                    // Below the site's fields the page showed earlier, the fragment adds to them, as an editor's file would.
+                    if ("the site's fields".equals(matcher.group(2)) && shown.containsKey(matcher.group(1))) {
+                        frame = shown.get(matcher.group(1));
+                    }
+                    String example = frame + matcher.group(3);
+                    shown.put(matcher.group(1), example);
+                    examples.add(new Example(page.getFileName().toString(), index++, matcher.group(1), example));
                 }
                 long blocks = text.lines().filter(l -> l.equals("```yaml")).count();
                 assertThat(index).as(page + ": every ```yaml block is an example with its file named in <!-- example: … -->").isEqualTo(blocks);

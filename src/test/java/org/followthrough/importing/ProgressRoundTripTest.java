@@ -159,6 +159,7 @@ class ProgressRoundTripTest {
                 "        text: |",
                 "          Audited, and found complete.",
                 "        reported_by: Inspector",
+                "themes: [record-keeping]",
                 ""));
     }
 

@@ -130,7 +130,7 @@ public final class TestArchives {
         List<Plan> plans = archive.plans().stream().map(p -> {
             List<Recommendation> recommendations = p.recommendations().stream().map(r -> new Recommendation(r.number(), r.title(),
                     r.text(), r.issuesIdentified(), r.priority(), r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(),
-                    r.note(), r.shared(), r.actions().stream().map(a -> change.apply(p, a)).toList())).toList();
+                    r.note(), r.shared(), r.actions().stream().map(a -> change.apply(p, a)).toList(), r.themes())).toList();
             return new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
                     p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(),
                     p.targetCompletion(), p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(),
@@ -145,6 +145,6 @@ public final class TestArchives {
         return new Action(a.ref(), a.description(), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(),
                 a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
                 a.qualityAssuredBy(), a.followUps(), a.note(), List.copyOf(progress), a.extraColumns(), a.inherited(),
-                Assembler.stateOf(archive.asOf(), archive.site().staleAfterMonths(), a.status(), a.target(), progress));
+                Assembler.stateOf(archive.asOf(), archive.site().staleAfterMonths(), a.status(), a.target(), progress), a.themes());
     }
 }

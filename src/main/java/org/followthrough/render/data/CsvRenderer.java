@@ -225,6 +225,13 @@ public final class CsvRenderer {
                             + " and so perhaps its status and latest progress), and the ids of the plan's extra columns. Empty when every"
                             + " value is the action's own.",
                     c -> joinOrNull(ActionRecord.inherited(c.record().action()), SEPARATOR)),
+            list("themes", "Themes",
+                    "The site's themes the action comes under (its recommendation's and its own), by label, separated by '"
+                            + SEPARATOR + "'. Themes are the site's editorial judgement, not part of the plan as published.",
+                    c -> c.record().action().themes().stream().map(id -> c.site().theme(id).label()).toList()),
+            list("theme_ids", "Theme IDs",
+                    "The same themes by identifier (each theme's page is themes/<id>/), separated by '" + SEPARATOR + "'.",
+                    c -> c.record().action().themes()),
             column("url", "Link", "anyURI", true,
                     "The action on this site.",
                     c -> c.record().url(c.site())));

@@ -24,6 +24,7 @@ import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.model.Target;
+import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.view.ViewFactory;
 
 /**
@@ -131,6 +132,14 @@ public final class JsonRenderer {
             organisations.add(organisation);
         }
         root.put("organisations", organisations);
+        root.put("themes_note", text(site.themesNote()));
+        root.put("themes", ThemeIndex.of(archive).themes().stream().map(listed -> {
+            Map<String, Object> theme = themeRef(site, listed.theme().id());
+            theme.put("description", text(listed.theme().description()));
+            theme.put("recommendations", listed.recommendations());
+            theme.put("tally", tally(listed.tally()));
+            return (Object) theme;
+        }).toList());
         return Json.write(root);
     }
 
@@ -228,6 +237,7 @@ public final class JsonRenderer {
             recommendation.put("target", target(r.shared().target()));
             recommendation.put("extra_columns", extraColumns(p, r.shared().extraColumns()));
             recommendation.put("progress", r.shared().progress().stream().map(u -> progressUpdate(u, List.of())).toList());
+            recommendation.put("themes", themeRefs(site, r.themes()));
             recommendation.put("actions", r.actions().stream().map(a -> action(site, organisations, new ActionRecord(p, r, a))).toList());
             return recommendation;
         }).toList());
@@ -270,6 +280,7 @@ public final class JsonRenderer {
             return followUp;
         }).toList());
         action.put("note", text(a.note()));
+        action.put("themes", themeRefs(site, a.themes()));
         List<Object> progress = new ArrayList<>();
         List<HistoryEntry> history = a.state().history();
         for (int i = 0; i < a.progress().size(); i++) {
@@ -371,6 +382,18 @@ public final class JsonRenderer {
         ref.put("id", id);
         ref.put("name", o == null ? id : o.name());
         ref.put("url", Routes.url(site, Routes.organisation(id)));
+        return ref;
+    }
+
+    private static List<Object> themeRefs(Site site, List<String> ids) {
+        return ids.stream().map(id -> (Object) themeRef(site, id)).toList();
+    }
+
+    private static Map<String, Object> themeRef(Site site, String id) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("id", id);
+        ref.put("label", site.theme(id).label());
+        ref.put("url", Routes.url(site, Routes.theme(id)));
         return ref;
     }
 

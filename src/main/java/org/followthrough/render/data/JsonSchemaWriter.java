@@ -50,7 +50,17 @@ public final class JsonSchemaWriter {
                         .p("tally", ref("tally"), "Every action of the site, counted.")
                         .p("downloads", ref("downloads"), "The site-wide downloads.")
                         .p("plans", array(ref("planSummary")), "Every plan.")
-                        .p("organisations", array(ref("organisationSummary")), "Every organisation."));
+                        .p("organisations", array(ref("organisationSummary")), "Every organisation.")
+                        .p("themes_note", N_STRING, "Who assigned the themes and who may change them (Markdown).")
+                        .p("themes", array(new Obj()
+                                .p("id", STRING, "The theme's identifier on this site.")
+                                .p("label", STRING, "The theme as readers see it.")
+                                .p("url", URL, "Its page on this site: the recommendations and actions of every plan under it.")
+                                .p("description", N_STRING, "What comes under the theme (Markdown).")
+                                .p("recommendations", COUNT, "How many recommendations name it or have an action that does.")
+                                .p("tally", ref("tally"), "The actions under it, counted.")
+                                .build("A theme of the site's controlled list, with what comes under it.")),
+                                "The site's themes, in its order. Themes are the site's editorial judgement, not part of the plans as published."));
     }
 
     private static String document(Archive archive, String path, String title, String description, Obj own) {
@@ -95,6 +105,11 @@ public final class JsonSchemaWriter {
                 .p("name", STRING, "Its full name.")
                 .p("url", URL, "Its page on this site.")
                 .build("An organisation, by name."));
+        defs.put("themeRef", new Obj()
+                .p("id", STRING, "The theme's identifier on this site.")
+                .p("label", STRING, "The theme as readers see it.")
+                .p("url", URL, "Its page on this site.")
+                .build("A theme of the site's controlled list: the site's editorial judgement, not part of the plan as published."));
         defs.put("target", new Obj()
                 .p("as_published", N_STRING, "The wording exactly as the plan printed it; null where the plan printed a plain date.")
                 .p("text", N_STRING, "The target as readers see it: the wording, or the date written out ('30 June 2024').")
@@ -274,6 +289,7 @@ public final class JsonSchemaWriter {
                 .p("extra_columns", ref("extraColumns"), "Values in the plan's extra columns given once for all the actions.")
                 .p("progress", array(ref("progressUpdate")), "Progress the plan reports once for all the actions; each action's"
                         + " progress includes these.")
+                .p("themes", array(ref("themeRef")), "The themes the recommendation names; its actions come under them too.")
                 .p("actions", array(ref("action")), "The actions, as published.")
                 .build("A recommendation with its actions."));
         defs.put("action", new Obj()
@@ -305,6 +321,7 @@ public final class JsonSchemaWriter {
                         .p("status", nullable(ref("scaleValue")), "Its status.")
                         .build("A further action required after review.")), "Follow-up actions.")
                 .p("note", N_STRING, "Anything a reader should know (Markdown).")
+                .p("themes", array(ref("themeRef")), "The themes the action comes under: its recommendation's and its own, in the site's order.")
                 .p("progress", array(ref("progressUpdate")), "Progress updates, oldest first, its recommendation's included.")
                 .p("inherited", array(STRING),
                         "Which values come from the recommendation, which gives them once for all its actions: 'owners', 'target',"

@@ -23,6 +23,8 @@ import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
 import org.followthrough.model.Target;
+import org.followthrough.model.Theme;
+import org.followthrough.model.ThemeIndex;
 import org.followthrough.model.Timeline;
 import org.followthrough.render.chart.TimelineSvg;
 import org.followthrough.render.Dates;
@@ -64,7 +66,8 @@ public final class ViewFactory {
         }
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
                 html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
-                logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl());
+                logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl(),
+                !s.themes().isEmpty());
     }
 
     /** A page's place on the site: {@code crumb} is the shorter name its breadcrumbs end with. */
@@ -314,7 +317,7 @@ public final class ViewFactory {
                 html(r.issuesIdentified()), entry(r.priority()), orgs(r.lead()), r.leadAsPublished(), r.oversight(),
                 orgs(r.oversightBy()), html(r.note()), owners(shared.owners()), target(shared.target()),
                 columns(plan, shared.extraColumns(), List.of()), progress, latest(progress, false), actions,
-                tally(Tally.of(r.actions())));
+                tally(Tally.of(r.actions())), themes(r.themes()));
     }
 
     public ActionView action(Plan plan, Recommendation r, Action a) {
@@ -329,7 +332,12 @@ public final class ViewFactory {
                 entry(a.term()), entry(a.status()), entry(a.rag()), entry(a.grade()), a.qualityAssuredBy(),
                 columns(plan, a.extraColumns(), a.inherited().extraColumns()),
                 a.followUps().stream().map(this::followUp).toList(),
-                html(a.note()), progress, latest(progress, true), latest(progress, false), state(plan, a.state()));
+                html(a.note()), progress, latest(progress, true), latest(progress, false), state(plan, a.state()),
+                a.themes().equals(r.themes()) ? List.of() : themes(a.themes()));
+    }
+
+    private List<ThemeRef> themes(List<String> ids) {
+        return ids.stream().map(id -> new ThemeRef(id, archive.site().theme(id).label(), Routes.theme(id))).toList();
     }
 
     /** A progress update with each change it made in words ("RAG: Amber → Green"). */
@@ -478,6 +486,39 @@ public final class ViewFactory {
             }
         }
         return new ActionIndex(actions, recommendations);
+    }
+
+    /** A theme as the list of themes shows it, with the counts of what comes under it. */
+    public ThemeSummary themeSummary(ThemeIndex.Listed listed) {
+        Theme t = listed.theme();
+        return new ThemeSummary(t.id(), t.label(), Routes.theme(t.id()), html(t.description()), listed.recommendations(),
+                listed.actions(), tally(listed.tally()));
+    }
+
+    /** One page of a theme: {@code entries} are the recommendations it shows, grouped by plan in archive order. */
+    public ThemePage themePage(ThemeIndex.Listed listed, List<ThemeIndex.Entry> entries, List<PageLink> pages, int page) {
+        List<ThemeGroup> groups = new ArrayList<>();
+        Plan current = null;
+        List<ThemeRecommendation> recommendations = new ArrayList<>();
+        for (ThemeIndex.Entry e : entries) {
+            if (current != null && !current.id().equals(e.plan().id())) {
+                groups.add(new ThemeGroup(planLink(current), List.copyOf(recommendations)));
+                recommendations.clear();
+            }
+            current = e.plan();
+            Recommendation r = e.recommendation();
+            recommendations.add(new ThemeRecommendation(r.number(), r.title(), Routes.recommendation(current.id(), r.number()), e.named(),
+                    e.actions().stream().map(a -> rowOf(e.plan(), a)).toList()));
+        }
+        if (current != null) {
+            groups.add(new ThemeGroup(planLink(current), List.copyOf(recommendations)));
+        }
+        return new ThemePage(themeSummary(listed), themesNote(), List.copyOf(groups), pages, page);
+    }
+
+    /** The site's note on who assigned the themes and who may change them, or null. */
+    public freemarker.core.TemplateHTMLOutputModel themesNote() {
+        return html(archive.site().themesNote());
     }
 
     /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */

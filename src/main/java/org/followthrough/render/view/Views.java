@@ -20,7 +20,7 @@ public final class Views {
     public record SiteView(String title, String publisher, String language, String brandColour,
                            TemplateHTMLOutputModel description, TemplateHTMLOutputModel contact,
                            String asOf, String asOfIso, int staleAfterMonths, String baseUrl,
-                           String logo, String partnershipTitle, String partnershipUrl) {
+                           String logo, String partnershipTitle, String partnershipUrl, boolean hasThemes) {
     }
 
     public record Crumb(String label, String path) {
@@ -116,7 +116,8 @@ public final class Views {
      * An action. Its owners, target, extra columns and progress are all that hold for it, its
      * recommendation's included; {@code ownersShared} and {@code targetShared} say the owners and target
      * are the recommendation's, and where the recommendation is shown they are shown there once.
-     * {@code ownLatest} is the latest progress with text that is the action's own.
+     * {@code ownLatest} is the latest progress with text that is the action's own. {@code themes} are the
+     * themes it comes under where they are not just its recommendation's, or empty.
      */
     public record ActionView(String anchor, String ref, String recommendationNumber, String path,
                              TemplateHTMLOutputModel description, String section,
@@ -127,7 +128,7 @@ public final class Views {
                              ScaleEntryView term, ScaleEntryView status, ScaleEntryView rag, ScaleEntryView grade,
                              String qualityAssuredBy, List<ColumnView> extraColumns, List<FollowUpView> followUps,
                              TemplateHTMLOutputModel note, List<ProgressView> progress, ProgressView latest,
-                             ProgressView ownLatest, StateView state) {
+                             ProgressView ownLatest, StateView state, List<ThemeRef> themes) {
     }
 
     /**
@@ -142,7 +143,7 @@ public final class Views {
                                      List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
                                      List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
                                      List<ProgressView> progress, ProgressView latest,
-                                     List<ActionView> actions, TallyView tally) {
+                                     List<ActionView> actions, TallyView tally, List<ThemeRef> themes) {
     }
 
     public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason) {
@@ -240,6 +241,34 @@ public final class Views {
 
     /** A numbered page of a listing and its path from the site root. */
     public record PageLink(int number, String path) {
+    }
+
+    /** A theme as a link. */
+    public record ThemeRef(String id, String label, String path) {
+    }
+
+    /** A theme as the list of themes and the home page show it: what it is, and how much comes under it. */
+    public record ThemeSummary(String id, String label, String path, TemplateHTMLOutputModel description,
+                               int recommendations, int actions, TallyView tally) {
+    }
+
+    /**
+     * A recommendation on a theme's page: {@code named} when it names the theme itself, otherwise it is
+     * listed for the {@code rows} of its actions that do.
+     */
+    public record ThemeRecommendation(String number, String title, String path, boolean named, List<ActionRow> rows) {
+    }
+
+    /** The recommendations of one plan on a theme's page. */
+    public record ThemeGroup(PlanLink plan, List<ThemeRecommendation> recommendations) {
+    }
+
+    /**
+     * One page of a theme: the theme, the counts of everything under it, the site's note on how themes are
+     * assigned, and this page's plans ({@code pages} is empty when everything fits on one).
+     */
+    public record ThemePage(ThemeSummary theme, TemplateHTMLOutputModel note, List<ThemeGroup> groups,
+                            List<PageLink> pages, int page) {
     }
 
     /** An organisation as the list of organisations shows it. */

@@ -138,7 +138,7 @@ class IcalRendererTest {
         Archive archive = TestArchives.withAction(TestArchives.small(), "sample-review", "1.1", a -> new Action(a.ref(),
                 new Markdown(description), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(), a.desiredOutcome(),
                 a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(), a.qualityAssuredBy(), a.followUps(),
-                a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state()));
+                a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
         String ics = IcalRenderer.plan(archive, archive.plans().get(0));
         assertThat(ics.replace("\r\n ", "")).contains("Commas\\, semicolons\\; back\\\\slashes and a line\\nbreak.");
         VEvent event = parse(ics).<VEvent>getComponents("VEVENT").get(0);

@@ -170,6 +170,8 @@ class CsvRendererTest {
         }
         inherited.addAll(a.inherited().extraColumns());
         row.put("from_recommendation", String.join("; ", inherited));
+        row.put("themes", a.themes().stream().map(id -> archive.site().theme(id).label()).collect(Collectors.joining("; ")));
+        row.put("theme_ids", String.join("; ", a.themes()));
         row.put("url", archive.site().baseUrl() + Routes.action(located.plan().id(), located.recommendation().number(), a.ref()));
         Map<String, String> extra = new LinkedHashMap<>();
         for (ExtraColumn column : located.plan().extraColumns()) {
@@ -273,7 +275,7 @@ class CsvRendererTest {
         Archive archive = TestArchives.withAction(TestArchives.small(), "sample-review", "1.1", a -> new Action(a.ref(),
                 new Markdown("Say \"minuted\", then file.\nTwice; weekly."), a.section(), a.owners(), a.target(), a.monitoring(),
                 a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
-                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state()));
+                a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
         String csv = CsvRenderer.plan(archive, archive.plans().get(0));
         assertThat(csv).contains(",\"Say \"\"minuted\"\", then file.\nTwice; weekly.\",");
         List<String> header = new ArrayList<>();

@@ -1,0 +1,154 @@
+package org.followthrough.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.followthrough.build.BuildRequest;
+import org.followthrough.output.MemoryPublisher;
+import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Themes as a reader finds them: a page per theme listing the recommendations and actions of every
+ * plan under it with their status, the list of themes, the home page's counts, the plan pages, and an
+ * organisation's own site, which shows only what it owns. The small site names a theme on a
+ * recommendation (record keeping), one on an action only (audit), and has one with nothing under it.
+ */
+class ThemePagesTest {
+
+    private static MemoryPublisher small;
+    private static MemoryPublisher shipped;
+
+    @BeforeAll
+    static void build() {
+        small = TestBuilds.buildInMemory(TestBuilds.fixture("small"));
+        shipped = TestBuilds.buildInMemory(TestBuilds.SHIPPED_CONTENT);
+    }
+
+    private static Document page(MemoryPublisher site, String path) {
+        return Jsoup.parse(site.text(path));
+    }
+
+    @Test
+    void anActionComesUnderItsRecommendationsThemesAndItsOwn() {
+        Document recordKeeping = page(small, "themes/record-keeping/index.html");
+        assertThat(recordKeeping.select("table.action-table tbody tr").text()).contains("Action 1.1", "Action 1.2");
+        Document audit = page(small, "themes/audit/index.html");
+        assertThat(audit.select("table.action-table tbody tr").text()).contains("Action 1.2").doesNotContain("Action 1.1");
+        assertThat(audit.text()).contains("The recommendation itself is not under this theme");
+    }
+
+    @Test
+    void aThemePageGivesEachActionsStatusAsEveryListingDoes() {
+        Element row = page(small, "themes/record-keeping/index.html").select("table.action-table tbody tr").get(1);
+        assertThat(row.select(".tag--in_progress").text()).isEqualTo("Open");
+        assertThat(row.select(".tag--overdue").text()).isEqualTo("Overdue");
+        assertThat(page(small, "themes/record-keeping/index.html").select("ul.counts").text())
+                .contains("2 actions:", "1 in progress", "1 completed");
+    }
+
+    @Test
+    void aThemePageSaysThemesAreAnEditorialJudgementAndWhoMayChangeThem() {
+        String text = page(small, "themes/audit/index.html").select(".callout").text();
+        assertThat(text).contains("editorial judgement of Sample Partnership", "not part of the plans as published",
+                "only they may change them");
+        assertThat(page(small, "themes/index.html").select(".callout").text()).contains("editorial judgement", "only they may change them");
+    }
+
+    @Test
+    void aThemeWithNothingUnderItHasAPageSayingSo() {
+        assertThat(page(small, "themes/risk-assessment/index.html").text()).contains("No recommendation or action")
+                .doesNotContain("Action 1.");
+    }
+
+    @Test
+    void homeAndTheListOfThemesCountWhatComesUnderEach() {
+        Element list = page(small, "index.html").selectFirst("ul.theme-list");
+        assertThat(list.select("li").eachText()).containsExactly("Record keeping: 1 recommendation, 2 actions",
+                "Audit and assurance: 1 recommendation, 1 action", "Risk assessment: 0 recommendations, 0 actions");
+        assertThat(list.select("a").eachAttr("href")).containsExactly("themes/record-keeping/", "themes/audit/", "themes/risk-assessment/");
+        Element row = page(small, "themes/index.html").select("tbody tr").first();
+        assertThat(row.selectFirst("th a").text()).isEqualTo("Record keeping");
+        assertThat(row.selectFirst("th").text()).contains("What practitioners record");
+        assertThat(row.select("td").eachText()).as("recommendations, actions, done, overdue").containsExactly("1", "2", "1", "1");
+    }
+
+    @Test
+    void planPagesLinkEachRecommendationAndActionToItsThemes() {
+        Document plan = page(small, "plans/sample-review/index.html");
+        assertThat(plan.select("#recommendation-1 > dl a[href*=themes]").eachAttr("href")).containsExactly("../../themes/record-keeping/");
+        assertThat(plan.select("#action-1-2 dl a[href*=themes]").eachText()).containsExactly("Record keeping", "Audit and assurance");
+        assertThat(plan.select("#action-1-1 dl a[href*=themes]")).as("no more than its recommendation's themes").isEmpty();
+    }
+
+    @Test
+    void themesAreInTheCsvAndJsonDownloads() {
+        assertThat(small.text("plans/sample-review/actions.csv")).contains(",Themes,Theme IDs,", ",Record keeping; Audit and assurance,record-keeping; audit,");
+        assertThat(small.text("plans/sample-review/actions.csv-metadata.json")).contains("\"name\" : \"theme_ids\"");
+        assertThat(small.text("plans/sample-review/plan.json")).contains("\"url\" : \"https://plans.example/themes/audit/\"");
+        assertThat(small.text("data/site.json")).contains("\"themes_note\" : \"The test editors gave these themes; only they may change them.\"");
+    }
+
+    @Test
+    void aThemeListsEveryPlanAndOrganisationWithActionsUnderIt() {
+        Document families = page(shipped, "themes/families-and-carers/index.html");
+        assertThat(families.select("h2 a").eachText()).contains("Domestic Homicide Review BDHR2011/12-03 Action Plan",
+                "EPUT Safety Action Plan");
+        assertThat(families.select("table.action-table tbody tr .owner").eachText()).contains("BCC", "BSMHFT", "EPUT");
+    }
+
+    @Test
+    void anOrganisationsOwnSiteListsOnlyWhatItOwnsUnderEachTheme() {
+        BuildRequest all = TestBuilds.request(TestBuilds.fixture("small"), null);
+        MemoryPublisher police = TestBuilds.buildInMemory(new BuildRequest(all.content(), all.templates(), null, all.asOf(), null,
+                all.clock(), "sample-police", false));
+        Document recordKeeping = page(police, "themes/record-keeping/index.html");
+        assertThat(recordKeeping.select("table.action-table tbody tr").text()).contains("Action 1.2").doesNotContain("Action 1.1");
+        assertThat(page(police, "index.html").select("ul.theme-list li").eachText()).contains("Record keeping: 1 recommendation, 1 action",
+                "Audit and assurance: 1 recommendation, 1 action");
+        assertThat(police.text("data/actions.csv")).doesNotContain("Minute every MDT meeting");
+    }
+
+    @Test
+    void aLongThemeContinuesOnNumberedPagesWithoutSplittingARecommendation(@TempDir Path content) throws IOException {
+        // Three plans of three recommendations of 30 actions: six recommendations (180 actions) fit on the first page.
+        Files.createDirectories(content.resolve("organisations"));
+        Files.writeString(content.resolve("site.yaml"), """
+                title: Long theme
+                publisher: Tests
+                base_url: https://long.example/
+                language: en-GB
+                time_zone: Europe/London
+                themes: [{id: risk, label: Risk}]
+                """);
+        Files.writeString(content.resolve("organisations/trust.yaml"), "name: Trust\ntype: nhs_trust\n");
+        for (int p = 1; p <= 3; p++) {
+            Path plan = Files.createDirectories(content.resolve("plans/plan-" + p + "/recommendations"));
+            Files.writeString(plan.resolve("../plan.yaml"), "title: Plan " + p + "\nkind: other\norganisations: [trust]\n");
+            for (int r = 1; r <= 3; r++) {
+                StringBuilder rec = new StringBuilder("number: \"" + r + "\"\nthemes: [risk]\nactions:\n");
+                for (int a = 1; a <= 30; a++) {
+                    rec.append("  - {ref: \"").append(r).append('.').append(a).append("\", owners: [{organisation: trust}]}\n");
+                }
+                Files.writeString(plan.resolve(r + ".yaml"), rec.toString());
+            }
+        }
+        MemoryPublisher site = TestBuilds.buildInMemory(content);
+
+        Document first = page(site, "themes/risk/index.html");
+        Document second = page(site, "themes/risk/page/2/index.html");
+        assertThat(first.select("table.action-table tbody tr")).hasSize(180);
+        assertThat(second.select("table.action-table tbody tr")).hasSize(90);
+        assertThat(first.select("h3").size() + second.select("h3").size()).as("each recommendation on one page").isEqualTo(9);
+        assertThat(second.select("nav.pagination a").eachAttr("href")).containsExactly("../../../../themes/risk/", "../../../../themes/risk/page/2/");
+        assertThat(second.selectFirst("nav.pagination a[aria-current=page]").text()).isEqualTo("Page 2");
+        assertThat(second.text()).contains("270 actions");
+    }
+}
