@@ -73,7 +73,8 @@ public final class ContentValidator {
                             + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
                 }
                 if (RESERVED_IDS.contains(org.id())) {
-                    problems.error(Location.of(org.parsed().file().display()), "'" + org.id() + "' cannot be the id of an organisation: "
+                    // The id is the file's name: the problem is the whole file's, told at its start.
+                    problems.error(new Location(org.parsed().file().display(), 1, 1), "'" + org.id() + "' cannot be the id of an organisation: "
                             + "the site has a folder of that name, where the organisation's own site would go",
                             "rename the file, e.g. to " + org.id() + "-org.yaml");
                 }
@@ -111,8 +112,8 @@ public final class ContentValidator {
     }
 
     /** Folders of the partnership's site; an organisation's own site is built in a folder named after its id. */
-    static final Set<String> RESERVED_IDS = Set.of("plans", "organisations", "themes", "actions", "data", "schema", "assets", "about",
-            "accessibility", "fragments");
+    static final Set<String> RESERVED_IDS = Set.of("plans", "find-plans", "search", "organisations", "themes", "actions", "data", "schema",
+            "assets", "about", "accessibility", "fragments", "changes", "snapshots");
 
     private static Optional<Doc> check(LoadedContent content, ParsedFile parsed, Shape shape, Problems problems) {
         return new ShapeChecker(content.files(), parsed.file(), problems).checkRoot(parsed.root(), shape);

@@ -33,7 +33,7 @@ import org.jsoup.parser.Parser;
  * What in a published site could run script or was read from outside the content: in every HTML
  * page and fragment, every SVG, every PDF (its links and actions), and the HTML that feeds carry (Atom {@code type="html"}, JSON Feed
  * {@code content_html}), which feed readers render. The site's own script is its one reference
- * to {@code assets/filter.js}, on the pages that filter actions; nothing else may run script: no
+ * to {@code assets/filter.js}, {@code search.js} or {@code sort.js}, on the pages that filter, search or sort; nothing else may run script: no
  * script element, no event-handler attribute, no {@code javascript:}, {@code vbscript:} or
  * {@code data:} address, no element that embeds another document or changes the page's base.
  * An SVG may, in addition, refer only to its own parts.
@@ -41,7 +41,7 @@ import org.jsoup.parser.Parser;
 final class UnsafeOutput {
 
     /** The site's own script, referred to from the site's root or from a page below it. */
-    private static final Pattern OWN_SCRIPT = Pattern.compile("(\\.\\./)*assets/filter\\.js");
+    private static final Pattern OWN_SCRIPT = Pattern.compile("(\\.\\./)*assets/(filter|search|sort)\\.js");
     private static final Pattern SCRIPT_TAG = Pattern.compile("<script", Pattern.CASE_INSENSITIVE);
     private static final Set<String> EMBEDDING = Set.of("iframe", "frame", "frameset", "object", "embed", "applet", "base",
             "foreignobject", "handler", "portal", "isindex");

@@ -48,10 +48,12 @@ class ThemePagesTest {
     @Test
     void aThemePageGivesEachActionsStatusAsEveryListingDoes() {
         Element row = page(small, "themes/record-keeping/index.html").select("table.action-table tbody tr").get(1);
-        assertThat(row.select(".tag--in_progress").text()).isEqualTo("Open");
+        assertThat(row.select(".tag--in_progress").text()).isEqualTo("In progress");
+        assertThat(row.select(".own-wording").text()).isEqualTo("as published: “Open”");
         assertThat(row.select(".tag--overdue").text()).isEqualTo("Overdue");
-        assertThat(page(small, "themes/record-keeping/index.html").select("ul.counts").text())
-                .contains("2 actions:", "1 in progress", "1 completed");
+        Document theme = page(small, "themes/record-keeping/index.html");
+        assertThat(theme.select(".counts-total").text()).isEqualTo("2 actions:");
+        assertThat(theme.select("ul.counts").text()).contains("1 in progress", "1 completed");
     }
 
     @Test
@@ -81,9 +83,9 @@ class ThemePagesTest {
     }
 
     @Test
-    void planPagesLinkEachRecommendationAndActionToItsThemes() {
-        Document plan = page(small, "plans/sample-review/index.html");
-        assertThat(plan.select("#recommendation-1 > dl a[href*=themes]").eachAttr("href")).containsExactly("../../themes/record-keeping/");
+    void recommendationPagesLinkEachRecommendationAndActionToItsThemes() {
+        Document plan = page(small, "plans/sample-review/recommendations/1/index.html");
+        assertThat(plan.select(".recommendation-text dl a[href*=themes]").eachAttr("href")).containsExactly("../../../../themes/record-keeping/");
         assertThat(plan.select("#action-1-2 dl a[href*=themes]").eachText()).containsExactly("Record keeping", "Audit and assurance");
         assertThat(plan.select("#action-1-1 dl a[href*=themes]")).as("no more than its recommendation's themes").isEmpty();
     }
@@ -101,7 +103,8 @@ class ThemePagesTest {
         Document families = page(shipped, "themes/families-and-carers/index.html");
         assertThat(families.select("h2 a").eachText()).contains("Domestic Homicide Review BDHR2011/12-03 Action Plan",
                 "EPUT Safety Action Plan");
-        assertThat(families.select("table.action-table tbody tr .owner").eachText()).contains("BCC", "BSMHFT", "EPUT");
+        assertThat(families.select("table.action-table tbody tr .owner").eachText()).contains("Birmingham City Council",
+                "Birmingham and Solihull Mental Health NHS Foundation Trust", "Essex Partnership University NHS Foundation Trust");
     }
 
     @Test
