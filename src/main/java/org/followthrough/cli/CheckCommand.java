@@ -2,9 +2,9 @@ package org.followthrough.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.followthrough.build.BuildRequest;
-import org.followthrough.build.BuildResult;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.BuildRequest;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

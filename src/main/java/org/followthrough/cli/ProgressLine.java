@@ -2,7 +2,7 @@ package org.followthrough.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.followthrough.build.BuildProgress;
+import org.followthrough.pipeline.BuildProgress;
 
 /**
  * One line on an interactive terminal that says what the build is doing ("Rendering 512 of 2,254

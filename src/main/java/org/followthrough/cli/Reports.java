@@ -2,7 +2,7 @@ package org.followthrough.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.followthrough.build.BuildResult;
+import org.followthrough.pipeline.BuildResult;
 import org.followthrough.problem.Problem;
 
 /** Prints problems the way editors' tools expect: one per line, file:line:column first. */

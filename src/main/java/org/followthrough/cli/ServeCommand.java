@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.followthrough.build.BuildRequest;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.problem.Problem;
 import org.followthrough.serve.PreviewServer;
 import picocli.CommandLine.Command;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
-import org.followthrough.build.BuildRequest;
-import org.followthrough.build.BuildResult;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.BuildRequest;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.output.Publisher;
 
 /**

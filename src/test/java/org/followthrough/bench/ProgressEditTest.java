@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.followthrough.build.BuildResult;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Plan;
 import org.followthrough.support.TestBuilds;

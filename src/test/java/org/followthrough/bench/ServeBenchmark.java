@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.followthrough.build.BuildRequest;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.serve.PreviewServer;
 
 /**

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code build --snapshot} as editors and scheduled CI jobs run it (what a snapshot holds is in build/SnapshotTest). */
+/** {@code build --snapshot} as editors and scheduled CI jobs run it (what a snapshot holds is in pipeline/SnapshotTest). */
 class SnapshotCommandTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.Test;
 

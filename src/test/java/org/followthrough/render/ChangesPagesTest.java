@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.followthrough.build.BuildRequest;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.output.MemoryPublisher;
 import org.followthrough.render.data.CsvRenderer;
 import org.followthrough.support.TestBuilds;

@@ -67,7 +67,7 @@ class MarkdownRendererTest {
                 "Setext\n===", "\\* not a list", "x\\\ny"));
         for (java.nio.file.Path content : java.util.List.of(org.followthrough.support.TestBuilds.SHIPPED_CONTENT,
                 org.followthrough.support.TestBuilds.fixture("small"))) {
-            var result = org.followthrough.build.Pipeline.check(org.followthrough.support.TestBuilds.request(content, null));
+            var result = org.followthrough.pipeline.Pipeline.check(org.followthrough.support.TestBuilds.request(content, null));
             collect(result.archive(), texts);
         }
         return texts.stream();

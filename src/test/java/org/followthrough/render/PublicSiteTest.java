@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.followthrough.build.BuildRequest;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.output.MemoryPublisher;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Plan;

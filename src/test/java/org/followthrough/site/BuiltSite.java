@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.followthrough.build.BuildRequest;
-import org.followthrough.build.BuildResult;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.BuildRequest;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.problem.Problem;
 import org.followthrough.support.TestBuilds;
 

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Organisation;
 import org.followthrough.support.Browser;

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.followthrough.build.BuildRequest;
-import org.followthrough.build.BuildResult;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.BuildRequest;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
 
 /**
  * A built site served over HTTP from 127.0.0.1 on a free port, as a static host would serve it:

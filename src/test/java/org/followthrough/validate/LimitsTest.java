@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.followthrough.bench.SyntheticContent;
-import org.followthrough.build.BuildResult;
+import org.followthrough.pipeline.BuildResult;
 import org.followthrough.format.Limits;
 import org.followthrough.problem.Problem;
 import org.followthrough.support.Folders;

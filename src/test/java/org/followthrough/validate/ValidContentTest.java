@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.followthrough.build.BuildResult;
+import org.followthrough.pipeline.BuildResult;
 import org.followthrough.problem.Problem;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.Test;

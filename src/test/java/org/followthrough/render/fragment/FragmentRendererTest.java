@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.followthrough.build.Pipeline;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.model.Action;
 import org.followthrough.model.ActionState;
 import org.followthrough.model.Archive;

@@ -1,4 +1,4 @@
-package org.followthrough.build;
+package org.followthrough.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.followthrough.build;
+package org.followthrough.pipeline;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.followthrough.build;
+package org.followthrough.pipeline;
 
 /** Told as a build goes, for a progress line on an interactive terminal. Called from several threads. */
 public interface BuildProgress {

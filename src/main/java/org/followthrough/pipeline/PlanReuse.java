@@ -1,4 +1,4 @@
-package org.followthrough.build;
+package org.followthrough.pipeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.followthrough.build;
+package org.followthrough.pipeline;
 
 import java.util.List;
 import org.followthrough.model.Archive;
