@@ -106,9 +106,11 @@ public final class YamlReader {
         Node value(boolean merged) throws IOException {
             Location at = location(file, parser.currentTokenLocation());
             JsonToken token = parser.currentToken();
-            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && parser.getCurrentAnchor() != null) {
-                unsupported("anchor", "'&" + parser.getCurrentAnchor() + "' is a YAML anchor, which the content format does not use", at,
-                        "remove '&" + parser.getCurrentAnchor() + "' and write the values out in full wherever they are needed");
+            // A YAML parser gives a node's anchor as its object id.
+            String anchor = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? parser.getObjectId() : null;
+            if (anchor != null) {
+                unsupported("anchor", "'&" + anchor + "' is a YAML anchor, which the content format does not use", at,
+                        "remove '&" + anchor + "' and write the values out in full wherever they are needed");
             }
             if (parser.isCurrentAlias() && !merged) {
                 unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,

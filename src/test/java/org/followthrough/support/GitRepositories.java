@@ -74,7 +74,8 @@ public final class GitRepositories implements AutoCloseable {
 
     /** A clone holding only the last commit, as CI systems often fetch. */
     public static Path shallowClone(Path from, Path to) {
-        try (Git clone = Git.cloneRepository().setURI(from.toUri().toString()).setDirectory(to.toFile()).setDepth(1).call()) {
+        try {
+            Git.cloneRepository().setURI(from.toUri().toString()).setDirectory(to.toFile()).setDepth(1).call().close();
             return to;
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
