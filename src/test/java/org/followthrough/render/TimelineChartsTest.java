@@ -46,6 +46,10 @@ class TimelineChartsTest {
                 "organisations/west-midlands-police/index.html");
     }
 
+    /**
+     * Read from the drawing itself: each series has a mark on every date of the table, left to right, at the height
+     * the y axis gives its number, and on the series' line.
+     */
     @Test
     void theCountsTableHoldsTheNumbersOfEachDrawingOfTheCountsChart() {
         int drawn = 0;
@@ -54,19 +58,72 @@ class TimelineChartsTest {
             Document page = each.document();
             List<Element> rows = page.select("table[id$=-counts-table] tbody tr");
             for (Element svg : page.select("svg[id$=-counts], svg[id$=-counts-narrow]")) {
-                List<Element> points = svg.select("g.point");
-                assertThat(points).as(path).isNotEmpty().hasSameSizeAs(rows);
-                for (int i = 0; i < points.size(); i++) {
-                    Element point = points.get(i);
-                    Element row = rows.get(i);
-                    assertThat(row.selectFirst("time").attr("datetime")).as(path).isEqualTo(point.attr("data-date"));
-                    assertThat(row.select("td").get(0).text()).as(path).isEqualTo(point.attr("data-open"));
-                    assertThat(row.select("td").get(1).text()).as(path).isEqualTo(point.attr("data-done"));
+                String chart = path + " " + svg.id();
+                double[] axis = yAxis(svg);
+                for (String series : List.of("open", "done")) {
+                    List<double[]> marks = vertices(svg.selectFirst("path.marks-" + series).attr("d"));
+                    List<double[]> line = vertices(svg.selectFirst("path.series-" + series).attr("d"));
+                    assertThat(marks).as(chart).isNotEmpty().hasSameSizeAs(rows);
+                    for (int i = 0; i < marks.size(); i++) {
+                        double[] mark = marks.get(i);
+                        String number = rows.get(i).select("td").get(series.equals("open") ? 0 : 1).text();
+                        assertThat(Math.round((axis[0] - mark[1]) / axis[1])).as(chart + " " + series + " row " + i).isEqualTo(Long.parseLong(number));
+                        assertThat(onSteps(line, mark)).as(chart + " " + series + " mark " + i + " on its line").isTrue();
+                        if (i > 0) {
+                            assertThat(mark[0]).as(chart).isGreaterThanOrEqualTo(marks.get(i - 1)[0]);
+                        }
+                    }
                 }
                 drawn++;
             }
         }
         assertThat(drawn).as("counts charts drawn").isPositive();
+    }
+
+    /** The y of zero and the pixels per action, from the labelled grid lines of a counts chart. */
+    private static double[] yAxis(Element svg) {
+        List<Element> labels = svg.select("text[text-anchor=end]").stream().filter(t -> t.text().matches("\\d+")).toList();
+        Element zero = labels.get(0);
+        Element top = labels.get(labels.size() - 1);
+        double zeroY = Double.parseDouble(zero.attr("y"));
+        double perAction = (zeroY - Double.parseDouble(top.attr("y"))) / Integer.parseInt(top.text());
+        // each label sits 4 pixels below its grid line
+        return new double[] {zeroY - 4, perAction};
+    }
+
+    /** The points a path of absolute M, H and V commands passes through, in order (a zero-length line "h0" adds none). */
+    private static List<double[]> vertices(String d) {
+        List<double[]> points = new java.util.ArrayList<>();
+        java.util.regex.Matcher command = java.util.regex.Pattern.compile("([MHV])([-\\d.]+)(?: ([-\\d.]+))?").matcher(d);
+        double x = 0;
+        double y = 0;
+        while (command.find()) {
+            double value = Double.parseDouble(command.group(2));
+            switch (command.group(1)) {
+                case "M" -> {
+                    x = value;
+                    y = Double.parseDouble(command.group(3));
+                }
+                case "H" -> x = value;
+                default -> y = value;
+            }
+            points.add(new double[] {x, y});
+        }
+        return points;
+    }
+
+    /** Whether a point lies on the line joining the vertices, whose segments are each horizontal or vertical. */
+    private static boolean onSteps(List<double[]> line, double[] point) {
+        for (int i = 0; i < line.size(); i++) {
+            double[] from = line.get(i);
+            double[] to = line.get(Math.min(i + 1, line.size() - 1));
+            boolean withinX = point[0] >= Math.min(from[0], to[0]) - 0.05 && point[0] <= Math.max(from[0], to[0]) + 0.05;
+            boolean withinY = point[1] >= Math.min(from[1], to[1]) - 0.05 && point[1] <= Math.max(from[1], to[1]) + 0.05;
+            if (withinX && withinY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -149,7 +206,8 @@ class TimelineChartsTest {
 
     private static double textForWidth(Element svg) {
         double width = Double.parseDouble(svg.attr("viewBox").split(" ")[2]);
-        return Double.parseDouble(svg.selectFirst("g.span text").attr("font-size")) / width;
+        // the labels take their size from the group that holds the rows
+        return Double.parseDouble(svg.selectFirst("g.span").parent().attr("font-size")) / width;
     }
 
     @Test

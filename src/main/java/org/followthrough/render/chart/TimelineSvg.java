@@ -14,8 +14,11 @@ import org.followthrough.render.Dates;
  * time. Each chart is drawn in two sizes ({@link Size#WIDE} for wide screens, {@link Size#NARROW}
  * for phones, where the wide one's labels would be too small to read), of which the page shows one.
  * Shapes and line styles carry the meaning as well as colour; each chart has a title and
- * description, and the page gives the same numbers in a table. Every mark carries its numbers in
- * data- attributes, so tests can compare chart and table.
+ * description, and the page gives the same numbers in a table. Each span carries its dates in data-
+ * attributes, so tests can compare chart and table; the counts are read back from the drawing's
+ * coordinates. The drawing is written lean, as it is on every plan's page twice: coordinates to a
+ * tenth of a pixel without a trailing ".0", a vertex only where a line turns, the counts' marks as
+ * one path per series, and what all rows share set once on their group.
  */
 public final class TimelineSvg {
 
@@ -82,52 +85,55 @@ public final class TimelineSvg {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
                 Math.min(size.width - 2.0, Math.max(asOf, size.label + asOfText.length() * size.small * 0.55)), TOP - 18, size.small,
                 escape(asOfText)));
+        // the rows' labels take their size and alignment from the group, not each from its own attributes
+        svg.append("<g font-size=\"").append(size.text).append("\" text-anchor=\"end\">\n");
+        String labelX = Integer.toString(size.label - 6);
         int row = 0;
         for (Object item : rows) {
             int y = TOP + row * size.row;
             int mid = y + size.row / 2;
             row++;
             if (item instanceof String name) {
-                svg.append(String.format(Locale.ROOT, "<text class=\"plan-name\" x=\"4\" y=\"%d\" font-size=\"%d\" font-weight=\"bold\">%s</text>\n",
-                        mid + 5, size.text, escape(fit(name, size.width - 8, size.text * 7 / 6))));
+                svg.append("<text class=\"plan-name\" x=\"4\" y=\"").append(mid + 5).append("\" text-anchor=\"start\" font-weight=\"bold\">")
+                        .append(escape(fit(name, size.width - 8, size.text * 7 / 6))).append("</text>\n");
                 continue;
             }
             Timeline.Span span = (Timeline.Span) item;
-            svg.append(String.format(Locale.ROOT,
-                    "<g class=\"span\" data-ref=\"%s\" data-start=\"%s\" data-deadline=\"%s\" data-completed=\"%s\" data-lifecycle=\"%s\">",
-                    escape(span.ref()), iso(span.start()), iso(span.deadline()), iso(span.completedOn()), span.lifecycle().code()));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>",
-                    size.label - 6, mid + 4, size.text, escape(fit(span.ref(), size.label - 8, size.text))));
+            svg.append("<g class=\"span\" data-ref=\"").append(escape(span.ref())).append("\" data-start=\"").append(iso(span.start()))
+                    .append("\" data-deadline=\"").append(iso(span.deadline())).append("\" data-completed=\"").append(iso(span.completedOn()))
+                    .append("\" data-lifecycle=\"").append(span.lifecycle().code()).append("\">");
+            svg.append("<text x=\"").append(labelX).append("\" y=\"").append(mid + 4).append("\">")
+                    .append(escape(fit(span.ref(), size.label - 8, size.text))).append("</text>");
             if (span.start() != null && span.deadline() != null && !span.deadline().isBefore(span.start())) {
                 double x1 = x.at(span.start());
                 double x2 = x.at(span.deadline());
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"#d2e2f1\" stroke=\"#0c2d4a\"/>",
-                        x1, mid - 5, Math.max(2, x2 - x1)));
+                svg.append("<rect x=\"").append(number(x1)).append("\" y=\"").append(mid - 5).append("\" width=\"")
+                        .append(number(Math.max(2, x2 - x1))).append("\" height=\"10\" fill=\"#d2e2f1\" stroke=\"#0c2d4a\"/>");
             }
             if (span.deadline() != null) {
-                double dx = x.at(span.deadline());
-                svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d l5 6 l-5 6 l-5 -6 z\" fill=\"#0c2d4a\"/>", dx, mid - 6));
+                svg.append("<path d=\"M").append(number(x.at(span.deadline()))).append(' ').append(mid - 6)
+                        .append("l5 6-5 6-5-6z\" fill=\"#0c2d4a\"/>");
             }
             if (span.done() && span.completedOn() != null) {
                 double cx = x.at(span.completedOn());
-                svg.append(String.format(Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"#005a30\"/><path d=\"M%.1f %d l2.5 2.5 l4.5 -5\" stroke=\"#fff\" stroke-width=\"1.8\" fill=\"none\"/>",
-                        cx, mid, cx - 3.5, mid));
+                svg.append("<circle cx=\"").append(number(cx)).append("\" cy=\"").append(mid).append("\" r=\"6\" fill=\"#005a30\"/>");
+                tick(svg, cx - 3.5, mid, "#fff");
             } else if (span.done()) {
                 // reported complete, but the plan gives no date: a hollow tick at the as-of line
-                svg.append(String.format(Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%d\" r=\"5.5\" fill=\"#fff\" stroke=\"#005a30\" stroke-width=\"1.5\"/><path d=\"M%.1f %d l2.5 2.5 l4.5 -5\" stroke=\"#005a30\" stroke-width=\"1.8\" fill=\"none\"/>",
-                        asOf - 10, mid, asOf - 13.5, mid));
+                svg.append("<circle cx=\"").append(number(asOf - 10)).append("\" cy=\"").append(mid)
+                        .append("\" r=\"5.5\" fill=\"#fff\" stroke=\"#005a30\" stroke-width=\"1.5\"/>");
+                tick(svg, asOf - 13.5, mid, "#005a30");
             } else {
                 double from = span.deadline() != null ? x.at(span.deadline()) : span.start() != null ? x.at(span.start()) : x.at(t.from());
                 String colour = span.overdue() ? "#b01d12" : "#505a5f";
-                svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/><path d=\"M%.1f %d l6 -5 v10 z\" fill=\"%s\"/>",
-                        from, mid, asOf - 6, mid, colour, asOf - 6, mid, colour));
+                String end = number(asOf - 6);
+                svg.append("<path d=\"M").append(number(from)).append(' ').append(mid).append('H').append(end).append("\" stroke=\"")
+                        .append(colour).append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/><path d=\"M").append(end).append(' ')
+                        .append(mid).append("l6-5v10z\" fill=\"").append(colour).append("\"/>");
             }
             svg.append("</g>\n");
         }
+        svg.append("</g>\n");
         return svg.append("</svg>\n").toString();
     }
 
@@ -152,32 +158,24 @@ public final class TimelineSvg {
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/><text x=\"%d\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%d</text>\n",
                     size.label, y, size.width - RIGHT, y, size.label - 6, y + 4, size.small, tick));
         }
-        StringBuilder open = new StringBuilder();
-        StringBuilder done = new StringBuilder();
-        Timeline.Point previous = null;
-        for (Timeline.Point p : points) {
-            double px = x.at(p.date());
-            double openY = bottom - (double) p.open() / max * plotHeight;
-            double doneY = bottom - (double) p.done() / max * plotHeight;
-            if (previous == null) {
-                open.append(String.format(Locale.ROOT, "M%.1f %.1f", px, openY));
-                done.append(String.format(Locale.ROOT, "M%.1f %.1f", px, doneY));
-            } else {
-                open.append(String.format(Locale.ROOT, " H%.1f V%.1f", px, openY));
-                done.append(String.format(Locale.ROOT, " H%.1f V%.1f", px, doneY));
-            }
-            previous = p;
+        // Each series is a step line: a vertex only where its count changes, so a long run of dates on which the other
+        // series moved draws one horizontal move, not one per date.
+        double[] xs = new double[points.size()];
+        double[] openYs = new double[points.size()];
+        double[] doneYs = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            Timeline.Point p = points.get(i);
+            xs[i] = x.at(p.date());
+            openYs[i] = bottom - (double) p.open() / max * plotHeight;
+            doneYs[i] = bottom - (double) p.done() / max * plotHeight;
         }
-        svg.append("<path class=\"series-open\" d=\"").append(open).append("\" fill=\"none\" stroke=\"#0c2d4a\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\"/>\n");
-        svg.append("<path class=\"series-done\" d=\"").append(done).append("\" fill=\"none\" stroke=\"#005a30\" stroke-width=\"2.5\"/>\n");
-        for (Timeline.Point p : points) {
-            double px = x.at(p.date());
-            double openY = bottom - (double) p.open() / max * plotHeight;
-            double doneY = bottom - (double) p.done() / max * plotHeight;
-            svg.append(String.format(Locale.ROOT,
-                    "<g class=\"point\" data-date=\"%s\" data-open=\"%d\" data-done=\"%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#005a30\"/></g>\n",
-                    p.date(), p.open(), p.done(), px - 3.5, openY - 3.5, px, doneY));
-        }
+        svg.append("<path class=\"series-open\" d=\"").append(steps(xs, openYs))
+                .append("\" fill=\"none\" stroke=\"#0c2d4a\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\"/>\n");
+        svg.append("<path class=\"series-done\" d=\"").append(steps(xs, doneYs)).append("\" fill=\"none\" stroke=\"#005a30\" stroke-width=\"2.5\"/>\n");
+        // A mark on every date the table lists, drawn as one path per series: a zero-length line with a square cap is
+        // the 7-pixel square, with a round cap the 8-pixel circle.
+        svg.append("<path class=\"marks-open\" d=\"").append(marks(xs, openYs)).append("\" stroke=\"#0c2d4a\" stroke-width=\"7\" stroke-linecap=\"square\"/>\n");
+        svg.append("<path class=\"marks-done\" d=\"").append(marks(xs, doneYs)).append("\" stroke=\"#005a30\" stroke-width=\"8\" stroke-linecap=\"round\"/>\n");
         // the key: beside each other on a wide screen, one under the other on a phone
         boolean narrow = size == Size.NARROW;
         int keyX = narrow ? 8 : size.label;
@@ -226,6 +224,57 @@ public final class TimelineSvg {
             }
             tick = tick.plusMonths(step);
         }
+    }
+
+    private static void tick(StringBuilder svg, double x, int y, String colour) {
+        svg.append("<path d=\"M").append(number(x)).append(' ').append(y).append("l2.5 2.5 4.5-5\" stroke=\"").append(colour)
+                .append("\" stroke-width=\"1.8\" fill=\"none\"/>");
+    }
+
+    /** A step line through the points: across at each point's height until the next, then up or down to it. */
+    static StringBuilder steps(double[] xs, double[] ys) {
+        StringBuilder d = new StringBuilder();
+        if (xs.length == 0) {
+            return d;
+        }
+        d.append('M').append(number(xs[0])).append(' ').append(number(ys[0]));
+        String height = number(ys[0]);
+        String across = number(xs[0]);
+        for (int i = 1; i < xs.length; i++) {
+            String y = number(ys[i]);
+            if (!y.equals(height)) {
+                String x = number(xs[i]);
+                if (!x.equals(across)) {
+                    d.append(" H").append(x);
+                    across = x;
+                }
+                d.append(" V").append(y);
+                height = y;
+            }
+        }
+        String end = number(xs[xs.length - 1]);
+        if (!end.equals(across)) {
+            d.append(" H").append(end);
+        }
+        return d;
+    }
+
+    /** A zero-length line at each point, which the path's line cap draws as a mark. */
+    private static StringBuilder marks(double[] xs, double[] ys) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < xs.length; i++) {
+            d.append(i == 0 ? "M" : " M").append(number(xs[i])).append(' ').append(number(ys[i])).append("h0");
+        }
+        return d;
+    }
+
+    /** A coordinate to a tenth of a pixel, without a trailing ".0"; the same on every machine. */
+    static String number(double value) {
+        long tenths = Math.round(value * 10);
+        long whole = Math.abs(tenths) / 10;
+        long tenth = Math.abs(tenths) % 10;
+        String sign = tenths < 0 ? "-" : "";
+        return tenth == 0 ? sign + whole : sign + whole + "." + tenth;
     }
 
     private static List<Integer> ticks(int max) {
