@@ -2,6 +2,8 @@ package org.followthrough.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +93,18 @@ class ThemePagesTest {
     }
 
     @Test
-    void themesAreInTheCsvAndJsonDownloads() {
+    void themesAreInTheCsvAndJsonDownloads() throws IOException {
         assertThat(small.text("plans/sample-review/actions.csv")).contains(",Themes,Theme IDs,", ",Record keeping; Audit and assurance,record-keeping; audit,");
-        assertThat(small.text("plans/sample-review/actions.csv-metadata.json")).contains("\"name\" : \"theme_ids\"");
-        assertThat(small.text("plans/sample-review/plan.json")).contains("\"url\" : \"https://plans.example/themes/audit/\"");
-        assertThat(small.text("data/site.json")).contains("\"themes_note\" : \"The test editors gave these themes; only they may change them.\"");
+        assertThat(json("plans/sample-review/actions.csv-metadata.json").get("tableSchema").get("columns").findValuesAsText("name"))
+                .contains("themes", "theme_ids");
+        JsonNode action = json("plans/sample-review/plan.json").get("plan").get("recommendations").get(0).get("actions").get(1);
+        assertThat(action.get("themes").findValuesAsText("url")).containsExactly("https://plans.example/themes/record-keeping/",
+                "https://plans.example/themes/audit/");
+        assertThat(json("data/site.json").get("themes_note").asText()).isEqualTo("The test editors gave these themes; only they may change them.");
+    }
+
+    private static JsonNode json(String path) throws IOException {
+        return new ObjectMapper().readTree(small.text(path));
     }
 
     @Test

@@ -412,7 +412,7 @@ public final class CsvRenderer {
             schema.put("primaryKey", primaryKey);
         }
         root.put("tableSchema", schema);
-        return Json.write(root);
+        return Json.data(root);
     }
 
     /** One column as CSVW describes it; {@code separator} is null for a column that holds one value. */

@@ -35,8 +35,9 @@ import org.followthrough.render.view.ViewFactory;
  * <p>Every document names its JSON Schema with {@code "$schema"} (see {@link JsonSchemaWriter}) and
  * always has every key, null where there is no value, so that it has the same shape for every
  * plan. Keys are snake_case, named as in the content files where there is one, and come in a fixed
- * order; the text is pretty-printed with two-space indents and ends in a line break, so that the same
- * content and as-of date always give the same bytes. Markdown fields hold the Markdown source.
+ * order; the text is compact (no spaces or line breaks between values, which tools lay out for reading)
+ * and ends in a line break, so that the same content and as-of date always give the same bytes.
+ * Markdown fields hold the Markdown source.
  *
  * <p>Pure and thread-safe: every method works only from its arguments.
  */
@@ -49,7 +50,7 @@ public final class JsonRenderer {
     public static String plan(Archive archive, Plan plan) {
         Map<String, Object> root = header(archive, Routes.PLAN_SCHEMA);
         root.put("plan", fullPlan(archive, plan));
-        return Json.write(root);
+        return Json.data(root);
     }
 
     /** For {@code organisations/<id>/organisation.json}. */
@@ -77,7 +78,7 @@ public final class JsonRenderer {
         root.put("tally", tally(Tally.of(owned)));
         root.put("plans", groups);
         root.put("involved_in", involved);
-        return Json.write(root);
+        return Json.data(root);
     }
 
     /** For {@code data/site.json}. */
@@ -140,7 +141,7 @@ public final class JsonRenderer {
             theme.put("tally", tally(listed.tally()));
             return (Object) theme;
         }).toList());
-        return Json.write(root);
+        return Json.data(root);
     }
 
     // ---- the parts ----

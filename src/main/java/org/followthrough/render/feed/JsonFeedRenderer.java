@@ -82,7 +82,7 @@ public final class JsonFeedRenderer {
             items.add(item(site, organisations, entry, scope.withPlan()));
         }
         feed.put("items", items);
-        return Json.write(feed);
+        return Json.data(feed);
     }
 
     private Map<String, Object> item(Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry, boolean withPlan) {
