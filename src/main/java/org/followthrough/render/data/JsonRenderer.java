@@ -30,7 +30,8 @@ import org.followthrough.render.view.ViewFactory;
 /**
  * The plans as open data in JSON: a plan in full (every field, its scales, recommendations, actions,
  * follow-ups, progress updates and each action's derived state), an organisation with the actions it
- * owns grouped by plan, and the site with its plans and organisations.
+ * owns grouped by plan, each in brief (its text, owners, target and state, and a link to the plan's
+ * document for the rest), and the site with its plans and organisations.
  *
  * <p>Every document names its JSON Schema with {@code "$schema"} (see {@link JsonSchemaWriter}) and
  * always has every key, null where there is no value, so that it has the same shape for every
@@ -69,7 +70,7 @@ public final class JsonRenderer {
                 Map<String, Object> group = new LinkedHashMap<>();
                 group.put("plan", planRef(archive.site(), plan));
                 group.put("tally", tally(Tally.of(actions)));
-                group.put("actions", records.stream().map(r -> action(archive.site(), organisations, r)).toList());
+                group.put("actions", records.stream().map(r -> actionInBrief(archive.site(), organisations, r)).toList());
                 groups.add(group);
             } else if (plan.organisations().contains(organisation.id())) {
                 involved.add(planRef(archive.site(), plan));
@@ -245,17 +246,10 @@ public final class JsonRenderer {
         return plan;
     }
 
-    /** An action, the same in the plan's and the organisations' documents. */
-    static Map<String, Object> action(Site site, Map<String, Organisation> organisations, ActionRecord record) {
+    /** An action in full, as in the plan's document. */
+    private static Map<String, Object> action(Site site, Map<String, Organisation> organisations, ActionRecord record) {
         Action a = record.action();
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("ref", a.ref());
-        action.put("recommendation_number", record.recommendation().number());
-        action.put("url", record.url(site));
-        action.put("section", a.section());
-        action.put("description", text(a.description()));
-        action.put("owners", owners(site, organisations, a.owners()));
-        action.put("target", target(a.target()));
+        Map<String, Object> action = actionHead(site, organisations, record);
         action.put("monitoring", text(a.monitoring()));
         action.put("frequency", a.frequency());
         action.put("desired_outcome", text(a.desiredOutcome()));
@@ -291,6 +285,36 @@ public final class JsonRenderer {
         }
         action.put("progress", progress);
         action.put("inherited", ActionRecord.inherited(a));
+        action.put("state", state(a));
+        return action;
+    }
+
+    /**
+     * An action in an organisation's document: what its owners and commissioners read at a glance. The rest, its
+     * progress history among it, is in the plan's document, which the group's plan links to; repeating it here
+     * made the organisations' documents as large as all the plans together.
+     */
+    private static Map<String, Object> actionInBrief(Site site, Map<String, Organisation> organisations, ActionRecord record) {
+        Map<String, Object> action = actionHead(site, organisations, record);
+        action.put("state", state(record.action()));
+        return action;
+    }
+
+    /** What an action is, where, whose and when due: the fields its full and brief forms begin with. */
+    private static Map<String, Object> actionHead(Site site, Map<String, Organisation> organisations, ActionRecord record) {
+        Action a = record.action();
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("ref", a.ref());
+        action.put("recommendation_number", record.recommendation().number());
+        action.put("url", record.url(site));
+        action.put("section", a.section());
+        action.put("description", text(a.description()));
+        action.put("owners", owners(site, organisations, a.owners()));
+        action.put("target", target(a.target()));
+        return action;
+    }
+
+    private static Map<String, Object> state(Action a) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("status", value(a.state().status()));
         state.put("lifecycle", codeLabel(a.state().lifecycle().code(), a.state().lifecycle().label()));
@@ -302,8 +326,7 @@ public final class JsonRenderer {
         state.put("overdue", a.state().overdue());
         state.put("not_updated_recently", a.state().stale());
         state.put("completed_on", iso(a.state().completedOn()));
-        action.put("state", state);
-        return action;
+        return state;
     }
 
     private static Map<String, Object> progressUpdate(ProgressUpdate u, List<Change> changes) {

@@ -36,7 +36,9 @@ public final class JsonSchemaWriter {
 
     public static String organisation(Archive archive) {
         return document(archive, Routes.ORGANISATION_SCHEMA, "Followthrough organisation data",
-                "An organisation and the actions it owns, alone or with others, grouped by plan.",
+                "An organisation and the actions it owns, alone or with others, grouped by plan: each action in brief, with"
+                        + " the link to its plan's document (plans[].plan.downloads.json), which has the action in full and its"
+                        + " progress history.",
                 new Obj().p("organisation", ref("organisation"), "The organisation.")
                         .p("tally", ref("tally"), "The actions it owns, counted.")
                         .p("plans", array(ref("ownedActions")), "The plans in which it owns actions, with those actions.")
@@ -219,7 +221,7 @@ public final class JsonSchemaWriter {
         defs.put("ownedActions", new Obj()
                 .p("plan", ref("planRef"), "The plan.")
                 .p("tally", ref("tally"), "The organisation's actions in the plan, counted.")
-                .p("actions", array(ref("action")), "The organisation's actions in the plan, as published.")
+                .p("actions", array(ref("actionInBrief")), "The organisation's actions in the plan, in brief.")
                 .build("The actions an organisation owns in one plan."));
         defs.put("plan", new Obj()
                 .p("id", STRING, "The plan's identifier on this site.")
@@ -292,14 +294,7 @@ public final class JsonSchemaWriter {
                 .p("themes", array(ref("themeRef")), "The themes the recommendation names; its actions come under them too.")
                 .p("actions", array(ref("action")), "The actions, as published.")
                 .build("A recommendation with its actions."));
-        defs.put("action", new Obj()
-                .p("ref", STRING, "The reference as published; unique within the plan.")
-                .p("recommendation_number", STRING, "The number of the recommendation it responds to.")
-                .p("url", URL, "The action on this site.")
-                .p("section", N_STRING, "The heading of the part of the document it was published under.")
-                .p("description", N_STRING, "The action (Markdown).")
-                .p("owners", array(ref("owner")), "Who owns the action (its recommendation's owners where it has none of its own).")
-                .p("target", nullable(ref("target")), "When it is due (its recommendation's target where it has none of its own).")
+        defs.put("action", actionHead()
                 .p("monitoring", N_STRING, "The measurement tool or monitoring arrangements (Markdown).")
                 .p("frequency", N_STRING, "How often it is monitored.")
                 .p("desired_outcome", N_STRING, "The outcome it should bring about (Markdown).")
@@ -326,21 +321,36 @@ public final class JsonSchemaWriter {
                 .p("inherited", array(STRING),
                         "Which values come from the recommendation, which gives them once for all its actions: 'owners', 'target',"
                                 + " 'progress' (some of its updates) and the ids of extra columns.")
-                .p("state", new Obj()
-                        .p("status", nullable(ref("scaleValue")), "The latest status published; null when none was.")
-                        .p("lifecycle", ref("codeLabel"), "The lifecycle stage of the latest status ('not_stated' when none was published).")
-                        .p("done", BOOLEAN, "Whether the action is completed, embedded or closed.")
-                        .p("status_since", N_DATE, "The date from which the latest status has held, where known.")
-                        .p("grade", nullable(ref("scaleValue")), "The latest grade.")
-                        .p("rag", nullable(ref("scaleValue")), "The latest RAG rating.")
-                        .p("last_updated", N_DATE, "The date of the latest dated progress update.")
-                        .p("overdue", BOOLEAN, "The target had passed on the as-of date and the action was not done.")
-                        .p("not_updated_recently", BOOLEAN, "The action was not done and had no dated progress update in the site's limit before the as-of date.")
-                        .p("completed_on", N_DATE, "When the action was first reported done, where known.")
-                        .build("What the site works out about the action as at the as-of date; never written in the content."),
-                        "The action's derived state.")
+                .p("state", ref("actionState"), "The action's derived state.")
                 .build("An action taken in response to a recommendation."));
+        defs.put("actionInBrief", actionHead()
+                .p("state", ref("actionState"), "The action's derived state.")
+                .build("An action in brief: the plan's document has it in full, with its progress history."));
+        defs.put("actionState", new Obj()
+                .p("status", nullable(ref("scaleValue")), "The latest status published; null when none was.")
+                .p("lifecycle", ref("codeLabel"), "The lifecycle stage of the latest status ('not_stated' when none was published).")
+                .p("done", BOOLEAN, "Whether the action is completed, embedded or closed.")
+                .p("status_since", N_DATE, "The date from which the latest status has held, where known.")
+                .p("grade", nullable(ref("scaleValue")), "The latest grade.")
+                .p("rag", nullable(ref("scaleValue")), "The latest RAG rating.")
+                .p("last_updated", N_DATE, "The date of the latest dated progress update.")
+                .p("overdue", BOOLEAN, "The target had passed on the as-of date and the action was not done.")
+                .p("not_updated_recently", BOOLEAN, "The action was not done and had no dated progress update in the site's limit before the as-of date.")
+                .p("completed_on", N_DATE, "When the action was first reported done, where known.")
+                .build("What the site works out about an action as at the as-of date; never written in the content."));
         return defs;
+    }
+
+    /** The properties an action's full and brief forms begin with. */
+    private static Obj actionHead() {
+        return new Obj()
+                .p("ref", STRING, "The reference as published; unique within the plan.")
+                .p("recommendation_number", STRING, "The number of the recommendation it responds to.")
+                .p("url", URL, "The action on this site.")
+                .p("section", N_STRING, "The heading of the part of the document it was published under.")
+                .p("description", N_STRING, "The action (Markdown).")
+                .p("owners", array(ref("owner")), "Who owns the action (its recommendation's owners where it has none of its own).")
+                .p("target", nullable(ref("target")), "When it is due (its recommendation's target where it has none of its own).");
     }
 
     // ---- building blocks ----

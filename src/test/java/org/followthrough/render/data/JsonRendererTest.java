@@ -124,10 +124,16 @@ class JsonRendererTest {
             assertThat(json.get("url").asText()).as(where).isEqualTo(scope.archive().site().baseUrl()
                     + Routes.action(located.plan().id(), located.recommendation().number(), a.ref()));
             assertThat(json.get("owners")).as(where).hasSize(a.owners().size());
-            assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
-            assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
-            assertThat(json.get("progress")).as(where).hasSize(a.progress().size());
-            for (int u = 0; u < a.progress().size(); u++) {
+            assertThat(json.get("description").isNull() ? null : json.get("description").asText()).as(where)
+                    .isEqualTo(a.description() == null ? null : a.description().source().strip());
+            if (scope.isOrganisation()) {
+                assertThat(json.has("progress")).as(where + ": the history is in the plan's document").isFalse();
+            } else {
+                assertThat(json.get("evidence")).as(where).hasSize(a.evidence().size());
+                assertThat(json.get("follow_ups")).as(where).hasSize(a.followUps().size());
+                assertThat(json.get("progress")).as(where).hasSize(a.progress().size());
+            }
+            for (int u = 0; scope.isPlan() && u < a.progress().size(); u++) {
                 ProgressUpdate update = a.progress().get(u);
                 JsonNode node = json.get("progress").get(u);
                 assertThat(node.get("date").isNull() ? null : node.get("date").asText()).isEqualTo(update.date() == null ? null : update.date().toString());
@@ -219,6 +225,38 @@ class JsonRendererTest {
         String document = document(scope);
         assertThat(document).endsWith("}\n");
         assertThat(document.strip()).doesNotContain("\n").doesNotContain("\" : ");
+    }
+
+    /** An organisation's document gives each action in brief, and links each plan's document, which has the rest. */
+    @Test
+    void anOrganisationsActionsAreInBriefWithTheirPlansDocumentForTheirHistory() throws Exception {
+        Archive archive = TestArchives.shipped();
+        for (Organisation organisation : archive.organisations()) {
+            JsonNode root = JSON.readTree(JsonRenderer.organisation(archive, organisation));
+            for (JsonNode group : root.get("plans")) {
+                String planId = group.get("plan").get("id").asText();
+                assertThat(group.get("plan").get("downloads").get("json").asText())
+                        .isEqualTo(archive.site().baseUrl() + Routes.plan(planId) + Routes.PLAN_JSON);
+                JsonNode plan = JSON.readTree(JsonRenderer.plan(archive, archive.plans().stream().filter(p -> p.id().equals(planId)).findFirst().orElseThrow()));
+                for (JsonNode brief : group.get("actions")) {
+                    JsonNode full = null;
+                    for (JsonNode r : plan.get("plan").get("recommendations")) {
+                        for (JsonNode a : r.get("actions")) {
+                            if (a.get("ref").asText().equals(brief.get("ref").asText())) {
+                                full = a;
+                            }
+                        }
+                    }
+                    assertThat(full).as(planId + " " + brief.get("ref")).isNotNull();
+                    List<String> fields = new ArrayList<>();
+                    brief.fieldNames().forEachRemaining(fields::add);
+                    assertThat(fields).containsExactly("ref", "recommendation_number", "url", "section", "description", "owners", "target", "state");
+                    for (String field : fields) {
+                        assertThat(brief.get(field)).as(planId + " " + brief.get("ref") + " " + field).isEqualTo(full.get(field));
+                    }
+                }
+            }
+        }
     }
 
     @Test
