@@ -21,6 +21,7 @@ import org.followthrough.model.ChangesSince;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
+import org.followthrough.model.PlansByOrganisation;
 import org.followthrough.model.Recommendation;
 import org.followthrough.model.Site;
 import org.followthrough.model.Tally;
@@ -135,8 +136,7 @@ public final class SiteRenderer {
     private final Map<String, String> planKeys = new LinkedHashMap<>();
     private final String everything;
     /** For each organisation, the plans that name it or give it actions, in archive order. */
-    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
-    private final Set<String> owners = new java.util.HashSet<>();
+    private final PlansByOrganisation plansOf;
     /** The plans' change history from Git, read once for the build. */
     private final ChangeHistory history;
     /** What comes under each theme, gathered in one pass through the archive. */
@@ -167,17 +167,20 @@ public final class SiteRenderer {
         this.history = history;
         this.shared = shared;
         this.snapshots = snapshots;
-        this.views = new ViewFactory(archive, shared.markdown());
+        this.plansOf = PlansByOrganisation.of(archive);
+        this.views = new ViewFactory(archive, shared.markdown(), plansOf);
         this.atom = new AtomRenderer(shared.markdown());
         this.jsonFeed = new JsonFeedRenderer(shared.markdown());
         this.fragments = new FragmentRenderer(shared.engine());
         // Every page says whether it is a snapshot, and the current site's footer whether there are any.
         this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf(), snapshots.of(),
                 !snapshots.listed().isEmpty());
-        Map<String, Organisation> organisations = archive.organisationsById();
+        // Each organisation's details fingerprinted once, not once for every plan that names it.
+        Map<String, String> organisations = new java.util.HashMap<>();
+        archive.organisations().forEach(o -> organisations.put(o.id(), Fingerprint.of(o)));
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
-            List<Organisation> involved = organisationIds(plan).stream().map(organisations::get).filter(o -> o != null).toList();
+            List<String> involved = organisationIds(plan).stream().map(organisations::get).filter(o -> o != null).toList();
             String source = sourceKeys.get(plan.id());
             planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
@@ -185,14 +188,6 @@ public final class SiteRenderer {
         this.themes = ThemeIndex.of(archive);
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
-        for (Plan plan : archive.plans()) {
-            Set<String> named = new LinkedHashSet<>(plan.organisations());
-            plan.actions().forEach(a -> a.owners().forEach(o -> {
-                named.add(o.organisationId());
-                owners.add(o.organisationId());
-            }));
-            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
-        }
     }
 
     private static Set<String> organisationIds(Plan plan) {
@@ -371,11 +366,11 @@ public final class SiteRenderer {
         String unit = ORGANISATION_UNIT + organisation.id();
         String folder = Routes.organisation(organisation.id());
         Site site = archive.site();
-        List<Plan> involved = plansOf.getOrDefault(organisation.id(), List.of());
+        List<Plan> involved = plansOf.naming(organisation.id());
         String key = Fingerprint.of(organisation, involved.stream().map(p -> planKeys.get(p.id())).toList());
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
         Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
-        boolean owns = owners.contains(organisation.id());
+        boolean owns = plansOf.ownsActions(organisation.id());
         List<Output> outputs = new ArrayList<>();
         List<String> downloadPaths = List.of();
         if (owns) {
@@ -444,7 +439,7 @@ public final class SiteRenderer {
         List<Plan> recent = archive.plans().stream()
                 .sorted(java.util.Comparator.comparing((Plan p) -> lastUpdate(p), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
                 .limit(HOME_PLANS).toList();
-        int named = plansOf.size();
+        int named = plansOf.namedCount();
         outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), Fingerprint.of(everything, sinceKey()),
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
                     if (changes != null) {
@@ -536,7 +531,7 @@ public final class SiteRenderer {
      */
     private List<Output> planListOutputs() {
         String unit = PLAN_LIST_UNIT;
-        PlanFacets facets = new PlanFacets(archive, plansOf);
+        PlanFacets facets = new PlanFacets(archive, plansOf.byOrganisation());
         // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
         Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
         Function<Plan, Views.PlanSummary> summary = plan -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan));

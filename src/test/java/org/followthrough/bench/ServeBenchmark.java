@@ -1,6 +1,8 @@
 package org.followthrough.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +27,7 @@ import org.followthrough.serve.PreviewServer;
  * the changed page being served, as the browser gets it (told to reload by the page's event stream,
  * then asking for the page again). Not part of the test suite. Run it with
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.followthrough.bench.ServeBenchmark PLANS}
- * for a synthetic archive of that many plans, or with {@code --content DIR --file PATH --find TEXT} for a
+ * for a synthetic archive of that many plans (the first progress update found is changed), or with {@code --content DIR --file PATH --find TEXT} for a
  * content folder of one's own: TEXT, a progress update's text in the file PATH of the content, is changed.
  */
 public final class ServeBenchmark {
@@ -44,19 +46,42 @@ public final class ServeBenchmark {
     public static void main(String[] args) throws Exception {
         Path content;
         Path file;
-        String find;
+        // Writes the file changed for the n-th save and returns the words that show the change on the page.
+        java.util.function.IntFunction<String> save;
+        Runnable restore;
         if (args.length > 0 && args[0].equals("--content")) {
             content = Path.of(args[1]);
             file = content.resolve(args[3]);
-            find = args[5];
+            String find = args[5];
+            String text = Files.readString(file);
+            if (!text.contains(find)) {
+                throw new IllegalArgumentException(file + " does not contain " + find);
+            }
+            save = n -> write(file, text.replace(find, find + " Saved " + n + " times."), "Saved " + n + " times.");
+            restore = () -> write(file, text, "");
         } else {
             int plans = args.length == 0 ? 1000 : Integer.parseInt(args[0]);
             content = Files.createTempDirectory("followthrough-serve-bench-");
             SyntheticContent.archive(content, plans);
-            file = content.resolve("plans/plan-0/recommendations/01.yaml");
-            find = "Work has started on part 1.";
+            ProgressEdit edit = ProgressEdit.in(content);
+            file = edit.file();
+            save = n -> {
+                edit.revise(n);
+                return "Revision " + n + ".";
+            };
+            restore = () -> {
+                try {
+                    edit.restore();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
         }
         String plan = content.relativize(file).getName(1).toString();
+        // The recommendation's own page shows its actions' progress in full.
+        String number = Files.readAllLines(file).stream().filter(line -> line.startsWith("number:")).findFirst()
+                .map(line -> line.substring("number:".length()).strip().replace("\"", "").replace("'", ""))
+                .orElseThrow(() -> new IllegalArgumentException(file + " gives no number: at its start"));
         List<Long> rebuilds = new ArrayList<>();
         BuildRequest request = new BuildRequest(content, null, null, LocalDate.of(2026, 11, 23), null, Clock.systemUTC());
         try (PreviewServer server = PreviewServer.start(request, 0, (problems, succeeded, millis, first) -> {
@@ -68,14 +93,10 @@ public final class ServeBenchmark {
             }
         })) {
             HttpClient client = HttpClient.newHttpClient();
-            URI page = URI.create(server.address() + "plans/" + plan + "/");
+            URI page = URI.create(server.address() + "plans/" + plan + "/recommendations/" + number + "/");
             System.out.printf(Locale.ROOT, "%s: first build %d ms; %d saves of %s%n", content, rebuilds.get(0), SAVES, content.relativize(file));
             List<long[]> times = new ArrayList<>();
-            String text = Files.readString(file);
-            if (!text.contains(find)) {
-                throw new IllegalArgumentException(file + " does not contain " + find);
-            }
-            for (int save = 0; save <= SAVES; save++) {
+            for (int n = 0; n <= SAVES; n++) {
                 String before = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).body();
                 Matcher version = VERSION.matcher(before);
                 version.find();
@@ -83,10 +104,9 @@ public final class ServeBenchmark {
                         + URLEncoder.encode(page.getRawPath(), StandardCharsets.UTF_8) + "&version=" + version.group(1));
                 HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(events).build(),
                         HttpResponse.BodyHandlers.ofInputStream());
-                String marker = "Saved " + save + " times.";
                 long cpu = processCpuNanos();
                 long saved = System.nanoTime();
-                Files.writeString(file, text.replace(find, find + " " + marker));
+                String marker = save.apply(n);
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                     while (!lines.readLine().equals("event: reload")) {
                         // comments and the retry line
@@ -98,11 +118,11 @@ public final class ServeBenchmark {
                 if (!after.contains(marker)) {
                     throw new IllegalStateException("the page does not show the change " + marker);
                 }
-                if (save > 0) { // the first save warms up the JVM
+                if (n > 0) { // the first save warms up the JVM
                     times.add(new long[] {(told - saved) / 1_000_000, (served - saved) / 1_000_000, (processCpuNanos() - cpu) / 1_000_000});
                 }
             }
-            Files.writeString(file, text);
+            restore.run();
             times.sort(java.util.Comparator.comparingLong(t -> t[1]));
             System.out.printf(Locale.ROOT, "save to reload event: median %d ms; save to changed page served: median %d ms, best %d ms, worst %d ms%n",
                     times.stream().mapToLong(t -> t[0]).sorted().toArray()[times.size() / 2], times.get(times.size() / 2)[1],
@@ -114,5 +134,14 @@ public final class ServeBenchmark {
                         rebuilds.subList(2, rebuilds.size()).stream().sorted().toList().get((rebuilds.size() - 2) / 2));
             }
         }
+    }
+
+    private static String write(Path file, String text, String marker) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return marker;
     }
 }

@@ -132,7 +132,7 @@ public final class IcalRenderer {
         lines.add("END:VCALENDAR");
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
-            out.append(fold(line));
+            fold(line, out);
         }
         return out.toString();
     }
@@ -185,21 +185,26 @@ public final class IcalRenderer {
 
     /** A content line folded (RFC 5545 3.1): no line longer than 75 octets, continuations starting with a space, each ending in CRLF. */
     static String fold(String line) {
-        StringBuilder out = new StringBuilder();
+        return fold(line, new StringBuilder(line.length() + 8)).toString();
+    }
+
+    /** Appends the folded line to {@code out}, copying each run of characters that fits on a line at once. */
+    private static StringBuilder fold(String line, StringBuilder out) {
         int octets = 0;
+        int start = 0;
         int i = 0;
         while (i < line.length()) {
-            int codePoint = line.codePointAt(i);
-            int chars = Character.charCount(codePoint);
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            char c = line.charAt(i);
+            int chars = Character.isHighSurrogate(c) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1)) ? 2 : 1;
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : chars == 2 ? 4 : 3;
             if (octets + size > MAX_OCTETS) {
-                out.append("\r\n ");
+                out.append(line, start, i).append("\r\n ");
+                start = i;
                 octets = 1;
             }
-            out.append(line, i, i + chars);
             octets += size;
             i += chars;
         }
-        return out.append("\r\n").toString();
+        return out.append(line, start, line.length()).append("\r\n");
     }
 }

@@ -193,7 +193,10 @@ final class ProgressEntries {
 
     /** Character data: markup escaped, and characters XML 1.0 cannot hold dropped. */
     static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length());
+        if (plain(value)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
         value.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -207,6 +210,17 @@ final class ProgressEntries {
             }
         });
         return out.toString();
+    }
+
+    /** Whether the value is character data as it stands: no markup, no surrogates, nothing XML 1.0 cannot hold (most text). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String attr(String value) {

@@ -17,6 +17,7 @@ import org.followthrough.model.ChangesSince;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
+import org.followthrough.model.PlansByOrganisation;
 import org.followthrough.model.Recommendation;
 import org.followthrough.model.Scale;
 import org.followthrough.model.ScaleEntry;
@@ -43,17 +44,18 @@ public final class ViewFactory {
     private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** For each organisation, the plans that name it or give it actions, in archive order. */
-    private final Map<String, List<Plan>> plansOf = new java.util.HashMap<>();
+    private final PlansByOrganisation plansOf;
 
     public ViewFactory(Archive archive, MarkdownRenderer markdown) {
+        this(archive, markdown, PlansByOrganisation.of(archive));
+    }
+
+    /** @param plansOf the plans naming each organisation of the archive, when the caller has worked them out already */
+    public ViewFactory(Archive archive, MarkdownRenderer markdown, PlansByOrganisation plansOf) {
         this.archive = archive;
         this.organisations = archive.organisationsById();
         this.markdown = markdown;
-        for (Plan plan : archive.plans()) {
-            java.util.Set<String> named = new java.util.LinkedHashSet<>(plan.organisations());
-            plan.actions().forEach(a -> a.owners().forEach(o -> named.add(o.organisationId())));
-            named.forEach(id -> plansOf.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
-        }
+        this.plansOf = plansOf;
     }
 
     public SiteView site() {
@@ -470,7 +472,7 @@ public final class ViewFactory {
     public ActionIndex ownedActions(Organisation o) {
         Map<String, ActionView> actions = new java.util.LinkedHashMap<>();
         Map<String, RecommendationView> recommendations = new java.util.LinkedHashMap<>();
-        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
+        for (Plan plan : plansOf.naming(o.id())) {
             for (Recommendation r : plan.recommendations()) {
                 RecommendationView recommendation = null;
                 for (Action a : r.actions()) {
@@ -523,7 +525,7 @@ public final class ViewFactory {
 
     /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
     public OrganisationSummary organisationSummary(Organisation o) {
-        List<Action> owned = plansOf.getOrDefault(o.id(), List.of()).stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
+        List<Action> owned = plansOf.naming(o.id()).stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
         return new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(), Routes.organisation(o.id()), tally(Tally.of(owned)));
     }
 
@@ -532,7 +534,7 @@ public final class ViewFactory {
         List<PlanLink> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
         List<Timeline.Item> items = new ArrayList<>();
-        for (Plan plan : plansOf.getOrDefault(o.id(), List.of())) {
+        for (Plan plan : plansOf.naming(o.id())) {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
             if (plan.actions().noneMatch(a -> a.isOwnedBy(o.id()))) {
