@@ -28,7 +28,8 @@ import org.followthrough.guard.OutputGuard;
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
  * fingerprint; an entry ending {@code .none} records that the output has no file (a calendar with no
  * dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
- * their files (see {@link PlanStore}). Nothing in it is published: the build copies from it into the site.
+ * their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
+ * the files' stats (see {@link PlanKeyIndex}). Nothing in it is published: the build copies from it into the site.
  */
 public final class BuildCache {
 
@@ -165,7 +166,7 @@ public final class BuildCache {
 
     /** The checked and assembled plans kept beside the outputs. */
     public PlanStore plans() {
-        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"));
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"));
     }
 
     /** Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes removed. */

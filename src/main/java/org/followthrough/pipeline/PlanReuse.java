@@ -52,6 +52,7 @@ final class PlanReuse {
                 reuse.key(files, id, shared).ifPresent(key -> reuse.keys.put(id, key));
             }
         }
+        store.saveKeys();
         reuse.keys.entrySet().parallelStream().forEach(entry -> {
             Optional<PlanStore.Kept> kept = store.find(entry.getValue());
             kept.filter(k -> k.plan().id().equals(entry.getKey())).ifPresent(k -> {
@@ -69,7 +70,7 @@ final class PlanReuse {
             return Optional.empty();
         }
         List<SourceFile> own = files.under(folder);
-        Optional<String> known = store.keyOf(id, own, shared);
+        Optional<String> known = store.keyOf(id, own, files, shared);
         if (known.isPresent()) {
             return known;
         }
@@ -84,7 +85,7 @@ final class PlanReuse {
             parts.add(file.text());
         }
         String key = Fingerprint.of(parts);
-        store.rememberKey(id, own, shared, key);
+        store.rememberKey(id, own, files, shared, key);
         return Optional.of(key);
     }
 

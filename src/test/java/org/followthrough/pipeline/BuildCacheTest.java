@@ -126,6 +126,53 @@ class BuildCacheTest {
         return keys;
     }
 
+    /**
+     * Files that had not changed for a while when a build read them are known to the next build by their
+     * stats (size, times, inode), so their bytes are not fingerprinted again; yet a file edited with its
+     * size and modification time kept is still seen to have changed, a file replaced by a link out of
+     * the content folder is still refused (by build and check alike), and one plan changed publishes
+     * what a build without the cache would.
+     */
+    @Test
+    void filesKnownByTheirStatsAreStillSeenToChangeAndStillRefusedAsLinksOutOfTheFolder() throws Exception {
+        // long enough after the files were copied that the build's stats vouch for them
+        Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(org.followthrough.source.FileStat.SETTLE_NANOS) + 500);
+        build("site", true);
+        BuildResult warm = build("site", true);
+        assertThat(warm.filesFromCache()).isEqualTo(warm.filesWritten());
+
+        Path progress = content.resolve("plans/second-review/recommendations/01.yaml");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(progress);
+        long size = Files.size(progress);
+        replace(progress, "text: A template has been drafted.", "text: A template has been drafted!");
+        Files.setLastModifiedTime(progress, modified);
+        assertThat(Files.size(progress)).isEqualTo(size);
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(Files.readString(temp.resolve("site/plans/second-review/recommendations/1/index.html"))).contains("drafted!");
+
+        replace(progress, "text: A template has been drafted!", "text: A template has been drafted and sent round.");
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).as("one plan changed").isEqualTo(Folders.contents(temp.resolve("fresh")));
+
+        Path outside = Files.copy(progress, temp.resolve("outside.yaml"));
+        Files.delete(progress);
+        Files.createSymbolicLink(progress, outside);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        BuildRequest request = TestBuilds.request(content, temp.resolve("site")).withCache(cache);
+        BuildResult linked = Pipeline.build(request);
+        BuildResult checked = Pipeline.check(request);
+        assertThat(linked.succeeded()).isFalse();
+        assertThat(linked.problems()).anySatisfy(p -> {
+            assertThat(p.location().file()).isEqualTo(progress.toString());
+            assertThat(p.message()).contains("leads outside the content folder");
+        });
+        assertThat(checked.problems()).isEqualTo(linked.problems());
+        assertThat(Folders.contents(temp.resolve("site"))).as("the published site").isEqualTo(published);
+    }
+
     @Test
     void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
         Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");
