@@ -52,6 +52,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     private final Path manifest;
     /** The files of the site being replaced that are still as published, with what each was made from. */
     private final java.util.Map<String, SiteManifest.Entry> previous;
+    /**
+     * Files of the site being replaced that the new site keeps as they are, with what the file system said
+     * of each: linked into the staging folder only when the site is replaced (see {@link #commit}).
+     */
+    private final java.util.Map<String, Kept> kept = new ConcurrentHashMap<>();
     private boolean committed;
 
     public StagedDirectoryPublisher(OutputFolder folder) throws IOException {
@@ -122,20 +127,22 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     @Override
     public long reuse(String path, String key) {
-        java.util.Optional<Path> kept = previous(path, key);
-        if (kept.isEmpty()) {
+        java.util.Optional<Path> old = previous(path, key);
+        if (old.isEmpty()) {
             return -1;
         }
-        Path old = kept.get();
-        long size = previous.get(path).size();
-        Path file = claim(path);
-        try {
-            linkOrCopy(old, file);
-            made(path, key);
-            return size;
-        } catch (IOException e) {
-            release(path, file);
-            return -1;
+        SiteManifest.Entry entry = previous.get(path);
+        claim(path);
+        kept.put(path, new Kept(old.get(), entry));
+        made(path, key);
+        return entry.size();
+    }
+
+    /** A file of the site being replaced, kept, and what the file system said of it then. */
+    private record Kept(Path old, SiteManifest.Entry was) {
+        /** Whether the file is still the one kept: a file replaced or changed since is never published in its place. */
+        boolean unchanged() {
+            return SiteManifest.describe(old, was.key()).filter(was::equals).isPresent();
         }
     }
 
@@ -150,7 +157,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         if (!old.startsWith(target)) {
             throw new IllegalArgumentException("refusing to keep a file from outside the site: " + path);
         }
-        linkOrCopy(old, claim(path));
+        SiteManifest.Entry entry = SiteManifest.describe(old, "").orElseThrow(() -> new NoSuchFileException(old.toString()));
+        claim(path);
+        kept.put(path, new Kept(old, entry));
     }
 
     private static void linkOrCopy(Path old, Path file) throws IOException {
@@ -198,6 +207,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * @throws OutputFolder.Refused if files Followthrough did not publish appeared in the old site during the build
      */
     public void commit() throws IOException {
+        if (sameAsPublished()) {
+            // Nothing to replace: the site in place is, file for file, the one this build would publish.
+            release();
+            folder.checkStillReplaceable();
+            committed = true;
+            deleteTree(staging);
+            return;
+        }
+        linkKept();
         marker.truncate(0);
         marker.write(ByteBuffer.wrap(OutputFolder.marker(written)), 0);
         // Forgotten first: if the swap fails halfway, no record claims files it did not check.
@@ -227,6 +245,52 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             } catch (IOException e) {
                 // the new site is in place; the old one keeps its marker to the end, so the next build removes what is left
             }
+        }
+    }
+
+    /**
+     * Whether the site being replaced is the one this build publishes: every file kept from it, and
+     * still as it was, and no other; readable as a replaced site would be (a file or folder whose mode
+     * was changed by hand is set right by replacing the site).
+     */
+    private boolean sameAsPublished() throws IOException {
+        if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
+                || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return false;
+        }
+        Set<String> folders = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, Kept> file : kept.entrySet()) {
+            if (!file.getValue().old().equals(target.resolve(file.getKey()).normalize()) || !file.getValue().unchanged()
+                    || !Files.getPosixFilePermissions(file.getValue().old(), LinkOption.NOFOLLOW_LINKS).equals(FILE)) {
+                return false;
+            }
+            for (int slash = file.getKey().indexOf('/'); slash >= 0; slash = file.getKey().indexOf('/', slash + 1)) {
+                folders.add(file.getKey().substring(0, slash));
+            }
+        }
+        for (String name : folders) {
+            if (!Files.getPosixFilePermissions(target.resolve(name), LinkOption.NOFOLLOW_LINKS).equals(FOLDER)) {
+                return false;
+            }
+        }
+        return Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS).equals(FOLDER);
+    }
+
+    /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */
+    private void linkKept() throws IOException {
+        try {
+            kept.entrySet().parallelStream().forEach(file -> {
+                try {
+                    if (!file.getValue().unchanged()) {
+                        throw new IOException("a file of the site being replaced changed while the site was being built: " + file.getKey());
+                    }
+                    linkOrCopy(file.getValue().old(), staging.resolve(file.getKey()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -274,6 +274,28 @@ class BuildCacheTest {
         assertThat(Files.readString(page)).isEqualTo(original);
     }
 
+    /**
+     * A build with nothing changed leaves the published site in place, as it was, and no staging folder
+     * beside it; a file whose mode was changed by hand is made readable to all again, as replacing the
+     * site would make it.
+     */
+    @Test
+    void aBuildWithNothingChangedLeavesTheSiteAsPublishedAndReadableToAll() throws IOException {
+        build("site", true);
+        Path page = temp.resolve("site/plans/sample-review/index.html");
+        Object published = Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        build("site", true);
+        assertThat(Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(published);
+        Files.setPosixFilePermissions(page, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        build("site", true);
+
+        assertThat(Files.getPosixFilePermissions(page)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (Stream<Path> beside = Files.list(temp)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".site."));
+        }
+    }
+
     @Test
     void aCacheDeletedOrEmptiedBetweenBuildsOnlyCostsTime() throws IOException {
         build("site", true);
