@@ -101,11 +101,14 @@ public interface PlanStore {
     final class InFolder implements PlanStore {
         private final Path folder;
         private final Path keys;
+        private final java.util.function.LongConsumer written;
         private PlanKeyIndex index;
 
-        InFolder(Path folder, Path keys) {
+        /** @param written told the bytes of each plan kept, for the cache's tally of its size */
+        InFolder(Path folder, Path keys, java.util.function.LongConsumer written) {
             this.folder = folder;
             this.keys = keys;
+            this.written = written;
         }
 
         private synchronized PlanKeyIndex index(ContentFiles content) {
@@ -148,7 +151,10 @@ public interface PlanStore {
 
         @Override
         public void keep(String key, Kept plan) {
-            BuildCache.writeAtomically(BuildCache.entry(folder, key), ModelCodec.write(plan));
+            byte[] bytes = ModelCodec.write(plan);
+            if (BuildCache.writeAtomically(BuildCache.entry(folder, key), bytes)) {
+                written.accept(bytes.length);
+            }
         }
     }
 }
