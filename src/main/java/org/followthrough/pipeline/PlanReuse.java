@@ -52,7 +52,6 @@ final class PlanReuse {
                 reuse.key(files, id, shared).ifPresent(key -> reuse.keys.put(id, key));
             }
         }
-        store.saveKeys();
         reuse.keys.entrySet().parallelStream().forEach(entry -> {
             Optional<PlanStore.Kept> kept = store.find(entry.getValue());
             kept.filter(k -> k.plan().id().equals(entry.getKey())).ifPresent(k -> {
@@ -112,7 +111,7 @@ final class PlanReuse {
         return keys;
     }
 
-    /** Keeps the plans made afresh, each with the warnings given about its own files. */
+    /** Keeps the plans made afresh, each with the warnings given about its own files, and the keys of all. */
     void keepNew(Archive archive, ValidContent valid, List<Problem> problems, ContentFiles files) {
         Map<String, ValidContent.PlanDocs> docs = new LinkedHashMap<>();
         valid.plans().forEach(p -> docs.put(p.id(), p));
@@ -125,5 +124,7 @@ final class PlanReuse {
             ValidContent.PlanDocs doc = docs.get(plan.id());
             store.keep(keys.get(plan.id()), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
         });
+        // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
+        store.saveKeys();
     }
 }
