@@ -179,6 +179,11 @@ public final class ContentFiles {
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
     public static String decode(byte[] bytes, String display, Problems problems) {
+        // The quick decoding puts U+FFFD where a byte is not UTF-8: only a text holding one is decoded strictly to find out.
+        String quick = new String(bytes, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return stripBom(quick);
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
