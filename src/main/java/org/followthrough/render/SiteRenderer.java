@@ -797,13 +797,15 @@ public final class SiteRenderer {
             pageLinks.add(new Views.PageLink(n, listingPage(f.path(), n)));
         }
         List<Output> outputs = new ArrayList<>();
+        // the same on every page of the listing: fingerprinted once, not once a page
+        String listingKey = Fingerprint.of(f.title(), f.description(), tally, entries.size(), pageLinks, filters);
         for (int n = 1; n <= pageCount; n++) {
             List<Entry> shown = entries.subList((n - 1) * ROWS_PER_PAGE, Math.min(entries.size(), n * ROWS_PER_PAGE));
             String path = listingPage(f.path(), n);
             String title = pageCount == 1 ? f.title() : f.title() + " (page " + n + " of " + pageCount + ")";
             List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.action().ref()).toList();
             int page = n;
-            String key = Fingerprint.of(f.title(), f.description(), shownKeys, tally, entries.size(), pageLinks, page, filters);
+            String key = Fingerprint.of(listingKey, shownKeys, page);
             outputs.add(page(unit, path, "actions.ftlh", title, crumbs, key, List.of(), (context, model) -> {
                 List<Views.ActionRow> rows = shown.stream().map(e -> views.rowOf(e.plan(), e.action())).toList();
                 model.put("listing", new Views.Listing(f.title(), f.description(), rows, tally, entries.size(),
