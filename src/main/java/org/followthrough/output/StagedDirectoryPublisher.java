@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -208,9 +209,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     public void commit() throws IOException {
         if (sameAsPublished()) {
-            // Nothing to replace: the site in place is, file for file, the one this build would publish.
+            // Nothing to replace: the site in place is, file for file, the one this build would publish, and holds nothing else.
             release();
-            folder.checkStillReplaceable();
             committed = true;
             deleteTree(staging);
             return;
@@ -249,31 +249,56 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /**
-     * Whether the site being replaced is the one this build publishes: every file kept from it, and
-     * still as it was, and no other; readable as a replaced site would be (a file or folder whose mode
-     * was changed by hand is set right by replacing the site).
+     * Whether the site being replaced is the one this build publishes: every file kept from it, still as
+     * it was, and nothing else in it (no file put there during the build); readable as a replaced site
+     * would be (a file or folder whose mode was changed by hand is set right by replacing the site).
+     * One walk of the site, whose file attributes carry the modes where the file system has them.
      */
     private boolean sameAsPublished() throws IOException {
         if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
-                || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+                || !OutputFolder.publishedFiles(target).filter(written::equals).isPresent()) {
             return false;
         }
         Set<String> folders = new java.util.HashSet<>();
-        for (java.util.Map.Entry<String, Kept> file : kept.entrySet()) {
-            if (!file.getValue().old().equals(target.resolve(file.getKey()).normalize()) || !file.getValue().unchanged()
-                    || !Files.getPosixFilePermissions(file.getValue().old(), LinkOption.NOFOLLOW_LINKS).equals(FILE)) {
-                return false;
-            }
-            for (int slash = file.getKey().indexOf('/'); slash >= 0; slash = file.getKey().indexOf('/', slash + 1)) {
-                folders.add(file.getKey().substring(0, slash));
+        for (String file : written) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                folders.add(file.substring(0, slash));
             }
         }
-        for (String name : folders) {
-            if (!Files.getPosixFilePermissions(target.resolve(name), LinkOption.NOFOLLOW_LINKS).equals(FOLDER)) {
-                return false;
+        int[] seen = {0};
+        boolean[] same = {true};
+        Files.walkFileTree(target, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                boolean ours = dir.equals(target) || folders.contains(target.relativize(dir).toString().replace('\\', '/'));
+                return check(ours && attrs instanceof PosixFileAttributes posix && posix.permissions().equals(FOLDER));
             }
-        }
-        return Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS).equals(FOLDER);
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String relative = target.relativize(file).toString().replace('\\', '/');
+                if (relative.equals(OutputFolder.MARKER)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Kept k = kept.get(relative);
+                Object identity = attrs.fileKey();
+                seen[0]++;
+                return check(k != null && attrs.isRegularFile() && attrs instanceof PosixFileAttributes posix
+                        && posix.permissions().equals(FILE) && k.was().equals(new SiteManifest.Entry(k.was().key(), attrs.size(),
+                        attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString())));
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return check(false);
+            }
+
+            private FileVisitResult check(boolean ok) {
+                same[0] = ok;
+                return ok ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+            }
+        });
+        return same[0] && seen[0] == kept.size();
     }
 
     /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */
