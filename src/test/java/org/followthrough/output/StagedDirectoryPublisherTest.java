@@ -44,10 +44,7 @@ class StagedDirectoryPublisherTest {
 
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site))) {
             publisher.write("index.html", "second");
-            Files.writeString(site.resolve("CNAME"), "plans.example\n");
-
-            assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
-                    .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: CNAME");
+            refusedForGaining(publisher, site, "CNAME");
         }
         assertThat(site.resolve("index.html")).hasContent("first");
         assertThat(site.resolve("CNAME")).hasContent("plans.example");
@@ -72,13 +69,18 @@ class StagedDirectoryPublisherTest {
 
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
             publisher.reuse("plans/a/index.html", "key-a");
-            Files.writeString(site.resolve("plans/CNAME"), "plans.example\n");
-
-            assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
-                    .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: plans/CNAME");
+            refusedForGaining(publisher, site, "plans/CNAME");
         }
         assertThat(site.resolve("plans/a/index.html")).hasContent("first");
         assertThat(site.resolve("plans/CNAME")).hasContent("plans.example");
+    }
+
+    /** Puts a file of someone else's in the site while a build runs: the build's commit must refuse to replace the site. */
+    private static void refusedForGaining(StagedDirectoryPublisher publisher, Path site, String file) throws IOException {
+        Files.writeString(site.resolve(file), "plans.example\n");
+
+        assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
+                .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: " + file);
     }
 
     @Test
