@@ -252,11 +252,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * Whether the site being replaced is the one this build publishes: every file kept from it, still as
      * it was, and nothing else in it (no file put there during the build); readable as a replaced site
      * would be (a file or folder whose mode was changed by hand is set right by replacing the site).
-     * One walk of the site, whose file attributes carry the modes where the file system has them.
+     * One walk of the site, looking once at each entry.
      */
-    private boolean sameAsPublished() throws IOException {
-        if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
-                || !OutputFolder.publishedFiles(target).filter(written::equals).isPresent()) {
+    private boolean sameAsPublished() {
+        try {
+            if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
+                    || !OutputFolder.publishedFiles(target).filter(written::equals).isPresent()) {
+                return false;
+            }
+        } catch (IOException e) {
             return false;
         }
         Set<String> folders = new java.util.HashSet<>();
@@ -265,40 +269,46 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 folders.add(file.substring(0, slash));
             }
         }
+        if (Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return false;
+        }
         int[] seen = {0};
-        boolean[] same = {true};
-        Files.walkFileTree(target, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean ours = dir.equals(target) || folders.contains(target.relativize(dir).toString().replace('\\', '/'));
-                return check(ours && attrs instanceof PosixFileAttributes posix && posix.permissions().equals(FOLDER));
-            }
+        try {
+            return sameAsPublished(target, "", folders, seen) && seen[0] == kept.size();
+        } catch (IOException e) {
+            return false; // the site changed as it was looked at: replacing it says what is wrong, if anything is
+        }
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String relative = target.relativize(file).toString().replace('\\', '/');
+    /** Whether a folder of the site holds only files kept, as they were, and folders of them, all readable to all. */
+    private boolean sameAsPublished(Path dir, String prefix, Set<String> folders, int[] seen) throws IOException {
+        if (!Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions().equals(FOLDER)) {
+            return false;
+        }
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String relative = prefix + entry.getFileName();
                 if (relative.equals(OutputFolder.MARKER)) {
-                    return FileVisitResult.CONTINUE;
+                    continue;
+                }
+                // one look at each entry: its kind, mode, size, time and identity
+                PosixFileAttributes attrs = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory()) {
+                    if (!folders.contains(relative) || !sameAsPublished(entry, relative + "/", folders, seen)) {
+                        return false;
+                    }
+                    continue;
                 }
                 Kept k = kept.get(relative);
                 Object identity = attrs.fileKey();
                 seen[0]++;
-                return check(k != null && attrs.isRegularFile() && attrs instanceof PosixFileAttributes posix
-                        && posix.permissions().equals(FILE) && k.was().equals(new SiteManifest.Entry(k.was().key(), attrs.size(),
-                        attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString())));
+                if (k == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE) || !k.was().equals(new SiteManifest.Entry(
+                        k.was().key(), attrs.size(), attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()))) {
+                    return false;
+                }
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return check(false);
-            }
-
-            private FileVisitResult check(boolean ok) {
-                same[0] = ok;
-                return ok ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-            }
-        });
-        return same[0] && seen[0] == kept.size();
+        }
+        return true;
     }
 
     /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */

@@ -282,14 +282,16 @@ class BuildCacheTest {
     @Test
     void aBuildWithNothingChangedLeavesTheSiteAsPublishedAndReadableToAll() throws IOException {
         build("site", true);
-        Path page = temp.resolve("site/plans/sample-review/index.html");
-        Object published = Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Path site = temp.resolve("site");
+        Path page = site.resolve("plans/sample-review/index.html");
+        Object published = folderIdentity(site);
 
         build("site", true);
-        assertThat(Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(published);
+        assertThat(folderIdentity(site)).as("the same folder, not a new one in its place").isEqualTo(published);
         Files.setPosixFilePermissions(page, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         build("site", true);
 
+        assertThat(folderIdentity(site)).as("a new folder in its place").isNotEqualTo(published);
         assertThat(Files.getPosixFilePermissions(page)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         try (Stream<Path> beside = Files.list(temp)) {
             assertThat(beside.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".site."));
@@ -392,6 +394,10 @@ class BuildCacheTest {
 
     private BuildRequest withHistory(String out) {
         return TestBuilds.request(content, temp.resolve(out)).withCache(cache).withHistory(true);
+    }
+
+    private static Object folderIdentity(Path folder) throws IOException {
+        return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
