@@ -28,7 +28,8 @@ import org.followthrough.guard.OutputGuard;
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
  * fingerprint; an entry ending {@code .none} records that the output has no file (a calendar with no
  * dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
- * their files (see {@link PlanStore}). Nothing in it is published: the build copies from it into the site.
+ * their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
+ * the files' stats (see {@link PlanKeyIndex}). Nothing in it is published: the build copies from it into the site.
  */
 public final class BuildCache {
 
@@ -39,6 +40,11 @@ public final class BuildCache {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String NONE = ".none";
+    /**
+     * How many builds may trust the tally of the cache's size before one walks the cache again: builds
+     * sharing the cache can each miss what the other added, and entries can go by other means.
+     */
+    private static final int BUILDS_BETWEEN_WALKS = 100;
 
     private final Path folder;
     private final Path objects;
@@ -165,14 +171,38 @@ public final class BuildCache {
 
     /** The checked and assembled plans kept beside the outputs. */
     public PlanStore plans() {
-        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"));
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"), written::addAndGet);
     }
 
-    /** Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes removed. */
+    /**
+     * Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes
+     * removed. The cache is walked only when what it held at the last walk, with what builds have added
+     * since (kept in a tally beside the entries), could pass the bound, or after many builds.
+     */
     public long trim() {
         if (folder == null || !Files.isDirectory(folder)) {
             return 0;
         }
+        Path tally = folder.resolve("size");
+        long[] known = readTally(tally);
+        if (known != null && known[0] + written.get() <= maxBytes && known[1] < BUILDS_BETWEEN_WALKS) {
+            writeAtomically(tally, (known[0] + written.get() + " " + (known[1] + 1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return 0;
+        }
+        return walkAndTrim();
+    }
+
+    /** The bytes the cache holds by its tally and the builds since it was last walked; null if there is no tally to trust. */
+    private static long[] readTally(Path tally) {
+        try {
+            String[] parts = Files.readString(tally).trim().split(" ");
+            return parts.length == 2 ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private long walkAndTrim() {
         record Entry(Path path, long size, FileTime used) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -195,7 +225,9 @@ public final class BuildCache {
                 return 0;
             }
         }
+        Path tally = folder.resolve("size");
         if (total <= maxBytes) {
+            writeAtomically(tally, (total + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return 0;
         }
         long removed = 0;
@@ -211,6 +243,7 @@ public final class BuildCache {
                 // in use or already gone
             }
         }
+        writeAtomically(tally, (total - removed + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return removed;
     }
 

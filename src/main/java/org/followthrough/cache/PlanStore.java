@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
+import org.followthrough.source.ContentFiles;
 import org.followthrough.source.SourceFile;
 
 /**
@@ -35,13 +36,20 @@ public interface PlanStore {
     /**
      * The key worked out last time for a plan whose files, and what else its key is made from
      * ({@code shared}), are the same now; empty unless the store remembers keys. A store in memory
-     * does, so that a preview rebuilding on every save does not fingerprint every file again.
+     * does, so that a preview rebuilding on every save does not fingerprint every file again, and so
+     * does a store in a folder, by the files' stats (see {@link PlanKeyIndex}).
+     *
+     * @param content the content files, which {@code files} are among
      */
-    default Optional<String> keyOf(String planId, List<SourceFile> files, String shared) {
+    default Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
         return Optional.empty();
     }
 
-    default void rememberKey(String planId, List<SourceFile> files, String shared, String key) {
+    default void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
+    }
+
+    /** Keeps the keys remembered, for a later build, where the store keeps them beyond its life. */
+    default void saveKeys() {
     }
 
     PlanStore NONE = new PlanStore() {
@@ -73,21 +81,60 @@ public interface PlanStore {
             }
 
             @Override
-            public Optional<String> keyOf(String planId, List<SourceFile> files, String shared) {
+            public Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
                 // Files read again only when they changed are the same objects, so this compares little.
                 return Optional.ofNullable(keys.get(planId)).filter(r -> r.shared().equals(shared) && r.files().equals(files))
                         .map(Remembered::key);
             }
 
             @Override
-            public void rememberKey(String planId, List<SourceFile> files, String shared, String key) {
+            public void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
                 keys.put(planId, new Remembered(List.copyOf(files), shared, key));
             }
         };
     }
 
-    /** Plans kept as files in a folder; an entry that cannot be read is treated as missing. */
-    record InFolder(Path folder) implements PlanStore {
+    /**
+     * Plans kept as files in a folder, and the keys of plans' files by their stats in a folder beside
+     * it; an entry that cannot be read is treated as missing.
+     */
+    final class InFolder implements PlanStore {
+        private final Path folder;
+        private final Path keys;
+        private final java.util.function.LongConsumer written;
+        private PlanKeyIndex index;
+
+        /** @param written told the bytes of each plan kept, for the cache's tally of its size */
+        InFolder(Path folder, Path keys, java.util.function.LongConsumer written) {
+            this.folder = folder;
+            this.keys = keys;
+            this.written = written;
+        }
+
+        private synchronized PlanKeyIndex index(ContentFiles content) {
+            if (index == null) {
+                index = PlanKeyIndex.in(keys, content);
+            }
+            return index;
+        }
+
+        @Override
+        public Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
+            return index(content).keyOf(planId, files, content, shared);
+        }
+
+        @Override
+        public void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
+            index(content).remember(planId, files, content, shared, key);
+        }
+
+        @Override
+        public synchronized void saveKeys() {
+            if (index != null) {
+                index.save();
+            }
+        }
+
         @Override
         public Optional<Kept> find(String key) {
             Path file = BuildCache.entry(folder, key);
@@ -104,7 +151,10 @@ public interface PlanStore {
 
         @Override
         public void keep(String key, Kept plan) {
-            BuildCache.writeAtomically(BuildCache.entry(folder, key), ModelCodec.write(plan));
+            byte[] bytes = ModelCodec.write(plan);
+            if (BuildCache.writeAtomically(BuildCache.entry(folder, key), bytes)) {
+                written.accept(bytes.length);
+            }
         }
     }
 }

@@ -34,7 +34,10 @@ final class ProgressLine implements BuildProgress, AutoCloseable {
 
     @Override
     public synchronized void fileDone(int done, int total, int fromCache) {
-        show(String.format(Locale.UK, "%s: %,d of %,d files, %,d from the cache", stage, done, total, fromCache), done == total);
+        // told of every file, shown a few times a second: the text is made only when it is shown
+        if (terminal != null && (done == total || System.nanoTime() - lastShown >= INTERVAL_NANOS)) {
+            show(String.format(Locale.UK, "%s: %,d of %,d files, %,d from the cache", stage, done, total, fromCache), done == total);
+        }
     }
 
     private void show(String text, boolean now) {

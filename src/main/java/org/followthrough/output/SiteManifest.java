@@ -85,7 +85,8 @@ final class SiteManifest {
         }
     }
 
-    private static Optional<Entry> describe(Path file, String key) {
+    /** What the file system says of a published file now, with the fingerprint it was made from; empty if it is not a plain file. */
+    static Optional<Entry> describe(Path file, String key) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile()) {

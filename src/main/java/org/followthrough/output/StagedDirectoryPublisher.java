@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     private final Path manifest;
     /** The files of the site being replaced that are still as published, with what each was made from. */
     private final java.util.Map<String, SiteManifest.Entry> previous;
+    /**
+     * Files of the site being replaced that the new site keeps as they are, with what the file system said
+     * of each: linked into the staging folder only when the site is replaced (see {@link #commit}).
+     */
+    private final java.util.Map<String, Kept> kept = new ConcurrentHashMap<>();
     private boolean committed;
 
     public StagedDirectoryPublisher(OutputFolder folder) throws IOException {
@@ -122,20 +128,22 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     @Override
     public long reuse(String path, String key) {
-        java.util.Optional<Path> kept = previous(path, key);
-        if (kept.isEmpty()) {
+        java.util.Optional<Path> old = previous(path, key);
+        if (old.isEmpty()) {
             return -1;
         }
-        Path old = kept.get();
-        long size = previous.get(path).size();
-        Path file = claim(path);
-        try {
-            linkOrCopy(old, file);
-            made(path, key);
-            return size;
-        } catch (IOException e) {
-            release(path, file);
-            return -1;
+        SiteManifest.Entry entry = previous.get(path);
+        claim(path);
+        kept.put(path, new Kept(old.get(), entry));
+        made(path, key);
+        return entry.size();
+    }
+
+    /** A file of the site being replaced, kept, and what the file system said of it then. */
+    private record Kept(Path old, SiteManifest.Entry was) {
+        /** Whether the file is still the one kept: a file replaced or changed since is never published in its place. */
+        boolean unchanged() {
+            return SiteManifest.describe(old, was.key()).filter(was::equals).isPresent();
         }
     }
 
@@ -150,7 +158,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         if (!old.startsWith(target)) {
             throw new IllegalArgumentException("refusing to keep a file from outside the site: " + path);
         }
-        linkOrCopy(old, claim(path));
+        SiteManifest.Entry entry = SiteManifest.describe(old, "").orElseThrow(() -> new NoSuchFileException(old.toString()));
+        claim(path);
+        kept.put(path, new Kept(old, entry));
     }
 
     private static void linkOrCopy(Path old, Path file) throws IOException {
@@ -198,6 +208,14 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * @throws OutputFolder.Refused if files Followthrough did not publish appeared in the old site during the build
      */
     public void commit() throws IOException {
+        if (sameAsPublished()) {
+            // Nothing to replace: the site in place is, file for file, the one this build would publish, and holds nothing else.
+            release();
+            committed = true;
+            deleteTree(staging);
+            return;
+        }
+        linkKept();
         marker.truncate(0);
         marker.write(ByteBuffer.wrap(OutputFolder.marker(written)), 0);
         // Forgotten first: if the swap fails halfway, no record claims files it did not check.
@@ -227,6 +245,87 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             } catch (IOException e) {
                 // the new site is in place; the old one keeps its marker to the end, so the next build removes what is left
             }
+        }
+    }
+
+    /**
+     * Whether the site being replaced is the one this build publishes: every file kept from it, still as
+     * it was, and nothing else in it (no file put there during the build); readable as a replaced site
+     * would be (a file or folder whose mode was changed by hand is set right by replacing the site).
+     * One walk of the site, looking once at each entry.
+     */
+    private boolean sameAsPublished() {
+        try {
+            if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
+                    || !OutputFolder.publishedFiles(target).filter(written::equals).isPresent()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        Set<String> folders = new java.util.HashSet<>();
+        for (String file : written) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                folders.add(file.substring(0, slash));
+            }
+        }
+        if (Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return false;
+        }
+        int[] seen = {0};
+        try {
+            return sameAsPublished(target, "", folders, seen) && seen[0] == kept.size();
+        } catch (IOException e) {
+            return false; // the site changed as it was looked at: replacing it says what is wrong, if anything is
+        }
+    }
+
+    /** Whether a folder of the site holds only files kept, as they were, and folders of them, all readable to all. */
+    private boolean sameAsPublished(Path dir, String prefix, Set<String> folders, int[] seen) throws IOException {
+        if (!Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions().equals(FOLDER)) {
+            return false;
+        }
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String relative = prefix + entry.getFileName();
+                if (relative.equals(OutputFolder.MARKER)) {
+                    continue;
+                }
+                // one look at each entry: its kind, mode, size, time and identity
+                PosixFileAttributes attrs = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory()) {
+                    if (!folders.contains(relative) || !sameAsPublished(entry, relative + "/", folders, seen)) {
+                        return false;
+                    }
+                    continue;
+                }
+                Kept k = kept.get(relative);
+                Object identity = attrs.fileKey();
+                seen[0]++;
+                if (k == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE) || !k.was().equals(new SiteManifest.Entry(
+                        k.was().key(), attrs.size(), attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */
+    private void linkKept() throws IOException {
+        try {
+            kept.entrySet().parallelStream().forEach(file -> {
+                try {
+                    if (!file.getValue().unchanged()) {
+                        throw new IOException("a file of the site being replaced changed while the site was being built: " + file.getKey());
+                    }
+                    linkOrCopy(file.getValue().old(), staging.resolve(file.getKey()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

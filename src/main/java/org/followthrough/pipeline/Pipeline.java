@@ -84,12 +84,13 @@ public final class Pipeline {
             return BuildResult.notWritten(problems.sorted());
         }
         progress.stage("Checking the content");
-        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        // one cache for plans and outputs, so that it tallies all it is given
+        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans());
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
         progress.stage("Rendering");
-        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
         OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator, cache.texts());
         KeptSnapshots kept = KeptSnapshots.in(folder.get());
         LocalDate asOf = assembled.get().archive().asOf();

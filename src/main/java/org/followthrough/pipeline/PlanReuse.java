@@ -69,7 +69,7 @@ final class PlanReuse {
             return Optional.empty();
         }
         List<SourceFile> own = files.under(folder);
-        Optional<String> known = store.keyOf(id, own, shared);
+        Optional<String> known = store.keyOf(id, own, files, shared);
         if (known.isPresent()) {
             return known;
         }
@@ -84,7 +84,7 @@ final class PlanReuse {
             parts.add(file.text());
         }
         String key = Fingerprint.of(parts);
-        store.rememberKey(id, own, shared, key);
+        store.rememberKey(id, own, files, shared, key);
         return Optional.of(key);
     }
 
@@ -111,7 +111,7 @@ final class PlanReuse {
         return keys;
     }
 
-    /** Keeps the plans made afresh, each with the warnings given about its own files. */
+    /** Keeps the plans made afresh, each with the warnings given about its own files, and the keys of all. */
     void keepNew(Archive archive, ValidContent valid, List<Problem> problems, ContentFiles files) {
         Map<String, ValidContent.PlanDocs> docs = new LinkedHashMap<>();
         valid.plans().forEach(p -> docs.put(p.id(), p));
@@ -124,5 +124,7 @@ final class PlanReuse {
             ValidContent.PlanDocs doc = docs.get(plan.id());
             store.keep(keys.get(plan.id()), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
         });
+        // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
+        store.saveKeys();
     }
 }

@@ -22,6 +22,14 @@ import java.util.TreeMap;
  */
 public final class Fingerprint {
 
+    /** Each record type's components, looked up once: a build fingerprints hundreds of thousands of records. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private final MessageDigest digest;
 
     private Fingerprint() {
@@ -98,7 +106,7 @@ public final class Fingerprint {
                 throw new IllegalStateException(e);
             }
         } else if (value instanceof Record record) {
-            RecordComponent[] components = record.getClass().getRecordComponents();
+            RecordComponent[] components = COMPONENTS.get(record.getClass());
             text('r', record.getClass().getName());
             tag('c', components.length);
             for (RecordComponent component : components) {

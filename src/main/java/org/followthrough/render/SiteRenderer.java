@@ -792,13 +792,15 @@ public final class SiteRenderer {
             pageLinks.add(new Views.PageLink(n, listingPage(f.path(), n)));
         }
         List<Output> outputs = new ArrayList<>();
+        // the same on every page of the listing: fingerprinted once, not once a page
+        String listingKey = Fingerprint.of(f.title(), f.description(), tally, entries.size(), pageLinks, filters);
         for (int n = 1; n <= pageCount; n++) {
             List<Entry> shown = entries.subList((n - 1) * ROWS_PER_PAGE, Math.min(entries.size(), n * ROWS_PER_PAGE));
             String path = listingPage(f.path(), n);
             String title = pageCount == 1 ? f.title() : f.title() + " (page " + n + " of " + pageCount + ")";
-            List<String> shownKeys = shown.stream().map(e -> planKeys.get(e.plan().id()) + "#" + e.action().ref()).toList();
+            List<String> shownKeys = shownRuns(shown);
             int page = n;
-            String key = Fingerprint.of(f.title(), f.description(), shownKeys, tally, entries.size(), pageLinks, page, filters);
+            String key = Fingerprint.of(listingKey, shownKeys, page);
             outputs.add(page(unit, path, "actions.ftlh", title, crumbs, key, List.of(), (context, model) -> {
                 List<Views.ActionRow> rows = shown.stream().map(e -> views.rowOf(e.plan(), e.action())).toList();
                 model.put("listing", new Views.Listing(f.title(), f.description(), rows, tally, entries.size(),
@@ -807,6 +809,25 @@ public final class SiteRenderer {
             }));
         }
         return outputs;
+    }
+
+    /**
+     * The actions a page of a listing shows, by their plans' keys: a plan's key decides which of its actions
+     * a filter picks, and in what order, so each run of one plan's actions is named by the plan's key, its
+     * first action and how many follow: one name a plan on the page, not one an action.
+     */
+    private List<String> shownRuns(List<Entry> shown) {
+        List<String> runs = new ArrayList<>();
+        for (int start = 0; start < shown.size(); ) {
+            Plan plan = shown.get(start).plan();
+            int end = start + 1;
+            while (end < shown.size() && shown.get(end).plan() == plan) {
+                end++;
+            }
+            runs.add(planKeys.get(plan.id()) + "#" + shown.get(start).action().ref() + "#" + (end - start));
+            start = end;
+        }
+        return runs;
     }
 
     /** Page 1 of a listing is the listing's own address; page n is under page/n/. */

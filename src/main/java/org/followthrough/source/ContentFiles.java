@@ -39,15 +39,21 @@ public final class ContentFiles {
     private final Set<String> tooLarge;
     /** Whether the read found no problem, so that reading only what changed since finds what reading everything would. */
     private final boolean clean;
+    /** What the file system said of each file just before it was read, where it tells; none for a folder read again in part. */
+    private final Map<String, FileStat> stats;
+    /** When the read started, in nanoseconds since the epoch: see {@link FileStat#settledBefore}. */
+    private final long readAt;
 
     private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused,
-                         Set<String> tooLarge, boolean clean) {
+                         Set<String> tooLarge, boolean clean, Map<String, FileStat> stats, long readAt) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
         this.refused = refused;
         this.tooLarge = tooLarge;
         this.clean = clean;
+        this.stats = stats;
+        this.readAt = readAt;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -60,8 +66,10 @@ public final class ContentFiles {
         if (!Files.isDirectory(root)) {
             problems.error(Location.of(displayRoot), "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of(), false);
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of(), false, Map.of(), 0);
         }
+        java.time.Instant started = java.time.Instant.now();
+        long readAt = started.getEpochSecond() * 1_000_000_000L + started.getNano();
         // Over the limit, a YAML or Markdown file is reported without being read: reading it could exhaust memory.
         FolderReader.Result read = FolderReader.read(root, displayRoot, "content folder", ContentFiles::isIgnored,
                 FILE_EXTENSIONS, relative -> !relative.startsWith("assets/"), Limits.MAX_FILE_BYTES, problems);
@@ -78,7 +86,8 @@ public final class ContentFiles {
             tooLarge.add(relative);
         });
         read.files().forEach((relative, bytes) -> add(displayRoot, relative, bytes, files, assets, problems));
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge), !problems.hasErrors());
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge), !problems.hasErrors(),
+                read.stats(), readAt);
     }
 
     /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */
@@ -145,7 +154,7 @@ public final class ContentFiles {
                 return read(root, problems);
             }
         }
-        return new ContentFiles(displayRoot, newFiles, Map.copyOf(newAssets), Set.of(), Set.of(), !problems.hasErrors());
+        return new ContentFiles(displayRoot, newFiles, Map.copyOf(newAssets), Set.of(), Set.of(), !problems.hasErrors(), Map.of(), 0);
     }
 
     /** Whether a path is in or under something that is not content, as {@link #read} would skip it. */
@@ -170,6 +179,11 @@ public final class ContentFiles {
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
     public static String decode(byte[] bytes, String display, Problems problems) {
+        // The quick decoding puts U+FFFD where a byte is not UTF-8: only a text holding one is decoded strictly to find out.
+        String quick = new String(bytes, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return stripBom(quick);
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -226,6 +240,20 @@ public final class ContentFiles {
     /** The paths of the entries refused when the folder was read. */
     public Set<String> refusedPaths() {
         return refused;
+    }
+
+    /**
+     * What the file system said of a file just before it was read, if it is sure to say something else
+     * should the file change: empty for a file modified close to the read, or where the file system does
+     * not tell.
+     */
+    public Optional<FileStat> settledStat(String path) {
+        return Optional.ofNullable(stats.get(path)).filter(stat -> stat.settledBefore(readAt));
+    }
+
+    /** The stat of a file as read, however recently it changed (to compare with one kept from before). */
+    public Optional<FileStat> stat(String path) {
+        return Optional.ofNullable(stats.get(path));
     }
 
     public Optional<SourceFile> get(String path) {

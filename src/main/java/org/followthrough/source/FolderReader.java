@@ -36,8 +36,9 @@ final class FolderReader {
      * @param files   every file read, by its path relative to the folder, with forward slashes
      * @param refused the relative paths of entries that exist but were reported and not read
      * @param tooLarge files over the size limit, with their sizes: not read, and left to the caller to report
+     * @param stats   what the file system said of each file read, taken just before reading it, where it tells
      */
-    record Result(Map<String, byte[]> files, Set<String> refused, Map<String, Long> tooLarge) {
+    record Result(Map<String, byte[]> files, Set<String> refused, Map<String, Long> tooLarge, Map<String, FileStat> stats) {
     }
 
     private final Path realRoot;
@@ -49,6 +50,7 @@ final class FolderReader {
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Set<String> refused = new HashSet<>();
     private final Map<String, Long> tooLarge = new TreeMap<>();
+    private final Map<String, FileStat> stats = new java.util.HashMap<>();
     private final Predicate<String> limited;
     private final long maxBytes;
     /**
@@ -93,11 +95,11 @@ final class FolderReader {
         } catch (IOException e) {
             problems.error(Location.of(displayRoot), "could not open the " + folderName + ": " + reason(e),
                     "check that the folder exists and that you may read it");
-            return new Result(Map.of(), Set.of(), Map.of());
+            return new Result(Map.of(), Set.of(), Map.of(), Map.of());
         }
         FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, limited, maxBytes, problems);
         reader.walk(realRoot, "", new ArrayList<>(List.of(realRoot)));
-        return new Result(reader.files, Set.copyOf(reader.refused), Map.copyOf(reader.tooLarge));
+        return new Result(reader.files, Set.copyOf(reader.refused), Map.copyOf(reader.tooLarge), reader.stats);
     }
 
     /** The path of an entry as editors see it in messages. */
@@ -199,6 +201,8 @@ final class FolderReader {
     }
 
     private void file(Path real, String relative) {
+        // Before reading: a change made while it is read gives the file other times than these, so it is read again next time.
+        FileStat.of(real).ifPresent(stat -> stats.put(relative, stat));
         // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             if (limited.test(relative)) {

@@ -44,14 +44,43 @@ class StagedDirectoryPublisherTest {
 
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site))) {
             publisher.write("index.html", "second");
-            Files.writeString(site.resolve("CNAME"), "plans.example\n");
-
-            assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
-                    .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: CNAME");
+            refusedForGaining(publisher, site, "CNAME");
         }
         assertThat(site.resolve("index.html")).hasContent("first");
         assertThat(site.resolve("CNAME")).hasContent("plans.example");
         assertThat(beside(site)).containsExactly("site");
+    }
+
+    /** A build that keeps every file of the site as it is leaves the site in place, but not one that gained a file meanwhile. */
+    @Test
+    void refusesToKeepASiteInPlaceThatGainedAFileWhileTheSameSiteWasBeingBuilt() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            publisher.write("plans/a/index.html", "first".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-a");
+            publisher.commit();
+        }
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            assertThat(publisher.reuse("plans/a/index.html", "key-a")).isEqualTo(5);
+            publisher.commit();
+        }
+        assertThat(site.resolve("plans/a/index.html")).hasContent("first");
+        assertThat(beside(site)).containsExactly("cache", "site");
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            publisher.reuse("plans/a/index.html", "key-a");
+            refusedForGaining(publisher, site, "plans/CNAME");
+        }
+        assertThat(site.resolve("plans/a/index.html")).hasContent("first");
+        assertThat(site.resolve("plans/CNAME")).hasContent("plans.example");
+    }
+
+    /** Puts a file of someone else's in the site while a build runs: the build's commit must refuse to replace the site. */
+    private static void refusedForGaining(StagedDirectoryPublisher publisher, Path site, String file) throws IOException {
+        Files.writeString(site.resolve(file), "plans.example\n");
+
+        assertThatThrownBy(publisher::commit).isInstanceOf(OutputFolder.Refused.class)
+                .hasMessage("while the site was being built, the output folder holds files Followthrough did not publish: " + file);
     }
 
     @Test

@@ -126,6 +126,53 @@ class BuildCacheTest {
         return keys;
     }
 
+    /**
+     * Files that had not changed for a while when a build read them are known to the next build by their
+     * stats (size, times, inode), so their bytes are not fingerprinted again; yet a file edited with its
+     * size and modification time kept is still seen to have changed, a file replaced by a link out of
+     * the content folder is still refused (by build and check alike), and one plan changed publishes
+     * what a build without the cache would.
+     */
+    @Test
+    void filesKnownByTheirStatsAreStillSeenToChangeAndStillRefusedAsLinksOutOfTheFolder() throws Exception {
+        // long enough after the files were copied that the build's stats vouch for them
+        Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(org.followthrough.source.FileStat.SETTLE_NANOS) + 500);
+        build("site", true);
+        BuildResult warm = build("site", true);
+        assertThat(warm.filesFromCache()).isEqualTo(warm.filesWritten());
+
+        Path progress = content.resolve("plans/second-review/recommendations/01.yaml");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(progress);
+        long size = Files.size(progress);
+        replace(progress, "text: A template has been drafted.", "text: A template has been drafted!");
+        Files.setLastModifiedTime(progress, modified);
+        assertThat(Files.size(progress)).isEqualTo(size);
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(Files.readString(temp.resolve("site/plans/second-review/recommendations/1/index.html"))).contains("drafted!");
+
+        replace(progress, "text: A template has been drafted!", "text: A template has been drafted and sent round.");
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).as("one plan changed").isEqualTo(Folders.contents(temp.resolve("fresh")));
+
+        Path outside = Files.copy(progress, temp.resolve("outside.yaml"));
+        Files.delete(progress);
+        Files.createSymbolicLink(progress, outside);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        BuildRequest request = TestBuilds.request(content, temp.resolve("site")).withCache(cache);
+        BuildResult linked = Pipeline.build(request);
+        BuildResult checked = Pipeline.check(request);
+        assertThat(linked.succeeded()).isFalse();
+        assertThat(linked.problems()).anySatisfy(p -> {
+            assertThat(p.location().file()).isEqualTo(progress.toString());
+            assertThat(p.message()).contains("leads outside the content folder");
+        });
+        assertThat(checked.problems()).isEqualTo(linked.problems());
+        assertThat(Folders.contents(temp.resolve("site"))).as("the published site").isEqualTo(published);
+    }
+
     @Test
     void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
         Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");
@@ -227,6 +274,30 @@ class BuildCacheTest {
         assertThat(Files.readString(page)).isEqualTo(original);
     }
 
+    /**
+     * A build with nothing changed leaves the published site in place, as it was, and no staging folder
+     * beside it; a file whose mode was changed by hand is made readable to all again, as replacing the
+     * site would make it.
+     */
+    @Test
+    void aBuildWithNothingChangedLeavesTheSiteAsPublishedAndReadableToAll() throws IOException {
+        build("site", true);
+        Path site = temp.resolve("site");
+        Path page = site.resolve("plans/sample-review/index.html");
+        Object published = folderIdentity(site);
+
+        build("site", true);
+        assertThat(folderIdentity(site)).as("the same folder, not a new one in its place").isEqualTo(published);
+        Files.setPosixFilePermissions(page, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        build("site", true);
+
+        assertThat(folderIdentity(site)).as("a new folder in its place").isNotEqualTo(published);
+        assertThat(Files.getPosixFilePermissions(page)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (Stream<Path> beside = Files.list(temp)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".site."));
+        }
+    }
+
     @Test
     void aCacheDeletedOrEmptiedBetweenBuildsOnlyCostsTime() throws IOException {
         build("site", true);
@@ -323,6 +394,10 @@ class BuildCacheTest {
 
     private BuildRequest withHistory(String out) {
         return TestBuilds.request(content, temp.resolve(out)).withCache(cache).withHistory(true);
+    }
+
+    private static Object folderIdentity(Path folder) throws IOException {
+        return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
