@@ -13,6 +13,6 @@ if errorlevel 1 (
   echo followthrough: no Java runtime found: install Java 17 or later, or set JAVA_HOME to one 1>&2
   exit /b 2
 )
-rem The quick compiler alone and the serial collector suit a short run (see followthrough, the shell launcher).
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
+rem The quick compiler alone, the serial collector and a heap kept close to what is live suit a short run (see followthrough, the shell launcher).
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
 exit /b %ERRORLEVEL%
