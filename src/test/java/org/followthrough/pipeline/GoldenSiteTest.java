@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * copies in src/test/resources/golden/small/. After an intended change to the output, regenerate
  * them with {@code mvn verify -Dfollowthrough.updateGoldens=true} and review the diff before committing.
  * PDFs are left out: they cannot be reviewed as a diff, and are checked by veraPDF, for byte-identical
- * output, and by eye instead.
+ * output, and by eye instead. JSON files, which the site writes on one line, are kept indented here
+ * and compared indented, so that a change to them reads as a diff of the lines it touches (that the
+ * site's own are compact is tested with the data renderers).
  */
 class GoldenSiteTest {
 
@@ -41,9 +43,19 @@ class GoldenSiteTest {
         }
         assertThat(site.keySet()).as("files of the site").containsExactlyElementsOf(golden);
         for (String path : golden) {
-            assertThat(new String(site.get(path), StandardCharsets.UTF_8)).as(path)
+            assertThat(reviewable(path, site.get(path))).as(path)
                     .isEqualTo(new String(Files.readAllBytes(GOLDEN.resolve(path)), StandardCharsets.UTF_8));
         }
+    }
+
+    /** The file as its golden copy holds it: JSON indented, key order and values as written; anything else as it is. */
+    private static String reviewable(String path, byte[] bytes) throws IOException {
+        if (!path.endsWith(".json")) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(bytes)) + "\n";
     }
 
     private static void rewrite(Map<String, byte[]> files) throws IOException {
@@ -57,7 +69,7 @@ class GoldenSiteTest {
         for (var entry : files.entrySet()) {
             Path file = GOLDEN.resolve(entry.getKey());
             Files.createDirectories(file.getParent());
-            Files.write(file, entry.getValue());
+            Files.writeString(file, reviewable(entry.getKey(), entry.getValue()));
         }
     }
 }
