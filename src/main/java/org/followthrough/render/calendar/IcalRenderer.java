@@ -183,13 +183,11 @@ public final class IcalRenderer {
         return out.toString();
     }
 
-    /** A content line folded (RFC 5545 3.1): no line longer than 75 octets, continuations starting with a space, each ending in CRLF. */
-    static String fold(String line) {
-        return fold(line, new StringBuilder(line.length() + 8)).toString();
-    }
-
-    /** Appends the folded line to {@code out}, copying each run of characters that fits on a line at once. */
-    private static StringBuilder fold(String line, StringBuilder out) {
+    /**
+     * Appends a content line folded (RFC 5545 3.1): no line longer than 75 octets, continuations starting with a
+     * space, each ending in CRLF. Each run of characters that fits on a line is copied at once.
+     */
+    private static void fold(String line, StringBuilder out) {
         int octets = 0;
         int start = 0;
         int i = 0;
@@ -205,6 +203,6 @@ public final class IcalRenderer {
             octets += size;
             i += chars;
         }
-        return out.append(line, start, line.length()).append("\r\n");
+        out.append(line, start, line.length()).append("\r\n");
     }
 }
