@@ -121,7 +121,7 @@ public final class BuildCache {
     }
 
     /** Writes a file so that no reader ever sees it half written; false when it could not be written. */
-    static boolean writeAtomically(Path target, byte[] bytes) {
+    public static boolean writeAtomically(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
@@ -145,6 +145,11 @@ public final class BuildCache {
     /** Where to keep what each file of the site published at {@code site} (a real path) was made from; null without a cache. */
     public Path manifestFor(Path site) {
         return folder == null ? null : folder.resolve("sites").resolve(org.followthrough.render.Fingerprint.of(site.toString()) + ".tsv");
+    }
+
+    /** Where to remember the last build that published the site at {@code site} (a real path); null without a cache. */
+    public Path lastBuildFor(Path site) {
+        return folder == null ? null : folder.resolve("sites").resolve(org.followthrough.render.Fingerprint.of(site.toString()) + ".last");
     }
 
     /** The texts read from PDFs, kept as entries of their own, by a fingerprint of the PDF's (see {@link OutputGuard}). */

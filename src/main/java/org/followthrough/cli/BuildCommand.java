@@ -117,8 +117,9 @@ final class BuildCommand implements Callable<Integer> {
         if (code == Main.OK) {
             long millis = (System.nanoTime() - started) / 1_000_000;
             main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
-                    result.archive().asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
-                    ProgressLine.seconds(millis), noPdf ? ", without PDFs" : "");
+                    result.asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
+                    ProgressLine.seconds(millis), (noPdf ? ", without PDFs" : "")
+                            + (result.unchanged() != null ? "; nothing had changed since the last build, so the site was left as it was" : ""));
         }
         return code;
     }

@@ -33,9 +33,12 @@ public final class ProtectedNames {
     /** The line number of each name the automaton finds, by its index. */
     private final List<Integer> lines;
     private final NameAutomaton automaton;
+    /** A digest of the list's file name and names, each with its line: see {@link #fingerprint}. */
+    private final String fingerprint;
 
     private ProtectedNames(Path file, List<String> folded, List<Integer> lines) {
         this.file = file;
+        this.fingerprint = digest(file, folded, lines);
         this.lines = List.copyOf(lines);
         this.automaton = folded.isEmpty() ? null : new NameAutomaton(folded);
     }
@@ -88,6 +91,27 @@ public final class ProtectedNames {
             byFolded.putIfAbsent(folded, i + 1);
         }
         return new ProtectedNames(file, new ArrayList<>(byFolded.keySet()), new ArrayList<>(byFolded.values()));
+    }
+
+    /**
+     * A digest of what the list searches for and says of it (each name, its line, the file's name), never
+     * the names themselves: the same digest, the same findings and messages for the same text.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String digest(Path file, List<String> folded, List<Integer> lines) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(file).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < folded.size(); i++) {
+                digest.update(("\n" + lines.get(i) + "\t" + folded.get(i)).getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     /** Whether there is nothing to search for. */

@@ -70,6 +70,52 @@ public final class GitHistory {
         }
     }
 
+    /**
+     * What the history {@link #read} gives depends on besides the content's own files, as text: the
+     * commit HEAD names, and what the file system says of Git's index, of the files that tell Git which
+     * files to ignore (outside the content folder) and of a shallow clone's list of missing commits.
+     * For the same content files, the same text gives the same history. Empty when it cannot be told,
+     * or when one of those files changed after {@code settledBy} (nanoseconds since the epoch), too
+     * recently for its time to tell a later change.
+     */
+    public static java.util.Optional<String> state(Path content, long settledBy) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(content.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            return java.util.Optional.of("no repository");
+        }
+        try (Repository repository = builder.setMustExist(true).build()) {
+            if (repository.isBare()) {
+                return java.util.Optional.of("no repository");
+            }
+            StringBuilder state = new StringBuilder(repository.getDirectory().getAbsolutePath());
+            ObjectId head = repository.resolve(Constants.HEAD);
+            state.append('\n').append(head == null ? "no commits" : head.name());
+            List<Path> files = new ArrayList<>(List.of(repository.getIndexFile().toPath(), repository.getDirectory().toPath().resolve("shallow"),
+                    repository.getDirectory().toPath().resolve("info").resolve("exclude")));
+            Path workTree = repository.getWorkTree().toPath().toRealPath();
+            for (Path folder = content.toRealPath(); folder != null && folder.startsWith(workTree); folder = folder.getParent()) {
+                files.add(folder.resolve(Constants.DOT_GIT_IGNORE));
+            }
+            for (Path file : files) {
+                state.append('\n').append(file);
+                try {
+                    var a = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    long modified = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (modified > settledBy) {
+                        return java.util.Optional.empty();
+                    }
+                    state.append(' ').append(a.size()).append(' ').append(modified).append(' ').append(a.fileKey());
+                } catch (java.nio.file.NoSuchFileException e) {
+                    state.append(" none");
+                }
+            }
+            return java.util.Optional.of(state.toString());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The plans folder's path in the repository, with forward slashes. */
     private static String plansPath(Repository repository, Path content) throws IOException {
         Path workTree = repository.getWorkTree().toPath().toRealPath();

@@ -31,19 +31,26 @@ final class SiteManifest {
     /** The entries whose files under {@code site} are still as they were published. */
     static Map<String, Entry> read(Path manifest, Path site) {
         Map<String, Entry> entries = new HashMap<>();
+        parse(manifest).forEach((path, entry) -> {
+            Path file = site.resolve(path).normalize();
+            if (file.startsWith(site) && describe(file, entry.key()).filter(entry::equals).isPresent()) {
+                entries.put(path, entry);
+            }
+        });
+        return entries;
+    }
+
+    /** Every entry of the record, by path, without looking at the files; none when there is no record or it cannot be read. */
+    static Map<String, Entry> parse(Path manifest) {
+        Map<String, Entry> entries = new HashMap<>();
         if (manifest == null || !Files.isRegularFile(manifest)) {
             return entries;
         }
         try {
             for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
                 String[] parts = line.split("\t");
-                if (parts.length != 5) {
-                    continue;
-                }
-                Entry entry = new Entry(parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]);
-                Path file = site.resolve(parts[0]).normalize();
-                if (file.startsWith(site) && describe(file, entry.key()).filter(entry::equals).isPresent()) {
-                    entries.put(parts[0], entry);
+                if (parts.length == 5) {
+                    entries.put(parts[0], new Entry(parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4]));
                 }
             }
         } catch (IOException | NumberFormatException e) {

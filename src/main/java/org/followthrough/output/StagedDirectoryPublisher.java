@@ -256,15 +256,39 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     private boolean sameAsPublished() {
         try {
-            if (kept.size() != written.size() || !folder.publishedFiles().equals(written)
-                    || !OutputFolder.publishedFiles(target).filter(written::equals).isPresent()) {
+            if (kept.size() != written.size() || !folder.publishedFiles().equals(written)) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        java.util.Map<String, SiteManifest.Entry> files = new java.util.HashMap<>();
+        kept.forEach((path, k) -> files.put(path, k.was()));
+        return holdsOnly(target, files);
+    }
+
+    /**
+     * Whether the site published at {@code folder} is still, file for file, the one the record kept at
+     * {@code manifest} describes, and holds nothing else: every file the site's marker lists, as it was
+     * published, with the modes a build gives. One walk of the site, looking once at each entry; no
+     * file is read.
+     */
+    public static boolean isIntact(OutputFolder folder, Path manifest) {
+        java.util.Map<String, SiteManifest.Entry> files = SiteManifest.parse(manifest);
+        return !files.isEmpty() && folder.publishedFiles().equals(files.keySet()) && holdsOnly(folder.path(), files);
+    }
+
+    /** Whether the site at {@code target} holds exactly these files, each as described, and its marker lists them. */
+    private static boolean holdsOnly(Path target, java.util.Map<String, SiteManifest.Entry> files) {
+        try {
+            if (!OutputFolder.publishedFiles(target).filter(files.keySet()::equals).isPresent()) {
                 return false;
             }
         } catch (IOException e) {
             return false;
         }
         Set<String> folders = new java.util.HashSet<>();
-        for (String file : written) {
+        for (String file : files.keySet()) {
             for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
                 folders.add(file.substring(0, slash));
             }
@@ -274,14 +298,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
         int[] seen = {0};
         try {
-            return sameAsPublished(target, "", folders, seen) && seen[0] == kept.size();
+            return holdsOnly(target, "", folders, files, seen) && seen[0] == files.size();
         } catch (IOException e) {
             return false; // the site changed as it was looked at: replacing it says what is wrong, if anything is
         }
     }
 
-    /** Whether a folder of the site holds only files kept, as they were, and folders of them, all readable to all. */
-    private boolean sameAsPublished(Path dir, String prefix, Set<String> folders, int[] seen) throws IOException {
+    /** Whether a folder of the site holds only the files described, as they were, and folders of them, all readable to all. */
+    private static boolean holdsOnly(Path dir, String prefix, Set<String> folders, java.util.Map<String, SiteManifest.Entry> files,
+                                     int[] seen) throws IOException {
         if (!Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions().equals(FOLDER)) {
             return false;
         }
@@ -294,16 +319,16 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 // one look at each entry: its kind, mode, size, time and identity
                 PosixFileAttributes attrs = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) {
-                    if (!folders.contains(relative) || !sameAsPublished(entry, relative + "/", folders, seen)) {
+                    if (!folders.contains(relative) || !holdsOnly(entry, relative + "/", folders, files, seen)) {
                         return false;
                     }
                     continue;
                 }
-                Kept k = kept.get(relative);
+                SiteManifest.Entry was = files.get(relative);
                 Object identity = attrs.fileKey();
                 seen[0]++;
-                if (k == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE) || !k.was().equals(new SiteManifest.Entry(
-                        k.was().key(), attrs.size(), attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()))) {
+                if (was == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE) || !was.equals(new SiteManifest.Entry(
+                        was.key(), attrs.size(), attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()))) {
                     return false;
                 }
             }

@@ -83,9 +83,15 @@ public final class Pipeline {
         if (folder.isEmpty()) {
             return BuildResult.notWritten(problems.sorted());
         }
-        progress.stage("Checking the content");
         // one cache for plans and outputs, so that it tallies all it is given
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        // Before anything is read: the same files, asked for the same site, that site still in place, and nothing is to do.
+        Optional<String> key = LastBuild.key(request);
+        Optional<BuildResult> unchanged = key.flatMap(k -> LastBuild.find(request, cache, folder.get(), k));
+        if (unchanged.isPresent()) {
+            return unchanged.get();
+        }
+        progress.stage("Checking the content");
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans());
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
@@ -110,7 +116,9 @@ public final class Pipeline {
             }
             publisher.commit();
             cache.trim();
-            return new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
+            BuildResult result = new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
+            key.ifPresent(k -> LastBuild.remember(cache, folder.get(), k, result, assembled.get().archive().site().timeZone()));
+            return result;
         } catch (IOException | java.io.UncheckedIOException e) {
             OutputFolder.reportWriteFailure(request.output(), e, problems);
             return BuildResult.notWritten(problems.sorted());

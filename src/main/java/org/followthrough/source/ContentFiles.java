@@ -90,6 +90,18 @@ public final class ContentFiles {
                 read.stats(), readAt);
     }
 
+    /**
+     * The content folder as the file system describes it, without reading it (see {@link FolderState});
+     * empty where a read would report something about the folder itself or what is in it.
+     */
+    public static java.util.Optional<FolderState> state(Path root) {
+        if (!Files.isDirectory(root)) {
+            return java.util.Optional.empty();
+        }
+        // Git's lists of files to ignore are looked at too: they decide which plans have changes not yet committed.
+        return FolderReader.state(root, relative -> isIgnored(relative) && !relative.endsWith(".gitignore"), FILE_EXTENSIONS);
+    }
+
     /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */
     public boolean isTooLarge(String path) {
         return tooLarge.contains(path);

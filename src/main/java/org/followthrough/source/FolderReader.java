@@ -58,9 +58,16 @@ final class FolderReader {
      * other names; following each once keeps a maze of links from multiplying the walk.
      */
     private final Set<Path> links = new HashSet<>();
+    /** False for a walk that only looks ({@link #state}): every file's stat is taken, none is read. */
+    private final boolean reads;
+    /** The folders entered, by relative path: where a walk that only looks finds an empty folder, or a new one. */
+    private final java.util.SortedSet<String> folders = new java.util.TreeSet<>();
+    /** Files whose stat the file system would not tell. */
+    private int unstated;
 
     private FolderReader(Path realRoot, String displayRoot, String folderName, Predicate<String> ignored,
-                         Set<String> fileExtensions, Predicate<String> limited, long maxBytes, Problems problems) {
+                         Set<String> fileExtensions, Predicate<String> limited, long maxBytes, Problems problems, boolean reads) {
+        this.reads = reads;
         this.limited = limited;
         this.maxBytes = maxBytes;
         this.realRoot = realRoot;
@@ -97,9 +104,32 @@ final class FolderReader {
                     "check that the folder exists and that you may read it");
             return new Result(Map.of(), Set.of(), Map.of(), Map.of());
         }
-        FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, limited, maxBytes, problems);
+        FolderReader reader = new FolderReader(realRoot, displayRoot, folderName, ignored, fileExtensions, limited, maxBytes, problems, true);
         reader.walk(realRoot, "", new ArrayList<>(List.of(realRoot)));
         return new Result(reader.files, Set.copyOf(reader.refused), Map.copyOf(reader.tooLarge), reader.stats);
+    }
+
+    /**
+     * Walks a folder as {@link #read} would, by the same rules, but only looks: the stat of every file
+     * it would read, and every folder it would enter. Empty when the walk finds anything {@code read}
+     * would report (a link out of the folder, a folder that cannot be listed…) or a file whose stat the
+     * file system does not tell: such a folder must be read to be known.
+     */
+    static java.util.Optional<FolderState> state(Path root, Predicate<String> ignored, Set<String> fileExtensions) {
+        Problems problems = new Problems();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        FolderReader reader = new FolderReader(realRoot, root.toString(), "folder", ignored, fileExtensions, relative -> false,
+                Long.MAX_VALUE, problems, false);
+        reader.walk(realRoot, "", new ArrayList<>(List.of(realRoot)));
+        if (problems.hasErrors() || !reader.refused.isEmpty() || reader.unstated > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders));
     }
 
     /** The path of an entry as editors see it in messages. */
@@ -195,12 +225,17 @@ final class FolderReader {
                 return;
             }
         }
+        folders.add(relative);
         ancestors.add(real);
         walk(real, relative + "/", ancestors);
         ancestors.remove(ancestors.size() - 1);
     }
 
     private void file(Path real, String relative) {
+        if (!reads) {
+            FileStat.of(real).ifPresentOrElse(stat -> stats.put(relative, stat), () -> unstated++);
+            return;
+        }
         // Before reading: a change made while it is read gives the file other times than these, so it is read again next time.
         FileStat.of(real).ifPresent(stat -> stats.put(relative, stat));
         // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.

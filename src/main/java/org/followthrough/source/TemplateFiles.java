@@ -12,6 +12,9 @@ import org.followthrough.problem.Problems;
  */
 public final class TemplateFiles {
 
+    /** Names that are files of templates: a folder named so is a mistake, reported rather than entered. */
+    private static final Set<String> EXTENSIONS = Set.of(".ftlh", ".css", ".js", ".xsl");
+
     private TemplateFiles() {
     }
 
@@ -23,8 +26,24 @@ public final class TemplateFiles {
         if (folder == null || !Files.isDirectory(folder)) {
             return Map.of();
         }
-        FolderReader.Result read = FolderReader.read(folder, folder.toString(), "templates folder",
-                relative -> relative.substring(relative.lastIndexOf('/') + 1).startsWith("."), Set.of(".ftlh", ".css", ".js", ".xsl"), problems);
+        FolderReader.Result read = FolderReader.read(folder, folder.toString(), "templates folder", TemplateFiles::isHidden, EXTENSIONS,
+                problems);
         return Map.copyOf(read.files());
+    }
+
+    /**
+     * The templates folder as the file system describes it, without reading it (see {@link FolderState}):
+     * an empty state where there is no folder, and the built-in templates are used; empty where a read
+     * would report something.
+     */
+    public static java.util.Optional<FolderState> state(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return java.util.Optional.of(new FolderState("", new java.util.TreeMap<>(), new java.util.TreeSet<>()));
+        }
+        return FolderReader.state(folder, TemplateFiles::isHidden, EXTENSIONS);
+    }
+
+    private static boolean isHidden(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1).startsWith(".");
     }
 }

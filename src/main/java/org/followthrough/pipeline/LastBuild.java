@@ -1,0 +1,151 @@
+package org.followthrough.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.cache.ModelCodec;
+import org.followthrough.history.GitHistory;
+import org.followthrough.output.OutputFolder;
+import org.followthrough.output.StagedDirectoryPublisher;
+import org.followthrough.problem.Problem;
+import org.followthrough.render.Fingerprint;
+import org.followthrough.render.pdf.PdfFonts;
+import org.followthrough.source.ContentFiles;
+import org.followthrough.source.FileStat;
+import org.followthrough.source.FolderState;
+import org.followthrough.source.TemplateFiles;
+
+/**
+ * The last build that published a site, remembered beside the build cache, so that a build asked to
+ * publish the same site from the same files reads nothing, makes nothing and leaves the site as it
+ * is. Its key is taken before anything is read, from what the file system says of every file the
+ * build would read (content and templates, each file's size, times and identity), the request, the
+ * tool, and what the change history depends on (the commit HEAD names, Git's index); the build's
+ * warnings are remembered with it and told again. The site must still hold exactly the files that
+ * build published, as it published them: a file changed, added or removed by hand is put right by
+ * a build as usual.
+ *
+ * <p>The key is taken from the files before they are read: a file changed while a build reads it
+ * gives the next build another key. A file changed too recently for its times to tell a later
+ * change (see {@link FileStat#SETTLE_NANOS}) gives no key, and the build is made as usual; "now" is
+ * the request's clock's.
+ */
+final class LastBuild {
+
+    /**
+     * What is remembered of a build.
+     *
+     * @param key      the build's key, see {@link LastBuild}
+     * @param asOf     the date its statuses were computed at
+     * @param zone     the site's time zone, in which a build without {@code --as-of} takes today
+     * @param files    how many files it published
+     * @param warnings what it warned of
+     * @param marker   what the file system said of the site's marker once published: a site another build
+     *                 replaced since has another
+     */
+    public record Remembered(String key, LocalDate asOf, String zone, int files, List<Problem> warnings, String marker) {
+    }
+
+    private LastBuild() {
+    }
+
+    /**
+     * The key of a build, taken before it reads anything; empty when the build cannot be vouched for by
+     * one (a snapshot, which the site keeps and a build reports on; a file changed a moment ago; a folder
+     * whose reading would be reported).
+     */
+    static Optional<String> key(BuildRequest request) {
+        if (request.snapshot() || request.cache() == null) {
+            return Optional.empty();
+        }
+        long now = request.clock().millis() * 1_000_000L;
+        Optional<FolderState> content = ContentFiles.state(request.content()).filter(state -> state.settledBefore(now));
+        Optional<FolderState> templates = TemplateFiles.state(request.templates()).filter(state -> state.settledBefore(now));
+        if (content.isEmpty() || templates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> parts = new ArrayList<>(List.of(Tool.fingerprint(), request.content().toString(), request.output().toString(),
+                String.valueOf(request.templates()), String.valueOf(request.asOf()), String.valueOf(request.baseUrl()),
+                String.valueOf(request.organisation()), request.allOrganisations(), request.pdfs(),
+                request.protectedNames().fingerprint(), String.valueOf(request.since()), request.history()));
+        parts.add(describe(content.get()));
+        parts.add(describe(templates.get()));
+        if (request.history()) {
+            Optional<String> git = GitHistory.state(request.content(), now - FileStat.SETTLE_NANOS);
+            if (git.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(git.get());
+        }
+        if (request.pdfs()) {
+            try {
+                parts.add(PdfFonts.locate().fingerprint());
+            } catch (PdfFonts.MissingFontsException e) {
+                return Optional.empty(); // the build says what is missing
+            }
+        }
+        return Optional.of(Fingerprint.of(parts));
+    }
+
+    private static List<Object> describe(FolderState state) {
+        return List.of(state.realPath(), state.files(), List.copyOf(state.folders()));
+    }
+
+    /**
+     * The outcome of the last build published to {@code folder} when it had this key and the site is still
+     * as it published it (and, without {@code --as-of}, it is still the same day in the site's time zone).
+     */
+    static Optional<BuildResult> find(BuildRequest request, BuildCache cache, OutputFolder folder, String key) {
+        Optional<Remembered> last = read(cache.lastBuildFor(folder.path()));
+        if (last.isEmpty() || !last.get().key().equals(key) || !last.get().marker().equals(marker(folder.path()))) {
+            return Optional.empty();
+        }
+        if (request.asOf() == null && !LocalDate.now(request.clock().withZone(ZoneId.of(last.get().zone()))).equals(last.get().asOf())) {
+            return Optional.empty();
+        }
+        if (!StagedDirectoryPublisher.isIntact(folder, cache.manifestFor(folder.path()))) {
+            return Optional.empty();
+        }
+        return Optional.of(BuildResult.unchanged(last.get().warnings(), last.get().asOf(), last.get().files()));
+    }
+
+    /** Remembers a build that published {@code folder}: all its problems are warnings. */
+    static void remember(BuildCache cache, OutputFolder folder, String key, BuildResult result, ZoneId zone) {
+        Path file = cache.lastBuildFor(folder.path());
+        if (file == null) {
+            return;
+        }
+        Remembered remembered = new Remembered(key, result.asOf(), zone.getId(), result.filesWritten(), result.problems(),
+                marker(folder.path()));
+        // Not written, the next build is made as usual: slower, never wrong.
+        BuildCache.writeAtomically(file, ModelCodec.write(remembered));
+    }
+
+    private static Optional<Remembered> read(Path file) {
+        try {
+            if (file != null && Files.isRegularFile(file) && ModelCodec.read(Files.readAllBytes(file)) instanceof Remembered remembered) {
+                return Optional.of(remembered);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable record only means the build is made as usual
+        }
+        return Optional.empty();
+    }
+
+    /** What the file system says of the site's marker: each build that publishes a site writes a new one. */
+    private static String marker(Path site) {
+        try {
+            var a = Files.readAttributes(site.resolve(OutputFolder.MARKER), java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + a.fileKey();
+        } catch (IOException e) {
+            return "none";
+        }
+    }
+}
