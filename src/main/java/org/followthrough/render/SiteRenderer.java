@@ -902,7 +902,7 @@ public final class SiteRenderer {
         String since = changed.since().toString();
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(csv, unit, Kind.DOWNLOAD, Fingerprint.of("changes csv", csv, common, key, since),
-                context -> utf8(ChangesCsv.csv(archive, changed))));
+                context -> ChangesCsv.csv(archive, changed).bytes()));
         outputs.add(Output.of(metadata, unit, Kind.DOWNLOAD, Fingerprint.of("changes csv metadata", metadata, common, key, since, pagePath, whose),
                 context -> utf8(ChangesCsv.metadata(archive, changed, pagePath, whose))));
         outputs.add(page(unit, pagePath, "changes.ftlh", title, crumbs, Fingerprint.of(key, since, whose), List.of(csv, metadata),
@@ -922,9 +922,9 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- downloads
 
     /** How to make each download of one scope. */
-    private record Recipes(Output.Recipe pdf, java.util.function.Supplier<String> csv, java.util.function.Supplier<String> csvMetadata,
+    private record Recipes(Output.Recipe pdf, java.util.function.Supplier<Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
                            java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
-                           java.util.function.Supplier<String> jsonFeed, java.util.function.Supplier<String> ics) {
+                           java.util.function.Supplier<String> jsonFeed, java.util.function.Supplier<Utf8Text> ics) {
     }
 
     private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
@@ -933,14 +933,14 @@ public final class SiteRenderer {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
                 case PDF -> recipes.pdf();
-                case CSV -> text(recipes.csv());
+                case CSV -> context -> recipes.csv().get().bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
                 case ATOM -> text(recipes.atom());
                 case JSON_FEED -> text(recipes.jsonFeed());
                 case ICS -> context -> {
-                    String calendar = recipes.ics().get();
-                    return calendar.contains("BEGIN:VEVENT") ? utf8(calendar) : null;
+                    Utf8Text calendar = recipes.ics().get();
+                    return calendar.contains("BEGIN:VEVENT") ? calendar.bytes() : null;
                 };
             };
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.

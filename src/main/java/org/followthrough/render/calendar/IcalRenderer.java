@@ -18,6 +18,7 @@ import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
 import org.followthrough.render.data.ActionRecord;
 import org.followthrough.render.Routes;
+import org.followthrough.render.Utf8Text;
 
 /**
  * iCalendar files (RFC 5545) of the actions' targets, for a plan, an organisation (the actions it
@@ -54,30 +55,31 @@ public final class IcalRenderer {
     private IcalRenderer() {
     }
 
-    public static String plan(Archive archive, Plan plan) {
+    public static Utf8Text plan(Archive archive, Plan plan) {
         String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
         return calendar(archive, ActionRecord.of(plan), "Targets: " + name,
                 "The target dates of the actions of " + name + ".");
     }
 
     /** The targets of the actions the organisation owns, alone or with others, in any plan. */
-    public static String organisation(Archive archive, Organisation organisation) {
+    public static Utf8Text organisation(Archive archive, Organisation organisation) {
         return calendar(archive, ActionRecord.ownedBy(archive, organisation), "Targets: " + organisation.name(),
                 "The target dates of the actions that " + organisation.name() + " owns.");
     }
 
-    public static String site(Archive archive) {
+    public static Utf8Text site(Archive archive) {
         return calendar(archive, ActionRecord.all(archive), "Targets: " + archive.site().title(),
                 "The target dates of the actions of every plan.");
     }
 
-    private static String calendar(Archive archive, List<ActionRecord> records, String name, String description) {
+    private static Utf8Text calendar(Archive archive, List<ActionRecord> records, String name, String description) {
         Site site = archive.site();
         Map<String, Organisation> organisations = archive.organisationsById();
         String stamp = DATE.format(archive.asOf()) + "T000000Z";
         String fullDescription = description + " Ongoing and undated targets are not included. Statuses as at "
                 + archive.asOf() + ". Published by " + site.publisher() + ".";
-        List<String> lines = new ArrayList<>();
+        Utf8Text out = new Utf8Text();
+        Lines lines = line -> fold(line, out);
         lines.add("BEGIN:VCALENDAR");
         lines.add("VERSION:2.0");
         lines.add("PRODID:" + PRODID);
@@ -130,14 +132,15 @@ public final class IcalRenderer {
             }
         }
         lines.add("END:VCALENDAR");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            fold(line, out);
-        }
-        return out.toString();
+        return out;
     }
 
-    private static void event(List<String> lines, String uid, String stamp, LocalDate day, String summary, String description,
+    /** Where each content line goes, folded as it comes. */
+    private interface Lines {
+        void add(String line);
+    }
+
+    private static void event(Lines lines, String uid, String stamp, LocalDate day, String summary, String description,
                               String url, boolean cancelled, List<String> categories) {
         lines.add("BEGIN:VEVENT");
         lines.add("UID:" + uid);
@@ -187,7 +190,7 @@ public final class IcalRenderer {
      * Appends a content line folded (RFC 5545 3.1): no line longer than 75 octets, continuations starting with a
      * space, each ending in CRLF. Each run of characters that fits on a line is copied at once.
      */
-    private static void fold(String line, StringBuilder out) {
+    private static void fold(String line, Utf8Text out) {
         int octets = 0;
         int start = 0;
         int i = 0;

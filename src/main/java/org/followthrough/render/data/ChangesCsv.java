@@ -21,6 +21,7 @@ import org.followthrough.model.ScaleEntry;
 import org.followthrough.model.Timeline;
 import org.followthrough.render.Dates;
 import org.followthrough.render.Routes;
+import org.followthrough.render.Utf8Text;
 
 /**
  * What changed after a date ({@code build --since}) as CSV, one row per change: each new action,
@@ -132,15 +133,15 @@ public final class ChangesCsv {
     }
 
     /** The changes as CSV, with the header row. */
-    public static String csv(Archive archive, ChangesSince changes) {
+    public static Utf8Text csv(Archive archive, ChangesSince changes) {
         Map<String, Organisation> organisations = archive.organisationsById();
-        StringBuilder out = new StringBuilder(CsvRenderer.BOM);
+        Utf8Text out = new Utf8Text().append(CsvRenderer.BOM);
         CsvRenderer.record(out, COLUMNS.stream().map(Column::title).toList());
         for (Row row : rows(changes)) {
             Cell cell = new Cell(row, organisations, archive.site().baseUrl());
             CsvRenderer.record(out, COLUMNS.stream().map(c -> c.value().apply(cell)).toList());
         }
-        return out.toString();
+        return out;
     }
 
     /** The CSVW metadata of {@link #csv}; {@code pagePath} is the page that shows the same changes, {@code whose} what they cover. */

@@ -24,6 +24,7 @@ import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.Site;
 import org.followthrough.render.Dates;
+import org.followthrough.render.Utf8Text;
 
 /**
  * The actions as CSV, one row per action with every field and the latest status, for a plan, an
@@ -272,28 +273,28 @@ public final class CsvRenderer {
 
     // ---- the CSV ----
 
-    public static String plan(Archive archive, Plan plan) {
+    public static Utf8Text plan(Archive archive, Plan plan) {
         return csv(archive, ActionRecord.of(plan), columns(plan));
     }
 
-    public static String organisation(Archive archive, Organisation organisation) {
+    public static Utf8Text organisation(Archive archive, Organisation organisation) {
         return csv(archive, ActionRecord.ownedBy(archive, organisation), mixedColumns());
     }
 
-    public static String site(Archive archive) {
+    public static Utf8Text site(Archive archive) {
         return csv(archive, ActionRecord.all(archive), mixedColumns());
     }
 
     /** Any list of actions as CSV, with the header row. */
-    public static String csv(Archive archive, List<ActionRecord> records, List<Column> columns) {
+    public static Utf8Text csv(Archive archive, List<ActionRecord> records, List<Column> columns) {
         Map<String, Organisation> organisations = archive.organisationsById();
-        StringBuilder out = new StringBuilder(BOM);
+        Utf8Text out = new Utf8Text().append(BOM);
         record(out, columns.stream().map(Column::title).toList());
         for (ActionRecord r : records) {
             Cell cell = new Cell(r, organisations, archive.site());
             record(out, columns.stream().map(c -> c.value().apply(cell)).toList());
         }
-        return out.toString();
+        return out;
     }
 
     private static String extraColumns(ActionRecord record) {
@@ -310,7 +311,7 @@ public final class CsvRenderer {
     /** The first characters that make a spreadsheet read a cell as a formula. */
     static final String FORMULA_STARTS = "=+-@\t\r";
 
-    static void record(StringBuilder out, List<String> fields) {
+    static void record(Utf8Text out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');

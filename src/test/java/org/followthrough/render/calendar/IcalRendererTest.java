@@ -38,12 +38,12 @@ class IcalRendererTest {
 
     static String ics(Scope scope) {
         if (scope.isPlan()) {
-            return IcalRenderer.plan(scope.archive(), scope.plan());
+            return IcalRenderer.plan(scope.archive(), scope.plan()).toString();
         }
         if (scope.isOrganisation()) {
-            return IcalRenderer.organisation(scope.archive(), scope.organisation());
+            return IcalRenderer.organisation(scope.archive(), scope.organisation()).toString();
         }
-        return IcalRenderer.site(scope.archive());
+        return IcalRenderer.site(scope.archive()).toString();
     }
 
     static Calendar parse(String ics) throws Exception {
@@ -119,7 +119,7 @@ class IcalRendererTest {
     @Test
     void actionEventsSayTheTargetStatusAndLink() throws Exception {
         Archive archive = TestArchives.small();
-        List<VEvent> events = parse(IcalRenderer.plan(archive, archive.plans().get(0))).getComponents("VEVENT");
+        List<VEvent> events = parse(IcalRenderer.plan(archive, archive.plans().get(0)).toString()).getComponents("VEVENT");
         assertThat(events).hasSize(2);
         VEvent late = events.get(1);
         assertThat(value(late, "UID")).isEqualTo("action-sample-review-1.2@plans.example");
@@ -139,7 +139,7 @@ class IcalRendererTest {
                 new Markdown(description), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(), a.desiredOutcome(),
                 a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(), a.qualityAssuredBy(), a.followUps(),
                 a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
-        String ics = IcalRenderer.plan(archive, archive.plans().get(0));
+        String ics = IcalRenderer.plan(archive, archive.plans().get(0)).toString();
         assertThat(ics.replace("\r\n ", "")).contains("Commas\\, semicolons\\; back\\\\slashes and a line\\nbreak.");
         VEvent event = parse(ics).<VEvent>getComponents("VEVENT").get(0);
         assertThat(value(event, "DESCRIPTION")).contains(description.strip());
@@ -158,7 +158,7 @@ class IcalRendererTest {
     void followUpsWithDatedTargetsHaveEventsOfTheirOwn() throws Exception {
         Archive archive = TestArchives.shipped();
         List<String> summaries = new ArrayList<>();
-        for (VEvent event : parse(IcalRenderer.site(archive)).<VEvent>getComponents("VEVENT")) {
+        for (VEvent event : parse(IcalRenderer.site(archive).toString()).<VEvent>getComponents("VEVENT")) {
             summaries.add(value(event, "SUMMARY"));
         }
         assertThat(summaries).anyMatch(s -> s.startsWith("Follow-up target: Action "));

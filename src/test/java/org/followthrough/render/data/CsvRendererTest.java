@@ -48,12 +48,12 @@ class CsvRendererTest {
 
     static String csv(Scope scope) {
         if (scope.isPlan()) {
-            return CsvRenderer.plan(scope.archive(), scope.plan());
+            return CsvRenderer.plan(scope.archive(), scope.plan()).toString();
         }
         if (scope.isOrganisation()) {
-            return CsvRenderer.organisation(scope.archive(), scope.organisation());
+            return CsvRenderer.organisation(scope.archive(), scope.organisation()).toString();
         }
-        return CsvRenderer.site(scope.archive());
+        return CsvRenderer.site(scope.archive()).toString();
     }
 
     static String metadata(Scope scope) {
@@ -276,7 +276,7 @@ class CsvRendererTest {
                 new Markdown("Say \"minuted\", then file.\nTwice; weekly."), a.section(), a.owners(), a.target(), a.monitoring(),
                 a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(), a.status(), a.rag(), a.grade(),
                 a.qualityAssuredBy(), a.followUps(), a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
-        String csv = CsvRenderer.plan(archive, archive.plans().get(0));
+        String csv = CsvRenderer.plan(archive, archive.plans().get(0)).toString();
         assertThat(csv).contains(",\"Say \"\"minuted\"\", then file.\nTwice; weekly.\",");
         List<String> header = new ArrayList<>();
         assertThat(parse(csv, header).get(0).get("Action description")).isEqualTo("Say \"minuted\", then file.\nTwice; weekly.");
@@ -285,7 +285,7 @@ class CsvRendererTest {
     @Test
     void smallPlanRowsReadAsExpected() throws IOException {
         List<String> header = new ArrayList<>();
-        List<CSVRecord> rows = parse(CsvRenderer.plan(TestArchives.small(), TestArchives.small().plans().get(0)), header);
+        List<CSVRecord> rows = parse(CsvRenderer.plan(TestArchives.small(), TestArchives.small().plans().get(0)).toString(), header);
         CSVRecord done = rows.get(0);
         assertThat(done.get("Action")).isEqualTo("1.1");
         assertThat(done.get("Status")).isEqualTo("Done");
@@ -369,7 +369,7 @@ class CsvRendererTest {
 
     private static List<String> everything(Archive archive) {
         List<String> all = new ArrayList<>();
-        all.add(CsvRenderer.site(archive));
+        all.add(CsvRenderer.site(archive).toString());
         all.add(CsvRenderer.siteMetadata(archive));
         archive.plans().forEach(p -> all.add(CsvRenderer.plan(archive, p) + CsvRenderer.planMetadata(archive, p)));
         archive.organisations().forEach(o -> all.add(CsvRenderer.organisation(archive, o) + CsvRenderer.organisationMetadata(archive, o)));
