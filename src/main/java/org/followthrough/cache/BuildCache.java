@@ -50,6 +50,8 @@ public final class BuildCache {
     private final Path objects;
     private final long maxBytes;
     private final AtomicLong written = new AtomicLong();
+    /** The entries' folders this build has made or found. */
+    private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private BuildCache(Path folder, long maxBytes) {
         this.folder = folder;
@@ -115,7 +117,16 @@ public final class BuildCache {
         }
         Path file = entry(key);
         Path target = bytes == null ? file.resolveSibling(file.getFileName() + NONE) : file;
-        if (writeAtomically(target, bytes == null ? new byte[0] : bytes)) {
+        try {
+            // Each of the cache's folders is made once a build, not looked for again with every entry.
+            if (!folders.contains(target.getParent())) {
+                Files.createDirectories(target.getParent());
+                folders.add(target.getParent());
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (writeInto(target, bytes == null ? new byte[0] : bytes)) {
             written.addAndGet(bytes == null ? 0 : bytes.length);
         }
     }
@@ -124,20 +135,33 @@ public final class BuildCache {
     public static boolean writeAtomically(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
+        } catch (IOException e) {
+            return false;
+        }
+        return writeInto(target, bytes);
+    }
+
+    /** {@link #writeAtomically} into a folder that exists. */
+    private static boolean writeInto(Path target, byte[] bytes) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
+            Files.write(temporary, bytes);
             try {
-                Files.write(temporary, bytes);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
             return true;
         } catch (IOException e) {
             // The cache is an optimisation: a full disk or a read-only folder must not fail the build.
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the next trim removes it
+                }
+            }
             return false;
         }
     }

@@ -59,6 +59,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     private final java.util.Map<String, Kept> kept = new ConcurrentHashMap<>();
     private boolean committed;
+    /** The staging folder's folders made so far: each is made once, not looked for again with every file. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     public StagedDirectoryPublisher(OutputFolder folder) throws IOException {
         this(folder, null);
@@ -91,7 +93,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     public void write(String path, byte[] content, String key) {
         Path file = claim(path);
         try {
-            Files.createDirectories(file.getParent());
+            folderFor(file);
             Files.write(file, content);
             made(path, key);
         } catch (IOException e) {
@@ -103,7 +105,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     public void copy(String path, Path source, String key) {
         Path file = claim(path);
         try {
-            Files.createDirectories(file.getParent());
+            folderFor(file);
             Files.copy(source, file);
             made(path, key);
         } catch (IOException e) {
@@ -163,8 +165,16 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         kept.put(path, new Kept(old, entry));
     }
 
-    private static void linkOrCopy(Path old, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+    private void folderFor(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
+    }
+
+    private void linkOrCopy(Path old, Path file) throws IOException {
+        folderFor(file);
         try {
             Files.createLink(file, old);
         } catch (UnsupportedOperationException | IOException e) {
