@@ -40,13 +40,14 @@ import org.followthrough.validate.ValidContent;
 /**
  * The build, stage by stage and in order: load → validate → assemble → render → write.
  * {@code check} is the first two stages. Problems from any stage are collected and returned, never thrown.
+ * A build asked for the site already published from the same files stops before the first stage
+ * (see {@link LastBuild}).
  */
 public final class Pipeline {
 
     private Pipeline() {
     }
 
-    /** The assembled archive, the content's assets (logos), which are copied as they are, and the site's own templates. */
     /**
      * The assembled archive, the content's assets (logos, copied as they are), the site's own templates,
      * and a fingerprint of each plan's files where it has one.
