@@ -116,10 +116,15 @@ final class BuildCommand implements Callable<Integer> {
         int code = Reports.reportBuild(result, out.toString(), main.spec.commandLine().getErr());
         if (code == Main.OK) {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
-                    result.asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
-                    ProgressLine.seconds(millis), (noPdf ? ", without PDFs" : "")
-                            + (result.unchanged() != null ? "; nothing had changed since the last build, so the site was left as it was" : ""));
+            String noPdfs = noPdf ? ", without PDFs" : "";
+            if (result.unchangedAsOf() != null) {
+                main.spec.commandLine().getOut().printf("Nothing had changed since the last build: the %d files published to %s (as at %s%s)"
+                        + " were left as they were, in %s.%n", result.filesWritten(), out, result.asOf(), noPdfs, ProgressLine.seconds(millis));
+            } else {
+                main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
+                        result.asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
+                        ProgressLine.seconds(millis), noPdfs);
+            }
         }
         return code;
     }

@@ -10,8 +10,10 @@ import java.util.Map;
  * @param status         whether there was a history to read, and what became of reading it
  * @param shortenedFrom  in a shallow clone, the time of the earliest commit it holds (changes before it are not known); else null
  * @param plans          each plan's changes by plan id; a plan with none recorded may be missing
+ * @param source         what it was read from besides the commits themselves (see {@link GitHistory#state}), as text;
+ *                       "no repository" where there was none, null where nothing was read
  */
-public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, PlanChanges> plans) {
+public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, PlanChanges> plans, String source) {
 
     public ChangeHistory {
         plans = Map.copyOf(plans);
@@ -33,7 +35,7 @@ public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, Pl
 
     /** No history, for a build that did not read one or could not. */
     public static ChangeHistory none(Status status) {
-        return new ChangeHistory(status, null, Map.of());
+        return new ChangeHistory(status, null, Map.of(), status == Status.NO_REPOSITORY ? "no repository" : null);
     }
 
     /** One plan's changes, none recorded if the history holds no commit touching its folder. */

@@ -55,15 +55,13 @@ public final class GitHistory {
             if (repository.isBare()) {
                 return ChangeHistory.none(ChangeHistory.Status.NO_REPOSITORY);
             }
-            String plans = plansPath(repository, content);
-            Map<String, Boolean> uncommitted = uncommitted(repository, plans);
-            ObjectId head = repository.resolve(Constants.HEAD);
-            if (head == null) {
+            Source source = source(repository, content);
+            if (source.head() == null) {
                 Map<String, PlanChanges> changes = new LinkedHashMap<>();
-                uncommitted.keySet().forEach(id -> changes.put(id, new PlanChanges(List.of(), true)));
-                return new ChangeHistory(ChangeHistory.Status.NO_COMMITS, null, changes);
+                source.uncommitted().forEach(id -> changes.put(id, new PlanChanges(List.of(), true)));
+                return new ChangeHistory(ChangeHistory.Status.NO_COMMITS, null, changes, source.text());
             }
-            return walk(repository, head, plans, uncommitted);
+            return walk(repository, source);
         } catch (IOException | GitAPIException | RuntimeException e) {
             // A damaged repository, or one JGit cannot read, must not stop the build: the pages say the history is not known.
             return ChangeHistory.none(ChangeHistory.Status.UNREADABLE);
@@ -71,49 +69,46 @@ public final class GitHistory {
     }
 
     /**
-     * What the history {@link #read} gives depends on besides the content's own files, as text: the
-     * commit HEAD names, and what the file system says of Git's index, of the files that tell Git which
-     * files to ignore (outside the content folder) and of a shallow clone's list of missing commits.
-     * For the same content files, the same text gives the same history. Empty when it cannot be told,
-     * or when one of those files changed after {@code settledBy} (nanoseconds since the epoch), too
-     * recently for its time to tell a later change.
+     * What the history {@link #read} would give depends on besides the commits' own contents, as text
+     * ({@link ChangeHistory#source}), without walking the log: the repository, the commit HEAD names, the
+     * commits a shallow clone lacks, and which plans have changes not yet committed (Git's own status of
+     * the plans folder, whatever decided it: the index, ignore files, Git's settings). Empty when the
+     * repository cannot be read.
      */
-    public static java.util.Optional<String> state(Path content, long settledBy) {
+    public static java.util.Optional<String> state(Path content) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(content.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
-            return java.util.Optional.of("no repository");
+            return java.util.Optional.of(NO_REPOSITORY);
         }
         try (Repository repository = builder.setMustExist(true).build()) {
-            if (repository.isBare()) {
-                return java.util.Optional.of("no repository");
-            }
-            StringBuilder state = new StringBuilder(repository.getDirectory().getAbsolutePath());
-            ObjectId head = repository.resolve(Constants.HEAD);
-            state.append('\n').append(head == null ? "no commits" : head.name());
-            List<Path> files = new ArrayList<>(List.of(repository.getIndexFile().toPath(), repository.getDirectory().toPath().resolve("shallow"),
-                    repository.getDirectory().toPath().resolve("info").resolve("exclude")));
-            Path workTree = repository.getWorkTree().toPath().toRealPath();
-            for (Path folder = content.toRealPath(); folder != null && folder.startsWith(workTree); folder = folder.getParent()) {
-                files.add(folder.resolve(Constants.DOT_GIT_IGNORE));
-            }
-            for (Path file : files) {
-                state.append('\n').append(file);
-                try {
-                    var a = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    long modified = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-                    if (modified > settledBy) {
-                        return java.util.Optional.empty();
-                    }
-                    state.append(' ').append(a.size()).append(' ').append(modified).append(' ').append(a.fileKey());
-                } catch (java.nio.file.NoSuchFileException e) {
-                    state.append(" none");
-                }
-            }
-            return java.util.Optional.of(state.toString());
-        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.of(repository.isBare() ? NO_REPOSITORY : source(repository, content).text());
+        } catch (IOException | GitAPIException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static final String NO_REPOSITORY = "no repository";
+
+    /**
+     * Where a history is read from: the plans folder's path in the repository, the commit HEAD names (null
+     * before the first commit), the plans with changes not yet committed, and all of it, with the shallow
+     * clone's missing commits, as text.
+     */
+    private record Source(String plans, ObjectId head, java.util.SortedSet<String> uncommitted, Set<ObjectId> shallow, String text) {
+    }
+
+    private static Source source(Repository repository, Path content) throws IOException, GitAPIException {
+        String plans = plansPath(repository, content);
+        java.util.SortedSet<String> uncommitted = uncommitted(repository, plans);
+        ObjectId head = repository.resolve(Constants.HEAD);
+        Set<ObjectId> shallow;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            shallow = reader.getShallowCommits();
+        }
+        String text = repository.getDirectory().getAbsolutePath() + "\n" + plans + "\n" + (head == null ? "no commits" : head.name())
+                + "\nuncommitted: " + String.join(" ", uncommitted)
+                + "\nshallow: " + String.join(" ", shallow.stream().map(ObjectId::name).sorted().toList());
+        return new Source(plans, head, uncommitted, shallow, text);
     }
 
     /** The plans folder's path in the repository, with forward slashes. */
@@ -125,15 +120,15 @@ public final class GitHistory {
     }
 
     /** The plans whose files differ from HEAD's (modified, added, removed or new and not ignored). */
-    private static Map<String, Boolean> uncommitted(Repository repository, String plans) throws GitAPIException {
+    private static java.util.SortedSet<String> uncommitted(Repository repository, String plans) throws GitAPIException {
         var status = new Git(repository).status().addPath(plans).call();
-        Map<String, Boolean> ids = new HashMap<>();
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
         for (Set<String> paths : List.of(status.getAdded(), status.getChanged(), status.getModified(), status.getRemoved(),
                 status.getMissing(), status.getUntracked(), status.getConflicting())) {
             for (String path : paths) {
                 String id = planOf(path, plans);
                 if (id != null) {
-                    ids.put(id, true);
+                    ids.add(id);
                 }
             }
         }
@@ -150,14 +145,14 @@ public final class GitHistory {
         return slash < 0 ? null : rest.substring(0, slash);
     }
 
-    private static ChangeHistory walk(Repository repository, ObjectId head, String plans, Map<String, Boolean> uncommitted)
-            throws IOException {
+    private static ChangeHistory walk(Repository repository, Source source) throws IOException {
+        String plans = source.plans();
+        Set<ObjectId> shallow = source.shallow();
         Map<String, List<Commit>> commits = new HashMap<>();
         Instant shortenedFrom = null;
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            Set<ObjectId> shallow = reader.getShallowCommits();
             Map<ObjectId, ObjectId> plansTrees = new HashMap<>();
-            walk.markStart(walk.parseCommit(head));
+            walk.markStart(walk.parseCommit(source.head()));
             for (RevCommit commit : walk) {
                 if (shallow.contains(commit)) {
                     Instant time = time(commit);
@@ -188,10 +183,10 @@ public final class GitHistory {
         Comparator<Commit> newestFirst = Comparator.comparing(Commit::time).reversed();
         commits.forEach((id, list) -> {
             list.sort(newestFirst);
-            changes.put(id, new PlanChanges(list, uncommitted.containsKey(id)));
+            changes.put(id, new PlanChanges(list, source.uncommitted().contains(id)));
         });
-        uncommitted.keySet().forEach(id -> changes.putIfAbsent(id, new PlanChanges(List.of(), true)));
-        return new ChangeHistory(ChangeHistory.Status.RECORDED, shortenedFrom, changes);
+        source.uncommitted().forEach(id -> changes.putIfAbsent(id, new PlanChanges(List.of(), true)));
+        return new ChangeHistory(ChangeHistory.Status.RECORDED, shortenedFrom, changes, source.text());
     }
 
     /** The id of the plans folder's tree in a commit, or null where the commit has none; each commit is looked up once. */

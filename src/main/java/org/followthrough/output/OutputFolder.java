@@ -55,6 +55,20 @@ public final class OutputFolder {
         return published;
     }
 
+    /**
+     * What the file system says of the marker of the site in {@code folder} (its size, modification time
+     * and identity), or "none": each build that publishes a site writes a new marker, so a site replaced
+     * since has another.
+     */
+    public static String describeMarker(Path folder) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(folder.resolve(MARKER), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + a.fileKey();
+        } catch (IOException e) {
+            return "none";
+        }
+    }
+
     /** The folder's real path: symbolic links and ".." resolved, even where it does not exist yet. */
     public Path path() {
         return path;

@@ -59,6 +59,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     private final java.util.Map<String, Kept> kept = new ConcurrentHashMap<>();
     private boolean committed;
+    /** What the file system said of the marker of the site this publisher put (or left) in place; null before. */
+    private String publishedMarker;
     /** The staging folder's folders made so far: each is made once, not looked for again with every file. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
@@ -218,7 +220,10 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * @throws OutputFolder.Refused if files Followthrough did not publish appeared in the old site during the build
      */
     public void commit() throws IOException {
+        // Taken before the site is looked at: if another build replaces it meanwhile, its marker is another.
+        String inPlace = OutputFolder.describeMarker(target);
         if (sameAsPublished()) {
+            publishedMarker = inPlace;
             // Nothing to replace: the site in place is, file for file, the one this build would publish, and holds nothing else.
             release();
             committed = true;
@@ -232,6 +237,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         SiteManifest.forget(manifest);
         release();
         makeReadable(staging);
+        String staged = OutputFolder.describeMarker(staging);
         folder.checkStillReplaceable();
         Path old = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -248,6 +254,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             throw e;
         }
         committed = true;
+        publishedMarker = staged;
         SiteManifest.write(manifest, target, keys);
         if (old != null) {
             try {
@@ -370,6 +377,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
+    }
+
+    /**
+     * What the file system said of the marker of the site this publisher put in place (or found already
+     * published and left), taken before the swap: a site another build put in place since has another.
+     * Null before {@link #commit}.
+     */
+    public String publishedMarker() {
+        return publishedMarker;
     }
 
     /** Removes the staging folder if the build did not commit. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.followthrough.cache.BuildCache;
 import org.followthrough.cache.ModelCodec;
+import org.followthrough.history.ChangeHistory;
 import org.followthrough.history.GitHistory;
 import org.followthrough.output.OutputFolder;
 import org.followthrough.output.StagedDirectoryPublisher;
@@ -56,11 +57,22 @@ final class LastBuild {
     }
 
     /**
+     * A build's key, and the part of it that stands for the content's Git repository (null when the
+     * history is not read), which the history the build then reads must have been read from.
+     */
+    record Key(String value, String git) {
+        /** Whether the build read the history this key describes, or none at all. */
+        boolean describes(ChangeHistory history) {
+            return history.status() == ChangeHistory.Status.NOT_READ || (history.source() != null && history.source().equals(git));
+        }
+    }
+
+    /**
      * The key of a build, taken before it reads anything; empty when the build cannot be vouched for by
      * one (a snapshot, which the site keeps and a build reports on; a file changed a moment ago; a folder
      * whose reading would be reported).
      */
-    static Optional<String> key(BuildRequest request) {
+    static Optional<Key> key(BuildRequest request) {
         if (request.snapshot() || request.cache() == null) {
             return Optional.empty();
         }
@@ -76,12 +88,14 @@ final class LastBuild {
                 request.protectedNames().fingerprint(), String.valueOf(request.since()), request.history()));
         parts.add(describe(content.get()));
         parts.add(describe(templates.get()));
+        String git = null;
         if (request.history()) {
-            Optional<String> git = GitHistory.state(request.content(), now - FileStat.SETTLE_NANOS);
-            if (git.isEmpty()) {
+            Optional<String> state = GitHistory.state(request.content());
+            if (state.isEmpty()) {
                 return Optional.empty();
             }
-            parts.add(git.get());
+            git = state.get();
+            parts.add(git);
         }
         if (request.pdfs()) {
             try {
@@ -90,7 +104,7 @@ final class LastBuild {
                 return Optional.empty(); // the build says what is missing
             }
         }
-        return Optional.of(Fingerprint.of(parts));
+        return Optional.of(new Key(Fingerprint.of(parts), git));
     }
 
     private static List<Object> describe(FolderState state) {
@@ -101,9 +115,9 @@ final class LastBuild {
      * The outcome of the last build published to {@code folder} when it had this key and the site is still
      * as it published it (and, without {@code --as-of}, it is still the same day in the site's time zone).
      */
-    static Optional<BuildResult> find(BuildRequest request, BuildCache cache, OutputFolder folder, String key) {
+    static Optional<BuildResult> find(BuildRequest request, BuildCache cache, OutputFolder folder, Key key) {
         Optional<Remembered> last = read(cache.lastBuildFor(folder.path()));
-        if (last.isEmpty() || !last.get().key().equals(key) || !last.get().marker().equals(marker(folder.path()))) {
+        if (last.isEmpty() || !last.get().key().equals(key.value()) || !last.get().marker().equals(OutputFolder.describeMarker(folder.path()))) {
             return Optional.empty();
         }
         if (request.asOf() == null && !LocalDate.now(request.clock().withZone(ZoneId.of(last.get().zone()))).equals(last.get().asOf())) {
@@ -115,14 +129,20 @@ final class LastBuild {
         return Optional.of(BuildResult.unchanged(last.get().warnings(), last.get().asOf(), last.get().files()));
     }
 
-    /** Remembers a build that published {@code folder}: all its problems are warnings. */
-    static void remember(BuildCache cache, OutputFolder folder, String key, BuildResult result, ZoneId zone) {
+    /**
+     * Remembers a build that published a site: all its problems are warnings.
+     *
+     * @param marker what the file system said of the marker of the site this build published
+     *               ({@link StagedDirectoryPublisher#publishedMarker}), not of whatever is in place now:
+     *               another build may have replaced it since
+     */
+    static void remember(BuildCache cache, OutputFolder folder, Key key, BuildResult result, ZoneId zone, String marker) {
         Path file = cache.lastBuildFor(folder.path());
-        if (file == null) {
+        if (file == null || marker == null) {
             return;
         }
-        Remembered remembered = new Remembered(key, result.asOf(), zone.getId(), result.filesWritten(), result.problems(),
-                marker(folder.path()));
+        Remembered remembered = new Remembered(key.value(), result.asOf(), zone.getId(), result.filesWritten(), result.problems(),
+                marker);
         // Not written, the next build is made as usual: slower, never wrong.
         BuildCache.writeAtomically(file, ModelCodec.write(remembered));
     }
@@ -138,14 +158,4 @@ final class LastBuild {
         return Optional.empty();
     }
 
-    /** What the file system says of the site's marker: each build that publishes a site writes a new one. */
-    private static String marker(Path site) {
-        try {
-            var a = Files.readAttributes(site.resolve(OutputFolder.MARKER), java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + a.fileKey();
-        } catch (IOException e) {
-            return "none";
-        }
-    }
 }

@@ -87,7 +87,7 @@ public final class Pipeline {
         // one cache for plans and outputs, so that it tallies all it is given
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
         // Before anything is read: the same files, asked for the same site, that site still in place, and nothing is to do.
-        Optional<String> key = LastBuild.key(request);
+        Optional<LastBuild.Key> key = LastBuild.key(request);
         Optional<BuildResult> unchanged = key.flatMap(k -> LastBuild.find(request, cache, folder.get(), k));
         if (unchanged.isPresent()) {
             return unchanged.get();
@@ -109,8 +109,9 @@ public final class Pipeline {
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             int carried = kept.carry(publisher, guard);
-            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), problems, progress)
-                    .plus(new OutputStage.Counts(carried, 0, 0));
+            ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
+            OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
+                    progress).plus(new OutputStage.Counts(carried, 0, 0));
             guard.report(problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
@@ -118,7 +119,9 @@ public final class Pipeline {
             publisher.commit();
             cache.trim();
             BuildResult result = new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
-            key.ifPresent(k -> LastBuild.remember(cache, folder.get(), k, result, assembled.get().archive().site().timeZone()));
+            // Only a build that read what its key says: not one whose history came from another commit than the key's.
+            key.filter(k -> k.describes(history)).ifPresent(k -> LastBuild.remember(cache, folder.get(), k, result,
+                    assembled.get().archive().site().timeZone(), publisher.publishedMarker()));
             return result;
         } catch (IOException | java.io.UncheckedIOException e) {
             OutputFolder.reportWriteFailure(request.output(), e, problems);
@@ -135,8 +138,8 @@ public final class Pipeline {
         }
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
         OutputGuard guard = new OutputGuard(request.protectedNames(), "", cache.texts());
-        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, Set.of(), problems,
-                BuildProgress.NONE);
+        OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, Set.of(),
+                changeHistory(request, assembled.get().archive(), problems, BuildProgress.NONE), problems, BuildProgress.NONE);
         guard.report(problems);
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.get().archive(),
                 counts.published(), counts.fromCache()));
@@ -151,8 +154,8 @@ public final class Pipeline {
      * @param keptSnapshots the dates of the snapshots the site being replaced holds, which are kept as they are
      */
     private static OutputStage.Counts renderSites(Assembled assembled, BuildRequest request, Publisher publisher, BuildCache cache,
-                                                  OutputGuard guard, Set<LocalDate> keptSnapshots, Problems problems,
-                                                  BuildProgress progress) {
+                                                  OutputGuard guard, Set<LocalDate> keptSnapshots, ChangeHistory history,
+                                                  Problems problems, BuildProgress progress) {
         Archive archive = assembled.archive();
         // One template engine and one Markdown cache for every site of the build: the same texts recur in each.
         TemplateEngine engine = new TemplateEngine(assembled.templates());
@@ -176,7 +179,6 @@ public final class Pipeline {
         java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         Archive site = archive;
-        ChangeHistory history = changeHistory(request, archive, problems, progress);
         if (request.organisation() != null) {
             Optional<Organisation> organisation = archive.organisation(request.organisation());
             List<Organisation> owners = OrganisationScope.owners(archive);

@@ -98,8 +98,7 @@ public final class ContentFiles {
         if (!Files.isDirectory(root)) {
             return java.util.Optional.empty();
         }
-        // Git's lists of files to ignore are looked at too: they decide which plans have changes not yet committed.
-        return FolderReader.state(root, relative -> isIgnored(relative) && !relative.endsWith(".gitignore"), FILE_EXTENSIONS);
+        return FolderReader.state(root, ContentFiles::isIgnored, FILE_EXTENSIONS);
     }
 
     /** Whether a file was too large to read: its problem is reported, and nothing more should be said of its content. */

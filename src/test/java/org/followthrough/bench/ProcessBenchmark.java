@@ -112,6 +112,8 @@ public final class ProcessBenchmark implements Callable<Integer> {
     boolean keep;
 
     private static final Pattern PUBLISHED = Pattern.compile("Published (\\d+) files .*?, (\\d+) of them from the cache");
+    /** A build that found nothing changed, and made nothing. */
+    private static final Pattern LEFT = Pattern.compile("the (\\d+) files published to .* were left as they were");
 
     private final PrintStream log = System.err;
     private ProcessMeter meter;
@@ -308,6 +310,10 @@ public final class ProcessBenchmark implements Callable<Integer> {
 
     /** "31 of 1,156" from the build's last line: files made, not taken from the cache, of those published. */
     private static String madeAfresh(String output) {
+        Matcher left = LEFT.matcher(output);
+        if (left.find()) {
+            return String.format(Locale.ROOT, "0 of %,d", Integer.parseInt(left.group(1)));
+        }
         Matcher matcher = PUBLISHED.matcher(output);
         if (!matcher.find()) {
             return null;

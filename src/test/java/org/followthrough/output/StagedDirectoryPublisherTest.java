@@ -75,6 +75,45 @@ class StagedDirectoryPublisherTest {
         assertThat(site.resolve("plans/CNAME")).hasContent("plans.example");
     }
 
+    /**
+     * The marker a publisher reports is the one of the site it put in place, taken before the swap: a
+     * build that replaced the site after it (two builds at once) leaves another, so the first build's
+     * record can never vouch for the second build's site.
+     */
+    @Test
+    void tellsTheMarkerOfTheSiteItPublishedNotOfTheOneInPlaceLater() throws IOException {
+        Path site = temp.resolve("site");
+        StagedDirectoryPublisher first = new StagedDirectoryPublisher(claim(site));
+        first.write("index.html", "first");
+        first.commit();
+        assertThat(first.publishedMarker()).isEqualTo(OutputFolder.describeMarker(site));
+
+        publish(site, "second");
+
+        assertThat(OutputFolder.describeMarker(site)).isNotEqualTo(first.publishedMarker());
+        first.close();
+    }
+
+    /** A site is intact while it holds exactly what its record lists, as published; a file changed, added or removed, it is not. */
+    @Test
+    void aSiteIsIntactOnlyWhileItHoldsExactlyWhatItsRecordLists() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            publisher.write("index.html", "home".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-home");
+            publisher.write("plans/a/index.html", "plan".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-a");
+            publisher.commit();
+        }
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
+
+        Files.writeString(site.resolve("plans/a/index.html"), "plan, edited");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).as("a file changed by hand").isFalse();
+        Files.writeString(site.resolve("plans/a/index.html"), "plan");
+        Files.setLastModifiedTime(site.resolve("plans/a/index.html"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).as("the same bytes put back, from an old copy").isFalse();
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), temp.resolve("cache/none.tsv"))).as("no record").isFalse();
+    }
+
     /** Puts a file of someone else's in the site while a build runs: the build's commit must refuse to replace the site. */
     private static void refusedForGaining(StagedDirectoryPublisher publisher, Path site, String file) throws IOException {
         Files.writeString(site.resolve(file), "plans.example\n");

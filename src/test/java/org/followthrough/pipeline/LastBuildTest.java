@@ -80,7 +80,7 @@ class LastBuildTest {
 
         BuildResult second = build(request(tomorrow));
 
-        assertThat(second.unchanged()).isEqualTo(TestBuilds.AS_OF);
+        assertThat(second.unchangedAsOf()).isEqualTo(TestBuilds.AS_OF);
         assertThat(second.asOf()).isEqualTo(TestBuilds.AS_OF);
         assertThat(second.problems()).isEqualTo(first.problems());
         assertThat(second.filesWritten()).isEqualTo(first.filesWritten()).isEqualTo(second.filesFromCache());
@@ -96,11 +96,16 @@ class LastBuildTest {
 
         BuildResult rebuilt = build(request(tomorrow));
 
-        assertThat(rebuilt.unchanged()).isNull();
+        assertThat(rebuilt.unchangedAsOf()).isNull();
         assertThat(rebuilt.filesFromCache()).isLessThan(rebuilt.filesWritten());
+        assertPublishedAsAFreshBuildWould(false);
+    }
+
+    /** The site published is the one a build without the cache, into a new folder, publishes from the same files. */
+    private void assertPublishedAsAFreshBuildWould(boolean history) throws IOException {
         Map<String, String> published = Folders.contents(out);
         out = temp.resolve("fresh");
-        build(request(tomorrow).withCache(null));
+        build(request(tomorrow).withHistory(history).withCache(null));
         assertThat(published).as("what a build without the cache publishes").isEqualTo(Folders.contents(out));
     }
 
@@ -112,7 +117,7 @@ class LastBuildTest {
 
         BuildResult rebuilt = build(request(tomorrow));
 
-        assertThat(rebuilt.unchanged()).isNull();
+        assertThat(rebuilt.unchangedAsOf()).isNull();
         assertThat(Folders.contents(out)).isEqualTo(published);
     }
 
@@ -122,7 +127,7 @@ class LastBuildTest {
 
         BuildResult elsewhere = build(request(tomorrow).withSince(LocalDate.of(2024, 1, 1)));
 
-        assertThat(elsewhere.unchanged()).isNull();
+        assertThat(elsewhere.unchangedAsOf()).isNull();
         assertThat(out.resolve("changes/index.html")).exists();
     }
 
@@ -134,35 +139,70 @@ class LastBuildTest {
 
         BuildResult again = build(request(justAfter));
 
-        assertThat(again.unchanged()).isNull();
+        assertThat(again.unchangedAsOf()).isNull();
     }
 
     @Test
     void withoutAnAsOfDateTheNextDayIsBuiltAsUsual() throws IOException {
         BuildRequest today = new BuildRequest(content, TestBuilds.BUILT_IN_TEMPLATES, out, null, null, tomorrow).withCache(cache).withPdfs(false);
         LocalDate date = build(today).asOf();
-        assertThat(build(today).unchanged()).as("the same day").isEqualTo(date);
+        assertThat(build(today).unchangedAsOf()).as("the same day").isEqualTo(date);
 
         Clock nextDay = Clock.offset(tomorrow, Duration.ofDays(1));
         BuildResult later = build(new BuildRequest(content, TestBuilds.BUILT_IN_TEMPLATES, out, null, null, nextDay).withCache(cache)
                 .withPdfs(false));
 
-        assertThat(later.unchanged()).isNull();
+        assertThat(later.unchangedAsOf()).isNull();
         assertThat(later.asOf()).isEqualTo(date.plusDays(1));
     }
 
     @Test
     void aNewCommitIsBuiltAsUsualWhenTheHistoryIsRead() throws IOException {
-        GitRepositories repository = GitRepositories.init(content);
-        repository.commit("Plans as published", "2026-01-05T10:00:00Z");
-        BuildRequest withHistory = request(tomorrow).withHistory(true);
-        build(withHistory);
-        assertThat(build(withHistory).unchanged()).as("the same commit").isNotNull();
+        GitRepositories repository = committedAndBuiltTwice();
 
         repository.write(".notes", "Not content, but a commit all the same.").commit("A note", "2026-02-05T10:00:00Z");
-        BuildResult rebuilt = build(withHistory);
+        BuildResult rebuilt = build(request(tomorrow).withHistory(true));
 
-        assertThat(rebuilt.unchanged()).isNull();
+        assertThat(rebuilt.unchangedAsOf()).isNull();
+    }
+
+    /**
+     * Whether a plan has changes not yet committed is Git's own answer, whatever decided it: a file
+     * no build reads (a hidden one) still makes the plan's folder differ from the commit.
+     */
+    @Test
+    void aPlanWithChangesNotYetCommittedIsBuiltAsUsualWhenTheHistoryIsRead() throws IOException {
+        GitRepositories repository = committedAndBuiltTwice();
+
+        repository.write("plans/sample-review/.draft", "Notes not yet committed.");
+        BuildResult rebuilt = build(request(tomorrow).withHistory(true));
+
+        assertThat(rebuilt.unchangedAsOf()).isNull();
+        assertPublishedAsAFreshBuildWould(true);
+    }
+
+    /** The content committed, then built twice with its history: the second build found nothing changed. */
+    private GitRepositories committedAndBuiltTwice() {
+        GitRepositories repository = GitRepositories.init(content);
+        repository.commit("Plans as published", "2026-01-05T10:00:00Z");
+        build(request(tomorrow).withHistory(true));
+        assertThat(build(request(tomorrow).withHistory(true)).unchangedAsOf()).as("nothing changed").isNotNull();
+        return repository;
+    }
+
+    /** A build that could not read the history warns each time, until the repository is mended; it is never taken as read. */
+    @Test
+    void aRepositoryThatCannotBeReadIsNeverVouchedFor() throws IOException {
+        String commit = GitRepositories.init(content).commit("Plans as published", "2026-01-05T10:00:00Z");
+        Files.delete(content.resolve(".git/objects/" + commit.substring(0, 2) + "/" + commit.substring(2)));
+        BuildRequest withHistory = request(tomorrow).withHistory(true);
+        BuildResult first = build(withHistory);
+        assertThat(first.problems()).anyMatch(p -> p.message().contains("could not be read"));
+
+        BuildResult again = build(withHistory);
+
+        assertThat(again.unchangedAsOf()).isNull();
+        assertThat(again.problems()).isEqualTo(first.problems());
     }
 
     @Test
