@@ -27,10 +27,11 @@ import org.followthrough.source.TemplateFiles;
  * publish the same site from the same files reads nothing, makes nothing and leaves the site as it
  * is. Its key is taken before anything is read, from what the file system says of every file the
  * build would read (content and templates, each file's size, times and identity), the request, the
- * tool, and what the change history depends on (the commit HEAD names, Git's index); the build's
- * warnings are remembered with it and told again. The site must still hold exactly the files that
- * build published, as it published them: a file changed, added or removed by hand is put right by
- * a build as usual.
+ * tool, and what the change history depends on besides the commits (the commit HEAD names and Git's
+ * status of the plans, see {@link GitHistory#state}); the build's warnings are remembered with it
+ * and told again. The site must still hold exactly the files that build published, as it published
+ * them: a file changed, added or removed by hand is put right by a build as usual. A repository
+ * damaged since (a commit object lost) is not noticed until something else changes.
  *
  * <p>The key is taken from the files before they are read: a file changed while a build reads it
  * gives the next build another key. A file changed too recently for its times to tell a later
