@@ -123,6 +123,7 @@ public final class PreviewServer implements AutoCloseable {
      * @throws IOException when the port cannot be listened on (another program uses it) or the folders cannot be watched
      */
     public static PreviewServer start(BuildRequest request, int port, Listener listener) throws IOException {
+        LongRunHeap.relax();
         HttpServer http = HttpServer.create(new InetSocketAddress(LOCALHOST, port), 0);
         // Open pages each hold a request open for as long as they are shown.
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
