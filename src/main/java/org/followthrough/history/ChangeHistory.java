@@ -11,9 +11,12 @@ import java.util.Map;
  * @param shortenedFrom  in a shallow clone, the time of the earliest commit it holds (changes before it are not known); else null
  * @param plans          each plan's changes by plan id; a plan with none recorded may be missing
  * @param source         what it was read from besides the commits themselves (see {@link GitHistory#state}), as text;
- *                       "no repository" where there was none, null where nothing was read
+ *                       {@link #NO_REPOSITORY_SOURCE} where there was none, null where nothing was read
  */
 public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, PlanChanges> plans, String source) {
+
+    /** The source of a history of content that is in no repository: the same whether it is read or only looked up. */
+    public static final String NO_REPOSITORY_SOURCE = "no repository";
 
     public ChangeHistory {
         plans = Map.copyOf(plans);
@@ -35,7 +38,7 @@ public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, Pl
 
     /** No history, for a build that did not read one or could not. */
     public static ChangeHistory none(Status status) {
-        return new ChangeHistory(status, null, Map.of(), status == Status.NO_REPOSITORY ? "no repository" : null);
+        return new ChangeHistory(status, null, Map.of(), status == Status.NO_REPOSITORY ? NO_REPOSITORY_SOURCE : null);
     }
 
     /** One plan's changes, none recorded if the history holds no commit touching its folder. */

@@ -78,16 +78,14 @@ public final class GitHistory {
     public static java.util.Optional<String> state(Path content) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(content.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
-            return java.util.Optional.of(NO_REPOSITORY);
+            return java.util.Optional.of(ChangeHistory.NO_REPOSITORY_SOURCE);
         }
         try (Repository repository = builder.setMustExist(true).build()) {
-            return java.util.Optional.of(repository.isBare() ? NO_REPOSITORY : source(repository, content).text());
+            return java.util.Optional.of(repository.isBare() ? ChangeHistory.NO_REPOSITORY_SOURCE : source(repository, content).text());
         } catch (IOException | GitAPIException | RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
-
-    private static final String NO_REPOSITORY = "no repository";
 
     /**
      * Where a history is read from: the plans folder's path in the repository, the commit HEAD names (null

@@ -23,6 +23,11 @@ final class SiteManifest {
 
     /** One published file: its fingerprint and what the file system said of it once published. */
     record Entry(String key, long size, long modified, String identity) {
+        /** A file as its attributes describe it, with the fingerprint it was made from. */
+        static Entry of(String key, BasicFileAttributes a) {
+            Object identity = a.fileKey();
+            return new Entry(key, a.size(), a.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString());
+        }
     }
 
     private SiteManifest() {
@@ -99,8 +104,7 @@ final class SiteManifest {
             if (!a.isRegularFile()) {
                 return Optional.empty();
             }
-            Object identity = a.fileKey();
-            return Optional.of(new Entry(key, a.size(), a.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()));
+            return Optional.of(Entry.of(key, a));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -272,11 +272,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * One walk of the site, looking once at each entry.
      */
     private boolean sameAsPublished() {
-        try {
-            if (kept.size() != written.size() || !folder.publishedFiles().equals(written)) {
-                return false;
-            }
-        } catch (RuntimeException e) {
+        if (kept.size() != written.size() || !folder.publishedFiles().equals(written)) {
             return false;
         }
         java.util.Map<String, SiteManifest.Entry> files = new java.util.HashMap<>();
@@ -342,10 +338,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                     continue;
                 }
                 SiteManifest.Entry was = files.get(relative);
-                Object identity = attrs.fileKey();
                 seen[0]++;
-                if (was == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE) || !was.equals(new SiteManifest.Entry(
-                        was.key(), attrs.size(), attrs.lastModifiedTime().toMillis(), identity == null ? "-" : identity.toString()))) {
+                if (was == null || !attrs.isRegularFile() || !attrs.permissions().equals(FILE)
+                        || !was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
                     return false;
                 }
             }

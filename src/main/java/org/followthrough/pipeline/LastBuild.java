@@ -118,7 +118,8 @@ final class LastBuild {
      */
     static Optional<BuildResult> find(BuildRequest request, BuildCache cache, OutputFolder folder, Key key) {
         Optional<Remembered> last = read(cache.lastBuildFor(folder.path()));
-        if (last.isEmpty() || !last.get().key().equals(key.value()) || !last.get().marker().equals(OutputFolder.describeMarker(folder.path()))) {
+        if (last.isEmpty() || !last.get().key().equals(key.value())
+                || !last.get().marker().equals(OutputFolder.describeMarker(folder.path()))) {
             return Optional.empty();
         }
         if (request.asOf() == null && !LocalDate.now(request.clock().withZone(ZoneId.of(last.get().zone()))).equals(last.get().asOf())) {
