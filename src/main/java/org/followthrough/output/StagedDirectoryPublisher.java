@@ -215,7 +215,10 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /**
-     * Puts the staged site in place of the old one: the old one is moved aside, then removed.
+     * Puts the new site in place of the old one, once the whole build has succeeded. When the new site
+     * keeps most of the old one's files, the files made afresh are moved into the site in place (see
+     * {@link #updateInPlace}); otherwise the staged site, with the kept files linked into it, is swapped
+     * in, and the old one removed.
      *
      * @throws OutputFolder.Refused if files Followthrough did not publish appeared in the old site during the build
      */
@@ -230,6 +233,17 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             deleteTree(staging);
             return;
         }
+        try (SiteLock site = SiteLock.take(target)) {
+            if (mostlyKept()) {
+                updateInPlace();
+            } else {
+                replace();
+            }
+        }
+    }
+
+    /** Swaps the staged site in, with the kept files linked into it, and removes the old one. */
+    private void replace() throws IOException {
         linkKept();
         marker.truncate(0);
         marker.write(ByteBuffer.wrap(OutputFolder.marker(written)), 0);
@@ -263,6 +277,126 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 // the new site is in place; the old one keeps its marker to the end, so the next build removes what is left
             }
         }
+    }
+
+    /**
+     * Whether the new site keeps at least half of the files of the one in place, which still lists the
+     * files it listed when the build began, and no new file takes the place of an old folder or the
+     * other way round: then moving the files made afresh into it is quicker than linking every kept
+     * file into a new one and removing the old one.
+     */
+    private boolean mostlyKept() throws IOException {
+        Set<String> before = folder.publishedFiles();
+        if (kept.isEmpty() || kept.size() < written.size() - kept.size()
+                || !OutputFolder.publishedFiles(target).filter(before::equals).isPresent()) {
+            return false;
+        }
+        Set<String> newFolders = foldersOf(written);
+        Set<String> oldFolders = foldersOf(before);
+        return before.stream().noneMatch(newFolders::contains) && written.stream().noneMatch(oldFolders::contains);
+    }
+
+    /**
+     * Updates the site in place: after checking that it holds no file Followthrough did not publish and
+     * that every file kept is still as published, each file made afresh is moved into the site (one
+     * rename, so a reader sees the old file or the new one, never half of one), files new to the site
+     * before the files that may link to them, and the files the new site no longer has are removed
+     * last. While it happens, the site's marker lists the files of both sites and the record of what
+     * they were made from is forgotten, so a build stopped halfway leaves a site the next build
+     * recognises as its own and replaces in full.
+     */
+    private void updateInPlace() throws IOException {
+        folder.checkStillReplaceable();
+        checkKept();
+        Set<String> before = folder.publishedFiles();
+        Set<String> both = new java.util.HashSet<>(before);
+        both.addAll(written);
+        putMarker(both);
+        SiteManifest.forget(manifest);
+        List<String> made = written.stream().filter(path -> !kept.containsKey(path))
+                .sorted(java.util.Comparator.comparing((String path) -> before.contains(path)).thenComparing(path -> path)).toList();
+        Set<Path> folders = new java.util.HashSet<>();
+        for (String path : made) {
+            Path file = staging.resolve(path);
+            Path into = target.resolve(path);
+            folderInSite(into.getParent(), folders);
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(file, FILE);
+            }
+            move(file, into);
+        }
+        List<String> removed = before.stream().filter(path -> !written.contains(path)).sorted().toList();
+        for (String path : removed) {
+            Files.deleteIfExists(target.resolve(path));
+        }
+        removeEmptiedFolders(removed);
+        putMarker(written);
+        committed = true;
+        publishedMarker = OutputFolder.describeMarker(target);
+        SiteManifest.write(manifest, target, keys);
+        release();
+        deleteTree(staging);
+    }
+
+    /** Each file kept from the site in place must still be the file kept; one made unreadable to others by hand is made readable again. */
+    private void checkKept() throws IOException {
+        forEachKept((path, old) -> {
+            if (Files.getFileAttributeView(old, PosixFileAttributeView.class) != null
+                    && !Files.getPosixFilePermissions(old, LinkOption.NOFOLLOW_LINKS).equals(FILE)) {
+                Files.setPosixFilePermissions(old, FILE);
+            }
+        });
+    }
+
+    /** Replaces the site's marker with one listing {@code files}, in one rename. */
+    private void putMarker(Set<String> files) throws IOException {
+        Path next = Files.createTempFile(staging, ".marker-", "");
+        Files.write(next, OutputFolder.marker(files));
+        if (Files.getFileAttributeView(next, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(next, FILE);
+        }
+        Files.move(next, target.resolve(OutputFolder.MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Makes a folder of the site, and the folders above it, where they are missing: 755, like every folder of a published site. */
+    private void folderInSite(Path dir, Set<Path> known) throws IOException {
+        if (known.contains(dir) || dir.equals(target)) {
+            return;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            folderInSite(dir.getParent(), known);
+            Files.createDirectory(dir);
+        }
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null
+                && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(FOLDER)) {
+            Files.setPosixFilePermissions(dir, FOLDER);
+        }
+        known.add(dir);
+    }
+
+    /** Removes the folders that held only files the new site no longer has, deepest first. */
+    private void removeEmptiedFolders(List<String> removed) throws IOException {
+        Set<String> needed = foldersOf(written);
+        List<String> emptied = foldersOf(removed).stream().filter(f -> !needed.contains(f))
+                .sorted(java.util.Comparator.comparing(String::length).reversed()).toList();
+        for (String dir : emptied) {
+            try {
+                Files.deleteIfExists(target.resolve(dir));
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // a folder some other file of the site still needs
+            }
+        }
+    }
+
+    /** Every folder that holds one of the files, named as the files are (relative to the site, "/" between names). */
+    private static Set<String> foldersOf(java.util.Collection<String> files) {
+        Set<String> folders = new java.util.HashSet<>();
+        for (String file : files) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                folders.add(file.substring(0, slash));
+            }
+        }
+        return folders;
     }
 
     /**
@@ -300,12 +434,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         } catch (IOException e) {
             return false;
         }
-        Set<String> folders = new java.util.HashSet<>();
-        for (String file : files.keySet()) {
-            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
-                folders.add(file.substring(0, slash));
-            }
-        }
+        Set<String> folders = foldersOf(files.keySet());
         if (Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
             return false;
         }
@@ -350,13 +479,23 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */
     private void linkKept() throws IOException {
+        forEachKept((path, old) -> linkOrCopy(old, staging.resolve(path)));
+    }
+
+    /** Something done to a file kept from the site being replaced. */
+    private interface KeptFile {
+        void accept(String path, Path old) throws IOException;
+    }
+
+    /** Does {@code action} to each file kept, in parallel, after making sure it is still the file kept. */
+    private void forEachKept(KeptFile action) throws IOException {
         try {
             kept.entrySet().parallelStream().forEach(file -> {
                 try {
                     if (!file.getValue().unchanged()) {
                         throw new IOException("a file of the site being replaced changed while the site was being built: " + file.getKey());
                     }
-                    linkOrCopy(file.getValue().old(), staging.resolve(file.getKey()));
+                    action.accept(file.getKey(), file.getValue().old());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

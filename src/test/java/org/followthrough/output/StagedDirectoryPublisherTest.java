@@ -1,17 +1,19 @@
 package org.followthrough.output;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.followthrough.problem.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staging beside the output folder: the swap, what it refuses at the last moment, and what killed builds leave. */
+/** Staging beside the output folder: the swap or the update in place, what it refuses at the last moment, and what killed builds leave. */
 class StagedDirectoryPublisherTest {
 
     @TempDir
@@ -57,7 +59,7 @@ class StagedDirectoryPublisherTest {
         Path site = temp.resolve("site");
         Path manifest = temp.resolve("cache/site.tsv");
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            publisher.write("plans/a/index.html", "first".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-a");
+            publisher.write("plans/a/index.html", "first".getBytes(UTF_8), "key-a");
             publisher.commit();
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
@@ -100,8 +102,8 @@ class StagedDirectoryPublisherTest {
         Path site = temp.resolve("site");
         Path manifest = temp.resolve("cache/site.tsv");
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            publisher.write("index.html", "home".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-home");
-            publisher.write("plans/a/index.html", "plan".getBytes(java.nio.charset.StandardCharsets.UTF_8), "key-a");
+            publisher.write("index.html", "home".getBytes(UTF_8), "key-home");
+            publisher.write("plans/a/index.html", "plan".getBytes(UTF_8), "key-a");
             publisher.commit();
         }
         assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
@@ -112,6 +114,130 @@ class StagedDirectoryPublisherTest {
         Files.setLastModifiedTime(site.resolve("plans/a/index.html"), java.nio.file.attribute.FileTime.fromMillis(0));
         assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).as("the same bytes put back, from an old copy").isFalse();
         assertThat(StagedDirectoryPublisher.isIntact(claim(site), temp.resolve("cache/none.tsv"))).as("no record").isFalse();
+    }
+
+    /** Publishes files made afresh, each with its fingerprint (the text), recording them in {@code manifest}. */
+    private void publishAll(Path site, Path manifest, String... files) throws IOException {
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            for (String file : files) {
+                publisher.write(file, file.getBytes(UTF_8), file);
+            }
+            publisher.commit();
+        }
+    }
+
+    /** Keeps files published by {@link #publishAll}, whose fingerprint is their path. */
+    private static void keep(StagedDirectoryPublisher publisher, String... files) {
+        for (String file : files) {
+            assertThat(publisher.reuse(file, file)).isEqualTo(file.length());
+        }
+    }
+
+    private static Object identity(Path path) throws IOException {
+        return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    /**
+     * A build that keeps most of the site changes it in place: the files made afresh are moved in, the
+     * kept ones are not touched, the files the new site no longer has go with the folders that held
+     * only them, and the site is then exactly what the record and the marker list.
+     */
+    @Test
+    void changesTheSiteInPlaceWhenItKeepsMostOfIt() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html", "plans/gone/index.html");
+        Object folder = identity(site);
+        Object kept = identity(site.resolve("plans/a/index.html"));
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            publisher.write("plans/new/index.html", "new".getBytes(UTF_8), "new");
+            publisher.commit();
+        }
+
+        assertThat(identity(site)).as("the same folder").isEqualTo(folder);
+        assertThat(identity(site.resolve("plans/a/index.html"))).as("a kept file, untouched").isEqualTo(kept);
+        assertThat(site.resolve("plans/b/index.html")).hasContent("b, updated");
+        assertThat(site.resolve("plans/new/index.html")).hasContent("new");
+        assertThat(site.resolve("plans/gone")).doesNotExist();
+        assertThat(Files.getPosixFilePermissions(site.resolve("plans/new"))).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.getPosixFilePermissions(site.resolve("plans/new/index.html"))).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(claim(site).publishedFiles()).containsExactlyInAnyOrder("index.html", "plans/a/index.html", "plans/b/index.html",
+                "plans/new/index.html");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).as("the record describes the site").isTrue();
+        assertThat(beside(site)).containsExactly("cache", "site");
+    }
+
+    /** A build that makes most of the site afresh puts a whole new site in place of the old one. */
+    @Test
+    void replacesTheWholeSiteWhenMostOfItIsMadeAfresh() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+        Object folder = identity(site);
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html");
+            publisher.write("plans/a/index.html", "a, updated".getBytes(UTF_8), "a2");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            publisher.commit();
+        }
+
+        assertThat(identity(site)).as("a new folder").isNotEqualTo(folder);
+        assertThat(site.resolve("plans/a/index.html")).hasContent("a, updated");
+        assertThat(site.resolve("index.html")).hasContent("index.html");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
+        assertThat(beside(site)).containsExactly("cache", "site");
+    }
+
+    /** A kept file changed by hand while the build ran fails the build, and the site is left as it was. */
+    @Test
+    void leavesTheSiteAsItWasWhenAKeptFileChangedDuringTheBuild() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            Files.writeString(site.resolve("plans/a/index.html"), "edited by hand");
+
+            assertThatThrownBy(publisher::commit).hasMessage(
+                    "a file of the site being replaced changed while the site was being built: plans/a/index.html");
+        }
+        assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
+        assertThat(site.resolve("plans/a/index.html")).hasContent("edited by hand");
+        assertThat(beside(site)).containsExactly("cache", "site");
+    }
+
+    /**
+     * Two builds at once, both keeping most of the site: the one that finishes last puts its site in
+     * place whole, over the first one's, and its record describes it.
+     */
+    @Test
+    void twoBuildsAtOnceLeaveTheSiteOfTheLastWhole() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+
+        try (StagedDirectoryPublisher first = new StagedDirectoryPublisher(claim(site), manifest);
+             StagedDirectoryPublisher second = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(first, "index.html", "plans/a/index.html");
+            keep(second, "index.html", "plans/a/index.html");
+            first.write("plans/b/index.html", "first".getBytes(UTF_8), "first");
+            second.write("plans/b/index.html", "second".getBytes(UTF_8), "second");
+            second.write("plans/c/index.html", "second".getBytes(UTF_8), "second");
+            first.commit();
+            second.commit();
+        }
+
+        assertThat(site.resolve("plans/b/index.html")).hasContent("second");
+        assertThat(site.resolve("plans/c/index.html")).hasContent("second");
+        assertThat(claim(site).publishedFiles()).containsExactlyInAnyOrder("index.html", "plans/a/index.html", "plans/b/index.html",
+                "plans/c/index.html");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
     }
 
     /** Puts a file of someone else's in the site while a build runs: the build's commit must refuse to replace the site. */
