@@ -204,8 +204,8 @@ public final class BuildCache {
     }
 
     /**
-     * Removes the entries used longest ago until the cache holds no more than its bound; returns the bytes
-     * removed. The cache is walked only when what it held at the last walk, with what builds have added
+     * Removes the entries used longest ago when the cache holds more than its bound, until it holds no more
+     * than nine tenths of it; returns the bytes removed. The cache is walked only when what it held at the last walk, with what builds have added
      * since (kept in a tally beside the entries), could pass the bound, or after many builds.
      */
     public long trim() {
@@ -261,8 +261,10 @@ public final class BuildCache {
         }
         long removed = 0;
         entries.sort(Comparator.comparing(Entry::used).thenComparing(Entry::path));
+        // Down to nine tenths of the bound: a cache trimmed to its very bound would be walked again by every build after.
+        long keep = maxBytes - maxBytes / 10;
         for (Entry entry : entries) {
-            if (total - removed <= maxBytes) {
+            if (total - removed <= keep) {
                 break;
             }
             try {

@@ -105,8 +105,11 @@ public final class OutputFolder {
      * while the build ran.
      */
     void checkStillReplaceable() throws IOException {
-        refuseByContents(path, "while the site was being built, ");
+        refuseByContents(path, WHILE_BUILT);
     }
+
+    /** How a refusal found just before the site is changed begins. */
+    static final String WHILE_BUILT = "while the site was being built, ";
 
     /** Why a folder may not be replaced, and what to do. */
     public static final class Refused extends IOException {
@@ -192,10 +195,15 @@ public final class OutputFolder {
         }
         List<String> foreign = foreignEntries(out, published.get());
         if (!foreign.isEmpty()) {
-            throw new Refused(when + "the output folder holds files Followthrough did not publish: " + some(foreign),
-                    "a build replaces the whole output folder and never deletes files it did not write;"
-                            + " move them out of the output folder and build again");
+            throw foreign(when, foreign);
         }
+    }
+
+    /** Why a site that holds files Followthrough did not publish (sorted) may not be replaced. */
+    static Refused foreign(String when, List<String> foreign) {
+        return new Refused(when + "the output folder holds files Followthrough did not publish: " + some(foreign),
+                "a build replaces the whole output folder and never deletes files it did not write;"
+                        + " move them out of the output folder and build again");
     }
 
     /** The files listed in the folder's marker, or empty if it has none (or not one Followthrough wrote). */

@@ -67,12 +67,22 @@ final class SiteManifest {
 
     /** Records the files of a site just published, each with the fingerprint it was made from. */
     static void write(Path manifest, Path site, Map<String, String> keys) {
+        write(manifest, site, keys, Map.of());
+    }
+
+    /**
+     * Records the files of a site just published, each with the fingerprint it was made from; files in
+     * {@code checked} were just seen to be as described there, and are not looked at again.
+     */
+    static void write(Path manifest, Path site, Map<String, String> keys, Map<String, Entry> checked) {
         if (manifest == null) {
             return;
         }
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, String> file : new TreeMap<>(keys).entrySet()) {
-            Optional<Entry> entry = describe(site.resolve(file.getKey()), file.getValue());
+            Entry known = checked.get(file.getKey());
+            Optional<Entry> entry = known != null && known.key().equals(file.getValue()) ? Optional.of(known)
+                    : describe(site.resolve(file.getKey()), file.getValue());
             entry.ifPresent(e -> text.append(file.getKey()).append('\t').append(e.key()).append('\t').append(e.size()).append('\t')
                     .append(e.modified()).append('\t').append(e.identity()).append('\n'));
         }

@@ -306,8 +306,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * recognises as its own and replaces in full.
      */
     private void updateInPlace() throws IOException {
-        folder.checkStillReplaceable();
-        checkKept();
+        checkInPlace();
         Set<String> before = folder.publishedFiles();
         Set<String> both = new java.util.HashSet<>(before);
         both.addAll(written);
@@ -333,19 +332,69 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         putMarker(written);
         committed = true;
         publishedMarker = OutputFolder.describeMarker(target);
-        SiteManifest.write(manifest, target, keys);
+        java.util.Map<String, SiteManifest.Entry> checked = new java.util.HashMap<>();
+        kept.forEach((path, file) -> checked.put(path, file.was()));
+        SiteManifest.write(manifest, target, keys, checked);
         release();
         deleteTree(staging);
     }
 
-    /** Each file kept from the site in place must still be the file kept; one made unreadable to others by hand is made readable again. */
-    private void checkKept() throws IOException {
-        forEachKept((path, old) -> {
-            if (Files.getFileAttributeView(old, PosixFileAttributeView.class) != null
-                    && !Files.getPosixFilePermissions(old, LinkOption.NOFOLLOW_LINKS).equals(FILE)) {
-                Files.setPosixFilePermissions(old, FILE);
+    /**
+     * One walk of the site before it is changed in place, looking once at each entry, the folders in
+     * parallel: it must hold nothing but the files its marker lists and their folders (a file put there
+     * during the build is refused), and every file kept must still be the file kept. Folders and kept
+     * files made unreadable to others by hand are made readable again.
+     */
+    private void checkInPlace() throws IOException {
+        Set<String> listed = folder.publishedFiles();
+        Set<String> folders = foldersOf(listed);
+        List<String> foreign = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        boolean posix = Files.getFileAttributeView(target, PosixFileAttributeView.class) != null;
+        try {
+            checkInPlace(target, "", listed, folders, foreign, posix);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!foreign.isEmpty()) {
+            throw OutputFolder.foreign(OutputFolder.WHILE_BUILT, foreign.stream().sorted().toList());
+        }
+    }
+
+    private void checkInPlace(Path dir, String prefix, Set<String> listed, Set<String> folders, List<String> foreign, boolean posix) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        entries.parallelStream().forEach(entry -> {
+            String relative = prefix + entry.getFileName();
+            try {
+                BasicFileAttributes attrs = posix ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory() && folders.contains(relative)) {
+                    readableToAll(entry, attrs, FOLDER);
+                    checkInPlace(entry, relative + "/", listed, folders, foreign, posix);
+                } else if (!attrs.isRegularFile() || !(listed.contains(relative) || relative.equals(OutputFolder.MARKER))) {
+                    foreign.add(relative + (attrs.isDirectory() ? "/" : ""));
+                } else if (kept.containsKey(relative)) {
+                    SiteManifest.Entry was = kept.get(relative).was();
+                    if (!was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
+                        throw new IOException("a file of the site being replaced changed while the site was being built: " + relative);
+                    }
+                    readableToAll(entry, attrs, FILE);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Gives a file or folder the mode every published one has, where the file system has modes and it has another. */
+    private static void readableToAll(Path path, BasicFileAttributes attrs, Set<PosixFilePermission> mode) throws IOException {
+        if (attrs instanceof PosixFileAttributes posix && !posix.permissions().equals(mode)) {
+            Files.setPosixFilePermissions(path, mode);
+        }
     }
 
     /** Replaces the site's marker with one listing {@code files}, in one rename. */
@@ -366,10 +415,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             folderInSite(dir.getParent(), known);
             Files.createDirectory(dir);
-        }
-        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null
-                && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(FOLDER)) {
-            Files.setPosixFilePermissions(dir, FOLDER);
+            if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(dir, FOLDER);
+            }
         }
         known.add(dir);
     }
@@ -479,23 +527,13 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     /** Links the files kept from the site being replaced into the staging folder, each only if it is still the file kept. */
     private void linkKept() throws IOException {
-        forEachKept((path, old) -> linkOrCopy(old, staging.resolve(path)));
-    }
-
-    /** Something done to a file kept from the site being replaced. */
-    private interface KeptFile {
-        void accept(String path, Path old) throws IOException;
-    }
-
-    /** Does {@code action} to each file kept, in parallel, after making sure it is still the file kept. */
-    private void forEachKept(KeptFile action) throws IOException {
         try {
             kept.entrySet().parallelStream().forEach(file -> {
                 try {
                     if (!file.getValue().unchanged()) {
                         throw new IOException("a file of the site being replaced changed while the site was being built: " + file.getKey());
                     }
-                    action.accept(file.getKey(), file.getValue().old());
+                    linkOrCopy(file.getValue().old(), staging.resolve(file.getKey()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

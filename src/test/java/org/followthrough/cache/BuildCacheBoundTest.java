@@ -34,6 +34,22 @@ class BuildCacheBoundTest {
         assertThat(cache.find(key(0, 0))).as("an entry of the first build").isEmpty();
     }
 
+    /** A cache trimmed is left with room, so that the builds after it, each adding a little, remove nothing. */
+    @Test
+    void aTrimmedCacheKeepsWhatTheNextSmallBuildsAdd() throws IOException {
+        for (int entry = 0; entry < 12; entry++) {
+            BuildCache.in(folder, 5_000).put(key(0, entry), new byte[500]);
+        }
+        assertThat(BuildCache.in(folder, 5_000).trim()).isPositive();
+        assertThat(entriesSize()).isLessThanOrEqualTo(4_500);
+
+        for (int build = 1; build <= 3; build++) {
+            BuildCache cache = BuildCache.in(folder, 5_000);
+            cache.put(key(build, 0), new byte[100]);
+            assertThat(cache.trim()).as("bytes removed by build %d", build).isZero();
+        }
+    }
+
     @Test
     void aCacheBelowItsBoundKeepsEveryEntry() throws IOException {
         for (int build = 0; build < 3; build++) {
