@@ -44,10 +44,21 @@ public final class OutputFolder {
 
     private final Path path;
     private final Set<String> published;
+    /** What the file system said of each published file when the folder was claimed. */
+    private final java.util.Map<String, BasicFileAttributes> seen;
 
-    private OutputFolder(Path path, Set<String> published) {
+    private OutputFolder(Path path, Set<String> published, java.util.Map<String, BasicFileAttributes> seen) {
         this.path = path;
         this.published = published;
+        this.seen = seen;
+    }
+
+    /**
+     * What the file system said of each file the site lists, when the folder was claimed (one walk of
+     * the site looks at every file anyway): the files present then, by the names the marker lists.
+     */
+    java.util.Map<String, BasicFileAttributes> seenWhenClaimed() {
+        return seen;
     }
 
     /** The files the site in the folder lists as published when it was claimed; none for a new or empty folder. */
@@ -89,8 +100,8 @@ public final class OutputFolder {
         try {
             Path real = realPath(out);
             refuseByPlace(real, content, templates, workingDirectory);
-            refuseByContents(real, "");
-            return Optional.of(new OutputFolder(real, publishedFiles(real).orElse(Set.of())));
+            java.util.Map<String, BasicFileAttributes> seen = refuseByContents(real, "");
+            return Optional.of(new OutputFolder(real, publishedFiles(real).orElse(Set.of()), seen));
         } catch (Refused e) {
             problems.error(location, e.getMessage(), e.hint());
         } catch (IOException e) {
@@ -173,10 +184,14 @@ public final class OutputFolder {
         return Optional.empty();
     }
 
-    /** Refuses a folder holding anything a build must not delete: anything at all, unless it is a site Followthrough published. */
-    private static void refuseByContents(Path out, String when) throws IOException {
+    /**
+     * Refuses a folder holding anything a build must not delete: anything at all, unless it is a site
+     * Followthrough published. Returns what the file system said of each file the site lists.
+     */
+    private static java.util.Map<String, BasicFileAttributes> refuseByContents(Path out, String when) throws IOException {
+        java.util.Map<String, BasicFileAttributes> seen = new java.util.HashMap<>();
         if (!Files.isDirectory(out)) {
-            return;
+            return seen;
         }
         Optional<Set<String>> published = publishedFiles(out);
         if (published.isEmpty()) {
@@ -191,12 +206,13 @@ public final class OutputFolder {
                         "a build replaces the whole output folder, so it only replaces an empty folder or a site it published;"
                                 + " give --out a new folder (the default is site), or move these elsewhere");
             }
-            return;
+            return seen;
         }
-        List<String> foreign = foreignEntries(out, published.get());
+        List<String> foreign = foreignEntries(out, published.get(), seen);
         if (!foreign.isEmpty()) {
             throw foreign(when, foreign);
         }
+        return seen;
     }
 
     /** Why a site that holds files Followthrough did not publish (sorted) may not be replaced. */
@@ -227,7 +243,8 @@ public final class OutputFolder {
     }
 
     /** Every file, folder or link under {@code root} that is neither a listed file, a folder of one, nor the marker. */
-    private static List<String> foreignEntries(Path root, Set<String> published) throws IOException {
+    private static List<String> foreignEntries(Path root, Set<String> published, java.util.Map<String, BasicFileAttributes> seen)
+            throws IOException {
         Set<String> folders = new HashSet<>();
         for (String file : published) {
             for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
@@ -254,6 +271,8 @@ public final class OutputFolder {
                 String relative = relative(root, file);
                 if (!(attrs.isRegularFile() && (published.contains(relative) || relative.equals(MARKER)))) {
                     foreign.add(relative);
+                } else if (published.contains(relative)) {
+                    seen.put(relative, attrs);
                 }
                 return FileVisitResult.CONTINUE;
             }

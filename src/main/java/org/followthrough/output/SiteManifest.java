@@ -33,12 +33,16 @@ final class SiteManifest {
     private SiteManifest() {
     }
 
-    /** The entries whose files under {@code site} are still as they were published. */
-    static Map<String, Entry> read(Path manifest, Path site) {
+    /**
+     * The entries whose files under {@code site} are still as they were published, by what the file
+     * system said of them in {@code seen} (only files present there can be).
+     */
+    static Map<String, Entry> read(Path manifest, Path site, Map<String, BasicFileAttributes> seen) {
         Map<String, Entry> entries = new HashMap<>();
         parse(manifest).forEach((path, entry) -> {
-            Path file = site.resolve(path).normalize();
-            if (file.startsWith(site) && describe(file, entry.key()).filter(entry::equals).isPresent()) {
+            BasicFileAttributes attributes = seen.get(path);
+            if (attributes != null && site.resolve(path).normalize().startsWith(site) && attributes.isRegularFile()
+                    && entry.equals(Entry.of(entry.key(), attributes))) {
                 entries.put(path, entry);
             }
         });
