@@ -69,16 +69,31 @@ final class LastBuild {
     }
 
     /**
+     * What a build sees of its files before reading any: the content folder's state, which the read then
+     * follows (empty where the folder must be read to be known, see {@link ContentFiles#state}), and the
+     * build's key taken from it (empty where none vouches for the build).
+     */
+    record Look(Optional<FolderState> content, Optional<Key> key) {
+    }
+
+    /** Looks at the content folder once, for the key and for the read. */
+    static Look look(BuildRequest request) {
+        // Taken before the walk: a file must have settled before the walk looked at it.
+        long now = request.clock().millis() * 1_000_000L;
+        Optional<FolderState> content = ContentFiles.state(request.content());
+        return new Look(content, key(request, content, now));
+    }
+
+    /**
      * The key of a build, taken before it reads anything; empty when the build cannot be vouched for by
      * one (a snapshot, which the site keeps and a build reports on; a file changed a moment ago; a folder
      * whose reading would be reported).
      */
-    static Optional<Key> key(BuildRequest request) {
+    private static Optional<Key> key(BuildRequest request, Optional<FolderState> walked, long now) {
         if (request.snapshot() || request.cache() == null) {
             return Optional.empty();
         }
-        long now = request.clock().millis() * 1_000_000L;
-        Optional<FolderState> content = ContentFiles.state(request.content()).filter(state -> state.settledBefore(now));
+        Optional<FolderState> content = walked.filter(state -> state.settledBefore(now));
         Optional<FolderState> templates = TemplateFiles.state(request.templates()).filter(state -> state.settledBefore(now));
         if (content.isEmpty() || templates.isEmpty()) {
             return Optional.empty();

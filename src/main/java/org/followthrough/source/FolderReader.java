@@ -51,6 +51,8 @@ final class FolderReader {
     private final Set<String> refused = new HashSet<>();
     private final Map<String, Long> tooLarge = new TreeMap<>();
     private final Map<String, FileStat> stats = new java.util.HashMap<>();
+    /** Each file's real path, taken by a walk that only looks. */
+    private final Map<String, Path> realPaths = new java.util.HashMap<>();
     private final Predicate<String> limited;
     private final long maxBytes;
     /**
@@ -116,6 +118,7 @@ final class FolderReader {
      * file system does not tell: such a folder must be read to be known.
      */
     static java.util.Optional<FolderState> state(Path root, Predicate<String> ignored, Set<String> fileExtensions) {
+        java.time.Instant started = java.time.Instant.now();
         Problems problems = new Problems();
         Path realRoot;
         try {
@@ -129,7 +132,30 @@ final class FolderReader {
         if (problems.hasErrors() || !reader.refused.isEmpty() || reader.unstated > 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders));
+        return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders,
+                Map.copyOf(reader.realPaths), nanos(started)));
+    }
+
+    /** A time in nanoseconds since the epoch, as the file system's times are compared with it. */
+    static long nanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * The bytes of a file a walk found, by the real path it found: a link put in its place since is
+     * not followed, and a file over {@code maxBytes} is not read.
+     *
+     * @throws IOException where it cannot be read, or is over the limit
+     */
+    static byte[] readFound(Path real, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            // One byte more than the limit, to tell a file over it
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes) + 1);
+            if (bytes.length > maxBytes) {
+                throw new IOException("the file is larger than it was");
+            }
+            return bytes;
+        }
     }
 
     /** The path of an entry as editors see it in messages. */
@@ -234,6 +260,7 @@ final class FolderReader {
     private void file(Path real, String relative) {
         if (!reads) {
             FileStat.of(real).ifPresentOrElse(stat -> stats.put(relative, stat), () -> unstated++);
+            realPaths.put(relative, real);
             return;
         }
         // Before reading: a change made while it is read gives the file other times than these, so it is read again next time.
@@ -274,7 +301,7 @@ final class FolderReader {
     }
 
     /** The operating system's reason, without the path Java repeats in front of it. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
