@@ -38,9 +38,7 @@ class UnchangedFilesTest {
 
     @BeforeEach
     void twoPlansSettled() throws Exception {
-        content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
-        TestBuilds.copy(content.resolve("plans/sample-review"), content.resolve("plans/second-review"));
-        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "reference: SAMPLE/01", "reference: SAMPLE/02");
+        content = TestBuilds.twoPlans(temp.resolve("content"));
         Folders.replace(content.resolve(UNCHANGED), "number: \"1\"",
                 "# Reviewed with Hartley Quayle\nnumber: \"1\"");
         cache = temp.resolve("cache");
