@@ -114,26 +114,26 @@ public final class ContentFiles {
         Problems found = new Problems();
         NavigableMap<String, SourceFile> files = new TreeMap<>();
         Map<String, byte[]> assets = new TreeMap<>();
-        NavigableMap<String, Path> unread = new TreeMap<>();
+        Set<String> unread = new java.util.HashSet<>();
         for (Map.Entry<String, FileStat> file : state.files().entrySet()) {
             String relative = file.getKey();
-            Path real = state.realPaths().get(relative);
             boolean asset = relative.startsWith("assets/");
             if (!asset && unchanged.test(relative, file.getValue())) {
-                unread.put(relative, real);
+                unread.add(relative);
                 continue;
             }
             try {
-                add(displayRoot, relative, FolderReader.readFound(real, asset ? Long.MAX_VALUE : Limits.MAX_FILE_BYTES), files, assets,
-                        found);
+                byte[] bytes = FolderReader.readFound(state.realPaths().get(relative), asset ? Long.MAX_VALUE : Limits.MAX_FILE_BYTES);
+                add(displayRoot, relative, bytes, files, assets, found);
             } catch (IOException e) {
                 return read(root, problems);
             }
         }
         found.sorted().forEach(problems::add);
-        Waiting waiting = unread.isEmpty() ? Waiting.NONE : new Waiting(displayRoot, unread, problems);
-        return new ContentFiles(displayRoot, files, Map.copyOf(assets), Set.of(), Set.of(), !found.hasErrors(), state.files(), state.takenAt(),
-                waiting);
+        Waiting waiting = unread.isEmpty() ? Waiting.NONE : new Waiting(displayRoot, state, unread, problems);
+        // Looked up by path for every file of every plan: by hash, rather than by comparing long paths that begin alike
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), Set.of(), Set.of(), !found.hasErrors(),
+                new java.util.HashMap<>(state.files()), state.takenAt(), waiting);
     }
 
     /**
@@ -142,22 +142,25 @@ public final class ContentFiles {
      * the build fails rather than use what it did not check.
      */
     private static final class Waiting {
-        static final Waiting NONE = new Waiting("", new TreeMap<>(), null);
+        static final Waiting NONE = new Waiting("", null, Set.of(), null);
 
         private final String displayRoot;
-        private final NavigableMap<String, Path> realPaths;
+        /** The walk that found them: where each file is, and every file's path in order, read or not. */
+        private final FolderState state;
+        private final Set<String> unread;
         private final Problems problems;
         private final Map<String, SourceFile> read = new java.util.concurrent.ConcurrentHashMap<>();
         private final Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        Waiting(String displayRoot, NavigableMap<String, Path> realPaths, Problems problems) {
+        Waiting(String displayRoot, FolderState state, Set<String> unread, Problems problems) {
             this.displayRoot = displayRoot;
-            this.realPaths = realPaths;
+            this.state = state;
+            this.unread = unread;
             this.problems = problems;
         }
 
         boolean holds(String path) {
-            return realPaths.containsKey(path);
+            return unread.contains(path);
         }
 
         boolean isUnread(String path) {
@@ -169,7 +172,7 @@ public final class ContentFiles {
             return read.computeIfAbsent(path, relative -> {
                 String display = FolderReader.display(displayRoot, relative);
                 try {
-                    byte[] bytes = FolderReader.readFound(realPaths.get(relative), Limits.MAX_FILE_BYTES);
+                    byte[] bytes = FolderReader.readFound(state.realPaths().get(relative), Limits.MAX_FILE_BYTES);
                     return new SourceFile(relative, display, decode(bytes, display, problems));
                 } catch (IOException e) {
                     failed.add(relative);
@@ -392,15 +395,20 @@ public final class ContentFiles {
 
     /** The paths of the files directly or indirectly under a folder, in order, whether read or not: nothing is read. */
     public List<String> paths(String folder) {
-        List<String> paths = new ArrayList<>(within(files, folder).keySet());
-        if (waiting != Waiting.NONE) {
-            paths.addAll(within(waiting.realPaths, folder).keySet());
-            paths.sort(null);
+        if (waiting == Waiting.NONE) {
+            return new ArrayList<>(within(files, folder).keySet());
+        }
+        // The walk's files in order, but for the assets, which are not files of text
+        List<String> paths = new ArrayList<>();
+        for (String path : within(waiting.state.files(), folder).keySet()) {
+            if (!path.startsWith("assets/")) {
+                paths.add(path);
+            }
         }
         return paths;
     }
 
-    private static <V> java.util.SortedMap<String, V> within(NavigableMap<String, V> map, String folder) {
+    private static <V> java.util.SortedMap<String, V> within(java.util.SortedMap<String, V> map, String folder) {
         String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
         // Paths under a folder sort together, between the prefix and the prefix followed by the highest character.
         return prefix.isEmpty() ? map : map.subMap(prefix, prefix + Character.MAX_VALUE);

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -133,7 +133,7 @@ final class FolderReader {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders,
-                Map.copyOf(reader.realPaths), nanos(started)));
+                java.util.Collections.unmodifiableMap(reader.realPaths), nanos(started)));
     }
 
     /** A time in nanoseconds since the epoch, as the file system's times are compared with it. */
@@ -192,22 +192,22 @@ final class FolderReader {
     }
 
     private void entry(Path path, String relative, List<Path> ancestors) {
-        BasicFileAttributes own;
+        FileStat.Look own;
         try {
-            own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            own = FileStat.look(path);
         } catch (IOException e) {
             refuse(relative, "this entry cannot be read: " + reason(e), "check that whoever runs the build may read it");
             return;
         }
         Path real = path;
-        BasicFileAttributes target = own;
-        if (own.isSymbolicLink()) {
+        FileStat.Look target = own;
+        if (own.isLink()) {
             if (!links.add(path)) {
                 return;
             }
             try {
                 real = path.toRealPath();
-                target = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                target = FileStat.look(real);
             } catch (NoSuchFileException e) {
                 refuse(relative, "this is a symbolic link to " + linkTarget(path) + ", which does not exist",
                         "remove the link, or make it lead to a file inside the " + folderName);
@@ -225,10 +225,10 @@ final class FolderReader {
                 return;
             }
         }
-        if (target.isDirectory()) {
+        if (target.isFolder()) {
             folder(real, relative, ancestors);
-        } else if (target.isRegularFile()) {
-            file(real, relative);
+        } else if (target.isFile()) {
+            file(real, relative, target.stat());
         } else {
             refuse(relative, "this is neither a file nor a folder (a named pipe, socket or device)",
                     "remove it from the " + folderName);
@@ -257,14 +257,14 @@ final class FolderReader {
         ancestors.remove(ancestors.size() - 1);
     }
 
-    private void file(Path real, String relative) {
+    /** @param stat the file's stat, taken just now, before reading it: a change made while it is read gives it other times */
+    private void file(Path real, String relative, Optional<FileStat> stat) {
         if (!reads) {
-            FileStat.of(real).ifPresentOrElse(stat -> stats.put(relative, stat), () -> unstated++);
+            stat.ifPresentOrElse(s -> stats.put(relative, s), () -> unstated++);
             realPaths.put(relative, real);
             return;
         }
-        // Before reading: a change made while it is read gives the file other times than these, so it is read again next time.
-        FileStat.of(real).ifPresent(stat -> stats.put(relative, stat));
+        stat.ifPresent(s -> stats.put(relative, s));
         // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             if (limited.test(relative)) {

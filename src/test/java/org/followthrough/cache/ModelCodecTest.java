@@ -54,10 +54,12 @@ class ModelCodecTest {
     }
 
     @Test
-    void aTextRepeatedIsReadBackEqual() throws IOException {
+    void textsRepeatedAndListsEmptyOrHoldingNothingAreReadBackEqual() throws IOException {
         List<String> texts = List.of("Open", "Closed", "Open", "Open", "", "Closed — signed off");
+        List<List<String>> lists = List.of(List.of(), Arrays.asList("Open", null), texts, List.of());
 
         assertThat(ModelCodec.read(ModelCodec.write(texts))).isEqualTo(texts);
+        assertThat(ModelCodec.read(ModelCodec.write(lists))).isEqualTo(lists);
     }
 
     @Test
