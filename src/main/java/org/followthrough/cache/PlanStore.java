@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
 import org.followthrough.source.ContentFiles;
+import org.followthrough.source.FileStat;
 import org.followthrough.source.SourceFile;
 
 /**
@@ -34,22 +36,36 @@ public interface PlanStore {
     void keep(String key, Kept plan);
 
     /**
-     * The key worked out last time for a plan whose files, and what else its key is made from
-     * ({@code shared}), are the same now; empty unless the store remembers keys. A store in memory
-     * does, so that a preview rebuilding on every save does not fingerprint every file again, and so
-     * does a store in a folder, by the files' stats (see {@link PlanKeyIndex}).
+     * The key worked out last time for a plan whose files (those under {@code folder}), and what else
+     * its key is made from ({@code shared}), are the same now; empty unless the store remembers keys.
+     * A store in memory does, so that a preview rebuilding on every save does not fingerprint every
+     * file again, and so does a store in a folder, by the files' stats (see {@link PlanKeyIndex}).
      *
-     * @param content the content files, which {@code files} are among
+     * @param content the content files
      */
-    default Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
+    default Optional<String> keyOf(String planId, String folder, ContentFiles content, String shared) {
         return Optional.empty();
     }
 
-    default void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
+    default void rememberKey(String planId, String folder, ContentFiles content, String shared, String key) {
     }
 
-    /** Keeps the keys remembered, for a later build, where the store keeps them beyond its life. */
-    default void saveKeys() {
+    /**
+     * Keeps the keys remembered, for a later build, where the store keeps them beyond its life: only
+     * after a build found no problem in the content.
+     *
+     * @param names the fingerprint of the list of protected names the content was checked for
+     */
+    default void saveKeys(String names) {
+    }
+
+    /**
+     * Which files of the content folder {@code content} need not be read, by their stat: those a build
+     * that found no problem in the content, and no name of the list whose fingerprint is {@code names},
+     * saw as they are (see {@link PlanKeyIndex}). None, unless the store keeps the files' stats.
+     */
+    default BiPredicate<String, FileStat> unchangedFiles(Path content, String names) {
+        return (path, stat) -> false;
     }
 
     PlanStore NONE = new PlanStore() {
@@ -81,15 +97,15 @@ public interface PlanStore {
             }
 
             @Override
-            public Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
+            public Optional<String> keyOf(String planId, String folder, ContentFiles content, String shared) {
                 // Files read again only when they changed are the same objects, so this compares little.
-                return Optional.ofNullable(keys.get(planId)).filter(r -> r.shared().equals(shared) && r.files().equals(files))
+                return Optional.ofNullable(keys.get(planId)).filter(r -> r.shared().equals(shared) && r.files().equals(content.under(folder)))
                         .map(Remembered::key);
             }
 
             @Override
-            public void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
-                keys.put(planId, new Remembered(List.copyOf(files), shared, key));
+            public void rememberKey(String planId, String folder, ContentFiles content, String shared, String key) {
+                keys.put(planId, new Remembered(content.under(folder), shared, key));
             }
         };
     }
@@ -111,28 +127,38 @@ public interface PlanStore {
             this.written = written;
         }
 
-        private synchronized PlanKeyIndex index(ContentFiles content) {
+        private synchronized PlanKeyIndex index(Path content) {
             if (index == null) {
                 index = PlanKeyIndex.in(keys, content);
             }
             return index;
         }
 
-        @Override
-        public Optional<String> keyOf(String planId, List<SourceFile> files, ContentFiles content, String shared) {
-            return index(content).keyOf(planId, files, content, shared);
+        private PlanKeyIndex index(ContentFiles content) {
+            return index(Path.of(content.display("")));
         }
 
         @Override
-        public void rememberKey(String planId, List<SourceFile> files, ContentFiles content, String shared, String key) {
-            index(content).remember(planId, files, content, shared, key);
+        public Optional<String> keyOf(String planId, String folder, ContentFiles content, String shared) {
+            return index(content).keyOf(planId, folder, content, shared);
         }
 
         @Override
-        public synchronized void saveKeys() {
+        public void rememberKey(String planId, String folder, ContentFiles content, String shared, String key) {
+            index(content).remember(planId, folder, content, shared, key);
+        }
+
+        @Override
+        public synchronized void saveKeys(String names) {
             if (index != null) {
-                index.save();
+                index.save(names);
             }
+        }
+
+        @Override
+        public BiPredicate<String, FileStat> unchangedFiles(Path content, String names) {
+            PlanKeyIndex known = index(content);
+            return (path, stat) -> known.unchanged(path, stat, names);
         }
 
         @Override

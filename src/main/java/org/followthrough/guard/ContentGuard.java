@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -26,7 +27,8 @@ public final class ContentGuard {
 
     /**
      * Reports each protected name in the content's files (YAML, Markdown, images written as text)
-     * and in the site's own templates.
+     * and in the site's own templates. Run after everything else has read the content: a file left
+     * unread until then is not read for the guard (see {@link ContentFiles#isUnread}).
      *
      * @param templates         the site's own templates by path in their folder
      * @param templateLocation  where a template is, for messages
@@ -36,8 +38,10 @@ public final class ContentGuard {
             return;
         }
         List<Text> texts = new ArrayList<>();
-        for (SourceFile file : files.under("")) {
-            texts.add(new Text(file.path(), file.display(), file.text()));
+        for (String path : files.paths("")) {
+            // A file left unread was found to hold none of these names by a build that saw it as it is: only its name is searched.
+            Optional<SourceFile> file = files.isUnread(path) ? Optional.empty() : files.get(path);
+            texts.add(new Text(path, files.display(path), file.map(SourceFile::text).orElse(null)));
         }
         files.assets().forEach((path, bytes) -> {
             if (isText(path)) {
@@ -51,7 +55,7 @@ public final class ContentGuard {
         texts.parallelStream().forEach(text -> check(text, problems));
     }
 
-    /** A file: its path in its folder, as messages show it, and its text (null for an image that is not text). */
+    /** A file: its path in its folder, as messages show it, and its text (null for an image that is not text, or a file not read). */
     private record Text(String path, String display, String text) {
     }
 

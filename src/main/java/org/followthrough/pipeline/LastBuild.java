@@ -69,16 +69,31 @@ final class LastBuild {
     }
 
     /**
+     * What a build sees of its files before reading any: the content folder's state, which the read then
+     * follows (empty where the folder must be read to be known, see {@link ContentFiles#state}), and the
+     * build's key taken from it (empty where none vouches for the build).
+     */
+    record Look(Optional<FolderState> content, Optional<Key> key) {
+    }
+
+    /** Looks at the content folder once, for the key and for the read. */
+    static Look look(BuildRequest request) {
+        // Taken before the walk: a file must have settled before the walk looked at it.
+        long now = request.clock().millis() * 1_000_000L;
+        Optional<FolderState> content = ContentFiles.state(request.content());
+        return new Look(content, key(request, content, now));
+    }
+
+    /**
      * The key of a build, taken before it reads anything; empty when the build cannot be vouched for by
      * one (a snapshot, which the site keeps and a build reports on; a file changed a moment ago; a folder
      * whose reading would be reported).
      */
-    static Optional<Key> key(BuildRequest request) {
+    private static Optional<Key> key(BuildRequest request, Optional<FolderState> walked, long now) {
         if (request.snapshot() || request.cache() == null) {
             return Optional.empty();
         }
-        long now = request.clock().millis() * 1_000_000L;
-        Optional<FolderState> content = ContentFiles.state(request.content()).filter(state -> state.settledBefore(now));
+        Optional<FolderState> content = walked.filter(state -> state.settledBefore(now));
         Optional<FolderState> templates = TemplateFiles.state(request.templates()).filter(state -> state.settledBefore(now));
         if (content.isEmpty() || templates.isEmpty()) {
             return Optional.empty();
@@ -108,8 +123,18 @@ final class LastBuild {
         return Optional.of(new Key(Fingerprint.of(parts), git));
     }
 
+    /**
+     * A folder's state as text, each file's path and stat and each folder's path ended by a NUL, which
+     * no path holds: tens of thousands of files are described before every build, and as text they are
+     * fingerprinted in a few milliseconds.
+     */
     private static List<Object> describe(FolderState state) {
-        return List.of(state.realPath(), state.files(), List.copyOf(state.folders()));
+        StringBuilder files = new StringBuilder(state.files().size() * 96);
+        state.files().forEach((path, stat) -> files.append(path).append('\0').append(stat.size()).append(' ').append(stat.modified())
+                .append(' ').append(stat.changed()).append(' ').append(stat.identity()).append('\0'));
+        StringBuilder folders = new StringBuilder();
+        state.folders().forEach(folder -> folders.append(folder).append('\0'));
+        return List.of(state.realPath(), files.toString(), folders.toString());
     }
 
     /**

@@ -32,6 +32,7 @@ import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.SiteRenderer;
 import org.followthrough.render.TemplateEngine;
 import org.followthrough.source.ContentFiles;
+import org.followthrough.source.FolderState;
 import org.followthrough.source.LoadedContent;
 import org.followthrough.source.TemplateFiles;
 import org.followthrough.validate.ContentValidator;
@@ -87,13 +88,14 @@ public final class Pipeline {
         // one cache for plans and outputs, so that it tallies all it is given
         BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
         // Before anything is read: the same files, asked for the same site, that site still in place, and nothing is to do.
-        Optional<LastBuild.Key> key = LastBuild.key(request);
+        LastBuild.Look look = LastBuild.look(request);
+        Optional<LastBuild.Key> key = look.key();
         Optional<BuildResult> unchanged = key.flatMap(k -> LastBuild.find(request, cache, folder.get(), k));
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
         progress.stage("Checking the content");
-        Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans());
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans(), look.content());
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }
@@ -271,16 +273,30 @@ public final class Pipeline {
     }
 
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
-        return loadValidateAssemble(request, problems, request.cache() == null ? PlanStore.NONE : BuildCache.in(request.cache()).plans());
+        return loadValidateAssemble(request, problems, request.cache() == null ? PlanStore.NONE : BuildCache.in(request.cache()).plans(),
+                Optional.empty());
     }
 
     /**
      * Stages 1 to 3. Plans whose files have not changed since they were last checked and assembled
      * (see {@link PlanReuse}) are taken from {@code plans} instead of being parsed, checked and
-     * assembled again; the checks across plans still see them.
+     * assembled again; the checks across plans still see them. Where the content folder was walked
+     * already ({@code walked}), its files are read from where the walk found them, and the files
+     * {@code plans} knows to be as they were are not read unless something asks for them.
      */
-    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans) {
-        return loadValidateAssemble(request, problems, plans, ContentFiles.read(request.content(), problems));
+    static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans, Optional<FolderState> walked) {
+        return loadValidateAssemble(request, problems, plans, read(request, plans, walked, problems));
+    }
+
+    /**
+     * The content files, read from where the walk found them if the folder was walked; those {@code plans}
+     * knows to be as a build that found no problem (and no name of this build's list) saw them are left
+     * unread until something asks for them.
+     */
+    static ContentFiles read(BuildRequest request, PlanStore plans, Optional<FolderState> walked, Problems problems) {
+        return walked.map(state -> ContentFiles.read(request.content(), state,
+                        plans.unchangedFiles(request.content(), request.protectedNames().fingerprint()), problems))
+                .orElseGet(() -> ContentFiles.read(request.content(), problems));
     }
 
     /** Stages 1 to 3 on content files already read (by a preview, which reads again only what changed). */
@@ -291,15 +307,15 @@ public final class Pipeline {
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
-        // 2. validate: no protected name anywhere in the files (reused plans' too), then the content itself
-        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
+        // 2. validate: the content itself, then no protected name anywhere in the files (reused plans' too), once all are read
         Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
+        new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();
         }
         // 3. assemble
         Archive archive = new Assembler(asOf).assemble(valid.get(), reuse.reusedPlans());
-        reuse.keepNew(archive, valid.get(), problems.sorted(), files);
+        reuse.keepNew(archive, valid.get(), problems.sorted(), files, request.protectedNames().fingerprint());
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }

@@ -43,10 +43,10 @@ final class PlanReuse {
             return reuse;
         }
         String site = files.get("site.yaml").map(SourceFile::text).orElse("");
-        List<String> organisations = files.under("organisations").stream().map(SourceFile::path).toList();
+        List<String> organisations = files.paths("organisations");
         String shared = Fingerprint.of(Tool.fingerprint(), files.display(""), site, organisations, asOf);
-        for (SourceFile file : files.under("plans")) {
-            String[] parts = file.path().split("/");
+        for (String path : files.paths("plans")) {
+            String[] parts = path.split("/");
             if (parts.length == 3 && parts[2].equals("plan.yaml")) {
                 String id = parts[1];
                 reuse.key(files, id, shared).ifPresent(key -> reuse.keys.put(id, key));
@@ -68,11 +68,11 @@ final class PlanReuse {
         if (files.refusedPaths().stream().anyMatch(p -> p.startsWith(folder))) {
             return Optional.empty();
         }
-        List<SourceFile> own = files.under(folder);
-        Optional<String> known = store.keyOf(id, own, files, shared);
+        Optional<String> known = store.keyOf(id, folder, files, shared);
         if (known.isPresent()) {
             return known;
         }
+        List<SourceFile> own = files.under(folder);
         List<Object> parts = new ArrayList<>();
         parts.add(shared);
         for (SourceFile file : own) {
@@ -84,7 +84,7 @@ final class PlanReuse {
             parts.add(file.text());
         }
         String key = Fingerprint.of(parts);
-        store.rememberKey(id, own, files, shared, key);
+        store.rememberKey(id, folder, files, shared, key);
         return Optional.of(key);
     }
 
@@ -111,8 +111,12 @@ final class PlanReuse {
         return keys;
     }
 
-    /** Keeps the plans made afresh, each with the warnings given about its own files, and the keys of all. */
-    void keepNew(Archive archive, ValidContent valid, List<Problem> problems, ContentFiles files) {
+    /**
+     * Keeps the plans made afresh, each with the warnings given about its own files, and the keys of all.
+     *
+     * @param names the fingerprint of the protected names the content was checked for, and found not to hold
+     */
+    void keepNew(Archive archive, ValidContent valid, List<Problem> problems, ContentFiles files, String names) {
         Map<String, ValidContent.PlanDocs> docs = new LinkedHashMap<>();
         valid.plans().forEach(p -> docs.put(p.id(), p));
         archive.plans().parallelStream().filter(p -> !reused.containsKey(p.id()) && keys.containsKey(p.id())).forEach(plan -> {
@@ -125,6 +129,6 @@ final class PlanReuse {
             store.keep(keys.get(plan.id()), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
         });
         // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
-        store.saveKeys();
+        store.saveKeys(names);
     }
 }

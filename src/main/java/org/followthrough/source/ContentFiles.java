@@ -19,13 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
 /**
  * Every file of a content folder, read once into memory in a fixed order. Nothing after the load
- * stage touches the disk, so validation and assembly are pure functions of these files.
+ * stage touches the disk, so validation and assembly are pure functions of these files; but for the
+ * files a build may leave unread because a build before it saw them as they are (see
+ * {@link #read(Path, FolderState, BiPredicate, Problems)}), which are read when first asked for.
  */
 public final class ContentFiles {
 
@@ -43,9 +46,16 @@ public final class ContentFiles {
     private final Map<String, FileStat> stats;
     /** When the read started, in nanoseconds since the epoch: see {@link FileStat#settledBefore}. */
     private final long readAt;
+    /** The files not read yet, read when first asked for. */
+    private final Waiting waiting;
 
     private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused,
                          Set<String> tooLarge, boolean clean, Map<String, FileStat> stats, long readAt) {
+        this(displayRoot, files, assets, refused, tooLarge, clean, stats, readAt, Waiting.NONE);
+    }
+
+    private ContentFiles(String displayRoot, NavigableMap<String, SourceFile> files, Map<String, byte[]> assets, Set<String> refused,
+                         Set<String> tooLarge, boolean clean, Map<String, FileStat> stats, long readAt, Waiting waiting) {
         this.displayRoot = displayRoot;
         this.files = files;
         this.assets = assets;
@@ -54,6 +64,7 @@ public final class ContentFiles {
         this.clean = clean;
         this.stats = stats;
         this.readAt = readAt;
+        this.waiting = waiting;
     }
 
     /** Files under assets/ (logos), kept as bytes: they are copied, never read as text. */
@@ -88,6 +99,89 @@ public final class ContentFiles {
         read.files().forEach((relative, bytes) -> add(displayRoot, relative, bytes, files, assets, problems));
         return new ContentFiles(displayRoot, files, Map.copyOf(assets), read.refused(), Set.copyOf(tooLarge), !problems.hasErrors(),
                 read.stats(), readAt);
+    }
+
+    /**
+     * The files of the content folder a walk described ({@link #state}), read from where it found them,
+     * without walking the folder again. A file for which {@code unchanged} holds, given its stat in the
+     * walk, is not read until something asks for it: it must be one a build that found no problem in the
+     * content, with this build's list of protected names, saw with the same bytes (the content guard does
+     * not read it). Where a file cannot be read as the walk found it (it changed since), the whole folder
+     * is read as {@link #read(Path, Problems)} reads it, and reported on as that read reports.
+     */
+    public static ContentFiles read(Path root, FolderState state, BiPredicate<String, FileStat> unchanged, Problems problems) {
+        String displayRoot = root.toString();
+        Problems found = new Problems();
+        NavigableMap<String, SourceFile> files = new TreeMap<>();
+        Map<String, byte[]> assets = new TreeMap<>();
+        Set<String> unread = new java.util.HashSet<>();
+        for (Map.Entry<String, FileStat> file : state.files().entrySet()) {
+            String relative = file.getKey();
+            boolean asset = relative.startsWith("assets/");
+            if (!asset && unchanged.test(relative, file.getValue())) {
+                unread.add(relative);
+                continue;
+            }
+            try {
+                byte[] bytes = FolderReader.readFound(state.realPaths().get(relative), asset ? Long.MAX_VALUE : Limits.MAX_FILE_BYTES);
+                add(displayRoot, relative, bytes, files, assets, found);
+            } catch (IOException e) {
+                return read(root, problems);
+            }
+        }
+        found.sorted().forEach(problems::add);
+        Waiting waiting = unread.isEmpty() ? Waiting.NONE : new Waiting(displayRoot, state, unread, problems);
+        // Looked up by path for every file of every plan: by hash, rather than by comparing long paths that begin alike
+        return new ContentFiles(displayRoot, files, Map.copyOf(assets), Set.of(), Set.of(), !found.hasErrors(),
+                new java.util.HashMap<>(state.files()), state.takenAt(), waiting);
+    }
+
+    /**
+     * The files a read left unread, read when first asked for. Each was seen by a build before, as it is
+     * (by its stat), so reading it fails only where it changed since the walk; it is then reported, and
+     * the build fails rather than use what it did not check.
+     */
+    private static final class Waiting {
+        static final Waiting NONE = new Waiting("", null, Set.of(), null);
+
+        private final String displayRoot;
+        /** The walk that found them: where each file is, and every file's path in order, read or not. */
+        private final FolderState state;
+        private final Set<String> unread;
+        private final Problems problems;
+        private final Map<String, SourceFile> read = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Waiting(String displayRoot, FolderState state, Set<String> unread, Problems problems) {
+            this.displayRoot = displayRoot;
+            this.state = state;
+            this.unread = unread;
+            this.problems = problems;
+        }
+
+        boolean holds(String path) {
+            return unread.contains(path);
+        }
+
+        boolean isUnread(String path) {
+            return holds(path) && !read.containsKey(path);
+        }
+
+        /** The file, read now if it was not; null where it cannot be read. */
+        SourceFile get(String path) {
+            return read.computeIfAbsent(path, relative -> {
+                String display = FolderReader.display(displayRoot, relative);
+                try {
+                    byte[] bytes = FolderReader.readFound(state.realPaths().get(relative), Limits.MAX_FILE_BYTES);
+                    return new SourceFile(relative, display, decode(bytes, display, problems));
+                } catch (IOException e) {
+                    failed.add(relative);
+                    problems.error(Location.of(display), "the file changed while the build was reading the content folder, and could not be"
+                            + " read again: " + FolderReader.reason(e), "build again once the file is saved");
+                    return null;
+                }
+            });
+        }
     }
 
     /**
@@ -130,7 +224,7 @@ public final class ContentFiles {
         } catch (IOException e) {
             return read(root, problems);
         }
-        if (!clean || !root.toString().equals(displayRoot)) {
+        if (!clean || !root.toString().equals(displayRoot) || waiting != Waiting.NONE) {
             return read(root, problems);
         }
         NavigableMap<String, SourceFile> newFiles = new TreeMap<>(files);
@@ -240,6 +334,9 @@ public final class ContentFiles {
      * files that refer to it are not told as well that it does not exist.
      */
     public boolean isRefused(String path) {
+        if (waiting.failed.contains(path)) {
+            return true;
+        }
         for (String at = path; !at.isEmpty(); at = at.contains("/") ? at.substring(0, at.lastIndexOf('/')) : "") {
             if (refused.contains(at)) {
                 return true;
@@ -267,18 +364,54 @@ public final class ContentFiles {
         return Optional.ofNullable(stats.get(path));
     }
 
+    /** A file, read now if it was left unread; empty where there is none (or it could not be read, which is reported). */
     public Optional<SourceFile> get(String path) {
-        return Optional.ofNullable(files.get(path));
+        SourceFile file = files.get(path);
+        if (file == null && waiting.holds(path)) {
+            file = waiting.get(path);
+        }
+        return Optional.ofNullable(file);
     }
 
-    /** Files directly or indirectly under a folder, in path order. */
+    /**
+     * Whether a file was left unread, and nothing has asked for it since: it holds what a build before
+     * found no problem in, with the same list of protected names (see {@link #read(Path, FolderState, BiPredicate, Problems)}).
+     */
+    public boolean isUnread(String path) {
+        return waiting.isUnread(path);
+    }
+
+    /** Files directly or indirectly under a folder, in path order; those left unread are read now. */
     public List<SourceFile> under(String folder) {
-        String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
-        if (prefix.isEmpty()) {
-            return new ArrayList<>(files.values());
+        if (waiting == Waiting.NONE) {
+            return new ArrayList<>(within(files, folder).values());
         }
+        List<SourceFile> under = new ArrayList<>();
+        for (String path : paths(folder)) {
+            get(path).ifPresent(under::add);
+        }
+        return under;
+    }
+
+    /** The paths of the files directly or indirectly under a folder, in order, whether read or not: nothing is read. */
+    public List<String> paths(String folder) {
+        if (waiting == Waiting.NONE) {
+            return new ArrayList<>(within(files, folder).keySet());
+        }
+        // The walk's files in order, but for the assets, which are not files of text
+        List<String> paths = new ArrayList<>();
+        for (String path : within(waiting.state.files(), folder).keySet()) {
+            if (!path.startsWith("assets/")) {
+                paths.add(path);
+            }
+        }
+        return paths;
+    }
+
+    private static <V> java.util.SortedMap<String, V> within(java.util.SortedMap<String, V> map, String folder) {
+        String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
         // Paths under a folder sort together, between the prefix and the prefix followed by the highest character.
-        return new ArrayList<>(files.subMap(prefix, prefix + Character.MAX_VALUE).values());
+        return prefix.isEmpty() ? map : map.subMap(prefix, prefix + Character.MAX_VALUE);
     }
 
     /** The path of a content file as editors see it in messages, whether or not the file exists. */

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -51,6 +51,8 @@ final class FolderReader {
     private final Set<String> refused = new HashSet<>();
     private final Map<String, Long> tooLarge = new TreeMap<>();
     private final Map<String, FileStat> stats = new java.util.HashMap<>();
+    /** Each file's real path, taken by a walk that only looks. */
+    private final Map<String, Path> realPaths = new java.util.HashMap<>();
     private final Predicate<String> limited;
     private final long maxBytes;
     /**
@@ -116,6 +118,7 @@ final class FolderReader {
      * file system does not tell: such a folder must be read to be known.
      */
     static java.util.Optional<FolderState> state(Path root, Predicate<String> ignored, Set<String> fileExtensions) {
+        java.time.Instant started = java.time.Instant.now();
         Problems problems = new Problems();
         Path realRoot;
         try {
@@ -129,7 +132,30 @@ final class FolderReader {
         if (problems.hasErrors() || !reader.refused.isEmpty() || reader.unstated > 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders));
+        return java.util.Optional.of(new FolderState(realRoot.toString(), new TreeMap<>(reader.stats), reader.folders,
+                java.util.Collections.unmodifiableMap(reader.realPaths), nanos(started)));
+    }
+
+    /** A time in nanoseconds since the epoch, as the file system's times are compared with it. */
+    static long nanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * The bytes of a file a walk found, by the real path it found: a link put in its place since is
+     * not followed, and a file over {@code maxBytes} is not read.
+     *
+     * @throws IOException where it cannot be read, or is over the limit
+     */
+    static byte[] readFound(Path real, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            // One byte more than the limit, to tell a file over it
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes) + 1);
+            if (bytes.length > maxBytes) {
+                throw new IOException("the file is larger than it was");
+            }
+            return bytes;
+        }
     }
 
     /** The path of an entry as editors see it in messages. */
@@ -166,22 +192,22 @@ final class FolderReader {
     }
 
     private void entry(Path path, String relative, List<Path> ancestors) {
-        BasicFileAttributes own;
+        FileStat.Look own;
         try {
-            own = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            own = FileStat.look(path);
         } catch (IOException e) {
             refuse(relative, "this entry cannot be read: " + reason(e), "check that whoever runs the build may read it");
             return;
         }
         Path real = path;
-        BasicFileAttributes target = own;
-        if (own.isSymbolicLink()) {
+        FileStat.Look target = own;
+        if (own.isLink()) {
             if (!links.add(path)) {
                 return;
             }
             try {
                 real = path.toRealPath();
-                target = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                target = FileStat.look(real);
             } catch (NoSuchFileException e) {
                 refuse(relative, "this is a symbolic link to " + linkTarget(path) + ", which does not exist",
                         "remove the link, or make it lead to a file inside the " + folderName);
@@ -199,10 +225,10 @@ final class FolderReader {
                 return;
             }
         }
-        if (target.isDirectory()) {
+        if (target.isFolder()) {
             folder(real, relative, ancestors);
-        } else if (target.isRegularFile()) {
-            file(real, relative);
+        } else if (target.isFile()) {
+            file(real, relative, target.stat());
         } else {
             refuse(relative, "this is neither a file nor a folder (a named pipe, socket or device)",
                     "remove it from the " + folderName);
@@ -231,13 +257,14 @@ final class FolderReader {
         ancestors.remove(ancestors.size() - 1);
     }
 
-    private void file(Path real, String relative) {
+    /** @param stat the file's stat, taken just now, before reading it: a change made while it is read gives it other times */
+    private void file(Path real, String relative, Optional<FileStat> stat) {
         if (!reads) {
-            FileStat.of(real).ifPresentOrElse(stat -> stats.put(relative, stat), () -> unstated++);
+            stat.ifPresentOrElse(s -> stats.put(relative, s), () -> unstated++);
+            realPaths.put(relative, real);
             return;
         }
-        // Before reading: a change made while it is read gives the file other times than these, so it is read again next time.
-        FileStat.of(real).ifPresent(stat -> stats.put(relative, stat));
+        stat.ifPresent(s -> stats.put(relative, s));
         // The path is real: opening it without following a last link means that a link put in its place since cannot lead elsewhere.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             if (limited.test(relative)) {
@@ -274,7 +301,7 @@ final class FolderReader {
     }
 
     /** The operating system's reason, without the path Java repeats in front of it. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

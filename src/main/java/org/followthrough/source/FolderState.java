@@ -1,5 +1,7 @@
 package org.followthrough.source;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -10,11 +12,15 @@ import java.util.SortedSet;
  * {@link #settledBefore}): a file saved, added, removed, renamed or relinked, or whose mode changed,
  * gives another state.
  *
- * @param realPath the folder's real path
- * @param files    each file's stat, by its path relative to the folder
- * @param folders  each folder's path relative to the folder
+ * @param realPath  the folder's real path
+ * @param files     each file's stat, by its path relative to the folder
+ * @param folders   each folder's path relative to the folder
+ * @param realPaths each file's real path, by its path relative to the folder: where a read of it opens it
+ *                  (not where a link would lead by then)
+ * @param takenAt   when the walk that took the state started, in nanoseconds since the epoch
  */
-public record FolderState(String realPath, SortedMap<String, FileStat> files, SortedSet<String> folders) {
+public record FolderState(String realPath, SortedMap<String, FileStat> files, SortedSet<String> folders, Map<String, Path> realPaths,
+                          long takenAt) {
 
     /** Whether every file was last modified and changed well before {@code readAt} (see {@link FileStat#settledBefore}). */
     public boolean settledBefore(long readAt) {

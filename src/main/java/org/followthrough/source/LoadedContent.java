@@ -44,16 +44,17 @@ public record LoadedContent(
         List<Identified> organisations = new ArrayList<>();
         List<PlanSource> plans = new ArrayList<>();
         List<String> planIds = new ArrayList<>();
-        for (SourceFile file : files.under("")) {
-            String path = file.path();
+        // By path: the files of plans reused are not read.
+        for (String path : files.paths("")) {
             String[] parts = path.split("/");
             if (path.equals("site.yaml")) {
                 continue;
             }
             if (parts[0].equals("organisations") && parts.length == 2 && path.endsWith(".yaml")) {
                 String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
-                if (checkId(id, file, "organisation", problems)) {
-                    parse(file, files, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
+                Optional<SourceFile> file = files.get(path); // none only where reading it failed, which is reported
+                if (file.isPresent() && checkId(id, file.get(), "organisation", problems)) {
+                    parse(file.get(), files, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
                 }
             } else if (parts[0].equals("plans") && parts.length == 3 && parts[2].equals("plan.yaml")) {
                 planIds.add(parts[1]);
@@ -64,7 +65,7 @@ public record LoadedContent(
             } else if (parts[0].equals("assets")) {
                 continue; // images such as logos, copied as they are
             } else {
-                problems.error(Location.of(file.display()), "this file is not part of the content format and is not read",
+                problems.error(Location.of(files.display(path)), "this file is not part of the content format and is not read",
                         hint(path));
             }
         }
@@ -75,11 +76,11 @@ public record LoadedContent(
                 .toList()
                 .forEach(plan -> plan.ifPresent(plans::add));
         java.util.Set<String> withPlanFile = new java.util.HashSet<>(planIds);
-        for (SourceFile file : files.under("plans")) {
-            String[] parts = file.path().split("/");
-            if (parts.length >= 3 && !withPlanFile.contains(parts[1]) && parts[2].equals("recommendations") && file.path().endsWith(".yaml")
+        for (String path : files.paths("plans")) {
+            String[] parts = path.split("/");
+            if (parts.length >= 3 && !withPlanFile.contains(parts[1]) && parts[2].equals("recommendations") && path.endsWith(".yaml")
                     && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
-                problems.error(Location.of(file.display()), "plan folder '" + parts[1] + "' has no plan.yaml",
+                problems.error(Location.of(files.display(path)), "plan folder '" + parts[1] + "' has no plan.yaml",
                         "create plans/" + parts[1] + "/plan.yaml with the plan's title, kind and organisations");
                 break;
             }
@@ -88,11 +89,11 @@ public record LoadedContent(
     }
 
     private static Optional<PlanSource> loadPlan(ContentFiles files, String planId, Problems problems) {
-        SourceFile planFile = files.get("plans/" + planId + "/plan.yaml").orElseThrow();
-        if (!checkId(planId, planFile, "plan", problems)) {
+        Optional<SourceFile> planFile = files.get("plans/" + planId + "/plan.yaml"); // none only where reading it failed, which is reported
+        if (planFile.isEmpty() || !checkId(planId, planFile.get(), "plan", problems)) {
             return Optional.empty();
         }
-        Optional<ParsedFile> plan = parse(planFile, files, problems);
+        Optional<ParsedFile> plan = parse(planFile.get(), files, problems);
         List<ParsedFile> recommendations = new ArrayList<>();
         for (SourceFile rec : files.under("plans/" + planId + "/recommendations")) {
             if (rec.path().endsWith(".yaml") && rec.path().split("/").length == 4) {
@@ -109,7 +110,7 @@ public record LoadedContent(
      */
     public Set<String> organisationIds() {
         Set<String> ids = new LinkedHashSet<>();
-        List<String> paths = new ArrayList<>(files.under("organisations").stream().map(SourceFile::path).toList());
+        List<String> paths = files.paths("organisations");
         paths.addAll(files.refusedPaths().stream().filter(p -> p.startsWith("organisations/")).sorted().toList());
         for (String path : paths) {
             String[] parts = path.split("/");

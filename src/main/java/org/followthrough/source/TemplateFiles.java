@@ -38,7 +38,8 @@ public final class TemplateFiles {
      */
     public static java.util.Optional<FolderState> state(Path folder) {
         if (folder == null || !Files.isDirectory(folder)) {
-            return java.util.Optional.of(new FolderState("", new java.util.TreeMap<>(), new java.util.TreeSet<>()));
+            return java.util.Optional.of(new FolderState("", new java.util.TreeMap<>(), new java.util.TreeSet<>(), Map.of(),
+                    FolderReader.nanos(java.time.Instant.now())));
         }
         return FolderReader.state(folder, TemplateFiles::isHidden, EXTENSIONS);
     }

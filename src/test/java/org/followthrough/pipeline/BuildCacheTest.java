@@ -35,10 +35,7 @@ class BuildCacheTest {
     /** The small test site with a second plan, so that a change to one plan leaves the other alone. */
     @BeforeEach
     void twoPlans() throws IOException {
-        content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
-        TestBuilds.copy(content.resolve("plans/sample-review"), content.resolve("plans/second-review"));
-        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "reference: SAMPLE/01", "reference: SAMPLE/02");
-        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "title: Sample safety action plan", "title: Second safety action plan");
+        content = TestBuilds.twoPlans(temp.resolve("content"));
         cache = temp.resolve("cache");
     }
 

@@ -52,6 +52,18 @@ public final class TestBuilds {
     }
 
     /**
+     * A copy of the small test site in {@code to} with a second plan ({@code second-review}, a copy of the
+     * first with its own reference and title), so that a change to one plan leaves the other alone.
+     */
+    public static Path twoPlans(Path to) throws IOException {
+        Path content = copy(fixture("small"), to);
+        copy(content.resolve("plans/sample-review"), content.resolve("plans/second-review"));
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "reference: SAMPLE/01", "reference: SAMPLE/02");
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "title: Sample safety action plan", "title: Second safety action plan");
+        return content;
+    }
+
+    /**
      * The files under {@code folder} (a site, a build cache) that hold a protected name, read as the
      * build's guard reads what it publishes (a PDF by its text and metadata, whatever its file is called).
      */

@@ -1,0 +1,91 @@
+package org.followthrough.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.followthrough.model.Action;
+import org.followthrough.model.Plan;
+import org.followthrough.model.ScaleEntry;
+import org.followthrough.pipeline.BuildResult;
+import org.followthrough.pipeline.Pipeline;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plan kept in the cache is read back as the plan that was kept: equal in every part, sharing
+ * what it shared, and nothing but the project's own model can be made from the bytes.
+ */
+class ModelCodecTest {
+
+    private static List<Plan> shippedPlans() {
+        BuildResult checked = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null));
+        assertThat(checked.succeeded()).as("%s", checked.problems()).isTrue();
+        return checked.archive().plans();
+    }
+
+    @Test
+    void readsBackEveryShippedPlanAsItWasKept() throws IOException {
+        List<Plan> plans = shippedPlans();
+        assertThat(plans).isNotEmpty();
+
+        for (Plan plan : plans) {
+            PlanStore.Kept kept = new PlanStore.Kept(plan, List.of(), null);
+            assertThat(ModelCodec.read(ModelCodec.write(kept))).as(plan.id()).isEqualTo(kept);
+        }
+    }
+
+    @Test
+    void aStatusSharedByManyActionsIsReadBackAsOneObject() throws IOException {
+        Plan plan = shippedPlans().stream().max(java.util.Comparator.comparingLong(p -> p.actions().count())).orElseThrow();
+        List<ScaleEntry> statuses = plan.actions().map(Action::status).filter(java.util.Objects::nonNull).toList();
+        assertThat(statuses).hasSizeGreaterThan(1);
+        ScaleEntry first = statuses.get(0);
+        long sharingIt = statuses.stream().filter(s -> s == first).count();
+        assertThat(sharingIt).as("actions whose status is the same object as the first one's").isGreaterThan(1);
+
+        Plan read = (Plan) ModelCodec.read(ModelCodec.write(plan));
+
+        List<ScaleEntry> readStatuses = read.actions().map(Action::status).filter(java.util.Objects::nonNull).toList();
+        assertThat(readStatuses.stream().filter(s -> s == readStatuses.get(0)).count()).isEqualTo(sharingIt);
+    }
+
+    @Test
+    void textsRepeatedAndListsEmptyOrHoldingNothingAreReadBackEqual() throws IOException {
+        List<String> texts = List.of("Open", "Closed", "Open", "Open", "", "Closed — signed off");
+        List<List<String>> lists = List.of(List.of(), Arrays.asList("Open", null), texts, List.of());
+
+        assertThat(ModelCodec.read(ModelCodec.write(texts))).isEqualTo(texts);
+        assertThat(ModelCodec.read(ModelCodec.write(lists))).isEqualTo(lists);
+    }
+
+    @Test
+    void refusesToMakeAClassOutsideTheProject() {
+        byte[] bytes = ModelCodec.write(new ScaleEntry("open", "Open", null, null));
+        String written = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = written.indexOf(ModelCodec.ALLOWED);
+        assertThat(at).isPositive();
+        // The same length, so that only the name differs: a class of the Java runtime
+        byte[] elsewhere = "java.lang.Runtime.".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(elsewhere).hasSize(ModelCodec.ALLOWED.length());
+        System.arraycopy(elsewhere, 0, bytes, at, elsewhere.length);
+
+        assertThatThrownBy(() -> ModelCodec.read(bytes)).isInstanceOf(IOException.class).hasMessageContaining("refusing");
+    }
+
+    @Test
+    void bytesCutShortOrOfAnotherFormatAreNoModel() {
+        byte[] bytes = ModelCodec.write(shippedPlans().get(0));
+
+        for (int length : new int[] {0, 3, 4, 5, bytes.length / 2, bytes.length - 1}) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> ModelCodec.read(cut)).as("cut to %d bytes", length).isInstanceOf(IOException.class);
+        }
+        byte[] older = bytes.clone();
+        older[3] = 1;
+        assertThatThrownBy(() -> ModelCodec.read(older)).isInstanceOf(IOException.class).hasMessageContaining("another version");
+    }
+}
