@@ -309,12 +309,12 @@ public final class SiteRenderer {
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
         List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
-                () -> CsvRenderer.plan(archive, plan),
+                context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
                 () -> JsonRenderer.plan(archive, plan),
                 () -> atom.plan(archive, plan, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
                 () -> jsonFeed.plan(archive, plan, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
-                () -> IcalRenderer.plan(archive, plan))));
+                context -> IcalRenderer.plan(archive, plan, events(context, plan)))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
@@ -378,12 +378,12 @@ public final class SiteRenderer {
             Archive its = archive.withPlans(involved);
             outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
-                    () -> CsvRenderer.organisation(its, organisation),
+                    context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
                     () -> JsonRenderer.organisation(its, organisation),
                     () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
                     () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
-                    () -> IcalRenderer.organisation(its, organisation))));
+                    context -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
                     context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
@@ -423,12 +423,13 @@ public final class SiteRenderer {
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
-                () -> CsvRenderer.site(archive),
+                context -> CsvRenderer.site(archive, plan -> context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())),
+                        () -> CsvRenderer.siteRows(archive, plan).bytes())),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
                 () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
                 () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
-                () -> IcalRenderer.site(archive))));
+                context -> IcalRenderer.site(archive, plan -> events(context, plan)))));
         List<Entry> entries = new ArrayList<>();
         archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
         List<FilterPage> filters = filters(entries);
@@ -470,7 +471,7 @@ public final class SiteRenderer {
                 .toList();
         outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
                 (context, model) -> {
-                    model.put("organisations", withPages.stream().map(views::organisationSummary).toList());
+                    model.put("organisations", views.organisationSummaries(withPages));
                     model.put("tally", tally);
                 }));
         String siteOnly = Fingerprint.of(common);
@@ -532,16 +533,19 @@ public final class SiteRenderer {
     private List<Output> planListOutputs() {
         String unit = PLAN_LIST_UNIT;
         PlanFacets facets = new PlanFacets(archive, plansOf.byOrganisation());
-        // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
-        Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
-        Function<Plan, Views.PlanSummary> summary = plan -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan));
+        // a card shows a plan's summary: worked out and fingerprinted once per plan, for every page that shows it
+        Map<String, Card> cards = new java.util.HashMap<>();
+        Function<Plan, Card> card = plan -> cards.computeIfAbsent(plan.id(), id -> {
+            Views.PlanSummary summary = views.planSummary(plan);
+            return new Card(summary, Fingerprint.of(summary));
+        });
         List<Views.Filter> standings = filterLinks(facets.standings);
         List<Views.Filter> kinds = filterLinks(facets.kinds);
         List<Views.Filter> years = filterLinks(facets.years);
         List<Views.Filter> organisations = filterLinks(facets.organisations);
         List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
                 "Every plan published here, in the order they were added.", archive.plans(),
-                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), summary));
+                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), card));
         for (PlanFacets.Facet f : facets.all()) {
             String title = switch (f.facet()) {
                 case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
@@ -555,7 +559,7 @@ public final class SiteRenderer {
                 default -> "";
             };
             outputs.addAll(planList(unit, f.path(), f.path(), title, description, f.plans(), List.of(HOME_CRUMB, PLANS_CRUMB),
-                    new PlanFilters(standings, kinds, years, List.of(), f.path()), summary));
+                    new PlanFilters(standings, kinds, years, List.of(), f.path()), card));
         }
         return outputs;
     }
@@ -564,13 +568,17 @@ public final class SiteRenderer {
         return facets.stream().map(f -> new Views.Filter(f.value(), f.label(), f.path(), f.plans().size())).toList();
     }
 
+    /** A plan's card in the list of plans, with a fingerprint of what it shows. */
+    private record Card(Views.PlanSummary summary, String key) {
+    }
+
     /** The ways a page of the list of plans offers to narrow it; {@code current}: the path of the one it shows, or null. */
     public record PlanFilters(List<Views.Filter> statuses, List<Views.Filter> kinds, List<Views.Filter> years,
                               List<Views.Filter> organisations, String current) {
     }
 
     private List<Output> planList(String unit, String first, String rest, String title, String description, List<Plan> plans,
-                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Views.PlanSummary> summary) {
+                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Card> card) {
         int pageCount = Math.max(1, (plans.size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
         for (int n = 1; n <= pageCount; n++) {
@@ -584,8 +592,10 @@ public final class SiteRenderer {
             // the whole list's first page alone names every organisation: the other pages link back to it
             PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
                     filters.current());
-            List<Views.PlanSummary> cards = shown.stream().map(summary).toList();
-            String key = Fingerprint.of(title, description, cards, plans.size(), pageLinks, page, offered);
+            List<Card> shownCards = shown.stream().map(card).toList();
+            List<Views.PlanSummary> cards = shownCards.stream().map(Card::summary).toList();
+            String key = Fingerprint.of(title, description, shownCards.stream().map(Card::key).toList(), plans.size(), pageLinks, page,
+                    offered);
             outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
                 model.put("listing", new Views.PlanListing(title, description, cards,
                         plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
@@ -685,16 +695,18 @@ public final class SiteRenderer {
      * enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
      */
     private List<Object> searchSources() {
-        Map<String, Organisation> byId = archive.organisationsById();
+        // An organisation by the names the index shows, not by all its details: they would be hashed again for every action.
+        Map<String, List<String>> names = new java.util.HashMap<>();
+        archive.organisations().forEach(o -> names.put(o.id(), java.util.Arrays.asList(o.name(), o.shortName())));
         List<Object> sources = new ArrayList<>();
         for (Plan plan : archive.plans()) {
             sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
-                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(byId::get).filter(o -> o != null).toList(),
+                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names::get).filter(o -> o != null).toList(),
                     PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
                     sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
-                            a.owners().stream().map(o -> byId.get(o.organisationId())).filter(o -> o != null).toList(),
+                            a.owners().stream().map(o -> names.get(o.organisationId())).filter(o -> o != null).toList(),
                             a.state().lifecycle(), a.state().overdue()));
                 }
             }
@@ -922,9 +934,9 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- downloads
 
     /** How to make each download of one scope. */
-    private record Recipes(Output.Recipe pdf, java.util.function.Supplier<Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
+    private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
                            java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
-                           java.util.function.Supplier<String> jsonFeed, java.util.function.Supplier<Utf8Text> ics) {
+                           java.util.function.Supplier<String> jsonFeed, Function<RenderContext, Utf8Text> ics) {
     }
 
     private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
@@ -933,13 +945,13 @@ public final class SiteRenderer {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
                 case PDF -> recipes.pdf();
-                case CSV -> context -> recipes.csv().get().bytes();
+                case CSV -> context -> recipes.csv().apply(context).bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
                 case ATOM -> text(recipes.atom());
                 case JSON_FEED -> text(recipes.jsonFeed());
                 case ICS -> context -> {
-                    Utf8Text calendar = recipes.ics().get();
+                    Utf8Text calendar = recipes.ics().apply(context);
                     return calendar.contains("BEGIN:VEVENT") ? calendar.bytes() : null;
                 };
             };
@@ -948,6 +960,14 @@ public final class SiteRenderer {
             outputs.add(Output.of(path, unit, download.kind(), Fingerprint.of(download.name(), path, common, key, templates, scope), recipe));
         }
         return outputs;
+    }
+
+    /**
+     * A plan's events, which its calendar and the site's share: kept by the plan's key, so that the site's calendar is
+     * joined from the plans' (made a moment before, or in an earlier build) and a change to one plan makes its events again.
+     */
+    private byte[] events(RenderContext context, Plan plan) {
+        return context.part(Fingerprint.of("calendar events", common, planKeys.get(plan.id())), () -> IcalRenderer.events(archive, plan).bytes());
     }
 
     private static Output.Recipe text(java.util.function.Supplier<String> text) {
