@@ -106,7 +106,7 @@ final class OutputStage {
      * The parts of outputs (a plan's rows of the site's CSV) kept in the build cache beside the outputs. None
      * while names are protected: a part is not a file the guard reads, and the cache keeps nothing unread.
      */
-    private static RenderContext.Parts parts(BuildCache cache, OutputGuard guard) {
+    static RenderContext.Parts parts(BuildCache cache, OutputGuard guard) {
         if (!cache.enabled() || guard.isOn()) {
             return RenderContext.Parts.NONE;
         }

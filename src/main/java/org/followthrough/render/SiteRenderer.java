@@ -79,15 +79,17 @@ public final class SiteRenderer {
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
      * (made when the first PDF is wanted), the fingerprint of the tool itself, the content's assets
-     * (logos) by path, a fingerprint of the fonts the PDFs embed, and the date after which the site
-     * shows what changed ({@code build --since}; null for none).
+     * (logos) by path, a fingerprint of the fonts the PDFs embed, the date after which the site
+     * shows what changed ({@code build --since}; null for none), and where what earlier builds worked
+     * out from each plan is kept.
      */
     public record Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
-                         String tool, Map<String, byte[]> contentAssets, String pdfFonts, java.time.LocalDate since) {
+                         String tool, Map<String, byte[]> contentAssets, String pdfFonts, java.time.LocalDate since,
+                         RenderContext.Parts parts) {
 
         public Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
                       String tool, Map<String, byte[]> contentAssets, String pdfFonts) {
-            this(engine, markdown, pdf, tool, contentAssets, pdfFonts, null);
+            this(engine, markdown, pdf, tool, contentAssets, pdfFonts, null, RenderContext.Parts.NONE);
         }
 
         /** Without a fingerprint of the PDFs' fonts: for renderers that make no PDF, or whose fonts are the tool's own. */
@@ -143,6 +145,11 @@ public final class SiteRenderer {
     private final ThemeIndex themes;
     /** What changed after {@code --since}, for the site and each organisation; null without it, and in a snapshot. */
     private final ChangesSince.Index changes;
+    /** The date of each plan's latest update, by plan id (null for none): the home page sorts by it, the search shows it. */
+    private final Map<String, java.time.LocalDate> lastUpdates = new java.util.HashMap<>();
+    private final Map<String, Organisation> organisationsById;
+    /** What the keys of the search index and the list of plans take from each plan, as earlier builds worked it out. */
+    private final PlanFingerprints fingerprints;
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
@@ -186,6 +193,9 @@ public final class SiteRenderer {
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
         this.themes = ThemeIndex.of(archive);
+        archive.plans().forEach(plan -> lastUpdates.put(plan.id(), ViewFactory.lastUpdate(plan, archive.asOf())));
+        this.organisationsById = archive.organisationsById();
+        this.fingerprints = new PlanFingerprints(shared.parts(), Fingerprint.of("plan fingerprints", common));
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
     }
@@ -203,21 +213,25 @@ public final class SiteRenderer {
         return ids;
     }
 
-    /** Every file of the site, unit by unit: each plan, the site, the list of plans, the search index, each organisation, then the sitemap. */
+    /**
+     * Every file of the site, unit by unit: the site, the search index, the list of plans, each plan, each theme, each
+     * organisation, then the sitemap.
+     */
     public List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>();
-        // The dearest units first, so that a long plan is not left to run alone at the end of a parallel build.
+        // The dearest units first, so that none is left to run alone at the end of a parallel build: the site's (its
+        // downloads and listings cover every plan, and are made again when any plan changes), then the longest plans.
+        List<Output> outputs = new ArrayList<>(siteOutputs());
+        outputs.addAll(searchOutputs());
+        outputs.addAll(planListOutputs());
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
-        outputs.addAll(siteOutputs());
-        outputs.addAll(planListOutputs());
-        outputs.addAll(searchOutputs());
         themes.themes().forEach(listed -> outputs.addAll(themePages(listed)));
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
             }
         }
+        fingerprints.keep();
         if (snapshots.isSnapshot()) {
             // What only works at the site's root (robots.txt, the 404 page, the sitemap) or is made to be embedded
             // live in other sites (fragments) is left out of a snapshot.
@@ -519,7 +533,7 @@ public final class SiteRenderer {
     }
 
     private java.time.LocalDate lastUpdate(Plan plan) {
-        return ViewFactory.lastUpdate(plan, archive.asOf());
+        return lastUpdates.get(plan.id());
     }
 
     // ---------------------------------------------------------------- the list of plans
@@ -533,12 +547,11 @@ public final class SiteRenderer {
     private List<Output> planListOutputs() {
         String unit = PLAN_LIST_UNIT;
         PlanFacets facets = new PlanFacets(archive, plansOf.byOrganisation());
-        // a card shows a plan's summary: worked out and fingerprinted once per plan, for every page that shows it
-        Map<String, Card> cards = new java.util.HashMap<>();
-        Function<Plan, Card> card = plan -> cards.computeIfAbsent(plan.id(), id -> {
-            Views.PlanSummary summary = views.planSummary(plan);
-            return new Card(summary, Fingerprint.of(summary));
-        });
+        // a card shows a plan's summary: fingerprinted once per plan (or kept from the last build) for the pages' keys,
+        // and worked out for the pages that are made
+        Map<String, Views.PlanSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<Plan, Card> card = plan -> new Card(() -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan)),
+                fingerprints.of("card", planKeys.get(plan.id()), () -> views.planSummary(plan)));
         List<Views.Filter> standings = filterLinks(facets.standings);
         List<Views.Filter> kinds = filterLinks(facets.kinds);
         List<Views.Filter> years = filterLinks(facets.years);
@@ -568,8 +581,8 @@ public final class SiteRenderer {
         return facets.stream().map(f -> new Views.Filter(f.value(), f.label(), f.path(), f.plans().size())).toList();
     }
 
-    /** A plan's card in the list of plans, with a fingerprint of what it shows. */
-    private record Card(Views.PlanSummary summary, String key) {
+    /** A plan's card in the list of plans, and a fingerprint of what it shows. */
+    private record Card(java.util.function.Supplier<Views.PlanSummary> summary, String key) {
     }
 
     /** The ways a page of the list of plans offers to narrow it; {@code current}: the path of the one it shows, or null. */
@@ -592,12 +605,11 @@ public final class SiteRenderer {
             // the whole list's first page alone names every organisation: the other pages link back to it
             PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
                     filters.current());
-            List<Card> shownCards = shown.stream().map(card).toList();
-            List<Views.PlanSummary> cards = shownCards.stream().map(Card::summary).toList();
-            String key = Fingerprint.of(title, description, shownCards.stream().map(Card::key).toList(), plans.size(), pageLinks, page,
+            List<Card> cards = shown.stream().map(card).toList();
+            String key = Fingerprint.of(title, description, cards.stream().map(Card::key).toList(), plans.size(), pageLinks, page,
                     offered);
             outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
-                model.put("listing", new Views.PlanListing(title, description, cards,
+                model.put("listing", new Views.PlanListing(title, description, cards.stream().map(c -> c.summary().get()).toList(),
                         plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
                 model.put("filters", offered);
             }));
@@ -673,7 +685,8 @@ public final class SiteRenderer {
     private List<Output> searchOutputs() {
         String unit = SEARCH_UNIT;
         int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
-        String key = Fingerprint.of("search", common, searchSources());
+        String key = Fingerprint.of("search", common, archive.plans().stream()
+                .map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
@@ -691,24 +704,24 @@ public final class SiteRenderer {
     }
 
     /**
-     * What the search index is made from, read straight from the model (the Markdown as written, not rendered):
-     * enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     * What a plan's part of the search index is made from, read straight from the model (the Markdown as written, not
+     * rendered): enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     * An organisation is named as the index names it, not by all its details.
      */
-    private List<Object> searchSources() {
-        // An organisation by the names the index shows, not by all its details: they would be hashed again for every action.
-        Map<String, List<String>> names = new java.util.HashMap<>();
-        archive.organisations().forEach(o -> names.put(o.id(), java.util.Arrays.asList(o.name(), o.shortName())));
+    private List<Object> searchSources(Plan plan) {
+        Function<String, List<String>> names = id -> {
+            Organisation o = organisationsById.get(id);
+            return o == null ? null : java.util.Arrays.asList(o.name(), o.shortName());
+        };
         List<Object> sources = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
-            sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
-                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names::get).filter(o -> o != null).toList(),
-                    PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
-            for (Recommendation r : plan.recommendations()) {
-                for (Action a : r.actions()) {
-                    sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
-                            a.owners().stream().map(o -> names.get(o.organisationId())).filter(o -> o != null).toList(),
-                            a.state().lifecycle(), a.state().overdue()));
-                }
+        sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
+                String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names).filter(o -> o != null).toList(),
+                PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
+        for (Recommendation r : plan.recommendations()) {
+            for (Action a : r.actions()) {
+                sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
+                        a.owners().stream().map(o -> names.apply(o.organisationId())).filter(o -> o != null).toList(),
+                        a.state().lifecycle(), a.state().overdue()));
             }
         }
         return sources;

@@ -114,6 +114,28 @@ class BuildCacheTest {
                 .isNotEqualTo(before.get("plans/second-review/recommendations/1/index.html"));
     }
 
+    /**
+     * What the search index and the list of plans take from each plan is kept from one build to the next by the plan's
+     * key: a status they show, changed in one plan, still reaches them, and the next build with nothing changed takes
+     * them from the cache.
+     */
+    @Test
+    void aChangedStatusReachesTheSearchIndexAndTheListOfPlansThroughWhatEarlierBuildsKept() throws IOException {
+        build("site", true);
+        Map<String, String> before = Folders.contents(temp.resolve("site"));
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        status: done\n", "        status: open\n");
+
+        build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.get("search/index/docs-0.json")).isNotEqualTo(before.get("search/index/docs-0.json"));
+        assertThat(after.get("plans/index.html")).isNotEqualTo(before.get("plans/index.html"));
+        BuildResult again = build("site", true);
+        assertThat(again.filesFromCache()).isEqualTo(again.filesWritten());
+    }
+
     /** Each output's key, by path, as a build of the content as it is now would decide them. */
     private Map<String, String> keys() {
         BuildRequest request = TestBuilds.request(content, null);
