@@ -76,6 +76,7 @@ final class OutputStage {
     private final OutputGuard guard;
     /** Where the publisher puts this stage's files in the output folder ("" or an organisation's folder), for the guard. */
     private final String folder;
+    private final RenderContext.Parts parts;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
@@ -98,6 +99,28 @@ final class OutputStage {
         this.templateLocation = templateLocation;
         this.problems = problems;
         this.progress = progress;
+        this.parts = parts(cache, guard);
+    }
+
+    /**
+     * The parts of outputs (a plan's rows of the site's CSV) kept in the build cache beside the outputs. None
+     * while names are protected: a part is not a file the guard reads, and the cache keeps nothing unread.
+     */
+    static RenderContext.Parts parts(BuildCache cache, OutputGuard guard) {
+        if (!cache.enabled() || guard.isOn()) {
+            return RenderContext.Parts.NONE;
+        }
+        return new RenderContext.Parts() {
+            @Override
+            public Optional<byte[]> find(String key) {
+                return cache.find(key).flatMap(hit -> hit instanceof BuildCache.Hit.File file ? read(file.path()) : Optional.empty());
+            }
+
+            @Override
+            public void keep(String key, byte[] bytes) {
+                cache.put(key, bytes);
+            }
+        };
     }
 
     Counts run(List<Output> outputs) {
@@ -155,7 +178,7 @@ final class OutputStage {
     }
 
     private void runUnit(List<Output> unit) {
-        RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)));
+        RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), parts);
         for (Output output : unit) {
             if (problems.hasErrors()) {
                 return;

@@ -177,7 +177,7 @@ public final class Pipeline {
             return new OutputStage.Counts(0, 0, 0);
         }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, new MarkdownRenderer(), pdfRenderer(engine, fonts),
-                Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint(), request.since());
+                Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint(), request.since(), OutputStage.parts(cache, guard));
         java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
         Archive site = archive;

@@ -49,6 +49,7 @@ public final class PreviewSite {
     private final Map<String, Map<String, Output>> units = new java.util.concurrent.ConcurrentHashMap<>();
     private final MemoryCache made;
     private final UnaryOperator<String> templateLocation;
+    private final RenderContext.Parts parts;
     private final Map<String, RenderContext> contexts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RenderContext> eldest) {
@@ -61,6 +62,18 @@ public final class PreviewSite {
         this.renderer = renderer;
         this.made = made;
         this.templateLocation = templateLocation;
+        // Parts of outputs are kept with the files made, by their own keys: a site-wide file is joined again from them.
+        this.parts = new RenderContext.Parts() {
+            @Override
+            public Optional<byte[]> find(String key) {
+                return made.find(key).map(MemoryCache.Kept::bytes);
+            }
+
+            @Override
+            public void keep(String key, byte[] bytes) {
+                made.put(key, bytes);
+            }
+        };
     }
 
     /** The archive this version shows, with the preview's own address as its base URL. */
@@ -150,7 +163,7 @@ public final class PreviewSite {
 
     private RenderContext context(String unit) {
         synchronized (contexts) {
-            return contexts.computeIfAbsent(unit, u -> RenderContext.onRequest(this::size));
+            return contexts.computeIfAbsent(unit, u -> RenderContext.onRequest(this::size, parts));
         }
     }
 }

@@ -30,7 +30,21 @@ public final class Fingerprint {
         }
     };
 
+    /** Each type's name as it is encoded, worked out once. */
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.isRecord() ? type.getName() : type.getSimpleName() + ":";
+        }
+    };
+
+    /** The most bytes held before they are hashed. */
+    private static final int PENDING = 8192;
+
     private final MessageDigest digest;
+    /** The encoded values not yet hashed: hashed kilobytes at a time, not a few bytes at a time. */
+    private byte[] pending = new byte[256];
+    private int used;
 
     private Fingerprint() {
         try {
@@ -57,21 +71,49 @@ public final class Fingerprint {
     }
 
     private String hex() {
+        digest.update(pending, 0, used);
         return HexFormat.of().formatHex(digest.digest());
     }
 
     private void tag(char type, int length) {
-        digest.update((byte) type);
-        digest.update((byte) (length >>> 24));
-        digest.update((byte) (length >>> 16));
-        digest.update((byte) (length >>> 8));
-        digest.update((byte) length);
+        room(5);
+        pending[used++] = (byte) type;
+        pending[used++] = (byte) (length >>> 24);
+        pending[used++] = (byte) (length >>> 16);
+        pending[used++] = (byte) (length >>> 8);
+        pending[used++] = (byte) length;
     }
 
     private void text(char type, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        bytes(type, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void bytes(char type, byte[] bytes) {
         tag(type, bytes.length);
-        digest.update(bytes);
+        if (bytes.length > PENDING / 2) {
+            digest.update(pending, 0, used);
+            used = 0;
+            digest.update(bytes);
+        } else {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, pending, used, bytes.length);
+            used += bytes.length;
+        }
+    }
+
+    /** Makes room for {@code n} more bytes, at most half the most pending: the buffer grows to that, then what it holds is hashed. */
+    private void room(int n) {
+        if (used + n <= pending.length) {
+            return;
+        }
+        if (pending.length < PENDING) {
+            pending = java.util.Arrays.copyOf(pending, Math.min(PENDING, Math.max(2 * pending.length, used + n)));
+            if (used + n <= pending.length) {
+                return;
+            }
+        }
+        digest.update(pending, 0, used);
+        used = 0;
     }
 
     private void add(Object value) {
@@ -80,14 +122,13 @@ public final class Fingerprint {
         } else if (value instanceof String s) {
             text('s', s);
         } else if (value instanceof byte[] bytes) {
-            tag('b', bytes.length);
-            digest.update(bytes);
+            bytes('b', bytes);
         } else if (value instanceof Number || value instanceof Boolean || value instanceof Character) {
-            text('n', value.getClass().getSimpleName() + ":" + value);
+            text('n', NAMES.get(value.getClass()) + value);
         } else if (value instanceof Enum<?> e) {
             text('e', e.getDeclaringClass().getName() + "." + e.name());
         } else if (value instanceof LocalDate || value instanceof YearMonth || value instanceof ZoneId || value instanceof Instant) {
-            text('d', value.getClass().getSimpleName() + ":" + value);
+            text('d', NAMES.get(value.getClass()) + value);
         } else if (value instanceof Collection<?> items) {
             tag('l', items.size());
             items.forEach(this::add);
@@ -107,7 +148,7 @@ public final class Fingerprint {
             }
         } else if (value instanceof Record record) {
             RecordComponent[] components = COMPONENTS.get(record.getClass());
-            text('r', record.getClass().getName());
+            text('r', NAMES.get(record.getClass()));
             tag('c', components.length);
             for (RecordComponent component : components) {
                 try {

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * What the outputs of one unit share while it is made: the sizes of the unit's downloads made so far
- * (pages give them beside each link), and values worked out once for the unit, such as a plan's view.
- * One context per unit; it is dropped when the unit is done, so memory holds one unit's views at a time.
- * Not thread-safe: a unit is made on one thread.
+ * (pages give them beside each link), values worked out once for the unit, such as a plan's view, and
+ * the parts of outputs kept from earlier builds. One context per unit; it is dropped when the unit is
+ * done, so memory holds one unit's views at a time. Not thread-safe: a unit is made on one thread.
  */
 public final class RenderContext {
 
@@ -19,18 +19,48 @@ public final class RenderContext {
     private final boolean pdfs;
     private final boolean pdfsOnRequest;
     private final Function<String, Optional<Integer>> elsewhere;
+    private final Parts parts;
+
+    /**
+     * Where parts of outputs are kept, by a fingerprint of everything each is made from: a site-wide
+     * download is joined from one part per plan, so that a change to one plan makes one plan's part
+     * again. Safe to share between threads.
+     */
+    public interface Parts {
+        /** Keeps nothing: every part is made. */
+        Parts NONE = new Parts() {
+            @Override
+            public Optional<byte[]> find(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void keep(String key, byte[] bytes) {
+            }
+        };
+
+        Optional<byte[]> find(String key);
+
+        void keep(String key, byte[] bytes);
+    }
 
     /**
      * @param elsewhere the sizes of downloads other units made, for the few outputs (the sitemap) that run after every unit
      */
     public RenderContext(boolean pdfs, Function<String, Optional<Integer>> elsewhere) {
-        this(pdfs, false, elsewhere);
+        this(pdfs, elsewhere, Parts.NONE);
     }
 
-    private RenderContext(boolean pdfs, boolean pdfsOnRequest, Function<String, Optional<Integer>> elsewhere) {
+    /** @param parts where parts of outputs made before are kept */
+    public RenderContext(boolean pdfs, Function<String, Optional<Integer>> elsewhere, Parts parts) {
+        this(pdfs, false, elsewhere, parts);
+    }
+
+    private RenderContext(boolean pdfs, boolean pdfsOnRequest, Function<String, Optional<Integer>> elsewhere, Parts parts) {
         this.pdfs = pdfs;
         this.pdfsOnRequest = pdfsOnRequest;
         this.elsewhere = elsewhere;
+        this.parts = parts;
     }
 
     /**
@@ -38,8 +68,8 @@ public final class RenderContext {
      * download, made on the spot, and a PDF, the dearest, is made only when it is itself asked for, so
      * pages link to it without its size.
      */
-    public static RenderContext onRequest(Function<String, Optional<Integer>> sizes) {
-        return new RenderContext(true, true, sizes);
+    public static RenderContext onRequest(Function<String, Optional<Integer>> sizes, Parts parts) {
+        return new RenderContext(true, true, sizes, parts);
     }
 
     /** Whether this build makes PDFs ({@code build --no-pdf} does not). */
@@ -60,6 +90,20 @@ public final class RenderContext {
 
     public void recordSize(String path, int size) {
         sizes.put(path, size);
+    }
+
+    /**
+     * A part of an output, kept by {@code key}, a fingerprint of everything its bytes depend on: taken
+     * from where parts are kept when it was made before, else made now and kept.
+     */
+    public byte[] part(String key, Supplier<byte[]> make) {
+        Optional<byte[]> kept = parts.find(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        byte[] bytes = make.get();
+        parts.keep(key, bytes);
+        return bytes;
     }
 
     /** A value worked out once per unit, however many of its outputs ask for it. */

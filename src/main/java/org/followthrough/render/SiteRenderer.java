@@ -79,15 +79,17 @@ public final class SiteRenderer {
     /**
      * What every site of a build shares: the template engine and Markdown cache, the PDF renderer
      * (made when the first PDF is wanted), the fingerprint of the tool itself, the content's assets
-     * (logos) by path, a fingerprint of the fonts the PDFs embed, and the date after which the site
-     * shows what changed ({@code build --since}; null for none).
+     * (logos) by path, a fingerprint of the fonts the PDFs embed, the date after which the site
+     * shows what changed ({@code build --since}; null for none), and where what earlier builds worked
+     * out from each plan is kept.
      */
     public record Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
-                         String tool, Map<String, byte[]> contentAssets, String pdfFonts, java.time.LocalDate since) {
+                         String tool, Map<String, byte[]> contentAssets, String pdfFonts, java.time.LocalDate since,
+                         RenderContext.Parts parts) {
 
         public Shared(TemplateEngine engine, MarkdownRenderer markdown, java.util.function.Supplier<PdfRenderer> pdf,
                       String tool, Map<String, byte[]> contentAssets, String pdfFonts) {
-            this(engine, markdown, pdf, tool, contentAssets, pdfFonts, null);
+            this(engine, markdown, pdf, tool, contentAssets, pdfFonts, null, RenderContext.Parts.NONE);
         }
 
         /** Without a fingerprint of the PDFs' fonts: for renderers that make no PDF, or whose fonts are the tool's own. */
@@ -143,6 +145,11 @@ public final class SiteRenderer {
     private final ThemeIndex themes;
     /** What changed after {@code --since}, for the site and each organisation; null without it, and in a snapshot. */
     private final ChangesSince.Index changes;
+    /** The date of each plan's latest update, by plan id (null for none): the home page sorts by it, the search shows it. */
+    private final Map<String, java.time.LocalDate> lastUpdates = new java.util.HashMap<>();
+    private final Map<String, Organisation> organisationsById;
+    /** What the keys of the search index and the list of plans take from each plan, as earlier builds worked it out. */
+    private final PlanFingerprints fingerprints;
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
@@ -186,6 +193,9 @@ public final class SiteRenderer {
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
         this.themes = ThemeIndex.of(archive);
+        archive.plans().forEach(plan -> lastUpdates.put(plan.id(), ViewFactory.lastUpdate(plan, archive.asOf())));
+        this.organisationsById = archive.organisationsById();
+        this.fingerprints = new PlanFingerprints(shared.parts(), Fingerprint.of("plan fingerprints", common));
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
     }
@@ -203,21 +213,25 @@ public final class SiteRenderer {
         return ids;
     }
 
-    /** Every file of the site, unit by unit: each plan, the site, the list of plans, the search index, each organisation, then the sitemap. */
+    /**
+     * Every file of the site, unit by unit: the site, the search index, the list of plans, each plan, each theme, each
+     * organisation, then the sitemap.
+     */
     public List<Output> outputs() {
-        List<Output> outputs = new ArrayList<>();
-        // The dearest units first, so that a long plan is not left to run alone at the end of a parallel build.
+        // The dearest units first, so that none is left to run alone at the end of a parallel build: the site's (its
+        // downloads and listings cover every plan, and are made again when any plan changes), then the longest plans.
+        List<Output> outputs = new ArrayList<>(siteOutputs());
+        outputs.addAll(searchOutputs());
+        outputs.addAll(planListOutputs());
         archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
                 .forEach(plan -> outputs.addAll(planOutputs(plan)));
-        outputs.addAll(siteOutputs());
-        outputs.addAll(planListOutputs());
-        outputs.addAll(searchOutputs());
         themes.themes().forEach(listed -> outputs.addAll(themePages(listed)));
         for (Organisation organisation : archive.organisations()) {
             if (archive.hasPageFor(organisation.id())) {
                 outputs.addAll(organisationOutputs(organisation));
             }
         }
+        fingerprints.keep();
         if (snapshots.isSnapshot()) {
             // What only works at the site's root (robots.txt, the 404 page, the sitemap) or is made to be embedded
             // live in other sites (fragments) is left out of a snapshot.
@@ -309,12 +323,12 @@ public final class SiteRenderer {
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
         List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
-                () -> CsvRenderer.plan(archive, plan),
+                context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
                 () -> JsonRenderer.plan(archive, plan),
                 () -> atom.plan(archive, plan, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
                 () -> jsonFeed.plan(archive, plan, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
-                () -> IcalRenderer.plan(archive, plan))));
+                context -> IcalRenderer.plan(archive, plan, events(context, plan)))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
@@ -378,12 +392,12 @@ public final class SiteRenderer {
             Archive its = archive.withPlans(involved);
             outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
-                    () -> CsvRenderer.organisation(its, organisation),
+                    context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
                     () -> JsonRenderer.organisation(its, organisation),
                     () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
                     () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
-                    () -> IcalRenderer.organisation(its, organisation))));
+                    context -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
                     context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
@@ -423,12 +437,13 @@ public final class SiteRenderer {
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
-                () -> CsvRenderer.site(archive),
+                context -> CsvRenderer.site(archive, plan -> context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())),
+                        () -> CsvRenderer.siteRows(archive, plan).bytes())),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
                 () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
                 () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
-                () -> IcalRenderer.site(archive))));
+                context -> IcalRenderer.site(archive, plan -> events(context, plan)))));
         List<Entry> entries = new ArrayList<>();
         archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
         List<FilterPage> filters = filters(entries);
@@ -470,7 +485,7 @@ public final class SiteRenderer {
                 .toList();
         outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
                 (context, model) -> {
-                    model.put("organisations", withPages.stream().map(views::organisationSummary).toList());
+                    model.put("organisations", views.organisationSummaries(withPages));
                     model.put("tally", tally);
                 }));
         String siteOnly = Fingerprint.of(common);
@@ -518,7 +533,7 @@ public final class SiteRenderer {
     }
 
     private java.time.LocalDate lastUpdate(Plan plan) {
-        return ViewFactory.lastUpdate(plan, archive.asOf());
+        return lastUpdates.get(plan.id());
     }
 
     // ---------------------------------------------------------------- the list of plans
@@ -532,16 +547,18 @@ public final class SiteRenderer {
     private List<Output> planListOutputs() {
         String unit = PLAN_LIST_UNIT;
         PlanFacets facets = new PlanFacets(archive, plansOf.byOrganisation());
-        // a card shows a plan's summary: worked out once per plan, and the key of every page that shows it
-        Map<String, Views.PlanSummary> summaries = new java.util.HashMap<>();
-        Function<Plan, Views.PlanSummary> summary = plan -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan));
+        // a card shows a plan's summary: fingerprinted once per plan (or kept from the last build) for the pages' keys,
+        // and worked out for the pages that are made
+        Map<String, Views.PlanSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<Plan, Card> card = plan -> new Card(() -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan)),
+                fingerprints.of("card", planKeys.get(plan.id()), () -> views.planSummary(plan)));
         List<Views.Filter> standings = filterLinks(facets.standings);
         List<Views.Filter> kinds = filterLinks(facets.kinds);
         List<Views.Filter> years = filterLinks(facets.years);
         List<Views.Filter> organisations = filterLinks(facets.organisations);
         List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
                 "Every plan published here, in the order they were added.", archive.plans(),
-                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), summary));
+                List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), card));
         for (PlanFacets.Facet f : facets.all()) {
             String title = switch (f.facet()) {
                 case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
@@ -555,7 +572,7 @@ public final class SiteRenderer {
                 default -> "";
             };
             outputs.addAll(planList(unit, f.path(), f.path(), title, description, f.plans(), List.of(HOME_CRUMB, PLANS_CRUMB),
-                    new PlanFilters(standings, kinds, years, List.of(), f.path()), summary));
+                    new PlanFilters(standings, kinds, years, List.of(), f.path()), card));
         }
         return outputs;
     }
@@ -564,13 +581,17 @@ public final class SiteRenderer {
         return facets.stream().map(f -> new Views.Filter(f.value(), f.label(), f.path(), f.plans().size())).toList();
     }
 
+    /** A plan's card in the list of plans, and a fingerprint of what it shows. */
+    private record Card(java.util.function.Supplier<Views.PlanSummary> summary, String key) {
+    }
+
     /** The ways a page of the list of plans offers to narrow it; {@code current}: the path of the one it shows, or null. */
     public record PlanFilters(List<Views.Filter> statuses, List<Views.Filter> kinds, List<Views.Filter> years,
                               List<Views.Filter> organisations, String current) {
     }
 
     private List<Output> planList(String unit, String first, String rest, String title, String description, List<Plan> plans,
-                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Views.PlanSummary> summary) {
+                                  List<Views.Crumb> crumbs, PlanFilters filters, Function<Plan, Card> card) {
         int pageCount = Math.max(1, (plans.size() + PLANS_PER_PAGE - 1) / PLANS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
         for (int n = 1; n <= pageCount; n++) {
@@ -584,10 +605,11 @@ public final class SiteRenderer {
             // the whole list's first page alone names every organisation: the other pages link back to it
             PlanFilters offered = n == 1 ? filters : new PlanFilters(filters.statuses(), filters.kinds(), filters.years(), List.of(),
                     filters.current());
-            List<Views.PlanSummary> cards = shown.stream().map(summary).toList();
-            String key = Fingerprint.of(title, description, cards, plans.size(), pageLinks, page, offered);
+            List<Card> cards = shown.stream().map(card).toList();
+            String key = Fingerprint.of(title, description, cards.stream().map(Card::key).toList(), plans.size(), pageLinks, page,
+                    offered);
             outputs.add(page(unit, pageLinks.get(n - 1).path(), "plans.ftlh", pageTitle, crumbs, key, List.of(), (context, model) -> {
-                model.put("listing", new Views.PlanListing(title, description, cards,
+                model.put("listing", new Views.PlanListing(title, description, cards.stream().map(c -> c.summary().get()).toList(),
                         plans.size(), pageCount == 1 ? List.of() : pageLinks, page, (page - 1) * PLANS_PER_PAGE + 1));
                 model.put("filters", offered);
             }));
@@ -663,7 +685,8 @@ public final class SiteRenderer {
     private List<Output> searchOutputs() {
         String unit = SEARCH_UNIT;
         int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
-        String key = Fingerprint.of("search", common, searchSources());
+        String key = Fingerprint.of("search", common, archive.plans().stream()
+                .map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
@@ -681,22 +704,24 @@ public final class SiteRenderer {
     }
 
     /**
-     * What the search index is made from, read straight from the model (the Markdown as written, not rendered):
-     * enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     * What a plan's part of the search index is made from, read straight from the model (the Markdown as written, not
+     * rendered): enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     * An organisation is named as the index names it, not by all its details.
      */
-    private List<Object> searchSources() {
-        Map<String, Organisation> byId = archive.organisationsById();
+    private List<Object> searchSources(Plan plan) {
+        Function<String, List<String>> names = id -> {
+            Organisation o = organisationsById.get(id);
+            return o == null ? null : java.util.Arrays.asList(o.name(), o.shortName());
+        };
         List<Object> sources = new ArrayList<>();
-        for (Plan plan : archive.plans()) {
-            sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
-                    String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(byId::get).filter(o -> o != null).toList(),
-                    PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
-            for (Recommendation r : plan.recommendations()) {
-                for (Action a : r.actions()) {
-                    sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
-                            a.owners().stream().map(o -> byId.get(o.organisationId())).filter(o -> o != null).toList(),
-                            a.state().lifecycle(), a.state().overdue()));
-                }
+        sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
+                String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names).filter(o -> o != null).toList(),
+                PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
+        for (Recommendation r : plan.recommendations()) {
+            for (Action a : r.actions()) {
+                sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
+                        a.owners().stream().map(o -> names.apply(o.organisationId())).filter(o -> o != null).toList(),
+                        a.state().lifecycle(), a.state().overdue()));
             }
         }
         return sources;
@@ -922,9 +947,9 @@ public final class SiteRenderer {
     // ---------------------------------------------------------------- downloads
 
     /** How to make each download of one scope. */
-    private record Recipes(Output.Recipe pdf, java.util.function.Supplier<Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
+    private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
                            java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
-                           java.util.function.Supplier<String> jsonFeed, java.util.function.Supplier<Utf8Text> ics) {
+                           java.util.function.Supplier<String> jsonFeed, Function<RenderContext, Utf8Text> ics) {
     }
 
     private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
@@ -933,13 +958,13 @@ public final class SiteRenderer {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
                 case PDF -> recipes.pdf();
-                case CSV -> context -> recipes.csv().get().bytes();
+                case CSV -> context -> recipes.csv().apply(context).bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
                 case ATOM -> text(recipes.atom());
                 case JSON_FEED -> text(recipes.jsonFeed());
                 case ICS -> context -> {
-                    Utf8Text calendar = recipes.ics().get();
+                    Utf8Text calendar = recipes.ics().apply(context);
                     return calendar.contains("BEGIN:VEVENT") ? calendar.bytes() : null;
                 };
             };
@@ -948,6 +973,14 @@ public final class SiteRenderer {
             outputs.add(Output.of(path, unit, download.kind(), Fingerprint.of(download.name(), path, common, key, templates, scope), recipe));
         }
         return outputs;
+    }
+
+    /**
+     * A plan's events, which its calendar and the site's share: kept by the plan's key, so that the site's calendar is
+     * joined from the plans' (made a moment before, or in an earlier build) and a change to one plan makes its events again.
+     */
+    private byte[] events(RenderContext context, Plan plan) {
+        return context.part(Fingerprint.of("calendar events", common, planKeys.get(plan.id())), () -> IcalRenderer.events(archive, plan).bytes());
     }
 
     private static Output.Recipe text(java.util.function.Supplier<String> text) {

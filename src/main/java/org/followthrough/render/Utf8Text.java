@@ -22,7 +22,7 @@ public final class Utf8Text {
     private long size;
 
     public Utf8Text append(String text) {
-        return appendBytes(text.getBytes(StandardCharsets.UTF_8));
+        return append(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The characters {@code start} to {@code end} of {@code text}, which must not split a surrogate pair. */
@@ -40,7 +40,8 @@ public final class Utf8Text {
         return append(String.valueOf(c));
     }
 
-    private Utf8Text appendBytes(byte[] bytes) {
+    /** Text that is UTF-8 already: a part made before. */
+    public Utf8Text append(byte[] bytes) {
         int from = 0;
         while (from < bytes.length) {
             if (used == chunk.length) {

@@ -111,6 +111,28 @@ class BuildCacheTest {
                 .isNotEqualTo(before.get("plans/second-review/recommendations/1/index.html"));
     }
 
+    /**
+     * What the search index and the list of plans take from each plan is kept from one build to the next by the plan's
+     * key: a status they show, changed in one plan, still reaches them, and the next build with nothing changed takes
+     * them from the cache.
+     */
+    @Test
+    void aChangedStatusReachesTheSearchIndexAndTheListOfPlansThroughWhatEarlierBuildsKept() throws IOException {
+        build("site", true);
+        Map<String, String> before = Folders.contents(temp.resolve("site"));
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        status: done\n", "        status: open\n");
+
+        build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(after.get("search/index/docs-0.json")).isNotEqualTo(before.get("search/index/docs-0.json"));
+        assertThat(after.get("plans/index.html")).isNotEqualTo(before.get("plans/index.html"));
+        BuildResult again = build("site", true);
+        assertThat(again.filesFromCache()).isEqualTo(again.filesWritten());
+    }
+
     /** Each output's key, by path, as a build of the content as it is now would decide them. */
     private Map<String, String> keys() {
         BuildRequest request = TestBuilds.request(content, null);
@@ -223,6 +245,52 @@ class BuildCacheTest {
             assertThat(after.get(path)).as(path).doesNotContain("Audit and assurance");
         }
         assertThat(after.get("plans/sample-review/actions.csv")).contains("Record keeping; Audit");
+    }
+
+    /**
+     * The site's CSV and calendar are joined from each plan's rows and events, kept by the plan's key and the site's: an
+     * owner's new name, another as-of date, or the address of a snapshot, is in every plan's part, and each is made again.
+     */
+    @Test
+    void aRenamedOwnerAnotherAsOfDateAndASnapshotReachEveryPlansRowsAndEventsInTheSiteWideCsvAndCalendar() throws IOException {
+        build("site", true);
+        Folders.replace(content.resolve("organisations/sample-trust.yaml"), "name: Sample NHS Foundation Trust", "name: Sample Health Trust");
+
+        build("site", true);
+        build("fresh", false);
+
+        Map<String, String> after = Folders.contents(temp.resolve("site"));
+        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        for (String path : List.of("data/actions.csv", "data/targets.ics")) {
+            // a calendar's long lines are folded: read unfolded
+            assertThat(after.get(path).replace("\r\n ", "")).as(path).contains("Sample Health Trust").doesNotContain("Sample NHS Foundation Trust");
+        }
+
+        LocalDate earlier = LocalDate.of(2024, 8, 1);
+        build(asOf(earlier, "site").withCache(cache));
+        build(asOf(earlier, "fresh"));
+
+        Map<String, String> asAtEarlier = Folders.contents(temp.resolve("site"));
+        assertThat(asAtEarlier).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(asAtEarlier.get("data/targets.ics")).contains("DTSTAMP:20240801T000000Z").doesNotContain("DTSTAMP:20261123");
+        assertThat(asAtEarlier.get("data/actions.csv")).isNotEqualTo(after.get("data/actions.csv"));
+
+        // the same plans in a snapshot of the site, in the same build: their rows and events link into the snapshot
+        build(asOf(earlier, "site").withCache(cache).withSnapshot(true));
+        build(asOf(earlier, "fresh").withSnapshot(true));
+
+        Map<String, String> withSnapshot = Folders.contents(temp.resolve("site"));
+        assertThat(withSnapshot).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(withSnapshot.get("snapshots/2024-08-01/data/actions.csv")).contains("https://plans.example/snapshots/2024-08-01/plans/");
+    }
+
+    private BuildRequest asOf(LocalDate date, String out) {
+        return new BuildRequest(content, TestBuilds.BUILT_IN_TEMPLATES, temp.resolve(out), date, null, TestBuilds.CLOCK);
+    }
+
+    private static void build(BuildRequest request) {
+        BuildResult result = Pipeline.build(request);
+        assertThat(result.succeeded()).as("%s", result.problems()).isTrue();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.FollowUp;
@@ -56,26 +58,43 @@ public final class IcalRenderer {
     }
 
     public static Utf8Text plan(Archive archive, Plan plan) {
+        return plan(archive, plan, events(archive, plan).bytes());
+    }
+
+    /** The plan's calendar around its {@code events}, as {@link #events} makes them (now, or in an earlier build). */
+    public static Utf8Text plan(Archive archive, Plan plan, byte[] events) {
         String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
-        return calendar(archive, ActionRecord.of(plan), "Targets: " + name,
-                "The target dates of the actions of " + name + ".");
+        return calendar(archive, "Targets: " + name, "The target dates of the actions of " + name + ".", out -> out.append(events));
     }
 
     /** The targets of the actions the organisation owns, alone or with others, in any plan. */
     public static Utf8Text organisation(Archive archive, Organisation organisation) {
-        return calendar(archive, ActionRecord.ownedBy(archive, organisation), "Targets: " + organisation.name(),
-                "The target dates of the actions that " + organisation.name() + " owns.");
+        return calendar(archive, "Targets: " + organisation.name(), "The target dates of the actions that " + organisation.name() + " owns.",
+                out -> events(archive, ActionRecord.ownedBy(archive, organisation), out));
     }
 
     public static Utf8Text site(Archive archive) {
-        return calendar(archive, ActionRecord.all(archive), "Targets: " + archive.site().title(),
-                "The target dates of the actions of every plan.");
+        return site(archive, plan -> events(archive, plan).bytes());
     }
 
-    private static Utf8Text calendar(Archive archive, List<ActionRecord> records, String name, String description) {
+    /** The site's calendar, with each plan's events as {@code events} gives them: {@link #events}, made now or in an earlier build. */
+    public static Utf8Text site(Archive archive, Function<Plan, byte[]> events) {
+        return calendar(archive, "Targets: " + archive.site().title(), "The target dates of the actions of every plan.",
+                out -> archive.plans().forEach(plan -> out.append(events.apply(plan))));
+    }
+
+    /**
+     * The events of a plan's actions, as every calendar that shows them has them (the plan's and the site's):
+     * the same bytes whatever the calendar, so that the site's is joined from the plans'.
+     */
+    public static Utf8Text events(Archive archive, Plan plan) {
+        Utf8Text out = new Utf8Text();
+        events(archive, ActionRecord.of(plan), out);
+        return out;
+    }
+
+    private static Utf8Text calendar(Archive archive, String name, String description, Consumer<Utf8Text> events) {
         Site site = archive.site();
-        Map<String, Organisation> organisations = archive.organisationsById();
-        String stamp = DATE.format(archive.asOf()) + "T000000Z";
         String fullDescription = description + " Ongoing and undated targets are not included. Statuses as at "
                 + archive.asOf() + ". Published by " + site.publisher() + ".";
         Utf8Text out = new Utf8Text();
@@ -88,6 +107,16 @@ public final class IcalRenderer {
         lines.add("X-WR-CALNAME:" + text(name));
         lines.add("DESCRIPTION:" + text(fullDescription));
         lines.add("X-WR-CALDESC:" + text(fullDescription));
+        events.accept(out);
+        lines.add("END:VCALENDAR");
+        return out;
+    }
+
+    private static void events(Archive archive, List<ActionRecord> records, Utf8Text out) {
+        Site site = archive.site();
+        Map<String, Organisation> organisations = archive.organisationsById();
+        String stamp = DATE.format(archive.asOf()) + "T000000Z";
+        Lines lines = line -> fold(line, out);
         for (ActionRecord record : records) {
             Action action = record.action();
             String url = record.url(site);
@@ -131,8 +160,6 @@ public final class IcalRenderer {
                         lifecycle == Lifecycle.CLOSED, categories);
             }
         }
-        lines.add("END:VCALENDAR");
-        return out;
     }
 
     /** Where each content line goes, folded as it comes. */

@@ -282,14 +282,34 @@ public final class CsvRenderer {
     }
 
     public static Utf8Text site(Archive archive) {
-        return csv(archive, ActionRecord.all(archive), mixedColumns());
+        return site(archive, plan -> siteRows(archive, plan).bytes());
+    }
+
+    /** The site's CSV, with each plan's rows as {@code rows} gives them: {@link #siteRows}, made now or in an earlier build. */
+    public static Utf8Text site(Archive archive, Function<Plan, byte[]> rows) {
+        Utf8Text out = header(mixedColumns());
+        archive.plans().forEach(plan -> out.append(rows.apply(plan)));
+        return out;
+    }
+
+    /** A plan's rows of the site's CSV, which is joined from them. */
+    public static Utf8Text siteRows(Archive archive, Plan plan) {
+        return rows(new Utf8Text(), archive, ActionRecord.of(plan), mixedColumns());
     }
 
     /** Any list of actions as CSV, with the header row. */
     public static Utf8Text csv(Archive archive, List<ActionRecord> records, List<Column> columns) {
-        Map<String, Organisation> organisations = archive.organisationsById();
+        return rows(header(columns), archive, records, columns);
+    }
+
+    private static Utf8Text header(List<Column> columns) {
         Utf8Text out = new Utf8Text().append(BOM);
         record(out, columns.stream().map(Column::title).toList());
+        return out;
+    }
+
+    private static Utf8Text rows(Utf8Text out, Archive archive, List<ActionRecord> records, List<Column> columns) {
+        Map<String, Organisation> organisations = archive.organisationsById();
         for (ActionRecord r : records) {
             Cell cell = new Cell(r, organisations, archive.site());
             record(out, columns.stream().map(c -> c.value().apply(cell)).toList());

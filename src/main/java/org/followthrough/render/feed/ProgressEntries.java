@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
@@ -75,8 +76,11 @@ final class ProgressEntries {
         }
     }
 
-    /** One dated update of an action, with its place among the action's updates ({@code index}) and among those of its date. */
-    record Entry(ActionRecord record, int index, HistoryEntry history, int sameDay) {
+    /**
+     * One dated update of an action, with its place among the action's updates ({@code index}), among those of its date
+     * ({@code sameDay}), and among the dated updates of the feed's actions as published ({@code order}).
+     */
+    record Entry(ActionRecord record, int index, HistoryEntry history, int sameDay, int order) {
 
         ProgressUpdate update() {
             return history.update();
@@ -156,13 +160,17 @@ final class ProgressEntries {
     }
 
     /**
-     * One entry per dated update of the scope's actions, newest first; on one date, as published (a
-     * stable sort keeps the plan order and the updates' order). The feed's date is the newest entry's,
-     * or the as-of date when there are none.
+     * One entry per dated update of the scope's actions, newest first; on one date, as published (the
+     * plan order, then the updates' order). The feed's date is the newest entry's, or the as-of date when
+     * there are none. Only the {@value #MOST_RECENT} most recent are kept as they are met, the oldest kept
+     * giving way to a newer one: the site's feed looks at every update of the archive and sorts a hundred.
      */
     static Selection select(Archive archive, Scope scope) {
-        List<Entry> entries = new ArrayList<>();
+        // the oldest kept first; of one date, the last met first, as it would come last in the feed
+        PriorityQueue<Entry> kept = new PriorityQueue<>(MOST_RECENT + 1,
+                Comparator.comparing(Entry::date).thenComparing(Comparator.comparingInt(Entry::order).reversed()));
         int undated = 0;
+        int dated = 0;
         for (ActionRecord record : scope.records()) {
             List<HistoryEntry> history = record.action().state().history();
             for (int i = 0; i < history.size(); i++) {
@@ -171,19 +179,27 @@ final class ProgressEntries {
                     undated++;
                     continue;
                 }
+                // met later, so of the same date it comes after every entry kept: it is kept only when newer
+                if (kept.size() == MOST_RECENT && !date.isAfter(kept.peek().date())) {
+                    dated++;
+                    continue;
+                }
                 int sameDay = 1;
                 for (int j = 0; j < i; j++) {
                     if (date.equals(history.get(j).update().date())) {
                         sameDay++;
                     }
                 }
-                entries.add(new Entry(record, i, history.get(i), sameDay));
+                kept.add(new Entry(record, i, history.get(i), sameDay, dated++));
+                if (kept.size() > MOST_RECENT) {
+                    kept.poll();
+                }
             }
         }
-        entries.sort(Comparator.comparing(Entry::date).reversed());
+        List<Entry> entries = new ArrayList<>(kept);
+        entries.sort(Comparator.comparing(Entry::date).reversed().thenComparingInt(Entry::order));
         LocalDate updated = entries.isEmpty() ? archive.asOf() : entries.get(0).date();
-        int older = Math.max(0, entries.size() - MOST_RECENT);
-        return new Selection(List.copyOf(entries.subList(0, entries.size() - older)), undated, older, updated);
+        return new Selection(List.copyOf(entries), undated, dated - entries.size(), updated);
     }
 
     /** A date as an RFC 3339 timestamp at midnight UTC, as both feed formats want it. */

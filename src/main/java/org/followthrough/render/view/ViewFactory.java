@@ -523,10 +523,16 @@ public final class ViewFactory {
         return html(archive.site().themesNote());
     }
 
-    /** An organisation as the list of organisations shows it: its name, type and the counts of the actions it owns. */
-    public OrganisationSummary organisationSummary(Organisation o) {
-        List<Action> owned = plansOf.naming(o.id()).stream().flatMap(Plan::actions).filter(a -> a.isOwnedBy(o.id())).toList();
-        return new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(), Routes.organisation(o.id()), tally(Tally.of(owned)));
+    /**
+     * Organisations as the list of organisations shows them: each one's name, type and the counts of the actions it
+     * owns, found in one pass over the archive's actions rather than one pass for each organisation.
+     */
+    public List<OrganisationSummary> organisationSummaries(List<Organisation> organisations) {
+        Map<String, List<Action>> owned = new java.util.HashMap<>();
+        archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(Owner::organisationId).distinct()
+                .forEach(id -> owned.computeIfAbsent(id, k -> new ArrayList<>()).add(a))));
+        return organisations.stream().map(o -> new OrganisationSummary(o.id(), o.name(), o.shortName(), o.type().label(),
+                Routes.organisation(o.id()), tally(Tally.of(owned.getOrDefault(o.id(), List.of()))))).toList();
     }
 
     private OrganisationView makeOrganisation(Organisation o) {

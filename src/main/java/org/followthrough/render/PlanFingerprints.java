@@ -1,0 +1,53 @@
+package org.followthrough.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Fingerprints of what the keys of site-wide outputs take from each plan (its part of the search index's
+ * sources, its card in the list of plans), kept from one build to the next by the plan's key: a build
+ * works one out again only for a plan whose key changed, instead of reading every plan's texts to key
+ * the search index. All are kept in one part, by a fingerprint of the site's settings and as-of date,
+ * which the plans' keys leave out; each build keeps those of the plans it had. Thread-safe.
+ */
+final class PlanFingerprints {
+
+    private final RenderContext.Parts parts;
+    private final String key;
+    private final Map<String, String> kept = new TreeMap<>();
+    private final Map<String, String> used = new ConcurrentHashMap<>();
+
+    /** @param key a fingerprint of everything but the plan that each fingerprint depends on */
+    PlanFingerprints(RenderContext.Parts parts, String key) {
+        this.parts = parts;
+        this.key = key;
+        parts.find(key).ifPresent(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                kept.put(line.substring(0, space), line.substring(space + 1));
+            }
+        }));
+    }
+
+    /** The fingerprint of {@code what} of the plan with this key: kept from an earlier build, or of {@code sources} now. */
+    String of(String what, String planKey, Supplier<Object> sources) {
+        String name = what + " " + planKey;
+        return used.computeIfAbsent(name, n -> {
+            String known = kept.get(n);
+            return known != null ? known : Fingerprint.of(sources.get());
+        });
+    }
+
+    /** Keeps the fingerprints used since this was read for the next build, unless they are those it was read with. */
+    void keep() {
+        Map<String, String> now = new TreeMap<>(used);
+        if (!now.equals(kept)) {
+            StringBuilder lines = new StringBuilder();
+            now.forEach((name, fingerprint) -> lines.append(name).append(' ').append(fingerprint).append('\n'));
+            parts.keep(key, lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
