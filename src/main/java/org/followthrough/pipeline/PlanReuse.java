@@ -25,8 +25,11 @@ import org.followthrough.validate.ValidContent;
  */
 final class PlanReuse {
 
-    /** A {@code file:} reference that climbs out of the plan's folder: what it reads is not among the plan's files. */
-    private static final java.util.regex.Pattern OUTSIDE = java.util.regex.Pattern.compile("file:[^\n]*\\.\\./");
+    /**
+     * A {@code file:} reference that may climb out of the plan's folder, however YAML lets it be written
+     * (the key quoted, the value on the next line): what it reads is not among the plan's files.
+     */
+    private static final java.util.regex.Pattern OUTSIDE = java.util.regex.Pattern.compile("file[\"']?[ \\t]*:\\s*[^\\n]*\\.\\.");
 
     private final PlanStore store;
     private final Map<String, String> keys = new LinkedHashMap<>();
@@ -76,8 +79,8 @@ final class PlanReuse {
         List<Object> parts = new ArrayList<>();
         parts.add(shared);
         for (SourceFile file : own) {
-            // A plain search first: far quicker than the pattern's, and most files have no "file:" at all
-            if (file.text().contains("file:") && OUTSIDE.matcher(file.text()).find()) {
+            // Plain searches first: far quicker than the pattern's, and most files have no ".." at all
+            if (file.text().contains("..") && file.text().contains("file") && OUTSIDE.matcher(file.text()).find()) {
                 return Optional.empty();
             }
             parts.add(file.path());

@@ -18,6 +18,8 @@ import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A build does not read the files of a plan that the file system says are as the last build that
@@ -150,6 +152,26 @@ class UnchangedFilesTest {
 
         Path summary = content.resolve("plans/sample-review/summary.md");
         Files.writeString(summary, "Read by both plans.\n\n" + Files.readString(summary));
+        assertPublishesWhatAFreshBuildWould();
+        assertThat(Files.readString(temp.resolve("site/plans/second-review/index.html"))).contains("Read by both plans.");
+    }
+
+    /**
+     * A plan that reads a file in another plan's folder is made again when that file changes, however
+     * the reference is written: YAML allows the key quoted, and the value on the next line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"file\": \"../sample-review/summary.md\"}", "{'file': '../sample-review/summary.md'}",
+            "{file:\n    ../sample-review/summary.md}"})
+    void aPlanReadingAnotherPlansFileIsMadeAgainWhenThatFileChanges(String reference) throws Exception {
+        Folders.replace(content.resolve("plans/second-review/plan.yaml"), "{file: summary.md}", reference);
+        Files.delete(content.resolve("plans/second-review/summary.md"));
+        settle();
+        build("site");
+
+        Path summary = content.resolve("plans/sample-review/summary.md");
+        Files.writeString(summary, "Read by both plans.\n\n" + Files.readString(summary));
+        settle();
         assertPublishesWhatAFreshBuildWould();
         assertThat(Files.readString(temp.resolve("site/plans/second-review/index.html"))).contains("Read by both plans.");
     }
