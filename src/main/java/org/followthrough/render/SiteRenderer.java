@@ -34,6 +34,7 @@ import org.followthrough.render.data.JsonRenderer;
 import org.followthrough.render.data.JsonSchemaWriter;
 import org.followthrough.render.feed.AtomRenderer;
 import org.followthrough.render.feed.JsonFeedRenderer;
+import org.followthrough.render.feed.ProgressEntries;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.search.SearchIndex;
@@ -326,8 +327,7 @@ public final class SiteRenderer {
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
                 () -> JsonRenderer.plan(archive, plan),
-                () -> atom.plan(archive, plan, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
-                () -> jsonFeed.plan(archive, plan, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                () -> ProgressEntries.plan(archive, plan, shared.markdown()), Routes.url(site, folder),
                 context -> IcalRenderer.plan(archive, plan, events(context, plan)))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
@@ -395,8 +395,7 @@ public final class SiteRenderer {
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
                     () -> JsonRenderer.organisation(its, organisation),
-                    () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
-                    () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                    () -> ProgressEntries.organisation(its, organisation, shared.markdown()), Routes.url(site, folder),
                     context -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
@@ -441,8 +440,7 @@ public final class SiteRenderer {
                         () -> CsvRenderer.siteRows(archive, plan).bytes())),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
-                () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
-                () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
+                () -> ProgressEntries.site(archive, shared.markdown()), site.baseUrl(),
                 context -> IcalRenderer.site(archive, plan -> events(context, plan)))));
         List<Entry> entries = new ArrayList<>();
         archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
@@ -946,14 +944,18 @@ public final class SiteRenderer {
 
     // ---------------------------------------------------------------- downloads
 
-    /** How to make each download of one scope. */
+    /**
+     * How to make each download of one scope: {@code feed} chooses the entries of its two feeds (chosen once for
+     * both), which link to {@code page}.
+     */
     private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
-                           java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
-                           java.util.function.Supplier<String> jsonFeed, Function<RenderContext, Utf8Text> ics) {
+                           java.util.function.Supplier<String> json, java.util.function.Supplier<ProgressEntries> feed, String page,
+                           Function<RenderContext, Utf8Text> ics) {
     }
 
     private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
         List<Output> outputs = new ArrayList<>();
+        Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
         for (Download download : Download.values()) {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
@@ -961,8 +963,8 @@ public final class SiteRenderer {
                 case CSV -> context -> recipes.csv().apply(context).bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
-                case ATOM -> text(recipes.atom());
-                case JSON_FEED -> text(recipes.jsonFeed());
+                case ATOM -> context -> utf8(atom.feed(archive, feed.apply(context), Routes.url(archive.site(), path), recipes.page()));
+                case JSON_FEED -> context -> utf8(jsonFeed.feed(archive, feed.apply(context), Routes.url(archive.site(), path), recipes.page()));
                 case ICS -> context -> {
                     Utf8Text calendar = recipes.ics().apply(context);
                     return calendar.contains("BEGIN:VEVENT") ? calendar.bytes() : null;
