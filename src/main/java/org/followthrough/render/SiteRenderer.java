@@ -473,9 +473,9 @@ public final class SiteRenderer {
                     + Dates.format(changes.all().since()), whose, List.of(HOME_CRUMB)));
         }
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
-                action -> true), entries, filterLinks, List.of(HOME_CRUMB)));
+                entries), filterLinks, List.of(HOME_CRUMB)));
         for (FilterPage f : filters) {
-            outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
+            outputs.addAll(listing(unit, f, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
         }
         // alphabetical without script; the page's script sorts by any column
         List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id()))
@@ -769,8 +769,8 @@ public final class SiteRenderer {
     private record Entry(Plan plan, Action action) {
     }
 
-    /** A pre-rendered filter of all actions, as pages of its own ({@code filter} is null for the list of all actions). */
-    private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
+    /** A pre-rendered filter of all actions and the actions it picks, as pages of its own ({@code filter} is null for the list of all actions). */
+    private record FilterPage(Views.Filter filter, String path, String title, String description, List<Entry> entries) {
     }
 
     /** The pre-rendered filters of every action; one that would list no action is left out. */
@@ -795,9 +795,9 @@ public final class SiteRenderer {
 
     private static void addFilter(List<FilterPage> filters, List<Entry> entries, String id, String label, String path, String title,
                                   String description, Predicate<Action> test) {
-        long count = entries.stream().map(Entry::action).filter(test).count();
-        if (count > 0) {
-            filters.add(new FilterPage(new Views.Filter(id, label, path, (int) count), path, title, description, test));
+        List<Entry> picked = entries.stream().filter(e -> test.test(e.action())).toList();
+        if (!picked.isEmpty()) {
+            filters.add(new FilterPage(new Views.Filter(id, label, path, picked.size()), path, title, description, picked));
         }
     }
 
@@ -806,8 +806,8 @@ public final class SiteRenderer {
      * actions it shows by their plans' keys, so a change to one plan remakes only the pages its actions
      * are on (and the rows of the others are never made).
      */
-    private List<Output> listing(String unit, FilterPage f, List<Entry> all, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
-        List<Entry> entries = all.stream().filter(e -> f.test().test(e.action())).toList();
+    private List<Output> listing(String unit, FilterPage f, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
+        List<Entry> entries = f.entries();
         Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
         int pageCount = Math.max(1, (entries.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
