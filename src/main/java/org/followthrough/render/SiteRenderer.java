@@ -436,8 +436,7 @@ public final class SiteRenderer {
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
-                context -> CsvRenderer.site(archive, plan -> context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())),
-                        () -> CsvRenderer.siteRows(archive, plan).bytes())),
+                context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
                 () -> ProgressEntries.site(archive, shared.markdown()), site.baseUrl(),
@@ -978,8 +977,17 @@ public final class SiteRenderer {
     }
 
     /**
-     * A plan's events, which its calendar and the site's share: kept by the plan's key, so that the site's calendar is
-     * joined from the plans' (made a moment before, or in an earlier build) and a change to one plan makes its events again.
+     * A plan's rows of the site's CSV, kept by the plan's key: the site's CSV is joined from them, and a change to one
+     * plan makes its rows again.
+     */
+    private byte[] siteRows(RenderContext context, Plan plan) {
+        return context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())), () -> CsvRenderer.siteRows(archive, plan).bytes());
+    }
+
+    /**
+     * A plan's events, which its calendar and the site's share, kept by the plan's key: the site's calendar is joined
+     * from them (made in this build by whichever calendar wants them first, or in an earlier build), and a change to
+     * one plan makes its events again.
      */
     private byte[] events(RenderContext context, Plan plan) {
         return context.part(Fingerprint.of("calendar events", common, planKeys.get(plan.id())), () -> IcalRenderer.events(archive, plan).bytes());
