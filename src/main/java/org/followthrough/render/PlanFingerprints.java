@@ -17,19 +17,22 @@ final class PlanFingerprints {
 
     private final RenderContext.Parts parts;
     private final String key;
-    private final Map<String, String> kept = new TreeMap<>();
+    /** What was kept, as read or as last written. */
+    private volatile Map<String, String> kept;
     private final Map<String, String> used = new ConcurrentHashMap<>();
 
     /** @param key a fingerprint of everything but the plan that each fingerprint depends on */
     PlanFingerprints(RenderContext.Parts parts, String key) {
         this.parts = parts;
         this.key = key;
+        Map<String, String> read = new TreeMap<>();
         parts.find(key).ifPresent(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().forEach(line -> {
             int space = line.lastIndexOf(' ');
             if (space > 0) {
-                kept.put(line.substring(0, space), line.substring(space + 1));
+                read.put(line.substring(0, space), line.substring(space + 1));
             }
         }));
+        this.kept = Map.copyOf(read);
     }
 
     /** The fingerprint of {@code what} of the plan with this key: kept from an earlier build, or of {@code sources} now. */
@@ -41,13 +44,14 @@ final class PlanFingerprints {
         });
     }
 
-    /** Keeps the fingerprints used since this was read for the next build, unless they are those it was read with. */
-    void keep() {
+    /** Keeps the fingerprints used since this was read for the next build, unless they are those already kept. */
+    synchronized void keep() {
         Map<String, String> now = new TreeMap<>(used);
         if (!now.equals(kept)) {
             StringBuilder lines = new StringBuilder();
             now.forEach((name, fingerprint) -> lines.append(name).append(' ').append(fingerprint).append('\n'));
             parts.keep(key, lines.toString().getBytes(StandardCharsets.UTF_8));
+            kept = Map.copyOf(now);
         }
     }
 }

@@ -34,6 +34,7 @@ import org.followthrough.render.data.JsonRenderer;
 import org.followthrough.render.data.JsonSchemaWriter;
 import org.followthrough.render.feed.AtomRenderer;
 import org.followthrough.render.feed.JsonFeedRenderer;
+import org.followthrough.render.feed.ProgressEntries;
 import org.followthrough.render.fragment.FragmentRenderer;
 import org.followthrough.render.pdf.PdfRenderer;
 import org.followthrough.render.search.SearchIndex;
@@ -326,8 +327,7 @@ public final class SiteRenderer {
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
                 () -> JsonRenderer.plan(archive, plan),
-                () -> atom.plan(archive, plan, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
-                () -> jsonFeed.plan(archive, plan, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                () -> ProgressEntries.plan(archive, plan, shared.markdown()), Routes.url(site, folder),
                 context -> IcalRenderer.plan(archive, plan, events(context, plan)))));
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
@@ -395,8 +395,7 @@ public final class SiteRenderer {
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
                     () -> JsonRenderer.organisation(its, organisation),
-                    () -> atom.organisation(its, organisation, Routes.url(site, folder + Routes.ATOM), Routes.url(site, folder)),
-                    () -> jsonFeed.organisation(its, organisation, Routes.url(site, folder + Routes.JSON_FEED), Routes.url(site, folder)),
+                    () -> ProgressEntries.organisation(its, organisation, shared.markdown()), Routes.url(site, folder),
                     context -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
@@ -437,12 +436,10 @@ public final class SiteRenderer {
         Site site = archive.site();
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
-                context -> CsvRenderer.site(archive, plan -> context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())),
-                        () -> CsvRenderer.siteRows(archive, plan).bytes())),
+                context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
-                () -> atom.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.ATOM), site.baseUrl()),
-                () -> jsonFeed.site(archive, Routes.url(site, Routes.SITE_DATA + Routes.JSON_FEED), site.baseUrl()),
+                () -> ProgressEntries.site(archive, shared.markdown()), site.baseUrl(),
                 context -> IcalRenderer.site(archive, plan -> events(context, plan)))));
         List<Entry> entries = new ArrayList<>();
         archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
@@ -475,9 +472,9 @@ public final class SiteRenderer {
                     + Dates.format(changes.all().since()), whose, List.of(HOME_CRUMB)));
         }
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",
-                action -> true), entries, filterLinks, List.of(HOME_CRUMB)));
+                entries), filterLinks, List.of(HOME_CRUMB)));
         for (FilterPage f : filters) {
-            outputs.addAll(listing(unit, f, entries, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
+            outputs.addAll(listing(unit, f, filterLinks, List.of(HOME_CRUMB, ALL_ACTIONS)));
         }
         // alphabetical without script; the page's script sorts by any column
         List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id()))
@@ -771,8 +768,8 @@ public final class SiteRenderer {
     private record Entry(Plan plan, Action action) {
     }
 
-    /** A pre-rendered filter of all actions, as pages of its own ({@code filter} is null for the list of all actions). */
-    private record FilterPage(Views.Filter filter, String path, String title, String description, Predicate<Action> test) {
+    /** A pre-rendered filter of all actions and the actions it picks, as pages of its own ({@code filter} is null for the list of all actions). */
+    private record FilterPage(Views.Filter filter, String path, String title, String description, List<Entry> entries) {
     }
 
     /** The pre-rendered filters of every action; one that would list no action is left out. */
@@ -797,9 +794,9 @@ public final class SiteRenderer {
 
     private static void addFilter(List<FilterPage> filters, List<Entry> entries, String id, String label, String path, String title,
                                   String description, Predicate<Action> test) {
-        long count = entries.stream().map(Entry::action).filter(test).count();
-        if (count > 0) {
-            filters.add(new FilterPage(new Views.Filter(id, label, path, (int) count), path, title, description, test));
+        List<Entry> picked = entries.stream().filter(e -> test.test(e.action())).toList();
+        if (!picked.isEmpty()) {
+            filters.add(new FilterPage(new Views.Filter(id, label, path, picked.size()), path, title, description, picked));
         }
     }
 
@@ -808,8 +805,8 @@ public final class SiteRenderer {
      * actions it shows by their plans' keys, so a change to one plan remakes only the pages its actions
      * are on (and the rows of the others are never made).
      */
-    private List<Output> listing(String unit, FilterPage f, List<Entry> all, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
-        List<Entry> entries = all.stream().filter(e -> f.test().test(e.action())).toList();
+    private List<Output> listing(String unit, FilterPage f, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
+        List<Entry> entries = f.entries();
         Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
         int pageCount = Math.max(1, (entries.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
         List<Views.PageLink> pageLinks = new ArrayList<>();
@@ -946,14 +943,18 @@ public final class SiteRenderer {
 
     // ---------------------------------------------------------------- downloads
 
-    /** How to make each download of one scope. */
+    /**
+     * How to make each download of one scope: {@code feed} chooses the entries of its two feeds (chosen once for
+     * both), which link to {@code page}.
+     */
     private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
-                           java.util.function.Supplier<String> json, java.util.function.Supplier<String> atom,
-                           java.util.function.Supplier<String> jsonFeed, Function<RenderContext, Utf8Text> ics) {
+                           java.util.function.Supplier<String> json, java.util.function.Supplier<ProgressEntries> feed, String page,
+                           Function<RenderContext, Utf8Text> ics) {
     }
 
     private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
         List<Output> outputs = new ArrayList<>();
+        Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
         for (Download download : Download.values()) {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
@@ -961,8 +962,8 @@ public final class SiteRenderer {
                 case CSV -> context -> recipes.csv().apply(context).bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
-                case ATOM -> text(recipes.atom());
-                case JSON_FEED -> text(recipes.jsonFeed());
+                case ATOM -> context -> utf8(atom.feed(archive, feed.apply(context), Routes.url(archive.site(), path), recipes.page()));
+                case JSON_FEED -> context -> utf8(jsonFeed.feed(archive, feed.apply(context), Routes.url(archive.site(), path), recipes.page()));
                 case ICS -> context -> {
                     Utf8Text calendar = recipes.ics().apply(context);
                     return calendar.contains("BEGIN:VEVENT") ? calendar.bytes() : null;
@@ -976,8 +977,17 @@ public final class SiteRenderer {
     }
 
     /**
-     * A plan's events, which its calendar and the site's share: kept by the plan's key, so that the site's calendar is
-     * joined from the plans' (made a moment before, or in an earlier build) and a change to one plan makes its events again.
+     * A plan's rows of the site's CSV, kept by the plan's key: the site's CSV is joined from them, and a change to one
+     * plan makes its rows again.
+     */
+    private byte[] siteRows(RenderContext context, Plan plan) {
+        return context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())), () -> CsvRenderer.siteRows(archive, plan).bytes());
+    }
+
+    /**
+     * A plan's events, which its calendar and the site's share, kept by the plan's key: the site's calendar is joined
+     * from them (made in this build by whichever calendar wants them first, or in an earlier build), and a change to
+     * one plan makes its events again.
      */
     private byte[] events(RenderContext context, Plan plan) {
         return context.part(Fingerprint.of("calendar events", common, planKeys.get(plan.id())), () -> IcalRenderer.events(archive, plan).bytes());

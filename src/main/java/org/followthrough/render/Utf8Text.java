@@ -15,6 +15,8 @@ import java.util.List;
 public final class Utf8Text {
 
     private static final int CHUNK = 1 << 16;
+    /** Bytes appended that are at least this long are kept as they are, between chunks, not copied into them. */
+    private static final int KEPT_AS_IT_IS = CHUNK / 4;
 
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] chunk = new byte[CHUNK];
@@ -40,8 +42,20 @@ public final class Utf8Text {
         return append(String.valueOf(c));
     }
 
-    /** Text that is UTF-8 already: a part made before. */
+    /**
+     * Text that is UTF-8 already: a part made before. A long one (a plan's rows, joined into the site's CSV) is
+     * kept as it is rather than copied, and must not be changed afterwards.
+     */
     public Utf8Text append(byte[] bytes) {
+        if (bytes.length >= KEPT_AS_IT_IS) {
+            if (used > 0) {
+                chunks.add(Arrays.copyOf(chunk, used));
+                used = 0;
+            }
+            chunks.add(bytes);
+            size += bytes.length;
+            return this;
+        }
         int from = 0;
         while (from < bytes.length) {
             if (used == chunk.length) {

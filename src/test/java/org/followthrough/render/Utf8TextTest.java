@@ -33,6 +33,26 @@ class Utf8TextTest {
     }
 
     @Test
+    void partsAppendedAsBytesLongOrShortComeOutInOrderAmongTheTextAroundThem() {
+        StringBuilder expected = new StringBuilder("header\r\n");
+        Utf8Text text = new Utf8Text().append("header\r\n");
+        for (int length : new int[] {10, 40_000, 0, 70_000, 16_384, 3, 200_000}) {
+            String part = (MIXED + length).repeat(length / MIXED.length() + 1).substring(0, length);
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            expected.append(part);
+            text.append(bytes);
+            if (length % 2 == 0) {
+                expected.append(';');
+                text.append(';');
+            }
+        }
+        expected.append("end");
+        text.append("end");
+
+        assertThat(text.bytes()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writingGoesOnAfterTheBytesWereTaken() {
         Utf8Text text = new Utf8Text().append("first ");
         byte[] first = text.bytes();

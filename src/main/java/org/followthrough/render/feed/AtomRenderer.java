@@ -53,22 +53,24 @@ public final class AtomRenderer {
      * @param pageUrl the plan's page ({@code rel="alternate"})
      */
     public String plan(Archive archive, Plan plan, String selfUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.plan(plan), selfUrl, pageUrl);
+        return feed(archive, ProgressEntries.plan(archive, plan, markdown), selfUrl, pageUrl);
     }
 
     /** The progress of the actions the organisation owns, alone or with others, in any plan. */
     public String organisation(Archive archive, Organisation organisation, String selfUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.organisation(archive, organisation), selfUrl, pageUrl);
+        return feed(archive, ProgressEntries.organisation(archive, organisation, markdown), selfUrl, pageUrl);
     }
 
     public String site(Archive archive, String selfUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.site(archive), selfUrl, pageUrl);
+        return feed(archive, ProgressEntries.site(archive, markdown), selfUrl, pageUrl);
     }
 
-    private String feed(Archive archive, ProgressEntries.Scope scope, String selfUrl, String pageUrl) {
+    /** The feed of a scope's entries, chosen and written out once for this feed and its JSON Feed. */
+    public String feed(Archive archive, ProgressEntries entries, String selfUrl, String pageUrl) {
         Site site = archive.site();
         Map<String, Organisation> organisations = archive.organisationsById();
-        ProgressEntries.Selection selection = ProgressEntries.select(archive, scope);
+        ProgressEntries.Scope scope = entries.scope();
+        ProgressEntries.Selection selection = entries.selection();
 
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -85,8 +87,8 @@ public final class AtomRenderer {
         element(xml, 2, "uri", site.baseUrl());
         xml.append("  </author>\n");
         xml.append("  <generator>Followthrough</generator>\n");
-        for (ProgressEntries.Entry entry : selection.entries()) {
-            entry(xml, site, organisations, entry, scope.withPlan());
+        for (int i = 0; i < selection.entries().size(); i++) {
+            entry(xml, site, organisations, selection.entries().get(i), entries.content(i), scope.withPlan());
         }
         xml.append("</feed>\n");
         return xml.toString();
@@ -104,8 +106,8 @@ public final class AtomRenderer {
         return "../".repeat((int) depth) + STYLESHEET;
     }
 
-    private void entry(StringBuilder xml, Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry,
-                       boolean withPlan) {
+    private static void entry(StringBuilder xml, Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry,
+                              String content, boolean withPlan) {
         ProgressUpdate update = entry.update();
         String url = entry.record().url(site);
         xml.append("  <entry>\n");
@@ -126,7 +128,7 @@ public final class AtomRenderer {
         Lifecycle lifecycle = entry.lifecycle();
         xml.append("    <category term=\"").append(attr(lifecycle.code())).append("\" scheme=\"")
                 .append(attr(site.baseUrl() + "about/#status")).append("\" label=\"").append(attr(lifecycle.label())).append("\"/>\n");
-        xml.append("    <content type=\"html\">").append(text(entry.content(markdown, url))).append("</content>\n");
+        xml.append("    <content type=\"html\">").append(text(content)).append("</content>\n");
         xml.append("  </entry>\n");
     }
 

@@ -52,22 +52,24 @@ public final class JsonFeedRenderer {
      * @param pageUrl the plan's page ({@code home_page_url})
      */
     public String plan(Archive archive, Plan plan, String feedUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.plan(plan), feedUrl, pageUrl);
+        return feed(archive, ProgressEntries.plan(archive, plan, markdown), feedUrl, pageUrl);
     }
 
     /** The progress of the actions the organisation owns, alone or with others, in any plan. */
     public String organisation(Archive archive, Organisation organisation, String feedUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.organisation(archive, organisation), feedUrl, pageUrl);
+        return feed(archive, ProgressEntries.organisation(archive, organisation, markdown), feedUrl, pageUrl);
     }
 
     public String site(Archive archive, String feedUrl, String pageUrl) {
-        return feed(archive, ProgressEntries.Scope.site(archive), feedUrl, pageUrl);
+        return feed(archive, ProgressEntries.site(archive, markdown), feedUrl, pageUrl);
     }
 
-    private String feed(Archive archive, ProgressEntries.Scope scope, String feedUrl, String pageUrl) {
+    /** The feed of a scope's entries, chosen and written out once for this feed and its Atom feed. */
+    public String feed(Archive archive, ProgressEntries entries, String feedUrl, String pageUrl) {
         Site site = archive.site();
         Map<String, Organisation> organisations = archive.organisationsById();
-        ProgressEntries.Selection selection = ProgressEntries.select(archive, scope);
+        ProgressEntries.Scope scope = entries.scope();
+        ProgressEntries.Selection selection = entries.selection();
 
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", VERSION);
@@ -78,14 +80,15 @@ public final class JsonFeedRenderer {
         feed.put("authors", List.of(person(site.publisher(), site.baseUrl())));
         feed.put("language", site.language());
         List<Object> items = new ArrayList<>();
-        for (ProgressEntries.Entry entry : selection.entries()) {
-            items.add(item(site, organisations, entry, scope.withPlan()));
+        for (int i = 0; i < selection.entries().size(); i++) {
+            items.add(item(site, organisations, selection.entries().get(i), entries.content(i), scope.withPlan()));
         }
         feed.put("items", items);
         return Json.data(feed);
     }
 
-    private Map<String, Object> item(Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry, boolean withPlan) {
+    private static Map<String, Object> item(Site site, Map<String, Organisation> organisations, ProgressEntries.Entry entry, String content,
+                                            boolean withPlan) {
         ProgressUpdate update = entry.update();
         String url = entry.record().url(site);
         Lifecycle lifecycle = entry.lifecycle();
@@ -93,7 +96,7 @@ public final class JsonFeedRenderer {
         item.put("id", entry.id(site));
         item.put("url", url);
         item.put("title", entry.title(withPlan));
-        item.put("content_html", entry.content(markdown, url));
+        item.put("content_html", content);
         item.put("date_published", ProgressEntries.timestamp(update.date()));
         item.put("authors", entry.owners(organisations).stream().map(name -> person(name, null)).toList());
         item.put("tags", List.of(lifecycle.label()));

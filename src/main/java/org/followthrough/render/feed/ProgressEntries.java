@@ -27,11 +27,49 @@ import org.followthrough.render.Routes;
  * What every progress feed is made of, whatever its format (Atom, JSON Feed): which actions a feed
  * covers and what it is called, which updates become entries and in what order, and each entry's
  * stable id, title, lifecycle, authors and HTML content. Worked out once here so that the feeds of
- * one scope always agree entry for entry. Pure and thread-safe.
+ * one scope always agree entry for entry; one scope's entries, chosen and written out once, make both
+ * its feeds. Immutable and thread-safe.
  */
-final class ProgressEntries {
+public final class ProgressEntries {
 
-    private ProgressEntries() {
+    private final Scope scope;
+    private final Selection selection;
+    /** Each entry's HTML content, in the order of the selection's entries. */
+    private final List<String> contents;
+
+    private ProgressEntries(Archive archive, Scope scope, MarkdownRenderer markdown) {
+        this.scope = scope;
+        this.selection = select(archive, scope);
+        Site site = archive.site();
+        this.contents = selection.entries().stream().map(entry -> entry.content(markdown, entry.record().url(site))).toList();
+    }
+
+    /** The entries of a plan's feeds. */
+    public static ProgressEntries plan(Archive archive, Plan plan, MarkdownRenderer markdown) {
+        return new ProgressEntries(archive, Scope.plan(plan), markdown);
+    }
+
+    /** The entries of the feeds of the actions an organisation owns, alone or with others, in any plan. */
+    public static ProgressEntries organisation(Archive archive, Organisation organisation, MarkdownRenderer markdown) {
+        return new ProgressEntries(archive, Scope.organisation(archive, organisation), markdown);
+    }
+
+    /** The entries of the site's feeds. */
+    public static ProgressEntries site(Archive archive, MarkdownRenderer markdown) {
+        return new ProgressEntries(archive, Scope.site(archive), markdown);
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    Selection selection() {
+        return selection;
+    }
+
+    /** The HTML content of the selection's entry at {@code index}. */
+    String content(int index) {
+        return contents.get(index);
     }
 
     /**
