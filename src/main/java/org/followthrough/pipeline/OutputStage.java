@@ -103,8 +103,9 @@ final class OutputStage {
     }
 
     /**
-     * The parts of outputs (a plan's rows of the site's CSV) kept in the build cache beside the outputs. None
-     * while names are protected: a part is not a file the guard reads, and the cache keeps nothing unread.
+     * The parts of outputs (a plan's rows of the site's CSV), and what the site's keys take from each plan, kept
+     * in the build cache beside the outputs. None while names are protected: a part is not a file the guard reads,
+     * and the cache keeps nothing unread.
      */
     static RenderContext.Parts parts(BuildCache cache, OutputGuard guard) {
         if (!cache.enabled() || guard.isOn()) {
