@@ -380,7 +380,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 } else if (kept.containsKey(relative)) {
                     SiteManifest.Entry was = kept.get(relative).was();
                     if (!was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
-                        throw new IOException("a file of the site being replaced changed while the site was being built: " + relative);
+                        throw changedDuringBuild(relative);
                     }
                     readableToAll(entry, attrs, FILE);
                 }
@@ -388,6 +388,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Why the site is not changed: a file it keeps was changed by someone else while the build ran. */
+    private static IOException changedDuringBuild(String path) {
+        return new IOException("a file of the site being replaced changed while the site was being built: " + path);
     }
 
     /** Gives a file or folder the mode every published one has, where the file system has modes and it has another. */
@@ -531,7 +536,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             kept.entrySet().parallelStream().forEach(file -> {
                 try {
                     if (!file.getValue().unchanged()) {
-                        throw new IOException("a file of the site being replaced changed while the site was being built: " + file.getKey());
+                        throw changedDuringBuild(file.getKey());
                     }
                     linkOrCopy(file.getValue().old(), staging.resolve(file.getKey()));
                 } catch (IOException e) {
