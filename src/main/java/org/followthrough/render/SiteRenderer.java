@@ -322,7 +322,7 @@ public final class SiteRenderer {
         Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
         String name = ViewFactory.planName(plan);
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
-        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, Routes.PLAN_JSON, scope, new Recipes(
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
@@ -390,7 +390,7 @@ public final class SiteRenderer {
         if (owns) {
             // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
             Archive its = archive.withPlans(involved);
-            outputs.addAll(downloads(unit, folder, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
+            outputs.addAll(downloads(unit, folder, key, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
@@ -434,7 +434,10 @@ public final class SiteRenderer {
     private List<Output> siteOutputs() {
         String unit = SITE_UNIT;
         Site site = archive.site();
-        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
+        // The site's PDF is a table of the plans' summaries: keyed on them, not on every plan's texts, so that a progress text
+        // it does not show leaves it as it was.
+        String summaries = Fingerprint.of("site summary", views.site(), archive.plans().stream().map(this::cardKey).toList());
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, summaries, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
@@ -548,7 +551,7 @@ public final class SiteRenderer {
         // and worked out for the pages that are made
         Map<String, Views.PlanSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
         Function<Plan, Card> card = plan -> new Card(() -> summaries.computeIfAbsent(plan.id(), id -> views.planSummary(plan)),
-                fingerprints.of("card", planKeys.get(plan.id()), () -> views.planSummary(plan)));
+                cardKey(plan));
         List<Views.Filter> standings = filterLinks(facets.standings);
         List<Views.Filter> kinds = filterLinks(facets.kinds);
         List<Views.Filter> years = filterLinks(facets.years);
@@ -952,7 +955,16 @@ public final class SiteRenderer {
                            Function<RenderContext, Utf8Text> ics) {
     }
 
-    private List<Output> downloads(String unit, String folder, String key, String jsonFile, String scope, Recipes recipes) {
+    /** A fingerprint of a plan's summary (its card in the list of plans, its row in the site's PDF), kept from an earlier build by the plan's key. */
+    private String cardKey(Plan plan) {
+        return fingerprints.of("card", planKeys.get(plan.id()), () -> views.planSummary(plan));
+    }
+
+    /**
+     * The downloads of a plan, an organisation or the site, in {@code folder}: each keyed on {@code key}, but the PDF on
+     * {@code pdfKey} (which may stand for less: the site's PDF shows only the plans' summaries).
+     */
+    private List<Output> downloads(String unit, String folder, String key, String pdfKey, String jsonFile, String scope, Recipes recipes) {
         List<Output> outputs = new ArrayList<>();
         Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
         for (Download download : Download.values()) {
@@ -971,7 +983,8 @@ public final class SiteRenderer {
             };
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
-            outputs.add(Output.of(path, unit, download.kind(), Fingerprint.of(download.name(), path, common, key, templates, scope), recipe));
+            outputs.add(Output.of(path, unit, download.kind(),
+                    Fingerprint.of(download.name(), path, common, download == Download.PDF ? pdfKey : key, templates, scope), recipe));
         }
         return outputs;
     }

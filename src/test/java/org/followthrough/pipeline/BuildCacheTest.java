@@ -85,11 +85,11 @@ class BuildCacheTest {
     }
 
     /**
-     * The lists of plans and the search index are keyed on what they show: a progress text they do not show
-     * leaves their keys as they were (so they come from the cache), a status they do show changes them.
+     * The lists of plans, the search index and the site's summary PDF are keyed on what they show: a progress text
+     * they do not show leaves their keys as they were (so they come from the cache), a status they do show changes them.
      */
     @Test
-    void theListsOfPlansAndTheSearchIndexAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
+    void theListsOfPlansTheSearchIndexAndTheSitesPdfAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
         Map<String, String> before = keys();
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
@@ -98,26 +98,31 @@ class BuildCacheTest {
         Map<String, String> statusChanged = keys();
 
         List<String> listsAndSearch = before.keySet().stream()
-                .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/"))
+                .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/")
+                        || path.equals("data/summary.pdf"))
                 .toList();
-        assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json");
+        assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json", "data/summary.pdf");
         for (String path : listsAndSearch) {
             assertThat(textChanged.get(path)).as("%s after a change of progress text", path).isEqualTo(before.get(path));
         }
         assertThat(statusChanged.get("plans/index.html")).as("a plan's counts on the list of plans").isNotEqualTo(before.get("plans/index.html"));
         assertThat(statusChanged.get("search/index/docs-0.json")).as("an action's status in the search's results")
                 .isNotEqualTo(before.get("search/index/docs-0.json"));
+        assertThat(statusChanged.get("data/summary.pdf")).as("a plan's counts in the site's summary PDF")
+                .isNotEqualTo(before.get("data/summary.pdf"));
+        assertThat(textChanged.get("plans/second-review/summary.pdf")).as("the plan's own PDF, which shows the text")
+                .isNotEqualTo(before.get("plans/second-review/summary.pdf"));
         assertThat(textChanged.get("plans/second-review/recommendations/1/index.html")).as("the page that shows the text")
                 .isNotEqualTo(before.get("plans/second-review/recommendations/1/index.html"));
     }
 
     /**
-     * What the search index and the list of plans take from each plan is kept from one build to the next by the plan's
-     * key: a status they show, changed in one plan, still reaches them, and the next build with nothing changed takes
-     * them from the cache.
+     * What the search index, the list of plans and the site's PDF take from each plan is kept from one build to the next
+     * by the plan's key: a status they show, changed in one plan, still reaches them, and the next build with nothing
+     * changed takes them from the cache.
      */
     @Test
-    void aChangedStatusReachesTheSearchIndexAndTheListOfPlansThroughWhatEarlierBuildsKept() throws IOException {
+    void aChangedStatusReachesTheSearchIndexTheListOfPlansAndTheSitesPdfThroughWhatEarlierBuildsKept() throws IOException {
         build("site", true);
         Map<String, String> before = Folders.contents(temp.resolve("site"));
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        status: done\n", "        status: open\n");
@@ -129,6 +134,7 @@ class BuildCacheTest {
         assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(after.get("search/index/docs-0.json")).isNotEqualTo(before.get("search/index/docs-0.json"));
         assertThat(after.get("plans/index.html")).isNotEqualTo(before.get("plans/index.html"));
+        assertThat(after.get("data/summary.pdf")).isNotEqualTo(before.get("data/summary.pdf"));
         BuildResult again = build("site", true);
         assertThat(again.filesFromCache()).isEqualTo(again.filesWritten());
     }
