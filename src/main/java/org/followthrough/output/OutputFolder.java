@@ -265,20 +265,8 @@ public final class OutputFolder {
 
     private static void foreignEntries(Path dir, String prefix, Set<String> published, Set<String> folders, List<String> foreign,
                                        java.util.Map<String, BasicFileAttributes> seen) {
-        List<Path> entries;
-        try (Stream<Path> list = Files.list(dir)) {
-            entries = list.toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        entries.parallelStream().forEach(entry -> {
-            String relative = prefix + entry.getFileName();
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        inParallel(dir, prefix, (entry, relative) -> {
+            BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isDirectory()) {
                 if (folders.contains(relative)) {
                     foreignEntries(entry, relative + "/", published, folders, foreign, seen);
@@ -289,6 +277,33 @@ public final class OutputFolder {
                 foreign.add(relative);
             } else if (published.contains(relative)) {
                 seen.put(relative, attrs);
+            }
+        });
+    }
+
+    /** Looks at one entry of a folder, named by its path from the site's root. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        void visit(Path entry, String relative) throws IOException;
+    }
+
+    /**
+     * Visits each entry of {@code dir} (whose path from the site's root is {@code prefix}: "" or ending in "/"), the
+     * entries in parallel; a visitor may visit a subfolder the same way. An I/O failure is thrown as an
+     * {@link UncheckedIOException}.
+     */
+    static void inParallel(Path dir, String prefix, EntryVisitor visitor) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        entries.parallelStream().forEach(entry -> {
+            try {
+                visitor.visit(entry, prefix + entry.getFileName());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -361,31 +361,20 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     private void checkInPlace(Path dir, String prefix, Set<String> listed, Set<String> folders, List<String> foreign, boolean posix) {
-        List<Path> entries;
-        try (Stream<Path> list = Files.list(dir)) {
-            entries = list.toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        entries.parallelStream().forEach(entry -> {
-            String relative = prefix + entry.getFileName();
-            try {
-                BasicFileAttributes attrs = posix ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attrs.isDirectory() && folders.contains(relative)) {
-                    readableToAll(entry, attrs, FOLDER);
-                    checkInPlace(entry, relative + "/", listed, folders, foreign, posix);
-                } else if (!attrs.isRegularFile() || !(listed.contains(relative) || relative.equals(OutputFolder.MARKER))) {
-                    foreign.add(relative + (attrs.isDirectory() ? "/" : ""));
-                } else if (kept.containsKey(relative)) {
-                    SiteManifest.Entry was = kept.get(relative).was();
-                    if (!was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
-                        throw changedDuringBuild(relative);
-                    }
-                    readableToAll(entry, attrs, FILE);
+        OutputFolder.inParallel(dir, prefix, (entry, relative) -> {
+            BasicFileAttributes attrs = posix ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory() && folders.contains(relative)) {
+                readableToAll(entry, attrs, FOLDER);
+                checkInPlace(entry, relative + "/", listed, folders, foreign, posix);
+            } else if (!attrs.isRegularFile() || !(listed.contains(relative) || relative.equals(OutputFolder.MARKER))) {
+                foreign.add(relative + (attrs.isDirectory() ? "/" : ""));
+            } else if (kept.containsKey(relative)) {
+                SiteManifest.Entry was = kept.get(relative).was();
+                if (!was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
+                    throw changedDuringBuild(relative);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                readableToAll(entry, attrs, FILE);
             }
         });
     }
