@@ -78,6 +78,8 @@ final class OutputStage {
     private final String folder;
     private final RenderContext.Parts parts;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    /** A fingerprint of everything each unit that has one is made from (see {@link org.followthrough.render.SiteRenderer#unitKeys}). */
+    private Map<String, String> unitKeys = Map.of();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger made = new AtomicInteger();
@@ -124,7 +126,19 @@ final class OutputStage {
         };
     }
 
-    Counts run(List<Output> outputs) {
+    /**
+     * Makes or reuses every output of a site. A unit with a key (see {@link org.followthrough.render.SiteRenderer#unitKeys})
+     * that an earlier build published whole from the same key, and whose files the site being replaced still has as they
+     * were, is kept whole, without working out its outputs' fingerprints.
+     */
+    Counts run(org.followthrough.render.SiteRenderer site) {
+        List<Output> outputs = site.outputs();
+        return run(outputs, site.unitKeys());
+    }
+
+    /** Makes or reuses these outputs, keeping whole the units with a key in {@code unitKeys} where it can. */
+    Counts run(List<Output> outputs, Map<String, String> unitKeys) {
+        this.unitKeys = unitKeys;
         List<Output> wanted = outputs.stream().filter(o -> pdfs || o.kind() != Output.Kind.PDF).toList();
         total = wanted.size();
         Map<String, List<Output>> units = new LinkedHashMap<>();
@@ -180,12 +194,21 @@ final class OutputStage {
 
     private void runUnit(List<Output> unit) {
         RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), parts);
-        for (Output output : unit) {
+        String unitKey = unit.isEmpty() ? null : unitKeys.get(unit.get(0).unit());
+        // Kept as parts are: not while names are protected (the guard reads every file), nor without the cache.
+        String record = unitKey == null || parts == RenderContext.Parts.NONE ? null : Fingerprint.of("unit", unitKey, folder, pdfs);
+        List<UnitRecord.Entry> published = new ArrayList<>();
+        List<Output> left = unit;
+        if (record != null) {
+            left = keepWhole(unit, UnitRecord.find(parts, record), context);
+        }
+        for (Output output : left) {
             if (problems.hasErrors()) {
                 return;
             }
             try {
-                produce(output, context);
+                String key = cacheKey(output, context::size);
+                published.add(new UnitRecord.Entry(output.path(), key, produce(output, key, context)));
             } catch (TemplateEngine.TemplateProblem e) {
                 problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
                         "fix the template; the previous site is unchanged");
@@ -195,6 +218,41 @@ final class OutputStage {
             }
             progress.fileDone(done.incrementAndGet(), total, fromCache.get());
         }
+        if (record != null && left == unit && published.size() == unit.size() && !problems.hasErrors()) {
+            UnitRecord.keep(parts, record, published);
+        }
+    }
+
+    /**
+     * Keeps a unit whole when the record of how an earlier build published it lists the same files, and the site being
+     * replaced still has every file it published, made from the same fingerprint: each is kept, without working
+     * out the unit's fingerprints again. Returns the outputs still to make: all of them, or none.
+     */
+    private List<Output> keepWhole(List<Output> unit, Optional<List<UnitRecord.Entry>> record, RenderContext context) {
+        if (record.isEmpty() || record.get().size() != unit.size()) {
+            return unit;
+        }
+        List<UnitRecord.Entry> entries = record.get();
+        for (int i = 0; i < unit.size(); i++) {
+            UnitRecord.Entry entry = entries.get(i);
+            if (!entry.path().equals(unit.get(i).path()) || entry.published() && publisher.previous(entry.path(), entry.key()).isEmpty()) {
+                return unit;
+            }
+        }
+        for (int i = 0; i < unit.size(); i++) {
+            UnitRecord.Entry entry = entries.get(i);
+            if (entry.published()) {
+                long kept = publisher.reuse(entry.path(), entry.key());
+                if (kept < 0) {
+                    // gone since it was looked at: made as any other file is
+                    return unit.subList(i, unit.size());
+                }
+                record(unit.get(i), context, (int) kept);
+                fromCache.incrementAndGet();
+            }
+            progress.fileDone(done.incrementAndGet(), total, fromCache.get());
+        }
+        return List.of();
     }
 
     /**
@@ -210,15 +268,15 @@ final class OutputStage {
         return Fingerprint.of(output.path(), output.key(), shown);
     }
 
-    private void produce(Output output, RenderContext context) {
-        String key = cacheKey(output, context::size);
+    /** Publishes an output, from the site being replaced, the cache or its recipe; returns its size, or -1 when it is not published. */
+    private long produce(Output output, String key, RenderContext context) {
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
         if (cache.enabled() && fromPreviousSite(output, context, key)) {
-            return;
+            return sizes.getOrDefault(output.path(), -1);
         }
         Optional<BuildCache.Hit> hit = cache.find(key);
         if (hit.isPresent() && (hit.get() instanceof BuildCache.Hit.NoFile || fromCache(output, context, (BuildCache.Hit.File) hit.get(), key))) {
-            return;
+            return sizes.getOrDefault(output.path(), -1);
         }
         long started = TIMINGS != null ? THREADS.getCurrentThreadCpuTime() : 0;
         byte[] bytes = output.recipe().make(context);
@@ -228,13 +286,15 @@ final class OutputStage {
         made.incrementAndGet();
         // A file that holds a protected name is neither published nor kept in the cache.
         if (bytes != null && !admits(output, bytes, key)) {
-            return;
+            return -1;
         }
         cache.put(key, bytes);
-        if (bytes != null) {
-            publisher.write(output.path(), bytes, key);
-            record(output, context, bytes.length);
+        if (bytes == null) {
+            return -1;
         }
+        publisher.write(output.path(), bytes, key);
+        record(output, context, bytes.length);
+        return bytes.length;
     }
 
     /**

@@ -207,7 +207,7 @@ public final class Pipeline {
             return new OutputStage.Counts(0, 0, 0);
         }
         OutputStage.Counts counts = stage.run(new SiteRenderer(site, shared, assembled.planKeys(),
-                SiteRenderer.Snapshots.listing(List.copyOf(snapshots)), history).outputs());
+                SiteRenderer.Snapshots.listing(List.copyOf(snapshots)), history));
         if (snapshot && !problems.hasErrors()) {
             // The same site in a folder of its own, for the address it will have there; its pages say it is a snapshot.
             String folder = Routes.snapshot(site.asOf());
@@ -215,7 +215,7 @@ public final class Pipeline {
             OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, folder), folder, request.pdfs(), templateLocation,
                     guard, problems, progress);
             counts = counts.plus(inFolder.run(new SiteRenderer(frozen, shared, assembled.planKeys(),
-                    SiteRenderer.Snapshots.snapshotOf(site.asOf()), history).outputs()));
+                    SiteRenderer.Snapshots.snapshotOf(site.asOf()), history)));
         }
         if (request.organisation() == null && request.allOrganisations()) {
             for (Organisation organisation : OrganisationScope.owners(archive)) {
@@ -227,7 +227,7 @@ public final class Pipeline {
                 OutputStage inFolder = new OutputStage(cache, Publisher.inFolder(publisher, itsFolder), itsFolder, request.pdfs(),
                         templateLocation, guard, problems, progress);
                 counts = counts.plus(inFolder.run(new SiteRenderer(own, shared, assembled.planKeys(), SiteRenderer.Snapshots.NONE,
-                        history).outputs()));
+                        history)));
             }
         }
         return counts;

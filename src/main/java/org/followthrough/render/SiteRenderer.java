@@ -151,6 +151,8 @@ public final class SiteRenderer {
     private final Map<String, Organisation> organisationsById;
     /** What the keys of the search index and the list of plans take from each plan, as earlier builds worked it out. */
     private final PlanFingerprints fingerprints;
+    /** For each plan's unit, a fingerprint of everything its outputs' fingerprints are made from. */
+    private final Map<String, String> unitKeys = new LinkedHashMap<>();
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
@@ -247,6 +249,15 @@ public final class SiteRenderer {
     }
 
     /**
+     * For each plan's unit ("plan:ID"), a fingerprint of everything the fingerprints of its outputs are made from, once
+     * {@link #outputs} has decided them: a build may keep a unit whole, as an earlier build with the same unit key
+     * published it, without working out its outputs' fingerprints.
+     */
+    public Map<String, String> unitKeys() {
+        return java.util.Collections.unmodifiableMap(unitKeys);
+    }
+
+    /**
      * The outputs of one unit ("plan:ID", "organisation:ID", "theme:ID", "site", "plans", "search" or "sitemap"), as {@link #outputs}
      * decides them, without deciding the others': for a preview that decides only what is asked for.
      * None for a unit the site does not have.
@@ -329,12 +340,16 @@ public final class SiteRenderer {
                 () -> JsonRenderer.plan(archive, plan),
                 () -> ProgressEntries.plan(archive, plan, shared.markdown()), Routes.url(site, folder),
                 context -> IcalRenderer.plan(archive, plan, events(context, plan)))));
-        outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, Fingerprint.of("fragment", common, key, templates("fragments/")),
+        outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, () -> Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
         PlanChanges itsHistory = history.of(plan.id());
         // Only the plan's pages show its history: a new commit remakes them, not its downloads or the listings.
-        String withHistory = Fingerprint.of(key, history.status(), history.shortenedFrom(), itsHistory);
+        List<Object> withHistory = Arrays.asList(key, history.status(), history.shortenedFrom(), itsHistory);
+        // Everything the fingerprints below are made from, but what the plan's key stands for: the unit's key. A build
+        // that finds the unit published whole from the same key keeps it without working out the fingerprints.
+        unitKeys.put(unit, Fingerprint.of("plan unit", plan.id(), common, withHistory, templates(""), templates("pdf/"),
+                templates("fragments/"), shared.pdfFonts()));
         outputs.add(page(unit, folder, "plan.ftlh", plan.title(), name, List.of(HOME_CRUMB, PLANS_CRUMB), withHistory, sizes,
                 (context, model) -> {
                     model.put("plan", view.apply(context));
@@ -353,7 +368,7 @@ public final class SiteRenderer {
             String number = plan.recommendations().get(i).number();
             String title = "Recommendation " + number + " – " + name;
             outputs.add(page(unit, Routes.recommendation(plan.id(), number), "recommendation.ftlh", title, "Recommendation " + number,
-                    List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), Fingerprint.of("recommendation", number, key), List.of(),
+                    List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), List.of("recommendation", number, key), List.of(),
                     (context, model) -> {
                         Views.PlanView planView = view.apply(context);
                         List<Views.RecommendationView> all = planView.recommendations();
@@ -889,16 +904,19 @@ public final class SiteRenderer {
         void into(RenderContext context, Map<String, Object> model);
     }
 
-    private Output page(String unit, String path, String template, String title, List<Views.Crumb> crumbs, String key,
+    private Output page(String unit, String path, String template, String title, List<Views.Crumb> crumbs, Object key,
                         List<String> showsSizeOf, Fill fill) {
         return page(unit, path, template, title, title, crumbs, key, showsSizeOf, fill);
     }
 
-    /** A page; {@code crumb}: the shorter name its breadcrumbs end with. */
-    private Output page(String unit, String path, String template, String title, String crumb, List<Views.Crumb> crumbs, String key,
+    /**
+     * A page; {@code crumb}: the shorter name its breadcrumbs end with; {@code key}: what the page is made from but its
+     * template and place (a fingerprint, or values to fingerprint with the page's own when its fingerprint is asked for).
+     */
+    private Output page(String unit, String path, String template, String title, String crumb, List<Views.Crumb> crumbs, Object key,
                         List<String> showsSizeOf, Fill fill) {
         return new Output(path + "index.html", unit, Kind.PAGE,
-                Fingerprint.of("page", template, path, title, crumb, crumbs, common, key, templates("")),
+                () -> Fingerprint.of("page", template, path, title, crumb, crumbs, common, key, templates("")),
                 showsSizeOf, context -> {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("site", views.site());
@@ -983,8 +1001,8 @@ public final class SiteRenderer {
             };
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
-            outputs.add(Output.of(path, unit, download.kind(),
-                    Fingerprint.of(download.name(), path, common, download == Download.PDF ? pdfKey : key, templates, scope), recipe));
+            String itsKey = download == Download.PDF ? pdfKey : key;
+            outputs.add(Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe));
         }
         return outputs;
     }

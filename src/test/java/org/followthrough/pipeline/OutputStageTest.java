@@ -1,0 +1,125 @@
+package org.followthrough.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.guard.OutputGuard;
+import org.followthrough.guard.ProtectedNames;
+import org.followthrough.output.OutputFolder;
+import org.followthrough.output.StagedDirectoryPublisher;
+import org.followthrough.problem.Problems;
+import org.followthrough.render.Output;
+import org.followthrough.support.Folders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A unit (a plan's pages and downloads) that an earlier build published whole from the same unit key is
+ * kept whole: its files are kept from the site being replaced without their fingerprints being worked out
+ * again. Whatever does not match what was published (another unit key, other files, a file changed in the
+ * site) is made or kept file by file, as any output is. Real stages publishing into real folders.
+ */
+class OutputStageTest {
+
+    @TempDir
+    Path temp;
+
+    private final AtomicInteger fingerprintsWorkedOut = new AtomicInteger();
+    private final AtomicInteger made = new AtomicInteger();
+
+    /** A plan's unit of three files, one of them a calendar with no dates (not published), each fingerprinted from {@code text}. */
+    private List<Output> unit(String text) {
+        return List.of(output("plans/a/index.html", text), output("plans/a/plan.json", text),
+                new Output("plans/a/targets.ics", "plan:a", Output.Kind.DOWNLOAD, counted("ics " + text), List.of(), context -> null));
+    }
+
+    private Output output(String path, String text) {
+        return Output.of(path, "plan:a", Output.Kind.PAGE, counted(path + " " + text), context -> {
+            made.incrementAndGet();
+            return (path + ": " + text).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    private Supplier<String> counted(String fingerprint) {
+        return () -> {
+            fingerprintsWorkedOut.incrementAndGet();
+            return fingerprint;
+        };
+    }
+
+    /** Publishes the outputs into site/, with the cache in cache/, as a build does. */
+    private OutputStage.Counts publish(List<Output> outputs, String unitKey) throws IOException {
+        fingerprintsWorkedOut.set(0);
+        made.set(0);
+        Problems problems = new Problems();
+        OutputFolder folder = OutputFolder.claim(temp.resolve("site"), temp.resolve("content"), null, problems).orElseThrow();
+        BuildCache cache = BuildCache.in(temp.resolve("cache"));
+        OutputGuard guard = new OutputGuard(ProtectedNames.NONE, "");
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder, cache.manifestFor(folder.path()))) {
+            OutputStage stage = new OutputStage(cache, publisher, "", true, name -> name, guard, problems, BuildProgress.NONE);
+            OutputStage.Counts counts = stage.run(outputs, Map.of("plan:a", unitKey));
+            assertThat(problems.sorted()).isEmpty();
+            publisher.commit();
+            return counts;
+        }
+    }
+
+    @Test
+    void aUnitPublishedWholeFromTheSameKeyIsKeptWholeWithoutWorkingOutItsFingerprints() throws IOException {
+        publish(unit("first"), "unit 1");
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        assertThat(fingerprintsWorkedOut).hasValue(3);
+
+        OutputStage.Counts again = publish(unit("first"), "unit 1");
+
+        assertThat(fingerprintsWorkedOut).as("fingerprints worked out").hasValue(0);
+        assertThat(made).hasValue(0);
+        assertThat(again.published()).isEqualTo(2);
+        assertThat(again.fromCache()).isEqualTo(2);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(published).doesNotContainKey("plans/a/targets.ics");
+    }
+
+    @Test
+    void anotherUnitKeyWorksOutEachFingerprintAndMakesWhatChanged() throws IOException {
+        publish(unit("first"), "unit 1");
+
+        publish(unit("second"), "unit 2");
+
+        assertThat(fingerprintsWorkedOut).hasValue(3);
+        assertThat(made).hasValue(2);
+        assertThat(Folders.contents(temp.resolve("site"))).containsEntry("plans/a/index.html", "plans/a/index.html: second");
+    }
+
+    @Test
+    void aUnitWithOtherFilesThanThoseRecordedIsDecidedFileByFile() throws IOException {
+        publish(unit("first"), "unit 1");
+        List<Output> more = new java.util.ArrayList<>(unit("first"));
+        more.add(output("plans/a/history/index.html", "first"));
+
+        publish(more, "unit 1");
+
+        assertThat(fingerprintsWorkedOut).hasValue(4);
+        assertThat(made).as("only the new file is made; the others are kept by their fingerprints").hasValue(1);
+        assertThat(Folders.contents(temp.resolve("site"))).containsKeys("plans/a/index.html", "plans/a/history/index.html");
+    }
+
+    @Test
+    void aFileOfTheUnitChangedInThePublishedSiteIsPublishedAgainAsItWasMade() throws IOException {
+        publish(unit("first"), "unit 1");
+        Files.writeString(temp.resolve("site/plans/a/plan.json"), "changed by hand, and longer than it was");
+
+        OutputStage.Counts again = publish(unit("first"), "unit 1");
+
+        assertThat(fingerprintsWorkedOut).as("the unit is decided file by file").hasValue(3);
+        assertThat(again.fromCache()).as("the changed file from the cache, the other kept").isEqualTo(2);
+        assertThat(Folders.contents(temp.resolve("site"))).containsEntry("plans/a/plan.json", "plans/a/plan.json: first");
+    }
+}
