@@ -288,7 +288,10 @@ final class OutputStage {
         if (bytes != null && !admits(output, bytes, key)) {
             return -1;
         }
-        cache.put(key, bytes);
+        // The whole of a file joined from parts the cache keeps would only fill the cache: it is joined again from them.
+        if (!(output.fromParts() && parts != RenderContext.Parts.NONE)) {
+            cache.put(key, bytes);
+        }
         if (bytes == null) {
             return -1;
         }

@@ -21,16 +21,28 @@ import java.util.function.Supplier;
  * @param fingerprint works out a {@link Fingerprint} of everything the bytes depend on but the sizes in {@code showsSizeOf}
  * @param showsSizeOf paths of downloads whose sizes the output shows
  * @param recipe      how to make the bytes; may return null for a file that is not published (a calendar with no dates)
+ * @param fromParts   whether the recipe joins parts the cache keeps (each plan's rows of the site's CSV), so that the
+ *                    cache need not keep the whole file as well
  */
-public record Output(String path, String unit, Kind kind, Supplier<String> fingerprint, List<String> showsSizeOf, Recipe recipe) {
+public record Output(String path, String unit, Kind kind, Supplier<String> fingerprint, List<String> showsSizeOf, Recipe recipe,
+                     boolean fromParts) {
 
     public Output {
         showsSizeOf = List.copyOf(showsSizeOf);
         fingerprint = once(fingerprint);
     }
 
+    public Output(String path, String unit, Kind kind, Supplier<String> fingerprint, List<String> showsSizeOf, Recipe recipe) {
+        this(path, unit, kind, fingerprint, showsSizeOf, recipe, false);
+    }
+
     public Output(String path, String unit, Kind kind, String key, List<String> showsSizeOf, Recipe recipe) {
         this(path, unit, kind, () -> key, showsSizeOf, recipe);
+    }
+
+    /** The same output, its recipe joining parts the cache keeps. */
+    public Output joinedFromParts() {
+        return new Output(path, unit, kind, fingerprint, showsSizeOf, recipe, true);
     }
 
     public static Output of(String path, String unit, Kind kind, String key, Recipe recipe) {

@@ -1002,7 +1002,10 @@ public final class SiteRenderer {
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
             String itsKey = download == Download.PDF ? pdfKey : key;
-            outputs.add(Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe));
+            Output output = Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe);
+            // the site's CSV and calendar are joined from each plan's rows and events, which the cache keeps
+            boolean joined = unit.equals(SITE_UNIT) && (download == Download.CSV || download == Download.ICS);
+            outputs.add(joined ? output.joinedFromParts() : output);
         }
         return outputs;
     }

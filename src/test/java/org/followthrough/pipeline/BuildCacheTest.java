@@ -380,6 +380,26 @@ class BuildCacheTest {
         assertThat(Folders.contents(temp.resolve("again"))).isEqualTo(published);
     }
 
+    /**
+     * The site's CSV and calendar are joined from each plan's rows and events, which the cache keeps: the cache does
+     * not keep them whole as well (at 1,000 plans they are 65 MB, made again whenever any plan changes), and a build
+     * into another folder joins them again, byte for byte.
+     */
+    @Test
+    void theSitesCsvAndCalendarAreJoinedAgainFromTheKeptPartsNotKeptWhole() throws IOException {
+        build("site", true);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        Map<String, String> cached = Folders.contents(cache.resolve("objects"));
+
+        BuildResult elsewhere = build("elsewhere", true);
+
+        assertThat(published).containsKeys("data/actions.csv", "data/targets.ics");
+        assertThat(cached.values()).as("what the cache keeps").doesNotContain(published.get("data/actions.csv"), published.get("data/targets.ics"))
+                .contains(published.get("plans/sample-review/actions.csv"));
+        assertThat(elsewhere.filesFromCache()).isEqualTo(elsewhere.filesWritten() - 2);
+        assertThat(Folders.contents(temp.resolve("elsewhere"))).isEqualTo(published);
+    }
+
     @Test
     void leavingOutThePdfsChangesNoOtherDownload() throws IOException {
         build("site", true);
