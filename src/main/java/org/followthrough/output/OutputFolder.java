@@ -42,21 +42,29 @@ public final class OutputFolder {
 
     private final Path path;
     private final Set<String> published;
-    /** What the file system said of each published file when the folder was claimed. */
-    private final java.util.Map<String, BasicFileAttributes> seen;
+    /**
+     * The look through the site for files Followthrough did not publish, and what the file system said of
+     * each published file then; null until it is started.
+     */
+    private volatile java.util.concurrent.CompletableFuture<java.util.Map<String, BasicFileAttributes>> seen;
 
-    private OutputFolder(Path path, Set<String> published, java.util.Map<String, BasicFileAttributes> seen) {
+    private OutputFolder(Path path, Set<String> published) {
         this.path = path;
         this.published = published;
-        this.seen = seen;
     }
 
     /**
-     * What the file system said of each file the site lists, when the folder was claimed (one walk of
-     * the site looks at every file anyway): the files present then, by the names the marker lists.
+     * What the file system said of each file the site lists, when the folder was looked through (one walk of
+     * the site looks at every file anyway): the files present then, by the names the marker lists; none if the
+     * look failed (then {@link #looked} has said why the folder may not be replaced).
      */
     java.util.Map<String, BasicFileAttributes> seenWhenClaimed() {
-        return seen;
+        startLooking();
+        try {
+            return seen.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return java.util.Map.of();
+        }
     }
 
     /** The files the site in the folder lists as published when it was claimed; none for a new or empty folder. */
@@ -94,20 +102,87 @@ public final class OutputFolder {
     }
 
     static Optional<OutputFolder> claim(Path out, Path content, Path templates, Path workingDirectory, Problems problems) {
-        Location location = Location.of(out.toString());
+        Optional<OutputFolder> folder = claimByPlace(out, content, templates, workingDirectory, problems);
+        return folder.isPresent() && folder.get().looked(problems) ? folder : Optional.empty();
+    }
+
+    /**
+     * Claims {@code out} as {@link #claim} does, but only by its place and its marker: a folder in the wrong place, or
+     * one that holds files and is no published site, is refused at once. Whether the site in it holds files
+     * Followthrough did not publish is looked for when {@link #startLooking} is called (in the background, for
+     * a build to read its content meanwhile), and {@link #looked} waits for the answer.
+     */
+    public static Optional<OutputFolder> claimByPlace(Path out, Path content, Path templates, Problems problems) {
+        return claimByPlace(out, content, templates, Path.of(""), problems);
+    }
+
+    private static Optional<OutputFolder> claimByPlace(Path out, Path content, Path templates, Path workingDirectory, Problems problems) {
         try {
             Path real = realPath(out);
             refuseByPlace(real, content, templates, workingDirectory);
-            java.util.Map<String, BasicFileAttributes> seen = new java.util.concurrent.ConcurrentHashMap<>();
-            Set<String> published = refuseByContents(real, "", seen);
-            return Optional.of(new OutputFolder(real, published, java.util.Collections.unmodifiableMap(seen)));
-        } catch (Refused e) {
-            problems.error(location, e.getMessage(), e.hint());
+            Optional<Set<String>> published = Files.isDirectory(real) ? publishedFiles(real) : Optional.of(Set.of());
+            if (published.isEmpty()) {
+                refuseUnlessEmpty(real, "");
+            }
+            return Optional.of(new OutputFolder(real, published.orElse(Set.of())));
         } catch (IOException e) {
-            problems.error(location, "could not look at the output folder: " + describe(e),
-                    "check that it and its parent can be read");
+            report(out, e, problems);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Starts looking through the site for files Followthrough did not publish, in the background, unless that
+     * has begun already.
+     */
+    public synchronized void startLooking() {
+        if (seen != null) {
+            return;
+        }
+        if (published.isEmpty()) {
+            seen = java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.of());
+            return;
+        }
+        seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.Map<String, BasicFileAttributes> found = new java.util.concurrent.ConcurrentHashMap<>();
+            try {
+                List<String> foreign = foreignEntries(path, published, found);
+                if (!foreign.isEmpty()) {
+                    throw foreign("", foreign);
+                }
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            return java.util.Collections.unmodifiableMap(found);
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "followthrough-look");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /**
+     * Waits for the look through the site (starting it if need be); false, with the problem reported, when it found
+     * files Followthrough did not publish or could not look.
+     */
+    public boolean looked(Problems problems) {
+        startLooking();
+        try {
+            seen.join();
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            report(path, e.getCause() instanceof IOException io ? io : new IOException(e.getCause()), problems);
+            return false;
+        }
+    }
+
+    private static void report(Path out, IOException e, Problems problems) {
+        Location location = Location.of(out.toString());
+        if (e instanceof Refused refused) {
+            problems.error(location, refused.getMessage(), refused.hint());
+        } else {
+            problems.error(location, "could not look at the output folder: " + describe(e), "check that it and its parent can be read");
+        }
     }
 
     /**
@@ -194,17 +269,7 @@ public final class OutputFolder {
         }
         Optional<Set<String>> published = publishedFiles(out);
         if (published.isEmpty()) {
-            List<String> names;
-            try (Stream<Path> list = Files.list(out)) {
-                names = list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
-                        .sorted().toList();
-            }
-            if (!names.isEmpty()) {
-                throw new Refused(when + "the output folder is not empty and is not a site Followthrough published (it has no "
-                        + MARKER + " file): it holds " + some(names),
-                        "a build replaces the whole output folder, so it only replaces an empty folder or a site it published;"
-                                + " give --out a new folder (the default is site), or move these elsewhere");
-            }
+            refuseUnlessEmpty(out, when);
             return Set.of();
         }
         List<String> foreign = foreignEntries(out, published.get(), seen);
@@ -212,6 +277,21 @@ public final class OutputFolder {
             throw foreign(when, foreign);
         }
         return published.get();
+    }
+
+    /** Refuses a folder that holds anything, for a folder with no marker: it is no site Followthrough published. */
+    private static void refuseUnlessEmpty(Path out, String when) throws IOException {
+        List<String> names;
+        try (Stream<Path> list = Files.list(out)) {
+            names = list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                    .sorted().toList();
+        }
+        if (!names.isEmpty()) {
+            throw new Refused(when + "the output folder is not empty and is not a site Followthrough published (it has no "
+                    + MARKER + " file): it holds " + some(names),
+                    "a build replaces the whole output folder, so it only replaces an empty folder or a site it published;"
+                            + " give --out a new folder (the default is site), or move these elsewhere");
+        }
     }
 
     /** Why a site that holds files Followthrough did not publish (sorted) may not be replaced. */

@@ -80,8 +80,9 @@ public final class Pipeline {
 
     private static BuildResult buildInFolder(BuildRequest request, BuildProgress progress) {
         Problems problems = new Problems();
-        // before anything else, so that a folder that must not be replaced costs no work and nothing is created
-        Optional<OutputFolder> folder = OutputFolder.claim(request.output(), request.content(), request.templates(), problems);
+        // Before anything else, so that a folder in the wrong place, or no site of ours, costs no work and nothing is
+        // created. The site itself is looked through for files of others while the content is read.
+        Optional<OutputFolder> folder = OutputFolder.claimByPlace(request.output(), request.content(), request.templates(), problems);
         if (folder.isEmpty()) {
             return BuildResult.notWritten(problems.sorted());
         }
@@ -94,8 +95,15 @@ public final class Pipeline {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
+        folder.get().startLooking();
         progress.stage("Checking the content");
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans(), look.content());
+        // Nothing is written until the site is known to hold only what a build published; if it holds more, that is all
+        // the build says, as when the folder is refused by its place.
+        Problems refused = new Problems();
+        if (!folder.get().looked(refused)) {
+            return BuildResult.notWritten(refused.sorted());
+        }
         if (assembled.isEmpty()) {
             return new BuildResult(problems.sorted(), null, 0);
         }

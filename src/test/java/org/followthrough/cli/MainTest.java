@@ -348,6 +348,23 @@ class MainTest {
         assertUnchanged(before, snapshot(temp));
     }
 
+    /** The site is looked through while the content is read, but a site that gained files is still all the build says. */
+    @Test
+    void refusesASiteThatHasGainedFilesBeforeSayingAnythingOfTheContent() throws IOException {
+        Path site = temp.resolve("site");
+        Path content = org.followthrough.support.Folders.copy(Path.of(SMALL), temp.resolve("content"));
+        Run first = run("build", "--content", content.toString(), "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+        assertThat(first.code()).as(first.all()).isZero();
+        Files.writeString(site.resolve("CNAME"), "plans.example\n");
+        org.followthrough.support.Folders.replace(content.resolve("site.yaml"), "title: Sample action plans", "title: [Sample action plans");
+
+        Run run = run("build", "--content", content.toString(), "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("the output folder holds files Followthrough did not publish: CNAME").doesNotContain("site.yaml");
+        assertThat(site.resolve("CNAME")).hasContent("plans.example");
+    }
+
     @Test
     void publishedFilesAreReadableByEveryone() throws IOException {
         Path site = temp.resolve("site");
