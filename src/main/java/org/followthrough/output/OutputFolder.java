@@ -41,6 +41,8 @@ public final class OutputFolder {
     private static final int NAMES_SHOWN = 8;
 
     private final Path path;
+    /** The folder as the build was given it, to name it in messages. */
+    private final Path asGiven;
     private final Set<String> published;
     /**
      * The look through the site for files Followthrough did not publish, and what the file system said of
@@ -48,8 +50,9 @@ public final class OutputFolder {
      */
     private volatile java.util.concurrent.CompletableFuture<java.util.Map<String, BasicFileAttributes>> seen;
 
-    private OutputFolder(Path path, Set<String> published) {
+    private OutputFolder(Path path, Path asGiven, Set<String> published) {
         this.path = path;
+        this.asGiven = asGiven;
         this.published = published;
     }
 
@@ -124,7 +127,7 @@ public final class OutputFolder {
             if (published.isEmpty()) {
                 refuseUnlessEmpty(real, "");
             }
-            return Optional.of(new OutputFolder(real, published.orElse(Set.of())));
+            return Optional.of(new OutputFolder(real, out, published.orElse(Set.of())));
         } catch (IOException e) {
             report(out, e, problems);
         }
@@ -171,7 +174,7 @@ public final class OutputFolder {
             seen.join();
             return true;
         } catch (java.util.concurrent.CompletionException e) {
-            report(path, e.getCause() instanceof IOException io ? io : new IOException(e.getCause()), problems);
+            report(asGiven, e.getCause() instanceof IOException io ? io : new IOException(e.getCause()), problems);
             return false;
         }
     }

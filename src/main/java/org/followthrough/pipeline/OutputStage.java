@@ -161,11 +161,11 @@ final class OutputStage {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<Output> unit : units.values()) {
-                futures.add(pool.submit(() -> runUnit(unit)));
+                futures.add(pool.submit(() -> runUnit(unit, true)));
             }
             await(futures);
             if (!problems.hasErrors()) {
-                runUnit(late);
+                runUnit(late, false);
             }
         } finally {
             pool.shutdownNow();
@@ -192,9 +192,10 @@ final class OutputStage {
         }
     }
 
-    private void runUnit(List<Output> unit) {
+    /** @param whole whether the outputs are one whole unit, which may be kept whole (not the outputs of several run last) */
+    private void runUnit(List<Output> unit, boolean whole) {
         RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), parts);
-        String unitKey = unit.isEmpty() ? null : unitKeys.get(unit.get(0).unit());
+        String unitKey = unit.isEmpty() || !whole ? null : unitKeys.get(unit.get(0).unit());
         // Kept as parts are: not while names are protected (the guard reads every file), nor without the cache.
         String record = unitKey == null || parts == RenderContext.Parts.NONE ? null : Fingerprint.of("unit", unitKey, folder, pdfs);
         List<UnitRecord.Entry> published = new ArrayList<>();
