@@ -151,8 +151,8 @@ public final class SiteRenderer {
     private final Map<String, Organisation> organisationsById;
     /** What the keys of the search index and the list of plans take from each plan, as earlier builds worked it out. */
     private final PlanFingerprints fingerprints;
-    /** For each plan's unit, a fingerprint of everything its outputs' fingerprints are made from. */
-    private final Map<String, String> unitKeys = new LinkedHashMap<>();
+    /** For each plan's unit, a fingerprint of everything its outputs' fingerprints are made from (a preview decides units in parallel). */
+    private final Map<String, String> unitKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SiteRenderer(Archive archive, Shared shared) {
         this(archive, shared, Map.of());
