@@ -44,16 +44,19 @@ public final class OutputFolder {
     /** The folder as the build was given it, to name it in messages. */
     private final Path asGiven;
     private final Set<String> published;
+    /** Whether the folder holds a marker Followthrough wrote (which may list no files): then it is looked through. */
+    private final boolean marked;
     /**
      * The look through the site for files Followthrough did not publish, and what the file system said of
      * each published file then; null until it is started.
      */
     private volatile java.util.concurrent.CompletableFuture<java.util.Map<String, BasicFileAttributes>> seen;
 
-    private OutputFolder(Path path, Path asGiven, Set<String> published) {
+    private OutputFolder(Path path, Path asGiven, Set<String> published, boolean marked) {
         this.path = path;
         this.asGiven = asGiven;
         this.published = published;
+        this.marked = marked;
     }
 
     /**
@@ -123,11 +126,12 @@ public final class OutputFolder {
         try {
             Path real = realPath(out);
             refuseByPlace(real, content, templates, workingDirectory);
-            Optional<Set<String>> published = Files.isDirectory(real) ? publishedFiles(real) : Optional.of(Set.of());
-            if (published.isEmpty()) {
+            boolean exists = Files.isDirectory(real);
+            Optional<Set<String>> published = exists ? publishedFiles(real) : Optional.empty();
+            if (exists && published.isEmpty()) {
                 refuseUnlessEmpty(real, "");
             }
-            return Optional.of(new OutputFolder(real, out, published.orElse(Set.of())));
+            return Optional.of(new OutputFolder(real, out, published.orElse(Set.of()), published.isPresent()));
         } catch (IOException e) {
             report(out, e, problems);
         }
@@ -142,7 +146,8 @@ public final class OutputFolder {
         if (seen != null) {
             return;
         }
-        if (published.isEmpty()) {
+        if (!marked) {
+            // a new folder, or an empty one: nothing to look through
             seen = java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.of());
             return;
         }

@@ -135,6 +135,15 @@ class OutputFolderTest {
         assertThat(claim(temp.resolve("link/new-site")).message()).startsWith("the output folder is inside the content folder");
     }
 
+    /** A marker that lists no files is still a marker: the folder is looked through, and what it holds is not ours. */
+    @Test
+    void refusesASiteWhoseMarkerListsNoFilesButThatHoldsSome() throws IOException {
+        Path site = publishedSite();
+        Files.writeString(site.resolve("notes.txt"), "mine\n");
+
+        assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: notes.txt");
+    }
+
     @Test
     void theMarkerIsTheSameForTheSameFilesInAnyOrder() {
         assertThat(OutputFolder.marker(List.of("b.html", "a/index.html"))).isEqualTo(OutputFolder.marker(List.of("a/index.html", "b.html")));
