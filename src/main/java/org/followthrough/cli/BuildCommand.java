@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Validate the content and publish the site.",
-                "The site is written to a staging folder and swapped into place only when the whole build succeeds."})
+                "The site is written to a staging folder and put in place only when the whole build succeeds: a whole new site swapped in, or, when most files are kept, the new files moved in."})
 final class BuildCommand implements Callable<Integer> {
 
     @ParentCommand

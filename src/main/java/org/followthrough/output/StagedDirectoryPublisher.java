@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Writes a site into a staging folder beside the output folder and swaps it into place only when
- * the whole build has succeeded, so that a failed build leaves the published site as it was.
+ * Writes a site into a staging folder beside the output folder and puts it in place only when the
+ * whole build has succeeded (a whole new site swapped in, or the new files moved into the site when
+ * it keeps most of them), so that a failed build leaves the published site as it was.
  *
  * <p>Every staging folder holds the site marker from the start, locked while its build runs: a
  * staging folder whose marker nobody holds was left by a build that was killed, and the next build
