@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.followthrough.problem.Problems;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,66 @@ class StagedDirectoryPublisherTest {
         assertThat(claim(site).publishedFiles()).containsExactlyInAnyOrder("index.html", "plans/a/index.html", "plans/b/index.html",
                 "plans/c/index.html");
         assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
+    }
+
+    /**
+     * Two builds of one site committing at the same moment, on two threads, many times over: each time the site is
+     * afterwards exactly one of the two, whole (never some files of each), its marker and record say so, and a build
+     * that did not win either published first or failed with an I/O error, leaving the other's site.
+     */
+    @Test
+    void twoBuildsCommittingAtTheSameMomentLeaveOneOfTheirSitesWhole() throws Exception {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 25; round++) {
+                StagedDirectoryPublisher first = new StagedDirectoryPublisher(claim(site), manifest);
+                StagedDirectoryPublisher second = new StagedDirectoryPublisher(claim(site), manifest);
+                keep(first, "index.html", "plans/a/index.html");
+                keep(second, "index.html", "plans/a/index.html");
+                first.write("plans/b/index.html", ("first " + round).getBytes(UTF_8), "first " + round);
+                first.write("plans/d/index.html", ("first " + round).getBytes(UTF_8), "first " + round);
+                second.write("plans/b/index.html", ("second " + round).getBytes(UTF_8), "second " + round);
+                second.write("plans/c/index.html", ("second " + round).getBytes(UTF_8), "second " + round);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<Boolean> one = threads.submit(() -> commitTogether(first, together));
+                java.util.concurrent.Future<Boolean> two = threads.submit(() -> commitTogether(second, together));
+                boolean firstCommitted = one.get();
+                boolean secondCommitted = two.get();
+                first.close();
+                second.close();
+
+                assertThat(firstCommitted || secondCommitted).as("round %d: one of the builds published", round).isTrue();
+                Set<String> files = claim(site).publishedFiles();
+                String winner = files.contains("plans/c/index.html") ? "second" : "first";
+                String other = winner.equals("first") ? "plans/c/index.html" : "plans/d/index.html";
+                String own = winner.equals("first") ? "plans/d/index.html" : "plans/c/index.html";
+                assertThat(files).as("round %d", round).containsExactlyInAnyOrder("index.html", "plans/a/index.html", "plans/b/index.html", own);
+                assertThat(site.resolve("plans/b/index.html")).as("round %d", round).hasContent(winner + " " + round);
+                assertThat(site.resolve(own)).hasContent(winner + " " + round);
+                assertThat(site.resolve(other)).as("round %d: nothing of the other build", round).doesNotExist();
+                assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).as("round %d", round).isTrue();
+                try (Stream<Path> beside = Files.list(temp)) {
+                    assertThat(beside.map(p -> p.getFileName().toString())).as("round %d: no staging folder left", round)
+                            .containsExactlyInAnyOrder("site", "cache");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Commits once the other build is ready to as well; false when the commit failed with an I/O error. */
+    private static boolean commitTogether(StagedDirectoryPublisher publisher, java.util.concurrent.CyclicBarrier together) throws Exception {
+        together.await();
+        try {
+            publisher.commit();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Puts a file of someone else's in the site while a build runs: the build's commit must refuse to replace the site. */
