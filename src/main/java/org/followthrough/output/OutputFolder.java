@@ -198,7 +198,7 @@ public final class OutputFolder {
      * while the build ran.
      */
     void checkStillReplaceable() throws IOException {
-        refuseByContents(path, WHILE_BUILT, new java.util.concurrent.ConcurrentHashMap<>());
+        refuseByContents(path, WHILE_BUILT);
     }
 
     /** How a refusal found just before the site is changed begins. */
@@ -268,23 +268,21 @@ public final class OutputFolder {
 
     /**
      * Refuses a folder holding anything a build must not delete: anything at all, unless it is a site
-     * Followthrough published. Returns the files the site lists (none for a new or empty folder), and puts
-     * in {@code seen} what the file system said of each of them.
+     * Followthrough published.
      */
-    private static Set<String> refuseByContents(Path out, String when, java.util.Map<String, BasicFileAttributes> seen) throws IOException {
+    private static void refuseByContents(Path out, String when) throws IOException {
         if (!Files.isDirectory(out)) {
-            return Set.of();
+            return;
         }
         Optional<Set<String>> published = publishedFiles(out);
         if (published.isEmpty()) {
             refuseUnlessEmpty(out, when);
-            return Set.of();
+            return;
         }
-        List<String> foreign = foreignEntries(out, published.get(), seen);
+        List<String> foreign = foreignEntries(out, published.get(), new java.util.concurrent.ConcurrentHashMap<>());
         if (!foreign.isEmpty()) {
             throw foreign(when, foreign);
         }
-        return published.get();
     }
 
     /** Refuses a folder that holds anything, for a folder with no marker: it is no site Followthrough published. */
@@ -336,12 +334,7 @@ public final class OutputFolder {
      */
     private static List<String> foreignEntries(Path root, Set<String> published, java.util.Map<String, BasicFileAttributes> seen)
             throws IOException {
-        Set<String> folders = new HashSet<>();
-        for (String file : published) {
-            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
-                folders.add(file.substring(0, slash));
-            }
-        }
+        Set<String> folders = foldersOf(published);
         List<String> foreign = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             foreignEntries(root, "", published, folders, foreign, seen);
@@ -367,6 +360,17 @@ public final class OutputFolder {
                 seen.put(relative, attrs);
             }
         });
+    }
+
+    /** Every folder that holds one of the files, named as the files are (relative to the site, "/" between names). */
+    static Set<String> foldersOf(Collection<String> files) {
+        Set<String> folders = new HashSet<>();
+        for (String file : files) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                folders.add(file.substring(0, slash));
+            }
+        }
+        return folders;
     }
 
     /** Looks at one entry of a folder, named by its path from the site's root. */

@@ -292,8 +292,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 || !OutputFolder.publishedFiles(target).filter(before::equals).isPresent()) {
             return false;
         }
-        Set<String> newFolders = foldersOf(written);
-        Set<String> oldFolders = foldersOf(before);
+        Set<String> newFolders = OutputFolder.foldersOf(written);
+        Set<String> oldFolders = OutputFolder.foldersOf(before);
         return before.stream().noneMatch(newFolders::contains) && written.stream().noneMatch(oldFolders::contains);
     }
 
@@ -348,7 +348,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     private void checkInPlace() throws IOException {
         Set<String> listed = folder.publishedFiles();
-        Set<String> folders = foldersOf(listed);
+        Set<String> folders = OutputFolder.foldersOf(listed);
         List<String> foreign = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         boolean posix = Files.getFileAttributeView(target, PosixFileAttributeView.class) != null;
         try {
@@ -419,8 +419,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     /** Removes the folders that held only files the new site no longer has, deepest first. */
     private void removeEmptiedFolders(List<String> removed) throws IOException {
-        Set<String> needed = foldersOf(written);
-        List<String> emptied = foldersOf(removed).stream().filter(f -> !needed.contains(f))
+        Set<String> needed = OutputFolder.foldersOf(written);
+        List<String> emptied = OutputFolder.foldersOf(removed).stream().filter(f -> !needed.contains(f))
                 .sorted(java.util.Comparator.comparing(String::length).reversed()).toList();
         for (String dir : emptied) {
             try {
@@ -429,17 +429,6 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 // a folder some other file of the site still needs
             }
         }
-    }
-
-    /** Every folder that holds one of the files, named as the files are (relative to the site, "/" between names). */
-    private static Set<String> foldersOf(java.util.Collection<String> files) {
-        Set<String> folders = new java.util.HashSet<>();
-        for (String file : files) {
-            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
-                folders.add(file.substring(0, slash));
-            }
-        }
-        return folders;
     }
 
     /**
@@ -477,7 +466,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         } catch (IOException e) {
             return false;
         }
-        Set<String> folders = foldersOf(files.keySet());
+        Set<String> folders = OutputFolder.foldersOf(files.keySet());
         if (Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
             return false;
         }
