@@ -78,8 +78,6 @@ final class OutputStage {
     private final String folder;
     private final RenderContext.Parts parts;
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
-    /** A fingerprint of everything each unit that has one is made from (see {@link org.followthrough.render.SiteRenderer#unitKeys}). */
-    private Map<String, String> unitKeys = Map.of();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger made = new AtomicInteger();
@@ -138,7 +136,6 @@ final class OutputStage {
 
     /** Makes or reuses these outputs, keeping whole the units with a key in {@code unitKeys} where it can. */
     Counts run(List<Output> outputs, Map<String, String> unitKeys) {
-        this.unitKeys = unitKeys;
         List<Output> wanted = outputs.stream().filter(o -> pdfs || o.kind() != Output.Kind.PDF).toList();
         total = wanted.size();
         Map<String, List<Output>> units = new LinkedHashMap<>();
@@ -161,11 +158,11 @@ final class OutputStage {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<Output> unit : units.values()) {
-                futures.add(pool.submit(() -> runUnit(unit, true)));
+                futures.add(pool.submit(() -> runUnit(unit, unitKeys.get(unit.get(0).unit()))));
             }
             await(futures);
             if (!problems.hasErrors()) {
-                runUnit(late, false);
+                runUnit(late, null);
             }
         } finally {
             pool.shutdownNow();
@@ -192,10 +189,12 @@ final class OutputStage {
         }
     }
 
-    /** @param whole whether the outputs are one whole unit, which may be kept whole (not the outputs of several run last) */
-    private void runUnit(List<Output> unit, boolean whole) {
+    /**
+     * @param unitKey the unit's key (see {@link org.followthrough.render.SiteRenderer#unitKeys}), by which it may be kept
+     *                whole; null for a unit without one, and for the outputs of several units run last
+     */
+    private void runUnit(List<Output> unit, String unitKey) {
         RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), parts);
-        String unitKey = unit.isEmpty() || !whole ? null : unitKeys.get(unit.get(0).unit());
         // Kept as parts are: not while names are protected (the guard reads every file), nor without the cache.
         String record = unitKey == null || parts == RenderContext.Parts.NONE ? null : Fingerprint.of("unit", unitKey, folder, pdfs);
         List<UnitRecord.Entry> published = new ArrayList<>();
