@@ -48,9 +48,33 @@ public final class OutputFolder {
     private final boolean marked;
     /**
      * The look through the site for files Followthrough did not publish, and what the file system said of
-     * each published file then; null until it is started.
+     * each published file and folder then; null until it is started.
      */
-    private volatile java.util.concurrent.CompletableFuture<java.util.Map<String, BasicFileAttributes>> seen;
+    private volatile java.util.concurrent.CompletableFuture<Look> seen;
+
+    /**
+     * What a look through the site found, besides that it holds nothing Followthrough did not publish: what the file
+     * system said of each published file, and of each folder just before its entries were listed ("" for the site's
+     * own folder), and when the look began.
+     */
+    record Look(java.util.Map<String, BasicFileAttributes> files, java.util.Map<String, BasicFileAttributes> folders,
+                java.time.Instant began) {
+
+        /** Changes to a folder within this long before the look began may share its last modification time (Git's "racy" files). */
+        private static final java.time.Duration SAME_TICK = java.time.Duration.ofSeconds(2);
+
+        /**
+         * Whether a folder as the file system describes it now is the one the look listed, with no entry added,
+         * removed or renamed since: the same folder, last changed at the same time, and that long enough before the
+         * look for a change after it to have another time, even where times are kept to the second or two.
+         */
+        boolean unchangedSince(String folder, BasicFileAttributes now) {
+            BasicFileAttributes then = folders.get(folder);
+            return then != null && now.isDirectory() && then.lastModifiedTime().equals(now.lastModifiedTime())
+                    && java.util.Objects.equals(then.fileKey(), now.fileKey()) && now.fileKey() != null
+                    && then.lastModifiedTime().toInstant().isBefore(began.minus(SAME_TICK));
+        }
+    }
 
     private OutputFolder(Path path, Path asGiven, Set<String> published, boolean marked) {
         this.path = path;
@@ -65,11 +89,16 @@ public final class OutputFolder {
      * look failed (then {@link #looked} has said why the folder may not be replaced).
      */
     java.util.Map<String, BasicFileAttributes> seenWhenClaimed() {
+        return look().map(Look::files).orElse(java.util.Map.of());
+    }
+
+    /** What the look through the site found (waiting for it, starting it if need be); empty if it failed. */
+    Optional<Look> look() {
         startLooking();
         try {
-            return seen.join();
+            return Optional.of(seen.join());
         } catch (java.util.concurrent.CompletionException e) {
-            return java.util.Map.of();
+            return Optional.empty();
         }
     }
 
@@ -148,20 +177,22 @@ public final class OutputFolder {
         }
         if (!marked) {
             // a new folder, or an empty one: nothing to look through
-            seen = java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.of());
+            seen = java.util.concurrent.CompletableFuture.completedFuture(new Look(java.util.Map.of(), java.util.Map.of(), java.time.Instant.now()));
             return;
         }
         seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            java.util.Map<String, BasicFileAttributes> found = new java.util.concurrent.ConcurrentHashMap<>();
+            java.time.Instant began = java.time.Instant.now();
+            java.util.Map<String, BasicFileAttributes> files = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.Map<String, BasicFileAttributes> folders = new java.util.concurrent.ConcurrentHashMap<>();
             try {
-                List<String> foreign = foreignEntries(path, published, found);
+                List<String> foreign = foreignEntries(path, published, files, folders);
                 if (!foreign.isEmpty()) {
                     throw foreign("", foreign);
                 }
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-            return java.util.Collections.unmodifiableMap(found);
+            return new Look(java.util.Collections.unmodifiableMap(files), java.util.Collections.unmodifiableMap(folders), began);
         }, runnable -> {
             Thread thread = new Thread(runnable, "followthrough-look");
             thread.setDaemon(true);
@@ -279,7 +310,8 @@ public final class OutputFolder {
             refuseUnlessEmpty(out, when);
             return;
         }
-        List<String> foreign = foreignEntries(out, published.get(), new java.util.concurrent.ConcurrentHashMap<>());
+        List<String> foreign = foreignEntries(out, published.get(), new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>());
         if (!foreign.isEmpty()) {
             throw foreign(when, foreign);
         }
@@ -329,15 +361,17 @@ public final class OutputFolder {
 
     /**
      * Every file, folder or link under {@code root} that is neither a listed file, a folder of one, nor the marker,
-     * sorted; {@code seen} (thread-safe) is given what the file system said of each listed file. One look at each
-     * entry, the folders in parallel: a site of a thousand plans has tens of thousands of files.
+     * sorted; {@code seen} (thread-safe) is given what the file system said of each listed file, and {@code seenFolders}
+     * of each folder of the site ("" for {@code root}) just before its entries were listed. One look at each entry, the
+     * folders in parallel: a site of a thousand plans has tens of thousands of files.
      */
-    private static List<String> foreignEntries(Path root, Set<String> published, java.util.Map<String, BasicFileAttributes> seen)
-            throws IOException {
+    private static List<String> foreignEntries(Path root, Set<String> published, java.util.Map<String, BasicFileAttributes> seen,
+                                               java.util.Map<String, BasicFileAttributes> seenFolders) throws IOException {
         Set<String> folders = foldersOf(published);
         List<String> foreign = java.util.Collections.synchronizedList(new ArrayList<>());
+        seenFolders.put("", Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         try {
-            foreignEntries(root, "", published, folders, foreign, seen);
+            foreignEntries(root, "", published, folders, foreign, seen, seenFolders);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -345,12 +379,13 @@ public final class OutputFolder {
     }
 
     private static void foreignEntries(Path dir, String prefix, Set<String> published, Set<String> folders, List<String> foreign,
-                                       java.util.Map<String, BasicFileAttributes> seen) {
+                                       java.util.Map<String, BasicFileAttributes> seen, java.util.Map<String, BasicFileAttributes> seenFolders) {
         inParallel(dir, prefix, (entry, relative) -> {
             BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isDirectory()) {
                 if (folders.contains(relative)) {
-                    foreignEntries(entry, relative + "/", published, folders, foreign, seen);
+                    seenFolders.put(relative, attrs);
+                    foreignEntries(entry, relative + "/", published, folders, foreign, seen, seenFolders);
                 } else {
                     foreign.add(relative + "/");
                 }

@@ -341,18 +341,27 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /**
-     * One walk of the site before it is changed in place, looking once at each entry, the folders in
-     * parallel: it must hold nothing but the files its marker lists and their folders (a file put there
-     * during the build is refused), and every file kept must still be the file kept. Folders and kept
-     * files made unreadable to others by hand are made readable again.
+     * Checks the site just before it is changed in place: it must hold nothing but the files its marker lists and their
+     * folders (a file put there during the build is refused), and every file kept must still be the file kept. The look
+     * through the site when the build began listed every folder: a folder that is still the one it listed, last changed
+     * at the same time, has had no entry added since and is not listed again (a folder changed within two seconds of the
+     * look is, as its time may not have moved). So the check is one look at each folder and each file kept, in parallel,
+     * and a listing of only the folders that changed. Folders and kept files made unreadable to others by hand are made
+     * readable again.
      */
     private void checkInPlace() throws IOException {
         Set<String> listed = folder.publishedFiles();
         Set<String> folders = OutputFolder.foldersOf(listed);
-        List<String> foreign = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Set<String> foreign = ConcurrentHashMap.newKeySet();
         boolean posix = Files.getFileAttributeView(target, PosixFileAttributeView.class) != null;
+        java.util.Optional<OutputFolder.Look> look = folder.look();
+        Set<String> all = new java.util.HashSet<>(folders);
+        all.add("");
         try {
-            checkInPlace(target, "", listed, folders, foreign, posix);
+            all.parallelStream().forEach(relative -> checkFolder(relative, listed, folders, look, foreign, posix));
+            if (foreign.isEmpty()) {
+                kept.keySet().parallelStream().forEach(path -> checkKept(path, posix));
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -361,23 +370,68 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
-    private void checkInPlace(Path dir, String prefix, Set<String> listed, Set<String> folders, List<String> foreign, boolean posix) {
-        OutputFolder.inParallel(dir, prefix, (entry, relative) -> {
-            BasicFileAttributes attrs = posix ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attrs.isDirectory() && folders.contains(relative)) {
-                readableToAll(entry, attrs, FOLDER);
-                checkInPlace(entry, relative + "/", listed, folders, foreign, posix);
-            } else if (!attrs.isRegularFile() || !(listed.contains(relative) || relative.equals(OutputFolder.MARKER))) {
-                foreign.add(relative + (attrs.isDirectory() ? "/" : ""));
-            } else if (kept.containsKey(relative)) {
-                SiteManifest.Entry was = kept.get(relative).was();
-                if (!was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
-                    throw changedDuringBuild(relative);
-                }
-                readableToAll(entry, attrs, FILE);
+    /**
+     * One folder of the site ("" for the site's own): listed again, each entry looked at, unless the look when the
+     * build began listed it as it still is. A folder gone since holds nothing foreign.
+     */
+    private void checkFolder(String relative, Set<String> listed, Set<String> folders, java.util.Optional<OutputFolder.Look> look,
+                             Set<String> foreign, boolean posix) {
+        Path dir = relative.isEmpty() ? target : target.resolve(relative);
+        try {
+            BasicFileAttributes attrs;
+            try {
+                attrs = attributes(dir, posix);
+            } catch (NoSuchFileException e) {
+                return;
             }
-        });
+            if (!attrs.isDirectory()) {
+                foreign.add(relative);
+                return;
+            }
+            if (!relative.isEmpty()) {
+                readableToAll(dir, attrs, FOLDER);
+            }
+            if (look.isPresent() && look.get().unchangedSince(relative, attrs)) {
+                return;
+            }
+            String prefix = relative.isEmpty() ? "" : relative + "/";
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    String name = prefix + entry.getFileName();
+                    BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isDirectory() ? !folders.contains(name)
+                            : !(a.isRegularFile() && (listed.contains(name) || name.equals(OutputFolder.MARKER)))) {
+                        foreign.add(name + (a.isDirectory() ? "/" : ""));
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // removed while it was listed: what was in it is not there to keep
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file the new site keeps must still be the file that was kept: not changed, replaced or removed meanwhile. */
+    private void checkKept(String path, boolean posix) {
+        Path file = target.resolve(path);
+        try {
+            BasicFileAttributes attrs = attributes(file, posix);
+            SiteManifest.Entry was = kept.get(path).was();
+            if (!attrs.isRegularFile() || !was.equals(SiteManifest.Entry.of(was.key(), attrs))) {
+                throw new UncheckedIOException(changedDuringBuild(path));
+            }
+            readableToAll(file, attrs, FILE);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException(changedDuringBuild(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path path, boolean posix) throws IOException {
+        return posix ? Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Why the site is not changed: a file it keeps was changed by someone else while the build ran. */

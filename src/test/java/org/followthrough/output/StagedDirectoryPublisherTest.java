@@ -214,6 +214,65 @@ class StagedDirectoryPublisherTest {
     }
 
     /**
+     * A site whose folders were last changed long before the build began, as after any build but a moment ago: the
+     * check before it is changed in place does not list a folder the look listed unless it changed since, yet a file
+     * put in one of them during the build still fails the build.
+     */
+    @Test
+    void refusesAFileAddedDuringTheBuildToAFolderLastChangedLongBefore() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+        lastChangedAnHourAgo(site, "", "plans", "plans/a", "plans/b");
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            refusedForGaining(publisher, site, "plans/a/CNAME");
+        }
+        assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
+        assertThat(beside(site)).containsExactly("cache", "site");
+
+        Files.delete(site.resolve("plans/a/CNAME"));
+        lastChangedAnHourAgo(site, "plans/a");
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            publisher.commit();
+        }
+        assertThat(site.resolve("plans/b/index.html")).hasContent("b, updated");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
+    }
+
+    /** A kept file removed by hand while the build ran fails the build too: the site would list a file it does not have. */
+    @Test
+    void leavesTheSiteAsItWasWhenAKeptFileWasRemovedDuringTheBuild() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+        lastChangedAnHourAgo(site, "", "plans", "plans/a", "plans/b");
+
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            Files.delete(site.resolve("plans/a/index.html"));
+
+            assertThatThrownBy(publisher::commit).hasMessage(
+                    "a file of the site being replaced changed while the site was being built: plans/a/index.html");
+        }
+        assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
+        assertThat(beside(site)).containsExactly("cache", "site");
+    }
+
+    /** Sets the folders' last modification time an hour back, as if the last build had been an hour ago. */
+    private static void lastChangedAnHourAgo(Path site, String... folders) throws IOException {
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        for (String folder : folders) {
+            Files.setLastModifiedTime(folder.isEmpty() ? site : site.resolve(folder), hourAgo);
+        }
+    }
+
+    /**
      * Two builds at once, both keeping most of the site: the one that finishes last puts its site in
      * place whole, over the first one's, and its record describes it.
      */
