@@ -223,17 +223,19 @@ public final class SiteRenderer {
     public List<Output> outputs() {
         // The dearest units first, so that none is left to run alone at the end of a parallel build: the site's (its
         // downloads and listings cover every plan, and are made again when any plan changes), then the longest plans.
-        List<Output> outputs = new ArrayList<>(siteOutputs());
-        outputs.addAll(searchOutputs());
-        outputs.addAll(planListOutputs());
-        archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count()))
-                .forEach(plan -> outputs.addAll(planOutputs(plan)));
-        themes.themes().forEach(listed -> outputs.addAll(themePages(listed)));
-        for (Organisation organisation : archive.organisations()) {
-            if (archive.hasPageFor(organisation.id())) {
-                outputs.addAll(organisationOutputs(organisation));
-            }
-        }
+        // Deciding is parallel too: the site's outputs (its listings go through every action) beside the others', the
+        // plans' and organisations' each on their own; the outputs are listed in the order given whatever order they
+        // were decided in.
+        java.util.concurrent.CompletableFuture<List<Output>> site = java.util.concurrent.CompletableFuture.supplyAsync(this::siteOutputs);
+        List<Output> rest = new ArrayList<>(searchOutputs());
+        rest.addAll(planListOutputs());
+        archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count())).toList()
+                .parallelStream().map(this::planOutputs).toList().forEach(rest::addAll);
+        themes.themes().forEach(listed -> rest.addAll(themePages(listed)));
+        archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList()
+                .parallelStream().map(this::organisationOutputs).toList().forEach(rest::addAll);
+        List<Output> outputs = new ArrayList<>(joined(site));
+        outputs.addAll(rest);
         fingerprints.keep();
         if (snapshots.isSnapshot()) {
             // What only works at the site's root (robots.txt, the 404 page, the sitemap) or is made to be embedded
@@ -246,6 +248,21 @@ public final class SiteRenderer {
         outputs.add(new Output(Routes.SITEMAP, SITEMAP_UNIT, Kind.OTHER, Fingerprint.of("sitemap", common, pages), downloads,
                 context -> utf8(sitemap(pages, downloads.stream().filter(d -> context.size(d).isPresent()).toList()))));
         return List.copyOf(outputs);
+    }
+
+    /** What a task decided, or what it threw (as it would have thrown on the thread that waits for it). */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
