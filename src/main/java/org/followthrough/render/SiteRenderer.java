@@ -807,7 +807,10 @@ public final class SiteRenderer {
     private record FilterPage(Views.Filter filter, String path, String title, String description, List<Entry> entries) {
     }
 
-    /** The pre-rendered filters of every action; one that would list no action is left out. */
+    /**
+     * The pre-rendered filters of every action; one that would list no action is left out. A filter tests only what
+     * {@link #listedBy} names, which keys the listings' pages.
+     */
     private List<FilterPage> filters(List<Entry> entries) {
         List<FilterPage> filters = new ArrayList<>();
         for (Lifecycle lifecycle : Lifecycle.values()) {
@@ -869,9 +872,10 @@ public final class SiteRenderer {
     }
 
     /**
-     * The actions a page of a listing shows, by their plans' keys: a plan's key decides which of its actions
-     * a filter picks, and in what order, so each run of one plan's actions is named by the plan's key, its
-     * first action and how many follow: one name a plan on the page, not one an action.
+     * The actions a page of a listing shows, by what the listings show of their plans: a plan's rows and its actions'
+     * states decide which of its actions a filter picks, in what order, and what the page shows of each, so each run of
+     * one plan's actions is named by them ({@link #rowsKey}), its first action and how many follow: one name a plan on
+     * the page, not one an action. A progress text, which no listing shows, leaves every page as it was.
      */
     private List<String> shownRuns(List<Entry> shown) {
         List<String> runs = new ArrayList<>();
@@ -881,7 +885,7 @@ public final class SiteRenderer {
             while (end < shown.size() && shown.get(end).plan() == plan) {
                 end++;
             }
-            runs.add(planKeys.get(plan.id()) + "#" + shown.get(start).action().ref() + "#" + (end - start));
+            runs.add(rowsKey(plan) + "#" + shown.get(start).action().ref() + "#" + (end - start));
             start = end;
         }
         return runs;
@@ -988,6 +992,20 @@ public final class SiteRenderer {
     private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
                            java.util.function.Supplier<String> json, java.util.function.Supplier<ProgressEntries> feed, String page,
                            Function<RenderContext, Utf8Text> ics) {
+    }
+
+    /**
+     * A fingerprint of a plan's actions as the listings show them (their rows) and of their states (which decide the
+     * listings each is on), kept from an earlier build by the plan's key.
+     */
+    private String rowsKey(Plan plan) {
+        return fingerprints.of("rows", planKeys.get(plan.id()), () -> List.of(views.rowsOf(plan), plan.actions().map(SiteRenderer::listedBy).toList()));
+    }
+
+    /** What decides the listings an action is on: what {@link #filters} tests, and nothing else (not its progress texts). */
+    private static List<Object> listedBy(Action action) {
+        org.followthrough.model.ActionState state = action.state();
+        return List.of(state.lifecycle(), state.overdue(), state.targetPassedWithoutStatus(), state.stale());
     }
 
     /** A fingerprint of a plan's summary (its card in the list of plans, its row in the site's PDF), kept from an earlier build by the plan's key. */

@@ -85,11 +85,12 @@ class BuildCacheTest {
     }
 
     /**
-     * The lists of plans, the search index and the site's summary PDF are keyed on what they show: a progress text
-     * they do not show leaves their keys as they were (so they come from the cache), a status they do show changes them.
+     * The lists of plans, the lists of actions, the search index and the site's summary PDF are keyed on what they show:
+     * a progress text they do not show leaves their keys as they were (so they come from the cache), a status they do
+     * show changes them.
      */
     @Test
-    void theListsOfPlansTheSearchIndexAndTheSitesPdfAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
+    void theListsOfPlansAndActionsTheSearchIndexAndTheSitesPdfAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
         Map<String, String> before = keys();
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
@@ -99,9 +100,10 @@ class BuildCacheTest {
 
         List<String> listsAndSearch = before.keySet().stream()
                 .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/")
-                        || path.equals("data/summary.pdf"))
+                        || path.equals("data/summary.pdf") || path.startsWith("actions/"))
                 .toList();
-        assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json", "data/summary.pdf");
+        assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json", "data/summary.pdf",
+                "actions/index.html", "actions/status/completed/index.html");
         for (String path : listsAndSearch) {
             assertThat(textChanged.get(path)).as("%s after a change of progress text", path).isEqualTo(before.get(path));
         }
@@ -110,6 +112,10 @@ class BuildCacheTest {
                 .isNotEqualTo(before.get("search/index/docs-0.json"));
         assertThat(statusChanged.get("data/summary.pdf")).as("a plan's counts in the site's summary PDF")
                 .isNotEqualTo(before.get("data/summary.pdf"));
+        assertThat(statusChanged.get("actions/index.html")).as("the action's status in the list of all actions")
+                .isNotEqualTo(before.get("actions/index.html"));
+        assertThat(statusChanged.get("actions/status/completed/index.html")).as("the list of completed actions, which it leaves")
+                .isNotEqualTo(before.get("actions/status/completed/index.html"));
         assertThat(textChanged.get("plans/second-review/summary.pdf")).as("the plan's own PDF, which shows the text")
                 .isNotEqualTo(before.get("plans/second-review/summary.pdf"));
         assertThat(textChanged.get("plans/second-review/recommendations/1/index.html")).as("the page that shows the text")
