@@ -350,7 +350,7 @@ public final class SiteRenderer {
         Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
         String name = ViewFactory.planName(plan);
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
-        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, key, Routes.PLAN_JSON, scope, new Recipes(
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, key, key, Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
@@ -422,7 +422,7 @@ public final class SiteRenderer {
         if (owns) {
             // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
             Archive its = archive.withPlans(involved);
-            outputs.addAll(downloads(unit, folder, key, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
+            outputs.addAll(downloads(unit, folder, key, key, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
@@ -469,7 +469,10 @@ public final class SiteRenderer {
         // The site's PDF is a table of the plans' summaries: keyed on them, not on every plan's texts, so that a progress text
         // it does not show leaves it as it was.
         String summaries = Fingerprint.of("site summary", views.site(), archive.plans().stream().map(this::cardKey).toList());
-        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, summaries, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
+        // The site's calendar is each plan's events between a header: keyed on them, so that a change that moves no
+        // target leaves it as it was.
+        String events = Fingerprint.of("site calendar", archive.plans().stream().map(this::eventsKey).toList());
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, summaries, events, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
@@ -995,6 +998,14 @@ public final class SiteRenderer {
     }
 
     /**
+     * A fingerprint of a plan's events, the same bytes in every calendar that shows them, kept from an earlier build by
+     * the plan's key.
+     */
+    private String eventsKey(Plan plan) {
+        return fingerprints.of("events", planKeys.get(plan.id()), () -> IcalRenderer.events(archive, plan).bytes());
+    }
+
+    /**
      * A fingerprint of a plan's actions as the listings show them (their rows) and of their states (which decide the
      * listings each is on), kept from an earlier build by the plan's key.
      */
@@ -1015,9 +1026,11 @@ public final class SiteRenderer {
 
     /**
      * The downloads of a plan, an organisation or the site, in {@code folder}: each keyed on {@code key}, but the PDF on
-     * {@code pdfKey} (which may stand for less: the site's PDF shows only the plans' summaries).
+     * {@code pdfKey} and the calendar on {@code icsKey} (which may stand for less: the site's PDF shows only the plans'
+     * summaries, its calendar only their events).
      */
-    private List<Output> downloads(String unit, String folder, String key, String pdfKey, String jsonFile, String scope, Recipes recipes) {
+    private List<Output> downloads(String unit, String folder, String key, String pdfKey, String icsKey, String jsonFile, String scope,
+                                   Recipes recipes) {
         List<Output> outputs = new ArrayList<>();
         Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
         for (Download download : Download.values()) {
@@ -1036,7 +1049,7 @@ public final class SiteRenderer {
             };
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
-            String itsKey = download == Download.PDF ? pdfKey : key;
+            String itsKey = download == Download.PDF ? pdfKey : download == Download.ICS ? icsKey : key;
             Output output = Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe);
             // the site's CSV and calendar are joined from each plan's rows and events, which the cache keeps
             boolean joined = unit.equals(SITE_UNIT) && (download == Download.CSV || download == Download.ICS);

@@ -85,12 +85,12 @@ class BuildCacheTest {
     }
 
     /**
-     * The lists of plans, the lists of actions, the search index and the site's summary PDF are keyed on what they show:
-     * a progress text they do not show leaves their keys as they were (so they come from the cache), a status they do
-     * show changes them.
+     * The lists of plans, the lists of actions, the search index, the site's summary PDF and its calendar are keyed on
+     * what they show: a progress text they do not show leaves their keys as they were (so they come from the cache), a
+     * status they do show changes them.
      */
     @Test
-    void theListsOfPlansAndActionsTheSearchIndexAndTheSitesPdfAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
+    void theListsOfPlansAndActionsTheSearchIndexTheSitesPdfAndCalendarAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
         Map<String, String> before = keys();
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
@@ -100,10 +100,10 @@ class BuildCacheTest {
 
         List<String> listsAndSearch = before.keySet().stream()
                 .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/")
-                        || path.equals("data/summary.pdf") || path.startsWith("actions/"))
+                        || path.equals("data/summary.pdf") || path.startsWith("actions/") || path.equals("data/targets.ics"))
                 .toList();
         assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json", "data/summary.pdf",
-                "actions/index.html", "actions/status/completed/index.html");
+                "actions/index.html", "actions/status/completed/index.html", "data/targets.ics");
         for (String path : listsAndSearch) {
             assertThat(textChanged.get(path)).as("%s after a change of progress text", path).isEqualTo(before.get(path));
         }
@@ -112,6 +112,8 @@ class BuildCacheTest {
                 .isNotEqualTo(before.get("search/index/docs-0.json"));
         assertThat(statusChanged.get("data/summary.pdf")).as("a plan's counts in the site's summary PDF")
                 .isNotEqualTo(before.get("data/summary.pdf"));
+        assertThat(statusChanged.get("data/targets.ics")).as("the action's status in its event in the site's calendar")
+                .isNotEqualTo(before.get("data/targets.ics"));
         assertThat(statusChanged.get("actions/index.html")).as("the action's status in the list of all actions")
                 .isNotEqualTo(before.get("actions/index.html"));
         assertThat(statusChanged.get("actions/status/completed/index.html")).as("the list of completed actions, which it leaves")
