@@ -33,8 +33,12 @@ public final class OutputFolder {
     /** The file at the root of every published site that says Followthrough published it, and lists its files. */
     public static final String MARKER = ".followthrough-site";
 
-    /** The marker's first line; a folder whose marker does not start with it is not a published site. */
-    static final String HEADER = "Followthrough published this folder and replaces all of it on each build; these are its files:";
+    /** The marker's first line; a folder whose marker does not start with it (or {@link #EARLIER_HEADERS}) is not a published site. */
+    static final String HEADER = "Followthrough published this folder and changes it on each build (a file added here stops the build);"
+            + " these are its files:";
+
+    /** The first lines of markers that earlier versions wrote: the sites they published are still recognised. */
+    static final Set<String> EARLIER_HEADERS = Set.of("Followthrough published this folder and replaces all of it on each build; these are its files:");
 
     private static final String OWN_FOLDER = "a build replaces the whole output folder, so give --out a folder of its own,"
             + " outside the content and templates and not the repository itself (the default is site)";
@@ -346,7 +350,7 @@ public final class OutputFolder {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || EARLIER_HEADERS.contains(lines.get(0)))) {
             return Optional.empty();
         }
         return Optional.of(Set.copyOf(lines.subList(1, lines.size())));

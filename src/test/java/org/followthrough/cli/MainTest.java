@@ -325,7 +325,8 @@ class MainTest {
         List<String> files = before.keySet().stream().filter(f -> !f.endsWith("/") && !f.equals(".followthrough-site")).toList();
         assertThat(Files.readAllLines(site.resolve(".followthrough-site")))
                 .as("the marker: a line that says what it is, then every file the build published")
-                .startsWith("Followthrough published this folder and replaces all of it on each build; these are its files:")
+                .startsWith("Followthrough published this folder and changes it on each build (a file added here stops the build);"
+                        + " these are its files:")
                 .containsAll(files)
                 .hasSize(files.size() + 1);
     }

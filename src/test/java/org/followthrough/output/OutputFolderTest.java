@@ -53,6 +53,19 @@ class OutputFolderTest {
         assertThat(claim(site)).isNull();
     }
 
+    /** A site published by an earlier version, whose marker's first line said the build replaces all of it, is still one of ours. */
+    @Test
+    void acceptsASitePublishedByAnEarlierVersion() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<p>\n");
+        Files.writeString(site.resolve(OutputFolder.MARKER),
+                "Followthrough published this folder and replaces all of it on each build; these are its files:\nindex.html\n");
+
+        assertThat(claim(site)).isNull();
+        Files.writeString(site.resolve("CNAME"), "plans.example\n");
+        assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: CNAME");
+    }
+
     @Test
     void refusesAFolderWhoseMarkerIsNotOneABuildWrote() throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));
