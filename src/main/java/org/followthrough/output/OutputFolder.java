@@ -62,7 +62,7 @@ public final class OutputFolder {
      * own folder), and when the look began.
      */
     record Look(java.util.Map<String, BasicFileAttributes> files, java.util.Map<String, BasicFileAttributes> folders,
-                java.time.Instant began) {
+                java.time.Instant began, boolean local) {
 
         /** Changes to a folder within this long before the look began may share its last modification time (Git's "racy" files). */
         private static final java.time.Duration SAME_TICK = java.time.Duration.ofSeconds(2);
@@ -70,13 +70,31 @@ public final class OutputFolder {
         /**
          * Whether a folder as the file system describes it now is the one the look listed, with no entry added,
          * removed or renamed since: the same folder, last changed at the same time, and that long enough before the
-         * look for a change after it to have another time, even where times are kept to the second or two.
+         * look for a change after it to have another time, even where times are kept to the second or two. Never on a
+         * file system that is not {@link #local}.
          */
         boolean unchangedSince(String folder, BasicFileAttributes now) {
             BasicFileAttributes then = folders.get(folder);
-            return then != null && now.isDirectory() && then.lastModifiedTime().equals(now.lastModifiedTime())
+            return local && then != null && now.isDirectory() && then.lastModifiedTime().equals(now.lastModifiedTime())
                     && java.util.Objects.equals(then.fileKey(), now.fileKey()) && now.fileKey() != null
                     && then.lastModifiedTime().toInstant().isBefore(began.minus(SAME_TICK));
+        }
+    }
+
+    /**
+     * File systems on this machine's own disks or memory, whose folder times this machine's clock sets and which show
+     * them as they are. On others (NFS, SMB, sshfs) a folder's time may be set by another clock or shown from a cache,
+     * and every folder is listed again before the site is changed.
+     */
+    private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs",
+            "apfs", "hfs", "ntfs", "refs");
+
+    /** Whether a folder is on a file system whose folder times say when an entry was last added or removed (see {@link #LOCAL_FILE_SYSTEMS}). */
+    static boolean onLocalFileSystem(Path folder) {
+        try {
+            return LOCAL_FILE_SYSTEMS.contains(Files.getFileStore(folder).type().toLowerCase(java.util.Locale.ROOT));
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 
@@ -181,7 +199,8 @@ public final class OutputFolder {
         }
         if (!marked) {
             // a new folder, or an empty one: nothing to look through
-            seen = java.util.concurrent.CompletableFuture.completedFuture(new Look(java.util.Map.of(), java.util.Map.of(), java.time.Instant.now()));
+            seen = java.util.concurrent.CompletableFuture.completedFuture(new Look(java.util.Map.of(), java.util.Map.of(), java.time.Instant.now(),
+                    false));
             return;
         }
         seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -196,7 +215,8 @@ public final class OutputFolder {
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-            return new Look(java.util.Collections.unmodifiableMap(files), java.util.Collections.unmodifiableMap(folders), began);
+            return new Look(java.util.Collections.unmodifiableMap(files), java.util.Collections.unmodifiableMap(folders), began,
+                    onLocalFileSystem(path));
         }, runnable -> {
             Thread thread = new Thread(runnable, "followthrough-look");
             thread.setDaemon(true);

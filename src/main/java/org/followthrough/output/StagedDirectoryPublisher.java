@@ -382,7 +382,14 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             try {
                 attrs = attributes(dir, posix);
             } catch (NoSuchFileException e) {
-                return;
+                if (relative.isEmpty()) {
+                    throw replacedDuringBuild();
+                }
+                return; // what was in it is not there to keep
+            }
+            if (relative.isEmpty() && (!attrs.isDirectory()
+                    || look.map(l -> l.folders().get("")).filter(then -> !java.util.Objects.equals(then.fileKey(), attrs.fileKey())).isPresent())) {
+                throw replacedDuringBuild();
             }
             if (!attrs.isDirectory()) {
                 foreign.add(relative);
@@ -395,21 +402,34 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 return;
             }
             String prefix = relative.isEmpty() ? "" : relative + "/";
-            try (Stream<Path> entries = Files.list(dir)) {
-                for (Path entry : (Iterable<Path>) entries::iterator) {
-                    String name = prefix + entry.getFileName();
-                    BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    if (a.isDirectory() ? !folders.contains(name)
-                            : !(a.isRegularFile() && (listed.contains(name) || name.equals(OutputFolder.MARKER)))) {
-                        foreign.add(name + (a.isDirectory() ? "/" : ""));
-                    }
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(dir)) {
+                entries = list.toList();
+            } catch (NoSuchFileException e) {
+                return; // removed since it was looked at
+            }
+            for (Path entry : entries) {
+                String name = prefix + entry.getFileName();
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue; // removed since the folder was listed: the rest of it is still looked at
+                }
+                if (a.isDirectory() ? !folders.contains(name)
+                        : !(a.isRegularFile() && (listed.contains(name) || name.equals(OutputFolder.MARKER)))) {
+                    foreign.add(name + (a.isDirectory() ? "/" : ""));
                 }
             }
-        } catch (NoSuchFileException e) {
-            // removed while it was listed: what was in it is not there to keep
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Why the site is not changed: its folder itself was removed or replaced while the build ran. */
+    private static OutputFolder.Refused replacedDuringBuild() {
+        return new OutputFolder.Refused(OutputFolder.WHILE_BUILT + "the output folder was removed or replaced",
+                "build again: the next build looks at the folder as it is then");
     }
 
     /** A file the new site keeps must still be the file that was kept: not changed, replaced or removed meanwhile. */

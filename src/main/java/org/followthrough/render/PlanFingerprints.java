@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Fingerprints of what the keys of site-wide outputs take from each plan (its part of the search index's
- * sources, its card in the list of plans), kept from one build to the next by the plan's key: a build
+ * sources, its card in the list of plans, its actions' rows in the lists of actions, its events in the site's
+ * calendar), kept from one build to the next by the plan's key: a build
  * works one out again only for a plan whose key changed, instead of reading every plan's texts to key
  * the search index. All are kept in one part, by a fingerprint of the site's settings and as-of date,
  * which the plans' keys leave out; each build keeps those of the plans it had. Thread-safe.

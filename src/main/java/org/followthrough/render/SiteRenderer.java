@@ -222,7 +222,8 @@ public final class SiteRenderer {
      */
     public List<Output> outputs() {
         // The dearest units first, so that none is left to run alone at the end of a parallel build: the site's (its
-        // downloads and listings cover every plan, and are made again when any plan changes), then the longest plans.
+        // downloads and listings cover every plan, and some of them are made again whenever a plan changes), then the
+        // longest plans.
         // Deciding is parallel too: the site's outputs (its listings go through every action) beside the others', the
         // plans' and organisations' each on their own; the outputs are listed in the order given whatever order they
         // were decided in.
@@ -672,7 +673,7 @@ public final class SiteRenderer {
 
     /**
      * A theme's pages, about {@value #ROWS_PER_PAGE} actions a page, a recommendation never split between
-     * two. Each page's key names what it shows by its plans' keys, as a listing's does.
+     * two. Each page's key names what it shows by its plans' keys.
      */
     private List<Output> themePages(ThemeIndex.Listed listed) {
         String unit = THEME_UNIT + listed.theme().id();
@@ -843,8 +844,9 @@ public final class SiteRenderer {
 
     /**
      * The pages of one listing, {@value #ROWS_PER_PAGE} actions a page. Each page's key names the
-     * actions it shows by their plans' keys, so a change to one plan remakes only the pages its actions
-     * are on (and the rows of the others are never made).
+     * actions it shows by what the listings show of their plans ({@link #shownRuns}), so a change to one plan
+     * remakes only the pages that show it differently (and the rows of the others are made only where an
+     * earlier build kept no fingerprint of them).
      */
     private List<Output> listing(String unit, FilterPage f, List<Views.Filter> filters, List<Views.Crumb> crumbs) {
         List<Entry> entries = f.entries();

@@ -162,6 +162,43 @@ class OutputFolderTest {
         assertThat(OutputFolder.marker(List.of("b.html", "a/index.html"))).isEqualTo(OutputFolder.marker(List.of("a/index.html", "b.html")));
     }
 
+    /**
+     * A folder is taken to be as the look listed it only if it is the same folder, last changed at the same time, more
+     * than two seconds before the look began (a change in the same tick of a coarse clock keeps the time), and on a file
+     * system whose folder times this machine sets and shows as they are.
+     */
+    @Test
+    void aFolderIsAsTheLookListedItOnlyIfItIsTheSameLastChangedAtTheSameTimeWellBeforeTheLook() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("site/plans"));
+        java.time.Instant changed = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.from(changed));
+        java.nio.file.attribute.BasicFileAttributes then = attributes(folder);
+        OutputFolder.Look look = new OutputFolder.Look(java.util.Map.of(), java.util.Map.of("plans", then), changed.plusSeconds(60), true);
+
+        assertThat(look.unchangedSince("plans", attributes(folder))).as("as it was").isTrue();
+        assertThat(new OutputFolder.Look(java.util.Map.of(), java.util.Map.of("plans", then), changed.plusSeconds(1), true)
+                .unchangedSince("plans", attributes(folder))).as("changed a second before the look began").isFalse();
+        assertThat(new OutputFolder.Look(java.util.Map.of(), java.util.Map.of("plans", then), changed.plusSeconds(60), false)
+                .unchangedSince("plans", attributes(folder))).as("on a file system that is not local").isFalse();
+        assertThat(look.unchangedSince("other", attributes(folder))).as("a folder the look did not list").isFalse();
+
+        Files.writeString(folder.resolve("CNAME"), "plans.example\n");
+        assertThat(look.unchangedSince("plans", attributes(folder))).as("an entry added").isFalse();
+        Files.delete(folder.resolve("CNAME"));
+        Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.from(changed));
+        assertThat(look.unchangedSince("plans", attributes(folder))).as("the same time put back").isTrue();
+
+        Path other = Files.createDirectories(temp.resolve("site/other"));
+        Files.delete(folder);
+        Files.move(other, folder);
+        Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.from(changed));
+        assertThat(look.unchangedSince("plans", attributes(folder))).as("another folder moved into its place, with the same time").isFalse();
+    }
+
+    private static java.nio.file.attribute.BasicFileAttributes attributes(Path path) throws IOException {
+        return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** A folder as a build would have published it, with these files. */
     private Path publishedSite(String... files) throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));

@@ -27,6 +27,7 @@ class SiteLockAcrossProcessesTest {
     Path temp;
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
     void aBuildWaitsWhileABuildInAnotherProcessIsChangingTheSite() throws Exception {
         Path site = temp.resolve("site");
         publish(site, "first");
@@ -41,6 +42,7 @@ class SiteLockAcrossProcessesTest {
                 return null;
             });
 
+            // Not a measure of speed: a commit that did not wait would be done well within this (it has one file to move).
             assertThatThrownBy(() -> commit.get(700, TimeUnit.MILLISECONDS)).as("waits for the other process")
                     .isInstanceOf(TimeoutException.class);
             assertThat(site.resolve("index.html")).hasContent("first");
