@@ -454,9 +454,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Why the site is not changed: a file it keeps was changed by someone else while the build ran. */
+    /** Why the site is not changed: a file it keeps was changed or removed by someone else while the build ran. */
     private static IOException changedDuringBuild(String path) {
-        return new IOException("a file of the site being replaced changed while the site was being built: " + path);
+        return new OutputFolder.Refused("a file of the site being replaced changed while the site was being built: " + path,
+                "something else writes to the output folder (an upload step, an editor, another tool); the site is as it was:"
+                        + " build again once nothing else changes it");
     }
 
     /** Gives a file or folder the mode every published one has, where the file system has modes and it has another. */

@@ -206,7 +206,8 @@ class StagedDirectoryPublisherTest {
             Files.writeString(site.resolve("plans/a/index.html"), "edited by hand");
 
             assertThatThrownBy(publisher::commit).hasMessage(
-                    "a file of the site being replaced changed while the site was being built: plans/a/index.html");
+                    "a file of the site being replaced changed while the site was being built: plans/a/index.html")
+                    .isInstanceOfSatisfying(OutputFolder.Refused.class, refused -> assertThat(refused.hint()).contains("build again"));
         }
         assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
         assertThat(site.resolve("plans/a/index.html")).hasContent("edited by hand");
