@@ -67,6 +67,12 @@ public final class OutputFolder {
         /** Changes to a folder within this long before the look began may share its last modification time (Git's "racy" files). */
         private static final java.time.Duration SAME_TICK = java.time.Duration.ofSeconds(2);
 
+        /** Whether a folder the look listed is another folder now, or no folder at all: removed and replaced, or moved away. */
+        boolean replaced(String folder, BasicFileAttributes now) {
+            BasicFileAttributes then = folders.get(folder);
+            return !now.isDirectory() || then != null && !java.util.Objects.equals(then.fileKey(), now.fileKey());
+        }
+
         /**
          * Whether a folder as the file system describes it now is the one the look listed, with no entry added,
          * removed or renamed since: the same folder, last changed at the same time, and that long enough before the
@@ -406,19 +412,29 @@ public final class OutputFolder {
                                        java.util.Map<String, BasicFileAttributes> seen, java.util.Map<String, BasicFileAttributes> seenFolders) {
         inParallel(dir, prefix, (entry, relative) -> {
             BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attrs.isDirectory()) {
-                if (folders.contains(relative)) {
-                    seenFolders.put(relative, attrs);
-                    foreignEntries(entry, relative + "/", published, folders, foreign, seen, seenFolders);
-                } else {
-                    foreign.add(relative + "/");
-                }
-            } else if (!(attrs.isRegularFile() && (published.contains(relative) || relative.equals(MARKER)))) {
-                foreign.add(relative);
+            if (!belongs(relative, attrs, published, folders)) {
+                foreign.add(named(relative, attrs));
+            } else if (attrs.isDirectory()) {
+                seenFolders.put(relative, attrs);
+                foreignEntries(entry, relative + "/", published, folders, foreign, seen, seenFolders);
             } else if (published.contains(relative)) {
                 seen.put(relative, attrs);
             }
         });
+    }
+
+    /**
+     * Whether an entry of a published site (named from the site's root) is the site's own: a folder that holds some of
+     * its files ({@code folders}), or one of its files or its marker as a plain file. Anything else is someone else's.
+     */
+    static boolean belongs(String relative, BasicFileAttributes attrs, Set<String> published, Set<String> folders) {
+        return attrs.isDirectory() ? folders.contains(relative)
+                : attrs.isRegularFile() && (published.contains(relative) || relative.equals(MARKER));
+    }
+
+    /** An entry as messages name it: a folder with "/" after its name. */
+    static String named(String relative, BasicFileAttributes attrs) {
+        return relative + (attrs.isDirectory() ? "/" : "");
     }
 
     /** Every folder that holds one of the files, named as the files are (relative to the site, "/" between names). */
@@ -434,7 +450,7 @@ public final class OutputFolder {
 
     /** Looks at one entry of a folder, named by its path from the site's root. */
     @FunctionalInterface
-    interface EntryVisitor {
+    private interface EntryVisitor {
         void visit(Path entry, String relative) throws IOException;
     }
 
@@ -443,7 +459,7 @@ public final class OutputFolder {
      * entries in parallel; a visitor may visit a subfolder the same way. An I/O failure is thrown as an
      * {@link UncheckedIOException}.
      */
-    static void inParallel(Path dir, String prefix, EntryVisitor visitor) {
+    private static void inParallel(Path dir, String prefix, EntryVisitor visitor) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = list.toList();

@@ -387,8 +387,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 }
                 return; // what was in it is not there to keep
             }
-            if (relative.isEmpty() && (!attrs.isDirectory()
-                    || look.map(l -> l.folders().get("")).filter(then -> !java.util.Objects.equals(then.fileKey(), attrs.fileKey())).isPresent())) {
+            if (relative.isEmpty() && (!attrs.isDirectory() || look.isPresent() && look.get().replaced("", attrs))) {
                 throw replacedDuringBuild();
             }
             if (!attrs.isDirectory()) {
@@ -416,9 +415,8 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 } catch (NoSuchFileException e) {
                     continue; // removed since the folder was listed: the rest of it is still looked at
                 }
-                if (a.isDirectory() ? !folders.contains(name)
-                        : !(a.isRegularFile() && (listed.contains(name) || name.equals(OutputFolder.MARKER)))) {
-                    foreign.add(name + (a.isDirectory() ? "/" : ""));
+                if (!OutputFolder.belongs(name, a, listed, folders)) {
+                    foreign.add(OutputFolder.named(name, a));
                 }
             }
         } catch (IOException e) {

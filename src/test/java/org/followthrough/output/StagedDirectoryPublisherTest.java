@@ -151,9 +151,7 @@ class StagedDirectoryPublisherTest {
         Object folder = identity(site);
         Object kept = identity(site.resolve("plans/a/index.html"));
 
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            keep(publisher, "index.html", "plans/a/index.html");
-            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
             publisher.write("plans/new/index.html", "new".getBytes(UTF_8), "new");
             publisher.commit();
         }
@@ -200,9 +198,7 @@ class StagedDirectoryPublisherTest {
         Path manifest = temp.resolve("cache/site.tsv");
         publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
 
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            keep(publisher, "index.html", "plans/a/index.html");
-            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
             Files.writeString(site.resolve("plans/a/index.html"), "edited by hand");
 
             assertThatThrownBy(publisher::commit).hasMessage(
@@ -226,9 +222,7 @@ class StagedDirectoryPublisherTest {
         publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
         lastChangedAnHourAgo(site, "", "plans", "plans/a", "plans/b");
 
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            keep(publisher, "index.html", "plans/a/index.html");
-            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
             refusedForGaining(publisher, site, "plans/a/CNAME");
         }
         assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
@@ -236,9 +230,7 @@ class StagedDirectoryPublisherTest {
 
         Files.delete(site.resolve("plans/a/CNAME"));
         lastChangedAnHourAgo(site, "plans/a");
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            keep(publisher, "index.html", "plans/a/index.html");
-            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
             publisher.commit();
         }
         assertThat(site.resolve("plans/b/index.html")).hasContent("b, updated");
@@ -253,9 +245,7 @@ class StagedDirectoryPublisherTest {
         publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
         lastChangedAnHourAgo(site, "", "plans", "plans/a", "plans/b");
 
-        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
-            keep(publisher, "index.html", "plans/a/index.html");
-            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
             Files.delete(site.resolve("plans/a/index.html"));
 
             assertThatThrownBy(publisher::commit).hasMessage(
@@ -263,6 +253,17 @@ class StagedDirectoryPublisherTest {
         }
         assertThat(site.resolve("plans/b/index.html")).hasContent("plans/b/index.html");
         assertThat(beside(site)).containsExactly("cache", "site");
+    }
+
+    /**
+     * A build of a site {@link #publishAll} published with a home page and plans a and b: it keeps the home page and plan a,
+     * and makes plan b afresh, so that it changes the site in place.
+     */
+    private StagedDirectoryPublisher updatingPlanB(Path site, Path manifest) throws IOException {
+        StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest);
+        keep(publisher, "index.html", "plans/a/index.html");
+        publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+        return publisher;
     }
 
     /** Sets the folders' last modification time an hour back, as if the last build had been an hour ago. */
