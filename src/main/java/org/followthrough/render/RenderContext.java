@@ -97,6 +97,11 @@ public final class RenderContext {
      * from where parts are kept when it was made before, else made now and kept.
      */
     public byte[] part(String key, Supplier<byte[]> make) {
+        return part(parts, key, make);
+    }
+
+    /** A part kept in {@code parts} by {@code key}, as {@link #part(String, Supplier)} takes or makes it, outside any unit. */
+    static byte[] part(Parts parts, String key, Supplier<byte[]> make) {
         Optional<byte[]> kept = parts.find(key);
         if (kept.isPresent()) {
             return kept.get();

@@ -1001,10 +1001,11 @@ public final class SiteRenderer {
 
     /**
      * A fingerprint of a plan's events, the same bytes in every calendar that shows them, kept from an earlier build by
-     * the plan's key.
+     * the plan's key. Events made to work it out are kept as the part the calendars are then made from.
      */
     private String eventsKey(Plan plan) {
-        return fingerprints.of("events", planKeys.get(plan.id()), () -> IcalRenderer.events(archive, plan).bytes());
+        return fingerprints.of("events", planKeys.get(plan.id()),
+                () -> RenderContext.part(shared.parts(), eventsPart(plan), () -> IcalRenderer.events(archive, plan).bytes()));
     }
 
     /**
@@ -1074,7 +1075,11 @@ public final class SiteRenderer {
      * one plan makes its events again.
      */
     private byte[] events(RenderContext context, Plan plan) {
-        return context.part(Fingerprint.of("calendar events", common, planKeys.get(plan.id())), () -> IcalRenderer.events(archive, plan).bytes());
+        return context.part(eventsPart(plan), () -> IcalRenderer.events(archive, plan).bytes());
+    }
+
+    private String eventsPart(Plan plan) {
+        return Fingerprint.of("calendar events", common, planKeys.get(plan.id()));
     }
 
     private static Output.Recipe text(java.util.function.Supplier<String> text) {
