@@ -14,5 +14,5 @@ if errorlevel 1 (
   exit /b 2
 )
 rem The quick compiler alone, the serial collector and a heap kept close to what is live suit a short run (see followthrough, the shell launcher).
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MetaspaceSize=64m %FOLLOWTHROUGH_OPTS% -jar "%FOLLOWTHROUGH_HOME%\lib\followthrough.jar" %*
 exit /b %ERRORLEVEL%

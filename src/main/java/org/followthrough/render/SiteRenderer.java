@@ -151,7 +151,10 @@ public final class SiteRenderer {
     private final Map<String, Organisation> organisationsById;
     /** What the keys of the search index and the list of plans take from each plan, as earlier builds worked it out. */
     private final PlanFingerprints fingerprints;
-    /** For each plan's unit, a fingerprint of everything its outputs' fingerprints are made from (a preview decides units in parallel). */
+    /**
+     * For each plan's and organisation's unit, a fingerprint of everything its outputs' fingerprints are made from (a
+     * preview decides units in parallel).
+     */
     private final Map<String, String> unitKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SiteRenderer(Archive archive, Shared shared) {
@@ -267,7 +270,8 @@ public final class SiteRenderer {
     }
 
     /**
-     * For each plan's unit ("plan:ID"), a fingerprint of everything the fingerprints of its outputs are made from, once
+     * For each plan's and organisation's unit ("plan:ID", "organisation:ID"), a fingerprint of everything the fingerprints
+     * of its outputs are made from, once
      * {@link #outputs} has decided them: a build may keep a unit whole, as an earlier build with the same unit key
      * published it, without working out its outputs' fingerprints.
      */
@@ -449,6 +453,10 @@ public final class SiteRenderer {
         }
         boolean withDownloads = owns;
         Views.ChangesLink changed = changesLink;
+        // Everything the fingerprints of the unit's outputs are made from, as for a plan's unit: a build that changed
+        // no plan naming the organisation keeps its pages and downloads whole.
+        unitKeys.put(unit, Fingerprint.of("organisation unit", organisation.id(), common, key, sinceKey(), templates(""), templates("pdf/"),
+                templates("fragments/"), shared.pdfFonts()));
         outputs.add(page(unit, folder, "organisation.ftlh", organisation.name(), List.of(HOME_CRUMB, ORGANISATIONS),
                 Fingerprint.of(key, sinceKey()), downloadPaths,
                 (context, model) -> {

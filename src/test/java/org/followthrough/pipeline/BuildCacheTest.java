@@ -148,14 +148,49 @@ class BuildCacheTest {
     }
 
     /** Each output's key, by path, as a build of the content as it is now would decide them. */
-    private Map<String, String> keys() {
+    /**
+     * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
+     * made from: a change to a plan that names the organisation changes it, a change to a plan that does not leaves it.
+     */
+    @Test
+    void anOrganisationsUnitKeyChangesWithThePlansThatNameItAndOnlyThen() throws IOException {
+        // the second plan names the trust alone
+        replace(content.resolve("plans/second-review/plan.yaml"), "commissioned_by: [sample-police]\norganisations: [sample-trust, sample-police]",
+                "commissioned_by: [sample-trust]\norganisations: [sample-trust]");
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "{organisation: sample-police, role: Inspector}",
+                "{organisation: sample-trust, role: Inspector}");
+        Map<String, String> before = unitKeys();
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
+                "text: A template has been drafted and sent round.");
+        Map<String, String> textChanged = unitKeys();
+
+        assertThat(before).containsKeys("organisation:sample-trust", "organisation:sample-police", "plan:sample-review", "plan:second-review");
+        assertThat(textChanged.get("organisation:sample-trust")).as("the organisation the changed plan names").isNotEqualTo(before.get("organisation:sample-trust"));
+        assertThat(textChanged.get("organisation:sample-police")).as("the organisation it does not name").isEqualTo(before.get("organisation:sample-police"));
+        assertThat(textChanged.get("plan:sample-review")).as("the other plan").isEqualTo(before.get("plan:sample-review"));
+
+        replace(content.resolve("organisations/sample-police.yaml"), "name: ", "name: Renamed ");
+        assertThat(unitKeys().get("organisation:sample-police")).as("the organisation renamed").isNotEqualTo(before.get("organisation:sample-police"));
+    }
+
+    private Map<String, String> unitKeys() {
+        org.followthrough.render.SiteRenderer renderer = renderer();
+        renderer.outputs();
+        return new TreeMap<>(renderer.unitKeys());
+    }
+
+    private org.followthrough.render.SiteRenderer renderer() {
         BuildRequest request = TestBuilds.request(content, null);
         org.followthrough.model.Archive archive = Pipeline.check(request).archive();
         org.followthrough.render.TemplateEngine engine = TestBuilds.templateEngine(TestBuilds.BUILT_IN_TEMPLATES);
         org.followthrough.render.SiteRenderer.Shared shared = new org.followthrough.render.SiteRenderer.Shared(engine,
                 new org.followthrough.render.MarkdownRenderer(), () -> null, "test", Map.of());
+        return new org.followthrough.render.SiteRenderer(archive, shared);
+    }
+
+    private Map<String, String> keys() {
         Map<String, String> keys = new TreeMap<>();
-        new org.followthrough.render.SiteRenderer(archive, shared).outputs().forEach(o -> keys.put(o.path(), o.key()));
+        renderer().outputs().forEach(o -> keys.put(o.path(), o.key()));
         return keys;
     }
 
