@@ -35,7 +35,7 @@ public final class ModelCodec {
     /** The packages whose records and enums may be read back. */
     static final String ALLOWED = "org.followthrough.";
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private static final byte NULL = 0;
     private static final byte STRING = 1;
@@ -52,6 +52,8 @@ public final class ModelCodec {
     /** A text or record written before, by its number. */
     private static final byte STRING_AGAIN = 12;
     private static final byte RECORD_AGAIN = 13;
+    /** A Markdown text: read back as a view of the bytes, made into text only if it is shown. */
+    private static final byte MARKDOWN = 14;
 
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
@@ -135,6 +137,9 @@ public final class ModelCodec {
                     value(entry.getKey());
                     value(entry.getValue());
                 }
+            } else if (value instanceof org.followthrough.model.Markdown markdown) {
+                tag(MARKDOWN);
+                text(markdown.source());
             } else if (value instanceof Record record) {
                 Integer known = records.get(record);
                 if (known != null) {
@@ -292,6 +297,16 @@ public final class ModelCodec {
                 }
                 case RECORD_AGAIN:
                     return records.get(count());
+                case MARKDOWN: {
+                    int length = count();
+                    if (length > bytes.length - position) {
+                        throw new IOException("cut short");
+                    }
+                    // A view of the bytes read, which nothing changes after: kept as long as the plan is.
+                    org.followthrough.model.Markdown markdown = org.followthrough.model.Markdown.ofUtf8(bytes, position, length);
+                    position += length;
+                    return markdown;
+                }
                 default:
                     throw new IOException("unknown tag " + tag);
             }

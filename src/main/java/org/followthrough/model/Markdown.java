@@ -1,9 +1,64 @@
 package org.followthrough.model;
 
-/** Text written in Markdown (CommonMark with GFM tables), as the editor wrote it. */
-public record Markdown(String source) {
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text written in Markdown (CommonMark with GFM tables), as the editor wrote it. A plan read back from the
+ * build cache holds its texts as the bytes they were kept as, made into text only when asked for: a build
+ * that changed one plan of a thousand reads back every other plan, and shows few of their texts again.
+ */
+public final class Markdown {
+
+    private final byte[] utf8;
+    private final int offset;
+    private final int length;
+    /** The text, once made; a data race only makes it twice, as a String's hash is (the text is immutable). */
+    private String source;
+
+    public Markdown(String source) {
+        this.source = java.util.Objects.requireNonNull(source, "a Markdown text");
+        this.utf8 = null;
+        this.offset = 0;
+        this.length = 0;
+    }
+
+    private Markdown(byte[] utf8, int offset, int length) {
+        this.utf8 = utf8;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** The text UTF-8 encoded in {@code length} bytes of {@code utf8} from {@code offset}, which must not change after. */
+    public static Markdown ofUtf8(byte[] utf8, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        return new Markdown(utf8, offset, length);
+    }
+
+    public String source() {
+        String text = source;
+        if (text == null) {
+            text = new String(utf8, offset, length, StandardCharsets.UTF_8);
+            source = text;
+        }
+        return text;
+    }
 
     public boolean isBlank() {
-        return source.isBlank();
+        return source().isBlank();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Markdown markdown && source().equals(markdown.source());
+    }
+
+    @Override
+    public int hashCode() {
+        return source().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Markdown[source=" + source() + "]";
     }
 }

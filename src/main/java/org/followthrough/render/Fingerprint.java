@@ -146,6 +146,11 @@ public final class Fingerprint {
             } catch (freemarker.template.TemplateModelException e) {
                 throw new IllegalStateException(e);
             }
+        } else if (value instanceof org.followthrough.model.Markdown markdown) {
+            // as when it was a record of its text, so that keys are the same whichever way the text was read
+            text('r', org.followthrough.model.Markdown.class.getName());
+            tag('c', 1);
+            add(markdown.source());
         } else if (value instanceof Record record) {
             RecordComponent[] components = COMPONENTS.get(record.getClass());
             text('r', NAMES.get(record.getClass()));

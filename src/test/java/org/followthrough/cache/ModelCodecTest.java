@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.followthrough.model.Action;
+import org.followthrough.model.Markdown;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ScaleEntry;
 import org.followthrough.pipeline.BuildResult;
 import org.followthrough.pipeline.Pipeline;
+import org.followthrough.render.Fingerprint;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,23 @@ class ModelCodecTest {
 
         assertThat(ModelCodec.read(ModelCodec.write(texts))).isEqualTo(texts);
         assertThat(ModelCodec.read(ModelCodec.write(lists))).isEqualTo(lists);
+    }
+
+    /** Texts are read back as views of the bytes kept, made into text when asked for: the same texts, to the last character. */
+    @Test
+    void markdownTextsAreReadBackAsTheyWereWhateverTheirCharacters() throws IOException {
+        List<Markdown> texts = List.of(new Markdown(""), new Markdown("Plain"), new Markdown("Signed off — “in full”, 12½% ✓ 😀\n\n| a |\n|---|"),
+                new Markdown("Plain"));
+
+        @SuppressWarnings("unchecked")
+        List<Markdown> read = (List<Markdown>) ModelCodec.read(ModelCodec.write(texts));
+
+        assertThat(read).isEqualTo(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(read.get(i).source()).isEqualTo(texts.get(i).source());
+            assertThat(read.get(i).hashCode()).isEqualTo(texts.get(i).hashCode());
+            assertThat(Fingerprint.of(read.get(i))).as("a key made from the text read back").isEqualTo(Fingerprint.of(texts.get(i)));
+        }
     }
 
     @Test
