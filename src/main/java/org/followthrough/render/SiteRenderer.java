@@ -355,7 +355,7 @@ public final class SiteRenderer {
         Function<RenderContext, Views.PlanView> view = context -> context.once("plan", () -> views.plan(plan));
         String name = ViewFactory.planName(plan);
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
-        List<Output> outputs = new ArrayList<>(downloads(unit, folder, key, key, key, Routes.PLAN_JSON, scope, new Recipes(
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, DownloadKeys.all(key), Routes.PLAN_JSON, scope, new Recipes(
                 context -> shared.pdf().get().plan(views.site(), view.apply(context)),
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
@@ -427,7 +427,7 @@ public final class SiteRenderer {
         if (owns) {
             // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
             Archive its = archive.withPlans(involved);
-            outputs.addAll(downloads(unit, folder, key, key, key, Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
+            outputs.addAll(downloads(unit, folder, DownloadKeys.all(key), Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
                     context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
@@ -481,7 +481,7 @@ public final class SiteRenderer {
         // The site's calendar is each plan's events between a header: keyed on them, so that a change that moves no
         // target leaves it as it was.
         String events = Fingerprint.of("site calendar", archive.plans().stream().map(this::eventsKey).toList());
-        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, everything, summaries, events, Routes.SITE_JSON, SITE_SCOPE, new Recipes(
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA), Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
@@ -1036,12 +1036,30 @@ public final class SiteRenderer {
     }
 
     /**
-     * The downloads of a plan, an organisation or the site, in {@code folder}: each keyed on {@code key}, but the PDF on
-     * {@code pdfKey} and the calendar on {@code icsKey} (which may stand for less: the site's PDF shows only the plans'
-     * summaries, its calendar only their events).
+     * What the downloads of a plan, an organisation or the site are keyed on, besides what every output is: {@code all},
+     * but the PDF, the calendar and the CSV's metadata may stand for less (the site's PDF shows only the plans'
+     * summaries, its calendar only their events, and its CSV's metadata only the site's settings and date).
      */
-    private List<Output> downloads(String unit, String folder, String key, String pdfKey, String icsKey, String jsonFile, String scope,
-                                   Recipes recipes) {
+    private record DownloadKeys(String all, String pdf, String ics, String csvMetadata) {
+        static DownloadKeys all(String key) {
+            return new DownloadKeys(key, key, key, key);
+        }
+
+        String of(Download download) {
+            return switch (download) {
+                case PDF -> pdf;
+                case ICS -> ics;
+                case CSV_METADATA -> csvMetadata;
+                default -> all;
+            };
+        }
+    }
+
+    /** The site's CSV metadata describes the columns every CSV has and the site's settings, which every key holds. */
+    private static final String SITE_METADATA = "site settings";
+
+    /** The downloads of a plan, an organisation or the site, in {@code folder}, each keyed as {@code keys} says. */
+    private List<Output> downloads(String unit, String folder, DownloadKeys keys, String jsonFile, String scope, Recipes recipes) {
         List<Output> outputs = new ArrayList<>();
         Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
         for (Download download : Download.values()) {
@@ -1060,7 +1078,7 @@ public final class SiteRenderer {
             };
             // A PDF is made from its templates and its fonts as well: a site's own fonts make other PDFs.
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
-            String itsKey = download == Download.PDF ? pdfKey : download == Download.ICS ? icsKey : key;
+            String itsKey = keys.of(download);
             Output output = Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe);
             // the site's CSV and calendar are joined from each plan's rows and events, which the cache keeps
             boolean joined = unit.equals(SITE_UNIT) && (download == Download.CSV || download == Download.ICS);
