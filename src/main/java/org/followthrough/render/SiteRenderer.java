@@ -499,7 +499,12 @@ public final class SiteRenderer {
                 .sorted(java.util.Comparator.comparing((Plan p) -> lastUpdate(p), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
                 .limit(HOME_PLANS).toList();
         int named = plansOf.namedCount();
-        outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), Fingerprint.of(everything, sinceKey()),
+        List<Views.ThemeSummary> themeSummaries = themeSummaries();
+        // Keyed on what it shows (the recent plans by their cards, the counts, the filters, the themes), not on every plan's
+        // texts; with changes since a date, on everything, as the changes are.
+        List<Object> home = Arrays.asList("home", sinceKey(), changes == null ? null : everything, recent.stream().map(this::cardKey).toList(),
+                archive.plans().size(), named, tally, filterLinks, themeSummaries);
+        outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), home,
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
                     if (changes != null) {
                         model.put("changes", views.changesLink(Routes.CHANGES, changes.all()));
@@ -509,7 +514,7 @@ public final class SiteRenderer {
                     model.put("organisationCount", named);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
-                    model.put("themes", themeSummaries());
+                    model.put("themes", themeSummaries);
                     model.put("downloads", downloadLinks(context, Routes.SITE_DATA, Routes.SITE_JSON, SITE_SCOPE));
                 }));
         if (changes != null) {
@@ -527,9 +532,12 @@ public final class SiteRenderer {
         List<Organisation> withPages = archive.organisations().stream().filter(o -> archive.hasPageFor(o.id()))
                 .sorted(java.util.Comparator.comparing((Organisation o) -> o.name().toLowerCase(java.util.Locale.ROOT)).thenComparing(Organisation::id))
                 .toList();
-        outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB), everything, List.of(),
+        // keyed on what it shows, which is made in one pass over the actions
+        List<Views.OrganisationSummary> organisationSummaries = views.organisationSummaries(withPages);
+        outputs.add(page(unit, Routes.ORGANISATIONS, "organisations.ftlh", "Organisations", List.of(HOME_CRUMB),
+                List.of(organisationSummaries, tally), List.of(),
                 (context, model) -> {
-                    model.put("organisations", views.organisationSummaries(withPages));
+                    model.put("organisations", organisationSummaries);
                     model.put("tally", tally);
                 }));
         String siteOnly = Fingerprint.of(common);
@@ -672,10 +680,13 @@ public final class SiteRenderer {
         if (themes.themes().isEmpty()) {
             return List.of();
         }
-        return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), everything, List.of(),
+        List<Views.ThemeSummary> summaries = themeSummaries();
+        Object note = views.themesNote();
+        // keyed on what it shows
+        return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), Arrays.asList(summaries, note), List.of(),
                 (context, model) -> {
-                    model.put("themes", themeSummaries());
-                    model.put("note", views.themesNote());
+                    model.put("themes", summaries);
+                    model.put("note", note);
                 }));
     }
 
