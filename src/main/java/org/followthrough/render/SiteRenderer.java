@@ -185,8 +185,9 @@ public final class SiteRenderer {
         this.atom = new AtomRenderer(shared.markdown());
         this.jsonFeed = new JsonFeedRenderer(shared.markdown());
         this.fragments = new FragmentRenderer(shared.engine());
-        // Every page says whether it is a snapshot, and the current site's footer whether there are any.
-        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), archive.asOf(), snapshots.of(),
+        // Every page says whether it is a snapshot, and the current site's footer whether there are any; every page shows
+        // the site as its view has it (in an organisation's own site, with the organisation's logo).
+        this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), views.site(), archive.asOf(), snapshots.of(),
                 !snapshots.listed().isEmpty());
         // Each organisation's details fingerprinted once, not once for every plan that names it.
         Map<String, String> organisations = new java.util.HashMap<>();

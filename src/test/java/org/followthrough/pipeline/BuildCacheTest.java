@@ -181,6 +181,30 @@ class BuildCacheTest {
         assertThat(unitKeys().get("organisation:sample-police")).as("the organisation renamed").isNotEqualTo(before.get("organisation:sample-police"));
     }
 
+    /** Every page of an organisation's own site shows its logo: a logo given since the last build reaches them all. */
+    @Test
+    void anOrganisationsOwnSiteShowsItsNewLogoOnEveryPageAfterARebuildWithTheCache() throws IOException {
+        build(ownSite("site").withCache(cache));
+        Files.createDirectories(content.resolve("assets/logos"));
+        Files.writeString(content.resolve("assets/logos/sample-trust.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n");
+        Path organisation = content.resolve("organisations/sample-trust.yaml");
+        Files.writeString(organisation, Files.readString(organisation) + "logo: assets/logos/sample-trust.svg\n");
+
+        build(ownSite("site").withCache(cache));
+        build(ownSite("fresh"));
+
+        Map<String, String> rebuilt = Folders.contents(temp.resolve("site"));
+        assertThat(rebuilt.get("about/index.html")).contains("class=\"logo\"");
+        assertThat(rebuilt).isEqualTo(Folders.contents(temp.resolve("fresh")));
+    }
+
+    /** The site of the trust alone ({@code build --organisation sample-trust}). */
+    private BuildRequest ownSite(String out) {
+        return new BuildRequest(content, TestBuilds.BUILT_IN_TEMPLATES, temp.resolve(out), TestBuilds.AS_OF, null, TestBuilds.CLOCK,
+                "sample-trust", false, null, true, ProtectedNames.NONE, false, null);
+    }
+
     private Map<String, String> unitKeys() {
         org.followthrough.render.SiteRenderer renderer = renderer();
         renderer.outputs();
