@@ -9,20 +9,23 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Markdown {
 
+    /** The text as given; null for one read back, until {@link #source()} makes it. Final, so any thread that has the text sees it. */
+    private final String given;
     private final byte[] utf8;
     private final int offset;
     private final int length;
-    /** The text, once made; a data race only makes it twice, as a String's hash is (the text is immutable). */
-    private String source;
+    /** The text read back, once made; a data race only makes it twice, as a String's hash is (a String is immutable). */
+    private String made;
 
     public Markdown(String source) {
-        this.source = java.util.Objects.requireNonNull(source, "a Markdown text");
+        this.given = java.util.Objects.requireNonNull(source, "a Markdown text");
         this.utf8 = null;
         this.offset = 0;
         this.length = 0;
     }
 
     private Markdown(byte[] utf8, int offset, int length) {
+        this.given = null;
         this.utf8 = utf8;
         this.offset = offset;
         this.length = length;
@@ -35,10 +38,13 @@ public final class Markdown {
     }
 
     public String source() {
-        String text = source;
+        if (given != null) {
+            return given;
+        }
+        String text = made;
         if (text == null) {
             text = new String(utf8, offset, length, StandardCharsets.UTF_8);
-            source = text;
+            made = text;
         }
         return text;
     }
