@@ -11,30 +11,24 @@ public final class Markdown {
 
     /** The text as given; null for one read back, until {@link #source()} makes it. Final, so any thread that has the text sees it. */
     private final String given;
+    /** The text read back, UTF-8 encoded; null for one given. */
     private final byte[] utf8;
-    private final int offset;
-    private final int length;
     /** The text read back, once made; a data race only makes it twice, as a String's hash is (a String is immutable). */
     private String made;
 
     public Markdown(String source) {
         this.given = java.util.Objects.requireNonNull(source, "a Markdown text");
         this.utf8 = null;
-        this.offset = 0;
-        this.length = 0;
     }
 
-    private Markdown(byte[] utf8, int offset, int length) {
+    private Markdown(byte[] utf8) {
         this.given = null;
         this.utf8 = utf8;
-        this.offset = offset;
-        this.length = length;
     }
 
-    /** The text UTF-8 encoded in {@code length} bytes of {@code utf8} from {@code offset}, which must not change after. */
-    public static Markdown ofUtf8(byte[] utf8, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
-        return new Markdown(utf8, offset, length);
+    /** The text UTF-8 encoded in {@code utf8}, which is the text's own: nothing may change it after. */
+    public static Markdown ofUtf8(byte[] utf8) {
+        return new Markdown(java.util.Objects.requireNonNull(utf8, "a Markdown text"));
     }
 
     public String source() {
@@ -43,7 +37,7 @@ public final class Markdown {
         }
         String text = made;
         if (text == null) {
-            text = new String(utf8, offset, length, StandardCharsets.UTF_8);
+            text = new String(utf8, StandardCharsets.UTF_8);
             made = text;
         }
         return text;
