@@ -482,7 +482,13 @@ public final class SiteRenderer {
         // The site's calendar is each plan's events between a header: keyed on them, so that a change that moves no
         // target leaves it as it was.
         String events = Fingerprint.of("site calendar", archive.plans().stream().map(this::eventsKey).toList());
-        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA), Routes.SITE_JSON, SITE_SCOPE, new Recipes(
+        // The site's data lists each plan's summary, the organisations with the actions each owns, the themes and the
+        // counts: keyed on them, each plan's part kept by the plan's key, so that a progress text leaves it as it was.
+        String data = Fingerprint.of("site data", archive.plans().stream().map(this::siteDataKey).toList(),
+                JsonRenderer.siteTally(archive), archive.organisations(), JsonRenderer.actionsOwned(archive),
+                themes.themes().stream().map(listed -> List.of(listed.theme(), listed.recommendations(), listed.tally())).toList());
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA, data),
+                Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
@@ -1042,6 +1048,11 @@ public final class SiteRenderer {
         return List.of(state.lifecycle(), state.overdue(), state.targetPassedWithoutStatus(), state.stale());
     }
 
+    /** A fingerprint of a plan as the site's data lists it, kept from an earlier build by the plan's key. */
+    private String siteDataKey(Plan plan) {
+        return fingerprints.of("site data", planKeys.get(plan.id()), () -> JsonRenderer.sitePlan(archive.site(), organisationsById, plan));
+    }
+
     /** A fingerprint of a plan's summary (its card in the list of plans, its row in the site's PDF), kept from an earlier build by the plan's key. */
     private String cardKey(Plan plan) {
         return fingerprints.of("card", planKeys.get(plan.id()), () -> views.planSummary(plan));
@@ -1049,12 +1060,13 @@ public final class SiteRenderer {
 
     /**
      * What the downloads of a plan, an organisation or the site are keyed on, besides what every output is: {@code all},
-     * but the PDF, the calendar and the CSV's metadata may stand for less (the site's PDF shows only the plans'
-     * summaries, its calendar only their events, and its CSV's metadata only the site's settings and date).
+     * but the PDF, the calendar, the CSV's metadata and the JSON may stand for less (the site's PDF shows only the plans'
+     * summaries, its calendar only their events, its CSV's metadata only the site's settings and date, and its JSON
+     * the plans' summaries, the organisations and the themes).
      */
-    private record DownloadKeys(String all, String pdf, String ics, String csvMetadata) {
+    private record DownloadKeys(String all, String pdf, String ics, String csvMetadata, String json) {
         static DownloadKeys all(String key) {
-            return new DownloadKeys(key, key, key, key);
+            return new DownloadKeys(key, key, key, key, key);
         }
 
         String of(Download download) {
@@ -1062,6 +1074,7 @@ public final class SiteRenderer {
                 case PDF -> pdf;
                 case ICS -> ics;
                 case CSV_METADATA -> csvMetadata;
+                case JSON -> json;
                 default -> all;
             };
         }

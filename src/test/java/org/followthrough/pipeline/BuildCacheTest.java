@@ -86,7 +86,7 @@ class BuildCacheTest {
 
     /**
      * The home page, the lists of plans, organisations, themes and actions, the search index, the site's summary PDF,
-     * its calendar and the description of its CSV are keyed on what they show: a progress text they do not show leaves their keys as they were (so they come from the cache), a
+     * its data, its calendar and the description of its CSV are keyed on what they show: a progress text they do not show leaves their keys as they were (so they come from the cache), a
      * status they do show changes them.
      */
     @Test
@@ -102,17 +102,22 @@ class BuildCacheTest {
                 .filter(path -> path.startsWith("plans/index.html") || path.startsWith("find-plans/") || path.startsWith("search/index/")
                         || path.equals("data/summary.pdf") || path.startsWith("actions/") || path.equals("data/targets.ics")
                         || path.equals("data/actions.csv-metadata.json") || path.equals("index.html") || path.equals("organisations/index.html")
-                        || path.equals("themes/index.html"))
+                        || path.equals("themes/index.html") || path.equals("data/site.json"))
                 .toList();
         assertThat(listsAndSearch).contains("plans/index.html", "search/index/meta.json", "search/index/docs-0.json", "data/summary.pdf",
                 "actions/index.html", "actions/status/completed/index.html", "data/targets.ics", "data/actions.csv-metadata.json",
-                "index.html", "organisations/index.html", "themes/index.html");
+                "index.html", "organisations/index.html", "themes/index.html", "data/site.json");
         for (String path : listsAndSearch) {
             assertThat(textChanged.get(path)).as("%s after a change of progress text", path).isEqualTo(before.get(path));
         }
         assertThat(statusChanged.get("data/actions.csv-metadata.json")).as("the description of the site's CSV, which names no plan")
                 .isEqualTo(before.get("data/actions.csv-metadata.json"));
         assertThat(statusChanged.get("index.html")).as("the site's counts on the home page").isNotEqualTo(before.get("index.html"));
+        assertThat(statusChanged.get("data/site.json")).as("the plan's counts in the site's data").isNotEqualTo(before.get("data/site.json"));
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "{organisation: sample-police, role: Inspector}",
+                "{organisation: sample-trust, role: Inspector}");
+        assertThat(keys().get("data/site.json")).as("the actions each organisation owns, in the site's data")
+                .isNotEqualTo(statusChanged.get("data/site.json"));
         assertThat(statusChanged.get("organisations/index.html")).as("an owner's counts on the list of organisations")
                 .isNotEqualTo(before.get("organisations/index.html"));
         assertThat(statusChanged.get("plans/index.html")).as("a plan's counts on the list of plans").isNotEqualTo(before.get("plans/index.html"));

@@ -96,29 +96,15 @@ public final class JsonRenderer {
             lifecycles.add(lifecycle);
         }
         root.put("lifecycles", lifecycles);
-        root.put("tally", tally(Tally.of(ActionRecord.all(archive).stream().map(ActionRecord::action).toList())));
+        root.put("tally", tally(siteTally(archive)));
         root.put("downloads", downloads(site, "", Routes.SITE_DATA, Routes.SITE_JSON));
         Map<String, Organisation> byId = archive.organisationsById();
         List<Object> plans = new ArrayList<>();
         for (Plan p : archive.plans()) {
-            Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("id", p.id());
-            plan.put("url", Routes.url(site, Routes.plan(p.id())));
-            plan.put("title", p.title());
-            plan.put("reference", p.reference());
-            plan.put("kind", codeLabel(p.kind().code(), p.kind().label()));
-            plan.put("published", iso(p.published()));
-            plan.put("start", iso(p.start()));
-            plan.put("target_completion", target(p.targetCompletion()));
-            plan.put("organisations", orgRefs(site, byId, p.organisations()));
-            plan.put("tally", tally(p.tally()));
-            plan.put("downloads", planDownloads(site, p));
-            plans.add(plan);
+            plans.add(sitePlan(site, byId, p));
         }
         root.put("plans", plans);
-        Map<String, Integer> owned = new java.util.HashMap<>();
-        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().stream().map(org.followthrough.model.Owner::organisationId).distinct()
-                .forEach(id -> owned.merge(id, 1, Integer::sum))));
+        Map<String, Integer> owned = actionsOwned(archive);
         List<Object> organisations = new ArrayList<>();
         for (Organisation o : archive.organisations()) {
             Map<String, Object> organisation = new LinkedHashMap<>();
@@ -143,6 +129,36 @@ public final class JsonRenderer {
             return (Object) theme;
         }).toList());
         return Json.data(root);
+    }
+
+    /** A plan as {@code data/site.json} lists it: made from the plan, the organisations it names and the site's settings alone. */
+    public static Map<String, Object> sitePlan(Site site, Map<String, Organisation> byId, Plan p) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("id", p.id());
+        plan.put("url", Routes.url(site, Routes.plan(p.id())));
+        plan.put("title", p.title());
+        plan.put("reference", p.reference());
+        plan.put("kind", codeLabel(p.kind().code(), p.kind().label()));
+        plan.put("published", iso(p.published()));
+        plan.put("start", iso(p.start()));
+        plan.put("target_completion", target(p.targetCompletion()));
+        plan.put("organisations", orgRefs(site, byId, p.organisations()));
+        plan.put("tally", tally(p.tally()));
+        plan.put("downloads", planDownloads(site, p));
+        return plan;
+    }
+
+    /** The counts of every action of the site, as {@code data/site.json} gives them. */
+    public static Tally siteTally(Archive archive) {
+        return Tally.of(ActionRecord.all(archive).stream().map(ActionRecord::action).toList());
+    }
+
+    /** How many actions each organisation owns, alone or with others, by its id, as {@code data/site.json} lists them. */
+    public static Map<String, Integer> actionsOwned(Archive archive) {
+        Map<String, Integer> owned = new java.util.TreeMap<>();
+        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().stream().map(org.followthrough.model.Owner::organisationId).distinct()
+                .forEach(id -> owned.merge(id, 1, Integer::sum))));
+        return owned;
     }
 
     // ---- the parts ----
