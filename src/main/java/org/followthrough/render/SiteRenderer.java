@@ -482,10 +482,12 @@ public final class SiteRenderer {
         // The site's calendar is each plan's events between a header: keyed on them, so that a change that moves no
         // target leaves it as it was.
         String events = Fingerprint.of("site calendar", archive.plans().stream().map(this::eventsKey).toList());
+        // the counts of every action: on the home page, the list of organisations and in the site's data
+        Tally all = JsonRenderer.siteTally(archive);
         // The site's data lists each plan's summary, the organisations with the actions each owns, the themes and the
         // counts: keyed on them, each plan's part kept by the plan's key, so that a progress text leaves it as it was.
         String data = Fingerprint.of("site data", archive.plans().stream().map(this::siteDataKey).toList(),
-                JsonRenderer.siteTally(archive), archive.organisations(), JsonRenderer.actionsOwned(archive),
+                all, archive.organisations(), JsonRenderer.actionsOwned(archive),
                 themes.themes().stream().map(listed -> List.of(listed.theme(), listed.recommendations(), listed.tally())).toList());
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA, data),
                 Routes.SITE_JSON, SITE_SCOPE, new Recipes(
@@ -499,7 +501,7 @@ public final class SiteRenderer {
         archive.plans().forEach(plan -> plan.actions().forEach(action -> entries.add(new Entry(plan, action))));
         List<FilterPage> filters = filters(entries);
         List<Views.Filter> filterLinks = filters.stream().map(FilterPage::filter).toList();
-        Views.TallyView tally = views.tally(Tally.of(entries.stream().map(Entry::action).toList()));
+        Views.TallyView tally = views.tally(all);
 
         // the most recently updated plans first: the list of plans has them all
         List<Plan> recent = archive.plans().stream()
@@ -559,7 +561,7 @@ public final class SiteRenderer {
                 (context, model) -> { }));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
-        outputs.addAll(themeList());
+        outputs.addAll(themeList(themeSummaries));
         outputs.add(notFoundPage(unit));
         if (!snapshots.listed().isEmpty()) {
             outputs.add(page(unit, Routes.SNAPSHOTS, "snapshots.ftlh", "Snapshots", List.of(HOME_CRUMB),
@@ -683,11 +685,10 @@ public final class SiteRenderer {
     }
 
     /** The list of themes, a page of the site's unit; none where the site declares no themes. */
-    private List<Output> themeList() {
+    private List<Output> themeList(List<Views.ThemeSummary> summaries) {
         if (themes.themes().isEmpty()) {
             return List.of();
         }
-        List<Views.ThemeSummary> summaries = themeSummaries();
         Object note = views.themesNote();
         // keyed on what it shows
         return List.of(page(SITE_UNIT, Routes.THEMES, "themes.ftlh", "Themes", List.of(HOME_CRUMB), Arrays.asList(summaries, note), List.of(),
