@@ -64,7 +64,7 @@ class ModelCodecTest {
         assertThat(ModelCodec.read(ModelCodec.write(lists))).isEqualTo(lists);
     }
 
-    /** Texts are read back as views of the bytes kept, made into text when asked for: the same texts, to the last character. */
+    /** Texts are read back as the bytes kept, made into text when asked for: the same texts, to the last character. */
     @Test
     void markdownTextsAreReadBackAsTheyWereWhateverTheirCharacters() throws IOException {
         List<Markdown> texts = List.of(new Markdown(""), new Markdown("Plain"), new Markdown("Signed off — “in full”, 12½% ✓ 😀\n\n| a |\n|---|"),

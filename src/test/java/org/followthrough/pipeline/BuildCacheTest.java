@@ -86,11 +86,11 @@ class BuildCacheTest {
 
     /**
      * The home page, the lists of plans, organisations, themes and actions, the search index, the site's summary PDF,
-     * its data, its calendar and the description of its CSV are keyed on what they show: a progress text they do not show leaves their keys as they were (so they come from the cache), a
-     * status they do show changes them.
+     * its data, its calendar and the description of its CSV are keyed on what they show: a progress text they do not
+     * show leaves their keys as they were (so they come from the cache), a status they do show changes them.
      */
     @Test
-    void theListsOfPlansAndActionsTheSearchIndexTheSitesPdfAndCalendarAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
+    void theSiteWideFilesAreRemadeOnlyWhenWhatTheyShowChanges() throws IOException {
         Map<String, String> before = keys();
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
@@ -160,7 +160,6 @@ class BuildCacheTest {
         assertThat(again.filesFromCache()).isEqualTo(again.filesWritten());
     }
 
-    /** Each output's key, by path, as a build of the content as it is now would decide them. */
     /**
      * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
      * made from: a change to a plan that names the organisation changes it, a change to a plan that does not leaves it.
@@ -225,6 +224,7 @@ class BuildCacheTest {
         return new org.followthrough.render.SiteRenderer(archive, shared);
     }
 
+    /** Each output's key, by path, as a build of the content as it is now would decide them. */
     private Map<String, String> keys() {
         Map<String, String> keys = new TreeMap<>();
         renderer().outputs().forEach(o -> keys.put(o.path(), o.key()));
