@@ -279,11 +279,16 @@ final class OutputStage {
             return sizes.getOrDefault(output.path(), -1);
         }
         long started = TIMINGS != null ? THREADS.getCurrentThreadCpuTime() : 0;
+        int partsMade = context.partsMade();
         byte[] bytes = output.recipe().make(context);
         if (TIMINGS != null) {
             TIMINGS.merge(category(output.path()), THREADS.getCurrentThreadCpuTime() - started, Long::sum);
         }
-        made.incrementAndGet();
+        // A PDF taken from the cache by the HTML it is typeset from came from the cache; the site's CSV and calendar,
+        // joined from parts, were made.
+        boolean fromKept = output.kind() == Output.Kind.PDF && output.fromParts() && parts != RenderContext.Parts.NONE
+                && context.partsMade() == partsMade;
+        (fromKept ? fromCache : made).incrementAndGet();
         // A file that holds a protected name is neither published nor kept in the cache.
         if (bytes != null && !admits(output, bytes, key)) {
             return -1;

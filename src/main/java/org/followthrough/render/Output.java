@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * @param fingerprint works out a {@link Fingerprint} of everything the bytes depend on but the sizes in {@code showsSizeOf}
  * @param showsSizeOf paths of downloads whose sizes the output shows
  * @param recipe      how to make the bytes; may return null for a file that is not published (a calendar with no dates)
- * @param fromParts   whether the recipe joins parts the cache keeps (each plan's rows of the site's CSV), so that the
- *                    cache need not keep the whole file as well
+ * @param fromParts   whether the recipe makes the file from parts the cache keeps (joins each plan's rows of the site's
+ *                    CSV, or takes a PDF kept by the HTML it is typeset from), so that the cache need not keep the whole
+ *                    file as well
  */
 public record Output(String path, String unit, Kind kind, Supplier<String> fingerprint, List<String> showsSizeOf, Recipe recipe,
                      boolean fromParts) {
@@ -40,8 +41,8 @@ public record Output(String path, String unit, Kind kind, Supplier<String> finge
         this(path, unit, kind, () -> key, showsSizeOf, recipe);
     }
 
-    /** The same output, its recipe joining parts the cache keeps. */
-    public Output joinedFromParts() {
+    /** The same output, its recipe making it from parts the cache keeps. */
+    public Output madeFromParts() {
         return new Output(path, unit, kind, fingerprint, showsSizeOf, recipe, true);
     }
 

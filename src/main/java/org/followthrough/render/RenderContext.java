@@ -20,6 +20,7 @@ public final class RenderContext {
     private final boolean pdfsOnRequest;
     private final Function<String, Optional<Integer>> elsewhere;
     private final Parts parts;
+    private int partsMade;
 
     /**
      * Where parts of outputs are kept, by a fingerprint of everything each is made from: a site-wide
@@ -97,7 +98,15 @@ public final class RenderContext {
      * from where parts are kept when it was made before, else made now and kept.
      */
     public byte[] part(String key, Supplier<byte[]> make) {
-        return part(parts, key, make);
+        return part(parts, key, () -> {
+            partsMade++;
+            return make.get();
+        });
+    }
+
+    /** How many parts this unit made so far, not found kept: a PDF whose part was found came from the cache. */
+    public int partsMade() {
+        return partsMade;
     }
 
     /** A part kept in {@code parts} by {@code key}, as {@link #part(String, Supplier)} takes or makes it, outside any unit. */

@@ -357,7 +357,7 @@ public final class SiteRenderer {
         String name = ViewFactory.planName(plan);
         String scope = "plan " + (plan.reference() != null ? plan.reference() : name);
         List<Output> outputs = new ArrayList<>(downloads(unit, folder, DownloadKeys.all(key), Routes.PLAN_JSON, scope, new Recipes(
-                context -> shared.pdf().get().plan(views.site(), view.apply(context)),
+                context -> shared.pdf().get().planSource(views.site(), view.apply(context)),
                 context -> CsvRenderer.plan(archive, plan),
                 () -> CsvRenderer.planMetadata(archive, plan),
                 () -> JsonRenderer.plan(archive, plan),
@@ -429,7 +429,7 @@ public final class SiteRenderer {
             // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
             Archive its = archive.withPlans(involved);
             outputs.addAll(downloads(unit, folder, DownloadKeys.all(key), Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
-                    context -> shared.pdf().get().organisation(views.site(), view.apply(context)),
+                    context -> shared.pdf().get().organisationSource(views.site(), view.apply(context)),
                     context -> CsvRenderer.organisation(its, organisation),
                     () -> CsvRenderer.organisationMetadata(its, organisation),
                     () -> JsonRenderer.organisation(its, organisation),
@@ -491,7 +491,7 @@ public final class SiteRenderer {
                 themes.themes().stream().map(listed -> List.of(listed.theme(), listed.recommendations(), listed.tally())).toList());
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA, data),
                 Routes.SITE_JSON, SITE_SCOPE, new Recipes(
-                context -> shared.pdf().get().site(views.site(), archive.plans().stream().map(views::planSummary).toList()),
+                context -> shared.pdf().get().siteSource(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
                 () -> CsvRenderer.siteMetadata(archive),
                 () -> JsonRenderer.site(archive),
@@ -1021,7 +1021,7 @@ public final class SiteRenderer {
      * How to make each download of one scope: {@code feed} chooses the entries of its two feeds (chosen once for
      * both), which link to {@code page}.
      */
-    private record Recipes(Output.Recipe pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
+    private record Recipes(Function<RenderContext, PdfRenderer.Source> pdf, Function<RenderContext, Utf8Text> csv, java.util.function.Supplier<String> csvMetadata,
                            java.util.function.Supplier<String> json, java.util.function.Supplier<ProgressEntries> feed, String page,
                            Function<RenderContext, Utf8Text> ics) {
     }
@@ -1091,7 +1091,7 @@ public final class SiteRenderer {
         for (Download download : Download.values()) {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
-                case PDF -> recipes.pdf();
+                case PDF -> context -> typeset(context, recipes.pdf().apply(context));
                 case CSV -> context -> recipes.csv().apply(context).bytes();
                 case CSV_METADATA -> text(recipes.csvMetadata());
                 case JSON -> text(recipes.json());
@@ -1106,11 +1106,22 @@ public final class SiteRenderer {
             String templates = download == Download.PDF ? templates("pdf/") + shared.pdfFonts() : "";
             String itsKey = keys.of(download);
             Output output = Output.of(path, unit, download.kind(), () -> Fingerprint.of(download.name(), path, common, itsKey, templates, scope), recipe);
-            // the site's CSV and calendar are joined from each plan's rows and events, which the cache keeps
-            boolean joined = unit.equals(SITE_UNIT) && (download == Download.CSV || download == Download.ICS);
-            outputs.add(joined ? output.joinedFromParts() : output);
+            // the site's CSV and calendar are joined from each plan's rows and events, which the cache keeps, and a PDF is
+            // kept by what it is typeset from
+            boolean fromParts = download == Download.PDF || unit.equals(SITE_UNIT) && (download == Download.CSV || download == Download.ICS);
+            outputs.add(fromParts ? output.madeFromParts() : output);
         }
         return outputs;
+    }
+
+    /**
+     * A PDF, typeset from its source unless a PDF was typeset from the same source before: a change its PDF does not
+     * show (an earlier progress text, say) changes the PDF's key but not its HTML, and typesetting is the dearest
+     * work of a build. Kept as a part by the source's digest, the fonts and the tool, which decide every byte of it.
+     */
+    private byte[] typeset(RenderContext context, PdfRenderer.Source source) {
+        return context.part(Fingerprint.of("typeset pdf", source.fingerprint(), shared.pdfFonts(), shared.tool()),
+                () -> shared.pdf().get().typeset(source));
     }
 
     /**

@@ -480,6 +480,47 @@ class BuildCacheTest {
         assertThat(Folders.contents(temp.resolve("elsewhere"))).isEqualTo(published);
     }
 
+    /**
+     * Typesetting is the dearest work of a build, so a PDF is typeset again only when what it is typeset from changes:
+     * an earlier progress text, which the PDFs do not show, changes the plan's key but not its PDF, which comes from the
+     * cache; the latest progress text, which the plan's PDF shows, has it typeset again (and no other).
+     */
+    @Test
+    void aPdfIsTypesetAgainOnlyWhenWhatItShowsChanges() throws IOException {
+        build("site", true);
+        long pdfs = pdfsIn(cache);
+        Path actions = content.resolve("plans/second-review/recommendations/01.yaml");
+
+        replace(actions, "text: A template has been drafted.", "text: A template has been drafted and sent round.");
+        BuildResult earlier = build("site", true);
+        long afterEarlier = pdfsIn(cache);
+        replace(actions, "text: Every meeting is now minuted.", "text: Every meeting is now minuted and filed.");
+        BuildResult latest = build("site", true);
+        build("fresh", false);
+
+        assertThat(afterEarlier).as("PDFs typeset after an earlier progress text changed").isEqualTo(pdfs);
+        assertThat(pdfsIn(cache)).as("PDFs typeset after the latest progress text changed").isEqualTo(pdfs + 1);
+        assertThat(earlier.filesFromCache() - latest.filesFromCache()).as("the plan's PDF, from the cache only the first time").isOne();
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        assertThat(published).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(temp.resolve("site/plans/second-review/summary.pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("minuted and filed");
+        }
+    }
+
+    /** How many PDFs the cache holds. */
+    private static long pdfsIn(Path cache) throws IOException {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    return new String(in.readNBytes(4), StandardCharsets.ISO_8859_1).equals("%PDF");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).count();
+        }
+    }
+
     @Test
     void leavingOutThePdfsChangesNoOtherDownload() throws IOException {
         build("site", true);

@@ -56,7 +56,9 @@ public final class PdfRenderer {
     static final String PRODUCER = "Followthrough (Apache PDFBox)";
 
     private final TemplateEngine engine;
-    private final Typesetter typesetter;
+    private final FontSource fonts;
+    /** Made when the first PDF is typeset: a build whose PDFs all come from their sources kept before never loads it. */
+    private Typesetter typesetter;
     private final Set<String> missingCharacters = ConcurrentHashMap.newKeySet();
 
     /** Uses DejaVu Sans from the {@value PdfFonts#ENVIRONMENT_VARIABLE} folder when it is set, else the copies inside Followthrough. */
@@ -70,7 +72,7 @@ public final class PdfRenderer {
 
     public PdfRenderer(TemplateEngine engine, FontSource fonts) {
         this.engine = engine;
-        this.typesetter = new Typesetter(fonts);
+        this.fonts = fonts;
     }
 
     /** The four font files as the typesetter's font source, read when it first needs them. */
@@ -88,12 +90,48 @@ public final class PdfRenderer {
         };
     }
 
+    /**
+     * What a PDF is typeset from: its HTML, made from the PDF templates, and its date. With the fonts and the
+     * tool, they decide every byte of it, so a PDF whose source is as it was need not be typeset again
+     * (making the HTML is cheap; typesetting it is not). {@link #fingerprint()} is the digest its document ID is
+     * taken from.
+     */
+    public static final class Source {
+        private final String html;
+        private final LocalDate date;
+        private final byte[] digest;
+
+        Source(String html, LocalDate date) {
+            this.html = html;
+            this.date = date;
+            this.digest = sha256(date + "\n" + html);
+        }
+
+        public String html() {
+            return html;
+        }
+
+        public LocalDate date() {
+            return date;
+        }
+
+        /** A digest of the HTML and the date, in hex. */
+        public String fingerprint() {
+            return java.util.HexFormat.of().formatHex(digest);
+        }
+    }
+
     /** A plan: its details, counts, the status of every action, then each recommendation with its actions' latest progress. */
     public byte[] plan(SiteView site, PlanView plan) {
+        return typeset(planSource(site, plan));
+    }
+
+    /** What {@link #plan} typesets. */
+    public Source planSource(SiteView site, PlanView plan) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("plan", plan);
-        return render("pdf/plan.ftlh", model, site);
+        return source("pdf/plan.ftlh", model, site);
     }
 
     /**
@@ -101,19 +139,29 @@ public final class PdfRenderer {
      * plan's page: the progress text is in each plan's own summary, so no action is typeset twice.
      */
     public byte[] organisation(SiteView site, OrganisationView organisation) {
+        return typeset(organisationSource(site, organisation));
+    }
+
+    /** What {@link #organisation} typesets. */
+    public Source organisationSource(SiteView site, OrganisationView organisation) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("organisation", organisation);
-        return render("pdf/organisation.ftlh", model, site);
+        return source("pdf/organisation.ftlh", model, site);
     }
 
     /** Every plan at a glance: a table of the plans with their counts, each linked to its page; no action is typeset again. */
     public byte[] site(SiteView site, List<PlanSummary> plans) {
+        return typeset(siteSource(site, plans));
+    }
+
+    /** What {@link #site} typesets. */
+    public Source siteSource(SiteView site, List<PlanSummary> plans) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("plans", plans);
         model.put("total", total(plans));
-        return render("pdf/site.ftlh", model, site);
+        return source("pdf/site.ftlh", model, site);
     }
 
     /** The counts of all plans together, statuses in the order the plans' counts give them. */
@@ -147,21 +195,32 @@ public final class PdfRenderer {
         return new TallyView(total, done, overdue, passed, stale, List.copyOf(items.values()));
     }
 
-    private byte[] render(String template, Map<String, Object> model, SiteView site) {
-        String html = engine.render(template, model);
-        return pdf(html, LocalDate.parse(site.asOfIso()));
+    private Source source(String template, Map<String, Object> model, SiteView site) {
+        return new Source(engine.render(template, model), LocalDate.parse(site.asOfIso()));
     }
 
     /** Typesets an HTML document as a PDF dated {@code date}; exposed for tests. */
     byte[] pdf(String html, LocalDate date) {
-        Document document = Jsoup.parse(html);
+        return typeset(new Source(html, date));
+    }
+
+    /** The PDF of a source. */
+    public byte[] typeset(Source source) {
+        Document document = Jsoup.parse(source.html);
         tidy(document);
-        byte[] id = Arrays.copyOf(sha256(date + "\n" + html), 16);
-        Typesetter.Result result = typesetter.typeset(document, new Typesetter.Settings(date, id, PRODUCER));
+        byte[] id = Arrays.copyOf(source.digest, 16);
+        Typesetter.Result result = typesetter().typeset(document, new Typesetter.Settings(source.date, id, PRODUCER));
         for (int c : result.missingCharacters()) {
             missingCharacters.add(describe(c) + " in “" + document.title() + "”");
         }
         return result.pdf();
+    }
+
+    private synchronized Typesetter typesetter() {
+        if (typesetter == null) {
+            typesetter = new Typesetter(fonts);
+        }
+        return typesetter;
     }
 
     /**
