@@ -489,7 +489,8 @@ public final class SiteRenderer {
         String data = Fingerprint.of("site data", archive.plans().stream().map(this::siteDataKey).toList(),
                 all, archive.organisations(), JsonRenderer.actionsOwned(archive),
                 themes.themes().stream().map(listed -> List.of(listed.theme(), listed.recommendations(), listed.tally())).toList());
-        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, events, SITE_METADATA, data),
+        List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, siteCsvKey(), events,
+                SITE_METADATA, data),
                 Routes.SITE_JSON, SITE_SCOPE, new Recipes(
                 context -> shared.pdf().get().siteSource(views.site(), archive.plans().stream().map(views::planSummary).toList()),
                 context -> CsvRenderer.site(archive, plan -> siteRows(context, plan)),
@@ -1061,18 +1062,19 @@ public final class SiteRenderer {
 
     /**
      * What the downloads of a plan, an organisation or the site are keyed on, besides what every output is: {@code all},
-     * but the PDF, the calendar, the CSV's metadata and the JSON may stand for less (the site's PDF shows only the plans'
-     * summaries, its calendar only their events, its CSV's metadata only the site's settings and date, and its JSON
-     * the plans' summaries, the organisations and the themes).
+     * but the PDF, the CSV, the calendar, the CSV's metadata and the JSON may stand for less (the site's PDF shows only
+     * the plans' summaries, its CSV only each plan's rows, its calendar only their events, its CSV's metadata only the
+     * site's settings and date, and its JSON the plans' summaries, the organisations and the themes).
      */
-    private record DownloadKeys(String all, String pdf, String ics, String csvMetadata, String json) {
+    private record DownloadKeys(String all, String pdf, String csv, String ics, String csvMetadata, String json) {
         static DownloadKeys all(String key) {
-            return new DownloadKeys(key, key, key, key, key);
+            return new DownloadKeys(key, key, key, key, key, key);
         }
 
         String of(Download download) {
             return switch (download) {
                 case PDF -> pdf;
+                case CSV -> csv;
                 case ICS -> ics;
                 case CSV_METADATA -> csvMetadata;
                 case JSON -> json;
@@ -1129,7 +1131,22 @@ public final class SiteRenderer {
      * plan makes its rows again.
      */
     private byte[] siteRows(RenderContext context, Plan plan) {
-        return context.part(Fingerprint.of("site csv rows", common, planKeys.get(plan.id())), () -> CsvRenderer.siteRows(archive, plan).bytes());
+        return context.part(siteRowsPart(plan), () -> CsvRenderer.siteRows(archive, plan).bytes());
+    }
+
+    private String siteRowsPart(Plan plan) {
+        return Fingerprint.of("site csv rows", common, planKeys.get(plan.id()));
+    }
+
+    /**
+     * The site's CSV is its header and each plan's rows: keyed on the rows' bytes, each plan's fingerprint kept by the
+     * plan's key, so that a change its rows do not show (an earlier progress text) leaves the 40 MB of a thousand plans
+     * as they were. The rows of a changed plan are made to work it out, and kept as the part the CSV is then joined
+     * from (without the cache, or with names protected, nothing is kept, and the rows are made twice).
+     */
+    private String siteCsvKey() {
+        return Fingerprint.of("site csv", archive.plans().stream().map(plan -> fingerprints.of("site csv rows", planKeys.get(plan.id()),
+                () -> RenderContext.part(shared.parts(), siteRowsPart(plan), () -> CsvRenderer.siteRows(archive, plan).bytes()))).toList());
     }
 
     /**
