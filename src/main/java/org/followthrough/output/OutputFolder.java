@@ -55,6 +55,9 @@ public final class OutputFolder {
      * each published file and folder then; null until it is started.
      */
     private volatile java.util.concurrent.CompletableFuture<Look> seen;
+    /** The record of how the last build made each file, read once the look is done, in its thread; null unless asked for. */
+    private volatile java.util.concurrent.CompletableFuture<java.util.Map<String, SiteManifest.Entry>> recorded;
+    private volatile Path recordedFrom;
 
     /**
      * What a look through the site found, besides that it holds nothing Followthrough did not publish: what the file
@@ -193,6 +196,33 @@ public final class OutputFolder {
             report(out, e, problems);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #startLooking()}, then reads {@code manifest}, the record of what the files were made from, in the same
+     * thread (see {@link #recorded}): a build reads its content meanwhile.
+     */
+    public synchronized void startLooking(Path manifest) {
+        startLooking();
+        if (recorded == null && manifest != null) {
+            recordedFrom = manifest;
+            recorded = seen.thenApply(look -> SiteManifest.read(manifest, path, look.files()));
+        }
+    }
+
+    /**
+     * What {@code manifest} records of the files the look found as it describes them (see {@link SiteManifest#read}):
+     * read in the background when the look was started with it, else now.
+     */
+    java.util.Map<String, SiteManifest.Entry> recorded(Path manifest) {
+        if (recorded != null && manifest != null && manifest.equals(recordedFrom)) {
+            try {
+                return recorded.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // the look failed: read as without it
+            }
+        }
+        return SiteManifest.read(manifest, path, seenWhenClaimed());
     }
 
     /**

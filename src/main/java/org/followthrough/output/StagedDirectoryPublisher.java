@@ -84,7 +84,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         this.marker = FileChannel.open(staging.resolve(OutputFolder.MARKER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.lock = marker.lock();
         marker.write(ByteBuffer.wrap(OutputFolder.marker(List.of())));
-        this.previous = SiteManifest.read(manifest, target, folder.seenWhenClaimed());
+        this.previous = folder.recorded(manifest);
     }
 
     @Override

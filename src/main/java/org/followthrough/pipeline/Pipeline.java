@@ -95,7 +95,7 @@ public final class Pipeline {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
-        folder.get().startLooking();
+        folder.get().startLooking(cache.manifestFor(folder.get().path()));
         progress.stage("Checking the content");
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans(), look.content());
         // Nothing is written until the site is known to hold only what a build published; if it holds more, that is all
