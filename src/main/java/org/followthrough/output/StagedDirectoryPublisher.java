@@ -330,7 +330,10 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             Files.deleteIfExists(target.resolve(path));
         }
         removeEmptiedFolders(removed);
-        putMarker(written);
+        if (!removed.isEmpty()) {
+            // Without a file removed, the marker put before the moves lists the site as it now is already.
+            putMarker(written);
+        }
         committed = true;
         publishedMarker = OutputFolder.describeMarker(target);
         java.util.Map<String, SiteManifest.Entry> checked = new java.util.HashMap<>();
