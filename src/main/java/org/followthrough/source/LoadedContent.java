@@ -41,7 +41,7 @@ public record LoadedContent(
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
                     "create it with title, publisher, base_url, language and time_zone (see the content format reference)");
         }
-        List<Identified> organisations = new ArrayList<>();
+        List<String> organisationPaths = new ArrayList<>();
         List<PlanSource> plans = new ArrayList<>();
         List<String> planIds = new ArrayList<>();
         // By path: the files of plans reused are not read.
@@ -51,11 +51,7 @@ public record LoadedContent(
                 continue;
             }
             if (parts[0].equals("organisations") && parts.length == 2 && path.endsWith(".yaml")) {
-                String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
-                Optional<SourceFile> file = files.get(path); // none only where reading it failed, which is reported
-                if (file.isPresent() && checkId(id, file.get(), "organisation", problems)) {
-                    parse(file.get(), files, problems).ifPresent(p -> organisations.add(new Identified(id, p)));
-                }
+                organisationPaths.add(path);
             } else if (parts[0].equals("plans") && parts.length == 3 && parts[2].equals("plan.yaml")) {
                 planIds.add(parts[1]);
             } else if (parts[0].equals("plans") && parts.length >= 3 && path.endsWith(".md")) {
@@ -69,7 +65,16 @@ public record LoadedContent(
                         hint(path));
             }
         }
-        // Plans are independent of one another: parse them in parallel, keeping their order.
+        // Organisations and plans are independent of one another: parse them in parallel, keeping their order.
+        List<Identified> organisations = organisationPaths.parallelStream().map(path -> {
+            String name = path.substring("organisations/".length());
+            String id = name.substring(0, name.length() - ".yaml".length());
+            Optional<SourceFile> file = files.get(path); // none only where reading it failed, which is reported
+            if (file.isPresent() && checkId(id, file.get(), "organisation", problems)) {
+                return parse(file.get(), files, problems).map(p -> new Identified(id, p));
+            }
+            return Optional.<Identified>empty();
+        }).flatMap(Optional::stream).toList();
         planIds.parallelStream()
                 .filter(planId -> !reused.contains(planId))
                 .map(planId -> loadPlan(files, planId, problems))

@@ -64,9 +64,9 @@ public final class ContentValidator {
         Optional<Doc> site = checkSite(content, problems);
         site.ifPresent(this::checkSiteRules);
 
-        List<ValidContent.OrganisationDoc> organisations = new ArrayList<>();
-        for (LoadedContent.Identified org : content.organisations()) {
-            check(content, org.parsed(), ContentFormat.ORGANISATION, problems).ifPresent(doc -> {
+        // Each organisation on its own, in parallel, keeping their order.
+        List<ValidContent.OrganisationDoc> organisations = content.organisations().parallelStream().map(org ->
+            check(content, org.parsed(), ContentFormat.ORGANISATION, problems).map(doc -> {
                 checkBrandColour(doc);
                 if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
                     problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
@@ -78,9 +78,8 @@ public final class ContentValidator {
                             + "the site has a folder of that name, where the organisation's own site would go",
                             "rename the file, e.g. to " + org.id() + "-org.yaml");
                 }
-                organisations.add(new ValidContent.OrganisationDoc(org.id(), doc));
-            });
-        }
+                return new ValidContent.OrganisationDoc(org.id(), doc);
+            })).flatMap(Optional::stream).toList();
         checkImages(content);
         Set<String> organisationIds = content.organisationIds();
 
