@@ -73,7 +73,7 @@ public final class JsonRenderer {
 
     /** For {@code plans/<id>/plan.json}. */
     public static String plan(Archive archive, Plan plan) {
-        return Json.data(PLAN_DOCUMENT.of(context(archive), plan));
+        return PLAN_DOCUMENT.document(context(archive), plan);
     }
 
     /** For {@code organisations/<id>/organisation.json}. */
@@ -90,17 +90,17 @@ public final class JsonRenderer {
                 involved.add(plan);
             }
         }
-        return Json.data(ORGANISATION_DOCUMENT.of(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved)));
+        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved));
     }
 
     /** For {@code data/site.json}. */
     public static String site(Archive archive) {
-        return Json.data(SITE_DOCUMENT.of(context(archive), archive));
+        return SITE_DOCUMENT.document(context(archive), archive);
     }
 
-    /** A plan as {@code data/site.json} lists it: made from the plan, the organisations it names and the site's settings alone. */
-    public static Map<String, Object> sitePlan(Site site, Map<String, Organisation> byId, Plan p) {
-        return PLAN_SUMMARY.of(new Context(site, byId, null), p);
+    /** A plan as {@code data/site.json} lists it, as JSON: made from the plan, the organisations it names and the site's settings alone. */
+    public static String sitePlan(Site site, Map<String, Organisation> byId, Plan p) {
+        return PLAN_SUMMARY.document(new Context(site, byId, null), p);
     }
 
     /** The counts of every action of the site, as {@code data/site.json} gives them. */

@@ -1,5 +1,7 @@
 package org.followthrough.render.data;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import org.followthrough.model.Site;
 
 /**
  * The fields of one kind of JSON object, each declared once with its key, its schema, its description and how its
- * value is taken from a {@code T}: the same declarations give the object in a document ({@link #of}) and its
+ * value is taken from a {@code T}: the same declarations write the object in a document ({@link #write}) and give its
  * description in the published schema ({@link #schema}), so that the two cannot drift apart.
  *
  * <p>A shape named for its {@code $defs} entry is referred to by {@code $ref} where it is used; one without a name is
@@ -25,7 +27,13 @@ final class JsonShape<T> {
     record Context(Site site, Map<String, Organisation> organisations, LocalDate asOf) {
     }
 
-    private record Field<T>(String key, Map<String, Object> schema, BiFunction<Context, T, Object> value) {
+    /** Writes one field's value for a {@code T}. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(JsonGenerator out, Context context, T t) throws IOException;
+    }
+
+    private record Field<T>(String key, Map<String, Object> schema, Writer<T> writer) {
     }
 
     private final String name;
@@ -56,44 +64,75 @@ final class JsonShape<T> {
     /** These fields, taken from the {@code T} each {@code U} holds, to be followed by more of the {@code U}'s own. */
     <U> JsonShape<U> from(Function<U, T> part) {
         return new JsonShape<>(name, description, fields.stream()
-                .map(f -> new Field<U>(f.key(), f.schema(), (c, u) -> f.value().apply(c, part.apply(u)))).toList());
+                .map(f -> new Field<U>(f.key(), f.schema(), (out, c, u) -> f.writer().write(out, c, part.apply(u)))).toList());
     }
 
     /** A field whose value is a string, number, boolean, list of them or null, as {@code schema} says. */
     JsonShape<T> field(String key, Map<String, Object> schema, String about, BiFunction<Context, T, Object> value) {
-        Map<String, Object> property = new LinkedHashMap<>();
-        property.put("description", about);
-        property.putAll(schema);
-        List<Field<T>> more = new ArrayList<>(fields);
-        more.add(new Field<>(key, property, value));
-        return new JsonShape<>(name, description, List.copyOf(more));
+        return with(key, schema, about, (out, c, t) -> scalar(out, value.apply(c, t)));
     }
 
     /** A field holding an object of another shape, never null. */
     <V> JsonShape<T> object(String key, JsonShape<V> shape, String about, BiFunction<Context, T, V> value) {
-        return field(key, shape.use(), about, (c, t) -> shape.of(c, value.apply(c, t)));
+        return with(key, shape.use(), about, (out, c, t) -> shape.write(out, c, value.apply(c, t)));
     }
 
     /** A field holding an object of another shape, or null. */
     <V> JsonShape<T> optional(String key, JsonShape<V> shape, String about, BiFunction<Context, T, V> value) {
-        return field(key, nullable(shape.use()), about, (c, t) -> shape.of(c, value.apply(c, t)));
+        return with(key, nullable(shape.use()), about, (out, c, t) -> shape.write(out, c, value.apply(c, t)));
     }
 
     /** A field holding a list of objects of another shape. */
     <V> JsonShape<T> array(String key, JsonShape<V> items, String about, BiFunction<Context, T, ? extends List<V>> value) {
-        return field(key, array(items.use()), about, (c, t) -> value.apply(c, t).stream().map(v -> (Object) items.of(c, v)).toList());
+        return with(key, array(items.use()), about, (out, c, t) -> {
+            out.writeStartArray();
+            for (V v : value.apply(c, t)) {
+                items.write(out, c, v);
+            }
+            out.writeEndArray();
+        });
     }
 
-    /** The object for {@code t}, keys in their declared order; null for null. */
-    Map<String, Object> of(Context context, T t) {
+    private JsonShape<T> with(String key, Map<String, Object> schema, String about, Writer<T> writer) {
+        Map<String, Object> property = new LinkedHashMap<>();
+        property.put("description", about);
+        property.putAll(schema);
+        List<Field<T>> more = new ArrayList<>(fields);
+        more.add(new Field<>(key, property, writer));
+        return new JsonShape<>(name, description, List.copyOf(more));
+    }
+
+    /** The object for {@code t} as a data file (see {@link Json#data}). */
+    String document(Context context, T t) {
+        return Json.data(out -> write(out, context, t));
+    }
+
+    /** Writes the object for {@code t}, keys in their declared order, or null for null: straight out, not built first, as the documents are many and large. */
+    void write(JsonGenerator out, Context context, T t) throws IOException {
         if (t == null) {
-            return null;
+            out.writeNull();
+            return;
         }
-        Map<String, Object> object = new LinkedHashMap<>();
+        out.writeStartObject();
         for (Field<T> field : fields) {
-            object.put(field.key(), field.value().apply(context, t));
+            out.writeFieldName(field.key());
+            field.writer().write(out, context, t);
         }
-        return object;
+        out.writeEndObject();
+    }
+
+    private static void scalar(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String string) {
+            out.writeString(string);
+        } else if (value instanceof Boolean bool) {
+            out.writeBoolean(bool);
+        } else if (value instanceof Integer number) {
+            out.writeNumber(number);
+        } else {
+            out.writeObject(value);
+        }
     }
 
     String name() {
