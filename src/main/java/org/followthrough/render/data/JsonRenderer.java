@@ -100,6 +100,7 @@ public final class JsonRenderer {
 
     /** A plan as {@code data/site.json} lists it, as JSON: made from the plan, the organisations it names and the site's settings alone. */
     public static String sitePlan(Site site, Map<String, Organisation> byId, Plan p) {
+        // no as-of date: a plan's summary does not show it
         return PLAN_SUMMARY.document(new Context(site, byId, null), p);
     }
 
@@ -361,7 +362,8 @@ public final class JsonRenderer {
                     (c, r) -> r.action().themes())
             .array("progress", PROGRESS_UPDATE, "Progress updates, oldest first, its recommendation's included.", (c, r) -> history(r.action()))
             .field("inherited", array(STRING), "Which values come from the recommendation, which gives them once for all its actions:"
-                    + " 'owners', 'target', 'progress' (some of its updates) and the ids of extra columns.", (c, r) -> ActionRecord.inherited(r.action()))
+                    + " 'owners', 'target', 'progress' (some of its updates) and the ids of extra columns.",
+                    (c, r) -> ActionRecord.inherited(r.action()))
             .object("state", ACTION_STATE, "The action's derived state.", (c, r) -> r.action().state());
 
     /**
@@ -428,7 +430,8 @@ public final class JsonRenderer {
                     .array("priorities", SCALE_ENTRY, "Priorities with their definitions.", (c, s) -> s.priorities().entries())
                     .array("rag", SCALE_ENTRY, "Red/amber/green ratings and what each means.", (c, s) -> s.rag().entries())
                     .array("terms", SCALE_ENTRY, "Short, medium and long term.", (c, s) -> s.terms().entries())
-                    .array("statuses", SCALE_ENTRY, "The status words the plan uses, each with its lifecycle stage.", (c, s) -> s.statuses().entries()),
+                    .array("statuses", SCALE_ENTRY, "The status words the plan uses, each with its lifecycle stage.",
+                            (c, s) -> s.statuses().entries()),
                     "How the plan grades, prioritises and describes its work.", (c, p) -> p.scales())
             .array("extra_columns", JsonShape.<ExtraColumn>inline("A column the plan publishes that has no field of its own.")
                     .field("id", STRING, "The key of the column's values under extra_columns.", (c, e) -> e.id())
@@ -453,9 +456,9 @@ public final class JsonRenderer {
 
     // ---- the documents ----
 
-    static final JsonShape<Plan> PLAN_DOCUMENT = JsonRenderer.<Plan>document(Routes.PLAN_SCHEMA, "An action plan in full, as published on the site: its"
-            + " details, scales, recommendations and actions, each action's follow-ups and progress updates, and what the site works"
-            + " out about each action as at the as-of date.")
+    static final JsonShape<Plan> PLAN_DOCUMENT = JsonRenderer.<Plan>document(Routes.PLAN_SCHEMA,
+                    "An action plan in full, as published on the site: its details, scales, recommendations and actions, each"
+                            + " action's follow-ups and progress updates, and what the site works out about each action as at the as-of date.")
             .object("plan", PLAN, "The plan.", (c, p) -> p);
 
     static final JsonShape<OrganisationDocument> ORGANISATION_DOCUMENT = JsonRenderer.<OrganisationDocument>document(Routes.ORGANISATION_SCHEMA,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ final class JsonShape<T> {
         property.put("description", about);
         property.putAll(schema);
         List<Field<T>> more = new ArrayList<>(fields);
-        more.add(new Field<>(key, property, writer));
+        more.add(new Field<>(key, Collections.unmodifiableMap(property), writer));
         return new JsonShape<>(name, description, List.copyOf(more));
     }
 
@@ -107,7 +108,10 @@ final class JsonShape<T> {
         return Json.data(out -> write(out, context, t));
     }
 
-    /** Writes the object for {@code t}, keys in their declared order, or null for null: straight out, not built first, as the documents are many and large. */
+    /**
+     * Writes the object for {@code t}, keys in their declared order, or null for null: straight out, not built as maps
+     * first, as the documents are many and large.
+     */
     void write(JsonGenerator out, Context context, T t) throws IOException {
         if (t == null) {
             out.writeNull();
