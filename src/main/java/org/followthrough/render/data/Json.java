@@ -1,10 +1,14 @@
 package org.followthrough.render.data;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Writes maps and lists as JSON, keys in insertion order: data files compact, schemas and reports pretty-printed.
@@ -34,6 +38,23 @@ public final class Json {
      */
     public static String data(Object tree) {
         return compact(tree) + "\n";
+    }
+
+    /** Writes JSON to a generator. */
+    @FunctionalInterface
+    public interface Writing {
+        void to(JsonGenerator out) throws IOException;
+    }
+
+    /** As {@link #data(Object)}, written by {@code writing} as it goes rather than built first. */
+    public static String data(Writing writing) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = MAPPER.createGenerator(text)) {
+            writing.to(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
     }
 
     /** On one line, without spaces: for JSON inside another format (a CSV cell). */
