@@ -286,8 +286,7 @@ final class OutputStage {
         }
         // A PDF taken from the cache by the HTML it is typeset from came from the cache; the site's CSV and calendar,
         // joined from parts, were made.
-        boolean fromKept = output.kind() == Output.Kind.PDF && output.fromParts() && parts != RenderContext.Parts.NONE
-                && context.partsMade() == partsMade;
+        boolean fromKept = output.kind() == Output.Kind.PDF && output.fromParts() && context.partsMade() == partsMade;
         (fromKept ? fromCache : made).incrementAndGet();
         // A file that holds a protected name is neither published nor kept in the cache.
         if (bytes != null && !admits(output, bytes, key)) {

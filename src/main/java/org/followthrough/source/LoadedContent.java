@@ -66,15 +66,10 @@ public record LoadedContent(
             }
         }
         // Organisations and plans are independent of one another: parse them in parallel, keeping their order.
-        List<Identified> organisations = organisationPaths.parallelStream().map(path -> {
-            String name = path.substring("organisations/".length());
-            String id = name.substring(0, name.length() - ".yaml".length());
-            Optional<SourceFile> file = files.get(path); // none only where reading it failed, which is reported
-            if (file.isPresent() && checkId(id, file.get(), "organisation", problems)) {
-                return parse(file.get(), files, problems).map(p -> new Identified(id, p));
-            }
-            return Optional.<Identified>empty();
-        }).flatMap(Optional::stream).toList();
+        List<Identified> organisations = organisationPaths.parallelStream()
+                .map(path -> loadOrganisation(files, path, problems))
+                .flatMap(Optional::stream)
+                .toList();
         planIds.parallelStream()
                 .filter(planId -> !reused.contains(planId))
                 .map(planId -> loadPlan(files, planId, problems))
@@ -91,6 +86,17 @@ public record LoadedContent(
             }
         }
         return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
+    }
+
+    /** The organisation in {@code organisations/<id>.yaml}, parsed; empty where its id or its YAML is refused (and reported). */
+    private static Optional<Identified> loadOrganisation(ContentFiles files, String path, Problems problems) {
+        String name = path.substring("organisations/".length());
+        String id = name.substring(0, name.length() - ".yaml".length());
+        Optional<SourceFile> file = files.get(path); // none only where reading it failed, which is reported
+        if (file.isPresent() && checkId(id, file.get(), "organisation", problems)) {
+            return parse(file.get(), files, problems).map(parsed -> new Identified(id, parsed));
+        }
+        return Optional.empty();
     }
 
     private static Optional<PlanSource> loadPlan(ContentFiles files, String planId, Problems problems) {

@@ -65,21 +65,10 @@ public final class ContentValidator {
         site.ifPresent(this::checkSiteRules);
 
         // Each organisation on its own, in parallel, keeping their order.
-        List<ValidContent.OrganisationDoc> organisations = content.organisations().parallelStream().map(org ->
-            check(content, org.parsed(), ContentFormat.ORGANISATION, problems).map(doc -> {
-                checkBrandColour(doc);
-                if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
-                    problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
-                            + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
-                }
-                if (RESERVED_IDS.contains(org.id())) {
-                    // The id is the file's name: the problem is the whole file's, told at its start.
-                    problems.error(new Location(org.parsed().file().display(), 1, 1), "'" + org.id() + "' cannot be the id of an organisation: "
-                            + "the site has a folder of that name, where the organisation's own site would go",
-                            "rename the file, e.g. to " + org.id() + "-org.yaml");
-                }
-                return new ValidContent.OrganisationDoc(org.id(), doc);
-            })).flatMap(Optional::stream).toList();
+        List<ValidContent.OrganisationDoc> organisations = content.organisations().parallelStream()
+                .map(org -> checkOrganisation(content, org))
+                .flatMap(Optional::stream)
+                .toList();
         checkImages(content);
         Set<String> organisationIds = content.organisationIds();
 
@@ -157,6 +146,23 @@ public final class ContentValidator {
                 }
             }
         }
+    }
+
+    private Optional<ValidContent.OrganisationDoc> checkOrganisation(LoadedContent content, LoadedContent.Identified org) {
+        return check(content, org.parsed(), ContentFormat.ORGANISATION, problems).map(doc -> {
+            checkBrandColour(doc);
+            if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
+                problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
+                        + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
+            }
+            if (RESERVED_IDS.contains(org.id())) {
+                // The id is the file's name: the problem is the whole file's, told at its start.
+                problems.error(new Location(org.parsed().file().display(), 1, 1), "'" + org.id() + "' cannot be the id of an organisation: "
+                        + "the site has a folder of that name, where the organisation's own site would go",
+                        "rename the file, e.g. to " + org.id() + "-org.yaml");
+            }
+            return new ValidContent.OrganisationDoc(org.id(), doc);
+        });
     }
 
     private Optional<ValidContent.PlanDocs> checkPlan(LoadedContent content, LoadedContent.PlanSource source, Doc site,

@@ -107,14 +107,6 @@ public final class PdfRenderer {
             this.digest = sha256(date + "\n" + html);
         }
 
-        public String html() {
-            return html;
-        }
-
-        public LocalDate date() {
-            return date;
-        }
-
         /** A digest of the HTML and the date, in hex. */
         public String fingerprint() {
             return java.util.HexFormat.of().formatHex(digest);
