@@ -187,6 +187,35 @@ class DistributionIT {
                 .contains("did you mean 'independent_investigation'?");
     }
 
+    /** The launcher keeps the classes the first build loaded in an archive that Java maps in later runs (see bin/followthrough). */
+    @Test
+    void theFirstBuildKeepsTheClassesItLoadedForTheRunsAfterIt() throws Exception {
+        Path repo = initialised();
+        Path classes = work.resolve("class cache");
+        Map<String, String> env = Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString());
+
+        Ran first = followthrough(repo, env, "build");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).as("nothing from Java about the archive").isEmpty();
+        assertThat(first.out()).doesNotContain("cds");
+        try (var kept = Files.list(classes)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+\\.jsa");
+        }
+
+        // -Xshare:on makes Java refuse to start if it cannot map the archive it is given
+        String loaded = "classes-loaded.txt";
+        Ran second = followthrough(repo, Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString(),
+                "FOLLOWTHROUGH_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loaded), "build", "--no-cache");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(repo.resolve(loaded)).content(StandardCharsets.UTF_8)
+                .containsPattern("org\\.followthrough\\.cli\\.Main source: shared objects file \\(top\\)");
+
+        Ran off = followthrough(work, Map.of("FOLLOWTHROUGH_CLASS_CACHE", "off", "XDG_CACHE_HOME", work.resolve("user").toString()),
+                "--version");
+        assertThat(off.code()).isZero();
+        assertThat(work.resolve("user")).doesNotExist();
+    }
+
     private Path initialised() throws Exception {
         Ran init = followthrough(work, "init", "repo", "--name", "Sample NHS Foundation Trust", "--type", "nhs_trust");
         assertThat(init.code()).as(init.err()).isZero();
@@ -234,6 +263,7 @@ class DistributionIT {
     /** Starts serve in a folder through the launcher, as the guide says, asks it for a page of the site, and stops it. */
     private static Served serve(Path folder, String page) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0").directory(folder.toFile());
+        builder.environment().put("XDG_CACHE_HOME", userCache().toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path out = Files.createTempFile("out", ".txt");
         Path err = Files.createTempFile("err", ".txt");
@@ -260,9 +290,13 @@ class DistributionIT {
     }
 
     private Ran followthrough(Path folder, String... args) throws Exception {
+        return followthrough(folder, Map.of(), args);
+    }
+
+    private Ran followthrough(Path folder, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        return run(folder, Map.of(), command.toArray(String[]::new));
+        return run(folder, environment, command.toArray(String[]::new));
     }
 
     /** A line of a CI file, run by a shell as the CI would, with the distribution's bin/ on the PATH. */
@@ -274,6 +308,7 @@ class DistributionIT {
 
     private static Ran run(Path folder, Map<String, String> environment, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().put("XDG_CACHE_HOME", userCache().toString());
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path out = Files.createTempFile("out", ".txt");
@@ -287,6 +322,11 @@ class DistributionIT {
         Files.delete(out);
         Files.delete(err);
         return ran;
+    }
+
+    /** The user's cache folder for the launcher's class archive: beside the distribution, not in the home of whoever runs the tests. */
+    private static Path userCache() {
+        return unpacked.resolve("user cache");
     }
 
     private static void deleteTree(Path folder) throws IOException {
