@@ -311,7 +311,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         Set<String> before = folder.publishedFiles();
         Set<String> both = new java.util.HashSet<>(before);
         both.addAll(written);
-        putMarker(both);
+        if (both.size() > before.size() || !touchMarker()) {
+            putMarker(both);
+        }
         SiteManifest.forget(manifest);
         List<String> made = written.stream().filter(path -> !kept.containsKey(path))
                 .sorted(java.util.Comparator.comparing((String path) -> before.contains(path)).thenComparing(path -> path)).toList();
@@ -470,6 +472,17 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /** Replaces the site's marker with one listing {@code files}, in one rename. */
+    /**
+     * Makes the marker, which lists every file of the site already, another to {@link OutputFolder#describeMarker} as every
+     * publishing build's marker is, without writing tens of thousands of names again: whether that worked (where the file
+     * system keeps times too coarsely, it may not).
+     */
+    private boolean touchMarker() throws IOException {
+        String was = OutputFolder.describeMarker(target);
+        Files.setLastModifiedTime(target.resolve(OutputFolder.MARKER), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        return !OutputFolder.describeMarker(target).equals(was);
+    }
+
     private void putMarker(Set<String> files) throws IOException {
         Path next = Files.createTempFile(staging, ".marker-", "");
         Files.write(next, OutputFolder.marker(files));

@@ -169,6 +169,29 @@ class StagedDirectoryPublisherTest {
         assertThat(beside(site)).containsExactly("cache", "site");
     }
 
+    /**
+     * An in-place update that neither adds nor removes a file leaves the marker listing the same files, but still another
+     * marker: the record of an earlier build, which names the marker it left, no longer vouches for the site.
+     */
+    @Test
+    void anInPlaceUpdateOfTheSameFilesLeavesAnotherMarker() throws IOException {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html");
+        String before = OutputFolder.describeMarker(site);
+        Object folder = identity(site);
+
+        try (StagedDirectoryPublisher publisher = updatingPlanB(site, manifest)) {
+            publisher.commit();
+            assertThat(publisher.publishedMarker()).isNotEqualTo(before).isEqualTo(OutputFolder.describeMarker(site));
+        }
+
+        assertThat(identity(site)).as("updated in place").isEqualTo(folder);
+        assertThat(site.resolve("plans/b/index.html")).hasContent("b, updated");
+        assertThat(claim(site).publishedFiles()).containsExactlyInAnyOrder("index.html", "plans/a/index.html", "plans/b/index.html");
+        assertThat(StagedDirectoryPublisher.isIntact(claim(site), manifest)).isTrue();
+    }
+
     /** A build that makes most of the site afresh puts a whole new site in place of the old one. */
     @Test
     void replacesTheWholeSiteWhenMostOfItIsMadeAfresh() throws IOException {
