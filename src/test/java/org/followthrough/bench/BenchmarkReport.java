@@ -63,6 +63,7 @@ final class BenchmarkReport {
     private final Map<Corpus, FolderSize> withoutPdfs = new LinkedHashMap<>();
     private String loadBefore = "unknown";
     private String loadAfter = "unknown";
+    private String ranAs;
 
     BenchmarkReport(LocalDate date, String hardware, String java, String hugo, String method, int pairs, int warmUps) {
         this.date = date;
@@ -86,6 +87,11 @@ final class BenchmarkReport {
         withoutPdfs.put(corpus, site);
     }
 
+    /** How Followthrough was run, for the report. */
+    void ranAs(String how) {
+        ranAs = how;
+    }
+
     void loadAverages(String before, String after) {
         loadBefore = before;
         loadAfter = after;
@@ -99,6 +105,9 @@ final class BenchmarkReport {
                 + "run%s of each; a ratio is the median of the ratios of each pair. Measured with %s. \"Warm\" builds reuse the "
                 + "cache and the site of the build before; Hugo makes its full build every time.", pairs, pairs == 1 ? "" : "s",
                 warmUps, warmUps == 1 ? "" : "s", method);
+        if (ranAs != null) {
+            line(md, "Followthrough ran %s.", ranAs);
+        }
         line(md, "");
         line(md, "| corpus | build | Followthrough wall / CPU / peak RSS | files made | Hugo wall / CPU / peak RSS | ratio wall / CPU / RSS |");
         line(md, "|---|---|---|---|---|---|");

@@ -95,6 +95,12 @@ public final class ProcessBenchmark implements Callable<Integer> {
             description = "A JVM option for every build, e.g. --java-option=-Xmx1g (repeatable).")
     List<String> javaOptions = new ArrayList<>();
 
+    @Option(names = "--launcher", paramLabel = "FILE",
+            description = "Build through this launcher of an unpacked distribution (tar -xzf target/followthrough-*.tar.gz; "
+                    + "FILE is its bin/followthrough), as a user would, instead of java -jar: with the launcher's Java options, "
+                    + "the --java-option ones in FOLLOWTHROUGH_OPTS, and its class archive kept in the work folder.")
+    Path launcher;
+
     @Option(names = "--hugo", defaultValue = "hugo", paramLabel = "COMMAND", description = "Hugo's command (default ${DEFAULT-VALUE}).")
     String hugo;
 
@@ -128,7 +134,13 @@ public final class ProcessBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<Scenario> scenarios = scenarios();
-        if (!Files.isRegularFile(jar)) {
+        if (launcher != null) {
+            if (!Files.isExecutable(launcher)) {
+                log.println(launcher + " is not a launcher: unpack target/followthrough-*.tar.gz and name its bin/followthrough");
+                return 2;
+            }
+            launcher = launcher.toAbsolutePath();
+        } else if (!Files.isRegularFile(jar)) {
             log.println(jar + " does not exist: make it with `mvn -q package -DskipTests`, or name it with --jar");
             return 2;
         }
@@ -142,6 +154,9 @@ public final class ProcessBenchmark implements Callable<Integer> {
         String loadBefore = Machine.loadAverage();
         BenchmarkReport report = new BenchmarkReport(LocalDate.now(), Machine.hardware(), Machine.javaVersion(), hugoVersion,
                 meter.method(), pairs, warmUps);
+        report.ranAs(launcher != null ? "through the distribution's launcher (`bin/followthrough build`)"
+                + (javaOptions.isEmpty() ? "" : ", with FOLLOWTHROUGH_OPTS `" + String.join(" ", javaOptions) + "`")
+                : "as `java " + String.join(" ", javaOptions) + (javaOptions.isEmpty() ? "" : " ") + "-jar followthrough.jar build`");
         try {
             boolean perCorpus = scenarios.stream().anyMatch(scenario -> scenario != Scenario.LARGE_PLAN);
             for (Corpus corpus : perCorpus ? corpora(hugoVersion != null) : List.<Corpus>of()) {
@@ -283,12 +298,21 @@ public final class ProcessBenchmark implements Callable<Integer> {
 
     /** The command a user would type, with the options the build asks for. */
     private List<String> build(Path content, Scenario scenario, Path site, Path cache) {
-        List<String> command = new ArrayList<>(List.of(Machine.java().toString()));
-        command.addAll(javaOptions);
+        List<String> options = new ArrayList<>(javaOptions);
         if (scenario == Scenario.LARGE_PLAN) {
-            command.add("-Xmx1g");
+            options.add("-Xmx1g");
         }
-        command.addAll(List.of("-jar", jar.toString(), "build", "--content", content.toString(), "--out", site.toString(),
+        List<String> command = new ArrayList<>();
+        if (launcher != null) {
+            // env runs the launcher in its place, so the time and memory measured are the launcher's and then Java's
+            command.addAll(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), "FOLLOWTHROUGH_OPTS=" + String.join(" ", options),
+                    "FOLLOWTHROUGH_CLASS_CACHE=" + workFolder.resolve("class-cache"), launcher.toString()));
+        } else {
+            command.add(Machine.java().toString());
+            command.addAll(options);
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        command.addAll(List.of("build", "--content", content.toString(), "--out", site.toString(),
                 "--cache", cache.toString(), "--as-of", SyntheticContent.AS_OF.toString()));
         if (scenario == Scenario.COLD_NO_PDF) {
             command.add("--no-pdf");
