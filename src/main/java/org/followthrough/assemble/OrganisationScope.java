@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.followthrough.model.Action;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
@@ -12,7 +11,6 @@ import org.followthrough.model.Plan;
 import org.followthrough.model.Recommendation;
 import org.followthrough.model.Scope;
 import org.followthrough.model.Site;
-import org.followthrough.model.Tally;
 
 /**
  * Cuts one organisation's part out of an archive, for the site it publishes itself: the plans in
@@ -45,29 +43,20 @@ public final class OrganisationScope {
         Set<String> mentioned = new LinkedHashSet<>();
         mentioned.add(organisation.id());
         for (Plan plan : archive.plans()) {
-            List<Recommendation> recommendations = new ArrayList<>();
-            for (Recommendation r : plan.recommendations()) {
-                List<Action> owned = r.actions().stream().filter(a -> a.isOwnedBy(organisation.id())).toList();
-                if (!owned.isEmpty()) {
-                    recommendations.add(new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(),
-                            r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(), owned, r.themes()));
-                    mentioned.addAll(r.lead());
-                    mentioned.addAll(r.oversightBy());
-                    owned.forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));
-                    r.shared().owners().forEach(o -> mentioned.add(o.organisationId()));
-                }
-            }
-            if (recommendations.isEmpty()) {
+            Plan part = plan.partOf(organisation.id());
+            if (part.recommendations().isEmpty()) {
                 continue;
+            }
+            for (Recommendation r : part.recommendations()) {
+                mentioned.addAll(r.lead());
+                mentioned.addAll(r.oversightBy());
+                r.actions().forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));
+                r.shared().owners().forEach(o -> mentioned.add(o.organisationId()));
             }
             mentioned.addAll(plan.commissionedBy());
             mentioned.addAll(plan.investigatedBy());
             mentioned.addAll(plan.organisations());
-            plans.add(new Plan(plan.id(), plan.title(), plan.reference(), plan.kind(), plan.kindAsPublished(), plan.subject(),
-                    plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
-                    plan.published(), plan.start(), plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
-                    plan.updates(), plan.source(), plan.scales(), plan.extraColumns(), plan.addressedWithoutAction(), List.copyOf(recommendations),
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), plan.statusDatesNotPublished()));
+            plans.add(part);
         }
         Site partnership = archive.site();
         String url = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")

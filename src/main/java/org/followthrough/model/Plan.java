@@ -39,4 +39,23 @@ public record Plan(
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());
     }
+
+    /**
+     * An organisation's part of the plan: the plan's details, and only the recommendations under which the organisation
+     * owns actions, each with its text and only those actions, counted again; no recommendation if it owns none.
+     */
+    public Plan partOf(String organisationId) {
+        List<Recommendation> owning = new java.util.ArrayList<>();
+        for (Recommendation r : recommendations) {
+            List<Action> owned = r.actions().stream().filter(a -> a.isOwnedBy(organisationId)).toList();
+            if (!owned.isEmpty()) {
+                owning.add(new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(),
+                        r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(), owned, r.themes()));
+            }
+        }
+        return new Plan(id, title, reference, kind, kindAsPublished, subject, commissionedBy, commissionedByAsPublished, investigatedBy,
+                organisations, published, start, targetCompletion, dateRange, careUnits, summary, updates, source, scales, extraColumns,
+                addressedWithoutAction, List.copyOf(owning), Tally.of(owning.stream().flatMap(r -> r.actions().stream()).toList()),
+                statusDatesNotPublished);
+    }
 }

@@ -419,7 +419,10 @@ public final class SiteRenderer {
         String folder = Routes.organisation(organisation.id());
         Site site = archive.site();
         List<Plan> involved = plansOf.naming(organisation.id());
-        String key = Fingerprint.of(organisation, involved.stream().map(p -> planKeys.get(p.id())).toList());
+        // What its outputs show of each plan naming it is its part of the plan: a change to an action of another's
+        // leaves them as they were. What changed since --since, which may name actions it owned then, is of whole plans.
+        String key = Fingerprint.of(organisation, involved.stream().map(p -> organisationPartKey(p, organisation)).toList(),
+                changes == null ? List.of() : involved.stream().map(p -> planKeys.get(p.id())).toList());
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
         Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
         boolean owns = plansOf.ownsActions(organisation.id());
@@ -986,6 +989,11 @@ public final class SiteRenderer {
     /** What pages that link to the changes add to their keys: the date the changes start from ("" without --since). */
     private String sinceKey() {
         return changes == null ? "" : "changes since " + changes.all().since();
+    }
+
+    /** The fingerprint of an organisation's part of a plan ({@link Plan#partOf}), kept by the plan's key. */
+    private String organisationPartKey(Plan plan, Organisation organisation) {
+        return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> plan.partOf(organisation.id()));
     }
 
     /**

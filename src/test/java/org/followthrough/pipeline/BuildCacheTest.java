@@ -163,16 +163,20 @@ class BuildCacheTest {
 
     /**
      * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
-     * made from: a change to a plan that names the organisation changes it, a change to a plan that does not leaves it.
+     * made from: its part of each plan that names it (the plan's details, and the recommendations and actions it owns). A
+     * change to an action it owns changes the key; a change to another organisation's action in the same plan, or to a
+     * plan that does not name it, leaves it, and the site is still what a fresh build makes.
      */
     @Test
-    void anOrganisationsUnitKeyChangesWithThePlansThatNameItAndOnlyThen() throws IOException {
-        // the second plan names the trust alone
+    void anOrganisationsUnitKeyChangesWithItsPartOfThePlansThatNameItAndOnlyThen() throws IOException {
+        // the second plan names the trust alone; in the first, the trust owns action 1.1 and the police 1.2
         replace(content.resolve("plans/second-review/plan.yaml"), "commissioned_by: [sample-police]\norganisations: [sample-trust, sample-police]",
                 "commissioned_by: [sample-trust]\norganisations: [sample-trust]");
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "{organisation: sample-police, role: Inspector}",
                 "{organisation: sample-trust, role: Inspector}");
+        build("site", true);
         Map<String, String> before = unitKeys();
+
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
                 "text: A template has been drafted and sent round.");
         Map<String, String> textChanged = unitKeys();
@@ -181,6 +185,19 @@ class BuildCacheTest {
         assertThat(textChanged.get("organisation:sample-trust")).as("the organisation the changed plan names").isNotEqualTo(before.get("organisation:sample-trust"));
         assertThat(textChanged.get("organisation:sample-police")).as("the organisation it does not name").isEqualTo(before.get("organisation:sample-police"));
         assertThat(textChanged.get("plan:sample-review")).as("the other plan").isEqualTo(before.get("plan:sample-review"));
+
+        replace(content.resolve("plans/sample-review/recommendations/01.yaml"), "description: Audit the minutes.",
+                "description: Audit the minutes monthly.");
+        Map<String, String> policeActionChanged = unitKeys();
+
+        assertThat(policeActionChanged.get("organisation:sample-police")).as("the owner of the changed action")
+                .isNotEqualTo(textChanged.get("organisation:sample-police"));
+        assertThat(policeActionChanged.get("organisation:sample-trust")).as("an organisation the plan names, owning other actions in it")
+                .isEqualTo(textChanged.get("organisation:sample-trust"));
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(temp.resolve("site/organisations/sample-police/index.html")).content().contains("Audit the minutes monthly.");
 
         replace(content.resolve("organisations/sample-police.yaml"), "name: ", "name: Renamed ");
         assertThat(unitKeys().get("organisation:sample-police")).as("the organisation renamed").isNotEqualTo(before.get("organisation:sample-police"));
