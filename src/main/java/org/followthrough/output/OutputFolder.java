@@ -48,6 +48,8 @@ public final class OutputFolder {
     /** The folder as the build was given it, to name it in messages. */
     private final Path asGiven;
     private final Set<String> published;
+    /** {@link #publishedFolders()}, once worked out: the same from any thread, so a race only works it out twice. */
+    private volatile Set<String> publishedFolders;
     /** Whether the folder holds a marker Followthrough wrote (which may list no files): then it is looked through. */
     private final boolean marked;
     /**
@@ -244,7 +246,7 @@ public final class OutputFolder {
             java.util.Map<String, BasicFileAttributes> files = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.Map<String, BasicFileAttributes> folders = new java.util.concurrent.ConcurrentHashMap<>();
             try {
-                List<String> foreign = foreignEntries(path, published, files, folders);
+                List<String> foreign = foreignEntries(path, published, publishedFolders(), files, folders);
                 if (!foreign.isEmpty()) {
                     throw foreign("", foreign);
                 }
@@ -370,7 +372,7 @@ public final class OutputFolder {
             refuseUnlessEmpty(out, when);
             return;
         }
-        List<String> foreign = foreignEntries(out, published.get(), new java.util.concurrent.ConcurrentHashMap<>(),
+        List<String> foreign = foreignEntries(out, published.get(), foldersOf(published.get()), new java.util.concurrent.ConcurrentHashMap<>(),
                 new java.util.concurrent.ConcurrentHashMap<>());
         if (!foreign.isEmpty()) {
             throw foreign(when, foreign);
@@ -425,9 +427,9 @@ public final class OutputFolder {
      * of each folder of the site ("" for {@code root}) just before its entries were listed. One look at each entry, the
      * folders in parallel: a site of a thousand plans has tens of thousands of files.
      */
-    private static List<String> foreignEntries(Path root, Set<String> published, java.util.Map<String, BasicFileAttributes> seen,
+    private static List<String> foreignEntries(Path root, Set<String> published, Set<String> folders,
+                                               java.util.Map<String, BasicFileAttributes> seen,
                                                java.util.Map<String, BasicFileAttributes> seenFolders) throws IOException {
-        Set<String> folders = foldersOf(published);
         List<String> foreign = java.util.Collections.synchronizedList(new ArrayList<>());
         seenFolders.put("", Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         try {
@@ -471,9 +473,20 @@ public final class OutputFolder {
     static Set<String> foldersOf(Collection<String> files) {
         Set<String> folders = new HashSet<>();
         for (String file : files) {
-            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
-                folders.add(file.substring(0, slash));
+            // deepest first: a folder already there has its own folders there too, so most files add one name or none
+            for (int slash = file.lastIndexOf('/'); slash >= 0 && folders.add(file.substring(0, slash)); slash = file.lastIndexOf('/', slash - 1)) {
+                // added
             }
+        }
+        return folders;
+    }
+
+    /** The folders of the files the site lists as published ({@link #publishedFiles()}), worked out once. */
+    Set<String> publishedFolders() {
+        Set<String> folders = publishedFolders;
+        if (folders == null) {
+            folders = Set.copyOf(foldersOf(published));
+            publishedFolders = folders;
         }
         return folders;
     }

@@ -293,7 +293,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             return false;
         }
         Set<String> newFolders = OutputFolder.foldersOf(written);
-        Set<String> oldFolders = OutputFolder.foldersOf(before);
+        Set<String> oldFolders = folder.publishedFolders();
         return before.stream().noneMatch(newFolders::contains) && written.stream().noneMatch(oldFolders::contains);
     }
 
@@ -356,7 +356,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      */
     private void checkInPlace() throws IOException {
         Set<String> listed = folder.publishedFiles();
-        Set<String> folders = OutputFolder.foldersOf(listed);
+        Set<String> folders = folder.publishedFolders();
         Set<String> foreign = ConcurrentHashMap.newKeySet();
         boolean posix = Files.getFileAttributeView(target, PosixFileAttributeView.class) != null;
         java.util.Optional<OutputFolder.Look> look = folder.look();
@@ -509,6 +509,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     /** Removes the folders that held only files the new site no longer has, deepest first. */
     private void removeEmptiedFolders(List<String> removed) throws IOException {
+        if (removed.isEmpty()) {
+            return;
+        }
         Set<String> needed = OutputFolder.foldersOf(written);
         List<String> emptied = OutputFolder.foldersOf(removed).stream().filter(f -> !needed.contains(f))
                 .sorted(java.util.Comparator.comparing(String::length).reversed()).toList();

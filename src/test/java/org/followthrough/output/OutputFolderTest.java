@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.followthrough.problem.Problem;
 import org.followthrough.problem.Problems;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,20 @@ class OutputFolderTest {
         Files.writeString(site.resolve("notes.txt"), "mine\n");
 
         assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: notes.txt");
+    }
+
+    /** The folders a site needs for its files: every folder above each file, whatever order the files come in. */
+    @Test
+    void theFoldersOfFilesAreEveryFolderAboveEachOfThem() {
+        List<String> files = List.of("plans/a/recommendations/1/index.html", "plans/a/index.html", "index.html", "plans/b/data/x.csv",
+                "plans/a/recommendations/2/index.html", "organisations/o/index.html");
+
+        Set<String> expected = Set.of("plans", "plans/a", "plans/a/recommendations", "plans/a/recommendations/1",
+                "plans/a/recommendations/2", "plans/b", "plans/b/data", "organisations", "organisations/o");
+        assertThat(OutputFolder.foldersOf(files)).isEqualTo(expected);
+        List<String> reversed = new java.util.ArrayList<>(files);
+        java.util.Collections.reverse(reversed);
+        assertThat(OutputFolder.foldersOf(reversed)).isEqualTo(expected);
     }
 
     @Test
