@@ -137,6 +137,8 @@ public final class SiteRenderer {
     /** What every output of this site depends on: the tool, the site's settings, its scope and the as-of date. */
     private final String common;
     private final Map<String, String> planKeys = new LinkedHashMap<>();
+    /** A fingerprint of each organisation's details, by its id. */
+    private final Map<String, String> organisationKeys = new java.util.HashMap<>();
     private final String everything;
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final PlansByOrganisation plansOf;
@@ -190,11 +192,10 @@ public final class SiteRenderer {
         this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), views.site(), archive.asOf(), snapshots.of(),
                 !snapshots.listed().isEmpty());
         // Each organisation's details fingerprinted once, not once for every plan that names it.
-        Map<String, String> organisations = new java.util.HashMap<>();
-        archive.organisations().forEach(o -> organisations.put(o.id(), Fingerprint.of(o)));
+        archive.organisations().forEach(o -> organisationKeys.put(o.id(), Fingerprint.of(o)));
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
-            List<String> involved = organisationIds(plan).stream().map(organisations::get).filter(o -> o != null).toList();
+            List<String> involved = organisationKeys(plan);
             String source = sourceKeys.get(plan.id());
             planKeys.put(plan.id(), Fingerprint.of(source != null ? source : plan, involved));
         }
@@ -205,6 +206,11 @@ public final class SiteRenderer {
         this.fingerprints = new PlanFingerprints(shared.parts(), Fingerprint.of("plan fingerprints", common));
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
+    }
+
+    /** The fingerprints of the details of every organisation the plan names. */
+    private List<String> organisationKeys(Plan plan) {
+        return organisationIds(plan).stream().map(organisationKeys::get).filter(o -> o != null).toList();
     }
 
     private static Set<String> organisationIds(Plan plan) {
@@ -991,9 +997,15 @@ public final class SiteRenderer {
         return changes == null ? "" : "changes since " + changes.all().since();
     }
 
-    /** The fingerprint of an organisation's part of a plan ({@link Plan#partOf}), kept by the plan's key. */
+    /**
+     * The fingerprint of an organisation's part of a plan ({@link Plan#partOf}) with the details of every organisation the
+     * part names (its outputs show the other owners of its actions by name), kept by the plan's key, which holds them all.
+     */
     private String organisationPartKey(Plan plan, Organisation organisation) {
-        return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> plan.partOf(organisation.id()));
+        return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> {
+            Plan part = plan.partOf(organisation.id());
+            return List.of(part, organisationKeys(part));
+        });
     }
 
     /**

@@ -164,8 +164,9 @@ class BuildCacheTest {
     /**
      * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
      * made from: its part of each plan that names it (the plan's details, and the recommendations and actions it owns). A
-     * change to an action it owns changes the key; a change to another organisation's action in the same plan, or to a
-     * plan that does not name it, leaves it, and the site is still what a fresh build makes.
+     * change to an action it owns changes the key, and so does a new name of an organisation its actions are shared with;
+     * a change to another organisation's action in the same plan, or to a plan that does not name it, leaves it, and the
+     * site is still what a fresh build makes.
      */
     @Test
     void anOrganisationsUnitKeyChangesWithItsPartOfThePlansThatNameItAndOnlyThen() throws IOException {
@@ -199,8 +200,20 @@ class BuildCacheTest {
         assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(temp.resolve("site/organisations/sample-police/index.html")).content().contains("Audit the minutes monthly.");
 
+        // the trust now shares action 1.1 of the first plan with the police, so its pages and downloads name the police
+        replace(content.resolve("plans/sample-review/recommendations/01.yaml"), "      - {organisation: sample-trust, role: Team Manager}\n",
+                "      - {organisation: sample-trust, role: Team Manager}\n      - {organisation: sample-police, role: Inspector}\n");
+        Map<String, String> shared = unitKeys();
         replace(content.resolve("organisations/sample-police.yaml"), "name: ", "name: Renamed ");
-        assertThat(unitKeys().get("organisation:sample-police")).as("the organisation renamed").isNotEqualTo(before.get("organisation:sample-police"));
+        Map<String, String> renamed = unitKeys();
+
+        assertThat(renamed.get("organisation:sample-police")).as("the organisation renamed").isNotEqualTo(shared.get("organisation:sample-police"));
+        assertThat(renamed.get("organisation:sample-trust")).as("an organisation sharing an action with the one renamed")
+                .isNotEqualTo(shared.get("organisation:sample-trust"));
+        build("site", true);
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        assertThat(temp.resolve("site/organisations/sample-trust/actions.csv")).content().contains("Renamed Sample Police");
     }
 
     /** Every page of an organisation's own site shows its logo: a logo given since the last build reaches them all. */
