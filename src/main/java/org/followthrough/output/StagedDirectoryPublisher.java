@@ -471,18 +471,22 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
-    /** Replaces the site's marker with one listing {@code files}, in one rename. */
     /**
      * Makes the marker, which lists every file of the site already, another to {@link OutputFolder#describeMarker} as every
      * publishing build's marker is, without writing tens of thousands of names again: whether that worked (where the file
-     * system keeps times too coarsely, it may not).
+     * system keeps times too coarsely, or will not set them, it may not).
      */
-    private boolean touchMarker() throws IOException {
+    private boolean touchMarker() {
         String was = OutputFolder.describeMarker(target);
-        Files.setLastModifiedTime(target.resolve(OutputFolder.MARKER), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        try {
+            Files.setLastModifiedTime(target.resolve(OutputFolder.MARKER), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (IOException e) {
+            return false; // written in full instead
+        }
         return !OutputFolder.describeMarker(target).equals(was);
     }
 
+    /** Replaces the site's marker with one listing {@code files}, in one rename. */
     private void putMarker(Set<String> files) throws IOException {
         Path next = Files.createTempFile(staging, ".marker-", "");
         Files.write(next, OutputFolder.marker(files));

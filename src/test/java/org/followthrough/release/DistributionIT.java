@@ -194,12 +194,19 @@ class DistributionIT {
         Path classes = work.resolve("class cache");
         Map<String, String> env = Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString());
 
+        assertThat(followthrough(repo, env, "build", "--help").code()).isZero();
+        Ran unshared = followthrough(repo, Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString(), "FOLLOWTHROUGH_OPTS", "-Xshare:off"), "build");
+        assertThat(unshared.code()).as("a Java runtime that shares no classes builds as before").isZero();
+        try (var kept = Files.list(classes)) {
+            assertThat(kept).as("nothing recorded from help, or without sharing").isEmpty();
+        }
+
         Ran first = followthrough(repo, env, "build");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).as("nothing from Java about the archive").isEmpty();
         assertThat(first.out()).doesNotContain("cds");
         try (var kept = Files.list(classes)) {
-            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+\\.jsa");
+            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+-\\d+\\.jsa");
         }
 
         // -Xshare:on makes Java refuse to start if it cannot map the archive it is given
