@@ -8,7 +8,6 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
-import org.followthrough.model.Recommendation;
 import org.followthrough.model.Scope;
 import org.followthrough.model.Site;
 
@@ -47,15 +46,7 @@ public final class OrganisationScope {
             if (part.recommendations().isEmpty()) {
                 continue;
             }
-            for (Recommendation r : part.recommendations()) {
-                mentioned.addAll(r.lead());
-                mentioned.addAll(r.oversightBy());
-                r.actions().forEach(a -> a.owners().forEach(o -> mentioned.add(o.organisationId())));
-                r.shared().owners().forEach(o -> mentioned.add(o.organisationId()));
-            }
-            mentioned.addAll(plan.commissionedBy());
-            mentioned.addAll(plan.investigatedBy());
-            mentioned.addAll(plan.organisations());
+            mentioned.addAll(part.organisationIds());
             plans.add(part);
         }
         Site partnership = archive.site();

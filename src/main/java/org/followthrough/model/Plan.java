@@ -41,6 +41,23 @@ public record Plan(
     }
 
     /**
+     * Every organisation the plan names, in this order: its organisations, who commissioned it and who investigated it, its
+     * actions' owners, and its recommendations' leads, oversight and owners of shared progress.
+     */
+    public java.util.Set<String> organisationIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(organisations);
+        ids.addAll(commissionedBy);
+        ids.addAll(investigatedBy);
+        actions().forEach(a -> a.owners().forEach(o -> ids.add(o.organisationId())));
+        recommendations.forEach(r -> {
+            ids.addAll(r.lead());
+            ids.addAll(r.oversightBy());
+            r.shared().owners().forEach(o -> ids.add(o.organisationId()));
+        });
+        return ids;
+    }
+
+    /**
      * An organisation's part of the plan: the plan's details, and only the recommendations under which the organisation
      * owns actions, each with its text and only those actions, counted again; no recommendation if it owns none.
      */

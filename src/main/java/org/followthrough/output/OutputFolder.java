@@ -474,8 +474,9 @@ public final class OutputFolder {
         Set<String> folders = new HashSet<>();
         for (String file : files) {
             // deepest first: a folder already there has its own folders there too, so most files add one name or none
-            for (int slash = file.lastIndexOf('/'); slash >= 0 && folders.add(file.substring(0, slash)); slash = file.lastIndexOf('/', slash - 1)) {
-                // added
+            int slash = file.lastIndexOf('/');
+            while (slash >= 0 && folders.add(file.substring(0, slash))) {
+                slash = file.lastIndexOf('/', slash - 1);
             }
         }
         return folders;

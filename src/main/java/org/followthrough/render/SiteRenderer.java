@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.followthrough.format.ContentFormat;
@@ -138,7 +136,7 @@ public final class SiteRenderer {
     private final String common;
     private final Map<String, String> planKeys = new LinkedHashMap<>();
     /** A fingerprint of each organisation's details, by its id. */
-    private final Map<String, String> organisationKeys = new java.util.HashMap<>();
+    private final Map<String, String> organisationFingerprints = new java.util.HashMap<>();
     private final String everything;
     /** For each organisation, the plans that name it or give it actions, in archive order. */
     private final PlansByOrganisation plansOf;
@@ -192,7 +190,7 @@ public final class SiteRenderer {
         this.common = Fingerprint.of(shared.tool(), archive.site(), archive.scope(), views.site(), archive.asOf(), snapshots.of(),
                 !snapshots.listed().isEmpty());
         // Each organisation's details fingerprinted once, not once for every plan that names it.
-        archive.organisations().forEach(o -> organisationKeys.put(o.id(), Fingerprint.of(o)));
+        archive.organisations().forEach(o -> organisationFingerprints.put(o.id(), Fingerprint.of(o)));
         for (Plan plan : archive.plans()) {
             // A plan's outputs name its organisations, so their details are part of its key.
             List<String> involved = organisationKeys(plan);
@@ -210,20 +208,7 @@ public final class SiteRenderer {
 
     /** The fingerprints of the details of every organisation the plan names. */
     private List<String> organisationKeys(Plan plan) {
-        return organisationIds(plan).stream().map(organisationKeys::get).filter(o -> o != null).toList();
-    }
-
-    private static Set<String> organisationIds(Plan plan) {
-        Set<String> ids = new LinkedHashSet<>(plan.organisations());
-        ids.addAll(plan.commissionedBy());
-        ids.addAll(plan.investigatedBy());
-        plan.actions().forEach(a -> a.owners().forEach(o -> ids.add(o.organisationId())));
-        plan.recommendations().forEach(r -> {
-            ids.addAll(r.lead());
-            ids.addAll(r.oversightBy());
-            r.shared().owners().forEach(o -> ids.add(o.organisationId()));
-        });
-        return ids;
+        return plan.organisationIds().stream().map(organisationFingerprints::get).filter(o -> o != null).toList();
     }
 
     /**
