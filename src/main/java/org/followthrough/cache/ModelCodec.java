@@ -216,6 +216,29 @@ public final class ModelCodec {
         }
     }
 
+    /** The first day of {@link #DAYS}. */
+    private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+
+    /**
+     * The days of a century, each read back as one object, made when first read: a thousand plans hold some
+     * 180,000 dates, but fewer than 5,000 days. (A date is a value: the same day shared is the same date.)
+     * Filled without a lock, which a date allows: one made twice is the same value, and its fields are final.
+     */
+    private static final LocalDate[] DAYS = new LocalDate[36_525];
+
+    private static LocalDate day(long epochDay) {
+        long index = epochDay - FIRST_DAY;
+        if (index < 0 || index >= DAYS.length) {
+            return LocalDate.ofEpochDay(epochDay);
+        }
+        LocalDate day = DAYS[(int) index];
+        if (day == null) {
+            day = LocalDate.ofEpochDay(epochDay);
+            DAYS[(int) index] = day;
+        }
+        return day;
+    }
+
     private static final class Reader {
         private final byte[] bytes;
         private int position;
@@ -248,7 +271,7 @@ public final class ModelCodec {
                 case FALSE:
                     return Boolean.FALSE;
                 case DATE:
-                    return LocalDate.ofEpochDay(signed());
+                    return day(signed());
                 case MONTH:
                     return YearMonth.of(Math.toIntExact(signed()), count());
                 case ENUM: {
@@ -267,6 +290,13 @@ public final class ModelCodec {
                     Object[] items = new Object[Math.min(size, bytes.length - position)];
                     for (int i = 0; i < size; i++) {
                         items[i] = value();
+                    }
+                    // Most lists hold one or two items: as one object, like a list the model made itself, unless one is null
+                    if (size == 1 && items[0] != null) {
+                        return List.of(items[0]);
+                    }
+                    if (size == 2 && items[0] != null && items[1] != null) {
+                        return List.of(items[0], items[1]);
                     }
                     return new Items(items);
                 }

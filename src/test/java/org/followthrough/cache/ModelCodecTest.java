@@ -55,6 +55,24 @@ class ModelCodecTest {
         assertThat(readStatuses.stream().filter(s -> s == readStatuses.get(0)).count()).isEqualTo(sharingIt);
     }
 
+    /** A thousand plans hold some 180,000 dates but a few thousand days: a day read back again, in any plan, is the same object. */
+    @Test
+    void aDayReadBackInTwoPlansIsOneDate() throws IOException {
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 3, 31);
+        List<java.time.LocalDate> first = asDates(ModelCodec.read(ModelCodec.write(List.of(day))));
+        List<java.time.LocalDate> second = asDates(ModelCodec.read(ModelCodec.write(List.of(java.time.LocalDate.parse("2024-03-31"), day.plusDays(1)))));
+
+        assertThat(first.get(0)).isEqualTo(day).isSameAs(second.get(0));
+        assertThat(second.get(1)).isEqualTo(java.time.LocalDate.of(2024, 4, 1));
+        java.time.LocalDate ancient = java.time.LocalDate.of(1066, 10, 14);
+        assertThat(ModelCodec.read(ModelCodec.write(ancient))).as("a day outside the century kept").isEqualTo(ancient);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.time.LocalDate> asDates(Object read) {
+        return (List<java.time.LocalDate>) read;
+    }
+
     @Test
     void textsRepeatedAndListsEmptyOrHoldingNothingAreReadBackEqual() throws IOException {
         List<String> texts = List.of("Open", "Closed", "Open", "Open", "", "Closed — signed off");
