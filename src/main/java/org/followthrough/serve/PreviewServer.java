@@ -88,6 +88,9 @@ public final class PreviewServer implements AutoCloseable {
     private record FileShown(PreviewSite site, String path, int status, boolean lastGood) implements Shown {
     }
 
+    /** The JDK server's setting that sends each response as soon as it is written (TCP_NODELAY). */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final Preview preview;
     private final HttpServer http;
     private final ExecutorService executor;
@@ -124,6 +127,11 @@ public final class PreviewServer implements AutoCloseable {
      */
     public static PreviewServer start(BuildRequest request, int port, Listener listener) throws IOException {
         LongRunHeap.relax();
+        // The JDK's server otherwise sends a response's body only once the browser has acknowledged its headers, which
+        // the browser puts off: about 40 ms lost on every file a page loads. Read when its first server starts.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(LOCALHOST, port), 0);
         // Open pages each hold a request open for as long as they are shown.
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
