@@ -115,7 +115,7 @@ public final class TemplateEngine {
             template.process(model, out);
             return out.toString();
         } catch (ParseException e) {
-            throw new TemplateProblem(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
+            throw parseProblem(e);
         } catch (TemplateException e) {
             String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : templateName;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
@@ -124,8 +124,16 @@ public final class TemplateEngine {
                     .filter(l -> !l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:")).limit(2).toList());
             throw new TemplateProblem(name, line, column, message);
         } catch (IOException e) {
+            // A template that failed to parse for an earlier page fails again, from Freemarker's cache, with that failure as its cause.
+            if (e.getCause() instanceof ParseException parse) {
+                throw parseProblem(parse);
+            }
             throw new TemplateProblem(templateName, 0, 0, "cannot read the template: " + e.getMessage());
         }
+    }
+
+    private static TemplateProblem parseProblem(ParseException e) {
+        return new TemplateProblem(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
     }
 
     /** A mistake in a template, reported like a content problem. */

@@ -69,6 +69,27 @@ class MainTest {
         assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /**
+     * A mistake in a site's own template is told like a content problem, at its line and column, for every page that
+     * uses the template (Freemarker keeps the first failure and gives it again to the others), and the site is not
+     * published.
+     */
+    @Test
+    void aTemplateMistakeIsToldAtItsLineAndColumnAndPublishesNothing() throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve("recommendation.ftlh"), "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n<#if>\n</@layout.frame>\n");
+        Path site = temp.resolve("site");
+
+        Run run = run("build", "--content", SMALL, "--templates", templates.toString(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(templates.resolve("recommendation.ftlh").toString())
+                + ":3:\\d+: template error while rendering plans/[^ ]+/recommendations/[^ ]+: ");
+        assertThat(run.err()).doesNotContain("cannot read the template");
+        assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(site).doesNotExist();
+    }
+
     @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
