@@ -134,6 +134,29 @@ class AccessibilityTest {
         }
     }
 
+    /** A page with a frame: what is inside the frame is checked too. */
+    @Test
+    void theCheckLooksInsideFrames(@TempDir Path framed) throws IOException {
+        Files.writeString(framed.resolve("index.html"), """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Framed</title></head>
+                <body><main><h1>Framed</h1><iframe src="inner.html" title="Inner"></iframe></main></body>
+                </html>
+                """, StandardCharsets.UTF_8);
+        Files.writeString(framed.resolve("inner.html"), """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Inner</title></head>
+                <body><main><p><a href="other.html"></a></p></main></body>
+                </html>
+                """, StandardCharsets.UTF_8);
+        try (LocalSite page = LocalSite.serve(framed)) {
+            List<Finding> findings = check(page, "index.html", VIEWPORTS.get(1));
+            assertThat(findings).extracting(f -> f.rule().getId()).contains("link-name");
+        }
+    }
+
     /** Runs axe-core on one page at one size (see {@link AxeChecker#check(LocalSite, String, Viewport)}). */
     static List<Finding> check(LocalSite on, String page, Viewport viewport) {
         return axe.check(on, page, viewport);

@@ -1,11 +1,14 @@
 package org.followthrough.support;
 
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
 import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.deque.html.axecore.selenium.AxeReporter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,8 +48,36 @@ public final class AxeChecker {
     public record Finding(String page, Viewport viewport, Rule rule) {
     }
 
-    /** Whether the page the browser shows already has axe-core in it (from the check at another width). */
+    /** Whether the page the browser shows already has axe-core in it. */
     private static final String HAS_AXE = "return typeof window.axe === 'object' && typeof window.axe.run === 'function';";
+
+    /**
+     * axe-core's run of the whole document with the given options, as the axe-core Selenium library starts
+     * it, in one round trip to the browser (the library takes a dozen, mostly to look for frames to put
+     * axe-core into). What it answers instead of results: {@link #NO_AXE} when the page has no axe-core yet,
+     * {@link #FRAMES} when it has frames, which are left to the library.
+     */
+    private static final String RUN = """
+            var done = arguments[arguments.length - 1];
+            if (document.querySelector('iframe, frame')) { done('frames'); return; }
+            if (typeof window.axe !== 'object' || typeof window.axe.run !== 'function') { done('no axe-core'); return; }
+            axe.run(document, JSON.parse(arguments[0])).then(function (r) { done(JSON.parse(JSON.stringify(r))); },
+                function (e) { done({error: String(e && e.stack || e)}); });
+            """;
+    private static final String NO_AXE = "no axe-core";
+    private static final String FRAMES = "frames";
+    /** The options of {@link #RUN}: WCAG_TAGS' rules only, as {@code AxeBuilder.withTags} sets them, and only violations. */
+    private static final String OPTIONS;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        AxeRunOptions options = options();
+        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+        only.setType("tag");
+        only.setValues(WCAG_TAGS);
+        options.setRunOnly(only);
+        OPTIONS = AxeReporter.serialize(options);
+    }
 
     private final Browser browser;
     /** axe-core's own script, as the axe-core Selenium library ships it. */
@@ -76,7 +107,6 @@ public final class AxeChecker {
     }
 
     /** The same, for a page named in reports as {@code name}. */
-    @SuppressWarnings("deprecation")
     public List<Finding> check(String url, String name, Viewport viewport) {
         if (!url.equals(loaded)) {
             // resize first, so the page is laid out at the right width from the start
@@ -86,28 +116,49 @@ public final class AxeChecker {
             }
             browser.driver().get(url);
             loaded = url;
+            // a page just loaded has no axe-core yet; it is put in once, not again for the page's other widths
+            browser.driver().executeScript(axeScript);
         } else if (!viewport.equals(current)) {
             browser.resize(viewport.width(), viewport.height());
             current = viewport;
         }
-        // Only the violations come back (not every passing element), and axe runs in the page itself
-        // rather than finishing in a helper tab (the "legacy" mode, deprecated but still supported;
-        // the site has no iframes, which is all it gives up): together about twice as quick.
-        AxeRunOptions options = new AxeRunOptions();
-        options.setResultTypes(List.of("violations"));
-        AxeBuilder axe = new AxeBuilder().withOptions(options).withTags(WCAG_TAGS).setLegacyMode(true);
-        // axe-core is put into the page once, not again when the same page is checked at another width
-        // (the library would send its half-megabyte script and look for frames to put it in every time)
+        Object run = browser.driver().executeAsyncScript(RUN, OPTIONS);
+        if (NO_AXE.equals(run)) {
+            browser.driver().executeScript(axeScript);
+            run = browser.driver().executeAsyncScript(RUN, OPTIONS);
+        }
+        if (run instanceof Map<?, ?> failed && failed.containsKey("error")) {
+            throw new AssertionError("axe-core could not check " + name + " at " + viewport + ": " + failed.get("error"));
+        }
+        Results results = FRAMES.equals(run) ? analyzeWithFrames() : JSON.convertValue(run, Results.class);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core could not check " + name + " at " + viewport + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream().map(rule -> new Finding(name, viewport, rule)).toList();
+    }
+
+    /**
+     * axe-core run by the axe-core Selenium library, which also puts axe-core into each frame of the page:
+     * for a page with frames (the site has none). axe runs in the page itself rather than finishing in a
+     * helper tab (the "legacy" mode, deprecated but still supported), about twice as quick.
+     */
+    @SuppressWarnings("deprecation")
+    private Results analyzeWithFrames() {
+        AxeBuilder axe = new AxeBuilder().withOptions(options()).withTags(WCAG_TAGS).setLegacyMode(true);
+        // axe-core is put into a page once, not again when the same page is checked at another width
         axe.setInjectAxe(driver -> {
             if (!Boolean.TRUE.equals(browser.driver().executeScript(HAS_AXE))) {
                 browser.driver().executeScript(axeScript);
             }
         }, false);
-        Results results = axe.analyze(browser.driver());
-        if (results.isErrored()) {
-            throw new AssertionError("axe-core could not check " + name + " at " + viewport + ": " + results.getErrorMessage());
-        }
-        return results.getViolations().stream().map(rule -> new Finding(name, viewport, rule)).toList();
+        return axe.analyze(browser.driver());
+    }
+
+    /** Only the violations come back, not every passing element: quicker, and all the checks look at. */
+    private static AxeRunOptions options() {
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        return options;
     }
 
     /** What one page's test says when it fails: each rule, its impact, what to do, and where. */
