@@ -135,12 +135,17 @@ public final class Browser implements AutoCloseable {
     public void resize(int width, int height) {
         // Even headless, the window counts some height for browser furniture: measure the viewport and
         // make up the difference, remembered for the next resize. (WebDriver scripts run even when the
-        // page's own JavaScript is off.) On a busy machine the window takes a moment to settle after a
-        // resize, so the viewport is read until two readings agree, and a few attempts are allowed.
+        // page's own JavaScript is off.) A viewport that has the size asked for has settled; otherwise, on
+        // a busy machine the window may take a moment to settle after a resize, so the viewport is read
+        // until two readings agree, and a few attempts are allowed.
         long[] inner = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             driver.manage().window().setSize(new Dimension(width + frame.width, height + frame.height));
-            inner = settledViewport();
+            inner = viewport();
+            if (inner[0] == width && inner[1] == height) {
+                return;
+            }
+            inner = settledViewport(inner);
             if (inner[0] == width && inner[1] == height) {
                 return;
             }
@@ -149,8 +154,8 @@ public final class Browser implements AutoCloseable {
         throw new IllegalStateException("could not make the viewport " + width + "×" + height + "; it is " + inner[0] + "×" + inner[1]);
     }
 
-    private long[] settledViewport() {
-        long[] previous = viewport();
+    private long[] settledViewport(long[] read) {
+        long[] previous = read;
         for (int reading = 0; reading < 40; reading++) {
             try {
                 Thread.sleep(25);
