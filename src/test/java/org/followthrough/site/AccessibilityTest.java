@@ -42,9 +42,6 @@ class AccessibilityTest {
 
     private static final Path REPORT = Path.of("target/site-checks/accessibility.txt");
 
-    @TempDir
-    static Path temp;
-
     private static Browser browser;
     private static AxeChecker axe;
     private static LocalSite site;
@@ -57,7 +54,7 @@ class AccessibilityTest {
     static void buildServeAndStartBrowser() {
         Browser.assumeAvailable();
         try {
-            site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+            site = LocalSite.shared(TestBuilds.SHIPPED_CONTENT);
         } catch (AssertionError e) {
             buildFailure = e;
         }

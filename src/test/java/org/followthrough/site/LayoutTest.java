@@ -90,7 +90,7 @@ class LayoutTest {
     static void buildServeAndStartBrowser() {
         Browser.assumeAvailable();
         try {
-            site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+            site = LocalSite.shared(TestBuilds.SHIPPED_CONTENT);
             organisationSite = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("organisation-site"), "/", longestNamed(), false);
         } catch (AssertionError e) {
             buildFailure = e;

@@ -46,7 +46,7 @@ class NoJavaScriptTest {
     static void buildServeAndStartBrowser() {
         Browser.assumeAvailable();
         try {
-            site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+            site = LocalSite.shared(TestBuilds.SHIPPED_CONTENT);
         } catch (AssertionError e) {
             buildFailure = e;
         }

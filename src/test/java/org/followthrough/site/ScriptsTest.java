@@ -2,7 +2,6 @@ package org.followthrough.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.followthrough.support.Browser;
@@ -11,7 +10,6 @@ import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -26,16 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ScriptsTest {
 
-    @TempDir
-    static Path temp;
-
     private static Browser browser;
     private static LocalSite site;
 
     @BeforeAll
     static void buildServeAndStartBrowser() {
         Browser.assumeAvailable();
-        site = LocalSite.build(TestBuilds.SHIPPED_CONTENT, temp.resolve("site"));
+        site = LocalSite.shared(TestBuilds.SHIPPED_CONTENT);
         browser = Browser.start();
         browser.resize(375, 812);
     }

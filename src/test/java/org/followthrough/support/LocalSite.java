@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +57,11 @@ public final class LocalSite implements AutoCloseable {
     private final ExecutorService executor;
     private final Path root;
     private final String basePath;
-    /** Whether this is a {@link #folder} of another LocalSite, whose server it only borrows. */
+    /** Whether closing it leaves the server running: a {@link #folder} of another LocalSite, or a {@link #shared} site. */
     private final boolean borrowed;
+
+    /** The {@link #shared} sites by content folder, or why one could not be built. */
+    private static final Map<Path, Object> SHARED = new HashMap<>();
 
     private LocalSite(HttpServer server, ExecutorService executor, Path root, String basePath, boolean borrowed) {
         this.server = server;
@@ -112,6 +116,45 @@ public final class LocalSite implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             server.stop(0);
             throw e;
+        }
+    }
+
+    /**
+     * The site built from {@code content} as {@link #build(Path, Path)} builds it, served at the root, built once in
+     * the JVM and shared by the test classes that ask for it, which only read it: a build of the same content is
+     * the same site. Closing it does nothing; its folder is deleted when the JVM exits. Fails the test with the
+     * build's problems, for every class that asks, if the build does not succeed.
+     */
+    public static LocalSite shared(Path content) {
+        Object site;
+        synchronized (SHARED) {
+            site = SHARED.computeIfAbsent(content.toAbsolutePath().normalize(), LocalSite::buildToShare);
+        }
+        if (site instanceof AssertionError failed) {
+            throw new AssertionError(failed.getMessage(), failed);
+        }
+        return (LocalSite) site;
+    }
+
+    private static Object buildToShare(Path content) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("followthrough-shared-site-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Folders.delete(folder);
+            } catch (IOException e) {
+                // a leftover folder in the temp folder is harmless
+            }
+        }));
+        try {
+            LocalSite built = build(content, folder.resolve("site"));
+            return new LocalSite(built.server, built.executor, built.root, built.basePath, true);
+        } catch (AssertionError e) {
+            return e;
         }
     }
 
