@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The same content and as-of date (and --since date) give byte-identical files, whatever the machine's
  * locale or time zone.
  */
+@Isolated("sets the default locale and time zone, which every test in the JVM shares")
 class DeterministicBuildTest {
 
     @Test

@@ -18,6 +18,9 @@ import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * only where the file had settled before that build looked, and only for the protected names that
  * build searched for. Whatever it leaves unread, it publishes what a build without the cache would.
  */
+// Beside the other test classes while its tests wait for files to settle (see junit-platform.properties); its own tests one at a time.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("UnchangedFilesTest")
 class UnchangedFilesTest {
 
     private static final String UNCHANGED = "plans/sample-review/recommendations/01.yaml";

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every page of the site built from the shipped content, loaded over HTTP in a real (headless)
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>axe finds the machine-checkable part of WCAG only; it does not replace checking by hand.
  */
+// Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browser.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("AccessibilityTest")
 class AccessibilityTest {
 
     /** The widths every page is checked at: a small phone (WCAG reflow territory) and a desktop. */

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What a reader sees on a phone and on a desktop, measured in a real (headless) Chromium on the
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * screen at 375×812 and 1280×800, before any scrolling; the organisation's header stays compact on a
  * phone.
  */
+// Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browser.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("LayoutTest")
 class LayoutTest {
 
     record Size(int width, int height) {

@@ -22,12 +22,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The site works with JavaScript switched off: every page has its content in {@code <main>}, and
  * every page, including every filtered view, can be reached from the home page by following
  * ordinary links. Runs in a real headless Chromium with JavaScript disabled by content setting.
  */
+// Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browser.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("NoJavaScriptTest")
 class NoJavaScriptTest {
 
     /** Pages a visitor is sent to rather than links to: the static host serves 404.html for a missing URL. */

@@ -71,6 +71,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -98,6 +101,9 @@ import org.opentest4j.TestAbortedException;
  * sub-path as {@code /action-plans/} is on the partnership's host: each organisation's site is then
  * at {@code /action-plans/ID/}. The time each stage takes is printed at the end.
  */
+// Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browsers.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("OrganisationSitesTest")
 class OrganisationSitesTest {
 
     /** Where the partnership's site is served; each organisation's site is in a folder under it. */

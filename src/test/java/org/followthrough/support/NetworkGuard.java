@@ -9,27 +9,39 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
-/** Refuses and records every connection to another machine made through java.net while installed. */
+/**
+ * Refuses and records every connection to another machine made through java.net while installed. One
+ * guard is installed at a time: the proxy selector is the whole JVM's, and test classes run beside each
+ * other, so a guard being installed waits until the one installed before it is removed.
+ */
 public final class NetworkGuard extends ProxySelector {
 
     private static final Proxy REFUSED = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 1));
+    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
 
     private final ProxySelector previous;
     private final List<URI> attempts = Collections.synchronizedList(new ArrayList<>());
+    private boolean installed = true;
 
     private NetworkGuard(ProxySelector previous) {
         this.previous = previous;
     }
 
     public static NetworkGuard install() {
+        ONE_AT_A_TIME.acquireUninterruptibly();
         NetworkGuard guard = new NetworkGuard(ProxySelector.getDefault());
         ProxySelector.setDefault(guard);
         return guard;
     }
 
-    public void uninstall() {
-        ProxySelector.setDefault(previous);
+    public synchronized void uninstall() {
+        if (installed) {
+            installed = false;
+            ProxySelector.setDefault(previous);
+            ONE_AT_A_TIME.release();
+        }
     }
 
     public List<URI> attempts() {

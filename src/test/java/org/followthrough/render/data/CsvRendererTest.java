@@ -36,10 +36,12 @@ import org.followthrough.support.TestArchives;
 import org.followthrough.support.TestArchives.Located;
 import org.followthrough.support.TestArchives.Scope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The actions as CSV: RFC 4180, UTF-8 with a BOM, every column true to the model, for every plan, organisation and the site. */
+@Isolated("sets the default locale and time zone, which every test in the JVM shares")
 class CsvRendererTest {
 
     static Stream<Scope> scopes() {

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -60,6 +61,7 @@ import org.verapdf.pdfa.validation.profiles.Rule;
  * no failed rule, carry its title and language, embed every font, and come out byte-identical each time.
  * The PDFs are left in target/pdf-summaries/ to look at.
  */
+@Isolated("sets the default locale, which every test in the JVM shares")
 class PdfRendererTest {
 
     private static final Path OUT = Path.of("target", "pdf-summaries");
