@@ -51,6 +51,22 @@ class BuildCacheTest {
         return result;
     }
 
+    /**
+     * Builds the content again without the cache, into "fresh", and checks that the site built with the cache holds the very
+     * same files, byte for byte; returns them.
+     */
+    private Map<String, String> sameAsAFreshBuild() {
+        build("fresh", false);
+        Map<String, String> site = Folders.contents(temp.resolve("site"));
+        assertThat(site).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        return site;
+    }
+
+    private void sameAsAFreshBuild(String description) {
+        build("fresh", false);
+        assertThat(Folders.contents(temp.resolve("site"))).as(description).isEqualTo(Folders.contents(temp.resolve("fresh")));
+    }
+
     @Test
     void aSecondBuildTakesEveryFileFromTheCacheAndPublishesTheSameBytes() throws IOException {
         BuildResult first = build("site", true);
@@ -73,10 +89,8 @@ class BuildCacheTest {
                 "text: A template has been drafted and sent round.");
 
         BuildResult rebuilt = build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         assertThat(rebuilt.filesFromCache()).as("files of the other plan and site-wide assets come from the cache")
                 .isGreaterThan(rebuilt.filesWritten() / 3).isLessThan(rebuilt.filesWritten());
         assertThat(after.get("plans/second-review/recommendations/1/index.html")).contains("drafted and sent round");
@@ -150,10 +164,8 @@ class BuildCacheTest {
         replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        status: done\n", "        status: open\n");
 
         build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         assertThat(after.get("search/index/docs-0.json")).isNotEqualTo(before.get("search/index/docs-0.json"));
         assertThat(after.get("plans/index.html")).isNotEqualTo(before.get("plans/index.html"));
         assertThat(after.get("data/summary.pdf")).isNotEqualTo(before.get("data/summary.pdf"));
@@ -196,8 +208,7 @@ class BuildCacheTest {
         assertThat(policeActionChanged.get("organisation:sample-trust")).as("an organisation the plan names, owning other actions in it")
                 .isEqualTo(textChanged.get("organisation:sample-trust"));
         build("site", true);
-        build("fresh", false);
-        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        sameAsAFreshBuild();
         assertThat(temp.resolve("site/organisations/sample-police/index.html")).content().contains("Audit the minutes monthly.");
 
         // the trust now shares action 1.1 of the first plan with the police, so its pages and downloads name the police
@@ -211,8 +222,7 @@ class BuildCacheTest {
         assertThat(renamed.get("organisation:sample-trust")).as("an organisation sharing an action with the one renamed")
                 .isNotEqualTo(shared.get("organisation:sample-trust"));
         build("site", true);
-        build("fresh", false);
-        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        sameAsAFreshBuild();
         assertThat(temp.resolve("site/organisations/sample-trust/actions.csv")).content().contains("Renamed Sample Police");
     }
 
@@ -284,14 +294,12 @@ class BuildCacheTest {
         Files.setLastModifiedTime(progress, modified);
         assertThat(Files.size(progress)).isEqualTo(size);
         build("site", true);
-        build("fresh", false);
-        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        sameAsAFreshBuild();
         assertThat(Files.readString(temp.resolve("site/plans/second-review/recommendations/1/index.html"))).contains("drafted!");
 
         replace(progress, "text: A template has been drafted!", "text: A template has been drafted and sent round.");
         build("site", true);
-        build("fresh", false);
-        assertThat(Folders.contents(temp.resolve("site"))).as("one plan changed").isEqualTo(Folders.contents(temp.resolve("fresh")));
+        sameAsAFreshBuild("one plan changed");
 
         Path outside = Files.copy(progress, temp.resolve("outside.yaml"));
         Files.delete(progress);
@@ -317,10 +325,8 @@ class BuildCacheTest {
         Folders.replace(content.resolve("plans/second-review/plan.yaml"), "label: Service", "label: Team");
 
         build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         assertThat(after.get("plans/second-review/actions.csv")).contains(",Team\r\n").doesNotContain("Service");
         assertThat(after.get("data/actions.csv")).contains("{\"\"Team\"\":\"\"Community\"\"}");
     }
@@ -333,10 +339,8 @@ class BuildCacheTest {
                 "    description: Minute every MDT meeting.\n    themes: [risk-assessment]\n");
 
         BuildResult rebuilt = build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         assertThat(rebuilt.filesFromCache()).isPositive();
         assertThat(before.get("themes/risk-assessment/index.html")).doesNotContain("Second safety action plan");
         assertThat(after.get("themes/risk-assessment/index.html")).contains("Second safety action plan", "Action 1.1")
@@ -353,10 +357,8 @@ class BuildCacheTest {
         Folders.replace(content.resolve("site.yaml"), "label: Audit and assurance", "label: Audit");
 
         build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         for (String path : new String[] {"themes/audit/index.html", "themes/index.html", "index.html", "plans/sample-review/index.html",
                 "plans/sample-review/actions.csv", "plans/sample-review/plan.json", "data/site.json"}) {
             assertThat(after.get(path)).as(path).doesNotContain("Audit and assurance");
@@ -374,10 +376,8 @@ class BuildCacheTest {
         Folders.replace(content.resolve("organisations/sample-trust.yaml"), "name: Sample NHS Foundation Trust", "name: Sample Health Trust");
 
         build("site", true);
-        build("fresh", false);
 
-        Map<String, String> after = Folders.contents(temp.resolve("site"));
-        assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
+        Map<String, String> after = sameAsAFreshBuild();
         for (String path : List.of("data/actions.csv", "data/targets.ics")) {
             // a calendar's long lines are folded: read unfolded
             assertThat(after.get(path).replace("\r\n ", "")).as(path).contains("Sample Health Trust").doesNotContain("Sample NHS Foundation Trust");
