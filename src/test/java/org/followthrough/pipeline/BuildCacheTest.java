@@ -55,14 +55,14 @@ class BuildCacheTest {
      * Builds the content again without the cache, into "fresh", and checks that the site built with the cache holds the very
      * same files, byte for byte; returns them.
      */
-    private Map<String, String> sameAsAFreshBuild() {
+    private Map<String, String> sameAsAFreshBuild() throws IOException {
         build("fresh", false);
         Map<String, String> site = Folders.contents(temp.resolve("site"));
         assertThat(site).isEqualTo(Folders.contents(temp.resolve("fresh")));
         return site;
     }
 
-    private void sameAsAFreshBuild(String description) {
+    private void sameAsAFreshBuild(String description) throws IOException {
         build("fresh", false);
         assertThat(Folders.contents(temp.resolve("site"))).as(description).isEqualTo(Folders.contents(temp.resolve("fresh")));
     }
