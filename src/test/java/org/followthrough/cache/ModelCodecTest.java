@@ -40,6 +40,20 @@ class ModelCodecTest {
         }
     }
 
+    /** Fingerprints encode a record met again as a reference to it, so a plan read back must share what it shared. */
+    @Test
+    void everyShippedPlanReadBackHasTheFingerprintOfThePlanLoaded() throws IOException {
+        for (Plan plan : shippedPlans()) {
+            Plan read = (Plan) ModelCodec.read(ModelCodec.write(plan));
+
+            assertThat(Fingerprint.of(read)).as(plan.id()).isEqualTo(Fingerprint.of(plan));
+            for (String organisation : plan.organisationIds()) {
+                assertThat(Fingerprint.of(read.partOf(organisation))).as(plan.id() + ", " + organisation + "'s part")
+                        .isEqualTo(Fingerprint.of(plan.partOf(organisation)));
+            }
+        }
+    }
+
     @Test
     void aStatusSharedByManyActionsIsReadBackAsOneObject() throws IOException {
         Plan plan = shippedPlans().stream().max(java.util.Comparator.comparingLong(p -> p.actions().count())).orElseThrow();

@@ -1,0 +1,76 @@
+package org.followthrough.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Markdown;
+import org.followthrough.model.ScaleEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fingerprint tells apart any two different values, however their objects are shared, and is the
+ * same for the same value built the same way: it decides whether an output is made again.
+ */
+class FingerprintTest {
+
+    private static ScaleEntry status(String code, String description) {
+        return new ScaleEntry(code, code.replace('-', ' '), new Markdown(description), Lifecycle.IN_PROGRESS);
+    }
+
+    @Test
+    void theSameValueBuiltAgainHasTheSameFingerprint() {
+        ScaleEntry open = status("in-progress", "Work has *started*.");
+        ScaleEntry openAgain = status("in-progress", "Work has *started*.");
+
+        assertThat(Fingerprint.of(List.of(open, open), LocalDate.of(2026, 3, 31)))
+                .isEqualTo(Fingerprint.of(List.of(openAgain, openAgain), LocalDate.parse("2026-03-31")))
+                .hasSize(64);
+    }
+
+    @Test
+    void aRecordMetAgainIsNotMistakenForAnotherValue() {
+        ScaleEntry open = status("in-progress", "Work has started.");
+        ScaleEntry done = status("completed", "Work has started.");
+        ScaleEntry openWithOtherWords = status("in-progress", "Work has begun.");
+
+        Set<String> fingerprints = new HashSet<>(List.of(
+                Fingerprint.of(List.of(open, open)),
+                Fingerprint.of(List.of(open, done)),
+                Fingerprint.of(List.of(open, openWithOtherWords)),
+                Fingerprint.of(List.of(open)),
+                Fingerprint.of(List.of(open, List.of(open))),
+                Fingerprint.of(List.of(List.of(open), open)),
+                Fingerprint.of(List.of(open, open, open))));
+
+        assertThat(fingerprints).as("seven different values, seven fingerprints").hasSize(7);
+    }
+
+    @Test
+    void valuesOfDifferentTypesWithTheSameTextDiffer() {
+        Set<String> fingerprints = new HashSet<>(List.of(
+                Fingerprint.of(Output.Kind.OTHER),
+                Fingerprint.of(org.followthrough.source.Node.Scalar.Kind.STRING),
+                Fingerprint.of(org.followthrough.render.data.ChangesCsv.Kind.NEW_ACTION),
+                Fingerprint.of("OTHER"),
+                Fingerprint.of(new Markdown("OTHER")),
+                Fingerprint.of(1),
+                Fingerprint.of(1L),
+                Fingerprint.of("1"),
+                Fingerprint.of((Object) null),
+                Fingerprint.of("")));
+
+        assertThat(fingerprints).hasSize(10);
+    }
+
+    @Test
+    void aTextReadBackAsBytesHasTheFingerprintOfTheTextGiven() {
+        String text = "Audit of **risk assessments** \u2013 caf\u00e9 \uD83D\uDE00";
+
+        assertThat(Fingerprint.of(Markdown.ofUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isEqualTo(Fingerprint.of(new Markdown(text)));
+    }
+}
