@@ -44,7 +44,7 @@ final class KeptSnapshots {
     /** The snapshots of the site in {@code folder}, by date. */
     static KeptSnapshots in(OutputFolder folder) {
         SortedMap<LocalDate, List<String>> files = new TreeMap<>();
-        for (String path : folder.publishedFiles().stream().sorted().toList()) {
+        for (String path : folder.publishedFiles().stream().filter(path -> path.startsWith(Routes.SNAPSHOTS)).sorted().toList()) {
             Matcher snapshot = FILE.matcher(path);
             if (snapshot.matches() && Files.isRegularFile(folder.path().resolve(path), LinkOption.NOFOLLOW_LINKS)) {
                 try {
