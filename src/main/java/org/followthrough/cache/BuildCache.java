@@ -26,8 +26,9 @@ import org.followthrough.guard.OutputGuard;
  * two builds sharing the folder, never leave a partly written entry.
  *
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
- * fingerprint; an entry ending {@code .none} records that the output has no file (a calendar with no
- * dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
+ * fingerprint, or the bytes of all the files a build made for one plan's or one organisation's pages and
+ * downloads, kept together (one entry a unit, not one a file); an entry ending {@code .none} records that
+ * the output has no file (a calendar with no dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
  * their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
  * the files' stats (see {@link PlanKeyIndex}). Nothing in it is published: the build copies from it into the site.
  */
@@ -126,8 +127,27 @@ public final class BuildCache {
         } catch (IOException e) {
             return;
         }
-        if (writeInto(target, bytes == null ? new byte[0] : bytes)) {
+        if (writeInto(target, bytes == null ? List.of() : List.of(bytes))) {
             written.addAndGet(bytes == null ? 0 : bytes.length);
+        }
+    }
+
+    /** Keeps the bytes of {@code chunks}, one after the other, as one entry: many files' bytes kept together. */
+    public void put(String key, List<byte[]> chunks) {
+        if (objects == null) {
+            return;
+        }
+        Path file = entry(key);
+        try {
+            if (!folders.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                folders.add(file.getParent());
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (writeInto(file, chunks)) {
+            written.addAndGet(chunks.stream().mapToLong(chunk -> chunk.length).sum());
         }
     }
 
@@ -138,15 +158,19 @@ public final class BuildCache {
         } catch (IOException e) {
             return false;
         }
-        return writeInto(target, bytes);
+        return writeInto(target, List.of(bytes));
     }
 
-    /** {@link #writeAtomically} into a folder that exists. */
-    private static boolean writeInto(Path target, byte[] bytes) {
+    /** {@link #writeAtomically} into a folder that exists, the bytes of {@code chunks} one after the other. */
+    private static boolean writeInto(Path target, List<byte[]> chunks) {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
-            Files.write(temporary, bytes);
+            try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+                for (byte[] chunk : chunks) {
+                    out.write(chunk);
+                }
+            }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -198,57 +198,85 @@ final class OutputStage {
         // Kept as parts are: not while names are protected (the guard reads every file), nor without the cache.
         String record = unitKey == null || parts == RenderContext.Parts.NONE ? null : Fingerprint.of("unit", unitKey, folder, pdfs);
         List<UnitRecord.Entry> published = new ArrayList<>();
+        // The files made for a unit with a record are kept in one pack beside it, not one entry each.
+        UnitPack.Gathered gathered = record == null ? null : new UnitPack.Gathered();
         List<Output> left = unit;
         if (record != null) {
-            left = keepWhole(unit, UnitRecord.find(parts, record), context);
+            left = keepWhole(unit, UnitRecord.find(parts, record), record, context);
         }
         for (Output output : left) {
             if (problems.hasErrors()) {
                 return;
             }
-            try {
-                String key = cacheKey(output, context::size);
-                published.add(new UnitRecord.Entry(output.path(), key, produce(output, key, context)));
-            } catch (TemplateEngine.TemplateProblem e) {
-                problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
-                        "fix the template; the previous site is unchanged");
-            } catch (PdfFonts.MissingFontsException e) {
-                // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
-                problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());
-            }
+            publish(output, null, context, gathered).ifPresent(published::add);
             progress.fileDone(done.incrementAndGet(), total, fromCache.get());
         }
         if (record != null && left == unit && published.size() == unit.size() && !problems.hasErrors()) {
+            gathered.keep(cache, record);
             UnitRecord.keep(parts, record, published);
         }
     }
 
     /**
-     * Keeps a unit whole when the record of how an earlier build published it lists the same files, and the site being
-     * replaced still has every file it published, made from the same fingerprint: each is kept, without working
-     * out the unit's fingerprints again. Returns the outputs still to make: all of them, or none.
+     * Publishes one output (see {@link #produce}) by {@code key}, or by its fingerprint worked out now when that is null;
+     * empty when a template or the fonts failed, which a problem then says.
      */
-    private List<Output> keepWhole(List<Output> unit, Optional<List<UnitRecord.Entry>> record, RenderContext context) {
+    private Optional<UnitRecord.Entry> publish(Output output, String key, RenderContext context, UnitPack.Gathered gathered) {
+        try {
+            String by = key != null ? key : cacheKey(output, context::size);
+            return Optional.of(new UnitRecord.Entry(output.path(), by, produce(output, by, context, gathered)));
+        } catch (TemplateEngine.TemplateProblem e) {
+            problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
+                    "fix the template; the previous site is unchanged");
+        } catch (PdfFonts.MissingFontsException e) {
+            // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
+            problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps a unit whole when the record of how an earlier build published it lists the same files: each file is kept
+     * from the site being replaced where it still has it as published, else taken from the pack kept beside the record,
+     * else (a PDF, kept by what it is typeset from, or a file the pack of a unit made in part does not hold) made, all
+     * by the fingerprints the record lists, without working out the unit's fingerprints again. Returns the outputs
+     * still to make: all of them, or none.
+     *
+     * @param key the record's key, beside which the unit's pack is kept
+     */
+    private List<Output> keepWhole(List<Output> unit, Optional<List<UnitRecord.Entry>> record, String key, RenderContext context) {
         if (record.isEmpty() || record.get().size() != unit.size()) {
             return unit;
         }
         List<UnitRecord.Entry> entries = record.get();
         for (int i = 0; i < unit.size(); i++) {
-            UnitRecord.Entry entry = entries.get(i);
-            if (!entry.path().equals(unit.get(i).path()) || entry.published() && publisher.previous(entry.path(), entry.key()).isEmpty()) {
+            if (!entries.get(i).path().equals(unit.get(i).path())) {
                 return unit;
             }
         }
+        // read only when the site lacks a file: a build that keeps the site's files never opens it
+        Optional<UnitPack> pack = null;
         for (int i = 0; i < unit.size(); i++) {
             UnitRecord.Entry entry = entries.get(i);
+            if (problems.hasErrors()) {
+                return List.of();
+            }
             if (entry.published()) {
                 long kept = publisher.reuse(entry.path(), entry.key());
                 if (kept < 0) {
-                    // gone since it was looked at: made as any other file is
-                    return unit.subList(i, unit.size());
+                    pack = pack == null ? UnitPack.find(cache, key) : pack;
+                    Optional<byte[]> bytes = pack.flatMap(p -> p.bytes(entry.key()));
+                    if (bytes.isPresent()) {
+                        publisher.write(entry.path(), bytes.get(), entry.key());
+                        kept = bytes.get().length;
+                    }
                 }
-                record(unit.get(i), context, (int) kept);
-                fromCache.incrementAndGet();
+                if (kept >= 0) {
+                    record(unit.get(i), context, (int) kept);
+                    fromCache.incrementAndGet();
+                } else {
+                    publish(unit.get(i), entry.key(), context, null);
+                }
             }
             progress.fileDone(done.incrementAndGet(), total, fromCache.get());
         }
@@ -268,8 +296,13 @@ final class OutputStage {
         return Fingerprint.of(output.path(), output.key(), shown);
     }
 
-    /** Publishes an output, from the site being replaced, the cache or its recipe; returns its size, or -1 when it is not published. */
-    private long produce(Output output, String key, RenderContext context) {
+    /**
+     * Publishes an output, from the site being replaced, the cache or its recipe; returns its size, or -1 when it is not published.
+     *
+     * @param gathered where the bytes of an output made are gathered, to be kept as one pack with the rest of its unit;
+     *             null to keep each in an entry of its own
+     */
+    private long produce(Output output, String key, RenderContext context, UnitPack.Gathered gathered) {
         // The site being replaced is the first cache: its unchanged files are linked, not copied (never with --no-cache).
         if (cache.enabled() && fromPreviousSite(output, context, key)) {
             return sizes.getOrDefault(output.path(), -1);
@@ -294,7 +327,11 @@ final class OutputStage {
         }
         // The whole of a file joined from parts the cache keeps would only fill the cache: it is joined again from them.
         if (!(output.fromParts() && parts != RenderContext.Parts.NONE)) {
-            cache.put(key, bytes);
+            if (gathered != null && bytes != null) {
+                gathered.add(key, bytes);
+            } else {
+                cache.put(key, bytes);
+            }
         }
         if (bytes == null) {
             return -1;

@@ -367,6 +367,81 @@ class BuildCacheTest {
     }
 
     /**
+     * The cache keeps the files made for each plan, and for each organisation, in one entry (a file system gives out
+     * new files slowly, and a site of a thousand plans has tens of thousands): a site deleted between two builds is
+     * published again from those entries, byte for byte, without making a page.
+     */
+    @Test
+    void aPlansFilesAreKeptInTheCacheAsOneEntryFromWhichADeletedSiteIsPublishedAgain() throws IOException {
+        BuildResult first = build("site", true);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        Map<String, String> cached = Folders.contents(cache.resolve("objects"));
+        // all but its PDF, which the cache keeps by what it is typeset from
+        List<String> plansPages = published.keySet().stream().filter(path -> path.startsWith("plans/sample-review/") && !path.endsWith(".pdf"))
+                .toList();
+
+        Folders.delete(temp.resolve("site"));
+        BuildResult again = build("site", true);
+
+        assertThat(plansPages).as("the plan's pages and downloads").hasSizeGreaterThan(5);
+        plansPages.forEach(path -> assertThat(cached.values()).as(path).anyMatch(entry -> entry.contains(published.get(path))));
+        assertThat(cached.values().stream().filter(entry -> plansPages.stream().allMatch(path -> entry.contains(published.get(path)))))
+                .as("one entry holds every file of the plan").hasSize(1);
+        assertThat(cached).as("fewer entries than files published, though the cache keeps every one").hasSizeLessThan(first.filesWritten());
+        assertThat(again.filesFromCache()).as("all but the site's CSV and calendar, joined again from their parts")
+                .isEqualTo(again.filesWritten() - 2);
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(published);
+    }
+
+    /**
+     * A plan changed and built again has its files made again kept in a pack of their own, and the rest kept in the
+     * site: with the site deleted after that, a build takes what the packs hold, makes the rest, and publishes what a
+     * build without the cache would.
+     */
+    @Test
+    void aSiteDeletedAfterAChangedPlanWasBuiltIsPublishedAgainAsAFreshBuildWould() throws IOException {
+        build("site", true);
+        Folders.replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: A template has been drafted.",
+                "text: A template has been drafted and sent round.");
+        build("site", true);
+        Folders.delete(temp.resolve("site"));
+
+        BuildResult again = build("site", true);
+
+        assertThat(again.filesFromCache()).isGreaterThan(again.filesWritten() / 2);
+        sameAsAFreshBuild("after the site was deleted");
+    }
+
+    /**
+     * An entry of the cache that holds a unit's files and was cut short (a disk that filled up, a copy stopped halfway)
+     * is not read: the files are made again, and the site is what a build without the cache publishes.
+     */
+    @Test
+    void aUnitsEntryCutShortIsNotReadAndItsFilesAreMadeAgain() throws IOException {
+        build("site", true);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+        int cut = 0;
+        try (Stream<Path> entries = Files.walk(cache.resolve("objects"))) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(entry);
+                if (new String(bytes, 0, Math.min(bytes.length, 30), StandardCharsets.US_ASCII).startsWith("followthrough-unit-pack")) {
+                    Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+                    cut++;
+                }
+            }
+        }
+        Folders.delete(temp.resolve("site"));
+
+        BuildResult again = build("site", true);
+
+        long plansFiles = published.keySet().stream().filter(path -> path.startsWith("plans/sample-review/")).count();
+        assertThat(cut).as("entries cut short").isGreaterThan(1);
+        assertThat(again.filesFromCache()).as("at most the site-wide files, kept one an entry").isLessThanOrEqualTo(
+                (int) (again.filesWritten() - 2 - plansFiles));
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(published);
+    }
+
+    /**
      * The site's CSV and calendar are joined from each plan's rows and events, kept by the plan's key and the site's: an
      * owner's new name, another as-of date, or the address of a snapshot, is in every plan's part, and each is made again.
      */
@@ -506,7 +581,8 @@ class BuildCacheTest {
 
         assertThat(published).containsKeys("data/actions.csv", "data/targets.ics");
         assertThat(cached.values()).as("what the cache keeps").doesNotContain(published.get("data/actions.csv"), published.get("data/targets.ics"))
-                .contains(published.get("plans/sample-review/actions.csv"));
+                .noneMatch(entry -> entry.contains(published.get("data/actions.csv")))
+                .anyMatch(entry -> entry.contains(published.get("plans/sample-review/actions.csv")));
         assertThat(elsewhere.filesFromCache()).isEqualTo(elsewhere.filesWritten() - 2);
         assertThat(Folders.contents(temp.resolve("elsewhere"))).isEqualTo(published);
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A unit (a plan's pages and downloads) that an earlier build published whole from the same unit key is
  * kept whole: its files are kept from the site being replaced without their fingerprints being worked out
  * again. Whatever does not match what was published (another unit key, other files, a file changed in the
- * site) is made or kept file by file, as any output is. Real stages publishing into real folders.
+ * site) is made or kept file by file, as any output is; a file the site lacks comes from the pack the cache keeps of
+ * the unit's files. Real stages publishing into real folders.
  */
 class OutputStageTest {
 
@@ -112,14 +113,36 @@ class OutputStageTest {
     }
 
     @Test
-    void aFileOfTheUnitChangedInThePublishedSiteIsPublishedAgainAsItWasMade() throws IOException {
+    void aFileOfTheUnitChangedInThePublishedSiteIsPublishedAgainAsItWasMadeFromTheUnitsPack() throws IOException {
         publish(unit("first"), "unit 1");
         Files.writeString(temp.resolve("site/plans/a/plan.json"), "changed by hand, and longer than it was");
 
         OutputStage.Counts again = publish(unit("first"), "unit 1");
 
-        assertThat(fingerprintsWorkedOut).as("the unit is decided file by file").hasValue(3);
-        assertThat(again.fromCache()).as("the changed file from the cache, the other kept").isEqualTo(2);
+        assertThat(fingerprintsWorkedOut).as("the unit is still kept by its record").hasValue(0);
+        assertThat(made).hasValue(0);
+        assertThat(again.fromCache()).as("the changed file from the unit's pack in the cache, the other kept").isEqualTo(2);
+        assertThat(Folders.contents(temp.resolve("site"))).containsEntry("plans/a/plan.json", "plans/a/plan.json: first");
+    }
+
+    /** Without the pack (trimmed from the cache, say), a file the site lacks is made again, by the fingerprint the record lists. */
+    @Test
+    void aFileTheSiteLacksIsMadeAgainWhenTheUnitsPackIsGone() throws IOException {
+        publish(unit("first"), "unit 1");
+        try (java.util.stream.Stream<Path> entries = Files.walk(temp.resolve("cache/objects"))) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                if (Files.readString(entry, StandardCharsets.ISO_8859_1).startsWith("followthrough-unit-pack")) {
+                    Files.delete(entry);
+                }
+            }
+        }
+        Files.delete(temp.resolve("site/plans/a/plan.json"));
+
+        OutputStage.Counts again = publish(unit("first"), "unit 1");
+
+        assertThat(fingerprintsWorkedOut).hasValue(0);
+        assertThat(made).as("only the file the site lacks").hasValue(1);
+        assertThat(again.fromCache()).isEqualTo(1);
         assertThat(Folders.contents(temp.resolve("site"))).containsEntry("plans/a/plan.json", "plans/a/plan.json: first");
     }
 }

@@ -1,0 +1,151 @@
+package org.followthrough.pipeline;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.render.Fingerprint;
+
+/**
+ * The bytes of the files a build made for one unit (a plan's pages and downloads), kept in the build
+ * cache as one entry beside the unit's record ({@link UnitRecord}): a later build with the same unit
+ * key, whose site lacks some of the unit's files, takes them from here. One entry a unit, not one a
+ * file, because a file system gives out new files slowly (a site of 1,000 plans has 27,000), and most
+ * slowly just after as many were deleted.
+ *
+ * <p>The entry is a header, {@value #HEADER} and a line for each file (its fingerprint, a tab and its
+ * size in bytes) ended by an empty line, then the files' bytes one after the other, in that order.
+ * An entry whose size is not what its header adds up to is not read.
+ */
+final class UnitPack {
+
+    private static final String HEADER = "followthrough-unit-pack 1";
+    /** More than any header: a plan's unit has a few dozen files, each line under a hundred bytes. */
+    private static final int MAX_HEADER = 1 << 20;
+
+    private final Path file;
+    /** Where each file's bytes are in the entry, by fingerprint: offset and length. */
+    private final Map<String, long[]> entries;
+
+    private UnitPack(Path file, Map<String, long[]> entries) {
+        this.file = file;
+        this.entries = entries;
+    }
+
+    /** The entry's key, made from the record's: the record is small and read by every build, the pack only when needed. */
+    private static String key(String record) {
+        return Fingerprint.of("pack", record);
+    }
+
+    /** The pack kept beside the record {@code record}; empty when there is none or it cannot be read as one. */
+    static Optional<UnitPack> find(BuildCache cache, String record) {
+        if (cache.find(key(record)).orElse(null) instanceof BuildCache.Hit.File hit) {
+            return read(hit.path(), hit.size());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<UnitPack> read(Path file, long size) {
+        Map<String, long[]> entries = new HashMap<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            long[] read = {0};
+            if (!HEADER.equals(line(in, read))) {
+                return Optional.empty();
+            }
+            List<String[]> lines = new ArrayList<>();
+            for (String line = line(in, read); !line.isEmpty(); line = line(in, read)) {
+                String[] fields = line.split("\t");
+                if (fields.length != 2) {
+                    return Optional.empty();
+                }
+                lines.add(fields);
+            }
+            long offset = read[0];
+            for (String[] fields : lines) {
+                long length = Long.parseLong(fields[1]);
+                entries.put(fields[0], new long[] {offset, length});
+                offset += length;
+            }
+            return offset == size ? Optional.of(new UnitPack(file, entries)) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One line of the header, without its end; counts the bytes read in {@code read}. */
+    private static String line(InputStream in, long[] read) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0 || read[0] > MAX_HEADER) {
+                throw new IOException("not a unit pack");
+            }
+            line.write(b);
+            read[0]++;
+        }
+        read[0]++;
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the pack holds the file made from {@code key}. */
+    boolean holds(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** The bytes of the file made from {@code key}; empty when the pack does not hold it or it cannot be read (trimmed meanwhile). */
+    Optional<byte[]> bytes(String key) {
+        long[] at = entries.get(key);
+        if (at == null) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(at[1]));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, at[0] + buffer.position()) < 0) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(buffer.array());
+        } catch (IOException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The files a unit's build made, gathered to be kept as one pack. Used by one thread. */
+    static final class Gathered {
+        private final List<String> keys = new ArrayList<>();
+        private final List<byte[]> contents = new ArrayList<>();
+
+        void add(String key, byte[] bytes) {
+            keys.add(key);
+            contents.add(bytes);
+        }
+
+        /** Keeps what was gathered beside the record {@code record}; nothing when nothing was made. */
+        void keep(BuildCache cache, String record) {
+            if (keys.isEmpty()) {
+                return;
+            }
+            StringBuilder header = new StringBuilder(HEADER).append('\n');
+            for (int i = 0; i < keys.size(); i++) {
+                header.append(keys.get(i)).append('\t').append(contents.get(i).length).append('\n');
+            }
+            header.append('\n');
+            List<byte[]> chunks = new ArrayList<>(contents.size() + 1);
+            chunks.add(header.toString().getBytes(StandardCharsets.US_ASCII));
+            chunks.addAll(contents);
+            cache.put(key(record), chunks);
+        }
+    }
+}
