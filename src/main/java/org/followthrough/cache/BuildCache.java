@@ -113,11 +113,20 @@ public final class BuildCache {
 
     /** Keeps an output's bytes, or (bytes null) the fact that it has no file. Failing to keep it costs only a later remake. */
     public void put(String key, byte[] bytes) {
-        if (objects == null) {
-            return;
+        if (objects != null) {
+            Path file = entry(key);
+            keep(bytes == null ? file.resolveSibling(file.getFileName() + NONE) : file, bytes == null ? List.of() : List.of(bytes));
         }
-        Path file = entry(key);
-        Path target = bytes == null ? file.resolveSibling(file.getFileName() + NONE) : file;
+    }
+
+    /** Keeps the bytes of {@code chunks}, one after the other, as one entry: many files' bytes kept together. */
+    public void put(String key, List<byte[]> chunks) {
+        if (objects != null) {
+            keep(entry(key), chunks);
+        }
+    }
+
+    private void keep(Path target, List<byte[]> chunks) {
         try {
             // Each of the cache's folders is made once a build, not looked for again with every entry.
             if (!folders.contains(target.getParent())) {
@@ -127,26 +136,7 @@ public final class BuildCache {
         } catch (IOException e) {
             return;
         }
-        if (writeInto(target, bytes == null ? List.of() : List.of(bytes))) {
-            written.addAndGet(bytes == null ? 0 : bytes.length);
-        }
-    }
-
-    /** Keeps the bytes of {@code chunks}, one after the other, as one entry: many files' bytes kept together. */
-    public void put(String key, List<byte[]> chunks) {
-        if (objects == null) {
-            return;
-        }
-        Path file = entry(key);
-        try {
-            if (!folders.contains(file.getParent())) {
-                Files.createDirectories(file.getParent());
-                folders.add(file.getParent());
-            }
-        } catch (IOException e) {
-            return;
-        }
-        if (writeInto(file, chunks)) {
+        if (writeInto(target, chunks)) {
             written.addAndGet(chunks.stream().mapToLong(chunk -> chunk.length).sum());
         }
     }
