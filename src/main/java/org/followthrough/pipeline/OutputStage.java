@@ -254,31 +254,41 @@ final class OutputStage {
                 return unit;
             }
         }
-        // read only when the site lacks a file: a build that keeps the site's files never opens it
-        Optional<UnitPack> pack = null;
-        for (int i = 0; i < unit.size(); i++) {
-            UnitRecord.Entry entry = entries.get(i);
-            if (problems.hasErrors()) {
-                return List.of();
-            }
-            if (entry.published()) {
-                long kept = publisher.reuse(entry.path(), entry.key());
-                if (kept < 0) {
-                    pack = pack == null ? UnitPack.find(cache, key) : pack;
-                    Optional<byte[]> bytes = pack.flatMap(p -> p.bytes(entry.key()));
-                    if (bytes.isPresent()) {
-                        publisher.write(entry.path(), bytes.get(), entry.key());
-                        kept = bytes.get().length;
+        // opened only when the site lacks a file: a build that keeps the site's files never reads it
+        UnitPack pack = null;
+        boolean looked = false;
+        try {
+            for (int i = 0; i < unit.size(); i++) {
+                UnitRecord.Entry entry = entries.get(i);
+                if (problems.hasErrors()) {
+                    return List.of();
+                }
+                if (entry.published()) {
+                    long kept = publisher.reuse(entry.path(), entry.key());
+                    if (kept < 0) {
+                        if (!looked) {
+                            pack = UnitPack.open(cache, key).orElse(null);
+                            looked = true;
+                        }
+                        Optional<byte[]> bytes = pack == null ? Optional.empty() : pack.bytes(entry.key());
+                        if (bytes.isPresent()) {
+                            publisher.write(entry.path(), bytes.get(), entry.key());
+                            kept = bytes.get().length;
+                        }
+                    }
+                    if (kept >= 0) {
+                        record(unit.get(i), context, (int) kept);
+                        fromCache.incrementAndGet();
+                    } else {
+                        publish(unit.get(i), entry.key(), context, null);
                     }
                 }
-                if (kept >= 0) {
-                    record(unit.get(i), context, (int) kept);
-                    fromCache.incrementAndGet();
-                } else {
-                    publish(unit.get(i), entry.key(), context, null);
-                }
+                progress.fileDone(done.incrementAndGet(), total, fromCache.get());
             }
-            progress.fileDone(done.incrementAndGet(), total, fromCache.get());
+        } finally {
+            if (pack != null) {
+                pack.close();
+            }
         }
         return List.of();
     }

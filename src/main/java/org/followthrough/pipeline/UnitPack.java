@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,20 +25,22 @@ import org.followthrough.render.Fingerprint;
  *
  * <p>The entry is a header, {@value #HEADER} and a line for each file (its fingerprint, a tab and its
  * size in bytes) ended by an empty line, then the files' bytes one after the other, in that order.
- * An entry whose size is not what its header adds up to is not read.
+ * An entry whose size is not what its header adds up to is not read. A pack is read through the file
+ * opened when its header was read, so another build putting a pack in its place meanwhile (two builds
+ * may share a cache) cannot mix the header of one with the bytes of the other.
  */
-final class UnitPack {
+final class UnitPack implements AutoCloseable {
 
     private static final String HEADER = "followthrough-unit-pack 1";
     /** More than any header: a plan's unit has a few dozen files, each line under a hundred bytes. */
     private static final int MAX_HEADER = 1 << 20;
 
-    private final Path file;
+    private final FileChannel channel;
     /** Where each file's bytes are in the entry, by fingerprint: offset and length. */
     private final Map<String, long[]> entries;
 
-    private UnitPack(Path file, Map<String, long[]> entries) {
-        this.file = file;
+    private UnitPack(FileChannel channel, Map<String, long[]> entries) {
+        this.channel = channel;
         this.entries = entries;
     }
 
@@ -49,17 +49,31 @@ final class UnitPack {
         return Fingerprint.of("pack", record);
     }
 
-    /** The pack kept beside the record {@code record}; empty when there is none or it cannot be read as one. */
-    static Optional<UnitPack> find(BuildCache cache, String record) {
+    /**
+     * The pack kept beside the record {@code record}, open until closed; empty when there is none or it cannot be read
+     * as one.
+     */
+    static Optional<UnitPack> open(BuildCache cache, String record) {
         if (cache.find(key(record)).orElse(null) instanceof BuildCache.Hit.File hit) {
-            return read(hit.path(), hit.size());
+            try {
+                FileChannel channel = FileChannel.open(hit.path(), StandardOpenOption.READ);
+                Optional<UnitPack> pack = read(channel);
+                if (pack.isEmpty()) {
+                    channel.close();
+                }
+                return pack;
+            } catch (IOException e) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
 
-    private static Optional<UnitPack> read(Path file, long size) {
+    private static Optional<UnitPack> read(FileChannel channel) {
         Map<String, long[]> entries = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        // not closed: closing it would close the channel, which the pack reads its files' bytes through
+        InputStream in = new BufferedInputStream(java.nio.channels.Channels.newInputStream(channel));
+        try {
             long[] read = {0};
             if (!HEADER.equals(line(in, read))) {
                 return Optional.empty();
@@ -75,10 +89,13 @@ final class UnitPack {
             long offset = read[0];
             for (String[] fields : lines) {
                 long length = Long.parseLong(fields[1]);
+                if (length < 0) {
+                    return Optional.empty();
+                }
                 entries.put(fields[0], new long[] {offset, length});
                 offset += length;
             }
-            return offset == size ? Optional.of(new UnitPack(file, entries)) : Optional.empty();
+            return offset == channel.size() ? Optional.of(new UnitPack(channel, entries)) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -103,13 +120,13 @@ final class UnitPack {
         return entries.containsKey(key);
     }
 
-    /** The bytes of the file made from {@code key}; empty when the pack does not hold it or it cannot be read (trimmed meanwhile). */
+    /** The bytes of the file made from {@code key}; empty when the pack does not hold it or it cannot be read. */
     Optional<byte[]> bytes(String key) {
         long[] at = entries.get(key);
         if (at == null) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
             ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(at[1]));
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, at[0] + buffer.position()) < 0) {
@@ -119,6 +136,15 @@ final class UnitPack {
             return Optional.of(buffer.array());
         } catch (IOException | ArithmeticException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // only read from
         }
     }
 
