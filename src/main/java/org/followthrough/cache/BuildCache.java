@@ -28,8 +28,8 @@ import org.followthrough.guard.OutputGuard;
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
  * fingerprint, or the bytes of all the files a build made for one plan's or one organisation's pages and
  * downloads, kept together (one entry a unit, not one a file); an entry ending {@code .none} records that
- * the output has no file (a calendar with no dated target); {@code <folder>/plans/…} holds checked and assembled plans by the fingerprint of
- * their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
+ * the output has no file (a calendar with no dated target); {@code <folder>/plans/…} holds checked and
+ * assembled plans by the fingerprint of their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
  * the files' stats (see {@link PlanKeyIndex}). Nothing in it is published: the build copies from it into the site.
  */
 public final class BuildCache {

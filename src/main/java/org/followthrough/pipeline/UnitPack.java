@@ -115,11 +115,6 @@ final class UnitPack implements AutoCloseable {
         return line.toString(StandardCharsets.US_ASCII);
     }
 
-    /** Whether the pack holds the file made from {@code key}. */
-    boolean holds(String key) {
-        return entries.containsKey(key);
-    }
-
     /** The bytes of the file made from {@code key}; empty when the pack does not hold it or it cannot be read. */
     Optional<byte[]> bytes(String key) {
         long[] at = entries.get(key);
