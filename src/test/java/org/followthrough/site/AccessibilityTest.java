@@ -30,8 +30,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Every page of the site built from the shipped content, loaded over HTTP in a real (headless)
- * Chromium at a phone width and a desktop width, checked with axe-core against the WCAG 2.0, 2.1
+ * Every page of the site built from the shipped content (of its snapshot, the largest page of each kind:
+ * {@link LocalSite#pagesToCheck()}), loaded over HTTP in a real (headless) Chromium at a phone width and a
+ * desktop width, checked with axe-core against the WCAG 2.0, 2.1
  * and 2.2 level A and AA rules. Any violation fails that page's test with the rule, its impact,
  * what to do, and the elements concerned; a summary grouped by rule is printed at the end and
  * written to target/site-checks/accessibility.txt.
@@ -72,7 +73,7 @@ class AccessibilityTest {
     static void stopAndReport() throws IOException {
         try {
             if (site != null) {
-                String summary = summary(ALL.values().stream().flatMap(List::stream).toList(), site.pages().size());
+                String summary = summary(ALL.values().stream().flatMap(List::stream).toList(), site.pagesToCheck().size());
                 Files.createDirectories(REPORT.getParent());
                 Files.writeString(REPORT, summary, StandardCharsets.UTF_8);
                 if (!ALL.isEmpty()) {
@@ -94,7 +95,7 @@ class AccessibilityTest {
         if (buildFailure != null) {
             throw new AssertionError("no page could be checked: " + buildFailure.getMessage(), buildFailure);
         }
-        List<String> pages = site.pages();
+        List<String> pages = site.pagesToCheck();
         assertThat(pages).as("HTML pages of the site built from %s", TestBuilds.SHIPPED_CONTENT).contains("index.html");
         // page by page, each at every width: a page is loaded once and only resized for the next width
         return pages.stream().map(page -> DynamicContainer.dynamicContainer(page,

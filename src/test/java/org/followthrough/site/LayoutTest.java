@@ -31,10 +31,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * What a reader sees on a phone and on a desktop, measured in a real (headless) Chromium on the
  * site built from the shipped content and on the own site of the organisation with the longest name
  * (whose header is the tallest): no page scrolls sideways at 320, 375 or 1280 CSS pixels wide (wide
- * tables reflow or scroll inside their own box; the organisation's site is measured at 320) nor cuts
- * off a chart's labels, and every plan page of both shows its status summary whole within the first
- * screen at 375×812 and 1280×800, before any scrolling; the organisation's header stays compact on a
- * phone.
+ * tables reflow or scroll inside their own box; the organisation's site is measured at 320, its plans'
+ * pages at every width) nor cuts off a chart's labels, and every plan page of both shows its status
+ * summary whole within the first screen at 375×812 and 1280×800, before any scrolling; the
+ * organisation's header stays compact on a phone. Of a snapshot, one page of each kind is measured
+ * ({@link LocalSite#pagesToCheck()}).
  */
 // Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browser.
 @Execution(ExecutionMode.CONCURRENT)
@@ -88,6 +89,8 @@ class LayoutTest {
     private static Browser browser;
     /** The window's size now: resized only when a test needs another. */
     private static Size current;
+    /** The page the browser shows now, if {@link #show} loaded it. */
+    private static String loaded;
     private static LocalSite site;
     private static LocalSite organisationSite;
     private static AssertionError buildFailure;
@@ -132,6 +135,15 @@ class LayoutTest {
         }
     }
 
+    /** Shows the page at the size: loaded (at that size) unless the browser shows it already, else only resized. */
+    private static void show(String url, Size size) {
+        resize(size);
+        if (!url.equals(loaded)) {
+            browser.loadStyled(url);
+            loaded = url;
+        }
+    }
+
     private static void built() {
         if (buildFailure != null) {
             throw new AssertionError("no page could be measured: " + buildFailure.getMessage(), buildFailure);
@@ -157,51 +169,67 @@ class LayoutTest {
             return clipped;
             """;
 
-    /** Width by width (resizing once per width), every page of both sites; and the charts' labels, which are cut off rather than scroll. */
+    /**
+     * Page by page, every page of both sites (of a snapshot, one page of each kind: {@link LocalSite#pagesToCheck()}):
+     * at each width it does not scroll sideways nor cut off a chart's labels, and a plan's page shows its status
+     * summary within the first screen. A page is loaded once and resized for each width, smallest first, as a
+     * reader turning a tablet or widening a window would see it.
+     */
     @TestFactory
-    Stream<DynamicNode> noPageScrollsSidewaysNorCutsOffAChartsLabels() {
+    Stream<DynamicNode> everyPageAtEveryWidth() {
         built();
-        // the organisation's own site differs in its header: measured at the narrowest width, where that matters most
-        return SIZES.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, Stream.of(site, organisationSite)
-                .filter(on -> on == site || size.equals(SIZES.get(0)))
-                .flatMap(on -> on.pages().stream().map(page -> DynamicTest.dynamicTest(on.url(page), () -> {
-                    resize(size);
-                    browser.loadStyled(on.url(page));
-                    List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
-                    long scrollWidth = ((Number) measured.get(0)).longValue();
-                    long window = ((Number) measured.get(1)).longValue();
-                    assertThat(scrollWidth).withFailMessage(() -> page + " at " + size + " scrolls sideways: the document is "
-                            + scrollWidth + " px wide in a window of " + window + " px; sticking out: " + measured.get(2))
-                            .isLessThanOrEqualTo(window);
-                    assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
-                            .isEmpty();
-                })))));
+        // the organisation's own site differs in its header: measured at the narrowest width, where that matters most,
+        // and its plans' pages at every width, as their status summaries are
+        return Stream.of(site, organisationSite).flatMap(on -> on.pagesToCheck().stream().map(page -> {
+            String url = on.url(page);
+            boolean plan = page.matches("plans/[^/]+/index\\.html");
+            List<Size> sizes = on == site || plan ? SIZES : SIZES.subList(0, 1);
+            return DynamicContainer.dynamicContainer(url, sizes.stream().flatMap(size -> Stream.concat(
+                    Stream.of(DynamicTest.dynamicTest("at " + size + ": does not scroll sideways nor cut off a chart's labels",
+                            () -> noSidewaysScrollNorClippedLabels(url, page, size))),
+                    plan && FIRST_SCREEN.contains(size)
+                            ? Stream.of(DynamicTest.dynamicTest("at " + size + ": shows its status within the first screen",
+                                    () -> statusWithinTheFirstScreen(url, size)))
+                            : Stream.empty())));
+        }));
     }
 
-    @TestFactory
-    Stream<DynamicNode> everyPlanPageShowsItsStatusWithinTheFirstScreen() {
+    @Test
+    void bothSitesHavePlanPagesToMeasure() {
         built();
-        List<String> plans = Stream.of(site, organisationSite).flatMap(on -> on.pages().stream()
-                .filter(p -> p.matches("plans/[^/]+/index\\.html")).map(on::url)).toList();
-        assertThat(plans).as("plan pages").hasSizeGreaterThan(5);
-        return FIRST_SCREEN.stream().map(size -> DynamicContainer.dynamicContainer("at " + size, plans.stream()
-                .map(url -> DynamicTest.dynamicTest(url, () -> {
-                    resize(size);
-                    browser.loadStyled(url);
-                    Map<?, ?> box = (Map<?, ?>) browser.driver().executeScript("""
-                            window.scrollTo(0, 0);
-                            var e = document.querySelector(arguments[0]);
-                            if (!e) { return null; }
-                            var r = e.getBoundingClientRect();
-                            return {top: r.top, bottom: r.bottom, height: window.innerHeight, text: e.innerText};
-                            """, STATUS_SUMMARY);
-                    assertThat(box).as("%s has a status summary (%s)", url, STATUS_SUMMARY).isNotNull();
-                    double bottom = ((Number) box.get("bottom")).doubleValue();
-                    long height = ((Number) box.get("height")).longValue();
-                    assertThat(bottom).withFailMessage(() -> url + " at " + size + ": the status summary ends " + Math.round(bottom)
-                            + " px down, below the first screen of " + height + " px").isLessThanOrEqualTo(height);
-                    assertThat((String) box.get("text")).as("what the summary says").contains("action").contains("as at");
-                }))));
+        for (LocalSite on : List.of(site, organisationSite)) {
+            assertThat(on.pagesToCheck()).as("plan pages of %s", on.baseUrl()).filteredOn(p -> p.matches("plans/[^/]+/index\\.html"))
+                    .hasSizeGreaterThan(on == site ? 4 : 0);
+        }
+    }
+
+    private static void noSidewaysScrollNorClippedLabels(String url, String page, Size size) {
+        show(url, size);
+        List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
+        long scrollWidth = ((Number) measured.get(0)).longValue();
+        long window = ((Number) measured.get(1)).longValue();
+        assertThat(scrollWidth).withFailMessage(() -> page + " at " + size + " scrolls sideways: the document is "
+                + scrollWidth + " px wide in a window of " + window + " px; sticking out: " + measured.get(2))
+                .isLessThanOrEqualTo(window);
+        assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
+                .isEmpty();
+    }
+
+    private static void statusWithinTheFirstScreen(String url, Size size) {
+        show(url, size);
+        Map<?, ?> box = (Map<?, ?>) browser.driver().executeScript("""
+                window.scrollTo(0, 0);
+                var e = document.querySelector(arguments[0]);
+                if (!e) { return null; }
+                var r = e.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, height: window.innerHeight, text: e.innerText};
+                """, STATUS_SUMMARY);
+        assertThat(box).as("%s has a status summary (%s)", url, STATUS_SUMMARY).isNotNull();
+        double bottom = ((Number) box.get("bottom")).doubleValue();
+        long height = ((Number) box.get("height")).longValue();
+        assertThat(bottom).withFailMessage(() -> url + " at " + size + ": the status summary ends " + Math.round(bottom)
+                + " px down, below the first screen of " + height + " px").isLessThanOrEqualTo(height);
+        assertThat((String) box.get("text")).as("what the summary says").contains("action").contains("as at");
     }
 
     /**
@@ -218,6 +246,7 @@ class LayoutTest {
                 .map(page -> DynamicTest.dynamicTest(organisationSite.url(page), () -> {
                     resize(size);
                     browser.loadStyled(organisationSite.url(page));
+                    loaded = organisationSite.url(page);
                     long height = ((Number) browser.driver().executeScript(
                             "return Math.round(document.querySelector('header.site-header').getBoundingClientRect().height);")).longValue();
                     assertThat(height).as("%s at %s: the header's height in px", page, size).isLessThanOrEqualTo(HEADER_ON_A_PHONE);
@@ -237,6 +266,7 @@ class LayoutTest {
         try (LocalSite wide = LocalSite.serve(folder)) {
             resize(new Size(375, 812));
             browser.driver().get(wide.url("index.html"));
+            loaded = null;
             List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
             assertThat(((Number) measured.get(0)).longValue()).isGreaterThan(375);
             assertThat((String) measured.get(2)).contains("p#wide").doesNotContain("td");

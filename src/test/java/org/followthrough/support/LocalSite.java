@@ -12,10 +12,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -294,6 +296,40 @@ public final class LocalSite implements AutoCloseable {
                         return da != db ? Integer.compare(da, db) : a.compareTo(b);
                     })
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The pages a check in the browser loads: every page of the live site, and of each snapshot its largest page
+     * of each kind (of each first folder and depth). A snapshot's pages are the live site's pages made by the same templates, with a notice that
+     * they are a snapshot; one page of each kind (a plan, a recommendation, an organisation, its changes, a list of
+     * actions ...) shows that notice in every layout, and the largest is the one most
+     * likely to wrap, spill or fail a contrast check. (The shipped site's snapshot is 156 of its 336 pages: loading
+     * every copy again was almost half the time of the site's checks in the browser.)
+     */
+    public List<String> pagesToCheck() {
+        Map<String, String> largestOfKind = new TreeMap<>();
+        List<String> checked = new ArrayList<>();
+        for (String page : pages()) {
+            String[] parts = page.split("/");
+            if (parts.length < 3 || !parts[0].equals("snapshots")) {
+                checked.add(page);
+                continue;
+            }
+            // a kind is the first folder in the snapshot and the depth: snapshots/DATE/plans/ID/recommendations/N/index.html
+            // is of the kind of every recommendation's page, snapshots/DATE/plans/ID/history/index.html of every plan's history
+            String kind = parts[1] + "/" + (parts.length > 3 ? parts[2] : "") + "/" + parts.length;
+            largestOfKind.merge(kind, page, (a, b) -> size(b) > size(a) ? b : a);
+        }
+        checked.addAll(largestOfKind.values());
+        return checked;
+    }
+
+    private long size(String page) {
+        try {
+            return Files.size(root.resolve(page));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
