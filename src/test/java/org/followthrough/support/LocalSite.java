@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -303,28 +305,44 @@ public final class LocalSite implements AutoCloseable {
 
     /**
      * The pages a check in the browser loads: every page of the live site, and of each snapshot its largest page
-     * of each kind (of each first folder and depth). A snapshot's pages are the live site's pages made by the same templates, with a notice that
-     * they are a snapshot; one page of each kind (a plan, a recommendation, an organisation, its changes, a list of
-     * actions ...) shows that notice in every layout, and the largest is the one most
-     * likely to wrap, spill or fail a contrast check. (The shipped site's snapshot is 156 of its 336 pages: loading
-     * every copy again was almost half the time of the site's checks in the browser.)
+     * of each {@linkplain #kind kind}. A snapshot's pages are the live site's pages made by the same templates,
+     * with a notice that they are a snapshot; one page of each kind (a plan, a recommendation, an organisation, a
+     * list of actions ...) shows that notice in every layout, and the largest is the one most likely to wrap,
+     * spill or fail a contrast check. (The shipped site's snapshot is 156 of its 336 pages: loading every copy
+     * again was almost half the time of the site's checks in the browser.)
      */
     public List<String> pagesToCheck() {
-        Map<String, String> largestOfKind = new TreeMap<>();
         List<String> checked = new ArrayList<>();
         for (String page : pages()) {
-            String[] parts = page.split("/");
-            if (parts.length < 3 || !parts[0].equals("snapshots")) {
+            if (!page.startsWith("snapshots/")) {
                 checked.add(page);
-                continue;
             }
-            // a kind is the first folder in the snapshot and the depth: snapshots/DATE/plans/ID/recommendations/N/index.html
-            // is of the kind of every recommendation's page, snapshots/DATE/plans/ID/history/index.html of every plan's history
-            String kind = parts[1] + "/" + (parts.length > 3 ? parts[2] : "") + "/" + parts.length;
-            largestOfKind.merge(kind, page, (a, b) -> size(b) > size(a) ? b : a);
         }
-        checked.addAll(largestOfKind.values());
+        largestOfEachKind().stream().filter(page -> page.startsWith("snapshots/")).forEach(checked::add);
         return checked;
+    }
+
+    /** The largest page of each {@linkplain #kind kind}, as a set for asking whether a page is one. */
+    public Set<String> largestOfEachKind() {
+        Map<String, String> largest = new TreeMap<>();
+        for (String page : pages()) {
+            largest.merge(kind(page), page, (a, b) -> size(b) > size(a) ? b : a);
+        }
+        return new TreeSet<>(largest.values());
+    }
+
+    /**
+     * A page's kind: the template that made it, near enough, told by its first folder and its depth, within its
+     * snapshot if it is in one. plans/ID/recommendations/N/index.html is of the kind of every recommendation's page,
+     * plans/ID/history/index.html of every plan's history, snapshots/DATE/plans/ID/index.html of every plan's page
+     * in that snapshot.
+     */
+    static String kind(String page) {
+        String[] parts = page.split("/");
+        int from = parts.length > 2 && parts[0].equals("snapshots") ? 2 : 0;
+        String prefix = from == 0 ? "" : "snapshots/" + parts[1] + "/";
+        int depth = parts.length - from;
+        return prefix + parts[from] + " " + depth;
     }
 
     private long size(String page) {

@@ -1,5 +1,8 @@
 package org.followthrough.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -104,6 +110,79 @@ public final class NoJavaScriptCrawler {
      * files that are not HTML pages, are not followed.
      */
     public Crawl crawl(LocalSite on) {
+        return walk(on, new Visitor() {
+            @Override
+            public String open(String url) {
+                browser.driver().get(url);
+                return on.pageOf(browser.driver().getCurrentUrl());
+            }
+
+            @Override
+            public String mainProblem() {
+                return NoJavaScriptCrawler.this.mainProblem();
+            }
+
+            @Override
+            public List<String> links() {
+                return followableLinks();
+            }
+        });
+    }
+
+    /**
+     * The same walk without a browser, over the links as the pages' HTML has them: every {@code <a href>}
+     * outside an element marked {@code hidden}, and {@code <main>}'s text as parsed. What it cannot see is a
+     * link the stylesheet hides; it is for sites made by the same templates and stylesheet as a site that
+     * {@link #crawl} has walked in the browser, where what the stylesheet hides has been seen.
+     */
+    public static Crawl followLinksAsWritten(LocalSite on) {
+        return walk(on, new Visitor() {
+            private Document page;
+
+            @Override
+            public String open(String url) {
+                String path = on.pageOf(url);
+                page = null;
+                if (path != null && Files.isRegularFile(on.root().resolve(path))) {
+                    try {
+                        page = Jsoup.parse(Files.readString(on.root().resolve(path), StandardCharsets.UTF_8), on.url(path));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return path;
+            }
+
+            @Override
+            public String mainProblem() {
+                Elements mains = page.select("main");
+                if (mains.isEmpty()) {
+                    return "the page has no <main> element";
+                }
+                return mains.stream().anyMatch(m -> !m.text().isBlank()) ? null : "<main> has no text (is its content written by a script, or hidden?)";
+            }
+
+            @Override
+            public List<String> links() {
+                return page.select("a[href]").stream().filter(a -> a.closest("[hidden]") == null).map(a -> a.absUrl("href"))
+                        .filter(href -> !href.isEmpty() && !href.startsWith("javascript:")).toList();
+            }
+        });
+    }
+
+    /** A page as a walk sees it. */
+    private interface Visitor {
+        /** Opens the URL; the page it shows, as {@link LocalSite#pageOf} names it. */
+        String open(String url);
+
+        /** Why the open page's {@code <main>} fails without JavaScript, or null if it is fine. */
+        String mainProblem();
+
+        /** The resolved URLs of the links on the open page a visitor can follow. */
+        List<String> links();
+    }
+
+    private static Crawl walk(LocalSite on, Visitor visitor) {
         Set<String> reached = new LinkedHashSet<>();
         Map<String, Set<String>> broken = new TreeMap<>();
         Map<String, Optional<String>> main = new HashMap<>();
@@ -112,13 +191,12 @@ public final class NoJavaScriptCrawler {
         Set<String> queued = new LinkedHashSet<>(List.of("index.html"));
         while (!queue.isEmpty()) {
             String url = queue.poll();
-            browser.driver().get(url);
-            String page = on.pageOf(browser.driver().getCurrentUrl());
+            String page = visitor.open(url);
             if (page == null || !Files.isRegularFile(on.root().resolve(page)) || !reached.add(page)) {
                 continue;
             }
-            main.put(page, Optional.ofNullable(mainProblem()));
-            for (String href : followableLinks()) {
+            main.put(page, Optional.ofNullable(visitor.mainProblem()));
+            for (String href : visitor.links()) {
                 String target = on.pageOf(href);
                 if (target == null) {
                     String outside = on.outsideBasePath(href);
