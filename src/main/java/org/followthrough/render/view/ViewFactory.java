@@ -33,12 +33,15 @@ import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.render.Routes;
 import org.followthrough.render.view.Views.*;
 
-/** Builds template views from the model. Holds no state beyond the archive's organisations and the plans' rows once made. */
+/** Builds template views from the model. Holds no state beyond the archive's organisations, and the plans' rows and scale entries' views once made. */
 public final class ViewFactory {
 
     private final Archive archive;
     private final Map<String, Organisation> organisations;
     private final MarkdownRenderer markdown;
+
+    /** The view of each scale entry named so far (a handful per site). */
+    private final Map<ScaleEntry, ScaleEntryView> entries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
     private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
@@ -111,16 +114,17 @@ public final class ViewFactory {
         return md == null ? null : Html.of(markdown.toHtml(md));
     }
 
-    private static ScaleEntryView entry(ScaleEntry e, MarkdownRenderer markdown) {
-        if (e == null) {
-            return null;
-        }
-        return new ScaleEntryView(e.code(), e.label(), e.description() == null ? null : Html.of(markdown.toHtml(e.description())),
-                e.lifecycle() == null ? null : e.lifecycle().code(), e.lifecycle() == null ? null : e.lifecycle().label());
+    /**
+     * The view of a scale's entry, made once per entry: every action, update and follow-up names one, and its
+     * description is Markdown (a plan of 10,000 actions named them 200,000 times, each made and rendered anew).
+     */
+    private ScaleEntryView entry(ScaleEntry e) {
+        return e == null ? null : entries.computeIfAbsent(e, this::newEntry);
     }
 
-    private ScaleEntryView entry(ScaleEntry e) {
-        return entry(e, markdown);
+    private ScaleEntryView newEntry(ScaleEntry e) {
+        return new ScaleEntryView(e.code(), e.label(), e.description() == null ? null : Html.of(markdown.toHtml(e.description())),
+                e.lifecycle() == null ? null : e.lifecycle().code(), e.lifecycle() == null ? null : e.lifecycle().label());
     }
 
     private List<ScaleEntryView> scale(Scale scale) {
