@@ -128,6 +128,11 @@ class LayoutTest {
         }
     }
 
+    /** A plan's own page (not a recommendation's, nor a page of a snapshot), which shows its status summary. */
+    private static boolean isPlanPage(String page) {
+        return page.matches("plans/[^/]+/index\\.html");
+    }
+
     private static void resize(Size size) {
         if (!size.equals(current)) {
             browser.resize(size.width(), size.height());
@@ -182,7 +187,7 @@ class LayoutTest {
         // and its plans' pages at every width, as their status summaries are
         return Stream.of(site, organisationSite).flatMap(on -> on.pagesToCheck().stream().map(page -> {
             String url = on.url(page);
-            boolean plan = page.matches("plans/[^/]+/index\\.html");
+            boolean plan = isPlanPage(page);
             List<Size> sizes = on == site || plan ? SIZES : SIZES.subList(0, 1);
             return DynamicContainer.dynamicContainer(url, sizes.stream().flatMap(size -> Stream.concat(
                     Stream.of(DynamicTest.dynamicTest("at " + size + ": does not scroll sideways nor cut off a chart's labels",
@@ -198,7 +203,7 @@ class LayoutTest {
     void bothSitesHavePlanPagesToMeasure() {
         built();
         for (LocalSite on : List.of(site, organisationSite)) {
-            assertThat(on.pagesToCheck()).as("plan pages of %s", on.baseUrl()).filteredOn(p -> p.matches("plans/[^/]+/index\\.html"))
+            assertThat(on.pagesToCheck()).as("plan pages of %s", on.baseUrl()).filteredOn(LayoutTest::isPlanPage)
                     .hasSizeGreaterThan(on == site ? 4 : 0);
         }
     }
@@ -241,7 +246,7 @@ class LayoutTest {
     Stream<DynamicNode> theHeaderStaysCompactOnAPhoneWhateverTheOrganisationsName() {
         built();
         List<String> pages = List.of("index.html", organisationSite.pages().stream()
-                .filter(p -> p.matches("plans/[^/]+/index\\.html")).findFirst().orElseThrow());
+                .filter(LayoutTest::isPlanPage).findFirst().orElseThrow());
         return SIZES.stream().filter(size -> size.width() < 400).map(size -> DynamicContainer.dynamicContainer("at " + size, pages.stream()
                 .map(page -> DynamicTest.dynamicTest(organisationSite.url(page), () -> {
                     resize(size);

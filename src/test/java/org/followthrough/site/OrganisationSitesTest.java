@@ -587,14 +587,19 @@ class OrganisationSitesTest {
             return t;
         });
         for (Organisation o : owners) {
-            CRAWLS.put(o.id(), CompletableFuture.supplyAsync(() -> timed(everyPage().contains(o.id())
-                    ? "crawl without JavaScript (in the background)" : "links followed as written", () -> crawl(o.id())), background));
+            CRAWLS.put(o.id(), CompletableFuture.supplyAsync(() -> crawl(o.id()), background));
         }
     }
 
+    /** One organisation's site walked: in the browser if it is checked page by page, by its links as written if not. */
     private static Crawled crawl(String id) {
-        LocalSite site = servedSite(id);
         boolean inTheBrowser = everyPage().contains(id);
+        String stage = inTheBrowser ? "crawl without JavaScript (in the background)" : "links followed as written";
+        return timed(stage, () -> crawl(id, inTheBrowser, stage));
+    }
+
+    private static Crawled crawl(String id, boolean inTheBrowser, String stage) {
+        LocalSite site = servedSite(id);
         NoJavaScriptCrawler.Crawl crawl = inTheBrowser ? crawler().crawl(site) : NoJavaScriptCrawler.followLinksAsWritten(site);
         // links to the partnership's site are on the same host, above this site's folder: the crawl counts them as
         // leaving the site for the rest of the host; they are fine where the partnership's site has the page
@@ -609,7 +614,7 @@ class OrganisationSitesTest {
                 }
             }
         }
-        COUNTS.merge(inTheBrowser ? "crawl without JavaScript (in the background)" : "links followed as written", site.pages().size(), Integer::sum);
+        COUNTS.merge(stage, site.pages().size(), Integer::sum);
         return new Crawled(id, site.baseUrl(), site.pages(), crawl, crawl.unreachable(site.pages()), broken, emptyMains);
     }
 

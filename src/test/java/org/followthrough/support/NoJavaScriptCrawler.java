@@ -31,6 +31,9 @@ public final class NoJavaScriptCrawler {
     /** Pages a visitor is sent to rather than links to: the static host serves 404.html for a missing URL. */
     public static final Set<String> NOT_LINKED_ON_PURPOSE = Set.of("404.html");
 
+    private static final String NO_MAIN = "the page has no <main> element";
+    private static final String EMPTY_MAIN = "<main> has no text (is its content written by a script, or hidden?)";
+
     private final Browser browser;
 
     /** @param browser a browser with JavaScript switched off */
@@ -95,10 +98,10 @@ public final class NoJavaScriptCrawler {
                 return Array.from(mains).map(m => m.innerText.trim()).find(t => t.length > 0) || '';
                 """);
         if (found == null) {
-            return "the page has no <main> element";
+            return NO_MAIN;
         }
         if (found.toString().isBlank()) {
-            return "<main> has no text (is its content written by a script, or hidden?)";
+            return EMPTY_MAIN;
         }
         return null;
     }
@@ -157,9 +160,9 @@ public final class NoJavaScriptCrawler {
             public String mainProblem() {
                 Elements mains = page.select("main");
                 if (mains.isEmpty()) {
-                    return "the page has no <main> element";
+                    return NO_MAIN;
                 }
-                return mains.stream().anyMatch(m -> !m.text().isBlank()) ? null : "<main> has no text (is its content written by a script, or hidden?)";
+                return mains.stream().anyMatch(m -> !m.text().isBlank()) ? null : EMPTY_MAIN;
             }
 
             @Override
