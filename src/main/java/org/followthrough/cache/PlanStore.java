@@ -1,9 +1,11 @@
 package org.followthrough.cache;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,13 +163,25 @@ public interface PlanStore {
             return (path, stat) -> known.unchanged(path, stat, names);
         }
 
+        /**
+         * The plan kept by {@code key}, read from its file mapped into memory: its texts stay there (in the operating
+         * system's cache of the file, outside the heap) until a page shows them. An entry is never changed in place, only
+         * replaced whole or deleted, which leaves the file mapped as it was.
+         */
         @Override
         public Optional<Kept> find(String key) {
             Path file = BuildCache.entry(folder, key);
             try {
-                byte[] bytes = Files.readAllBytes(file);
+                ByteBuffer mapped;
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    long size = channel.size();
+                    if (size > Integer.MAX_VALUE) {
+                        return Optional.empty();
+                    }
+                    mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                }
                 BuildCache.touch(file);
-                return ModelCodec.read(bytes) instanceof Kept kept ? Optional.of(kept) : Optional.empty();
+                return ModelCodec.read(mapped) instanceof Kept kept ? Optional.of(kept) : Optional.empty();
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException e) {

@@ -139,4 +139,49 @@ class ModelCodecTest {
         older[3] = 1;
         assertThatThrownBy(() -> ModelCodec.read(older)).isInstanceOf(IOException.class).hasMessageContaining("another version");
     }
+
+    /**
+     * A plan kept in the cache is read back from its file mapped into memory, its texts left in the file until shown; the
+     * bytes each thread reads are copied into an array it keeps for the next plan, so a text must not be a view of that.
+     */
+    @Test
+    void aPlanReadFromItsFileMappedIntoMemoryKeepsItsTextsWhenTheNextPlanIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws IOException {
+        List<Plan> plans = shippedPlans();
+        assertThat(plans).hasSizeGreaterThan(1);
+        PlanStore store = BuildCache.in(temp).plans();
+        for (int i = 0; i < plans.size(); i++) {
+            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null));
+        }
+
+        List<Plan> read = new java.util.ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            read.add(store.find(Fingerprint.of("plan", i)).orElseThrow().plan());
+        }
+
+        for (int i = 0; i < plans.size(); i++) {
+            assertThat(read.get(i)).as(plans.get(i).id()).isEqualTo(plans.get(i));
+            assertThat(Fingerprint.of(read.get(i))).as(plans.get(i).id()).isEqualTo(Fingerprint.of(plans.get(i)));
+        }
+    }
+
+    /** What a longer read left in the thread's array is never taken for the rest of a shorter entry cut short. */
+    @Test
+    void anEntryCutShortAfterALongerOneIsNoModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws IOException {
+        Plan longest = shippedPlans().stream().max(java.util.Comparator.comparingLong(p -> p.actions().count())).orElseThrow();
+        byte[] whole = ModelCodec.write(longest);
+        java.nio.file.Path file = java.nio.file.Files.write(temp.resolve("entry"), whole);
+        assertThat(ModelCodec.read(mapped(file))).isEqualTo(longest);
+
+        for (int length : new int[] {0, 4, 5, whole.length / 2, whole.length - 1}) {
+            java.nio.file.Files.write(file, Arrays.copyOf(whole, length));
+            assertThatThrownBy(() -> ModelCodec.read(mapped(file))).as("cut to %d bytes", length).isInstanceOf(IOException.class);
+        }
+    }
+
+    private static java.nio.ByteBuffer mapped(java.nio.file.Path file) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
+        }
+    }
 }
