@@ -43,7 +43,10 @@ public final class ViewFactory {
     /** The view of each scale entry named so far (a handful per site). */
     private final Map<ScaleEntry, ScaleEntryView> entries = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Each plan's rows, made when first asked for: a build that remakes one plan's pages makes one plan's rows. */
+    /**
+     * Each action's row, by plan id and action ref, made when first asked for: a build that remakes one plan's pages
+     * makes one plan's rows, and its owners' pages the rows of the actions they own.
+     */
     private final Map<String, Map<String, ActionRow>> rowsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** For each organisation, the plans that name it or give it actions, in archive order. */
@@ -424,23 +427,36 @@ public final class ViewFactory {
 
     /** The row of one action of a plan. */
     public ActionRow rowOf(Plan plan, Action action) {
-        ActionRow row = rowsByRef(plan).get(action.ref());
+        Map<String, ActionRow> made = rowsByPlan.get(plan.id());
+        ActionRow row = made == null ? null : made.get(action.ref());
+        if (row == null) {
+            // the rows of the whole plan, as a list of actions from many plans shows most of the actions of each
+            row = rowsByRef(plan).get(action.ref());
+        }
         if (row == null) {
             throw new IllegalArgumentException("no action " + action.ref() + " in " + plan.id());
         }
         return row;
     }
 
+    /**
+     * The row of an action of a recommendation of a plan, made when first asked for: an organisation's page shows the
+     * rows of the actions it owns, not of every action of the plans that name it, and a rebuild that changed one plan
+     * makes again only its owners' pages.
+     */
+    private ActionRow rowOf(Plan plan, Recommendation r, Action a) {
+        return rowsByPlan.computeIfAbsent(plan.id(), id -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(a.ref(), ref -> row(plan, r, a));
+    }
+
     private Map<String, ActionRow> rowsByRef(Plan plan) {
-        return rowsByPlan.computeIfAbsent(plan.id(), id -> {
-            Map<String, ActionRow> rows = new java.util.LinkedHashMap<>();
-            for (Recommendation r : plan.recommendations()) {
-                for (Action a : r.actions()) {
-                    rows.put(a.ref(), row(plan, r, a));
-                }
+        Map<String, ActionRow> rows = new java.util.LinkedHashMap<>();
+        for (Recommendation r : plan.recommendations()) {
+            for (Action a : r.actions()) {
+                rows.put(a.ref(), rowOf(plan, r, a));
             }
-            return java.util.Collections.unmodifiableMap(rows);
-        });
+        }
+        return rows;
     }
 
     private ActionRow row(Plan plan, Recommendation r, Action a) {
@@ -553,13 +569,10 @@ public final class ViewFactory {
                 }
                 continue;
             }
-            List<ActionRow> all = rowsOf(plan);
-            int index = 0;
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
-                    ActionRow row = all.get(index++);
                     if (a.isOwnedBy(o.id())) {
-                        planRows.add(row);
+                        planRows.add(rowOf(plan, r, a));
                         planActions.add(a);
                         items.add(new Timeline.Item(plan, a));
                     }
