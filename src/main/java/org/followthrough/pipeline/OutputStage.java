@@ -50,7 +50,7 @@ final class OutputStage {
     private static Map<String, Long> timings() {
         Map<String, Long> timings = new ConcurrentHashMap<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> new java.util.TreeMap<>(timings).forEach((kind, nanos) ->
-                System.err.printf(java.util.Locale.ROOT, "%-40s %8.1f s%n", kind, nanos / 1e9))));
+                System.err.printf(java.util.Locale.ROOT, "%-40s %8.3f s%n", kind, nanos / 1e9))));
         return timings;
     }
 
