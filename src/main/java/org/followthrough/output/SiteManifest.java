@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What each file of a published site was made from, kept beside the build cache (never in the site,
@@ -82,12 +81,15 @@ final class SiteManifest {
         if (manifest == null) {
             return;
         }
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, String> file : new TreeMap<>(keys).entrySet()) {
-            Entry known = checked.get(file.getKey());
-            Optional<Entry> entry = known != null && known.key().equals(file.getValue()) ? Optional.of(known)
-                    : describe(site.resolve(file.getKey()), file.getValue());
-            entry.ifPresent(e -> text.append(file.getKey()).append('\t').append(e.key()).append('\t').append(e.size()).append('\t')
+        // in the order of the paths; sorted as an array, which a site of 27,000 files sorts quicker than a tree is built
+        String[] paths = keys.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(paths);
+        StringBuilder text = new StringBuilder(paths.length * 160);
+        for (String path : paths) {
+            String key = keys.get(path);
+            Entry known = checked.get(path);
+            Optional<Entry> entry = known != null && known.key().equals(key) ? Optional.of(known) : describe(site.resolve(path), key);
+            entry.ifPresent(e -> text.append(path).append('\t').append(e.key()).append('\t').append(e.size()).append('\t')
                     .append(e.modified()).append('\t').append(e.identity()).append('\n'));
         }
         try {

@@ -47,9 +47,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     private final FileChannel marker;
     private final FileLock lock;
     private final OutputFolder folder;
-    private final java.util.Set<String> written = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> written;
     /** Each file written from a fingerprint, for the record kept beside the build cache. */
-    private final java.util.Map<String, String> keys = new ConcurrentHashMap<>();
+    private final java.util.Map<String, String> keys;
     /** Where that record is kept, or null when the build keeps none. */
     private final Path manifest;
     /** The files of the site being replaced that are still as published, with what each was made from. */
@@ -58,7 +58,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
      * Files of the site being replaced that the new site keeps as they are, with what the file system said
      * of each: linked into the staging folder only when the site is replaced (see {@link #commit}).
      */
-    private final java.util.Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final java.util.Map<String, Kept> kept;
     private boolean committed;
     /** What the file system said of the marker of the site this publisher put (or left) in place; null before. */
     private String publishedMarker;
@@ -85,6 +85,12 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         this.lock = marker.lock();
         marker.write(ByteBuffer.wrap(OutputFolder.marker(List.of())));
         this.previous = folder.recorded(manifest);
+        // Sized for the site being replaced, which the new one mostly is: a map grown a few entries at a time is copied
+        // whole at each doubling, and a site of a thousand plans has 27,000 files.
+        int expected = previous.size() * 4 / 3 + 16;
+        this.written = ConcurrentHashMap.newKeySet(expected);
+        this.keys = new ConcurrentHashMap<>(expected);
+        this.kept = new ConcurrentHashMap<>(expected);
     }
 
     @Override

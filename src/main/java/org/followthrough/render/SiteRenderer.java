@@ -225,7 +225,10 @@ public final class SiteRenderer {
         java.util.concurrent.CompletableFuture<List<Output>> site = java.util.concurrent.CompletableFuture.supplyAsync(this::siteOutputs);
         List<Output> rest = new ArrayList<>(searchOutputs());
         rest.addAll(planListOutputs());
-        archive.plans().stream().sorted(java.util.Comparator.comparingLong((Plan p) -> -p.actions().count())).toList()
+        // Each plan's count of actions worked out once, not again at every comparison of the sort.
+        Map<Plan, Integer> actions = new java.util.IdentityHashMap<>();
+        archive.plans().forEach(p -> actions.put(p, p.recommendations().stream().mapToInt(r -> r.actions().size()).sum()));
+        archive.plans().stream().sorted(java.util.Comparator.comparingInt((Plan p) -> -actions.get(p))).toList()
                 .parallelStream().map(this::planOutputs).toList().forEach(rest::addAll);
         themes.themes().forEach(listed -> rest.addAll(themePages(listed)));
         archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList()
