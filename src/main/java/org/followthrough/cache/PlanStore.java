@@ -1,8 +1,8 @@
 package org.followthrough.cache;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -121,12 +121,22 @@ public interface PlanStore {
         private final Path keys;
         private final java.util.function.LongConsumer written;
         private PlanKeyIndex index;
+        /** How many plans a build maps into memory at most (see {@link #find}): a quarter of Linux's usual limit of mappings. */
+        static final int MOST_MAPPED = 16_384;
+        private final int mostMapped;
+        private final java.util.concurrent.atomic.AtomicInteger mapped = new java.util.concurrent.atomic.AtomicInteger();
 
         /** @param written told the bytes of each plan kept, for the cache's tally of its size */
         InFolder(Path folder, Path keys, java.util.function.LongConsumer written) {
+            this(folder, keys, written, MOST_MAPPED);
+        }
+
+        /** @param mostMapped how many plans to map into memory before reading the rest into the heap */
+        InFolder(Path folder, Path keys, java.util.function.LongConsumer written, int mostMapped) {
             this.folder = folder;
             this.keys = keys;
             this.written = written;
+            this.mostMapped = mostMapped;
         }
 
         private synchronized PlanKeyIndex index(Path content) {
@@ -166,22 +176,25 @@ public interface PlanStore {
         /**
          * The plan kept by {@code key}, read from its file mapped into memory: its texts stay there (in the operating
          * system's cache of the file, outside the heap) until a page shows them. An entry is never changed in place, only
-         * replaced whole or deleted, which leaves the file mapped as it was.
+         * replaced whole or deleted, which leaves the file mapped as it was. Past {@value #MOST_MAPPED} plans a build
+         * reads them into the heap instead: a system allows a process some tens of thousands of mappings, and Java
+         * collects the whole heap before it gives up on one.
          */
         @Override
         public Optional<Kept> find(String key) {
             Path file = BuildCache.entry(folder, key);
             try {
-                ByteBuffer mapped;
+                Object read;
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                     long size = channel.size();
                     if (size > Integer.MAX_VALUE) {
                         return Optional.empty();
                     }
-                    mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                    read = mapped.incrementAndGet() <= mostMapped ? ModelCodec.read(channel.map(FileChannel.MapMode.READ_ONLY, 0, size))
+                            : ModelCodec.read(Files.readAllBytes(file));
                 }
                 BuildCache.touch(file);
-                return ModelCodec.read(mapped) instanceof Kept kept ? Optional.of(kept) : Optional.empty();
+                return read instanceof Kept kept ? Optional.of(kept) : Optional.empty();
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException e) {

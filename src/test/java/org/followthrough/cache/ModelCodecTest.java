@@ -165,6 +165,22 @@ class ModelCodecTest {
         }
     }
 
+    /** Past the plans a build maps into memory, the rest are read into the heap, and read back the same. */
+    @Test
+    void plansPastTheMostMappedAreReadIntoTheHeapAsTheyWereKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws IOException {
+        List<Plan> plans = shippedPlans();
+        PlanStore.InFolder store = new PlanStore.InFolder(temp.resolve("plans"), temp.resolve("content"), bytes -> { }, 1);
+        for (int i = 0; i < plans.size(); i++) {
+            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null));
+        }
+
+        for (int i = 0; i < plans.size(); i++) {
+            assertThat(store.find(Fingerprint.of("plan", i)).orElseThrow().plan()).as(plans.get(i).id()).isEqualTo(plans.get(i));
+        }
+        java.nio.file.Files.write(BuildCache.entry(temp.resolve("plans"), Fingerprint.of("plan", 0)), new byte[] {0, 0, 0});
+        assertThat(store.find(Fingerprint.of("plan", 0))).as("an entry cut short, read into the heap").isEmpty();
+    }
+
     /** What a longer read left in the thread's array is never taken for the rest of a shorter entry cut short. */
     @Test
     void anEntryCutShortAfterALongerOneIsNoModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws IOException {
