@@ -77,6 +77,8 @@ public final class ModelCodec {
 
     /** Each reading thread's copy of the bytes it reads, kept for the next: a rebuild reads back a thousand plans. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+    /** The most a thread keeps for the next read; a longer plan (thousands of actions) is read through an array of its own. */
+    private static final int MOST_KEPT = 4 * 1024 * 1024;
 
     /**
      * The value the buffer holds from its start to its limit (a file mapped into memory), its Markdown texts left in
@@ -88,7 +90,9 @@ public final class ModelCodec {
         byte[] scratch = SCRATCH.get();
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
-            SCRATCH.set(scratch);
+            if (scratch.length <= MOST_KEPT) {
+                SCRATCH.set(scratch);
+            }
         }
         buffer.get(0, scratch, 0, length);
         return read(scratch, length, buffer);

@@ -121,7 +121,10 @@ public interface PlanStore {
         private final Path keys;
         private final java.util.function.LongConsumer written;
         private PlanKeyIndex index;
-        /** How many plans a build maps into memory at most (see {@link #find}): a quarter of Linux's usual limit of mappings. */
+        /**
+         * How many plans a store maps into memory at most (see {@link #find}): a quarter of Linux's usual limit of mappings.
+         * A build has one store.
+         */
         static final int MOST_MAPPED = 16_384;
         private final int mostMapped;
         private final java.util.concurrent.atomic.AtomicInteger mapped = new java.util.concurrent.atomic.AtomicInteger();
@@ -176,9 +179,10 @@ public interface PlanStore {
         /**
          * The plan kept by {@code key}, read from its file mapped into memory: its texts stay there (in the operating
          * system's cache of the file, outside the heap) until a page shows them. An entry is never changed in place, only
-         * replaced whole or deleted, which leaves the file mapped as it was. Past {@value #MOST_MAPPED} plans a build
-         * reads them into the heap instead: a system allows a process some tens of thousands of mappings, and Java
-         * collects the whole heap before it gives up on one.
+         * replaced whole or deleted, which leaves the file mapped as it was; one cut short in place by something else
+         * while it is read is a miss, as a damaged entry is (Java reports such a fault as an internal error). Past
+         * {@value #MOST_MAPPED} plans a store reads them into the heap instead: a system allows a process some tens of
+         * thousands of mappings, and Java collects the whole heap before it gives up on one.
          */
         @Override
         public Optional<Kept> find(String key) {
@@ -197,9 +201,14 @@ public interface PlanStore {
                 return read instanceof Kept kept ? Optional.of(kept) : Optional.empty();
             } catch (NoSuchFileException e) {
                 return Optional.empty();
-            } catch (IOException e) {
+            } catch (IOException | InternalError e) {
                 return Optional.empty();
             }
+        }
+
+        /** How many plans this store has mapped into memory so far. */
+        int mapped() {
+            return Math.min(mapped.get(), mostMapped);
         }
 
         @Override

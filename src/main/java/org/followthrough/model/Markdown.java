@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class Markdown {
 
-    /** The text as given; null for one read back, until {@link #source()} makes it. Final, so any thread that has the text sees it. */
+    /** The text as given; null for one read back (see {@link #made}). Final, so any thread that has the text sees it. */
     private final String given;
     /** What holds the text read back, UTF-8 encoded, from {@link #offset} for {@link #length} bytes; null for one given. */
     private final ByteBuffer utf8;
@@ -36,7 +36,10 @@ public final class Markdown {
         this.length = length;
     }
 
-    /** The text UTF-8 encoded in {@code utf8}, which is the text's own: nothing may change it after. */
+    /**
+     * The text UTF-8 encoded in {@code utf8}, which is the text's own: nothing may change it after. (Held through a buffer
+     * over it, some 48 bytes more than the array alone.)
+     */
     public static Markdown ofUtf8(byte[] utf8) {
         return new Markdown(ByteBuffer.wrap(Objects.requireNonNull(utf8, "a Markdown text")), 0, utf8.length);
     }

@@ -243,8 +243,9 @@ public final class OutputFolder {
         }
         seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             java.time.Instant began = java.time.Instant.now();
-            // Sized for the site as published: a map grown a few entries at a time is copied whole at each doubling.
-            java.util.Map<String, BasicFileAttributes> files = new java.util.concurrent.ConcurrentHashMap<>(published.size() * 4 / 3 + 16);
+            // Sized for the site as published (the size given is of entries, not of the table): a map grown a few entries
+            // at a time is copied whole at each doubling.
+            java.util.Map<String, BasicFileAttributes> files = new java.util.concurrent.ConcurrentHashMap<>(published.size() + 16);
             java.util.Map<String, BasicFileAttributes> folders = new java.util.concurrent.ConcurrentHashMap<>();
             try {
                 List<String> foreign = foreignEntries(path, published, publishedFolders(), files, folders);

@@ -87,7 +87,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         this.previous = folder.recorded(manifest);
         // Sized for the site being replaced, which the new one mostly is: a map grown a few entries at a time is copied
         // whole at each doubling, and a site of a thousand plans has 27,000 files.
-        int expected = previous.size() * 4 / 3 + 16;
+        int expected = previous.size() + 16;
         this.written = ConcurrentHashMap.newKeySet(expected);
         this.keys = new ConcurrentHashMap<>(expected);
         this.kept = new ConcurrentHashMap<>(expected);
