@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -226,6 +227,56 @@ class DistributionIT {
         assertThat(work.resolve("user")).doesNotExist();
     }
 
+    /**
+     * From Java 25 on, the launcher keeps an ahead-of-time cache instead (see bin/followthrough): made after the first
+     * build from what it loaded, without a word from Java, and used by the runs after it.
+     */
+    @Test
+    void onJava25OrLaterTheFirstBuildKeepsAnAheadOfTimeCacheForTheRunsAfterIt() throws Exception {
+        Optional<Path> newer = javaHome(25);
+        org.junit.jupiter.api.Assumptions.assumeTrue(newer.isPresent(), "no Java runtime of version 25 or later under /usr/lib/jvm");
+        Path repo = initialised();
+        Path classes = work.resolve("ahead-of-time cache");
+        Map<String, String> env = Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString(), "JAVA_HOME", newer.get().toString());
+
+        Ran first = followthrough(repo, env, "build");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).as("nothing from Java about the cache").isEmpty();
+        assertThat(first.out()).as("the build's summary, and nothing of the cache").startsWith("Published ").doesNotContain("AOT")
+                .hasLineCount(1);
+        try (var kept = Files.list(classes)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+-\\d+\\.aot");
+        }
+
+        String loaded = "classes-loaded-25.txt";
+        Ran second = followthrough(repo, Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString(), "JAVA_HOME", newer.get().toString(),
+                "FOLLOWTHROUGH_OPTS", "-Xlog:class+load=info:file=" + loaded), "build", "--no-cache");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.err()).isEmpty();
+        assertThat(repo.resolve(loaded)).content(StandardCharsets.UTF_8)
+                .containsPattern("org\\.followthrough\\.cli\\.Main source: shared objects file");
+    }
+
+    /** A Java runtime of at least this version among those installed the usual way on Linux, if there is one. */
+    private static Optional<Path> javaHome(int version) throws IOException {
+        Path installed = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(installed)) {
+            return Optional.empty();
+        }
+        Pattern major = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+        try (var homes = Files.list(installed)) {
+            return homes.sorted().filter(home -> Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(home.resolve("release")))
+                    .filter(home -> {
+                        try {
+                            Matcher m = major.matcher(Files.readString(home.resolve("release")));
+                            return m.find() && Integer.parseInt(m.group(1)) >= version;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }).findFirst();
+        }
+    }
+
     private Path initialised() throws Exception {
         Ran init = followthrough(work, "init", "repo", "--name", "Sample NHS Foundation Trust", "--type", "nhs_trust");
         assertThat(init.code()).as(init.err()).isZero();
@@ -319,8 +370,9 @@ class DistributionIT {
     private static Ran run(Path folder, Map<String, String> environment, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().put("XDG_CACHE_HOME", userCache().toString());
-        builder.environment().putAll(environment);
+        // the Java runtime running the tests, unless a test names another
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Path out = Files.createTempFile("out", ".txt");
         Path err = Files.createTempFile("err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
