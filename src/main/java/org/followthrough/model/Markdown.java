@@ -65,6 +65,7 @@ public final class Markdown {
         }
         return text;
     }
+
     public boolean isBlank() {
         return source().isBlank();
     }

@@ -422,7 +422,13 @@ public final class ViewFactory {
 
     /** A plan's actions as table rows, as published. */
     public List<ActionRow> rowsOf(Plan plan) {
-        return List.copyOf(rowsByRef(plan).values());
+        List<ActionRow> rows = new ArrayList<>();
+        for (Recommendation r : plan.recommendations()) {
+            for (Action a : r.actions()) {
+                rows.add(rowOf(plan, r, a));
+            }
+        }
+        return List.copyOf(rows);
     }
 
     /** The row of one action of a plan. */
@@ -431,7 +437,9 @@ public final class ViewFactory {
         ActionRow row = made == null ? null : made.get(action.ref());
         if (row == null) {
             // the rows of the whole plan, as a list of actions from many plans shows most of the actions of each
-            row = rowsByRef(plan).get(action.ref());
+            rowsOf(plan);
+            made = rowsByPlan.get(plan.id());
+            row = made == null ? null : made.get(action.ref());
         }
         if (row == null) {
             throw new IllegalArgumentException("no action " + action.ref() + " in " + plan.id());
@@ -447,16 +455,6 @@ public final class ViewFactory {
     private ActionRow rowOf(Plan plan, Recommendation r, Action a) {
         return rowsByPlan.computeIfAbsent(plan.id(), id -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(a.ref(), ref -> row(plan, r, a));
-    }
-
-    private Map<String, ActionRow> rowsByRef(Plan plan) {
-        Map<String, ActionRow> rows = new java.util.LinkedHashMap<>();
-        for (Recommendation r : plan.recommendations()) {
-            for (Action a : r.actions()) {
-                rows.put(a.ref(), rowOf(plan, r, a));
-            }
-        }
-        return rows;
     }
 
     private ActionRow row(Plan plan, Recommendation r, Action a) {
