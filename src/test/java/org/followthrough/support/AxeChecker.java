@@ -120,7 +120,8 @@ public final class AxeChecker {
                 browser.resize(viewport.width(), viewport.height());
                 current = viewport;
             }
-            browser.driver().get(url);
+            // its stylesheet applied: on a busy machine one fetched slowly would be checked as a page without it
+            browser.loadStyled(url);
             loaded = url;
         } else if (!viewport.equals(current)) {
             browser.resize(viewport.width(), viewport.height());

@@ -143,15 +143,38 @@ public final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(width + frame.width, height + frame.height));
             inner = viewport();
             if (inner[0] == width && inner[1] == height) {
+                awaitMediaQueries(width, height);
                 return;
             }
             inner = settledViewport(inner);
             if (inner[0] == width && inner[1] == height) {
+                awaitMediaQueries(width, height);
                 return;
             }
             frame = new Dimension(Math.max(0, frame.width + width - (int) inner[0]), Math.max(0, frame.height + height - (int) inner[1]));
         }
         throw new IllegalStateException("could not make the viewport " + width + "×" + height + "; it is " + inner[0] + "×" + inner[1]);
+    }
+
+    /**
+     * Waits until the page's media queries see the viewport's new size: the window reports it at once, but a busy
+     * browser may lay out a page it was showing at another width by that width's rules for a moment longer, and
+     * a check made then measures the page at one width by the rules of another.
+     */
+    private void awaitMediaQueries(int width, int height) {
+        String query = "return window.matchMedia('(width: " + width + "px) and (height: " + height + "px)').matches;";
+        for (int reading = 0; reading < 40; reading++) {
+            if (Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(query))) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the page's media queries did not see the viewport of " + width + "×" + height);
     }
 
     private long[] settledViewport(long[] read) {
