@@ -2,19 +2,28 @@ package org.followthrough.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
-import org.followthrough.pipeline.Pipeline;
+import javax.imageio.ImageIO;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Organisation;
+import org.followthrough.pipeline.Pipeline;
 import org.followthrough.support.Browser;
 import org.followthrough.support.LocalSite;
 import org.followthrough.support.TestBuilds;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -26,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 /**
  * What a reader sees on a phone and on a desktop, measured in a real (headless) Chromium on the
@@ -256,6 +268,74 @@ class LayoutTest {
                             "return Math.round(document.querySelector('header.site-header').getBoundingClientRect().height);")).longValue();
                     assertThat(height).as("%s at %s: the header's height in px", page, size).isLessThanOrEqualTo(HEADER_ON_A_PHONE);
                 }))));
+    }
+
+    /**
+     * A page draws each status shape once and refers to it after that. Every shape is still drawn where the row that first
+     * drew it is hidden, as the filters on a page of actions hide rows: on the plan page with the most status tags, the rows
+     * holding the drawings are hidden, and each tag still shown has its shape in pixels of its own colour, not an empty box.
+     */
+    @Test
+    void everyStatusShapeIsDrawnWhereTheRowThatFirstDrewItIsHidden() throws Exception {
+        built();
+        String page = site.pages().stream().filter(LayoutTest::isPlanPage)
+                .max(Comparator.comparingInt(LayoutTest::statusTags)).orElseThrow();
+        show(site.url(page), new Size(1280, 800));
+        loaded = null; // the page is changed below
+        List<?> hidden = (List<?>) browser.driver().executeScript("""
+                var hidden = [];
+                document.querySelectorAll('.tag svg symbol').forEach(function (s) {
+                  var row = s.closest('tr, li, p, dd, div');
+                  row.hidden = true;
+                  hidden.push(s.id);
+                });
+                return hidden;
+                """);
+        assertThat(hidden).as("%s draws shapes for the tags it shows", page).isNotEmpty();
+        List<WebElement> shown = browser.driver().findElements(By.cssSelector(".tag svg")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).as("tags still shown on %s once the rows that drew their shapes are hidden", page).hasSizeGreaterThan(3);
+        List<String> empty = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (WebElement svg : shown) {
+            String shape = svg.findElement(By.tagName("use")).getAttribute("href");
+            if (!seen.add(shape)) {
+                continue;
+            }
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", svg);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                    svg.getScreenshotAs(OutputType.BYTES)));
+            if (inked(image) < 0.1) {
+                empty.add(shape);
+            }
+        }
+        assertThat(seen).as("shapes referred to by tags still shown").isNotEmpty();
+        assertThat(empty).as("shapes drawn as an empty box on %s (hidden: %s)", page, hidden).isEmpty();
+    }
+
+    private static int statusTags(String page) {
+        try {
+            return Jsoup.parse(site.root().resolve(page).toFile(), "UTF-8").select(".tag svg").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The share of an image's pixels that differ clearly from its top left corner's: how much of it is drawn. */
+    private static double inked(BufferedImage image) {
+        int corner = image.getRGB(0, 0), inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y), difference = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    difference += Math.abs(((rgb >> shift) & 0xff) - ((corner >> shift) & 0xff));
+                }
+                if (difference > 96) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / (image.getWidth() * image.getHeight());
     }
 
     /** The measurement itself, on pages made to fail it: a page that scrolls sideways is caught, with what sticks out. */

@@ -147,6 +147,8 @@ class LinkCheckTest {
                 <a href="javascript:void(0)">not a link</a>
                 <img src="//images.example/a.png" alt=""> <img src="logo.png" srcset="logo.png 1x, gone.png 2x" alt="">
                 <form action="search/"><button>Search</button></form>
+                <svg aria-hidden="true"><symbol id="shape" viewBox="0 0 16 16"><path d="M0 0h16v16z"/></symbol><use href="#shape"/></svg>
+                <svg aria-hidden="true"><use href="#no-shape"/></svg>
                 </main>"""));
         write(root, "page.html", page("</head><body><main><h1 id=\"there\">There</h1></main>"));
         write(root, "sub/index.html", page("<link rel=\"canonical\" href=\"https://followthrough.test/site/page.html\"></head><body></body>"));
@@ -162,6 +164,7 @@ class LinkCheckTest {
         assertThat(relativeLinks(site).lines()).containsExactlyInAnyOrder(
                 "missing fragment target: index.html → #nowhere (a[href])",
                 "missing fragment target: index.html → page.html#nope (a[href])",
+                "missing fragment target: index.html → #no-shape (use[href])",
                 "missing file: index.html → missing/ (a[href])",
                 "folder link without trailing slash: index.html → sub (a[href])",
                 "outside the site: index.html → ../../up.html (a[href])",
