@@ -885,10 +885,12 @@ class OrganisationSitesTest {
     }
 
     /**
-     * A copy of the element with every link to an organisation's page replaced by the link's content:
-     * the one way two sites may show the same thing differently. A link counts as one to an organisation's
-     * page when, relative to the page it is on, it goes to {@code ../../organisations/ID/} (with or
-     * without index.html or a fragment); any other difference, in text, markup or any other link, counts.
+     * A copy of the element with every link to an organisation's page replaced by the link's content, and
+     * each status shape by its name: the two ways two sites may show the same thing differently. A link
+     * counts as one to an organisation's page when, relative to the page it is on, it goes to {@code
+     * ../../organisations/ID/} (with or without index.html or a fragment); a page draws each shape where
+     * it first shows it and refers to it after that, which depends on what else the page shows. Any other
+     * difference, in text, markup or any other link, counts.
      */
     static Element withoutOrganisationLinks(Element element) {
         Element copy = element.clone();
@@ -896,6 +898,10 @@ class OrganisationSitesTest {
             if (organisationLinked(a) != null) {
                 a.unwrap();
             }
+        }
+        for (Element use : copy.select(".tag > svg > use")) {
+            String shape = use.attr("href").replaceFirst(".*#icon-", "");
+            use.parent().empty().attr("data-shape", shape);
         }
         // serialised as written, not re-indented: unwrapping a link must not change the white space around it
         Document holder = Document.createShell("");
