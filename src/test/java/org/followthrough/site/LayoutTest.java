@@ -273,7 +273,8 @@ class LayoutTest {
     /**
      * A page draws each status shape once and refers to it after that. Every shape is still drawn where the row that first
      * drew it is hidden, as the filters on a page of actions hide rows: on the plan page with the most status tags, the rows
-     * holding the drawings are hidden, and each tag still shown has its shape in pixels of its own colour, not an empty box.
+     * holding the drawings are hidden, and each shape still referred to is drawn in a tag still shown (a tenth of its box
+     * differs from the box's corner), not left an empty box.
      */
     @Test
     void everyStatusShapeIsDrawnWhereTheRowThatFirstDrewItIsHidden() throws Exception {
