@@ -18,6 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Validate the content and publish the site.",
@@ -26,6 +28,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    /** This command, for usage errors: they show its own usage, not the top-level command's. */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ContentOptions options;
@@ -87,15 +93,15 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (organisation != null && allOrganisations) {
-            throw new ParameterException(main.spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "give either --organisation ID or --all-organisations, not both");
         }
         if (snapshot && noPdf) {
-            throw new ParameterException(main.spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
         }
         if (baseUrl != null && !ContentFormat.FOLDER_ADDRESS.matcher(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/").matches()) {
-            throw new ParameterException(main.spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--base-url must be an http:// or https:// address with a host name, with a space or any other special character "
                             + "written as %XX (a space as %20), not '" + baseUrl + "'");
         }
@@ -137,7 +143,7 @@ final class BuildCommand implements Callable<Integer> {
     private void checkSinceIsNotAfterAsOf() {
         LocalDate latest = asOf != null ? asOf : LocalDate.now(main.clock.withZone(java.time.ZoneOffset.MAX));
         if (since.isAfter(latest)) {
-            throw new ParameterException(main.spec.commandLine(), "--since " + since + " is after "
+            throw new ParameterException(spec.commandLine(), "--since " + since + " is after "
                     + (asOf != null ? "the as-of date " + asOf : "today") + "; the changes are those after --since, up to "
                     + (asOf != null ? "--as-of" : "today") + ", so give an earlier date");
         }
@@ -160,7 +166,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (!ids.isEmpty() && !ids.contains(organisation)) {
             String hint = Suggestions.didYouMean(organisation, ids);
-            throw new ParameterException(main.spec.commandLine(), "--organisation: there is no organisation '" + organisation
+            throw new ParameterException(spec.commandLine(), "--organisation: there is no organisation '" + organisation
                     + "' in " + folder + "; " + (hint != null ? hint : "the organisations are " + String.join(", ", ids)));
         }
     }

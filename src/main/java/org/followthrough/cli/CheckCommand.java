@@ -43,9 +43,11 @@ final class CheckCommand implements Callable<Integer> {
                 main.spec.commandLine().getErr());
         if (code == Main.OK && format == ProblemFormat.TEXT) {
             var archive = result.archive();
-            main.spec.commandLine().getOut().printf("%s: %d plans, %d organisations, %d actions; no problems.%n",
-                    options.content, archive.plans().size(), archive.organisations().size(),
-                    archive.plans().stream().mapToLong(p -> p.actions().count()).sum());
+            boolean warned = !result.problems().isEmpty();
+            main.spec.commandLine().getOut().printf("%s: %s, %s, %s; %s.%n", options.content,
+                    Reports.count(archive.plans().size(), "plan"), Reports.count(archive.organisations().size(), "organisation"),
+                    Reports.count(archive.plans().stream().mapToLong(p -> p.actions().count()).sum(), "action"),
+                    warned ? "no errors, so it can be published (the warnings above are worth a look)" : "no problems");
         }
         return code;
     }

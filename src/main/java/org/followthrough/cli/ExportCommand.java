@@ -33,6 +33,10 @@ final class ExportCommand implements Runnable {
         @ParentCommand
         ExportCommand export;
 
+        /** This command, for usage errors: they show its own usage. */
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         ContentOptions options;
 
@@ -53,7 +57,7 @@ final class ExportCommand implements Runnable {
         public Integer call() {
             Main main = export.main;
             if (!TableFiles.extension(file).equals("xlsx")) {
-                throw new picocli.CommandLine.ParameterException(main.spec.commandLine(),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the workbook's name must end in .xlsx, not '" + file.getFileName() + "'");
             }
             ProgressExport.Result result = ProgressExport.run(new ProgressExport.Request(options.content, asOf, main.clock, plan, organisation, file));

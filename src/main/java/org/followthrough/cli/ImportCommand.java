@@ -64,10 +64,11 @@ final class ImportCommand implements Runnable {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = {"Draft a plan folder from the action-plan table of a Word document or an Excel workbook. Columns are",
-                    "mapped to the format's fields from their headings (printed, and changed with --columns); a column with",
-                    "no field is kept in each action's note under its heading. The folder passes 'check' once the",
-                    "decisions listed are made (which organisation an owner is, which stage a status word means)."})
+            description = {"Draft a plan folder from the action-plan table of a Word document or an Excel workbook.",
+                    "Columns are mapped to the format's fields from their headings (printed, and changed with --columns); "
+                            + "a column with no field becomes one of the plan's extra columns, headed as printed.",
+                    "The folder passes 'check' once the decisions listed are made "
+                            + "(which organisation an owner is, which stage a status word means)."})
     static final class PlanTable implements Callable<Integer> {
 
         @ParentCommand

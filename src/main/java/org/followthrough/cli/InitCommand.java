@@ -20,16 +20,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Start a content repository for one body or partnership: content/ with the site, the body and an example plan,",
-                "the schemas and editor settings, a .gitignore, a README for editors, and CI files for GitHub and GitLab.",
+        description = {"Start a content repository for one body or partnership.",
+                "It holds content/ with the site, the body and an example plan, the schemas and editor settings, a .gitignore,",
+                "a README for editors, and CI files for GitHub and GitLab.",
                 "check and build work in it at once, run from its root with no options."})
 final class InitCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    /** This command, for usage errors: they show its own usage, not the top-level command's. */
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "DIR", defaultValue = ".", description = "A new or empty folder (default: the current folder).")
     Path folder;
@@ -101,6 +108,6 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(main.spec.commandLine(), message);
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.followthrough.guard.ProtectedNames;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The list of names that must never be published, for {@code check} and {@code build} alike: given
@@ -17,6 +19,10 @@ final class ProtectedNamesOption {
             description = {"Names and phrases that must never be published, one a line: anything that would publish one is refused,",
                     "and messages name each only by its line (default: the file named by " + ENVIRONMENT_VARIABLE + ", if set)."})
     Path file;
+
+    /** The command this option belongs to, for usage errors: they show its own usage. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /** The list the command line or the environment names, read; no list when neither does. */
     ProtectedNames read(Main main) {
@@ -33,7 +39,7 @@ final class ProtectedNamesOption {
         try {
             return ProtectedNames.read(list);
         } catch (ProtectedNames.Unreadable e) {
-            throw new ParameterException(main.spec.commandLine(), source + ": " + e.getMessage());
+            throw new ParameterException(command.commandLine(), source + ": " + e.getMessage());
         }
     }
 }

@@ -58,7 +58,7 @@ final class Reports {
         return Main.OK;
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

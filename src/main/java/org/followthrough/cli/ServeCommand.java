@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -25,6 +27,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    /** This command, for usage errors: they show its own usage, not the top-level command's. */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ContentOptions options;
@@ -46,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(main.spec.commandLine(), "--port must be a number from 0 to 65535, not " + port);
+            throw new ParameterException(spec.commandLine(), "--port must be a number from 0 to 65535, not " + port);
         }
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();

@@ -18,9 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.pipeline.BuildResult;
-import org.followthrough.pipeline.Pipeline;
 import org.followthrough.exporting.ProgressSheet;
 import org.followthrough.importing.table.Cell;
 import org.followthrough.importing.table.Row;
@@ -113,9 +111,9 @@ public final class ProgressImport {
     }
 
     public static Result run(Request request) {
-        BuildResult checked = Pipeline.check(new BuildRequest(request.content(), null, null, request.asOf(), null, request.clock()));
+        BuildResult checked = CheckedContent.check(request.content(), request.asOf(), request.clock());
         if (checked.archive() == null) {
-            return new Result(checked.problems(), List.of(), 0, null);
+            return new Result(CheckedContent.whyNotImported(request.content(), checked), List.of(), 0, null);
         }
         Archive archive = checked.archive();
         Problems problems = new Problems();

@@ -52,7 +52,7 @@ class InitAndNewTest {
                 "--out", repo.resolve("site").toString());
 
         assertThat(check.code()).as(check.all()).isZero();
-        assertThat(check.out()).contains("1 plans, 1 organisations, 1 actions; no problems");
+        assertThat(check.out()).contains("1 plan, 1 organisation, 1 action; no problems");
         assertThat(build.code()).as(build.all()).isZero();
         assertThat(repo.resolve("site/plans/example-plan/index.html")).content(StandardCharsets.UTF_8)
                 .contains("Example action plan").contains("Sample NHS Foundation Trust");

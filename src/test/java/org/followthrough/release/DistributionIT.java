@@ -118,7 +118,7 @@ class DistributionIT {
 
         Ran check = followthrough(repo, "check");
         assertThat(check.code()).as(check.err()).isZero();
-        assertThat(check.out()).contains("1 plans, 1 organisations, 1 actions; no problems");
+        assertThat(check.out()).contains("1 plan, 1 organisation, 1 action; no problems");
         assertThat(check.err()).isEmpty();
 
         Ran build = followthrough(repo, "build");

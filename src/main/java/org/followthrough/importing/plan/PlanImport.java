@@ -9,9 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.followthrough.pipeline.BuildRequest;
+import org.followthrough.importing.CheckedContent;
 import org.followthrough.pipeline.BuildResult;
-import org.followthrough.pipeline.Pipeline;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.importing.table.TableFile;
 import org.followthrough.importing.table.TableFiles;
@@ -67,9 +66,9 @@ public final class PlanImport {
                     "use lower-case letters, digits and hyphens, e.g. '" + request.id().toLowerCase(java.util.Locale.ROOT)
                             .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'"));
         }
-        BuildResult checked = Pipeline.check(new BuildRequest(request.content(), null, null, request.asOf(), null, request.clock()));
+        BuildResult checked = CheckedContent.check(request.content(), request.asOf(), request.clock());
         if (checked.archive() == null) {
-            problems.addAll(checked.problems());
+            problems.addAll(CheckedContent.whyNotImported(request.content(), checked));
             return result(problems, List.of(), List.of(), List.of(), null);
         }
         Path folder = request.content().resolve("plans").resolve(request.id());

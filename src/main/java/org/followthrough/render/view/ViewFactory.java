@@ -437,9 +437,7 @@ public final class ViewFactory {
         ActionRow row = made == null ? null : made.get(action.ref());
         if (row == null) {
             // the rows of the whole plan, as a list of actions from many plans shows most of the actions of each
-            rowsOf(plan);
-            made = rowsByPlan.get(plan.id());
-            row = made == null ? null : made.get(action.ref());
+            row = rowsOf(plan).stream().filter(each -> each.ref().equals(action.ref())).findFirst().orElse(null);
         }
         if (row == null) {
             throw new IllegalArgumentException("no action " + action.ref() + " in " + plan.id());

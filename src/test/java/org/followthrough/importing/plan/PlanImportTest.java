@@ -187,6 +187,22 @@ class PlanImportTest {
         }
     }
 
+    @Test
+    void aSecondImportBeforeTheFirstPlansDecisionsAreMadeSaysWhyNothingWasWritten() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerXlsx());
+        Run first = run("import", "plan", "--content", content.toString(), "--id", "first", file.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+
+        Run second = run("import", "plan", "--content", content.toString(), "--id", "second", file.toString());
+
+        assertThat(second.code()).isEqualTo(1);
+        assertThat(second.err().lines().findFirst().orElse("")).as(second.err())
+                .contains("the content does not pass check, and an import only adds to content that does");
+        assertThat(second.err()).contains("plans/first/");
+        assertThat(content.resolve("plans/second")).doesNotExist();
+    }
+
     /** Makes the decisions import listed, as an editor would: an organisation file for the unknown owners, a stage for each status word. */
     private void decide(String out) throws IOException {
         if (out.contains(PlanDrafter.UNKNOWN_ORGANISATION)) {
