@@ -56,11 +56,31 @@ public final class Pipeline {
     record Assembled(Archive archive, Map<String, byte[]> assets, Map<String, byte[]> templates, Map<String, String> planKeys) {
     }
 
-    /** Load and validate only; writes nothing. */
+    /**
+     * Load and validate; writes nothing. Where the site has templates of its own (other than copies of the
+     * built-in ones), every page is also made from them and thrown away, so that a mistake in one is told
+     * here rather than first by {@code build}: with the PDF summaries when a template of theirs is the site's own.
+     */
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems);
-        return redacted(request, new BuildResult(problems.sorted(), assembled.map(Assembled::archive).orElse(null), 0));
+        assembled.ifPresent(a -> tryTemplates(a, request, problems));
+        return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
+    }
+
+    /** Makes the site from the site's own templates, keeping nothing but the problems. */
+    private static void tryTemplates(Assembled assembled, BuildRequest request, Problems problems) {
+        java.util.SortedSet<String> changed = TemplateEngine.changedTemplates(assembled.templates());
+        if (changed.isEmpty()) {
+            return;
+        }
+        boolean pdfs = changed.stream().anyMatch(name -> name.startsWith("pdf/"));
+        OutputGuard guard = new OutputGuard(request.protectedNames(), "", BuildCache.none().texts());
+        Publisher nowhere = (path, content) -> {
+        };
+        renderSites(assembled, request.withPdfs(pdfs).withSnapshot(false), nowhere, BuildCache.none(), guard, Set.of(),
+                ChangeHistory.none(ChangeHistory.Status.NOT_READ), problems, BuildProgress.NONE);
+        guard.report(problems);
     }
 
     /** A result whose problems name no protected name: messages quote file names and values, which may hold one. */

@@ -62,6 +62,10 @@ public final class TemplateEngine {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+        // A template may not make Java objects of its own (?new of freemarker.template.utility.Execute runs commands, say), nor
+        // reach past the values it is given (?api is off by default): a template reads only what the build hands it.
+        configuration.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
     }
 
     /**
@@ -102,6 +106,28 @@ public final class TemplateEngine {
         }
     }
 
+    /**
+     * The site's own templates that are not byte for byte the built-in ones (a folder copied from the tool
+     * and edited in one file has that one file), by name.
+     */
+    public static java.util.SortedSet<String> changedTemplates(Map<String, byte[]> overrides) {
+        java.util.SortedSet<String> changed = new java.util.TreeSet<>();
+        overrides.forEach((name, bytes) -> {
+            if (name.endsWith(".ftlh") && !java.util.Arrays.equals(bytes, builtIn(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static byte[] builtIn(String name) {
+        try (InputStream in = TemplateEngine.class.getResourceAsStream(BUILT_IN + "/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Whether a template or asset of this name is the site's own rather than built in. */
     public boolean isOverridden(String name) {
         return overrides.containsKey(name);
@@ -123,6 +149,8 @@ public final class TemplateEngine {
             String message = String.join(" ", e.getMessageWithoutStackTop().lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:")).limit(2).toList());
             throw new TemplateProblem(name, line, column, message);
+        } catch (StackOverflowError e) {
+            throw new TemplateProblem(templateName, 0, 0, "the template never finishes: a macro, function or include calls itself without end");
         } catch (IOException e) {
             // A template that failed to parse for an earlier page fails again, from Freemarker's cache, with that failure as its cause.
             if (e.getCause() instanceof ParseException parse) {
@@ -133,7 +161,14 @@ public final class TemplateEngine {
     }
 
     private static TemplateProblem parseProblem(ParseException e) {
-        return new TemplateProblem(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
+        // Freemarker follows some mistakes with every pattern it could have read there, dozens of lines: the first part says what is wrong.
+        String message = e.getEditorMessage();
+        int patterns = message.indexOf("Was expecting");
+        if (patterns > 0) {
+            message = message.substring(0, patterns).strip();
+        }
+        return new TemplateProblem(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), String.join(" ", message.lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList()));
     }
 
     /** A mistake in a template, reported like a content problem. */

@@ -90,6 +90,36 @@ class MainTest {
         assertThat(site).doesNotExist();
     }
 
+    /**
+     * What build would refuse in a site's own template, check tells first, at the template's line: a template that
+     * runs a command, one that calls itself without end, one that names a value the pages do not have. The first
+     * must not run at all, and none may end in a stack trace.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<#import \"layout.ftlh\" as layout><@layout.frame>${\"freemarker.template.utility.Execute\"?new()(\"touch RAN\")}</@layout.frame>",
+            "<#import \"layout.ftlh\" as layout><#macro m><@m/></#macro><@layout.frame><@m/></@layout.frame>",
+            "<#import \"layout.ftlh\" as layout><@layout.frame>${nosuch.thing}</@layout.frame>",
+            "<#if true>\nnever closed\n"})
+    void checkToldFirstWhatBuildRefusesInASitesOwnTemplate(String template) throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve("about.ftlh"), template);
+        Path site = temp.resolve("site");
+
+        Run checked = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23");
+        Run built = run("build", "--content", SMALL, "--templates", templates.toString(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        for (Run run : List.of(checked, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).startsWith(templates.resolve("about.ftlh") + ":")
+                    .contains("template error while rendering about/index.html");
+            assertThat(run.all()).doesNotContain("Exception").doesNotContain("Error").doesNotContain("\tat ");
+        }
+        assertThat(site).doesNotExist();
+        assertThat(Path.of("RAN")).as("the command never ran").doesNotExist();
+        assertThat(temp.resolve("RAN")).doesNotExist();
+    }
+
     @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
