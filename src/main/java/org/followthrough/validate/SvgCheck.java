@@ -1,7 +1,9 @@
 package org.followthrough.validate;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,16 @@ final class SvgCheck {
     private static final Set<String> ANIMATIONS = Set.of("set", "animate", "animatecolor", "animatemotion", "animatetransform");
 
     private static final Pattern SCRIPT_ADDRESS = Pattern.compile("(javascript|vbscript|livescript):|data:text/html", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_URL = Pattern.compile("url\\(", Pattern.CASE_INSENSITIVE);
+
+    /** Namespaces whose elements a browser treats as HTML or MathML, which load what their attributes name. */
+    private static final Map<String, String> REFUSED_NAMESPACES = Map.of(
+            "http://www.w3.org/1999/xhtml", "HTML",
+            "http://www.w3.org/1998/Math/MathML", "MathML");
+
+    /** Attributes that name something a browser loads or sends to, besides href: as in HTML, refused unless they name a part (#id). */
+    private static final Set<String> ADDRESS_ATTRIBUTES = Set.of("src", "srcset", "poster", "action", "formaction", "ping", "data",
+            "background", "lowsrc", "dynsrc", "codebase", "cite", "longdesc", "usemap", "manifest", "archive", "classid");
     private static final Pattern CSS_LOADS = Pattern.compile("@import|image-set\\(|\\bsrc\\(", Pattern.CASE_INSENSITIVE);
 
     private static final XMLInputFactory FACTORY = secureFactory();
@@ -51,6 +62,8 @@ final class SvgCheck {
     private final String text;
     private final Problems problems;
     private final int[] lineStarts;
+    /** For each element open at the point read, whether it was refused: what is inside one is not refused again for being HTML. */
+    private final Deque<Boolean> open = new ArrayDeque<>();
 
     private SvgCheck(String display, String text, Problems problems) {
         this.display = display;
@@ -111,8 +124,9 @@ final class SvgCheck {
                             return;
                         }
                         root = false;
-                        element(reader, start, end);
+                        open.push(element(reader, start, end));
                     }
+                    case XMLStreamConstants.END_ELEMENT -> open.poll();
                     default -> {
                     }
                 }
@@ -129,11 +143,19 @@ final class SvgCheck {
         }
     }
 
-    private void element(XMLStreamReader reader, int start, int end) throws XMLStreamException {
+    /** Checks an element and its attributes; returns whether the element itself was refused. */
+    private boolean element(XMLStreamReader reader, int start, int end) throws XMLStreamException {
         String name = reader.getLocalName();
         String lower = name.toLowerCase(Locale.ROOT);
         String tag = "<" + qualified(reader.getPrefix(), name) + ">";
-        if (REFUSED_ELEMENTS.containsKey(lower)) {
+        String foreign = REFUSED_NAMESPACES.get(reader.getNamespaceURI());
+        boolean refused = foreign != null || REFUSED_ELEMENTS.containsKey(lower);
+        if (foreign != null && open.contains(Boolean.TRUE)) {
+            // inside an element refused already (HTML in a <foreignObject>): removing that removes this
+        } else if (foreign != null) {
+            refuse(start, tag + " is an element of " + foreign + ", not of SVG: it can load from elsewhere, send a form or run script "
+                    + "when the logo is opened at its own address", "remove the " + tag + " element; a logo needs only SVG");
+        } else if (REFUSED_ELEMENTS.containsKey(lower)) {
             refuse(start, tag + " is not accepted in a logo: it " + REFUSED_ELEMENTS.get(lower) + " when the logo is opened at its own address",
                     "remove the " + tag + " element; a logo needs none");
         }
@@ -148,7 +170,7 @@ final class SvgCheck {
             } else if (runsScript(value)) {
                 refuse(at, "'" + attribute + "' holds a script address (" + SCRIPT_ADDRESS.matcher(compact(value)).results().findFirst()
                         .map(m -> m.group()).orElse("javascript:") + "), which runs script", "remove it");
-            } else if (local.equals("href") && !value.strip().startsWith("#")) {
+            } else if ((local.equals("href") || ADDRESS_ATTRIBUTES.contains(local)) && !value.strip().startsWith("#")) {
                 refuse(at, "'" + attribute + "' refers to '" + abbreviate(value.strip()) + "', outside the logo; a logo may refer only to its own parts (#id)",
                         "draw what it refers to into the SVG, or remove the reference: a logo must load nothing from elsewhere");
             } else if (ANIMATIONS.contains(lower) && local.equals("attributename")
@@ -162,7 +184,10 @@ final class SvgCheck {
         }
         if (lower.equals("style")) {
             css(reader.getElementText(), true).ifPresent(problem -> refuse(start, tag + " " + problem, CSS_HINT));
+            // getElementText read to the element's end, whose END_ELEMENT the loop will not see
+            return false;
         }
+        return refused;
     }
 
     private static final String CSS_HINT = "remove it; a logo's styles may refer only to its own parts, as url(#id)";
@@ -180,11 +205,32 @@ final class SvgCheck {
         }
         Matcher url = CSS_URL.matcher(css);
         while (url.find()) {
-            if (!url.group(2).strip().startsWith("#")) {
-                return Optional.of("refers to url(" + abbreviate(url.group(2).strip()) + "), outside the logo");
+            String address = address(css, url.end());
+            if (address == null) {
+                return Optional.of("holds a url( that is never closed, which a browser may still read as an address");
+            }
+            if (!address.strip().startsWith("#")) {
+                return Optional.of("refers to url(" + abbreviate(address.strip()) + "), outside the logo");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The address of a CSS {@code url(} whose text begins at {@code from}: a quoted string read to its closing quote
+     * (it may hold a parenthesis or the other quote), else the text up to the closing parenthesis; null if it is not closed.
+     */
+    private static String address(String css, int from) {
+        int at = from;
+        while (at < css.length() && Character.isWhitespace(css.charAt(at))) {
+            at++;
+        }
+        if (at < css.length() && (css.charAt(at) == '"' || css.charAt(at) == '\'')) {
+            int close = css.indexOf(css.charAt(at), at + 1);
+            return close < 0 ? null : css.substring(at + 1, close);
+        }
+        int close = css.indexOf(')', at);
+        return close < 0 ? null : css.substring(at, close);
     }
 
     /** Browsers ignore spaces and control characters inside an address, so "java&#9;script:" runs script too. */

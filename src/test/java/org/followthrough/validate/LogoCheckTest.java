@@ -112,6 +112,38 @@ class LogoCheckTest {
     }
 
     @Test
+    void refusesHtmlElementsWrittenOutsideAForeignObject() {
+        String html = SVG.replace(">", " xmlns:h=\"http://www.w3.org/1999/xhtml\">");
+        assertThat(svgProblems(html + "<h:img src=\"https://tracker.example/p.png\"/></svg>")).first()
+                .extracting(Problem::message).asString().startsWith("<h:img> is an element of HTML, not of SVG");
+        assertThat(svgProblems(html + "<h:meta http-equiv=\"refresh\" content=\"0;url=https://x.example/\"/></svg>")).singleElement()
+                .extracting(Problem::message).asString().startsWith("<h:meta> is an element of HTML");
+        assertThat(svgProblems(html + "<h:form action=\"https://x.example/\"><h:input name=\"q\"/></h:form></svg>"))
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).startsWith("<h:form> is an element of HTML"))
+                .anySatisfy(m -> assertThat(m).contains("'action' refers to 'https://x.example/'"));
+        assertThat(svgProblems(SVG + "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi></math></svg>")).singleElement()
+                .extracting(Problem::message).asString().startsWith("<math> is an element of MathML");
+    }
+
+    @Test
+    void refusesEveryAttributeThatLoadsOrSendsNotOnlyHref() {
+        assertThat(svgProblems(SVG + "<a href=\"#top\" ping=\"https://tracker.example/\"><rect width=\"4\" height=\"4\"/></a></svg>"))
+                .singleElement().extracting(Problem::message).asString().contains("'ping' refers to 'https://tracker.example/'");
+        assertThat(svgProblems(SVG + "<rect width=\"4\" height=\"4\" fill=\"url(#g)\"/></svg>")).isEmpty();
+    }
+
+    @Test
+    void readsACssAddressToItsClosingQuoteNotToTheFirstParenthesis() {
+        assertThat(svgProblems(SVG + "<rect width=\"4\" height=\"4\" style=\"fill:url('https://evil.example/a)b')\"/></svg>")).singleElement()
+                .extracting(Problem::message).asString().contains("refers to url(https://evil.example/a)b)");
+        assertThat(svgProblems(SVG + "<style>rect { fill: url(\"https://x.example/(x)\") }</style></svg>")).singleElement()
+                .extracting(Problem::message).asString().contains("<style> refers to url(https://x.example/(x))");
+        assertThat(svgProblems(SVG + "<style>rect { fill: url('#g') } circle { fill: url( \"#h\" ) }</style></svg>")).isEmpty();
+        assertThat(svgProblems(SVG + "<style>rect { fill: url(https://x.example/</style></svg>")).singleElement()
+                .extracting(Problem::message).asString().contains("never closed");
+    }
+
+    @Test
     void refusesADocumentTypeWithoutReadingTheFilesItsEntitiesName() {
         List<Problem> problems = svgProblems("""
                 <?xml version="1.0"?>
