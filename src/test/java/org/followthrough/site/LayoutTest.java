@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,10 @@ import org.openqa.selenium.WebElement;
  * site built from the shipped content and on the own site of the organisation with the longest name
  * (whose header is the tallest): no page scrolls sideways at 320, 375 or 1280 CSS pixels wide (wide
  * tables reflow or scroll inside their own box; the organisation's site is measured at 320, its plans'
- * pages at every width) nor cuts off a chart's labels, and every plan page of both shows its status
- * summary whole within the first screen at 375×812 and 1280×800, before any scrolling; the
- * organisation's header stays compact on a phone. Of a snapshot, one page of each kind is measured
- * ({@link LocalSite#pagesToCheck()}).
+ * pages at every width) nor cuts off a chart's labels, on a phone no table whose rows become cards
+ * scrolls sideways in its box, and every plan page of both shows its status summary whole within the
+ * first screen at 375×812 and 1280×800, before any scrolling; the organisation's header stays compact
+ * on a phone. Of a snapshot, one page of each kind is measured ({@link LocalSite#pagesToCheck()}).
  */
 // Beside the other test classes (see junit-platform.properties); its own tests one at a time, as they share its browser.
 @Execution(ExecutionMode.CONCURRENT)
@@ -168,6 +169,21 @@ class LayoutTest {
     }
 
     /**
+     * The tables marked to become cards on a phone ({@code table.stacked}) whose box still scrolls sideways, hiding
+     * columns a reader must find by scrolling: each by its caption.
+     */
+    private static final String SCROLLING_CARD_TABLES = """
+            var scrolling = [];
+            document.querySelectorAll('table.stacked').forEach(function (table) {
+              var box = table.closest('.table-wrap') || table;
+              if (box.getBoundingClientRect().width > 0 && box.scrollWidth > box.clientWidth + 1) {
+                scrolling.push((table.caption ? table.caption.textContent.trim() : table.id) + ' (' + box.scrollWidth + ' px in ' + box.clientWidth + ')');
+              }
+            });
+            return scrolling;
+            """;
+
+    /**
      * The labels of the charts shown at the window's width that do not fit inside their drawing, where the
      * drawing's edge cuts them off: each as "chart id: text".
      */
@@ -230,6 +246,10 @@ class LayoutTest {
                 .isLessThanOrEqualTo(window);
         assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
                 .isEmpty();
+        if (size.width() < 640) {
+            assertThat((List<?>) browser.driver().executeScript(SCROLLING_CARD_TABLES))
+                    .as("%s at %s: tables whose rows should be cards on a phone but scroll sideways, hiding columns", page, size).isEmpty();
+        }
     }
 
     private static void statusWithinTheFirstScreen(String url, Size size) {
@@ -312,6 +332,46 @@ class LayoutTest {
         }
         assertThat(seen).as("shapes referred to by tags still shown").isNotEmpty();
         assertThat(empty).as("shapes drawn as an empty box on %s (hidden: %s)", page, hidden).isEmpty();
+    }
+
+    /**
+     * In a forced-colours mode (Windows High Contrast) a browser paints backgrounds in one system colour, which
+     * would leave the status bar an empty box: each plan page's bar still shows each of its parts, in at least as
+     * many colours as it has parts.
+     */
+    @Test
+    void inForcedColoursTheStatusBarKeepsItsParts() throws Exception {
+        built();
+        Map<String, Object> forced = Map.of("features", List.of(Map.of("name", "forced-colors", "value", "active")));
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", forced);
+        try {
+            assertThat((Boolean) browser.driver().executeScript("return matchMedia('(forced-colors: active)').matches;"))
+                    .as("the browser emulates a forced-colours mode").isTrue();
+            for (String page : site.pages().stream().filter(LayoutTest::isPlanPage).toList()) {
+                resize(new Size(1280, 800));
+                browser.loadStyled(site.url(page));
+                loaded = null;
+                WebElement bar = browser.driver().findElement(By.cssSelector(".bar"));
+                long parts = bar.findElements(By.tagName("span")).stream().filter(part -> part.getSize().getWidth() > 2).count();
+                browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", bar);
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(bar.getScreenshotAs(OutputType.BYTES)));
+                assertThat(colours(image)).as("colours in %s's status bar of %d parts, in forced colours", page, parts)
+                        .isGreaterThanOrEqualTo(parts);
+            }
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+            loaded = null;
+        }
+    }
+
+    /** How many colours fill at least a twentieth of the image's middle row each: the parts a reader can tell apart. */
+    private static long colours(BufferedImage image) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        int y = image.getHeight() / 2;
+        for (int x = 0; x < image.getWidth(); x++) {
+            counts.merge(image.getRGB(x, y) & 0xf0f0f0, 1, Integer::sum);
+        }
+        return counts.values().stream().filter(count -> count >= image.getWidth() / 20).count();
     }
 
     private static int statusTags(String page) {
