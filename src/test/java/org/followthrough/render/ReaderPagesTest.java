@@ -134,7 +134,7 @@ class ReaderPagesTest {
         assertThat(page(P).select("#progress").text())
                 .contains("The plan gives no date for " + undated + " of the " + statuses + " statuses it publishes: lists show them without a date.");
         assertThat(page(P + "recommendations/6/").getElementById("action-6-1").selectFirst(".action-status").text())
-                .startsWith("Completed date not published");
+                .startsWith("Completed since a date not published");
         assertThat(page(BDHR).select("#progress").text()).contains("it publishes no dates for them");
         for (String path : pages()) {
             if (path.startsWith(BDHR)) {
@@ -225,7 +225,7 @@ class ReaderPagesTest {
     @Test
     void theGradeStandsBesideTheStatusAndAFollowUpSaysWhatIsNotKnown() {
         Element action = page(P + "recommendations/6/").getElementById("action-6-1");
-        assertThat(action.selectFirst(".action-status").text()).isEqualTo("Completed date not published · grade D: Partially complete");
+        assertThat(action.selectFirst(".action-status").text()).isEqualTo("Completed since a date not published · grade D: Partially complete");
         assertThat(page(P).getElementById("action-6-1").select("td[data-label=Status]").text()).isEqualTo("Completed · grade D: Partially complete");
         Element followUp = action.selectFirst("table.follow-ups tbody tr");
         assertThat(followUp.select("td[data-label=Status]").text()).isEqualTo("Status not published Date passed");

@@ -234,7 +234,7 @@ class PdfRendererTest {
     @TestFactory
     Stream<DynamicTest> aDocumentOfEveryElementTheMarkdownAllowsPassesBothValidations() throws IOException {
         String rows = "<tr><th scope=\"row\"><a href=\"#lists\" title=\"Lists\">1.1</a></th><td>NHS England</td><td>March 2027</td>"
-                + "<td>In progress, <span class=\"note\">date not published</span></td><td><span class=\"flag\">Overdue</span></td></tr>";
+                + "<td>In progress, <span class=\"note\">since a date not published</span></td><td><span class=\"flag\">Overdue</span></td></tr>";
         String html = String.format(java.util.Locale.ROOT, EVERY_ELEMENT, Files.readString(TestBuilds.BUILT_IN_TEMPLATES.resolve("pdf/pdf.css")),
                 rows.repeat(90));
         byte[] pdf = renderer.pdf(html, TestBuilds.AS_OF);
