@@ -24,6 +24,9 @@ public final class YamlReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
+    /** The deepest the format lets mappings and lists lie within one another; it needs about six. */
+    public static final int MAX_NESTING = 100;
+
     private YamlReader() {
     }
 
@@ -47,6 +50,11 @@ public final class YamlReader {
             }
             // A tree read through an alias or a merge key is not what the editor meant: checking it would only mislead.
             return reading.unsupported ? Optional.empty() : Optional.of(root);
+        } catch (TooDeep e) {
+            problems.error(e.at, "mappings and lists lie more than " + MAX_NESTING + " levels deep within one another here",
+                    "the content format never needs more than a few levels: look for a '[' or '{' that is never closed, "
+                            + "or indentation that runs on");
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             Location at = location(file.display(), e.getLocation());
             Optional<Location> tab = tabIndentation(file);
@@ -95,6 +103,7 @@ public final class YamlReader {
         private final Problems problems;
         private final Set<String> reported = new HashSet<>();
         private boolean unsupported;
+        private int depth;
 
         Reading(YAMLParser parser, String file, Problems problems) {
             this.parser = parser;
@@ -116,8 +125,12 @@ public final class YamlReader {
                 unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
                         "write the value out in full here: every value is read where it is written");
             }
+            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_NESTING) {
+                throw new TooDeep(at);
+            }
             switch (token) {
                 case START_OBJECT: {
+                    depth++;
                     List<Node.Mapping.Entry> entries = new ArrayList<>();
                     Set<String> seen = new HashSet<>();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -137,13 +150,16 @@ public final class YamlReader {
                         }
                         entries.add(new Node.Mapping.Entry(key, keyAt, value));
                     }
+                    depth--;
                     return new Node.Mapping(List.copyOf(entries), at);
                 }
                 case START_ARRAY: {
+                    depth++;
                     List<Node> items = new ArrayList<>();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         items.add(value(false));
                     }
+                    depth--;
                     return new Node.Sequence(List.copyOf(items), at);
                 }
                 case VALUE_NUMBER_INT:
@@ -165,6 +181,16 @@ public final class YamlReader {
                 problems.error(at, message, hint + " (the first " + feature + " in this file)");
             }
             unsupported = true;
+        }
+    }
+
+    /** Nesting deeper than {@link #MAX_NESTING}, where it first goes too deep: reading stops there. */
+    private static final class TooDeep extends RuntimeException {
+        private final transient Location at;
+
+        TooDeep(Location at) {
+            super(null, null, false, false);
+            this.at = at;
         }
     }
 
