@@ -8,7 +8,8 @@ import org.followthrough.problem.Problems;
 
 /**
  * A site's own templates folder, read into memory at load time under the same rules as the content
- * folder: nothing outside it is read, and links out of it, loops and unreadable files are problems.
+ * folder: nothing outside it is read, and links out of it, loops, unreadable files and text files that are
+ * not UTF-8 are problems.
  */
 public final class TemplateFiles {
 
@@ -28,6 +29,12 @@ public final class TemplateFiles {
         }
         FolderReader.Result read = FolderReader.read(folder, folder.toString(), "templates folder", TemplateFiles::isHidden, EXTENSIONS,
                 problems);
+        // A template or stylesheet in another encoding would be published with U+FFFD where its accents were: told, as in content.
+        new java.util.TreeMap<>(read.files()).forEach((name, bytes) -> {
+            if (EXTENSIONS.stream().anyMatch(name::endsWith)) {
+                ContentFiles.decode(bytes, folder.resolve(name).toString(), problems);
+            }
+        });
         return Map.copyOf(read.files());
     }
 

@@ -120,6 +120,24 @@ class MainTest {
         assertThat(temp.resolve("RAN")).doesNotExist();
     }
 
+    /** A template saved in Windows-1252 would be published with U+FFFD where its accents were: check and build say where. */
+    @Test
+    void aTemplateThatIsNotUtf8IsToldAtItsLineAndColumn() throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.write(templates.resolve("about.ftlh"), "<#import \"layout.ftlh\" as layout>\n<@layout.frame>Caf\u00e9</@layout.frame>\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path site = temp.resolve("site");
+
+        Run checked = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23");
+        Run built = run("build", "--content", SMALL, "--templates", templates.toString(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        for (Run run : List.of(checked, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).startsWith(templates.resolve("about.ftlh") + ":2:19: the file is not UTF-8 (byte 0xE9");
+        }
+        assertThat(site).doesNotExist();
+    }
+
     @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
