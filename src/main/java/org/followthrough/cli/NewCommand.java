@@ -30,7 +30,7 @@ final class NewCommand implements Runnable {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
         for (Problem problem : outcome.problems()) {
-            err.println(problem.format());
+            err.println(Reports.line(problem));
         }
         if (!outcome.problems().isEmpty()) {
             err.println("Nothing was written.");

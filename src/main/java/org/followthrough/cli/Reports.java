@@ -36,7 +36,7 @@ final class Reports {
     static int report(List<Problem> problems, Problem writeFailure, PrintWriter err, String consequence) {
         int code = report(problems, false, err, "found; " + consequence + ".");
         if (code == Main.OK && writeFailure != null) {
-            err.println(writeFailure.format());
+            err.println(line(writeFailure));
             return Main.NOT_WRITTEN;
         }
         return code;
@@ -44,7 +44,7 @@ final class Reports {
 
     private static int report(List<Problem> problems, boolean notWritten, PrintWriter err, String outcome) {
         for (Problem problem : problems) {
-            err.println(problem.format());
+            err.println(line(problem));
         }
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
@@ -56,6 +56,29 @@ final class Reports {
             err.println(count(warnings, "warning") + ".");
         }
         return Main.OK;
+    }
+
+    /**
+     * A problem as one line of a terminal: a control character in it (a file named with a line break or an
+     * escape sequence, which could forge a line or recolour the terminal) is written as a backslash escape instead.
+     */
+    static String line(Problem problem) {
+        String text = problem.format();
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else if (c == '\t') {
+                line.append("\\t");
+            } else if (Character.getType(c) == Character.CONTROL) {
+                line.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
     }
 
     static String count(long n, String noun) {

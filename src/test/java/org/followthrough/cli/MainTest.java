@@ -138,6 +138,20 @@ class MainTest {
         assertThat(site).doesNotExist();
     }
 
+    /** A file's name is printed as it is, but a line break or an escape sequence in it cannot forge a line or recolour the terminal. */
+    @Test
+    void aFileNamedWithControlCharactersIsReportedOnOneLineWithThemEscaped() throws IOException {
+        Path content = org.followthrough.support.Folders.copy(Path.of(SMALL), temp.resolve("content"));
+        Files.writeString(content.resolve("notes\nplan.yaml:1:1: \u001B[32mall fine.md"), "notes");
+
+        Run run = run("check", "--content", content.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).as(run.all()).hasSize(2).first().asString()
+                .startsWith(content.resolve("notes") + "\\nplan.yaml:1:1: \\u001B[32mall fine.md: ")
+                .doesNotContain("\u001B");
+    }
+
     @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
