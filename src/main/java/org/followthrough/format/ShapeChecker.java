@@ -181,8 +181,9 @@ public final class ShapeChecker {
             // An unquoted colour such as #ffcc00 is a YAML comment, which leaves the field empty.
             boolean hash = patterned.example().startsWith("#");
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
-                    hash ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
-                            : patterned.hint());
+                    !hash ? patterned.hint()
+                            : text.isEmpty() ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
+                            : "write # and six hexadecimal digits, like \"" + patterned.example() + "\" (in quotes: YAML reads an unquoted # as the start of a comment)");
             return null;
         }
         if (type instanceof FieldType.TimeZone) {
