@@ -29,6 +29,10 @@ public final class MarkdownSyntax {
      * or empty when it never does. The tree is walked without recursion, so any depth can be measured.
      */
     public static OptionalInt tooDeep(String source) {
+        if (2 * markers(source) + FIXED_LEVELS <= Limits.MAX_MARKDOWN_NESTING) {
+            // Too few markers to nest that deep, so no need to parse: most texts, as most are a few sentences.
+            return OptionalInt.empty();
+        }
         Node node;
         try {
             node = PARSER.parse(source);
@@ -54,6 +58,34 @@ public final class MarkdownSyntax {
             node = node == null ? null : node.getNext();
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Levels any text may have without a marker of its own: the document, a table's four (block, head or body,
+     * row, cell), a block holding text, a bare address made a link, and the text itself.
+     */
+    private static final int FIXED_LEVELS = 8;
+
+    /**
+     * The characters that can each open at most two levels: a block quote's {@code >}, a list's marker ({@code - + *},
+     * or {@code .} or {@code )} after a digit: a list and its item), emphasis ({@code * _}) and a link ({@code [}, {@code <}).
+     * A text nests no deeper than twice their number and {@link #FIXED_LEVELS}.
+     */
+    private static int markers(String source) {
+        int count = 0;
+        for (int i = 0; i < source.length(); i++) {
+            switch (source.charAt(i)) {
+                case '>', '-', '+', '*', '_', '[', '<' -> count++;
+                case '.', ')' -> {
+                    if (i > 0 && source.charAt(i - 1) >= '0' && source.charAt(i - 1) <= '9') {
+                        count++;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return count;
     }
 
     /** The line of a node's nearest block with a known place; inline nodes carry none. */

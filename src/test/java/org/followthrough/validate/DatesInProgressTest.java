@@ -3,7 +3,10 @@ package org.followthrough.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /** Which words in progress text are dates: written as digits, day first, as UK plans write them. */
@@ -31,5 +34,31 @@ class DatesInProgressTest {
     void referencesVersionsAndImpossibleDaysAreNotDates() {
         assertThat(dates("See actions 3.2.10 and 3.11.1, version 1.2.2020.1, section 136/135, 31/02/2020, 13/13/13,"
                 + " https://example.org/2020/03/04/report")).isEmpty();
+    }
+
+    /**
+     * The dates found are those the pattern finds searching the whole text, though it is tried only where a date can
+     * start: texts of digits and separators, where dates overlap and abut, give the same dates either way.
+     */
+    @Test
+    void findsWhatSearchingEveryCharacterFinds() {
+        Random random = new Random(20261203);
+        String alphabet = "0123456789/.- a";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) ('0' + random.nextInt(4)));
+            }
+            // the pattern searched for everywhere, each match kept if it is a real date (31/02/2020 is not)
+            List<String> everywhere = new ArrayList<>();
+            Matcher m = DatesInProgress.DATE.matcher(text);
+            while (m.find()) {
+                if (!DatesInProgress.in(m.group(), AS_OF).isEmpty()) {
+                    everywhere.add(m.group() + "@" + m.start());
+                }
+            }
+            List<String> found = DatesInProgress.in(text.toString(), AS_OF).stream().map(f -> f.written() + "@" + f.index()).toList();
+            assertThat(found).as("dates in '%s'", text).isEqualTo(everywhere);
+        }
     }
 }

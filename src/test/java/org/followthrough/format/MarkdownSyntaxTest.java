@@ -1,0 +1,65 @@
+package org.followthrough.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A text is too deep when its tree nests more than {@link Limits#MAX_MARKDOWN_NESTING} levels. Most texts are not
+ * parsed to find out (they have too few markers to nest that deep): for every way of nesting, at every depth
+ * around the limit, the answer is the one the parsed tree gives.
+ */
+class MarkdownSyntaxTest {
+
+    private static final Parser PARSER = Parser.builder().extensions(MarkdownSyntax.EXTENSIONS).build();
+
+    /** Ways of nesting n levels, each with as few markers as it can. */
+    private static final List<IntFunction<String>> NESTINGS = List.of(
+            n -> "> ".repeat(n) + "text",
+            n -> nested(n, "- "),
+            n -> nested(n, "1. "),
+            n -> nested(n, "2) "),
+            n -> "*".repeat(n) + "text" + "*".repeat(n),
+            n -> "_a ".repeat(n) + "text" + " a_".repeat(n),
+            n -> "[".repeat(n) + "text" + "](#a)".repeat(n),
+            n -> "> ".repeat(n) + "| a | b |\n" + "> ".repeat(n) + "|---|---|\n" + "> ".repeat(n) + "| *[https://example.org](#x)* | b |",
+            n -> nested(n, "- ") + " [see https://example.org](#x)");
+
+    private static String nested(int n, String marker) {
+        StringBuilder text = new StringBuilder();
+        for (int level = 0; level < n; level++) {
+            text.append(" ".repeat(level * (marker.length()))).append(marker).append("item\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void reportsExactlyTheTextsWhoseTreeIsTooDeep() {
+        for (IntFunction<String> nesting : NESTINGS) {
+            for (int n = 1; n <= 110; n++) {
+                String text = nesting.apply(n);
+                boolean deeper = depth(PARSER.parse(text)) > Limits.MAX_MARKDOWN_NESTING;
+                assertThat(MarkdownSyntax.tooDeep(text).isPresent()).as("%d levels of %s", n, text.lines().findFirst().orElse(""))
+                        .isEqualTo(deeper);
+            }
+        }
+    }
+
+    @Test
+    void theDeepestTextsAreReportedAtTheirLine() {
+        assertThat(MarkdownSyntax.tooDeep("Intro\n\n" + "> ".repeat(120) + "text")).hasValue(3);
+        assertThat(MarkdownSyntax.tooDeep("A plain progress update, done on 2024-03-01 - see item 3.2.")).isEmpty();
+    }
+
+    private static int depth(Node node) {
+        int deepest = 0;
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            deepest = Math.max(deepest, 1 + depth(child));
+        }
+        return deepest;
+    }
+}
