@@ -45,15 +45,19 @@ public final class Characters {
         }
     }
 
-    /** The first character of {@code text} that {@code refused} matches, with its line and column. */
+    /**
+     * The first character of {@code text} that {@code refused} matches, with its line and column. Printable ASCII, tab,
+     * line feed and carriage return are refused by none of this class's predicates, and are passed over unread by them.
+     */
     public static Optional<Found> first(String text, IntPredicate refused) {
+        int at = indexOf(text, refused);
+        if (at < 0) {
+            return Optional.empty();
+        }
         int line = 1;
         int column = 1;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < at; ) {
             int c = text.codePointAt(i);
-            if (refused.test(c)) {
-                return Optional.of(new Found(line, column, c));
-            }
             if (c == '\n') {
                 line++;
                 column = 1;
@@ -62,7 +66,24 @@ public final class Characters {
             }
             i += Character.charCount(c);
         }
-        return Optional.empty();
+        return Optional.of(new Found(line, column, text.codePointAt(at)));
+    }
+
+    /** Where the first refused character is, or -1; counting lines only once one is found keeps a clean text's scan quick. */
+    private static int indexOf(String text, IntPredicate refused) {
+        for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch >= 0x20 && ch < 0x7F || ch == '\n' || ch == '\t' || ch == '\r') {
+                i++;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (refused.test(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     /** Reports the first control character of a file at its line and column; true when there is none. */
