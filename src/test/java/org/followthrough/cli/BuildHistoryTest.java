@@ -37,7 +37,7 @@ class BuildHistoryTest {
 
             assertThat(run.code()).as(run.all()).isZero();
             assertThat(run.err()).isEmpty();
-            assertThat(temp.resolve("site/plans/sample-review/index.html")).content().contains("<dt>Last changed</dt>");
+            assertThat(temp.resolve("site/plans/sample-review/index.html")).content().contains("<dt>Last changed on this site</dt>");
             assertThat(temp.resolve("site/plans/sample-review/history/index.html")).content().contains("Publish the sample review");
         }
     }
