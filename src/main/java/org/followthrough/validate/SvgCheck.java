@@ -124,7 +124,7 @@ final class SvgCheck {
                             return;
                         }
                         root = false;
-                        open.push(element(reader, start, end));
+                        element(reader, start, end);
                     }
                     case XMLStreamConstants.END_ELEMENT -> open.poll();
                     default -> {
@@ -143,8 +143,11 @@ final class SvgCheck {
         }
     }
 
-    /** Checks an element and its attributes; returns whether the element itself was refused. */
-    private boolean element(XMLStreamReader reader, int start, int end) throws XMLStreamException {
+    /**
+     * Checks an element and its attributes, and notes it as open (and whether it was refused) until its end, unless
+     * it was read to its end here.
+     */
+    private void element(XMLStreamReader reader, int start, int end) throws XMLStreamException {
         String name = reader.getLocalName();
         String lower = name.toLowerCase(Locale.ROOT);
         String tag = "<" + qualified(reader.getPrefix(), name) + ">";
@@ -183,11 +186,40 @@ final class SvgCheck {
             }
         }
         if (lower.equals("style")) {
-            css(reader.getElementText(), true).ifPresent(problem -> refuse(start, tag + " " + problem, CSS_HINT));
-            // getElementText read to the element's end, whose END_ELEMENT the loop will not see
-            return false;
+            String css = styleText(reader, start, tag);
+            if (css != null) {
+                // read to the element's end, whose END_ELEMENT the loop will not see
+                css(css, true).ifPresent(problem -> refuse(start, tag + " " + problem, CSS_HINT));
+            }
+            return;
         }
-        return refused;
+        open.push(refused);
+    }
+
+    /**
+     * The text of a {@code <style>} element, read to its end; null, with the element refused, where it holds an
+     * element (a browser would not read that as a stylesheet, and what it means depends on the browser): the
+     * {@code <style>} and that element are then open, and what they hold is read by the loop.
+     */
+    private String styleText(XMLStreamReader reader, int start, String tag) throws XMLStreamException {
+        StringBuilder css = new StringBuilder();
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                refuse(start, tag + " holds the element <" + qualified(reader.getPrefix(), reader.getLocalName())
+                        + ">, where a stylesheet holds only text", "remove the element from the <style>, or the <style> itself");
+                open.push(true);
+                open.push(true);
+                return null;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return css.toString();
+            }
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
+                css.append(reader.getText());
+            }
+        }
+        return css.toString();
     }
 
     private static final String CSS_HINT = "remove it; a logo's styles may refer only to its own parts, as url(#id)";

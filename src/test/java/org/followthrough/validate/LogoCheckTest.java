@@ -126,6 +126,16 @@ class LogoCheckTest {
     }
 
     @Test
+    void aStyleThatHoldsAnElementIsRefusedAsSuchNotAsXmlThatIsNotWellFormed() {
+        assertThat(svgProblems(SVG + "<style><h:p xmlns:h=\"http://www.w3.org/1999/xhtml\">rect { fill: red }</h:p></style></svg>"))
+                .singleElement().extracting(Problem::message).asString().startsWith("<style> holds the element <h:p>, where a stylesheet holds only text");
+        // after a <style> inside a refused element, what follows that element is checked as itself again
+        String html = SVG.replace(">", " xmlns:h=\"http://www.w3.org/1999/xhtml\">");
+        assertThat(svgProblems(html + "<foreignObject width=\"4\" height=\"4\"><style>rect { fill: red }</style></foreignObject><h:img/></svg>"))
+                .extracting(Problem::message).hasSize(2).last().asString().startsWith("<h:img> is an element of HTML");
+    }
+
+    @Test
     void refusesEveryAttributeThatLoadsOrSendsNotOnlyHref() {
         assertThat(svgProblems(SVG + "<a href=\"#top\" ping=\"https://tracker.example/\"><rect width=\"4\" height=\"4\"/></a></svg>"))
                 .singleElement().extracting(Problem::message).asString().contains("'ping' refers to 'https://tracker.example/'");
