@@ -40,6 +40,8 @@ public final class BuildCache {
     public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    /** The names of the files a cache writes in its areas, by their path in the area: what trimming may remove, and nothing else. */
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{2}/([0-9a-f]{62}(\\.none)?|\\.tmp-[0-9]+)");
     private static final String NONE = ".none";
     /**
      * How many builds may trust the tally of the cache's size before one walks the cache again: builds
@@ -53,6 +55,8 @@ public final class BuildCache {
     private final AtomicLong written = new AtomicLong();
     /** The entries' folders this build has made or found. */
     private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Whether this build has marked the folder as a cache (see {@link CacheFolder}): done with its first entry, so a build that keeps nothing leaves nothing. */
+    private final java.util.concurrent.atomic.AtomicBoolean tagged = new java.util.concurrent.atomic.AtomicBoolean();
 
     private BuildCache(Path folder, long maxBytes) {
         this.folder = folder;
@@ -136,6 +140,7 @@ public final class BuildCache {
         } catch (IOException e) {
             return;
         }
+        tag();
         if (writeInto(target, chunks)) {
             written.addAndGet(chunks.stream().mapToLong(chunk -> chunk.length).sum());
         }
@@ -214,7 +219,16 @@ public final class BuildCache {
 
     /** The checked and assembled plans kept beside the outputs. */
     public PlanStore plans() {
-        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"), written::addAndGet);
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"), bytes -> {
+            tag();
+            written.addAndGet(bytes);
+        });
+    }
+
+    private void tag() {
+        if (folder != null && tagged.compareAndSet(false, true)) {
+            CacheFolder.tag(folder);
+        }
     }
 
     /**
@@ -255,7 +269,8 @@ public final class BuildCache {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(area, 2)) {
-                for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                for (Path path : walk.filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && ENTRY.matcher(area.relativize(path).toString().replace('\\', '/')).matches()).toList()) {
                     try {
                         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
                         entries.add(new Entry(path, a.size(), a.lastModifiedTime()));

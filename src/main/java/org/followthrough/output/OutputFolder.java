@@ -528,7 +528,7 @@ public final class OutputFolder {
     }
 
     /** The real path of a file or folder that may not exist yet: its nearest existing ancestor's real path, then the rest. */
-    static Path realPath(Path path) throws IOException {
+    public static Path realPath(Path path) throws IOException {
         Path absolute = path.toAbsolutePath();
         Deque<Path> missing = new ArrayDeque<>();
         Path existing = absolute;

@@ -18,6 +18,7 @@ import org.followthrough.guard.ContentGuard;
 import org.followthrough.guard.OutputGuard;
 import org.followthrough.model.Archive;
 import org.followthrough.cache.BuildCache;
+import org.followthrough.cache.CacheFolder;
 import org.followthrough.cache.PlanStore;
 import org.followthrough.output.OutputFolder;
 import org.followthrough.output.Publisher;
@@ -106,8 +107,12 @@ public final class Pipeline {
         if (folder.isEmpty()) {
             return BuildResult.notWritten(problems.sorted());
         }
-        // one cache for plans and outputs, so that it tallies all it is given
-        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
+        // one cache for plans and outputs, so that it tallies all it is given; its folder claimed as the output folder is
+        Optional<BuildCache> claimed = claimCache(request, problems);
+        if (claimed.isEmpty()) {
+            return BuildResult.notWritten(problems.sorted());
+        }
+        BuildCache cache = claimed.get();
         // Before anything is read: the same files, asked for the same site, that site still in place, and nothing is to do.
         LastBuild.Look look = LastBuild.look(request);
         Optional<LastBuild.Key> key = look.key();
@@ -159,14 +164,29 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The build's cache: none with {@code --no-cache}, else its folder once claimed (see {@link CacheFolder}); empty,
+     * with the reason among {@code problems}, where the folder may not be a cache.
+     */
+    private static Optional<BuildCache> claimCache(BuildRequest request, Problems problems) {
+        if (request.cache() == null) {
+            return Optional.of(BuildCache.none());
+        }
+        return CacheFolder.claim(request.cache(), request.content(), request.templates(), request.output(), problems).map(BuildCache::in);
+    }
+
     /** Build into any publisher (in memory for tests and previews); a file that holds a protected name is not published. */
     public static BuildResult build(BuildRequest request, Publisher publisher) {
         Problems problems = new Problems();
-        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        Optional<BuildCache> claimed = claimCache(request, problems);
+        if (claimed.isEmpty()) {
+            return redacted(request, new BuildResult(problems.sorted(), null, 0));
+        }
+        BuildCache cache = claimed.get();
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems, cache.plans(), Optional.empty());
         if (assembled.isEmpty()) {
             return redacted(request, new BuildResult(problems.sorted(), null, 0));
         }
-        BuildCache cache = request.cache() == null ? BuildCache.none() : BuildCache.in(request.cache());
         OutputGuard guard = new OutputGuard(request.protectedNames(), "", cache.texts());
         OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, Set.of(),
                 changeHistory(request, assembled.get().archive(), problems, BuildProgress.NONE), problems, BuildProgress.NONE);
@@ -300,9 +320,9 @@ public final class Pipeline {
         };
     }
 
+    /** For {@code check}, which writes nothing: not to the cache either. */
     private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
-        return loadValidateAssemble(request, problems, request.cache() == null ? PlanStore.NONE : BuildCache.in(request.cache()).plans(),
-                Optional.empty());
+        return loadValidateAssemble(request, problems, PlanStore.NONE, Optional.empty());
     }
 
     /**

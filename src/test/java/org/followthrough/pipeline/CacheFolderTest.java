@@ -1,0 +1,107 @@
+package org.followthrough.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.followthrough.cache.BuildCache;
+import org.followthrough.problem.Problem;
+import org.followthrough.support.Folders;
+import org.followthrough.support.TestBuilds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cache removes its oldest entries as it grows, so {@code --cache} is held to what {@code --out} is: a build
+ * refuses a cache folder holding files that are not the cache's, or lying in, over or as the content, the templates
+ * or the output folder, and writes nothing; a cache deletes, when it trims, only files it wrote. Real builds, real folders.
+ */
+class CacheFolderTest {
+
+    @TempDir
+    Path temp;
+
+    private Path content;
+
+    @BeforeEach
+    void content() throws IOException {
+        content = TestBuilds.twoPlans(temp.resolve("content"));
+    }
+
+    private BuildResult build(Path cache) {
+        return Pipeline.build(TestBuilds.request(content, temp.resolve("site")).withCache(cache));
+    }
+
+    @Test
+    void aFolderOfSomeoneElsesFilesIsRefusedAndLeftAsItWas() throws IOException {
+        Path mine = temp.resolve("mine");
+        Files.createDirectories(mine.resolve("plans/notes"));
+        Files.writeString(mine.resolve("plans/notes/important.txt"), "keep me");
+        Files.createDirectories(mine.resolve("objects/photos"));
+        Files.writeString(mine.resolve("objects/photos/holiday.jpg"), "a photo");
+        Files.writeString(mine.resolve("size"), "mine");
+        var before = Folders.contents(mine);
+
+        BuildResult result = build(mine);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.problems()).singleElement().extracting(Problem::format).asString()
+                .startsWith(mine + ": the cache folder holds files that are not the build cache's (objects/photos, plans/notes)")
+                .contains("give --cache a new or empty folder");
+        assertThat(Folders.contents(mine)).isEqualTo(before);
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    @Test
+    void theContentTemplatesOrOutputFolderIsRefusedAsACache() throws IOException {
+        var before = Folders.contents(content);
+        for (Path cache : new Path[] {content, content.resolve("cache"), temp, temp.resolve("site"), temp.resolve("site/cache")}) {
+            BuildResult result = build(cache);
+            assertThat(result.succeeded()).as("%s", cache).isFalse();
+            assertThat(result.problems()).as("%s", cache).singleElement().extracting(Problem::message).asString()
+                    .startsWith("the cache folder ").containsAnyOf("content folder", "output folder");
+        }
+        assertThat(Folders.contents(content)).isEqualTo(before);
+        assertThat(temp.resolve("site")).doesNotExist();
+        Files.writeString(temp.resolve("README.md"), "a file");
+        assertThat(build(temp.resolve("README.md")).problems()).singleElement().extracting(Problem::message).asString()
+                .isEqualTo("the cache folder is a file, not a folder");
+    }
+
+    @Test
+    void aCacheIsTaggedWithItsFirstEntryAndAnUntaggedFolderHoldingOnlyACacheIsStillOne() throws IOException {
+        Path cache = temp.resolve("cache");
+        assertThat(build(cache).succeeded()).isTrue();
+        assertThat(cache.resolve("CACHEDIR.TAG")).content().startsWith("Signature: 8a477f597d28d172789f06886806bc55\n");
+
+        Files.delete(cache.resolve("CACHEDIR.TAG"));
+        BuildResult again = build(cache);
+
+        assertThat(again.succeeded()).as("%s", again.problems()).isTrue();
+        assertThat(again.filesFromCache()).as("every file from the cache").isEqualTo(again.filesWritten());
+    }
+
+    @Test
+    void trimmingRemovesOnlyTheCachesOwnEntries() throws IOException {
+        Path cache = temp.resolve("cache");
+        assertThat(build(cache).succeeded()).isTrue();
+        // files put inside the cache's own areas after it was claimed, one of them large enough to pass the bound
+        Path stray = Files.writeString(Files.createDirectories(cache.resolve("objects/ab")).resolve("holiday.jpg"), "a photo");
+        Path large = Files.createDirectories(cache.resolve("plans/cd")).resolve("video.mkv");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(3L * 1024 * 1024 * 1024);
+        }
+
+        long removed = BuildCache.in(cache, 1024).trim();
+
+        assertThat(removed).isPositive();
+        assertThat(stray).hasContent("a photo");
+        assertThat(large).exists();
+        try (var entries = Files.walk(cache.resolve("objects"), 2)) {
+            assertThat(entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString())).containsExactly("holiday.jpg");
+        }
+    }
+}
