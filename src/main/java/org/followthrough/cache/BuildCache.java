@@ -28,7 +28,9 @@ import org.followthrough.guard.OutputGuard;
  * <p>Layout: {@code <folder>/objects/<2 hex>/<62 hex>} holds the bytes of the output with that
  * fingerprint, or the bytes of all the files a build made for one plan's or one organisation's pages and
  * downloads, kept together (one entry a unit, not one a file); an entry ending {@code .none} records that
- * the output has no file (a calendar with no dated target); {@code <folder>/plans/…} holds checked and
+ * the output has no file (a calendar with no dated target). Each entry ends with a check of its bytes ({@value #TRAILER}
+ * bytes: their CRC-32C and a mark), so that one cut short or damaged (a power cut, a full disk, a hand) is a miss,
+ * removed, and the output made again, never published as it is; {@code <folder>/plans/…} holds checked and
  * assembled plans by the fingerprint of their files (see {@link PlanStore}), and {@code <folder>/content/…} the keys of plans' files by
  * the files' stats (see {@link PlanKeyIndex}). Nothing in it is published: the build copies from it into the site.
  */
@@ -43,6 +45,9 @@ public final class BuildCache {
     /** The names of the files a cache writes in its areas, by their path in the area: what trimming may remove, and nothing else. */
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{2}/([0-9a-f]{62}(\\.none)?|\\.tmp-[0-9]+)");
     private static final String NONE = ".none";
+    /** The length of the check that ends each entry of outputs: the CRC-32C of the bytes before it, then {@link #MARK}. */
+    public static final int TRAILER = 8;
+    private static final int MARK = 0x46546331; // "FTc1"
     /**
      * How many builds may trust the tally of the cache's size before one walks the cache again: builds
      * sharing the cache can each miss what the other added, and entries can go by other means.
@@ -84,7 +89,10 @@ public final class BuildCache {
 
     /** What the cache holds for a fingerprint. */
     public sealed interface Hit permits Hit.File, Hit.NoFile {
-        /** The output's bytes are in this file. */
+        /**
+         * The output's bytes are in this file, {@code size} of them, followed by their check: read them with
+         * {@link BuildCache#read}, which checks them, or check the file with {@link BuildCache#intact} first.
+         */
         record File(Path path, long size) implements Hit {
         }
 
@@ -101,8 +109,12 @@ public final class BuildCache {
         Path file = entry(key);
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.size() < TRAILER) {
+                discard(file);
+                return Optional.empty();
+            }
             touch(file);
-            return Optional.of(new Hit.File(file, attributes.size()));
+            return Optional.of(new Hit.File(file, attributes.size() - TRAILER));
         } catch (NoSuchFileException e) {
             Path none = file.resolveSibling(file.getFileName() + NONE);
             if (Files.exists(none)) {
@@ -112,6 +124,78 @@ public final class BuildCache {
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The bytes of an entry found, checked against the check that ends it; empty (and the entry removed) where they fail it. */
+    public static Optional<byte[]> read(Hit.File hit) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(hit.path());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!intact(all, all.length)) {
+            discard(hit.path());
+            return Optional.empty();
+        }
+        return Optional.of(java.util.Arrays.copyOf(all, all.length - TRAILER));
+    }
+
+    /**
+     * Whether an entry's file read through {@code channel} (from its start) ends with the check of its bytes; an entry
+     * that fails it is removed. For entries read in place, in parts (a unit's pack).
+     */
+    public static boolean intact(java.nio.channels.FileChannel channel, Path path) {
+        try {
+            long size = channel.size();
+            if (size < TRAILER) {
+                discard(path);
+                return false;
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+            long at = 0;
+            long content = size - TRAILER;
+            while (at < content) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), content - at));
+                int n = channel.read(buffer, at);
+                if (n < 0) {
+                    return false;
+                }
+                crc.update(buffer.flip());
+                at += n;
+            }
+            java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(TRAILER);
+            while (trailer.hasRemaining() && channel.read(trailer, content + trailer.position()) >= 0) {
+                // read the check whole
+            }
+            boolean intact = !trailer.hasRemaining() && trailer.getInt(0) == (int) crc.getValue() && trailer.getInt(4) == MARK;
+            if (!intact) {
+                discard(path);
+            }
+            return intact;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean intact(byte[] all, int length) {
+        if (length < TRAILER) {
+            return false;
+        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(all, 0, length - TRAILER);
+        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.wrap(all, length - TRAILER, TRAILER);
+        return trailer.getInt() == (int) crc.getValue() && trailer.getInt() == MARK;
+    }
+
+    /** Removes an entry found damaged, so that the output is made and kept again. */
+    private static void discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a read-only cache: the output is made again each time
         }
     }
 
@@ -141,7 +225,11 @@ public final class BuildCache {
             return;
         }
         tag();
-        if (writeInto(target, chunks)) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        chunks.forEach(crc::update);
+        List<byte[]> checked = new ArrayList<>(chunks);
+        checked.add(java.nio.ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MARK).array());
+        if (writeInto(target, checked)) {
             written.addAndGet(chunks.stream().mapToLong(chunk -> chunk.length).sum());
         }
     }
@@ -200,14 +288,7 @@ public final class BuildCache {
         return new OutputGuard.TextCache() {
             @Override
             public Optional<byte[]> find(String key) {
-                if (BuildCache.this.find(key).orElse(null) instanceof Hit.File file) {
-                    try {
-                        return Optional.of(Files.readAllBytes(file.path()));
-                    } catch (IOException e) {
-                        return Optional.empty();
-                    }
-                }
-                return Optional.empty();
+                return BuildCache.this.find(key).orElse(null) instanceof Hit.File file ? read(file) : Optional.empty();
             }
 
             @Override

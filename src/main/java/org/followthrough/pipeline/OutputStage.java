@@ -114,7 +114,7 @@ final class OutputStage {
         return new RenderContext.Parts() {
             @Override
             public Optional<byte[]> find(String key) {
-                return cache.find(key).flatMap(hit -> hit instanceof BuildCache.Hit.File file ? read(file.path()) : Optional.empty());
+                return cache.find(key).flatMap(hit -> hit instanceof BuildCache.Hit.File file ? BuildCache.read(file) : Optional.empty());
             }
 
             @Override
@@ -374,23 +374,24 @@ final class OutputStage {
         return true;
     }
 
-    /** Publishes a file from the cache, after the guard has read it; false when it has gone meanwhile (another build's trimming). */
+    /**
+     * Publishes a file from the cache, its bytes checked (and read by the guard); false when it has gone meanwhile (another
+     * build's trimming) or is damaged, and the file is to be made again.
+     */
     private boolean fromCache(Output output, RenderContext context, BuildCache.Hit.File file, String key) {
-        if (guard.isOn()) {
-            Optional<byte[]> cached = read(file.path());
-            if (cached.isEmpty()) {
-                return false;
-            }
-            if (!admits(output, cached.get(), key)) {
-                return true; // kept back: the build fails
-            }
+        Optional<byte[]> cached = BuildCache.read(file);
+        if (cached.isEmpty()) {
+            return false;
+        }
+        if (guard.isOn() && !admits(output, cached.get(), key)) {
+            return true; // kept back: the build fails
         }
         try {
-            publisher.copy(output.path(), file.path(), key);
+            publisher.write(output.path(), cached.get(), key);
         } catch (UncheckedIOException e) {
             return false;
         }
-        record(output, context, (int) file.size());
+        record(output, context, cached.get().length);
         fromCache.incrementAndGet();
         return true;
     }

@@ -57,7 +57,7 @@ final class UnitPack implements AutoCloseable {
         if (cache.find(key(record)).orElse(null) instanceof BuildCache.Hit.File hit) {
             try {
                 FileChannel channel = FileChannel.open(hit.path(), StandardOpenOption.READ);
-                Optional<UnitPack> pack = read(channel);
+                Optional<UnitPack> pack = BuildCache.intact(channel, hit.path()) ? read(channel) : Optional.empty();
                 if (pack.isEmpty()) {
                     channel.close();
                 }
@@ -95,7 +95,7 @@ final class UnitPack implements AutoCloseable {
                 entries.put(fields[0], new long[] {offset, length});
                 offset += length;
             }
-            return offset == channel.size() ? Optional.of(new UnitPack(channel, entries)) : Optional.empty();
+            return offset + BuildCache.TRAILER == channel.size() ? Optional.of(new UnitPack(channel, entries)) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -57,7 +57,7 @@ class BuildCacheBoundTest {
             cache.put(key(build, 0), new byte[500]);
             cache.trim();
         }
-        assertThat(entriesSize()).isEqualTo(1_500);
+        assertThat(entriesSize()).as("three entries of 500 bytes, each with its check").isEqualTo(3 * (500 + BuildCache.TRAILER));
     }
 
     private static String key(int build, int entry) {
