@@ -240,11 +240,51 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
             deleteTree(staging);
             return;
         }
-        try (SiteLock site = SiteLock.take(target)) {
+        try (SiteLock site = SiteLock.take(target); FinishFirst finishing = FinishFirst.hold()) {
             if (mostlyKept()) {
                 updateInPlace();
             } else {
                 replace();
+            }
+        }
+    }
+
+    /**
+     * While the site is changed (files moved in one by one, or the old site swapped out), Ctrl+C or a polite kill waits
+     * for the change to end, so that the site is never left half old and half new by them: the change takes a second
+     * or two at most. (A hard kill, or a power cut, cannot be held off; the next build puts the site right.)
+     */
+    private static final class FinishFirst implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final Thread waiter = new Thread(() -> {
+            try {
+                done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "followthrough-finish-publishing");
+        private boolean registered;
+
+        static FinishFirst hold() {
+            FinishFirst finishing = new FinishFirst();
+            try {
+                Runtime.getRuntime().addShutdownHook(finishing.waiter);
+                finishing.registered = true;
+            } catch (IllegalStateException e) {
+                // already stopping: the change goes on as far as it gets
+            }
+            return finishing;
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
+            if (registered) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(waiter);
+                } catch (IllegalStateException e) {
+                    // stopping: the waiter has been let go above
+                }
             }
         }
     }
