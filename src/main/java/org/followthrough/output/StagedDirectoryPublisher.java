@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -725,7 +726,10 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
 
     /**
      * Removes the staging and old folders that killed builds left beside {@code target}: only folders
-     * named as this class names them that are empty or hold an unlocked site marker.
+     * named as this class names them that are empty or hold an unlocked site marker, and an old folder
+     * (a whole site moved aside) only when it holds nothing its marker does not list. Where there is no
+     * site at {@code target}, because a build was killed between moving the old site aside and the new
+     * one in, the old site is moved back instead.
      */
     static void removeLeftovers(Path target) throws IOException {
         Pattern ours = Pattern.compile(Pattern.quote("." + target.getFileName() + ".") + "(staging|old)-[0-9]+");
@@ -735,9 +739,17 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                     .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .sorted().toList();
         }
-        for (Path leftover : candidates) {
+        boolean restored = false;
+        // the newest first: where there is no site, the old site moved aside last is the one to move back
+        for (Path leftover : candidates.stream().sorted(java.util.Comparator.comparing(StagedDirectoryPublisher::changed).reversed()).toList()) {
             try {
-                if (isAbandoned(leftover)) {
+                boolean old = leftover.getFileName().toString().startsWith("." + target.getFileName() + ".old-");
+                if (isAbandoned(leftover, old)) {
+                    if (old && !restored && !Files.exists(target, LinkOption.NOFOLLOW_LINKS) && complete(leftover)) {
+                        Files.move(leftover, target, StandardCopyOption.ATOMIC_MOVE);
+                        restored = true;
+                        continue;
+                    }
                     deleteTree(leftover);
                 }
             } catch (IOException e) {
@@ -746,8 +758,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
-    /** True for an empty folder, or one whose site marker no running build holds. */
-    private static boolean isAbandoned(Path folder) throws IOException {
+    /**
+     * True for an empty folder, or one whose site marker no running build holds; with {@code whole}, only if the folder
+     * holds no file its marker does not list (an old site is whole; a build's staging folder fills before its marker).
+     */
+    private static boolean isAbandoned(Path folder, boolean whole) throws IOException {
         Path marker = folder.resolve(OutputFolder.MARKER);
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> entries = Files.list(folder)) {
@@ -760,12 +775,36 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 return false;
             }
             try {
-                return OutputFolder.publishedFiles(folder).isPresent();
+                Optional<Set<String>> published = OutputFolder.publishedFiles(folder);
+                return published.isPresent() && (!whole || onlyListed(folder, published.get()));
             } finally {
                 held.release();
             }
         } catch (OverlappingFileLockException e) {
             return false; // a build in this process is writing it
+        }
+    }
+
+    /** Whether every file the folder's marker lists is there: a site moved aside whole, not one half deleted. */
+    private static boolean complete(Path folder) throws IOException {
+        Optional<Set<String>> published = OutputFolder.publishedFiles(folder);
+        return published.isPresent() && published.get().stream().allMatch(path -> Files.isRegularFile(folder.resolve(path), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static long changed(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder.resolve(OutputFolder.MARKER), LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Whether every file in {@code folder} but its marker is one of {@code listed} (paths relative to it, with forward slashes). */
+    private static boolean onlyListed(Path folder, Set<String> listed) throws IOException {
+        Path marker = folder.resolve(OutputFolder.MARKER);
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> !p.equals(folder) && !p.equals(marker) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .allMatch(p -> listed.contains(folder.relativize(p).toString().replace('\\', '/')));
         }
     }
 

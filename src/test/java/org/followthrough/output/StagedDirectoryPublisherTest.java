@@ -420,6 +420,35 @@ class StagedDirectoryPublisherTest {
         assertThat(lookalike.resolve("notes.txt")).hasContent("mine");
     }
 
+    /** A folder named as an old site, with a marker, that holds files the marker does not list is someone's: left alone. */
+    @Test
+    void keepsAnOldSitesFolderThatHoldsFilesItsMarkerDoesNotList() throws IOException {
+        Path site = publish(temp.resolve("site"), "first");
+        Path lookalike = temp.resolve(".site.old-456");
+        Files.createDirectories(lookalike.resolve("sub"));
+        Files.copy(site.resolve(OutputFolder.MARKER), lookalike.resolve(OutputFolder.MARKER));
+        Files.writeString(lookalike.resolve("mine.txt"), "mine\n");
+        Files.writeString(lookalike.resolve("sub/deep.txt"), "deep\n");
+
+        StagedDirectoryPublisher.removeLeftovers(site);
+
+        assertThat(lookalike.resolve("mine.txt")).hasContent("mine");
+        assertThat(lookalike.resolve("sub/deep.txt")).hasContent("deep");
+    }
+
+    /** A build killed between moving the old site aside and the new one in leaves no site: the next build moves the old one back. */
+    @Test
+    void movesAWholeOldSiteBackWhereThereIsNoSite() throws IOException {
+        Path site = publish(temp.resolve("site"), "first");
+        Path old = temp.resolve(".site.old-789");
+        Files.move(site, old);
+
+        StagedDirectoryPublisher.removeLeftovers(site);
+
+        assertThat(old).doesNotExist();
+        assertThat(site.resolve("index.html")).hasContent("first");
+    }
+
     @Test
     void aBuildThatDoesNotCommitLeavesNothingBehind() throws IOException {
         Path site = temp.resolve("site");
