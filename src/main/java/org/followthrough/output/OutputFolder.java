@@ -413,7 +413,25 @@ public final class OutputFolder {
         if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || EARLIER_HEADERS.contains(lines.get(0)))) {
             return Optional.empty();
         }
-        return Optional.of(Set.copyOf(lines.subList(1, lines.size())));
+        List<String> files = lines.subList(1, lines.size());
+        // A marker edited to list a path out of the site (../x, /etc/x) is no marker of a build's: nothing it lists is deleted.
+        if (!files.stream().allMatch(OutputFolder::insideSite)) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(files));
+    }
+
+    /** Whether a path the marker lists is one a build publishes: relative (no drive letter), forward slashes, and no part empty, "." or "..". */
+    private static boolean insideSite(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0 || path.matches("[A-Za-z]:.*") || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The marker's text for a site of these files: the same files give the same bytes. */

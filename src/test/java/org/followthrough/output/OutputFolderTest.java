@@ -67,6 +67,20 @@ class OutputFolderTest {
         assertThat(claim(site).message()).isEqualTo("the output folder holds files Followthrough did not publish: CNAME");
     }
 
+    /** A marker edited to list files outside the site (../x, /x) is not one a build wrote: the folder is refused, nothing outside touched. */
+    @Test
+    void refusesASiteWhoseMarkerListsAPathOutOfIt() throws IOException {
+        Path victim = Files.writeString(temp.resolve("victim.txt"), "mine\n");
+        for (String listed : List.of("../victim.txt", victim.toString(), "a/../../victim.txt", "./index.html", "a//b.html")) {
+            Path site = publishedSite("index.html");
+            Files.writeString(site.resolve(OutputFolder.MARKER), listed + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+            assertThat(claim(site)).as(listed).isNotNull().extracting(Problem::message).asString()
+                    .startsWith("the output folder is not empty and is not a site Followthrough published");
+        }
+        assertThat(victim).hasContent("mine");
+    }
+
     @Test
     void refusesAFolderWhoseMarkerIsNotOneABuildWrote() throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));
