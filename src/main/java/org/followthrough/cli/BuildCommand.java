@@ -112,7 +112,7 @@ final class BuildCommand implements Callable<Integer> {
             checkOrganisationExists();
         }
         long started = System.nanoTime();
-        BuildRequest request = new BuildRequest(options.content, templates.templates, out, asOf, baseUrl, main.clock, organisation,
+        BuildRequest request = new BuildRequest(options.content, templates.templates(main), out, asOf, baseUrl, main.clock, organisation,
                 allOrganisations).withCache(noCache ? null : cache).withPdfs(!noPdf).withProtectedNames(protectedNames.read(main))
                 .withSnapshot(snapshot).withSince(since).withHistory(!noHistory);
         BuildResult result;

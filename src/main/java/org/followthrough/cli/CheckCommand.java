@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock)
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock)
                 .withProtectedNames(protectedNames.read(main)));
         int code = Reports.reportCheck(result, options.content.toString(), format, main.spec.commandLine().getOut(),
                 main.spec.commandLine().getErr());

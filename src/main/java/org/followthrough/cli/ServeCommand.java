@@ -56,12 +56,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
-        BuildRequest request = new BuildRequest(options.content, templates.templates, null, asOf, null, main.clock);
+        BuildRequest request = new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock);
         try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
                 report(problems, succeeded, millis, first, out, err))) {
             out.println("Serving the site at " + server.address());
             out.println("Open it in a browser; the page reloads when you save a file in " + options.content + " or "
-                    + templates.templates + ". Press Ctrl+C to stop.");
+                    + request.templates() + ". Press Ctrl+C to stop.");
             out.flush();
             new CountDownLatch(1).await();
         } catch (BindException e) {

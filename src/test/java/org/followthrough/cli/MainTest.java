@@ -152,6 +152,20 @@ class MainTest {
                 .doesNotContain("\u001B");
     }
 
+    /** A mistyped --templates does not publish with the built-in templates without a word: a file is refused, a missing folder noted. */
+    @Test
+    void aTemplatesFolderThatIsAFileIsRefusedAndOneThatIsMissingIsNoted() throws IOException {
+        Path file = Files.writeString(temp.resolve("README.md"), "not templates");
+        Run refused = run("build", "--content", SMALL, "--templates", file.toString(), "--out", temp.resolve("site").toString(), "--as-of", "2026-11-23");
+        assertThat(refused.code()).as(refused.all()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("--templates " + file + ": is a file, not a folder");
+        assertThat(temp.resolve("site")).doesNotExist();
+
+        Run noted = run("check", "--content", SMALL, "--templates", temp.resolve("templtes").toString(), "--as-of", "2026-11-23");
+        assertThat(noted.code()).as(noted.all()).isZero();
+        assertThat(noted.err()).startsWith("note: --templates " + temp.resolve("templtes") + ": there is no such folder, so the built-in templates are used");
+    }
+
     @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
