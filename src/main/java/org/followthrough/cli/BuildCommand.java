@@ -124,10 +124,10 @@ final class BuildCommand implements Callable<Integer> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             String noPdfs = noPdf ? ", without PDFs" : "";
             if (result.unchangedAsOf() != null) {
-                main.spec.commandLine().getOut().printf("Nothing had changed since the last build: the %d files published to %s (as at %s%s)"
+                main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Nothing had changed since the last build: the %d files published to %s (as at %s%s)"
                         + " were left as they were, in %s.%n", result.filesWritten(), out, result.asOf(), noPdfs, ProgressLine.seconds(millis));
             } else {
-                main.spec.commandLine().getOut().printf("Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
+                main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Published %d files to %s (as at %s)%s in %s%s.%n", result.filesWritten(), out,
                         result.asOf(), noCache ? "" : ", " + result.filesFromCache() + " of them from the cache",
                         ProgressLine.seconds(millis), noPdfs);
             }

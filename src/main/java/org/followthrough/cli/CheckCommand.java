@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
         if (code == Main.OK && format == ProblemFormat.TEXT) {
             var archive = result.archive();
             boolean warned = !result.problems().isEmpty();
-            main.spec.commandLine().getOut().printf("%s: %s, %s, %s; %s.%n", options.content,
+            main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s: %s, %s, %s; %s.%n", options.content,
                     Reports.count(archive.plans().size(), "plan"), Reports.count(archive.organisations().size(), "organisation"),
                     Reports.count(archive.plans().stream().mapToLong(p -> p.actions().count()).sum(), "action"),
                     warned ? "no errors, so it can be published (the warnings above are worth a look)" : "no problems");

@@ -53,10 +53,10 @@ final class ImportCommand implements Runnable {
             if (code == Main.OK) {
                 var out = main.spec.commandLine().getOut();
                 for (ProgressImport.Added added : result.added()) {
-                    out.printf("%s: added the update of %s to action %s%s%n", added.file(), added.date(), added.ref(),
+                    out.printf(java.util.Locale.ROOT, "%s: added the update of %s to action %s%s%n", added.file(), added.date(), added.ref(),
                             added.status() == null ? "" : " (status " + added.status() + ")");
                 }
-                out.printf("%d %s added%s.%n", result.added().size(), result.added().size() == 1 ? "update" : "updates",
+                out.printf(java.util.Locale.ROOT, "%d %s added%s.%n", result.added().size(), result.added().size() == 1 ? "update" : "updates",
                         result.alreadyThere() == 0 ? "" : "; " + result.alreadyThere() + " already in the content, left out");
             }
             return code;

@@ -101,9 +101,9 @@ final class InitCommand implements Callable<Integer> {
         if (code != Main.OK) {
             return code;
         }
-        out.printf("Wrote a content repository for %s in %s (%d files).%n", name, folder, written.size());
+        out.printf(java.util.Locale.ROOT, "Wrote a content repository for %s in %s (%d files).%n", name, folder, written.size());
         String cd = folder.equals(Path.of(".")) ? "" : "cd " + folder + " && ";
-        out.printf("Next: %sfollowthrough check, then followthrough new plan ID; see README.md.%n", cd);
+        out.printf(java.util.Locale.ROOT, "Next: %sfollowthrough check, then followthrough new plan ID; see README.md.%n", cd);
         return Main.OK;
     }
 

@@ -127,7 +127,7 @@ public final class NewFiles {
             }
         }
         int next = highest + 1;
-        String path = "plans/" + planId + "/recommendations/" + String.format("%0" + width + "d", next) + ".yaml";
+        String path = "plans/" + planId + "/recommendations/" + String.format(java.util.Locale.ROOT, "%0" + width + "d", next) + ".yaml";
         try {
             return new Outcome(List.of(create(path, recommendation(next, onlyOrganisationOf(plan)))), List.of());
         } catch (IOException e) {
