@@ -293,7 +293,9 @@ public final class ShapeChecker {
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
                 && mapping.entries().get(0).value() instanceof Node.Scalar fileName) {
-            String resolved = resolve(fileName.text().strip());
+            String given = fileName.text().strip();
+            // an absolute path (/tmp/x.md, C:\\x.md) is not a name in the content folder, however it would resolve
+            String resolved = given.startsWith("/") || given.startsWith("\\") || given.matches("[A-Za-z]:.*") ? null : resolve(given);
             if (resolved == null || !resolved.endsWith(".md")) {
                 problems.error(fileName.location(), "'" + fileName.text() + "' is not a Markdown file inside the content folder",
                         "give the name of a .md file in the same folder, e.g. {file: summary.md}");
