@@ -75,9 +75,10 @@ public final class ContentFiles {
     public static ContentFiles read(Path root, Problems problems) {
         String displayRoot = root.toString();
         if (!Files.isDirectory(root)) {
-            problems.error(Location.of(displayRoot), "the content folder does not exist",
+            problems.error(Location.of(displayRoot), Files.exists(root) ? "the content folder is a file, not a folder" : "the content folder does not exist",
                     "run from the folder that holds content/, or give --content DIR");
-            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of(), Set.of(), false, Map.of(), 0);
+            // site.yaml counted as refused: its absence is this problem, not another one
+            return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of("site.yaml"), Set.of(), false, Map.of(), 0);
         }
         java.time.Instant started = java.time.Instant.now();
         long readAt = started.getEpochSecond() * 1_000_000_000L + started.getNano();

@@ -167,6 +167,17 @@ class MainTest {
     }
 
     @Test
+    void aContentFolderThatIsMissingOrAFileIsOneProblem() throws IOException {
+        Run missing = run("check", "--content", temp.resolve("contnet").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err().lines()).containsExactly(temp.resolve("contnet")
+                + ": the content folder does not exist — run from the folder that holds content/, or give --content DIR", "1 problem found in "
+                + temp.resolve("contnet") + ".");
+        Path file = Files.writeString(temp.resolve("README.md"), "a file");
+        assertThat(run("check", "--content", file.toString()).err()).startsWith(file + ": the content folder is a file, not a folder");
+    }
+
+    @Test
     void rejectsAnUnknownOption() {
         Run run = run("check", "--content", SMALL, "--no-such-option");
 
