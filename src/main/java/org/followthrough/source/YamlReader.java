@@ -206,6 +206,10 @@ public final class YamlReader {
         if (message == null) {
             return "the file could not be read as YAML";
         }
+        if (message.startsWith("Expected a field name") && message.contains("snakeyaml.events.")) {
+            // "? [a, b]" or "? {a: b}": the parser names its own event classes
+            return "a key here is a list or a mapping (written after '?'), where the format's keys are words";
+        }
         // SnakeYAML's messages carry a quoted copy of the line with a caret; the location already says where.
         String firstLine = message.strip().lines().findFirst().orElse(message).strip();
         return firstLine.replaceAll("\\s+", " ");
