@@ -92,6 +92,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out.toString().isBlank() || cache != null && cache.toString().isBlank()) {
+            throw new ParameterException(spec.commandLine(), (out.toString().isBlank() ? "--out" : "--cache") + " is empty: give it a folder");
+        }
         if (organisation != null && allOrganisations) {
             throw new ParameterException(spec.commandLine(),
                     "give either --organisation ID or --all-organisations, not both");

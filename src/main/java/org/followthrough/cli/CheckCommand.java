@@ -37,10 +37,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock)
+        java.nio.file.Path templatesFolder = templates.templates(main);
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, null, asOf, null, main.clock)
                 .withProtectedNames(protectedNames.read(main)));
-        int code = Reports.reportCheck(result, options.content.toString(), format, main.spec.commandLine().getOut(),
-                main.spec.commandLine().getErr());
+        // the summary names the templates folder too where a problem is in it (a link out of it, a template in error)
+        String inTemplates = templatesFolder.toString();
+        String where = result.problems().stream().map(p -> p.location().file())
+                .anyMatch(file -> file.equals(inTemplates) || file.startsWith(inTemplates + "/") || file.startsWith(inTemplates + java.io.File.separator))
+                ? options.content + " and " + templatesFolder : options.content.toString();
+        int code = Reports.reportCheck(result, where, format, main.spec.commandLine().getOut(), main.spec.commandLine().getErr());
         if (code == Main.OK && format == ProblemFormat.TEXT) {
             var archive = result.archive();
             boolean warned = !result.problems().isEmpty();

@@ -115,6 +115,7 @@ class MainTest {
                     .contains("template error while rendering about/index.html");
             assertThat(run.all()).doesNotContain("Exception").doesNotContain("Error").doesNotContain("\tat ");
         }
+        assertThat(checked.err()).as("the summary names where the problem is").contains("1 problem found in " + SMALL + " and " + templates + ".");
         assertThat(site).doesNotExist();
         assertThat(Path.of("RAN")).as("the command never ran").doesNotExist();
         assertThat(temp.resolve("RAN")).doesNotExist();
@@ -175,6 +176,15 @@ class MainTest {
                 + temp.resolve("contnet") + ".");
         Path file = Files.writeString(temp.resolve("README.md"), "a file");
         assertThat(run("check", "--content", file.toString()).err()).startsWith(file + ": the content folder is a file, not a folder");
+    }
+
+    @Test
+    void anEmptyOutOrCacheIsAUsageError() {
+        for (String option : List.of("--out", "--cache")) {
+            Run run = run("build", "--content", SMALL, option, "", "--as-of", "2026-11-23");
+            assertThat(run.code()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).startsWith(option + " is empty: give it a folder");
+        }
     }
 
     @Test
