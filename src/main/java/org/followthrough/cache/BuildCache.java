@@ -135,7 +135,7 @@ public final class BuildCache {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!intact(all, all.length)) {
+        if (!intact(all)) {
             discard(hit.path());
             return Optional.empty();
         }
@@ -180,13 +180,13 @@ public final class BuildCache {
         }
     }
 
-    private static boolean intact(byte[] all, int length) {
-        if (length < TRAILER) {
+    private static boolean intact(byte[] all) {
+        if (all.length < TRAILER) {
             return false;
         }
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(all, 0, length - TRAILER);
-        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.wrap(all, length - TRAILER, TRAILER);
+        crc.update(all, 0, all.length - TRAILER);
+        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.wrap(all, all.length - TRAILER, TRAILER);
         return trailer.getInt() == (int) crc.getValue() && trailer.getInt() == MARK;
     }
 

@@ -1,8 +1,5 @@
 package org.followthrough.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -48,11 +45,6 @@ public interface Publisher {
             }
 
             @Override
-            public void copy(String path, Path source, String key) {
-                publisher.copy(folder + path, source, key);
-            }
-
-            @Override
             public long reuse(String path, String key) {
                 return publisher.reuse(folder + path, key);
             }
@@ -62,19 +54,5 @@ public interface Publisher {
                 return publisher.previous(folder + path, key);
             }
         };
-    }
-
-    /** Publishes a file made earlier (from the build cache) as it is; a folder publisher copies it without reading it into memory. */
-    default void copy(String path, Path source, String key) {
-        copy(path, source);
-    }
-
-    /** Publishes a file made earlier (from the build cache) as it is. */
-    default void copy(String path, Path source) {
-        try {
-            write(path, Files.readAllBytes(source));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -112,19 +112,6 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     @Override
-    public void copy(String path, Path source, String key) {
-        Path file = claim(path);
-        try {
-            folderFor(file);
-            Files.copy(source, file);
-            made(path, key);
-        } catch (IOException e) {
-            release(path, file);
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
     public java.util.Optional<Path> previous(String path, String key) {
         SiteManifest.Entry made = previous.get(path);
         if (made == null || key == null || !made.key().equals(key)) {
@@ -737,7 +724,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         try (Stream<Path> siblings = Files.list(target.getParent())) {
             candidates = siblings.filter(p -> ours.matcher(p.getFileName().toString()).matches())
                     .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted().toList();
+                    .toList();
         }
         boolean restored = false;
         // the newest first: where there is no site, the old site moved aside last is the one to move back
