@@ -293,9 +293,7 @@ public final class ShapeChecker {
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
                 && mapping.entries().get(0).value() instanceof Node.Scalar fileName) {
-            String given = fileName.text().strip();
-            // an absolute path (/tmp/x.md, C:\\x.md) is not a name in the content folder, however it would resolve
-            String resolved = given.startsWith("/") || given.startsWith("\\") || given.matches("[A-Za-z]:.*") ? null : resolve(given);
+            String resolved = resolve(fileName.text().strip());
             if (resolved == null || !resolved.endsWith(".md")) {
                 problems.error(fileName.location(), "'" + fileName.text() + "' is not a Markdown file inside the content folder",
                         "give the name of a .md file in the same folder, e.g. {file: summary.md}");
@@ -345,13 +343,16 @@ public final class ShapeChecker {
         return line.isPresent();
     }
 
-    /** Resolves a path relative to the current file's folder; null if it escapes the content folder. */
+    /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
     private String resolve(String relative) {
         return resolve(file.path(), relative);
     }
 
-    /** Resolves a path relative to the folder of the content file {@code from}; null if it escapes the content folder. */
+    /** Resolves a path relative to the folder of the content file {@code from}; null if it is absolute or escapes the content folder. */
     public static String resolve(String from, String relative) {
+        if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("[A-Za-z]:.*")) {
+            return null; // an absolute path (/tmp/x.md, C:\\x.md) names no file in the content folder, however it would resolve
+        }
         String folder = from.contains("/") ? from.substring(0, from.lastIndexOf('/')) : "";
         List<String> parts = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
         for (String part : relative.split("/")) {
