@@ -25,6 +25,8 @@ class LogoCheckTest {
 
     private static final String FILE = "content/assets/logo.svg";
     private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 40 40\">";
+    /** The same opening, with the prefix h: bound to HTML's namespace, as a drawing program may write it. */
+    private static final String SVG_WITH_HTML_PREFIX = SVG.replace(">", " xmlns:h=\"http://www.w3.org/1999/xhtml\">");
 
     // ---------------------------------------------------------------------------------------
     // SVG
@@ -113,12 +115,11 @@ class LogoCheckTest {
 
     @Test
     void refusesHtmlElementsWrittenOutsideAForeignObject() {
-        String html = SVG.replace(">", " xmlns:h=\"http://www.w3.org/1999/xhtml\">");
-        assertThat(svgProblems(html + "<h:img src=\"https://tracker.example/p.png\"/></svg>")).first()
+        assertThat(svgProblems(SVG_WITH_HTML_PREFIX + "<h:img src=\"https://tracker.example/p.png\"/></svg>")).first()
                 .extracting(Problem::message).asString().startsWith("<h:img> is an element of HTML, not of SVG");
-        assertThat(svgProblems(html + "<h:meta http-equiv=\"refresh\" content=\"0;url=https://x.example/\"/></svg>")).singleElement()
+        assertThat(svgProblems(SVG_WITH_HTML_PREFIX + "<h:meta http-equiv=\"refresh\" content=\"0;url=https://x.example/\"/></svg>")).singleElement()
                 .extracting(Problem::message).asString().startsWith("<h:meta> is an element of HTML");
-        assertThat(svgProblems(html + "<h:form action=\"https://x.example/\"><h:input name=\"q\"/></h:form></svg>"))
+        assertThat(svgProblems(SVG_WITH_HTML_PREFIX + "<h:form action=\"https://x.example/\"><h:input name=\"q\"/></h:form></svg>"))
                 .extracting(Problem::message).anySatisfy(m -> assertThat(m).startsWith("<h:form> is an element of HTML"))
                 .anySatisfy(m -> assertThat(m).contains("'action' refers to 'https://x.example/'"));
         assertThat(svgProblems(SVG + "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi></math></svg>")).singleElement()
@@ -130,8 +131,7 @@ class LogoCheckTest {
         assertThat(svgProblems(SVG + "<style><h:p xmlns:h=\"http://www.w3.org/1999/xhtml\">rect { fill: red }</h:p></style></svg>"))
                 .singleElement().extracting(Problem::message).asString().startsWith("<style> holds the element <h:p>, where a stylesheet holds only text");
         // after a <style> inside a refused element, what follows that element is checked as itself again
-        String html = SVG.replace(">", " xmlns:h=\"http://www.w3.org/1999/xhtml\">");
-        assertThat(svgProblems(html + "<foreignObject width=\"4\" height=\"4\"><style>rect { fill: red }</style></foreignObject><h:img/></svg>"))
+        assertThat(svgProblems(SVG_WITH_HTML_PREFIX + "<foreignObject width=\"4\" height=\"4\"><style>rect { fill: red }</style></foreignObject><h:img/></svg>"))
                 .extracting(Problem::message).hasSize(2).last().asString().startsWith("<h:img> is an element of HTML");
     }
 
