@@ -484,7 +484,7 @@ public final class SiteRenderer {
         // The site's data lists each plan's summary, the organisations with the actions each owns, the themes and the
         // counts: keyed on them, each plan's part kept by the plan's key, so that a progress text leaves it as it was.
         String data = Fingerprint.of("site data", archive.plans().stream().map(this::siteDataKey).toList(),
-                all, archive.organisations(), JsonRenderer.actionsOwned(archive),
+                all, archive.organisations(), JsonRenderer.ownership(archive),
                 themes.themes().stream().map(listed -> List.of(listed.theme(), listed.recommendations(), listed.tally())).toList());
         List<Output> outputs = new ArrayList<>(downloads(unit, Routes.SITE_DATA, new DownloadKeys(everything, summaries, siteCsvKey(), events,
                 SITE_METADATA, data),

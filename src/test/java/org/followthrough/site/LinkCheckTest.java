@@ -49,7 +49,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * names an existing file;</li>
  * <li>nothing loads from another host (links out to other sites with a[href] are fine);</li>
  * <li>sitemap.xml and robots.txt, once the site has them, point only at existing files under the base URL
- * (the two tests are skipped while the files are not built).</li>
+ * (the two tests are skipped while the files are not built);</li>
+ * <li>every URL to the site in its data (JSON, CSV, feeds and calendars) names a file the site has, and a place
+ * in it that the page has: a data user follows them as a reader follows links.</li>
  * </ul>
  * 404.html is checked as the server uses it: sent in place of a missing URL at any depth, so its links
  * must work from there too. Each site is built once and each page parsed once; every check reports all
@@ -126,6 +128,12 @@ class LinkCheckTest {
         robots(site).assertEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Base.class)
+    void urlsToTheSiteInItsDataNameFilesItHas(Base base) {
+        urlsInTheData(site(base)).assertEmpty();
+    }
+
     /** Proves the checks can fail: a throwaway site with one of each mistake, checked by the same code. */
     @Test
     void theChecksFindEveryKindOfBrokenLinkInAThrowawaySite() throws IOException {
@@ -159,6 +167,9 @@ class LinkCheckTest {
                 + "<url><loc>" + base + "</loc></url><url><loc>" + base + "nope/</loc></url>"
                 + "<url><loc>https://elsewhere.example/</loc></url></urlset>");
         write(root, "robots.txt", "User-agent: *\nAllow: /\n");
+        write(root, "data/site.json", "{\"page\": \"https://followthrough.test/site/page.html#there\", "
+                + "\"csv\": \"https://followthrough.test/site/data/actions.csv\", \"elsewhere\": \"https://external.example/x.csv\"}");
+        write(root, "data/targets.ics", "BEGIN:VCALENDAR\r\nURL:https://followthrough.test/site/pa\r\n ge.html#nope\r\nEND:VCALENDAR\r\n");
         Site site = new Site(BuiltSite.of(root, base));
 
         assertThat(relativeLinks(site).lines()).containsExactlyInAnyOrder(
@@ -189,6 +200,9 @@ class LinkCheckTest {
                 "not under the base URL: sitemap.xml → https://elsewhere.example/ (<loc>)");
         assertThat(robots(site).lines()).containsExactly(
                 "no Sitemap line for the sitemap: robots.txt → (none) (Sitemap:)");
+        assertThat(urlsInTheData(site).lines()).containsExactlyInAnyOrder(
+                "missing file: data/site.json → https://followthrough.test/site/data/actions.csv (URL in the data)",
+                "missing fragment target: data/targets.ics → https://followthrough.test/site/page.html#nope (URL in the data)");
     }
 
     private static String page(String rest) {
@@ -314,6 +328,35 @@ class LinkCheckTest {
                 }
             } else if (ref.use == Use.REFER && !raw.startsWith(site.base)) {
                 report.add(ref, "rel=canonical/alternate outside the base URL", "must start with the base URL " + site.base);
+            }
+        }
+        return report;
+    }
+
+    /**
+     * The URLs to the site in its JSON, CSV, feeds and calendars (sitemap.xml has its own check); a calendar's lines are
+     * unfolded first, as a calendar program reads them.
+     */
+    static Report urlsInTheData(Site site) {
+        Report report = new Report("URL(s) in the data naming nothing in the site", site);
+        for (String suffix : List.of(".json", ".csv", ".xml", ".ics")) {
+            for (String path : site.built.filesEndingWith(suffix)) {
+                if (path.equals("sitemap.xml")) {
+                    continue;
+                }
+                String text = site.built.text(path);
+                if (suffix.equals(".ics")) {
+                    text = text.replace("\r\n ", "").replace("\r\n\t", "");
+                }
+                Matcher m = Site.ABSOLUTE_URL.matcher(text);
+                while (m.find()) {
+                    String url = m.group().replace("&amp;", "&");
+                    URI uri = Site.parse(url);
+                    if (uri != null && url.startsWith(site.base)) {
+                        Ref ref = new Ref(path, "URL in the data", url, Use.REFER, null);
+                        site.problemWith(uri, Use.REFER).ifPresent(p -> report.add(ref, p));
+                    }
+                }
             }
         }
         return report;

@@ -93,6 +93,15 @@ public final class IcalRenderer {
         return out;
     }
 
+    /**
+     * Whether an action has an event in the calendars: its target, or one of its follow-ups', names a date. A calendar of
+     * actions none of which has one is not published.
+     */
+    public static boolean hasEvent(Action action) {
+        return ActionRecord.deadline(action.target()) != null
+                || action.followUps().stream().anyMatch(followUp -> ActionRecord.deadline(followUp.target()) != null);
+    }
+
     private static Utf8Text calendar(Archive archive, String name, String description, Consumer<Utf8Text> events) {
         Site site = archive.site();
         String fullDescription = description + " Ongoing and undated targets are not included. Statuses as at "

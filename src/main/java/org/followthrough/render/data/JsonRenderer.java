@@ -48,6 +48,7 @@ import org.followthrough.model.Tally;
 import org.followthrough.model.Target;
 import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Routes;
+import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.JsonShape.Context;
 
 /**
@@ -109,12 +110,20 @@ public final class JsonRenderer {
         return Tally.of(ActionRecord.all(archive).stream().map(ActionRecord::action).toList());
     }
 
-    /** How many actions each organisation owns, alone or with others, by its id, as {@code data/site.json} lists them. */
-    public static Map<String, Integer> actionsOwned(Archive archive) {
+    /** What {@code data/site.json} says of each organisation's actions: how many it owns, and whether it has a calendar. */
+    public static Ownership ownership(Archive archive) {
         Map<String, Integer> owned = new TreeMap<>();
-        archive.plans().forEach(p -> p.actions().forEach(a -> a.owners().stream().map(Owner::organisationId).distinct()
-                .forEach(id -> owned.merge(id, 1, Integer::sum))));
-        return owned;
+        java.util.SortedSet<String> withCalendar = new java.util.TreeSet<>();
+        archive.plans().forEach(p -> p.actions().forEach(a -> {
+            boolean event = IcalRenderer.hasEvent(a);
+            a.owners().stream().map(Owner::organisationId).distinct().forEach(id -> {
+                owned.merge(id, 1, Integer::sum);
+                if (event) {
+                    withCalendar.add(id);
+                }
+            });
+        }));
+        return new Ownership(owned, withCalendar);
     }
 
     private static Context context(Archive archive) {
@@ -143,15 +152,33 @@ public final class JsonRenderer {
     private record Coded(String code, String label) {
     }
 
-    /** Where a page is and the folder its downloads are in, with the name of its JSON document. */
-    private record Links(String page, String folder, String json) {
+    /**
+     * Where a page is and the folder its downloads are in, with the name of its JSON document; whether the folder holds
+     * the data (an organisation that owns no action has a page but no downloads) and a calendar (published only where
+     * an action has a dated target).
+     */
+    private record Links(String page, String folder, String json, boolean data, boolean calendar) {
         static Links of(Plan p) {
-            return new Links(Routes.plan(p.id()), Routes.plan(p.id()), Routes.PLAN_JSON);
+            return new Links(Routes.plan(p.id()), Routes.plan(p.id()), Routes.PLAN_JSON, true,
+                    p.actions().anyMatch(IcalRenderer::hasEvent));
         }
 
-        static Links of(Organisation o) {
-            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON);
+        static Links of(Organisation o, Ownership ownership) {
+            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON,
+                    ownership.actionsOwned().containsKey(o.id()), ownership.withCalendar().contains(o.id()));
         }
+
+        /** The folder's file, or null where it is not published. */
+        String file(Site site, String file, boolean published) {
+            return published ? Routes.url(site, folder + file) : null;
+        }
+    }
+
+    /**
+     * How many actions each organisation owns, alone or with others, by its id (those that own none left out), and the
+     * ids of those that own an action with a dated target (whose calendars are published).
+     */
+    public record Ownership(Map<String, Integer> actionsOwned, java.util.SortedSet<String> withCalendar) {
     }
 
     private record InPlan(Plan plan, Recommendation recommendation) {
@@ -161,10 +188,18 @@ public final class JsonRenderer {
     private record Owned(Plan plan, List<ActionRecord> records) {
     }
 
-    private record Summarised(Organisation organisation, int actionsOwned) {
+    private record Summarised(Organisation organisation, Ownership ownership) {
+        int actionsOwned() {
+            return ownership.actionsOwned().getOrDefault(organisation.id(), 0);
+        }
     }
 
     private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved) {
+        /** Its downloads: made only for an organisation that owns an action, with a calendar where one has a dated target. */
+        Links links() {
+            return new Links(Routes.organisation(organisation.id()), Routes.organisation(organisation.id()), Routes.ORGANISATION_JSON,
+                    !groups.isEmpty(), groups.stream().anyMatch(g -> g.records().stream().anyMatch(r -> IcalRenderer.hasEvent(r.action()))));
+        }
     }
 
     // ---- the objects, each field once ----
@@ -260,12 +295,18 @@ public final class JsonRenderer {
 
     private static final JsonShape<Links> DOWNLOADS = JsonShape.<Links>named("downloads", "Where the page and each download are.")
             .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
-            .field("json", URL, "The JSON document.", (c, l) -> Routes.url(c.site(), l.folder() + l.json()))
-            .field("csv", URL, "One row per action, as CSV (RFC 4180, UTF-8).", (c, l) -> Routes.url(c.site(), l.folder() + Routes.CSV))
-            .field("csv_metadata", URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns.",
-                    (c, l) -> Routes.url(c.site(), l.folder() + Routes.CSV_METADATA))
-            .field("atom", URL, "An Atom feed of the dated progress updates.", (c, l) -> Routes.url(c.site(), l.folder() + Routes.ATOM))
-            .field("ics", URL, "An iCalendar file of the dated targets.", (c, l) -> Routes.url(c.site(), l.folder() + Routes.ICS));
+            .field("json", N_URL, "The JSON document; null for an organisation that owns no action, which has no downloads.",
+                    (c, l) -> l.file(c.site(), l.json(), l.data()))
+            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8); null where there is no JSON document.",
+                    (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
+            .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
+                    (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data()))
+            .field("atom", N_URL, "An Atom feed of the dated progress updates; null where there is no JSON document.",
+                    (c, l) -> l.file(c.site(), Routes.ATOM, l.data()))
+            .field("json_feed", N_URL, "The same feed as a JSON Feed (version 1.1); null where there is no Atom feed.",
+                    (c, l) -> l.file(c.site(), Routes.JSON_FEED, l.data()))
+            .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
+                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar()));
 
     /** The fields every form of a plan begins with. */
     private static final JsonShape<Plan> PLAN_HEAD = JsonShape.<Plan>inline(null)
@@ -299,14 +340,14 @@ public final class JsonRenderer {
     private static final JsonShape<Summarised> ORGANISATION_SUMMARY = ORGANISATION_HEAD.from(Summarised::organisation)
             .as("organisationSummary", "An organisation, in brief.")
             .field("actions_owned", COUNT, "How many actions it owns, alone or with others.", (c, s) -> s.actionsOwned())
-            .object("downloads", DOWNLOADS, "Its downloads.", (c, s) -> Links.of(s.organisation()));
+            .object("downloads", DOWNLOADS, "Its downloads.", (c, s) -> Links.of(s.organisation(), s.ownership()));
 
-    private static final JsonShape<Organisation> ORGANISATION = ORGANISATION_HEAD.as("organisation",
-                    "An organisation that owns, leads or oversees actions.")
-            .field("description", N_STRING, "A note about the organisation (Markdown).", (c, o) -> text(o.description()))
-            .field("brand_colour", N_STRING, "Its colour, as #rrggbb.", (c, o) -> o.brandColour())
-            .field("published_plans_url", N_URL, "Where it publishes its own part of plans.", (c, o) -> o.publishedPlansUrl())
-            .object("downloads", DOWNLOADS, "Its downloads.", (c, o) -> Links.of(o));
+    private static final JsonShape<OrganisationDocument> ORGANISATION = ORGANISATION_HEAD.from(OrganisationDocument::organisation)
+            .as("organisation", "An organisation that owns, leads or oversees actions.")
+            .field("description", N_STRING, "A note about the organisation (Markdown).", (c, d) -> text(d.organisation().description()))
+            .field("brand_colour", N_STRING, "Its colour, as #rrggbb.", (c, d) -> d.organisation().brandColour())
+            .field("published_plans_url", N_URL, "Where it publishes its own part of plans.", (c, d) -> d.organisation().publishedPlansUrl())
+            .object("downloads", DOWNLOADS, "Its downloads.", (c, d) -> d.links());
 
     private static final JsonShape<ActionState> ACTION_STATE = JsonShape.<ActionState>named("actionState",
                     "What the site works out about an action as at the as-of date; never written in the content.")
@@ -464,7 +505,7 @@ public final class JsonRenderer {
     static final JsonShape<OrganisationDocument> ORGANISATION_DOCUMENT = JsonRenderer.<OrganisationDocument>document(Routes.ORGANISATION_SCHEMA,
                     "An organisation and the actions it owns, alone or with others, grouped by plan: each action in brief, with the link to"
                             + " its plan's document (plans[].plan.downloads.json), which has the action in full and its progress history.")
-            .object("organisation", ORGANISATION, "The organisation.", (c, d) -> d.organisation())
+            .object("organisation", ORGANISATION, "The organisation.", (c, d) -> d)
             .object("tally", TALLY, "The actions it owns, counted.", (c, d) -> d.tally())
             .array("plans", OWNED_ACTIONS, "The plans in which it owns actions, with those actions.", (c, d) -> d.groups())
             .array("involved_in", PLAN_REF, "Plans that list the organisation but in which it owns no action.", (c, d) -> d.involved());
@@ -474,7 +515,8 @@ public final class JsonRenderer {
             .array("lifecycles", LIFECYCLE, "The lifecycle common to every plan that each plan's status words map onto.",
                     (c, a) -> List.of(Lifecycle.values()))
             .object("tally", TALLY, "Every action of the site, counted.", (c, a) -> siteTally(a))
-            .object("downloads", DOWNLOADS, "The site-wide downloads.", (c, a) -> new Links("", Routes.SITE_DATA, Routes.SITE_JSON))
+            .object("downloads", DOWNLOADS, "The site-wide downloads.", (c, a) -> new Links("", Routes.SITE_DATA, Routes.SITE_JSON, true,
+                    a.plans().stream().anyMatch(p -> p.actions().anyMatch(IcalRenderer::hasEvent))))
             .array("plans", PLAN_SUMMARY, "Every plan.", (c, a) -> a.plans())
             .array("organisations", ORGANISATION_SUMMARY, "Every organisation.", (c, a) -> summarised(a))
             .field("themes_note", N_STRING, "Who assigned the themes and who may change them (Markdown).", (c, a) -> text(c.site().themesNote()))
@@ -530,7 +572,7 @@ public final class JsonRenderer {
     }
 
     private static List<Summarised> summarised(Archive archive) {
-        Map<String, Integer> owned = actionsOwned(archive);
-        return archive.organisations().stream().map(o -> new Summarised(o, owned.getOrDefault(o.id(), 0))).toList();
+        Ownership ownership = ownership(archive);
+        return archive.organisations().stream().map(o -> new Summarised(o, ownership)).toList();
     }
 }

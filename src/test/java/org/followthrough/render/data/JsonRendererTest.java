@@ -194,6 +194,43 @@ class JsonRendererTest {
     }
 
     @Test
+    void downloadsThatAreNotPublishedAreNullNotLinks() throws Exception {
+        // no action with a dated target: no calendar is published for the plan, its owners or the site
+        Archive undated = TestArchives.mapActions(TestArchives.small(), (plan, a) -> new Action(a.ref(), a.description(), a.section(),
+                a.owners(), null, a.monitoring(), a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(),
+                a.status(), a.rag(), a.grade(), a.qualityAssuredBy(), List.of(), a.note(), a.progress(), a.extraColumns(),
+                a.inherited(), a.state(), a.themes()));
+        JsonNode site = JSON.readTree(JsonRenderer.site(undated));
+        assertThat(site.get("downloads").get("ics").isNull()).isTrue();
+        assertThat(site.get("plans").get(0).get("downloads").get("ics").isNull()).isTrue();
+        assertThat(site.get("plans").get(0).get("downloads").get("csv").asText()).endsWith("/plans/sample-review/actions.csv");
+        JsonNode plan = JSON.readTree(JsonRenderer.plan(undated, undated.plans().get(0)));
+        assertThat(plan.get("plan").get("downloads").get("ics").isNull()).isTrue();
+        JsonNode owner = JSON.readTree(JsonRenderer.organisation(undated, undated.organisation("sample-trust").orElseThrow()));
+        assertThat(owner.get("organisation").get("downloads").get("ics").isNull()).isTrue();
+        assertThat(owner.get("organisation").get("downloads").get("json_feed").asText())
+                .isEqualTo("https://plans.example/organisations/sample-trust/progress.json");
+
+        // an organisation that owns no action has a page, and nothing to download
+        Archive shipped = TestArchives.shipped();
+        JsonNode organisations = JSON.readTree(JsonRenderer.site(shipped)).get("organisations");
+        List<JsonNode> ownNothing = new ArrayList<>();
+        organisations.forEach(o -> {
+            if (o.get("actions_owned").asInt() == 0) {
+                ownNothing.add(o);
+            }
+        });
+        assertThat(ownNothing).as("the shipped content names organisations that own no action").isNotEmpty();
+        for (JsonNode o : ownNothing) {
+            JsonNode downloads = o.get("downloads");
+            assertThat(downloads.get("page").asText()).endsWith("/organisations/" + o.get("id").asText() + "/");
+            for (String file : List.of("json", "csv", "csv_metadata", "atom", "json_feed", "ics")) {
+                assertThat(downloads.get(file).isNull()).as("%s of %s", file, o.get("id")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void schemaRejectsAKeyItDoesNotDescribeAndAMissingOne() throws Exception {
         Archive archive = TestArchives.small();
         ObjectNode document = (ObjectNode) JSON.readTree(JsonRenderer.plan(archive, archive.plans().get(0)));
