@@ -18,7 +18,8 @@ import org.followthrough.render.MarkdownRenderer;
  *
  * <p>An entry's id is a tag: URI (RFC 4151) made only from the site's address, the plan, the action
  * and the update's own date and its place among the action's updates of that date:
- * {@code tag:<host>,<update date>:<site path>plans/<plan id>/actions/<ref>/progress/<n>}. Appending
+ * {@code tag:<host>,<update date>:<site path>plans/<plan id>/actions/<ref>/progress/<n>} (an update reported for the
+ * whole recommendation: {@code …/recommendation-progress/<n>}, counted apart from the action's own). Appending
  * an update (or inserting one with another date) never changes an earlier entry's id, and nothing
  * else in an entry depends on later updates or on the as-of date, so earlier entries stay
  * byte-identical. An entry's {@code updated} is its update's date at 00:00:00Z; the feed's is the

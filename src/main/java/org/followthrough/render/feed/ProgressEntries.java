@@ -129,12 +129,16 @@ public final class ProgressEntries {
         }
 
         /**
-         * {@code tag:<host>,<date>:<site path>plans/<plan>/actions/<ref>/progress/<n>}, where n counts
-         * the action's updates of that date (1 for the first). The date is the update's own.
+         * {@code tag:<host>,<date>:<site path>plans/<plan>/actions/<ref>/progress/<n>}, where n counts the action's own
+         * updates of that date (1 for the first); an update the plan reported for the whole recommendation, which each of
+         * its actions shows, is {@code …/recommendation-progress/<n>}, n counting those of that date. The two are counted
+         * apart, so that one of either kind added on a date leaves the other kind's ids as they were. The date is the
+         * update's own.
          */
         String id(Site site) {
             return "tag:" + Routes.host(site) + "," + date() + ":" + Routes.basePath(site) + "plans/" + record.plan().id()
-                    + "/actions/" + Routes.encode(record.action().ref()) + "/progress/" + sameDay;
+                    + "/actions/" + Routes.encode(record.action().ref()) + (update().shared() ? "/recommendation-progress/" : "/progress/")
+                    + sameDay;
         }
 
         /** "Action 3.1.1: In progress → Completed" where the update changed the status, else "Action 3.1.1: progress update". */
@@ -223,8 +227,10 @@ public final class ProgressEntries {
                     continue;
                 }
                 int sameDay = 1;
+                boolean shared = history.get(i).update().shared();
                 for (int j = 0; j < i; j++) {
-                    if (date.equals(history.get(j).update().date())) {
+                    ProgressUpdate earlier = history.get(j).update();
+                    if (date.equals(earlier.date()) && earlier.shared() == shared) {
                         sameDay++;
                     }
                 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,9 +23,11 @@ import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.support.TestArchives;
+import org.followthrough.support.TestBuilds;
 import org.followthrough.support.TestArchives.Located;
 import org.followthrough.support.TestArchives.Scope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
@@ -167,7 +171,7 @@ class AtomRendererTest {
         Archive archive = TestArchives.shipped();
         assertThat(archive.site().baseUrl()).isEqualTo("https://followthrough.example/action-plans/");
         for (Element entry : children(parse(RENDERER.site(archive, SELF, PAGE)).getDocumentElement(), "entry")) {
-            assertThat(only(entry, "id")).matches("tag:followthrough\\.example,\\d{4}-\\d{2}-\\d{2}:action-plans/plans/[a-z0-9-]+/actions/[A-Za-z0-9._~%]+/progress/\\d+");
+            assertThat(only(entry, "id")).matches("tag:followthrough\\.example,\\d{4}-\\d{2}-\\d{2}:action-plans/plans/[a-z0-9-]+/actions/[A-Za-z0-9._~%]+/(recommendation-)?progress/\\d+");
             assertThat(only(entry, "id")).contains("," + only(entry, "updated").substring(0, 10) + ":");
         }
     }
@@ -179,6 +183,44 @@ class AtomRendererTest {
                 .getDocumentElement();
         assertThat(children(feed, "entry")).isEmpty();
         assertThat(only(feed, "updated")).isEqualTo("2026-11-23T00:00:00Z");
+    }
+
+    @Test
+    void anUpdateReportedForTheWholeRecommendationLeavesTheActionsOwnEntriesOfThatDateAsTheyWere(@TempDir Path temp) throws Exception {
+        Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
+        Archive before = TestArchives.load(content);
+        Path recommendation = content.resolve("plans/sample-review/recommendations/01.yaml");
+        // on the date of action 1.1's own last update, which sorts after it
+        Files.writeString(recommendation, Files.readString(recommendation).replace("actions:\n", """
+                progress:
+                  - date: 2024-07-01
+                    text: A joint review of the minutes was held.
+                actions:
+                """));
+        Archive after = TestArchives.load(content);
+
+        Map<String, String> was = entriesById(RENDERER.plan(before, before.plans().get(0), SELF, PAGE));
+        Map<String, String> now = entriesById(RENDERER.plan(after, after.plans().get(0), SELF, PAGE));
+        String own = "tag:plans.example,2024-07-01:plans/sample-review/actions/1.1/progress/1";
+        assertThat(was.get(own)).contains("Every meeting is now minuted.");
+        assertThat(now.get(own)).as("the action's own entry, byte for byte").isEqualTo(was.get(own));
+        assertThat(now.get("tag:plans.example,2024-07-01:plans/sample-review/actions/1.1/recommendation-progress/1"))
+                .contains("A joint review of the minutes was held.");
+        assertThat(now.get("tag:plans.example,2024-07-01:plans/sample-review/actions/1.2/recommendation-progress/1"))
+                .as("each action of the recommendation shows it").contains("A joint review of the minutes was held.");
+        assertThat(now).containsAllEntriesOf(was);
+    }
+
+    /** Each entry of a feed, as written, by its id. */
+    private static Map<String, String> entriesById(String atom) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        Matcher entry = Pattern.compile("<entry>.*?</entry>", Pattern.DOTALL).matcher(atom);
+        while (entry.find()) {
+            Matcher id = Pattern.compile("<id>(.*?)</id>").matcher(entry.group());
+            assertThat(id.find()).isTrue();
+            assertThat(entries.put(id.group(1), entry.group())).as("ids are unique").isNull();
+        }
+        return entries;
     }
 
     @Test
