@@ -29,8 +29,9 @@ final class ActionStateCalculator {
     /**
      * A status the action was published with has no date of its own: it is not taken to date from the
      * plan's publication (plans are often published long after the work they report). The status
-     * holds from the first dated update that gives it, and the action counts as completed on the first
-     * dated update that reports it done.
+     * holds from the first dated update that gives its stage (the lifecycle: a new word for the same
+     * stage does not move the date), and the action counts as completed on the first dated update that
+     * reports it done.
      *
      * @param initialStatus the status the action was first published with, or null
      */
@@ -48,8 +49,10 @@ final class ActionStateCalculator {
             if (update.status() != null) {
                 if (status == null || !update.status().code().equals(status.code())) {
                     changes.add(new Change("Status", status, update.status()));
-                    since = update.date();
-                } else if (since == null) {
+                }
+                // Since when the stage has held: another of the plan's words for the same stage (Completed, then
+                // Complete) is a change of wording, not of status, and does not move the date.
+                if (status == null || status.lifecycle() != update.status().lifecycle() || since == null) {
                     since = update.date();
                 }
                 if (!isDone(update.status())) {

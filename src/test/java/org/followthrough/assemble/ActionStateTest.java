@@ -44,6 +44,22 @@ class ActionStateTest {
     }
 
     @Test
+    void anotherWordForTheSameStageIsNotANewStatusSinceThen() {
+        ScaleEntry complete = new ScaleEntry("complete", "Complete", null, Lifecycle.COMPLETED);
+        ScaleEntry ongoing = new ScaleEntry("ongoing", "Ongoing", null, Lifecycle.IN_PROGRESS);
+        ActionState reworded = state(OPEN, null, update("2016-05-01", DONE), update("2018-11-28", complete));
+        assertThat(reworded.status()).as("the plan's latest word").isEqualTo(complete);
+        assertThat(reworded.statusSince()).as("completed since the first report of it, as completed on says")
+                .isEqualTo(LocalDate.of(2016, 5, 1)).isEqualTo(reworded.completedOn());
+        assertThat(reworded.history().get(1).changes()).as("the wording change is still in the history")
+                .extracting(c -> c.from().code() + " → " + c.to().code()).containsExactly("done → complete");
+        ActionState stillInProgress = state(null, null, update("2017-02-01", OPEN), update("2018-11-28", ongoing));
+        assertThat(stillInProgress.statusSince()).isEqualTo(LocalDate.of(2017, 2, 1));
+        ActionState movedOn = state(null, null, update("2017-02-01", OPEN), update("2018-11-28", complete));
+        assertThat(movedOn.statusSince()).as("a new stage dates from its report").isEqualTo(LocalDate.of(2018, 11, 28));
+    }
+
+    @Test
     void aStatusPublishedWithTheActionHasNoDateOfItsOwn() {
         ActionState s = state(OPEN, null);
         assertThat(s.status()).isEqualTo(OPEN);

@@ -146,8 +146,9 @@ public final class CsvRenderer {
                             .collect(Collectors.joining("; ")) + ".",
                     c -> c.record().action().state().lifecycle().code()),
             column("status_since", "Status since", "date", false,
-                    "The date of the first dated update from which the latest status has held. Empty when not known:"
-                            + " a status published with the action, or by an update without a date, has no date of its own.",
+                    "The date of the first dated update from which the latest status's lifecycle stage has held (another"
+                            + " of the plan's words for the same stage, Completed then Complete, does not move it). Empty when not"
+                            + " known: a status published with the action, or by an update without a date, has no date of its own.",
                     c -> iso(c.record().action().state().statusSince())),
             column("grade", "Grade", "string", false,
                     "The latest assurance grade published, in the plan's own words.",

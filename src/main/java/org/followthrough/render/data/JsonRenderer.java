@@ -355,7 +355,7 @@ public final class JsonRenderer {
             .object("lifecycle", CODE_LABEL, "The lifecycle stage of the latest status ('not_stated' when none was published).",
                     (c, s) -> new Coded(s.lifecycle().code(), s.lifecycle().label()))
             .field("done", BOOLEAN, "Whether the action is completed, embedded or closed.", (c, s) -> s.lifecycle().isDone())
-            .field("status_since", N_DATE, "The date from which the latest status has held, where known.", (c, s) -> iso(s.statusSince()))
+            .field("status_since", N_DATE, "The date from which the latest status's lifecycle stage has held, where known; another of the plan's words for the same stage does not move it.", (c, s) -> iso(s.statusSince()))
             .optional("grade", SCALE_VALUE, "The latest grade.", (c, s) -> s.grade())
             .optional("rag", SCALE_VALUE, "The latest RAG rating.", (c, s) -> s.rag())
             .field("last_updated", N_DATE, "The date of the latest dated progress update.", (c, s) -> iso(s.lastUpdated()))
