@@ -133,7 +133,7 @@ public final class JsonRenderer {
     /** Every {@code $defs} entry of the schemas, in their order: each schema has them all. */
     static Map<String, Object> defs() {
         Map<String, Object> defs = new LinkedHashMap<>();
-        for (JsonShape<?> shape : List.of(SITE, CODE_LABEL, LIFECYCLE, ORG_REF, THEME_REF, TARGET, OWNER)) {
+        for (JsonShape<?> shape : List.of(SITE, CODE_LABEL, LIFECYCLE, LIFECYCLE_REF, ORG_REF, THEME_REF, TARGET, OWNER)) {
             defs.put(shape.name(), shape.schema());
         }
         defs.put(EXTRA_COLUMNS, ordered("description", "Values in the plan's extra columns: every column of the plan's"
@@ -225,6 +225,11 @@ public final class JsonRenderer {
             .field("label", STRING, "The lifecycle as readers see it.", (c, l) -> l.label())
             .field("description", STRING, "What it means.", (c, l) -> l.description())
             .field("done", BOOLEAN, "Whether an action at this stage is done (and so never overdue).", (c, l) -> l.isDone());
+
+    private static final JsonShape<Lifecycle> LIFECYCLE_REF = JsonShape.<Lifecycle>named("lifecycleRef",
+                    "A stage of the lifecycle common to every plan, by its code and label.")
+            .field("code", LIFECYCLE_CODE, "The lifecycle's code.", (c, l) -> l.code())
+            .field("label", STRING, "The lifecycle as readers see it.", (c, l) -> l.label());
 
     private static final JsonShape<String> ORG_REF = JsonShape.<String>named("orgRef", "An organisation, by name.")
             .field("id", STRING, "The organisation's identifier on this site.", (c, id) -> id)
@@ -352,8 +357,8 @@ public final class JsonRenderer {
     private static final JsonShape<ActionState> ACTION_STATE = JsonShape.<ActionState>named("actionState",
                     "What the site works out about an action as at the as-of date; never written in the content.")
             .optional("status", SCALE_VALUE, "The latest status published; null when none was.", (c, s) -> s.status())
-            .object("lifecycle", CODE_LABEL, "The lifecycle stage of the latest status ('not_stated' when none was published).",
-                    (c, s) -> new Coded(s.lifecycle().code(), s.lifecycle().label()))
+            .object("lifecycle", LIFECYCLE_REF, "The lifecycle stage of the latest status ('not_stated' when none was published).",
+                    (c, s) -> s.lifecycle())
             .field("done", BOOLEAN, "Whether the action is completed, embedded or closed.", (c, s) -> s.lifecycle().isDone())
             .field("status_since", N_DATE, "The date from which the latest status's lifecycle stage has held, where known; another of the plan's words for the same stage does not move it.", (c, s) -> iso(s.statusSince()))
             .optional("grade", SCALE_VALUE, "The latest grade.", (c, s) -> s.grade())
