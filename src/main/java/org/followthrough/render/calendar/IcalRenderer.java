@@ -104,7 +104,8 @@ public final class IcalRenderer {
 
     private static Utf8Text calendar(Archive archive, String name, String description, Consumer<Utf8Text> events) {
         Site site = archive.site();
-        String fullDescription = description + " Ongoing and undated targets are not included. Statuses as at "
+        String fullDescription = description + " A follow-up with a dated target of its own has an event too. Ongoing and undated"
+                + " targets are not included. Statuses as at "
                 + archive.asOf() + ". Published by " + site.publisher() + ".";
         Utf8Text out = new Utf8Text();
         Lines lines = line -> fold(line, out);

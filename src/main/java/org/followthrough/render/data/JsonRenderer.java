@@ -302,7 +302,7 @@ public final class JsonRenderer {
             .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
             .field("json", N_URL, "The JSON document; null for an organisation that owns no action, which has no downloads.",
                     (c, l) -> l.file(c.site(), l.json(), l.data()))
-            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8); null where there is no JSON document.",
+            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null where there is no JSON document.",
                     (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
             .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
                     (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data()))
