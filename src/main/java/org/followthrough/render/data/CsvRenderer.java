@@ -163,6 +163,10 @@ public final class CsvRenderer {
                     "true when the target's deadline had passed on the date the data was worked out (see the"
                             + " table's description) and the action was not completed, embedded or closed.",
                     c -> Boolean.toString(c.record().action().state().overdue())),
+            column("target_passed_without_status", "Target passed without status", "boolean", true,
+                    "true when the target's deadline had passed on the date the data was worked out and no status was ever"
+                            + " published for the action: it is then not called overdue, as nothing says it is not done.",
+                    c -> Boolean.toString(c.record().action().state().targetPassedWithoutStatus())),
             column("not_updated_recently", "Not updated recently", "boolean", true,
                     "true when the action was not done and its latest dated progress update was older than the site's"
                             + " limit (or it had none) on the date the data was worked out.",

@@ -295,6 +295,8 @@ public final class JsonRenderer {
             .field("total", COUNT, "How many actions.", (c, t) -> t.total())
             .field("done", COUNT, "How many are completed, embedded or closed.", (c, t) -> t.done())
             .field("overdue", COUNT, "How many are overdue.", (c, t) -> t.overdue())
+            .field("target_passed_without_status", COUNT, "How many have passed their target with no status ever published:"
+                    + " not counted as overdue, as nothing says they are not done.", (c, t) -> t.targetPassedWithoutStatus())
             .field("not_updated_recently", COUNT, "How many are not updated recently.", (c, t) -> t.stale())
             .object("by_lifecycle", byLifecycle(), "How many are at each lifecycle stage.", (c, t) -> t);
 
@@ -365,6 +367,8 @@ public final class JsonRenderer {
             .optional("rag", SCALE_VALUE, "The latest RAG rating.", (c, s) -> s.rag())
             .field("last_updated", N_DATE, "The date of the latest dated progress update.", (c, s) -> iso(s.lastUpdated()))
             .field("overdue", BOOLEAN, "The target had passed on the as-of date and the action was not done.", (c, s) -> s.overdue())
+            .field("target_passed_without_status", BOOLEAN, "The target had passed on the as-of date and no status was ever"
+                    + " published for the action (which is then not called overdue).", (c, s) -> s.targetPassedWithoutStatus())
             .field("not_updated_recently", BOOLEAN, "The action was not done and had no dated progress update in the site's limit"
                     + " before the as-of date.", (c, s) -> s.stale())
             .field("completed_on", N_DATE, "When the action was first reported done, where known.", (c, s) -> iso(s.completedOn()));

@@ -144,6 +144,7 @@ class CsvRendererTest {
         row.put("rag", label(a.state().rag()));
         row.put("term", label(a.term()));
         row.put("overdue", a.state().overdue() ? "true" : "false");
+        row.put("target_passed_without_status", a.state().targetPassedWithoutStatus() ? "true" : "false");
         row.put("not_updated_recently", a.state().stale() ? "true" : "false");
         row.put("last_updated", date(a.state().lastUpdated()));
         row.put("completed_on", date(a.state().completedOn()));
