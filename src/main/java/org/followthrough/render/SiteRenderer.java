@@ -518,6 +518,12 @@ public final class SiteRenderer {
                     }
                     model.put("plans", recent.stream().map(views::planSummary).toList());
                     model.put("planCount", archive.plans().size());
+                    // the most recently updated plan comes first: its card, in the key, shows the date
+                    java.time.LocalDate latest = recent.isEmpty() ? null : lastUpdate(recent.get(0));
+                    if (latest != null) {
+                        model.put("latestUpdate", Dates.format(latest));
+                        model.put("latestUpdateIso", latest.toString());
+                    }
                     model.put("organisationCount", named);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);

@@ -259,7 +259,7 @@ class FragmentRendererTest {
         Plan plan = archive.plans().stream().filter(p -> p.reference() != null).findFirst().orElseThrow();
         Element body = parse(renderer.plan(views.site(), views.plan(plan), archive.site().baseUrl()));
         assertThat(body.selectFirst("h2").text()).isEqualTo(plan.title());
-        assertThat(body.text()).contains(plan.reference()).contains("Progress as at 23 November 2026")
+        assertThat(body.text()).contains(plan.reference()).contains("Statuses as at 23 November 2026")
                 .contains(plan.tally().total() + " actions, by status:");
         Element more = body.select("a").stream().filter(a -> a.text().equals("Full plan and downloads")).findFirst().orElseThrow();
         assertThat(more.attr("href")).isEqualTo(archive.site().baseUrl() + "plans/" + plan.id() + "/");
@@ -286,7 +286,7 @@ class FragmentRendererTest {
                 + "<section class=\"ft-own\"><h2>Our plan: ${plan.title}</h2><@ft.asAt/></section>");
         Plan plan = archive.plans().get(0);
         String html = new FragmentRenderer(TestBuilds.templateEngine(templates)).plan(views.site(), views.plan(plan), archive.site().baseUrl());
-        assertThat(html).contains("Our plan: ").contains("Progress as at <time datetime=\"2026-11-23\">23 November 2026</time>.");
+        assertThat(html).contains("Our plan: ").contains("Statuses as at <time datetime=\"2026-11-23\">23 November 2026</time>.");
         String organisation = new FragmentRenderer(TestBuilds.templateEngine(templates)).organisation(views.site(),
                 views.organisation(archive.organisations().get(0)), views.ownedActions(archive.organisations().get(0)), archive.site().baseUrl());
         assertThat(organisation).as("the built-in organisation fragment is still used").contains("class=\"ft-fragment ft-organisation\"");

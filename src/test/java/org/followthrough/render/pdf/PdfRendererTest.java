@@ -351,7 +351,7 @@ class PdfRendererTest {
     @Test
     void thePlanSummarySaysWhatTheBriefAsks() throws IOException {
         String text = text(pdfs.get("plan-p-independent-investigation"));
-        assertThat(text).contains("Progress as at 23 November 2026", "Independent investigation", "Progress at a glance",
+        assertThat(text).contains("Statuses as at 23 November 2026", "Independent investigation", "Progress at a glance",
                 "Status of every action", "Recommendation 1", "Action 1.1", "Latest progress, 14 June 2017", "Target",
                 "Organisations involved");
         Plan p = archive.plans().stream().filter(pl -> pl.id().equals("p-independent-investigation")).findFirst().orElseThrow();
@@ -361,7 +361,7 @@ class PdfRendererTest {
     @Test
     void theOrganisationSummaryListsItsActionsByPlanWithoutTypesettingTheirProgressAgain() throws IOException {
         String text = text(pdfs.get("organisation-west-midlands-police"));
-        assertThat(text).contains("Actions owned by West Midlands Police", "Progress as at 23 November 2026").doesNotContain("Latest progress");
+        assertThat(text).contains("Actions owned by West Midlands Police", "Statuses as at 23 November 2026").doesNotContain("Latest progress");
         OrganisationView police = views.organisation(archive.organisation("west-midlands-police").orElseThrow());
         police.groups().forEach(g -> {
             assertThat(text).contains(g.plan().title().substring(0, 20));
