@@ -67,6 +67,33 @@ class ReaderPagesTest {
         }
     }
 
+    /** "5 overdue" takes the reader to those five actions, named with their owners near the top, not to a definition. */
+    @Test
+    void aCountOfLateActionsLeadsToTheActionsThemselves() {
+        for (Plan plan : archive.plans()) {
+            Document doc = page(Routes.plan(plan.id()));
+            List<String> overdue = plan.actions().filter(a -> a.state().overdue()).map(a -> "Action " + a.ref()).toList();
+            Element count = doc.selectFirst("#progress .flags-summary a:contains(overdue)");
+            if (overdue.isEmpty()) {
+                assertThat(count).as(plan.id()).isNull();
+                assertThat(doc.getElementById("overdue-actions")).as(plan.id()).isNull();
+                continue;
+            }
+            assertThat(count.attr("href")).as(plan.id()).isEqualTo("#overdue-actions");
+            Element list = doc.getElementById("overdue-actions").nextElementSibling();
+            assertThat(list.select("li > a").eachText()).as(plan.id()).containsExactlyElementsOf(overdue.subList(0, Math.min(10, overdue.size())));
+            for (Element link : list.select("li > a")) {
+                Element row = doc.getElementById(link.attr("href").substring(1));
+                assertThat(row.attr("data-overdue")).as("%s of %s", link.text(), plan.id()).isEqualTo("true");
+            }
+        }
+        Document home = page("");
+        assertThat(home.selectFirst(".flags-summary").select("a").eachAttr("href")).as("the site's own counts")
+                .containsExactly("./actions/overdue/", "./actions/target-passed-no-status/", "./actions/not-updated-recently/");
+        assertThat(home.select(".card .flags-summary a:contains(overdue)").eachAttr("href")).as("each plan's card").isNotEmpty()
+                .allMatch(href -> href.matches("\\./plans/[a-z0-9-]+/#overdue-actions"));
+    }
+
     @Test
     void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
         Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();

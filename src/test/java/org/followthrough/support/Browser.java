@@ -139,7 +139,8 @@ public final class Browser implements AutoCloseable {
         // a busy machine the window may take a moment to settle after a resize, so the viewport is read
         // until two readings agree, and a few attempts are allowed.
         long[] inner = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        long[] before = viewport();
+        for (int attempt = 0; attempt < 8; attempt++) {
             driver.manage().window().setSize(new Dimension(width + frame.width, height + frame.height));
             inner = viewport();
             if (inner[0] == width && inner[1] == height) {
@@ -150,6 +151,11 @@ public final class Browser implements AutoCloseable {
             if (inner[0] == width && inner[1] == height) {
                 awaitMediaQueries(width, height);
                 return;
+            }
+            if (inner[0] == before[0] && inner[1] == before[1] && (before[0] != width || before[1] != height)) {
+                // the window has not been resized yet (a busy machine): the frame is not what is wrong, so wait and ask again
+                pause(100L * (attempt + 1));
+                continue;
             }
             frame = new Dimension(Math.max(0, frame.width + width - (int) inner[0]), Math.max(0, frame.height + height - (int) inner[1]));
         }
@@ -175,6 +181,14 @@ public final class Browser implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the page's media queries did not see the viewport of " + width + "×" + height);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long[] settledViewport(long[] read) {
