@@ -3,6 +3,7 @@ package org.followthrough.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.followthrough.output.MemoryPublisher;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;
@@ -148,6 +149,36 @@ class TimelineChartsTest {
                 }
             }
         }
+    }
+
+    /**
+     * An action reported complete without a date is marked in a column of its own after the as-of line, headed so, and
+     * never on the time axis, where the mark would read as a completion on the day the site was built.
+     */
+    @Test
+    void aCompletionWithoutADateIsMarkedOffTheTimeAxis() {
+        int undated = 0;
+        for (Page each : pagesWithTimelines()) {
+            for (Element svg : each.document().select("svg[id$=-spans], svg[id$=-spans-narrow]")) {
+                double asOf = Double.parseDouble(svg.selectFirst("line.as-of").attr("x1"));
+                Element heading = svg.selectFirst("text.undated");
+                for (Element span : svg.select("g.span[data-completed=]")) {
+                    if (!Set.of("completed", "embedded", "closed").contains(span.attr("data-lifecycle"))) {
+                        continue;
+                    }
+                    undated++;
+                    Element mark = span.selectFirst("circle");
+                    assertThat(Double.parseDouble(mark.attr("cx"))).as("%s %s", each.path(), span.attr("data-ref")).isGreaterThan(asOf + 10);
+                    assertThat(heading).as(each.path()).isNotNull();
+                    assertThat(heading.text()).isEqualTo("Done, no date");
+                }
+                if (svg.select("g.span[data-completed=]").stream().noneMatch(g -> Set.of("completed", "embedded", "closed")
+                        .contains(g.attr("data-lifecycle")))) {
+                    assertThat(heading).as("%s: no column without a mark in it", each.path()).isNull();
+                }
+            }
+        }
+        assertThat(undated).as("the shipped plans report some actions complete without a date").isPositive();
     }
 
     /** Counts that never change would draw two flat lines: the chart is left out, and the page says why and what they are. */

@@ -46,6 +46,11 @@ public final class TimelineSvg {
     }
 
     private static final int RIGHT = 16;
+    /**
+     * The width of the column after the as-of line where actions reported complete without a date are marked: off the
+     * time axis, so that no such mark reads as a completion on the day the site was built.
+     */
+    private static final int UNDATED = 64;
     private static final int TOP = 34;
     private static final int AXIS = 34;
 
@@ -69,7 +74,8 @@ public final class TimelineSvg {
         }
         int bottom = TOP + rows.size() * size.row;
         StringBuilder svg = open(id + size.suffix, title, description, size, bottom + AXIS);
-        Scale x = new Scale(t.from(), t.to(), size);
+        boolean undated = t.spans().stream().anyMatch(span -> span.done() && span.completedOn() == null);
+        Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT);
         axis(svg, x, bottom, TOP - 8, size);
         for (LocalDate update : t.updates()) {
             double ux = x.at(update);
@@ -85,6 +91,12 @@ public final class TimelineSvg {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
                 Math.min(size.width - 2.0, Math.max(asOf, size.label + asOfText.length() * size.small * 0.55)), TOP - 18, size.small,
                 escape(asOfText)));
+        double column = asOf + (size.width - asOf) / 2;
+        if (undated) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"undated\" x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">"
+                    + "<tspan x=\"%.1f\">Done,</tspan> <tspan x=\"%.1f\" dy=\"%d\">no date</tspan></text>\n",
+                    column, size.small, size.small, column, column, size.small));
+        }
         // the rows' labels take their size and alignment from the group, not each from its own attributes
         svg.append("<g font-size=\"").append(size.text).append("\" text-anchor=\"end\">\n");
         String labelX = Integer.toString(size.label - 6);
@@ -119,10 +131,10 @@ public final class TimelineSvg {
                 svg.append("<circle cx=\"").append(number(cx)).append("\" cy=\"").append(mid).append("\" r=\"6\" fill=\"#005a30\"/>");
                 tick(svg, cx - 3.5, mid, "#fff");
             } else if (span.done()) {
-                // reported complete, but the plan gives no date: a hollow tick at the as-of line
-                svg.append("<circle cx=\"").append(number(asOf - 10)).append("\" cy=\"").append(mid)
+                // reported complete, but the plan gives no date: a hollow tick in the column after the as-of line
+                svg.append("<circle cx=\"").append(number(column)).append("\" cy=\"").append(mid)
                         .append("\" r=\"5.5\" fill=\"#fff\" stroke=\"#005a30\" stroke-width=\"1.5\"/>");
-                tick(svg, asOf - 13.5, mid, "#005a30");
+                tick(svg, column - 3.5, mid, "#005a30");
             } else {
                 double from = span.deadline() != null ? x.at(span.deadline()) : span.start() != null ? x.at(span.start()) : x.at(t.from());
                 String colour = span.overdue() ? "#b01d12" : "#505a5f";
@@ -201,9 +213,9 @@ public final class TimelineSvg {
     /** Month or year ticks along the bottom, as many as fit without their labels touching. */
     private static void axis(StringBuilder svg, Scale x, int bottom, int top, Size size) {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\"/>\n",
-                size.label, bottom, size.width - RIGHT, bottom));
+                size.label, bottom, size.width - x.right, bottom));
         long months = Math.max(1, ChronoUnit.MONTHS.between(x.from.withDayOfMonth(1), x.to.withDayOfMonth(1)));
-        double plot = size.width - RIGHT - size.label - 16;
+        double plot = size.width - x.right - size.label - 16;
         boolean byMonth = months <= 18;
         // a label such as "Sep 2025" or "2025" needs about this many pixels, with a gap
         double room = (byMonth ? 9 : 5) * size.small * 0.62 + 12;
@@ -309,17 +321,24 @@ public final class TimelineSvg {
         final LocalDate to;
         final double days;
         final Size size;
+        /** What is kept to the right of the plot. */
+        final int right;
 
         Scale(LocalDate from, LocalDate to, Size size) {
+            this(from, to, size, RIGHT);
+        }
+
+        Scale(LocalDate from, LocalDate to, Size size, int right) {
             this.from = from;
             this.to = to.isAfter(from) ? to : from.plusDays(1);
             this.days = ChronoUnit.DAYS.between(this.from, this.to);
             this.size = size;
+            this.right = right;
         }
 
         double at(LocalDate date) {
             double fraction = ChronoUnit.DAYS.between(from, date) / days;
-            return size.label + 8 + Math.max(0, Math.min(1, fraction)) * (size.width - RIGHT - size.label - 16);
+            return size.label + 8 + Math.max(0, Math.min(1, fraction)) * (size.width - right - size.label - 16);
         }
     }
 }
