@@ -229,7 +229,12 @@ class ReaderPagesTest {
         String flag = "Target completion passed The plan was to be complete by Spring 2025 (May 2025); 1 of its actions is still open.";
         assertThat(Jsoup.parse(small.text("plans/sample-review/index.html")).select("#progress .plan-flag").text()).isEqualTo(flag);
         assertThat(Jsoup.parse(small.text("index.html")).select("li.card .plan-flag").text()).isEqualTo(flag);
-        assertThat(page("plans/eput-e203623/").select(".plan-flag").text()).contains("Target completion passed");
+        assertThat(Jsoup.parse(small.text("index.html")).select("li.card .plan-flag .tag--overdue")).as("its open action is overdue").hasSize(1);
+        Element eput = page("plans/eput-e203623/").selectFirst(".plan-flag");
+        assertThat(eput.text()).as("its open action's target gives no date").isEqualTo("Target completion passed The plan was to be"
+                + " complete by 30 January 2026; 1 of its actions is still open, though it is not overdue against a target of its own.");
+        assertThat(eput.select(".tag--overdue")).as("not told as overdue").isEmpty();
+        assertThat(eput.select(".tag--passed")).hasSize(1);
         assertThat(page(P).select(".plan-flag")).as("a plan with no target completion").isEmpty();
     }
 
