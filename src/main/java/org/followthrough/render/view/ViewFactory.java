@@ -202,13 +202,17 @@ public final class ViewFactory {
         return p.title().substring(0, cut > 0 ? cut : SHORT_NAME) + " …";
     }
 
-    /** When the plan's last dated update was published, and its open actions once its target completion has passed. */
+    /**
+     * When the plan's last dated update was published, its open actions once its target completion has passed, and its
+     * follow-ups past their dates.
+     */
     PlanStanding standing(Plan p) {
         LocalDate last = lastUpdate(p, archive.asOf());
         LocalDate deadline = p.targetCompletion() == null || p.targetCompletion().date() == null ? null
                 : p.targetCompletion().date().deadline();
         int open = deadline != null && deadline.isBefore(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
-        return new PlanStanding(Dates.format(last), iso(last), open);
+        int followUps = (int) p.actions().flatMap(a -> a.followUps().stream()).filter(f -> passed(f, archive.asOf())).count();
+        return new PlanStanding(Dates.format(last), iso(last), open, followUps);
     }
 
     /**
@@ -401,10 +405,14 @@ public final class ViewFactory {
     }
 
     private FollowUpView followUp(org.followthrough.model.FollowUp f) {
+        return new FollowUpView(html(f.text()), target(f.target()), entry(f.status()), passed(f, archive.asOf()));
+    }
+
+    /** Whether a follow-up's date has passed on the as-of date without its being reported done. */
+    static boolean passed(org.followthrough.model.FollowUp f, LocalDate asOf) {
         LocalDate deadline = f.target() == null || f.target().date() == null ? null : f.target().date().deadline();
         boolean done = f.status() != null && f.status().lifecycle() != null && f.status().lifecycle().isDone();
-        return new FollowUpView(html(f.text()), target(f.target()), entry(f.status()),
-                !done && deadline != null && deadline.isBefore(archive.asOf()));
+        return !done && deadline != null && deadline.isBefore(asOf);
     }
 
     private StateView state(Plan plan, ActionState s) {

@@ -277,9 +277,10 @@ public final class Views {
 
     /**
      * What a plan's card and its page say first about where it stands: when its last dated update was published
-     * (null: none), and how many actions are still open although the plan's target completion has passed.
+     * (null: none), how many actions are still open although the plan's target completion has passed, and how many
+     * follow-ups (which the counts of actions leave out) are past their dates without being reported done.
      */
-    public record PlanStanding(String lastUpdate, String lastUpdateIso, int openPastTargetCompletion) {
+    public record PlanStanding(String lastUpdate, String lastUpdateIso, int openPastTargetCompletion, int followUpsPassed) {
     }
 
     /** A plan as a list of plans shows it: a card on the home page, a row of the summary of all plans. */
