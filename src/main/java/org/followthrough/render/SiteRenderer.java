@@ -855,7 +855,7 @@ public final class SiteRenderer {
         }
         addFilter(filters, entries, "overdue", "Overdue", Routes.OVERDUE, "Overdue actions",
                 "Actions whose target has passed and whose latest published status is not complete.", a -> a.state().overdue());
-        addFilter(filters, entries, "target-passed", "Target passed, no status published", Routes.TARGET_PASSED,
+        addFilter(filters, entries, "target-passed", "Target date passed; no status published", Routes.TARGET_PASSED,
                 "Actions past their target with no status published",
                 "Actions whose target has passed, for which the plan publishes no status: whether they are done is not known.",
                 a -> a.state().targetPassedWithoutStatus());

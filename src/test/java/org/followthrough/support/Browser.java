@@ -152,10 +152,15 @@ public final class Browser implements AutoCloseable {
                 awaitMediaQueries(width, height);
                 return;
             }
-            if (inner[0] == before[0] && inner[1] == before[1] && (before[0] != width || before[1] != height)) {
-                // the window has not been resized yet (a busy machine): the frame is not what is wrong, so wait and ask again
+            if (inner[0] == before[0] && inner[1] == before[1]) {
+                // The viewport is as it was before the resize: on a busy machine the window may not have been resized yet,
+                // and reading its old size as furniture to make up would ask for a wrong size next. Wait, and read again.
                 pause(100L * (attempt + 1));
-                continue;
+                inner = settledViewport(viewport());
+                if (inner[0] == width && inner[1] == height) {
+                    awaitMediaQueries(width, height);
+                    return;
+                }
             }
             frame = new Dimension(Math.max(0, frame.width + width - (int) inner[0]), Math.max(0, frame.height + height - (int) inner[1]));
         }
