@@ -116,6 +116,16 @@ class ReaderPagesTest {
                 .isEqualTo("32 follow-up actions past their dates without being reported done, not counted above.");
     }
 
+    /** Only the one action of a recommendation can be the recommendation itself; one of several without a text says so. */
+    @Test
+    void anActionWithoutItsOwnTextIsTheRecommendationOnlyWhenItIsItsOnlyAction() {
+        Document seven = page(P + "recommendations/7/");
+        assertThat(seven.select("article.action")).hasSizeGreaterThan(1);
+        assertThat(seven.select("article.action p.note").eachText()).contains("The plan gives this action no description of its own.")
+                .noneMatch(t -> t.contains("the recommendation above is the action"));
+        assertThat(site.text("fragments/plans/p-independent-investigation.html")).contains("The plan gives this action no description of its own.");
+    }
+
     @Test
     void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
         Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();
