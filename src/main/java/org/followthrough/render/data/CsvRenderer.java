@@ -114,8 +114,9 @@ public final class CsvRenderer {
             list("owner_roles", "Owner roles",
                     "Each owner's role, team or directorate as published, one item for each owner the plan lists (an"
                             + " organisation the plan lists as several owners has an item for each; the JSON pairs each role with"
-                            + " its organisation), separated by '" + SEPARATOR + "'; an empty item where the plan names none, and an empty field where it names"
-                            + " none for any owner. An owner with several roles has them separated by '" + ROLE_SEPARATOR + "'.",
+                            + " its organisation), separated by '" + SEPARATOR + "'; an empty item where the plan names none, and an"
+                            + " empty field where it names none for any owner. An owner with several roles has them separated by '"
+                            + ROLE_SEPARATOR + "'.",
                     c -> c.record().action().owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(ROLE_SEPARATOR, o.roles())).toList()),
             list("owner_names", "Owner names",
                     "The person named for each owner the plan lists, in the same order as the owner roles, separated by '"

@@ -164,8 +164,11 @@ public final class JsonRenderer {
         }
 
         static Links of(Organisation o, Ownership ownership) {
-            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON,
-                    ownership.actionsOwned().containsKey(o.id()), ownership.withCalendar().contains(o.id()));
+            return of(o, ownership.actionsOwned().containsKey(o.id()), ownership.withCalendar().contains(o.id()));
+        }
+
+        static Links of(Organisation o, boolean data, boolean calendar) {
+            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON, data, calendar);
         }
 
         /** The folder's file, or null where it is not published. */
@@ -197,8 +200,8 @@ public final class JsonRenderer {
     private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved) {
         /** Its downloads: made only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
-            return new Links(Routes.organisation(organisation.id()), Routes.organisation(organisation.id()), Routes.ORGANISATION_JSON,
-                    !groups.isEmpty(), groups.stream().anyMatch(g -> g.records().stream().anyMatch(r -> IcalRenderer.hasEvent(r.action()))));
+            return Links.of(organisation, !groups.isEmpty(),
+                    groups.stream().flatMap(g -> g.records().stream()).anyMatch(r -> IcalRenderer.hasEvent(r.action())));
         }
     }
 
@@ -304,7 +307,8 @@ public final class JsonRenderer {
             .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
             .field("json", N_URL, "The JSON document; null for an organisation that owns no action, which has no downloads.",
                     (c, l) -> l.file(c.site(), l.json(), l.data()))
-            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null where there is no JSON document.",
+            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null where there is no"
+                    + " JSON document.",
                     (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
             .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
                     (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data()))
@@ -362,7 +366,8 @@ public final class JsonRenderer {
             .object("lifecycle", LIFECYCLE_REF, "The lifecycle stage of the latest status ('not_stated' when none was published).",
                     (c, s) -> s.lifecycle())
             .field("done", BOOLEAN, "Whether the action is completed, embedded or closed.", (c, s) -> s.lifecycle().isDone())
-            .field("status_since", N_DATE, "The date from which the latest status's lifecycle stage has held, where known; another of the plan's words for the same stage does not move it.", (c, s) -> iso(s.statusSince()))
+            .field("status_since", N_DATE, "The date from which the latest status's lifecycle stage has held, where known; another"
+                    + " of the plan's words for the same stage does not move it.", (c, s) -> iso(s.statusSince()))
             .optional("grade", SCALE_VALUE, "The latest grade.", (c, s) -> s.grade())
             .optional("rag", SCALE_VALUE, "The latest RAG rating.", (c, s) -> s.rag())
             .field("last_updated", N_DATE, "The date of the latest dated progress update.", (c, s) -> iso(s.lastUpdated()))
@@ -525,7 +530,7 @@ public final class JsonRenderer {
                     (c, a) -> List.of(Lifecycle.values()))
             .object("tally", TALLY, "Every action of the site, counted.", (c, a) -> siteTally(a))
             .object("downloads", DOWNLOADS, "The site-wide downloads.", (c, a) -> new Links("", Routes.SITE_DATA, Routes.SITE_JSON, true,
-                    a.plans().stream().anyMatch(p -> p.actions().anyMatch(IcalRenderer::hasEvent))))
+                    a.plans().stream().anyMatch(p -> Links.of(p).calendar())))
             .array("plans", PLAN_SUMMARY, "Every plan.", (c, a) -> a.plans())
             .array("organisations", ORGANISATION_SUMMARY, "Every organisation.", (c, a) -> summarised(a))
             .field("themes_note", N_STRING, "Who assigned the themes and who may change them (Markdown).", (c, a) -> text(c.site().themesNote()))

@@ -643,8 +643,8 @@ public final class ViewFactory {
         }
         String spansCaption = "Each row is an action" + (byPlan ? ", under the name of its plan" : "") + ". Its bar runs from when work "
                 + "started to its target date (◆). A filled circle with a tick (✓) marks when it was reported complete; a hollow one, "
-                + "in the column after " + asOf + " headed “Done, no date”, that it was reported complete without a date. A dashed line with an arrow runs on to " + asOf + " while an action is "
-                + "still open, in red when it is overdue."
+                + "in the column after " + asOf + " headed “Done, no date”, that it was reported complete without a date. A dashed"
+                + " line with an arrow runs on to " + asOf + " while an action is still open, in red when it is overdue."
                 + (t.updates().isEmpty() ? "" : " Dotted upright lines mark the plan's published updates ("
                 + String.join(", ", t.updates().stream().map(Dates::format).toList()) + ").");
 
