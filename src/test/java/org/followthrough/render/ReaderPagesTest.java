@@ -124,6 +124,15 @@ class ReaderPagesTest {
         assertThat(seven.select("article.action p.note").eachText()).contains("The plan gives this action no description of its own.")
                 .noneMatch(t -> t.contains("the recommendation above is the action"));
         assertThat(site.text("fragments/plans/p-independent-investigation.html")).contains("The plan gives this action no description of its own.");
+        // an organisation's fragment shows each action with its recommendation, not under it: the same holds there
+        Document nhsEngland = Jsoup.parse(site.text("fragments/organisations/nhs-england.html"));
+        for (String ref : List.of("7-1", "7-2")) {
+            Element action = nhsEngland.getElementById("ft-organisation-nhs-england-plan-p-independent-investigation-action-" + ref);
+            assertThat(action.select("h4 ~ .ft-note").eachText()).as(ref)
+                    .containsExactly("The plan gives this action no description of its own. The recommendation it answers:");
+            assertThat(action.selectFirst(".ft-description").text()).as("what it answers, there being no recommendation above it")
+                    .startsWith("Healthcare staff at both HMP Hewell and HMP Birmingham");
+        }
     }
 
     @Test
