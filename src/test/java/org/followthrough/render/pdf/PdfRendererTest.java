@@ -358,6 +358,16 @@ class PdfRendererTest {
         p.actions().forEach(a -> assertThat(text).contains("Action " + a.ref()));
     }
 
+    /** As on the pages: only the one action of a recommendation can be the recommendation itself. */
+    @Test
+    void anActionOfSeveralWithoutItsOwnTextIsNotCalledTheRecommendation() throws IOException {
+        String text = text(pdfs.get("plan-p-independent-investigation"));
+        String seven = text.substring(text.indexOf("Action 7.1 Status"), text.indexOf("Recommendation 8"));
+        assertThat(seven).contains("Action 7.2 Status").doesNotContain("the recommendation is the action");
+        assertThat(seven.split("The plan gives this action no description of its own", -1)).hasSize(3);
+        assertThat(text).as("a recommendation's only action still is").contains("the recommendation is the action");
+    }
+
     @Test
     void theOrganisationSummaryListsItsActionsByPlanWithoutTypesettingTheirProgressAgain() throws IOException {
         String text = text(pdfs.get("organisation-west-midlands-police"));
