@@ -29,9 +29,10 @@ final class ActionStateCalculator {
     /**
      * A status the action was published with has no date of its own: it is not taken to date from the
      * plan's publication (plans are often published long after the work they report). The status
-     * holds from the first dated update that gives its stage (the lifecycle: a new word for the same
-     * stage does not move the date), and the action counts as completed on the first dated update that
-     * reports it done.
+     * holds from the update that first gave its stage (the lifecycle: a new word for the same stage does
+     * not move the date), and the action counts as completed on the update that first reported it done:
+     * where that update (or the action as published) gives no date, neither is known, and a later dated
+     * update repeating the stage does not date it (it would say the action was done only then).
      *
      * @param initialStatus the status the action was first published with, or null
      */
@@ -52,12 +53,12 @@ final class ActionStateCalculator {
                 }
                 // Since when the stage has held: another of the plan's words for the same stage (Completed, then
                 // Complete) is a change of wording, not of status, and does not move the date.
-                if (status == null || status.lifecycle() != update.status().lifecycle() || since == null) {
+                if (status == null || status.lifecycle() != update.status().lifecycle()) {
                     since = update.date();
                 }
                 if (!isDone(update.status())) {
                     completedOn = null;
-                } else if (!isDone(status) || completedOn == null) {
+                } else if (!isDone(status)) {
                     completedOn = update.date();
                 }
                 status = update.status();

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  *
  * @param status       the latest status published, or null when none was
  * @param lifecycle    the lifecycle of that status ({@link Lifecycle#NOT_STATED} when none)
- * @param statusSince  the date of the first dated update from which the status has held, or null when not known
+ * @param statusSince  the date of the update from which the status (its stage) has held, or null when that update is undated
  *                     (a status the action was published with, or set by an undated update, has no date of its own)
  * @param grade        the latest grade, or null
  * @param rag          the latest RAG rating, or null
@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * @param targetPassedWithoutStatus the target has passed on the as-of date and no status was ever published: all
  *                     that is known, so the action is not called overdue
  * @param stale        the latest update is older than the site's limit (or there is no dated update and the action is not done)
- * @param completedOn  the date of the first dated update reporting the action done, where known
+ * @param completedOn  the date of the update that first reported the action done, where it gives one
  * @param history      each progress update with the changes of status, grade and RAG it made
  */
 public record ActionState(

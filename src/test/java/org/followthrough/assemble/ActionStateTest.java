@@ -69,15 +69,34 @@ class ActionStateTest {
         assertThat(done.completedOn()).isNull();
     }
 
+    /**
+     * Plans publish actions as done, then report them done again with a date years later: the work was done
+     * before, so that date is neither when it was completed nor since when it has been.
+     */
     @Test
-    void aLaterDatedUpdateReportingTheActionDoneDatesItsCompletion() {
-        ActionState s = state(DONE, null, update("2020-03-04", DONE));
+    void aLaterDatedUpdateRepeatingThatTheActionIsDoneDoesNotDateIt() {
+        ActionState publishedDone = state(DONE, null, update("2020-03-04", DONE));
+        assertThat(publishedDone.completedOn()).isNull();
+        assertThat(publishedDone.statusSince()).isNull();
+        ScaleEntry complete = new ScaleEntry("complete", "Complete", null, Lifecycle.COMPLETED);
+        ActionState reworded = state(DONE, null, update("2018-11-28", complete));
+        assertThat(reworded.status()).isEqualTo(complete);
+        assertThat(reworded.statusSince()).as("another word for the same stage, as published").isNull();
+        assertThat(reworded.completedOn()).isNull();
+        ActionState undatedThenDated = state(OPEN, null, update(null, DONE), update("2021-06-01", DONE));
+        assertThat(undatedThenDated.completedOn()).isNull();
+        assertThat(undatedThenDated.statusSince()).isNull();
+    }
+
+    @Test
+    void theDatedUpdateThatFirstReportsTheActionDoneDatesItsCompletion() {
+        ActionState s = state(OPEN, null, update("2019-01-01", OPEN), update("2020-03-04", DONE));
         assertThat(s.completedOn()).isEqualTo(LocalDate.of(2020, 3, 4));
         assertThat(s.statusSince()).isEqualTo(LocalDate.of(2020, 3, 4));
-        ActionState undatedThenDated = state(OPEN, null, update(null, DONE), update("2021-06-01", DONE));
-        assertThat(undatedThenDated.completedOn()).isEqualTo(LocalDate.of(2021, 6, 1));
         ActionState datedThenRepeated = state(OPEN, null, update("2020-03-04", DONE), update("2021-06-01", DONE));
-        assertThat(datedThenRepeated.completedOn()).as("the first dated report counts").isEqualTo(LocalDate.of(2020, 3, 4));
+        assertThat(datedThenRepeated.completedOn()).as("the first report counts").isEqualTo(LocalDate.of(2020, 3, 4));
+        ActionState reopened = state(OPEN, null, update("2020-03-04", DONE), update("2021-01-01", OPEN), update("2022-02-02", DONE));
+        assertThat(reopened.completedOn()).as("done again after being reopened").isEqualTo(LocalDate.of(2022, 2, 2));
     }
 
     @Test

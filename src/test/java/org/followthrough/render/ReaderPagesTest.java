@@ -116,6 +116,20 @@ class ReaderPagesTest {
                 .isEqualTo("32 follow-up actions past their dates without being reported done, not counted above.");
     }
 
+    /**
+     * Action 14.1 was published as "Completed" (its target reads "Completed May 2017") and reported "Complete" on
+     * 28 November 2018: that date is neither since when it has been done nor when it was completed.
+     */
+    @Test
+    void aDatedUpdateRepeatingThatAnActionIsDoneDoesNotDateIt() {
+        Element action = page(P + "recommendations/14/").getElementById("action-14-1");
+        assertThat(action.text()).contains("Completed since a date not published").doesNotContain("since 28 November 2018");
+        Element row = page(P).select("tr:has(a[href$=#action-14-1]), tr:has(a[href*=/recommendations/14/])").stream()
+                .filter(r -> r.text().contains("14.1")).filter(r -> r.closest("table").text().contains("Reported complete"))
+                .findFirst().orElseThrow();
+        assertThat(row.text()).doesNotContain("28 November 2018");
+    }
+
     /** Only the one action of a recommendation can be the recommendation itself; one of several without a text says so. */
     @Test
     void anActionWithoutItsOwnTextIsTheRecommendationOnlyWhenItIsItsOnlyAction() {

@@ -110,7 +110,7 @@ public final class ChangesCsv {
                     "The action's target in the plan's own words.",
                     c -> ActionRecord.targetText(c.row().item().action().target())),
             column("completed_on", "Completed on", "date", false,
-                    "The date of the first dated update reporting the action done, where known.",
+                    "The date of the update that first reported the action done, where it gives one.",
                     c -> iso(c.row().item().action().state().completedOn())),
             column("text", "Progress", "string", false,
                     "The progress update's text (Markdown source, which reads as plain text).",

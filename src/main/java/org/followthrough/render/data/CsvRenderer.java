@@ -147,9 +147,10 @@ public final class CsvRenderer {
                             .collect(Collectors.joining("; ")) + ".",
                     c -> c.record().action().state().lifecycle().code()),
             column("status_since", "Status since", "date", false,
-                    "The date of the first dated update from which the latest status's lifecycle stage has held (another"
+                    "The date of the update from which the latest status's lifecycle stage has held (another"
                             + " of the plan's words for the same stage, Completed then Complete, does not move it). Empty when not"
-                            + " known: a status published with the action, or by an update without a date, has no date of its own.",
+                            + " known: a status published with the action, or by an update without a date, has no date of its own,"
+                            + " and a later dated update repeating the stage does not give it one.",
                     c -> iso(c.record().action().state().statusSince())),
             column("grade", "Grade", "string", false,
                     "The latest assurance grade published, in the plan's own words.",
@@ -176,7 +177,8 @@ public final class CsvRenderer {
                     "The date of the latest dated progress update. Empty when there is none.",
                     c -> iso(c.record().action().state().lastUpdated())),
             column("completed_on", "Completed on", "date", false,
-                    "The date of the first dated update reporting the action done (completed, embedded or closed), where known.",
+                    "The date of the update that first reported the action done (completed, embedded or closed). Empty where"
+                            + " the action was published as done, or first reported done, without a date.",
                     c -> iso(c.record().action().state().completedOn())),
             column("latest_progress_date", "Latest progress date", "date", false,
                     "The date of the latest progress update with text (the one the column 'Latest progress' gives)."

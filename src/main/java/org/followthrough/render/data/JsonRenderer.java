@@ -376,7 +376,7 @@ public final class JsonRenderer {
                     + " published for the action (which is then not called overdue).", (c, s) -> s.targetPassedWithoutStatus())
             .field("not_updated_recently", BOOLEAN, "The action was not done and had no dated progress update in the site's limit"
                     + " before the as-of date.", (c, s) -> s.stale())
-            .field("completed_on", N_DATE, "When the action was first reported done, where known.", (c, s) -> iso(s.completedOn()));
+            .field("completed_on", N_DATE, "When the action was first reported done, where that report is dated.", (c, s) -> iso(s.completedOn()));
 
     /** What an action is, where, whose and when due: the fields its full and brief forms begin with. */
     private static final JsonShape<ActionRecord> ACTION_HEAD = JsonShape.<ActionRecord>inline(null)
