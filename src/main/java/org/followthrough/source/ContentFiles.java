@@ -285,6 +285,14 @@ public final class ContentFiles {
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
     public static String decode(byte[] bytes, String display, Problems problems) {
+        java.nio.charset.Charset utf16 = utf16(bytes);
+        if (utf16 != null) {
+            // Not reported as a NUL character on every other byte: the whole file is in another encoding. Read as what it is,
+            // so that its other problems (if any) are told as well.
+            problems.error(new Location(display, 1, 1), "the file is saved as UTF-16 (which some editors call \"Unicode\"), not UTF-8",
+                    "save it as UTF-8 in your editor (in Notepad: Save As, then Encoding: UTF-8)");
+            return stripBom(new String(bytes, utf16));
+        }
         // The quick decoding puts U+FFFD where a byte is not UTF-8: only a text holding one is decoded strictly to find out.
         String quick = new String(bytes, StandardCharsets.UTF_8);
         if (quick.indexOf('\uFFFD') < 0) {
@@ -313,6 +321,33 @@ public final class ContentFiles {
                     "save the file as UTF-8 in your editor (it may have been saved as Windows-1252 or Latin-1)");
             return stripBom(new String(bytes, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * UTF-16, little- or big-endian, where the file starts with its byte order mark or, without one, where text mostly
+     * in ASCII leaves a zero byte beside most others (which UTF-8 text never holds); otherwise null.
+     */
+    static java.nio.charset.Charset utf16(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int pairs = Math.min(bytes.length / 2, 256);
+        int zeroOdd = 0;
+        int zeroEven = 0;
+        for (int i = 0; i < pairs; i++) {
+            zeroEven += bytes[2 * i] == 0 ? 1 : 0;
+            zeroOdd += bytes[2 * i + 1] == 0 ? 1 : 0;
+        }
+        if (pairs >= 2 && zeroOdd * 2 > pairs && zeroEven == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (pairs >= 2 && zeroEven * 2 > pairs && zeroOdd == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static int firstInvalidByte(byte[] bytes) {

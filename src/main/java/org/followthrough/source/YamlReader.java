@@ -64,8 +64,14 @@ public final class YamlReader {
                         + "(most editors can be set to insert spaces when Tab is pressed)");
                 return Optional.empty();
             }
-            problems.error(at, "YAML syntax error: " + describe(e),
-                    "check the indentation and quoting on this line and the one before; quote text that contains ': ' or starts with a special character");
+            Optional<Location> space = oddSpaceIndentation(file);
+            if (space.isPresent() && (at.line() == 0 || space.get().line() <= at.line() + 1)) {
+                problems.error(space.get(), "a non-breaking space (often pasted from Word or a web page) is used for indentation",
+                        "delete the white space at the start of this line and indent it again with ordinary spaces");
+                return Optional.empty();
+            }
+            YamlSyntaxError plain = YamlSyntaxError.of(file.display(), file.text(), e, at, describe(e));
+            problems.error(plain.at(), plain.message(), plain.hint());
             return Optional.empty();
         } catch (IOException e) {
             problems.error(Location.of(file.display()), "could not read the file: " + e.getMessage());
@@ -75,6 +81,16 @@ public final class YamlReader {
 
     /** The first tab in the white space that starts a line, if any. */
     private static Optional<Location> tabIndentation(SourceFile file) {
+        return firstInIndentation(file, c -> c == '\t');
+    }
+
+    /** The first space other than an ordinary one (U+0020), such as a non-breaking space, in the white space that starts a line. */
+    private static Optional<Location> oddSpaceIndentation(SourceFile file) {
+        return firstInIndentation(file, c -> c != ' ' && c != '\t' && Character.isSpaceChar(c));
+    }
+
+    /** The first character {@code wanted} finds in the white space (spaces, tabs and other spaces) that starts a line. */
+    private static Optional<Location> firstInIndentation(SourceFile file, java.util.function.IntPredicate wanted) {
         String text = file.text();
         int line = 1;
         int column = 1;
@@ -87,10 +103,10 @@ public final class YamlReader {
                 indentation = true;
                 continue;
             }
-            if (indentation && c == '\t') {
+            if (indentation && wanted.test(c)) {
                 return Optional.of(new Location(file.display(), line, column));
             }
-            indentation &= c == ' ';
+            indentation &= c == ' ' || c == '\t' || Character.isSpaceChar(c);
             column++;
         }
         return Optional.empty();

@@ -1,0 +1,142 @@
+package org.followthrough.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.followthrough.problem.Location;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * A YAML syntax error as an editor can act on it: the parser's own words ("while scanning a simple key",
+ * "expected &lt;block end&gt;") are put plainly, and the error is placed where the mistake is. The parser
+ * knows two places: where it found it could not go on, and where the thing it was reading began; a
+ * missing ':' or an unclosed '[' is at the second, which is often a line or more before the first.
+ */
+record YamlSyntaxError(Location at, String message, String hint) {
+
+    static final String GENERIC_HINT = "check the indentation and quoting on this line and the one before;"
+            + " quote text that contains ': ' or starts with a special character";
+
+    /**
+     * @param fallback where the YAML library puts the error, used when the parser gives no place of its own
+     * @param described the parser's message in one line, used when it is not one of the kinds put plainly here
+     */
+    static YamlSyntaxError of(String file, String text, JsonProcessingException e, Location fallback, String described) {
+        if (!(e.getCause() instanceof MarkedYAMLException marked)) {
+            return new YamlSyntaxError(fallback, "YAML syntax error: " + described, GENERIC_HINT);
+        }
+        String problem = marked.getProblem() == null ? "" : marked.getProblem();
+        String context = marked.getContext() == null ? "" : marked.getContext();
+        Location problemAt = at(file, marked.getProblemMark(), fallback);
+        Location contextAt = at(file, marked.getContextMark(), problemAt);
+        // Quoted text may run on over lines, so one left open reads on until a later quote mark, and the parser stops
+        // further down: a value opened with a quote and not closed on its line, at or before that, is the likelier mistake.
+        Location unclosed = unclosedQuote(file, text, problemAt.line());
+        if (unclosed != null) {
+            return unclosedQuote(unclosed);
+        }
+        if (context.startsWith("while scanning a simple key") && problem.startsWith("could not find expected ':'")) {
+            return new YamlSyntaxError(contextAt, "this line has no ':' after its field's name",
+                    "write the name, a colon and a space, then the value (title: Recording of meetings); if the line carries on"
+                            + " the text of the line above, indent it as far as that text");
+        }
+        if (context.startsWith("while parsing a flow sequence")) {
+            return new YamlSyntaxError(contextAt, "the list opened with '[' here is not closed where it should be",
+                    "end the list with ']' after its last item, separating items with commas; or write each item on a line of its"
+                            + " own, starting with '- '");
+        }
+        if (context.startsWith("while parsing a flow mapping")) {
+            return new YamlSyntaxError(contextAt, "the '{' here is not closed where it should be",
+                    "end it with '}' after its last 'name: value' pair, separating pairs with commas");
+        }
+        if (context.startsWith("while scanning a quoted scalar")) {
+            return unclosedQuote(contextAt);
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return new YamlSyntaxError(problemAt, "the value holds ': ', which YAML reads as the start of another field",
+                    "put the whole value in double quotes, e.g. title: \"Record keeping: who attended\"");
+        }
+        if (problem.startsWith("sequence entries are not allowed")) {
+            return new YamlSyntaxError(problemAt, "a '- ' here starts a list item where a value was expected",
+                    "put the list's items on lines of their own under the field's name, each starting with '- ' and indented;"
+                            + " if the '-' belongs to the text, put the whole value in double quotes");
+        }
+        if (problem.startsWith("expected <block end>")) {
+            return new YamlSyntaxError(problemAt, "this line is not indented as the lines it belongs with",
+                    "start it in the same column as the other fields of the same thing (or the other list items, each starting"
+                            + " with '- '); a line that carries on a text is indented further than its field's name");
+        }
+        String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
+        return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    private static YamlSyntaxError unclosedQuote(Location at) {
+        return new YamlSyntaxError(at, "the quoted text that starts here is not closed",
+                "end it with the quote mark it starts with, on the same line; inside \"double quotes\" write a \" as \\\","
+                        + " and inside 'single quotes' write a ' as ''");
+    }
+
+    /**
+     * The first value up to line {@code last} that starts with a quote mark (after a field's name or a list's '- ')
+     * and does not close on its line, or null.
+     */
+    static Location unclosedQuote(String file, String text, int last) {
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < Math.min(last, lines.length); n++) {
+            String line = lines[n];
+            int start = valueStart(line);
+            if (start < 0 || start >= line.length() || (line.charAt(start) != '"' && line.charAt(start) != '\'')) {
+                continue;
+            }
+            char quote = line.charAt(start);
+            boolean closed = false;
+            for (int i = start + 1; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote == '"' && c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                        i++;
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                }
+            }
+            if (!closed) {
+                return new Location(file, n + 1, start + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Where a line's value starts: after "name: " or "- ", or -1 where the line is no field or list item. */
+    private static int valueStart(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        while (line.startsWith("- ", i)) {
+            i += 2;
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        if (i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'')) {
+            return i;
+        }
+        int colon = line.indexOf(": ", i);
+        // the format's field names are words joined by '_': a ': ' after anything else is within a text
+        if (colon < 0 || !line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return -1;
+        }
+        int value = colon + 2;
+        while (value < line.length() && line.charAt(value) == ' ') {
+            value++;
+        }
+        return value;
+    }
+
+    private static Location at(String file, Mark mark, Location otherwise) {
+        return mark == null ? otherwise : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}
