@@ -9,6 +9,13 @@ public final class Placeholder {
 
     public static final String MARK = "TO FILL IN";
 
+    /**
+     * The organisation id {@code import plan} writes for an owner it could not match to an organisation: it names no
+     * organisation, so {@code check} fails on it, and tells the editor to choose the owner's organisation rather than
+     * to create one of this name.
+     */
+    public static final String UNDECIDED_ORGANISATION = "organisation-to-decide";
+
     private Placeholder() {
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.followthrough.format.ContentFormat;
 import org.followthrough.format.Doc;
 import org.followthrough.format.Limits;
+import org.followthrough.format.Placeholder;
 import org.followthrough.format.Ref;
 import org.followthrough.format.RefKind;
 import org.followthrough.format.Shape;
@@ -274,6 +275,13 @@ public final class ContentValidator {
         }
         Set<String> ids = known.getOrDefault(ref.kind(), Set.of());
         if (ids.contains(ref.id())) {
+            return;
+        }
+        if (ref.kind() == RefKind.ORGANISATION && ref.id().equals(Placeholder.UNDECIDED_ORGANISATION)) {
+            problems.error(ref.location(), "the import could not tell which organisation this owner belongs to ('"
+                            + Placeholder.UNDECIDED_ORGANISATION + "' is its placeholder, not an organisation)",
+                    "replace it with the id of the owner's organisation, the name of its file in organisations/ (create that file"
+                            + " first where the organisation has none)");
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);

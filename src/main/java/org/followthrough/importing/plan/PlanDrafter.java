@@ -25,7 +25,7 @@ import org.followthrough.model.Organisation;
 final class PlanDrafter {
 
     /** Written where an owner names no organisation the content knows; check fails on it until the editor decides. */
-    static final String UNKNOWN_ORGANISATION = "organisation-to-decide";
+    static final String UNKNOWN_ORGANISATION = org.followthrough.format.Placeholder.UNDECIDED_ORGANISATION;
 
     private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
             "^recommendations?\\b\\s*:?\\s*(?:no\\.?\\s*)?(\\d+(?:\\s*(?:,|and|&)\\s*\\d+)*)?\\s*[:.\\-–]?\\s*(.*)$",
