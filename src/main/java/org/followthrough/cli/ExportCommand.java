@@ -63,7 +63,7 @@ final class ExportCommand implements Runnable {
             ProgressExport.Result result = ProgressExport.run(new ProgressExport.Request(options.content, asOf, main.clock, plan, organisation, file));
             int code = Reports.report(result.problems(), result.writeFailure(), main.spec.commandLine().getErr(), "nothing was written");
             if (code == Main.OK) {
-                main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %d actions to %s.%n", result.actions(), file);
+                main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %d action%s to %s.%n", result.actions(), result.actions() == 1 ? "" : "s", file);
             }
             return code;
         }

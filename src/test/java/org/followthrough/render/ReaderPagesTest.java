@@ -197,7 +197,7 @@ class ReaderPagesTest {
         assertThat(page(BDHR).select("td[data-label=Target]").first().text()).as("wording that does not say its date")
                 .isEqualTo("Apr-14 (April 2014)");
         assertThat(page(P).getElementById("action-3-1").select("td[data-label=Target]").text())
-                .as("wording that gives no date is quoted, not shown as a date").isEqualTo("“Completed” (no date given)");
+                .as("wording that gives no date is quoted, not shown as a date").isEqualTo("“Completed” (no date can be read from it)");
     }
 
     /**

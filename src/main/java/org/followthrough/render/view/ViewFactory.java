@@ -633,7 +633,7 @@ public final class ViewFactory {
                     + "The table below gives every action's dates.";
         } else {
             String title = "Dates of the actions of " + name;
-            String description = t.spans().size() + " actions" + (byPlan ? " of " + planNames.size() + " plans, under the name of each plan" : "")
+            String description = t.spans().size() + (t.spans().size() == 1 ? " action" : " actions") + (byPlan ? " of " + planNames.size() + " plans, under the name of each plan" : "")
                     + ", each drawn from when work started to its target (a diamond), with a tick where it was reported complete, "
                     + "or a dashed line to " + asOf + " while it is still open. " + done + " complete, " + overdue + " overdue. "
                     + "The same information is in the table that follows.";
@@ -641,9 +641,11 @@ public final class ViewFactory {
             spansChart = TimelineSvg.spans(t, id + "-spans", title, description, TimelineSvg.Size.WIDE, names);
             spansNarrow = TimelineSvg.spans(t, id + "-spans", title, description, TimelineSvg.Size.NARROW, names);
         }
+        boolean doneUndated = t.spans().stream().anyMatch(s -> s.done() && s.completedOn() == null);
         String spansCaption = "Each row is an action" + (byPlan ? ", under the name of its plan" : "") + ". Its bar runs from when work "
-                + "started to its target date (◆). A filled circle with a tick (✓) marks when it was reported complete; a hollow one, "
-                + "in the column after " + asOf + " headed “Done, no date”, that it was reported complete without a date. A dashed"
+                + "started to its target date (◆). A filled circle with a tick (✓) marks when it was reported complete"
+                + (doneUndated ? "; a hollow one, in the column after " + asOf + " headed “Done, no date”, that it was reported complete"
+                + " without a date" : "") + ". A dashed"
                 + " line with an arrow runs on to " + asOf + " while an action is still open, in red when it is overdue."
                 + (t.updates().isEmpty() ? "" : " Dotted upright lines mark the plan's published updates ("
                 + String.join(", ", t.updates().stream().map(Dates::format).toList()) + ").");
