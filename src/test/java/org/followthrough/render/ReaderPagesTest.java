@@ -92,6 +92,23 @@ class ReaderPagesTest {
                 .containsExactly("./actions/overdue/", "./actions/target-passed-no-status/", "./actions/not-updated-recently/");
         assertThat(home.select(".card .flags-summary a:contains(overdue)").eachAttr("href")).as("each plan's card").isNotEmpty()
                 .allMatch(href -> href.matches("\\./plans/[a-z0-9-]+/#overdue-actions"));
+        int organisationsWithLateActions = 0;
+        for (org.followthrough.model.Organisation organisation : archive.organisations()) {
+            Document doc = page(Routes.organisation(organisation.id()));
+            List<String> overdue = archive.plans().stream().flatMap(Plan::actions)
+                    .filter(a -> a.isOwnedBy(organisation.id()) && a.state().overdue()).map(a -> "Action " + a.ref()).toList();
+            Element count = doc.selectFirst("#progress .flags-summary a:contains(overdue)");
+            if (overdue.isEmpty()) {
+                assertThat(count).as(organisation.id()).isNull();
+                continue;
+            }
+            organisationsWithLateActions++;
+            assertThat(count.attr("href")).as(organisation.id()).isEqualTo("#overdue-actions");
+            Element list = doc.getElementById("overdue-actions").nextElementSibling();
+            assertThat(list.select("li > a").eachText()).as(organisation.id()).containsExactlyElementsOf(overdue.subList(0, Math.min(10, overdue.size())));
+            assertThat(list.select("li > a").eachAttr("href")).as("each to the action itself").allMatch(href -> href.contains("#action-"));
+        }
+        assertThat(organisationsWithLateActions).isGreaterThan(1);
     }
 
     /** Follow-ups are not actions, so the counts leave them out: those past their dates are counted on their own. */
