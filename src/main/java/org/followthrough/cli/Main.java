@@ -71,6 +71,14 @@ public final class Main implements Runnable {
             err.println("Please report this with the command you ran; the published site was not changed.");
             return 70;
         });
+        // A wrong option is one line and where to read more, not the whole usage, which pushes the line off a small terminal.
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine wrong = e.getCommandLine();
+            err.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Run '" + wrong.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return wrong.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionStrategy(parseResult ->
                 LibraryLogs.around(verbose(parseResult), err, () -> new CommandLine.RunLast().execute(parseResult)));
         int code;

@@ -215,7 +215,8 @@ class MainTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("--base-url").contains(baseUrl);
-        assertThat(run.err()).as("the usage shown is build's own").contains("Usage: followthrough build").doesNotContain("Commands:");
+        assertThat(run.err()).as("one line, and where build's own options are told").endsWith("Run 'followthrough build --help' for its options.\n")
+                .doesNotContain("Usage:");
         assertThat(run.all()).doesNotContain("internal error").doesNotContain("\tat ");
         assertThat(temp.resolve("site")).doesNotExist();
     }
@@ -550,7 +551,8 @@ class MainTest {
         assertThat(run.code()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("there is no organisation 'sample-trusst'").contains("did you mean 'sample-trust'?")
                 .as("the content's own problem is not looked for").doesNotContain("is not a real date");
-        assertThat(run.err()).as("the usage shown is build's own").contains("Usage: followthrough build").doesNotContain("Commands:");
+        assertThat(run.err()).as("one line, and where build's own options are told").endsWith("Run 'followthrough build --help' for its options.\n")
+                .doesNotContain("Usage:");
         assertThat(site).doesNotExist();
     }
 
