@@ -88,6 +88,110 @@ public final class MarkdownSyntax {
         return count;
     }
 
+    /**
+     * What the pages publish of a text's HTML: simple formatting, tables and links to web, mail and telephone
+     * addresses. Images, script, styles and other links are removed.
+     */
+    public static org.jsoup.safety.Safelist safelist() {
+        return org.jsoup.safety.Safelist.relaxed()
+                .removeTags("img")
+                .addTags("s", "del", "ins", "abbr", "mark")
+                .addAttributes("abbr", "title")
+                .addAttributes("th", "scope")
+                .addProtocols("a", "href", "http", "https", "mailto", "tel");
+    }
+
+    /** A part of a text that the pages do not publish as written: where it is in the text (line and column from 1), and what. */
+    public record Unpublished(int line, int column, String message, String hint) {
+    }
+
+    private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private static final java.util.regex.Pattern PUBLISHED_LINK = java.util.regex.Pattern.compile("(?i)(https?|mailto|tel):.*");
+
+    /**
+     * The images, links and HTML of a text that the pages leave out or change (see {@link #safelist}): the output is
+     * safe either way, but the editor should know that something written is not published. A text with neither
+     * '&lt;' nor ']' has none, and is not parsed.
+     */
+    public static List<Unpublished> unpublished(String source) {
+        if (source.indexOf('<') < 0 && source.indexOf(']') < 0) {
+            return List.of();
+        }
+        List<Unpublished> found = new java.util.ArrayList<>();
+        org.jsoup.safety.Safelist safelist = safelist();
+        SPANNING.parse(source).accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                StringBuilder words = new StringBuilder();
+                image.accept(new org.commonmark.node.AbstractVisitor() {
+                    @Override
+                    public void visit(org.commonmark.node.Text text) {
+                        words.append(text.getLiteral());
+                    }
+                });
+                String alt = words.toString().strip();
+                add(image, "the image " + (alt.isEmpty() ? "" : "'" + alt + "' ") + "(" + image.getDestination() + ") is not published,"
+                        + " nor its description: pages show no images from the content", "link to it instead, e.g. ["
+                        + (alt.isEmpty() ? "a description" : alt) + "](https://…), or say in words what it shows");
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+                if (!PUBLISHED_LINK.matcher(link.getDestination()).matches()) {
+                    add(link, "the link to '" + link.getDestination() + "' is not published: its words are, without the link"
+                            + " (only addresses starting https://, http://, mailto: or tel: are)", "give the full address, starting https://");
+                }
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlInline html) {
+                html(html, html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlBlock html) {
+                html(html, html.getLiteral());
+            }
+
+            private void html(Node node, String literal) {
+                // an end tag alone is no more than the end of what its start tag, told already, began
+                if (!literal.startsWith("</") && !kept(literal)) {
+                    String first = literal.strip().lines().findFirst().orElse("");
+                    add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
+                            + "' (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
+                            "write it in Markdown, or leave it out");
+                }
+            }
+
+            /** Whether every element and attribute of a piece of HTML is one the pages keep (a tag alone is not closed: not a fault). */
+            private boolean kept(String literal) {
+                for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).body().getAllElements()) {
+                    if (element.tagName().equals("body")) {
+                        continue;
+                    }
+                    if (!safelist.isSafeTag(element.tagName())) {
+                        return false;
+                    }
+                    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                        if (!safelist.isSafeAttribute(element.tagName(), element, attribute)) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+
+            private void add(Node node, String message, String hint) {
+                List<SourceSpan> spans = node.getSourceSpans();
+                int line = spans.isEmpty() ? line(node) : spans.get(0).getLineIndex() + 1;
+                int column = spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
+                found.add(new Unpublished(line, column, message, hint));
+            }
+        });
+        return found;
+    }
+
     /** The line of a node's nearest block with a known place; inline nodes carry none. */
     private static int line(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {

@@ -289,6 +289,7 @@ public final class ShapeChecker {
             if (!controlFree(scalar.text(), scalar.location(), name) || tooDeep(scalar.text(), line -> scalar.location())) {
                 return null;
             }
+            unpublished(scalar.text(), (line, column) -> placeIn(scalar, line, column));
             return new Markdown(scalar.text());
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
@@ -313,9 +314,41 @@ public final class ShapeChecker {
                 return null;
             }
             placeholderIn(md.get());
+            unpublished(md.get().text(), (line, column) -> new Location(md.get().display(), line, column));
             return new Markdown(md.get().text());
         }
         return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
+    }
+
+    /** Warns of each image, link or piece of HTML in a text that the pages leave out; {@code place} turns a line and column of the text into a location. */
+    private void unpublished(String markdown, java.util.function.BiFunction<Integer, Integer, Location> place) {
+        for (MarkdownSyntax.Unpublished u : MarkdownSyntax.unpublished(markdown)) {
+            problems.warning(place.apply(u.line(), u.column()), u.message(), u.hint());
+        }
+    }
+
+    /**
+     * Where a line and column of a text written in the YAML file are: below the field for a block ('|' or '>'), whose
+     * lines are indented alike, else on the field's line (where a text runs on over lines, its later lines are told by line).
+     */
+    private Location placeIn(Node.Scalar scalar, int line, int column) {
+        Location at = scalar.location();
+        List<String> lines = file.text().lines().toList();
+        if (at.line() < 1 || at.line() > lines.size()) {
+            return at;
+        }
+        String start = lines.get(at.line() - 1).substring(Math.min(lines.get(at.line() - 1).length(), Math.max(0, at.column() - 1)));
+        if (start.startsWith("|") || start.startsWith(">")) {
+            int n = at.line() + line;
+            if (n > lines.size()) {
+                return at;
+            }
+            String text = lines.get(n - 1);
+            int indent = text.length() - text.stripLeading().length();
+            return new Location(at.file(), n, indent + column);
+        }
+        int quote = start.startsWith("\"") || start.startsWith("'") ? 1 : 0;
+        return line == 1 ? new Location(at.file(), at.line(), at.column() + quote + column - 1) : new Location(at.file(), at.line() + line - 1, 1);
     }
 
     /** Reports the first placeholder left in a Markdown file, at its line. */

@@ -53,12 +53,7 @@ public final class MarkdownRenderer {
     };
 
     static Safelist safelist() {
-        return Safelist.relaxed()
-                .removeTags("img")
-                .addTags("s", "del", "ins", "abbr", "mark")
-                .addAttributes("abbr", "title")
-                .addAttributes("th", "scope")
-                .addProtocols("a", "href", "http", "https", "mailto", "tel");
+        return MarkdownSyntax.safelist();
     }
 
     public String toHtml(Markdown markdown) {
