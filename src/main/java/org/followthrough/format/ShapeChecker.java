@@ -309,6 +309,13 @@ public final class ShapeChecker {
                         "create the file, or correct the name");
                 return null;
             }
+            if (md.get().text().isBlank()) {
+                // as an empty YAML file is: most often one never saved, and the field would be published empty
+                problems.error(Location.of(md.get().display()), "the Markdown file is empty",
+                        "write the text of '" + name + "' in it, or, where the plan gives none and the field is optional, delete the"
+                                + " file and the line {file: " + fileName.text().strip() + "}");
+                return null;
+            }
             if (!Characters.controlFree(md.get().text(), md.get().display(), problems)
                     || tooDeep(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
                 return null;

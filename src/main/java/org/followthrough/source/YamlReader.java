@@ -48,6 +48,7 @@ public final class YamlReader {
                 problems.error(location(file.display(), parser.currentTokenLocation()),
                         "the file holds more than one YAML document", "remove the second '---' and what follows, or move it to its own file");
             }
+            YamlPitfalls.warn(file, problems);
             // A tree read through an alias or a merge key is not what the editor meant: checking it would only mislead.
             return reading.unsupported ? Optional.empty() : Optional.of(root);
         } catch (TooDeep e) {

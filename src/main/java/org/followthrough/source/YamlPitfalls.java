@@ -1,0 +1,99 @@
+package org.followthrough.source;
+
+import java.util.List;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+
+/**
+ * Values that YAML reads otherwise than an editor copying a plan's words expects, each told as a warning
+ * where it is:
+ * <ul>
+ *   <li>a comment after a value, which YAML drops without a word: {@code role: Team Manager #2 North}
+ *       publishes "Team Manager";</li>
+ *   <li>a value in curly quotes, as a word processor writes them ({@code ref: “1.1”}): YAML quotes only with
+ *       straight ones, so the curly ones are published as part of the value.</li>
+ * </ul>
+ * Lines of a block text ({@code |} or {@code >}) are passed over, as are whole-line comments.
+ */
+final class YamlPitfalls {
+
+    private YamlPitfalls() {
+    }
+
+    static void warn(SourceFile file, Problems problems) {
+        String text = file.text();
+        if (text.indexOf(" #") < 0 && text.indexOf("\t#") < 0 && text.indexOf('\u201C') < 0 && text.indexOf('\u2018') < 0) {
+            return;
+        }
+        List<String> lines = text.lines().toList();
+        int block = -1;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            int indent = line.length() - line.stripLeading().length();
+            if (block >= 0) {
+                if (line.isBlank() || indent > block) {
+                    continue;
+                }
+                block = -1;
+            }
+            int value = valueStart(line, indent);
+            if (value >= line.length() || line.charAt(value) == '#') {
+                continue;
+            }
+            char first = line.charAt(value);
+            if (first == '|' || first == '>') {
+                block = indent;
+                continue;
+            }
+            if (first == '"' || first == '\'' || first == '[' || first == '{') {
+                continue;
+            }
+            int hash = comment(line, value);
+            String plain = (hash > value ? line.substring(value, hash) : line.substring(value)).strip();
+            if (plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))) {
+                problems.warning(new Location(file.display(), n + 1, value + 1),
+                        "the value is in curly quotes (" + plain + "), which YAML does not read as quotes: they will be published as part of it",
+                        "to quote the value, use straight quotes: \"" + plain.substring(1, plain.length() - 1) + "\"; if the quotes are"
+                                + " the plan's own, write the value as '" + plain + "'");
+            }
+            if (hash > value) {
+                String kept = line.substring(value, hash).strip();
+                problems.warning(new Location(file.display(), n + 1, hash + 1),
+                        "the text from this '#' on is a comment, which is not published: the value is '" + kept + "'",
+                        "to publish the '#' and what follows it, put the whole value in double quotes, e.g. \""
+                                + line.substring(value).strip() + "\"");
+            }
+        }
+    }
+
+    /** Where a line's value starts: after any '- ' and a field's name and ': ', else after the indentation. */
+    private static int valueStart(String line, int indent) {
+        int i = indent;
+        while (line.startsWith("- ", i)) {
+            i += 2;
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        int colon = line.indexOf(": ", i);
+        if (colon > i && line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            i = colon + 2;
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        } else if (line.endsWith(":") && line.substring(i, line.length() - 1).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return line.length();
+        }
+        return i;
+    }
+
+    /** The '#' that starts a comment after the value (one after white space), or -1. */
+    private static int comment(String line, int from) {
+        for (int i = from + 1; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
