@@ -126,6 +126,10 @@ class ReaderPagesTest {
                 assertThat(count).as(plan.id()).isNull();
             } else {
                 assertThat(count.text()).as(plan.id()).startsWith(flagged.size() + " follow-up action");
+                assertThat(count.selectFirst("a").attr("href")).as("the count leads to them").isEqualTo("#follow-ups-passed");
+                assertThat(page(Routes.plan(plan.id())).getElementById("follow-ups-passed").nextElementSibling().nextElementSibling()
+                        .select("li")).as("listed, each with the action it follows").hasSize(Math.min(50, flagged.size()))
+                        .allMatch(li -> li.selectFirst("a").text().startsWith("Follow-up to action "));
                 assertThat(page("plans/").select(".card .followups-passed").eachText()).anyMatch(t -> t.startsWith(flagged.size() + " "));
             }
         }
