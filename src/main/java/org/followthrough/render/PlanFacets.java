@@ -60,6 +60,8 @@ final class PlanFacets {
     static final String KIND = "kind";
     static final String YEAR = "year";
     static final String ORGANISATION = "organisation";
+    /** The year value of the plans that give no date to place them in a year: listed last, so that the years add up. */
+    static final String NO_YEAR = "not-known";
 
     final List<Facet> standings;
     final List<Facet> kinds;
@@ -73,12 +75,15 @@ final class PlanFacets {
         Map<Standing, List<Plan>> byStanding = new LinkedHashMap<>();
         Map<PlanKind, List<Plan>> byKind = new LinkedHashMap<>();
         Map<Integer, List<Plan>> byYear = new TreeMap<>(Comparator.reverseOrder());
+        List<Plan> noYear = new ArrayList<>();
         for (Plan plan : archive.plans()) {
             byStanding.computeIfAbsent(Standing.of(plan.tally()), k -> new ArrayList<>()).add(plan);
             byKind.computeIfAbsent(plan.kind(), k -> new ArrayList<>()).add(plan);
             Integer year = year(plan);
             if (year != null) {
                 byYear.computeIfAbsent(year, k -> new ArrayList<>()).add(plan);
+            } else {
+                noYear.add(plan);
             }
         }
         standings = new ArrayList<>();
@@ -95,6 +100,9 @@ final class PlanFacets {
         }
         years = new ArrayList<>();
         byYear.forEach((year, plans) -> years.add(facet(YEAR, String.valueOf(year), String.valueOf(year), plans)));
+        if (!noYear.isEmpty()) {
+            years.add(facet(YEAR, NO_YEAR, "Year not known", noYear));
+        }
         organisations = new ArrayList<>();
         archive.organisations().stream()
                 .filter(o -> archive.hasPageFor(o.id()) && plansOf.containsKey(o.id()))

@@ -628,11 +628,13 @@ public final class SiteRenderer {
             String title = switch (f.facet()) {
                 case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
                 case PlanFacets.KIND -> "Plans from a " + f.label().toLowerCase(java.util.Locale.ROOT);
-                case PlanFacets.YEAR -> "Plans of " + f.label();
+                case PlanFacets.YEAR -> f.value().equals(PlanFacets.NO_YEAR) ? "Plans whose year is not known" : "Plans of " + f.label();
                 default -> "Plans naming " + f.label();
             };
             String description = switch (f.facet()) {
-                case PlanFacets.YEAR -> "Plans published in " + f.label() + " (or, where a plan gives no publication date, started or first updated then).";
+                case PlanFacets.YEAR -> f.value().equals(PlanFacets.NO_YEAR)
+                        ? "Plans that give no date of publication, of starting or of a published update, so that no year can be given them."
+                        : "Plans published in " + f.label() + " (or, where a plan gives no publication date, started or first updated then).";
                 case PlanFacets.ORGANISATION -> "Plans that name " + f.label() + ", or give it actions.";
                 default -> "";
             };

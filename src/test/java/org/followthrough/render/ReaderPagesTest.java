@@ -170,6 +170,15 @@ class ReaderPagesTest {
         }
     }
 
+    /** Every plan is under one year, or under "Year not known" (the domestic homicide review dates nothing of its own). */
+    @Test
+    void thePlansByYearAddUpToEveryPlan() {
+        List<String> years = page("plans/").getElementById("by-year").nextElementSibling().select("li").eachText();
+        assertThat(years).last().isEqualTo("Year not known (1)");
+        assertThat(years.stream().mapToInt(t -> Integer.parseInt(t.replaceAll(".*\\((\\d+)\\)$", "$1"))).sum())
+                .isEqualTo(archive.plans().size());
+    }
+
     @Test
     void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
         Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();
