@@ -368,6 +368,15 @@ class PdfRendererTest {
         assertThat(text).as("a recommendation's only action still is").contains("the recommendation is the action");
     }
 
+    /** An action whose last dated update changed only its status does not seem to contradict its latest progress, of an earlier date. */
+    @Test
+    void aLastUpdateWithoutProgressTextSaysWhatItWas() throws IOException {
+        String text = text(pdfs.get("plan-p-independent-investigation"));
+        String six = text.substring(text.indexOf("Action 6.1 Status"), text.indexOf("Recommendation 7"));
+        assertThat(six).contains("Last dated update 28 November 2018 (of its status or grade, without a progress text)")
+                .contains("Latest progress, 14 June 2017");
+    }
+
     @Test
     void theOrganisationSummaryListsItsActionsByPlanWithoutTypesettingTheirProgressAgain() throws IOException {
         String text = text(pdfs.get("organisation-west-midlands-police"));
