@@ -36,6 +36,12 @@ public record Plan(
         Tally tally,
         boolean statusDatesNotPublished) {
 
+    /** Whether the date by which the whole plan was to be done has passed on {@code asOf} (with its actions open or not). */
+    public boolean targetCompletionPassed(java.time.LocalDate asOf) {
+        java.time.LocalDate deadline = targetCompletion == null || targetCompletion.date() == null ? null : targetCompletion.date().deadline();
+        return deadline != null && deadline.isBefore(asOf);
+    }
+
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());
     }

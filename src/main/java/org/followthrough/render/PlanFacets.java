@@ -27,7 +27,11 @@ final class PlanFacets {
     enum Standing {
         OVERDUE("overdue", "Some actions overdue",
                 "At least one action's target has passed while the latest status published for it is not a complete one."),
-        OPEN("open", "Open, none overdue", "Some actions are not yet complete, and none of them is overdue."),
+        PAST_COMPLETION("past-completion", "Past target completion, none overdue",
+                "The date by which the whole plan was to be done has passed with actions still open, though none of them is overdue"
+                        + " against a target of its own."),
+        OPEN("open", "Open, none overdue", "Some actions are not yet complete, none of them is overdue, and the plan is not past its"
+                + " target completion."),
         COMPLETE("complete", "Every action complete or closed", "Every action has been reported complete, or closed."),
         NOT_STATED("not-stated", "No status published", "The plan publishes no status for any of its actions.");
 
@@ -41,14 +45,18 @@ final class PlanFacets {
             this.description = description;
         }
 
-        static Standing of(Tally tally) {
+        static Standing of(Plan plan, java.time.LocalDate asOf) {
+            Tally tally = plan.tally();
             if (tally.total() == 0 || tally.count(Lifecycle.NOT_STATED) == tally.total()) {
                 return NOT_STATED;
             }
             if (tally.done() == tally.total()) {
                 return COMPLETE;
             }
-            return tally.overdue() > 0 ? OVERDUE : OPEN;
+            if (tally.overdue() > 0) {
+                return OVERDUE;
+            }
+            return plan.targetCompletionPassed(asOf) ? PAST_COMPLETION : OPEN;
         }
     }
 
@@ -77,7 +85,7 @@ final class PlanFacets {
         Map<Integer, List<Plan>> byYear = new TreeMap<>(Comparator.reverseOrder());
         List<Plan> noYear = new ArrayList<>();
         for (Plan plan : archive.plans()) {
-            byStanding.computeIfAbsent(Standing.of(plan.tally()), k -> new ArrayList<>()).add(plan);
+            byStanding.computeIfAbsent(Standing.of(plan, archive.asOf()), k -> new ArrayList<>()).add(plan);
             byKind.computeIfAbsent(plan.kind(), k -> new ArrayList<>()).add(plan);
             Integer year = year(plan);
             if (year != null) {

@@ -785,7 +785,7 @@ public final class SiteRenderer {
         List<Object> sources = new ArrayList<>();
         sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
                 String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names).filter(o -> o != null).toList(),
-                PlanFacets.Standing.of(plan.tally()), String.valueOf(lastUpdate(plan))));
+                PlanFacets.Standing.of(plan, archive.asOf()), String.valueOf(lastUpdate(plan))));
         for (Recommendation r : plan.recommendations()) {
             for (Action a : r.actions()) {
                 sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
@@ -817,7 +817,7 @@ public final class SiteRenderer {
             java.time.LocalDate last = lastUpdate(plan);
             docs.add(new SearchIndex.Doc("plan", plan.title(), Routes.plan(plan.id()),
                     plan.kind().label() + (plan.reference() != null ? " · " + plan.reference() : ""),
-                    PlanFacets.Standing.of(plan.tally()).label,
+                    PlanFacets.Standing.of(plan, archive.asOf()).label,
                     last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {

@@ -442,8 +442,10 @@ class ReaderPagesTest {
     void theListOfPlansNarrowsByOrganisationKindYearAndStatusWithoutScript() {
         Document all = page("plans/");
         assertThat(all.select("li.card")).hasSize(archive.plans().size());
-        assertThat(all.select("#by-status + ul a").eachText()).containsExactly("Some actions overdue (2)", "Open, none overdue (1)",
-                "Every action complete or closed (1)", "No status published (1)");
+        assertThat(all.select("#by-status + ul a").eachText()).containsExactly("Some actions overdue (2)",
+                "Past target completion, none overdue (1)", "Every action complete or closed (1)", "No status published (1)");
+        assertThat(page(Routes.planFilter("status", "past-completion")).select("li.card").eachText()).as("a plan flagged late is found as late")
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("Target completion passed");
         for (PlanKind kind : archive.plans().stream().map(Plan::kind).distinct().toList()) {
             String path = Routes.planFilter("kind", kind.code().replace('_', '-'));
             List<String> titles = page(path).select("li.card .card-title").eachText();

@@ -208,9 +208,7 @@ public final class ViewFactory {
      */
     PlanStanding standing(Plan p) {
         LocalDate last = lastUpdate(p, archive.asOf());
-        LocalDate deadline = p.targetCompletion() == null || p.targetCompletion().date() == null ? null
-                : p.targetCompletion().date().deadline();
-        int open = deadline != null && deadline.isBefore(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
+        int open = p.targetCompletionPassed(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
         int followUps = (int) p.actions().flatMap(a -> a.followUps().stream()).filter(f -> passed(f, archive.asOf())).count();
         return new PlanStanding(Dates.format(last), iso(last), open, followUps);
     }
