@@ -48,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The warnings last printed, so that a rebuild does not print the same ones again. */
     private List<Problem> warningsShown = List.of();
+    /** Whether a build has succeeded since serve started: until one has, there is no last good site to show. */
+    private boolean built;
 
     @Override
     public Integer call() {
@@ -81,10 +83,12 @@ final class ServeCommand implements Callable<Integer> {
                                      PrintWriter err) {
         if (!succeeded) {
             warningsShown = List.of();
-            Reports.report(problems, null, err, "the browser shows the problems, with the last good site behind a link");
+            Reports.report(problems, null, err, built ? "the browser shows the problems, with the last good site behind a link"
+                    : "the browser shows the problems; the site appears when they are fixed");
             err.flush();
             return;
         }
+        built = true;
         if (!problems.equals(warningsShown)) {
             Reports.report(problems, null, err, "");
             warningsShown = problems;

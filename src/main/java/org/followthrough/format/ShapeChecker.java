@@ -309,7 +309,7 @@ public final class ShapeChecker {
                         "create the file, or correct the name");
                 return null;
             }
-            if (md.get().text().isBlank()) {
+            if (md.get().text().isBlank() && !files.isTooLarge(resolved)) {
                 // as an empty YAML file is: most often one never saved, and the field would be published empty
                 problems.error(Location.of(md.get().display()), "the Markdown file is empty",
                         "write the text of '" + name + "' in it, or, where the plan gives none and the field is optional, delete the"

@@ -75,8 +75,12 @@ public final class ContentFiles {
     public static ContentFiles read(Path root, Problems problems) {
         String displayRoot = root.toString();
         if (!Files.isDirectory(root)) {
+            // run from inside the content folder itself (it holds site.yaml): the likeliest slip, told as such
+            Path parent = root.toAbsolutePath().getParent();
+            boolean inside = parent != null && Files.isRegularFile(parent.resolve("site.yaml"));
             problems.error(Location.of(displayRoot), Files.exists(root) ? "the content folder is a file, not a folder" : "the content folder does not exist",
-                    "run from the folder that holds content/, or give --content DIR");
+                    inside ? "this folder holds site.yaml, so it looks like the content folder itself: run from the folder above it (cd ..),"
+                            + " or give --content ." : "run from the folder that holds content/, or give --content DIR");
             // site.yaml counted as refused: its absence is this problem, not another one
             return new ContentFiles(displayRoot, new TreeMap<>(), Map.of(), Set.of("site.yaml"), Set.of(), false, Map.of(), 0);
         }

@@ -353,6 +353,11 @@ public final class ContentValidator {
         }
     }
 
+    private static String fileName(Location at) {
+        String file = at.file().replace('\\', '/');
+        return "'" + file.substring(file.lastIndexOf('/') + 1) + "'";
+    }
+
     private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved, Set<String> organisationIds) {
         Map<String, Location> numbers = new HashMap<>();
         for (Doc addressed : plan.docs("addressed_without_action")) {
@@ -365,8 +370,11 @@ public final class ContentValidator {
             if (number != null) {
                 Location first = numbers.putIfAbsent(number, rec.locationOf("number"));
                 if (first != null) {
-                    problems.error(rec.locationOf("number"), "recommendation number '" + number + "' is used twice in this plan (first at " + first + ")",
-                            "each recommendation needs its own number");
+                    Location here = rec.locationOf("number");
+                    problems.error(here, "recommendation number '" + number + "' is used twice in this plan (first at " + first + ")",
+                            here.file().equals(first.file()) ? "each recommendation needs its own number"
+                                    : "each recommendation needs its own number; if one of " + fileName(first) + " and " + fileName(here)
+                                    + " is a copy of the other (a file manager's '01 - Copy.yaml', say), delete the copy, whichever is named first");
                 }
             }
             rec.refs("lead").forEach(r -> checkInvolved(r, involved, organisationIds, "lead organisation"));

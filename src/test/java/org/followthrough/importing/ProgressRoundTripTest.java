@@ -96,7 +96,7 @@ class ProgressRoundTripTest {
         assertThat(imported.code()).isEqualTo(1);
         assertThat(imported.err()).contains(
                 workbook + "!Progress!K2: 'don' is not a status of this plan — did you mean 'done'?",
-                workbook + "!Progress!J3: '31/02/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-31",
+                workbook + "!Progress!J3: '31/02/2026' is not a real date — check the day and month",
                 "2 problems found; nothing was written.");
         assertThat(imported.err().indexOf("K2")).isLessThan(imported.err().indexOf("J3"));
         assertThat(snapshot(content)).isEqualTo(before);
