@@ -183,15 +183,18 @@ public record ChangesSince(LocalDate since, LocalDate asOf, List<NewAction> newA
         }
     }
 
-    /** The date of the first dated update from which the status at the end of these updates has held, or null. */
+    /**
+     * The date of the update from which the status at the end of these updates has held, by the rule of an action's
+     * own page: the update that first gave its stage (another word for the same stage does not move it, and a dated
+     * update repeating a stage given without a date does not date it); null where that update is undated.
+     */
     private static LocalDate since(List<HistoryEntry> entries) {
         LocalDate since = null;
         for (HistoryEntry entry : entries) {
-            ProgressUpdate update = entry.update();
-            if (entry.changes().stream().anyMatch(c -> c.scale().equals("Status"))) {
-                since = update.date();
-            } else if (since == null && update.status() != null) {
-                since = update.date();
+            for (Change change : entry.changes()) {
+                if (change.scale().equals("Status") && (change.from() == null || change.from().lifecycle() != change.to().lifecycle())) {
+                    since = entry.update().date();
+                }
             }
         }
         return since;

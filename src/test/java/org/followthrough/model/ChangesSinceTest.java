@@ -47,6 +47,23 @@ class ChangesSinceTest {
         assertThat(change.finished()).as("not done before, done after").isTrue();
     }
 
+    /** As on the action's own page: a dated update repeating a status the action was published with does not date it. */
+    @Test
+    void theStatusBeforeIsNotDatedByAnUpdateThatRepeatedIt() throws IOException {
+        ChangesSince changes = since(SINCE, plan("published: 2025-01-10"), """
+                  - ref: "1"
+                    owners: [{organisation: sample-trust}]
+                    status: in-progress
+                    progress:
+                      - {date: 2026-03-01, status: in-progress, text: Still going.}
+                      - {date: 2026-08-01, status: completed, text: Done.}
+                """);
+
+        ChangesSince.StatusChange change = changes.statusChanges().get(0);
+        assertThat(change.before().code()).isEqualTo("in-progress");
+        assertThat(change.beforeSince()).as("in progress since a date not published").isNull();
+    }
+
     @Test
     void anUpdateDatedOnTheDateItselfIsWhatWasKnownThenNotAChange() throws IOException {
         ChangesSince changes = since(SINCE, plan("published: 2025-01-10"), """
