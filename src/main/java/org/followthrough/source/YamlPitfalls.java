@@ -27,9 +27,15 @@ final class YamlPitfalls {
         }
         List<String> lines = text.lines().toList();
         int block = -1;
+        char openQuote = 0;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             int indent = line.length() - line.stripLeading().length();
+            if (openQuote != 0) {
+                // a quoted text running on over lines: its '#' and curly quotes are text
+                openQuote = closes(line, 0, openQuote) ? 0 : openQuote;
+                continue;
+            }
             if (block >= 0) {
                 if (line.isBlank() || indent > block) {
                     continue;
@@ -45,12 +51,17 @@ final class YamlPitfalls {
                 block = indent;
                 continue;
             }
-            if (first == '"' || first == '\'' || first == '[' || first == '{') {
+            if (first == '"' || first == '\'') {
+                openQuote = closes(line, value + 1, first) ? 0 : first;
+                continue;
+            }
+            if (first == '[' || first == '{') {
                 continue;
             }
             int hash = comment(line, value);
             String plain = (hash > value ? line.substring(value, hash) : line.substring(value)).strip();
-            if (plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))) {
+            if (plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))
+                    && plain.substring(1, plain.length() - 1).chars().noneMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019')) {
                 problems.warning(new Location(file.display(), n + 1, value + 1),
                         "the value is in curly quotes (" + plain + "), which YAML does not read as quotes: they will be published as part of it",
                         "to quote the value, use straight quotes: \"" + plain.substring(1, plain.length() - 1) + "\"; if the quotes are"
@@ -76,24 +87,44 @@ final class YamlPitfalls {
             }
         }
         int colon = line.indexOf(": ", i);
-        if (colon > i && line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (colon > i && line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
             i = colon + 2;
             while (i < line.length() && line.charAt(i) == ' ') {
                 i++;
             }
-        } else if (line.endsWith(":") && line.substring(i, line.length() - 1).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        } else if (line.endsWith(":") && line.substring(i, line.length() - 1).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
             return line.length();
         }
         return i;
     }
 
-    /** The '#' that starts a comment after the value (one after white space), or -1. */
+    /**
+     * The '#' that starts a comment after the value (one after white space) where it looks like part of the text, or
+     * -1. One followed by a space ("# as published") is taken as a comment meant as one, and not told.
+     */
     private static int comment(String line, int from) {
         for (int i = from + 1; i < line.length(); i++) {
             if (line.charAt(i) == '#' && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
-                return i;
+                return i + 1 < line.length() && line.charAt(i + 1) != ' ' && line.charAt(i + 1) != '\t' ? i : -1;
             }
         }
         return -1;
+    }
+
+    /** Whether a quoted text opened with {@code quote} closes on this line, from {@code from} ('' and \" are not closes). */
+    private static boolean closes(String line, int from, char quote) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
