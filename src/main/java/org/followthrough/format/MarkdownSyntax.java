@@ -106,7 +106,7 @@ public final class MarkdownSyntax {
     }
 
     private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    private static final java.util.regex.Pattern PUBLISHED_LINK = java.util.regex.Pattern.compile("(?i)(https?|mailto|tel):.*");
+    private static final java.util.regex.Pattern PUBLISHED_LINK = java.util.regex.Pattern.compile("(?i)(https?|ftp|mailto|tel):.*");
 
     /**
      * The images, links and HTML of a text that the pages leave out or change (see {@link #safelist}): the output is
@@ -154,7 +154,20 @@ public final class MarkdownSyntax {
                 html(html, html.getLiteral());
             }
 
+            @Override
+            public void visit(org.commonmark.node.ThematicBreak line) {
+                add(line, "a line of '---', '***' or '___' draws a rule across the page, which pages leave out",
+                        "leave it out, or start a new section with a heading (## …)");
+            }
+
             private void html(Node node, String literal) {
+                java.util.regex.Matcher tag = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)").matcher(literal.strip());
+                if (tag.find() && !org.jsoup.parser.Tag.isKnownTag(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                    String words = literal.strip().lines().findFirst().orElse("");
+                    add(node, "'" + words + "' is read as an HTML tag, and left out of the page with the words in it",
+                            "write the brackets as \\< and \\>, or use other brackets: (" + words.replaceAll("^<|>$", "") + ")");
+                    return;
+                }
                 // an end tag alone is no more than the end of what its start tag, told already, began
                 if (!literal.startsWith("</") && !kept(literal)) {
                     String first = literal.strip().lines().findFirst().orElse("");

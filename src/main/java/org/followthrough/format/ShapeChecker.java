@@ -345,17 +345,31 @@ public final class ShapeChecker {
             return at;
         }
         String start = lines.get(at.line() - 1).substring(Math.min(lines.get(at.line() - 1).length(), Math.max(0, at.column() - 1)));
-        if (start.startsWith("|") || start.startsWith(">")) {
+        if (start.startsWith("|")) {
+            // a literal block keeps its lines: each is the block's indentation further in than in the text
             int n = at.line() + line;
-            if (n > lines.size()) {
-                return at;
+            int indent = -1;
+            for (int i = at.line(); i < lines.size() && indent < 0; i++) {
+                if (!lines.get(i).isBlank()) {
+                    indent = lines.get(i).length() - lines.get(i).stripLeading().length();
+                }
             }
-            String text = lines.get(n - 1);
-            int indent = text.length() - text.stripLeading().length();
-            return new Location(at.file(), n, indent + column);
+            return n > lines.size() || indent < 0 ? at : new Location(at.file(), n, indent + column);
         }
-        int quote = start.startsWith("\"") || start.startsWith("'") ? 1 : 0;
-        return line == 1 ? new Location(at.file(), at.line(), at.column() + quote + column - 1) : new Location(at.file(), at.line() + line - 1, 1);
+        String own = lines.get(at.line() - 1);
+        if (line == 1 && !start.startsWith(">")
+                && (lines.size() <= at.line() || !continues(lines.get(at.line()), own.length() - own.stripLeading().length()))) {
+            int quote = start.startsWith("\"") || start.startsWith("'") ? 1 : 0;
+            return new Location(at.file(), at.line(), at.column() + quote + column - 1);
+        }
+        // a folded block, or a text running on over lines, is one line of Markdown: told at the field
+        return at;
+    }
+
+    /** Whether a line carries on the text of the line before, whose field is indented {@code indent}: further in, and no field or item. */
+    private static boolean continues(String next, int indent) {
+        return !next.isBlank() && next.length() - next.stripLeading().length() > indent
+                && !next.stripLeading().matches("(- |#|[A-Za-z_][A-Za-z0-9_-]*:( |$)).*");
     }
 
     /** Reports the first placeholder left in a Markdown file, at its line. */

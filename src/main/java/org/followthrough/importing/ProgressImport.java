@@ -247,11 +247,13 @@ public final class ProgressImport {
         } else {
             when = parseDate(date.text().strip()).orElse(null);
             if (when == null) {
-                boolean shaped = date.text().strip().matches("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+                // written as one of the two ways read (YYYY-MM-DD, day/month/year), so the day or month is wrong
+                boolean shaped = date.text().strip().matches("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}");
                 problems.add(shaped
                         ? Problem.error(at(date), "'" + date.text() + "' is not a real date", "check the day and month (written as day/month/year,"
                                 + " or as YYYY-MM-DD)")
-                        : Problem.error(at(date), "'" + date.text() + "' is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31"));
+                        : Problem.error(at(date), "'" + date.text() + "' is not a date written in a way that is read",
+                                "write it as YYYY-MM-DD, e.g. 2026-03-31, or as day/month/year, e.g. 31/03/2026"));
             } else if (when.isAfter(archive.asOf())) {
                 problems.add(Problem.error(at(date), "the update is dated " + when + ", after today (" + archive.asOf() + ")",
                         "an update says what has happened: check the year"));

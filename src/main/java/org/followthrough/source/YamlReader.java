@@ -66,7 +66,7 @@ public final class YamlReader {
                 return Optional.empty();
             }
             Optional<Location> space = oddSpaceIndentation(file);
-            if (space.isPresent() && (at.line() == 0 || space.get().line() <= at.line() + 1)) {
+            if (space.isPresent() && (at.line() == 0 || Math.abs(space.get().line() - at.line()) <= 1)) {
                 problems.error(space.get(), "a non-breaking space (often pasted from Word or a web page) is used for indentation",
                         "delete the white space at the start of this line and indent it again with ordinary spaces");
                 return Optional.empty();

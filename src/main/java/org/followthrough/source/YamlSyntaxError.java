@@ -1,6 +1,7 @@
 package org.followthrough.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 import org.followthrough.problem.Location;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -44,6 +45,12 @@ record YamlSyntaxError(Location at, String message, String hint) {
                     "end the list with ']' after its last item, separating items with commas; or write each item on a line of its"
                             + " own, starting with '- '");
         }
+        if ((context.startsWith("while parsing a flow mapping") || context.startsWith("while parsing a flow sequence"))
+                && hidesItsEnd(text, contextAt)) {
+            return new YamlSyntaxError(contextAt, "a ' #' on this line starts a comment, which hides the rest of the line, its closing"
+                    + (context.contains("mapping") ? " '}'" : " ']'") + " included",
+                    "put the value holding the '#' in double quotes, e.g. role: \"Team Manager #2\"");
+        }
         if (context.startsWith("while parsing a flow mapping")) {
             return new YamlSyntaxError(contextAt, "the '{' here is not closed where it should be",
                     "end it with '}' after its last 'name: value' pair, separating pairs with commas");
@@ -69,6 +76,17 @@ record YamlSyntaxError(Location at, String message, String hint) {
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
     }
 
+    /** Whether the line at {@code at} holds a ' #' after its opening bracket: a comment that hides the closing one. */
+    private static boolean hidesItsEnd(String text, Location at) {
+        List<String> lines = text.lines().toList();
+        if (at.line() < 1 || at.line() > lines.size()) {
+            return false;
+        }
+        String line = lines.get(at.line() - 1);
+        int from = Math.min(line.length(), Math.max(0, at.column() - 1));
+        return line.indexOf(" #", from) >= 0;
+    }
+
     private static YamlSyntaxError unclosedQuote(Location at) {
         return new YamlSyntaxError(at, "the quoted text that starts here is not closed",
                 "end it with the quote mark it starts with, on the same line; inside \"double quotes\" write a \" as \\\","
@@ -76,37 +94,63 @@ record YamlSyntaxError(Location at, String message, String hint) {
     }
 
     /**
-     * The first value up to line {@code last} that starts with a quote mark (after a field's name or a list's '- ')
-     * and does not close on its line, or null.
+     * The first value up to line {@code last} that starts with a quote mark (after a field's name or a list's '- '),
+     * does not close on its line, and runs on over a line that reads as a field or a list item before it closes (or
+     * never closes): quoted text may run on over lines, but not over the file's structure. Null where there is none.
+     * Lines of block texts ('|' or '>') are passed over.
      */
     static Location unclosedQuote(String file, String text, int last) {
         String[] lines = text.split("\n", -1);
+        int block = -1;
         for (int n = 0; n < Math.min(last, lines.length); n++) {
             String line = lines[n];
+            int indent = line.length() - line.stripLeading().length();
+            if (block >= 0 && (line.isBlank() || indent > block)) {
+                continue;
+            }
+            block = -1;
             int start = valueStart(line);
-            if (start < 0 || start >= line.length() || (line.charAt(start) != '"' && line.charAt(start) != '\'')) {
+            if (start < 0 || start >= line.length()) {
                 continue;
             }
             char quote = line.charAt(start);
-            boolean closed = false;
-            for (int i = start + 1; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote == '"' && c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
-                        i++;
-                    } else {
-                        closed = true;
-                        break;
-                    }
-                }
+            if (quote == '|' || quote == '>') {
+                block = indent;
+                continue;
             }
-            if (!closed) {
+            if ((quote != '"' && quote != '\'') || closesAt(line, start + 1, quote) >= 0) {
+                continue;
+            }
+            int m = n + 1;
+            while (m < lines.length && closesAt(lines[m], 0, quote) < 0 && !STRUCTURE.matcher(lines[m]).lookingAt()) {
+                m++;
+            }
+            if (m >= lines.length || STRUCTURE.matcher(lines[m]).lookingAt()) {
                 return new Location(file, n + 1, start + 1);
             }
+            n = m; // a quoted text over several lines, closed before any field: its lines are text
         }
         return null;
+    }
+
+    /** A line that starts a field ("name:") or a list item ("- "): quoted text running on over it was not meant to. */
+    private static final java.util.regex.Pattern STRUCTURE = java.util.regex.Pattern.compile("\\s*(- |[A-Za-z_][A-Za-z0-9_-]*:( |$))");
+
+    /** Where a quoted text opened with {@code quote} closes on this line, from {@code from}, or -1 ('' and \" do not close it). */
+    private static int closesAt(String line, int from, char quote) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Where a line's value starts: after "name: " or "- ", or -1 where the line is no field or list item. */
@@ -126,7 +170,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         int colon = line.indexOf(": ", i);
         // the format's field names are words joined by '_': a ': ' after anything else is within a text
-        if (colon < 0 || !line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (colon < 0 || !line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
             return -1;
         }
         int value = colon + 2;
