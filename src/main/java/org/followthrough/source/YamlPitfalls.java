@@ -33,7 +33,7 @@ final class YamlPitfalls {
             int indent = line.length() - line.stripLeading().length();
             if (openQuote != 0) {
                 // a quoted text running on over lines: its '#' and curly quotes are text
-                openQuote = closes(line, 0, openQuote) ? 0 : openQuote;
+                openQuote = YamlSyntaxError.closesAt(line, 0, openQuote) >= 0 ? 0 : openQuote;
                 continue;
             }
             if (block >= 0) {
@@ -52,7 +52,7 @@ final class YamlPitfalls {
                 continue;
             }
             if (first == '"' || first == '\'') {
-                openQuote = closes(line, value + 1, first) ? 0 : first;
+                openQuote = YamlSyntaxError.closesAt(line, value + 1, first) >= 0 ? 0 : first;
                 continue;
             }
             if (first == '[' || first == '{') {
@@ -109,22 +109,5 @@ final class YamlPitfalls {
             }
         }
         return -1;
-    }
-
-    /** Whether a quoted text opened with {@code quote} closes on this line, from {@code from} ('' and \" are not closes). */
-    private static boolean closes(String line, int from, char quote) {
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote == '"' && c == '\\') {
-                i++;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -137,7 +137,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
     private static final java.util.regex.Pattern STRUCTURE = java.util.regex.Pattern.compile("\\s*(- |[A-Za-z_][A-Za-z0-9_-]*:( |$))");
 
     /** Where a quoted text opened with {@code quote} closes on this line, from {@code from}, or -1 ('' and \" do not close it). */
-    private static int closesAt(String line, int from, char quote) {
+    static int closesAt(String line, int from, char quote) {
         for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quote == '"' && c == '\\') {
