@@ -58,6 +58,11 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (context.startsWith("while scanning a quoted scalar")) {
             return unclosedQuote(contextAt);
         }
+        if (problem.startsWith("mapping values are not allowed") && indentedUnderAValue(text, problemAt)) {
+            return new YamlSyntaxError(new Location(problemAt.file(), problemAt.line(), 1),
+                    "this field is indented further than the field above it, so YAML reads it as more of that field's text",
+                    "start it in the same column as the other fields of the same thing");
+        }
         if (problem.startsWith("mapping values are not allowed")) {
             return new YamlSyntaxError(problemAt, "the value holds ': ', which YAML reads as the start of another field",
                     "put the whole value in double quotes, e.g. title: \"Record keeping: who attended\"");
@@ -74,6 +79,31 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    /**
+     * Whether the ': ' at {@code at} follows nothing but a field's name on its line, and the line above, less indented,
+     * is a field with a value: a field indented too far, read as the text of the one above.
+     */
+    private static boolean indentedUnderAValue(String text, Location at) {
+        List<String> lines = text.lines().toList();
+        if (at.line() < 2 || at.line() > lines.size()) {
+            return false;
+        }
+        String line = lines.get(at.line() - 1);
+        int colon = Math.min(line.length(), Math.max(0, at.column() - 1));
+        if (!line.substring(0, colon).strip().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            return false;
+        }
+        int indent = line.length() - line.stripLeading().length();
+        for (int n = at.line() - 2; n >= 0; n--) {
+            String above = lines.get(n);
+            if (above.isBlank()) {
+                continue;
+            }
+            return above.length() - above.stripLeading().length() < indent && above.strip().matches("(- )?[A-Za-z_][A-Za-z0-9_-]*: \\S.*");
+        }
+        return false;
     }
 
     /** Whether the line at {@code at} holds a ' #' after its opening bracket: a comment that hides the closing one. */
