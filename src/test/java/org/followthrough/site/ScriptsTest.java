@@ -58,6 +58,9 @@ class ScriptsTest {
         List<String> found = search("electronic health record");
         assertThat(found).contains(site.url("plans/p-independent-investigation/recommendations/9/#action-9-1"));
         assertThat(search("electro heal")).as("words found by their start").contains(found.get(0));
+        WebElement action = browser.driver().findElement(By.cssSelector("[data-search-results] a[href$='#action-9-1']"));
+        assertThat(action.getAttribute("textContent")).as("its name says whose action 9.1 it is")
+                .startsWith("Action 9.1").endsWith(" of Independent investigation: P");
         assertThat(browser.driver().findElement(By.cssSelector("form[data-search-page]")).isDisplayed()).isTrue();
         assertThat(browser.driver().findElements(By.cssSelector("[data-search-fallback]")).get(0).isDisplayed())
                 .as("the words for readers without JavaScript are hidden").isFalse();
