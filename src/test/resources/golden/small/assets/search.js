@@ -91,6 +91,13 @@
         var link = document.createElement("a");
         link.href = root + doc[2];
         link.textContent = doc[1];
+        if (doc[0] === "action" && doc[3]) {
+          // results from many plans share "Action 1.1": its plan, shown below, is also part of what the link is called
+          var plan = document.createElement("span");
+          plan.className = "visually-hidden";
+          plan.textContent = " of " + doc[3];
+          link.appendChild(plan);
+        }
         heading.appendChild(link);
         var strong = document.createElement("strong");
         strong.textContent = doc[0] === "plan" ? "Plan: " : "";
