@@ -170,6 +170,18 @@ class ReaderPagesTest {
         }
     }
 
+    /** The contents of a plan list every recommendation in number order, those addressed without further action among them. */
+    @Test
+    void aPlansContentsKeepTheRecommendationsInNumberOrder() {
+        assertThat(page("plans/eput-e203623/").select("ul.contents > li > a").eachText()).containsExactly("Recommendation 1",
+                "Recommendation 2", "Recommendation 3", "Recommendation 4", "Recommendation 5", "Recommendation 6", "Recommendation 7",
+                "Recommendation 8", "Recommendation 9");
+        assertThat(page("plans/eput-e203623/").select("ul.contents > li").eachText()).filteredOn(t -> t.contains("addressed without"))
+                .hasSize(3);
+        assertThat(java.util.stream.Stream.of("10", "3.1", "2", "3a", "3", "1").sorted(org.followthrough.render.view.ViewFactory.NUMBER_ORDER))
+                .containsExactly("1", "2", "3", "3.1", "3a", "10");
+    }
+
     /** Every plan is under one year, or under "Year not known" (the domestic homicide review dates nothing of its own). */
     @Test
     void thePlansByYearAddUpToEveryPlan() {

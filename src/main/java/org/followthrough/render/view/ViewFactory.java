@@ -275,6 +275,33 @@ public final class ViewFactory {
                 + " are not in the plan as published here";
     }
 
+    /** The number of the last of {@code recommendations} that comes before {@code number} in number order, or null. */
+    static String comesAfter(String number, List<Recommendation> recommendations) {
+        String after = null;
+        for (Recommendation r : recommendations) {
+            if (NUMBER_ORDER.compare(r.number(), number) < 0) {
+                after = r.number();
+            }
+        }
+        return after;
+    }
+
+    /** Recommendation numbers as readers count them: "2" before "10", and "3" before "3.1" before "3a". */
+    public static final java.util.Comparator<String> NUMBER_ORDER = (a, b) -> {
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(a);
+        java.util.regex.Matcher y = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(b);
+        while (x.find() && y.find()) {
+            String p = x.group();
+            String q = y.group();
+            int c = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0))
+                    ? new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q)) : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    };
+
     private PlanView makePlan(Plan p) {
         boolean feedEmpty = p.actions().noneMatch(a -> a.progress().stream().anyMatch(u -> u.date() != null));
         int statuses = (int) p.actions().filter(a -> a.state().status() != null).count();
@@ -290,7 +317,8 @@ public final class ViewFactory {
                 p.extraColumns().stream().map(c -> new ColumnDefinitionView(c.id(), c.label(), html(c.description()))).toList(),
                 p.statusDatesNotPublished(),
                 p.addressedWithoutAction().stream()
-                        .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason())))
+                        .map(a -> new AddressedView(Routes.anchor("recommendation", a.number()), a.number(), a.title(), html(a.reason()),
+                                comesAfter(a.number(), p.recommendations())))
                         .toList(),
                 p.recommendations().stream().map(r -> recommendation(p, r)).toList(),
                 tally(p.tally()),

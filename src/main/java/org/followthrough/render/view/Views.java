@@ -146,7 +146,11 @@ public final class Views {
                                      List<ActionView> actions, TallyView tally, List<ThemeRef> themes) {
     }
 
-    public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason) {
+    /**
+     * A recommendation addressed without further action. {@code after}: the number of the recommendation with actions
+     * it comes after in number order, so that a list of every recommendation keeps that order; null when it comes first.
+     */
+    public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason, String after) {
     }
 
     public record TallyItem(String lifecycle, String label, int count) {
