@@ -106,6 +106,7 @@ public final class MarkdownSyntax {
     }
 
     private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private static final java.util.regex.Pattern START_TAG = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)");
     private static final java.util.regex.Pattern PUBLISHED_LINK = java.util.regex.Pattern.compile("(?i)(https?|ftp|mailto|tel):.*");
 
     /**
@@ -161,7 +162,7 @@ public final class MarkdownSyntax {
             }
 
             private void html(Node node, String literal) {
-                java.util.regex.Matcher tag = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)").matcher(literal.strip());
+                java.util.regex.Matcher tag = START_TAG.matcher(literal.strip());
                 if (tag.find() && !org.jsoup.parser.Tag.isKnownTag(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
                     String words = literal.strip().lines().findFirst().orElse("");
                     add(node, "'" + words + "' is read as an HTML tag, and left out of the page with the words in it",

@@ -26,6 +26,7 @@ import org.followthrough.problem.Suggestions;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.Node;
 import org.followthrough.source.SourceFile;
+import org.followthrough.source.YamlLines;
 
 /**
  * Checks a YAML tree against a {@link Shape} and converts its values, reporting every unknown
@@ -368,8 +369,7 @@ public final class ShapeChecker {
 
     /** Whether a line carries on the text of the line before, whose field is indented {@code indent}: further in, and no field or item. */
     private static boolean continues(String next, int indent) {
-        return !next.isBlank() && next.length() - next.stripLeading().length() > indent
-                && !next.stripLeading().matches("(- |#|[A-Za-z_][A-Za-z0-9_-]*:( |$)).*");
+        return !next.isBlank() && YamlLines.indent(next) > indent && !YamlLines.startsStructure(next) && !next.stripLeading().startsWith("#");
     }
 
     /** Reports the first placeholder left in a Markdown file, at its line. */

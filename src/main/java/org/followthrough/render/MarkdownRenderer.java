@@ -24,7 +24,6 @@ import org.followthrough.model.Markdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 /**
  * Markdown to safe HTML: CommonMark with GFM tables and autolinks, then jsoup's cleaner, so that
@@ -44,17 +43,13 @@ public final class MarkdownRenderer {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
-    private final Cleaner cleaner = new Cleaner(safelist());
+    private final Cleaner cleaner = new Cleaner(MarkdownSyntax.safelist());
     private final Map<String, String> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > KEPT;
         }
     };
-
-    static Safelist safelist() {
-        return MarkdownSyntax.safelist();
-    }
 
     public String toHtml(Markdown markdown) {
         if (markdown == null) {

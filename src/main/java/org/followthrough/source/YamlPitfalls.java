@@ -30,10 +30,10 @@ final class YamlPitfalls {
         char openQuote = 0;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
-            int indent = line.length() - line.stripLeading().length();
+            int indent = YamlLines.indent(line);
             if (openQuote != 0) {
                 // a quoted text running on over lines: its '#' and curly quotes are text
-                openQuote = YamlSyntaxError.closesAt(line, 0, openQuote) >= 0 ? 0 : openQuote;
+                openQuote = YamlLines.closesAt(line, 0, openQuote) >= 0 ? 0 : openQuote;
                 continue;
             }
             if (block >= 0) {
@@ -42,7 +42,7 @@ final class YamlPitfalls {
                 }
                 block = -1;
             }
-            int value = valueStart(line, indent);
+            int value = YamlLines.valueStart(line);
             if (value >= line.length() || line.charAt(value) == '#') {
                 continue;
             }
@@ -52,7 +52,7 @@ final class YamlPitfalls {
                 continue;
             }
             if (first == '"' || first == '\'') {
-                openQuote = YamlSyntaxError.closesAt(line, value + 1, first) >= 0 ? 0 : first;
+                openQuote = YamlLines.closesAt(line, value + 1, first) >= 0 ? 0 : first;
                 continue;
             }
             if (first == '[' || first == '{') {
@@ -75,27 +75,6 @@ final class YamlPitfalls {
                                 + line.substring(value).strip() + "\"");
             }
         }
-    }
-
-    /** Where a line's value starts: after any '- ' and a field's name and ': ', else after the indentation. */
-    private static int valueStart(String line, int indent) {
-        int i = indent;
-        while (line.startsWith("- ", i)) {
-            i += 2;
-            while (i < line.length() && line.charAt(i) == ' ') {
-                i++;
-            }
-        }
-        int colon = line.indexOf(": ", i);
-        if (colon > i && line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-            i = colon + 2;
-            while (i < line.length() && line.charAt(i) == ' ') {
-                i++;
-            }
-        } else if (line.endsWith(":") && line.substring(i, line.length() - 1).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-            return line.length();
-        }
-        return i;
     }
 
     /**

@@ -92,16 +92,15 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String line = lines.get(at.line() - 1);
         int colon = Math.min(line.length(), Math.max(0, at.column() - 1));
-        if (!line.substring(0, colon).strip().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+        if (!YamlLines.isName(line.substring(0, colon).strip())) {
             return false;
         }
-        int indent = line.length() - line.stripLeading().length();
         for (int n = at.line() - 2; n >= 0; n--) {
             String above = lines.get(n);
             if (above.isBlank()) {
                 continue;
             }
-            return above.length() - above.stripLeading().length() < indent && above.strip().matches("(- )?[A-Za-z_][A-Za-z0-9_-]*: \\S.*");
+            return YamlLines.indent(above) < YamlLines.indent(line) && YamlLines.isFieldWithValue(above);
         }
         return false;
     }
@@ -134,80 +133,36 @@ record YamlSyntaxError(Location at, String message, String hint) {
         int block = -1;
         for (int n = 0; n < Math.min(last, lines.length); n++) {
             String line = lines[n];
-            int indent = line.length() - line.stripLeading().length();
+            int indent = YamlLines.indent(line);
             if (block >= 0 && (line.isBlank() || indent > block)) {
                 continue;
             }
             block = -1;
-            int start = valueStart(line);
-            if (start < 0 || start >= line.length()) {
+            int start = YamlLines.valueStart(line);
+            if (start >= line.length()) {
                 continue;
             }
             char quote = line.charAt(start);
+            if (!YamlLines.namesField(line) && quote != '"' && quote != '\'') {
+                continue; // a line of text, not a value
+            }
             if (quote == '|' || quote == '>') {
                 block = indent;
                 continue;
             }
-            if ((quote != '"' && quote != '\'') || closesAt(line, start + 1, quote) >= 0) {
+            if ((quote != '"' && quote != '\'') || YamlLines.closesAt(line, start + 1, quote) >= 0) {
                 continue;
             }
             int m = n + 1;
-            while (m < lines.length && closesAt(lines[m], 0, quote) < 0 && !STRUCTURE.matcher(lines[m]).lookingAt()) {
+            while (m < lines.length && YamlLines.closesAt(lines[m], 0, quote) < 0 && !YamlLines.startsStructure(lines[m])) {
                 m++;
             }
-            if (m >= lines.length || STRUCTURE.matcher(lines[m]).lookingAt()) {
+            if (m >= lines.length || YamlLines.startsStructure(lines[m])) {
                 return new Location(file, n + 1, start + 1);
             }
             n = m; // a quoted text over several lines, closed before any field: its lines are text
         }
         return null;
-    }
-
-    /** A line that starts a field ("name:") or a list item ("- "): quoted text running on over it was not meant to. */
-    private static final java.util.regex.Pattern STRUCTURE = java.util.regex.Pattern.compile("\\s*(- |[A-Za-z_][A-Za-z0-9_-]*:( |$))");
-
-    /** Where a quoted text opened with {@code quote} closes on this line, from {@code from}, or -1 ('' and \" do not close it). */
-    static int closesAt(String line, int from, char quote) {
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote == '"' && c == '\\') {
-                i++;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** Where a line's value starts: after "name: " or "- ", or -1 where the line is no field or list item. */
-    private static int valueStart(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        while (line.startsWith("- ", i)) {
-            i += 2;
-            while (i < line.length() && line.charAt(i) == ' ') {
-                i++;
-            }
-        }
-        if (i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'')) {
-            return i;
-        }
-        int colon = line.indexOf(": ", i);
-        // the format's field names are words joined by '_': a ': ' after anything else is within a text
-        if (colon < 0 || !line.substring(i, colon).matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-            return -1;
-        }
-        int value = colon + 2;
-        while (value < line.length() && line.charAt(value) == ' ') {
-            value++;
-        }
-        return value;
     }
 
     private static Location at(String file, Mark mark, Location otherwise) {

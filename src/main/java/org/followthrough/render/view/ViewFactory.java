@@ -286,10 +286,12 @@ public final class ViewFactory {
         return after;
     }
 
+    private static final java.util.regex.Pattern NUMBER_RUNS = java.util.regex.Pattern.compile("\\d+|\\D+");
+
     /** Recommendation numbers as readers count them: "2" before "10", and "3" before "3.1" before "3a". */
     public static final java.util.Comparator<String> NUMBER_ORDER = (a, b) -> {
-        java.util.regex.Matcher x = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(a);
-        java.util.regex.Matcher y = java.util.regex.Pattern.compile("\\d+|\\D+").matcher(b);
+        java.util.regex.Matcher x = NUMBER_RUNS.matcher(a);
+        java.util.regex.Matcher y = NUMBER_RUNS.matcher(b);
         while (x.find() && y.find()) {
             String p = x.group();
             String q = y.group();
