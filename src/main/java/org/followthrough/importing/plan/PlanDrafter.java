@@ -183,10 +183,16 @@ final class PlanDrafter {
         Optional<Cell> recommendationCell = cell(row, PlanField.RECOMMENDATION).filter(c -> !c.isBlank());
         if (recommendationCell.isPresent() && !recommendationCell.get().mergedAbove()) {
             String text = recommendationCell.get().text();
-            if (recommendation == null || (recommendation.text != null && !recommendation.text.equals(text))) {
-                newRecommendation(null);
+            Matcher numbered = RECOMMENDATION_HEADING.matcher(text);
+            if (numbered.matches() && numbered.group(1) != null) {
+                // "Recommendation 1: …" in the column, row after row: the number is printed, as in a heading row
+                recommendationHeading(null, text);
+            } else {
+                if (recommendation == null || (recommendation.text != null && !recommendation.text.equals(text))) {
+                    newRecommendation(null);
+                }
+                recommendation.text = text;
             }
-            recommendation.text = text;
         } else if (recommendation == null) {
             newRecommendation(null);
             recommendation.notes.add("No recommendation heading is printed for these actions in the table.");
@@ -393,8 +399,10 @@ final class PlanDrafter {
             action.owners.add(new Draft.Owner(UNKNOWN_ORGANISATION, text));
             return;
         }
+        // A cell that only names the organisations ("EPUT", "Kent County Council and EPUT") says no more than the owners do.
+        String role = namesOnly(text) ? null : text;
         for (String id : found) {
-            action.owners.add(new Draft.Owner(id, text));
+            action.owners.add(new Draft.Owner(id, role));
         }
     }
 
