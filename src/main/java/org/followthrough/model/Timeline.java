@@ -60,7 +60,10 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
         }
         dates.addAll(updates);
         dates.add(asOf);
-        List<Point> points = points(items, dates.headSet(asOf, true), asOf);
+        // Where no status is dated, how many were done at the plan's start or at an update is not known: only the as-of
+        // date's counts are (a plan printed "Complete" beside its actions without saying when).
+        boolean anyStatusDated = items.stream().anyMatch(item -> firstReported(item.action()) != null);
+        List<Point> points = points(items, anyStatusDated ? dates.headSet(asOf, true) : new TreeSet<>(List.of(asOf)), asOf);
         LocalDate from = dates.first();
         LocalDate to = asOf;
         for (Span span : spans) {

@@ -30,6 +30,18 @@ class TimelineTest {
                 new Timeline.Point(TestBuilds.AS_OF, 1, 1));
     }
 
+    /**
+     * The EPUT plan prints "Complete" beside five of its six actions without saying when: how many were complete at
+     * its start (30 October 2025) is not known, so the only count is the as-of date's.
+     */
+    @Test
+    void aPlanThatDatesNoStatusIsCountedOnTheAsOfDateOnly() {
+        Archive archive = Pipeline.check(TestBuilds.request(TestBuilds.SHIPPED_CONTENT, null)).archive();
+        Plan eput = archive.plans().stream().filter(p -> p.id().equals("eput-e203623")).findFirst().orElseThrow();
+
+        assertThat(timeline(eput).points()).containsExactly(new Timeline.Point(TestBuilds.AS_OF, 1, 5));
+    }
+
     @Test
     void aSpanRunsFromThePlansStartToTheTargetsLastDay() {
         List<Timeline.Span> spans = timeline(samplePlan()).spans();

@@ -686,10 +686,11 @@ public final class ViewFactory {
         String countsOmitted = null;
         if (flat) {
             countsOmitted = "No chart of open and completed actions over time: "
-                    + (t.points().size() == 1 ? "the plan dates no status of its actions, "
+                    + (t.points().size() == 1 ? "no status of these actions is dated, so how many were complete before "
+                    + asOf + " is not known. "
                     : "the numbers did not change from " + Dates.format(first.date()) + " to " + asOf
-                    + " (no status the plan dates changed them), ")
-                    + "so it would be two flat lines. On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
+                    + " (no status the plan dates changed them), so it would be two flat lines. ")
+                    + "On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
                     + " complete and " + last.open() + " not yet complete.";
         } else {
             String title = "Open and completed actions of " + name + " over time";
