@@ -111,6 +111,37 @@ class ReaderPagesTest {
         assertThat(organisationsWithLateActions).isGreaterThan(1);
     }
 
+    /**
+     * "10 past target with no status published" takes the reader to those ten actions, listed beside the overdue ones: in the
+     * domestic homicide review, only Birmingham City Council's three actions have a status, so only they are overdue, and the
+     * ten others past their targets were in no list at all.
+     */
+    @Test
+    void aCountOfActionsPastTargetWithNoStatusLeadsToThoseActions() {
+        int plansWithSuch = 0;
+        for (Plan plan : archive.plans()) {
+            Document doc = page(Routes.plan(plan.id()));
+            List<String> passed = plan.actions().filter(a -> a.state().targetPassedWithoutStatus()).map(a -> "Action " + a.ref()).toList();
+            Element count = doc.selectFirst("#progress .flags-summary a:contains(past target)");
+            if (passed.isEmpty()) {
+                assertThat(count).as(plan.id()).isNull();
+                assertThat(doc.getElementById("target-passed-actions")).as(plan.id()).isNull();
+                continue;
+            }
+            plansWithSuch++;
+            assertThat(count.attr("href")).as(plan.id()).isEqualTo("#target-passed-actions");
+            Element heading = doc.getElementById("target-passed-actions");
+            assertThat(heading.text()).isEqualTo("Past target, no status published");
+            assertThat(heading.nextElementSibling().text()).as("why they are not called overdue").contains("not called overdue");
+            Element list = doc.selectFirst("#target-passed-actions ~ ul.late-list");
+            assertThat(list.select("li > a").eachText()).as(plan.id()).containsExactlyElementsOf(passed.subList(0, Math.min(10, passed.size())));
+            for (Element link : list.select("li > a")) {
+                assertThat(doc.getElementById(link.attr("href").substring(1)).select(".tag--passed")).as("%s of %s", link.text(), plan.id()).isNotEmpty();
+            }
+        }
+        assertThat(plansWithSuch).as("the domestic homicide review's ten").isPositive();
+    }
+
     /** Follow-ups are not actions, so the counts leave them out: those past their dates are counted on their own. */
     @Test
     void followUpsPastTheirDatesAreCountedOnTheirPlansPageAndCard() {
