@@ -163,7 +163,8 @@ public final class CsvRenderer {
                     c -> label(c.record().action().term())),
             column("overdue", "Overdue", "boolean", true,
                     "true when the target's deadline had passed on the date the data was worked out (see the"
-                            + " table's description) and the action was not completed, embedded or closed.",
+                            + " table's description), a status was published for the action, and it was not completed,"
+                            + " embedded or closed (with no status published, see Target passed without status).",
                     c -> Boolean.toString(c.record().action().state().overdue())),
             column("target_passed_without_status", "Target passed without status", "boolean", true,
                     "true when the target's deadline had passed on the date the data was worked out and no status was ever"
@@ -222,7 +223,8 @@ public final class CsvRenderer {
                     "Who quality-assures the action, as published.",
                     c -> c.record().action().qualityAssuredBy()),
             column("follow_ups", "Follow-ups", "string", false,
-                    "Further actions required after review, separated by a blank line: the text (Markdown source),"
+                    "Further actions required after review, separated by a blank line: the text (Markdown source, its"
+                            + " paragraphs a single line break apart, so that a blank line only ever separates two follow-ups),"
                             + " then ' — target: ' and the target as published, then ' — status: ' and the status, where given.",
                     c -> joinOrNull(c.record().action().followUps().stream().map(CsvRenderer::followUp).toList(), "\n\n")),
             column("note", "Note", "string", false,
@@ -495,7 +497,8 @@ public final class CsvRenderer {
     }
 
     private static String followUp(FollowUp f) {
-        StringBuilder text = new StringBuilder(Objects.requireNonNullElse(text(f.text()), ""));
+        // Blank lines separate the follow-ups, so one follow-up's own paragraphs are a single line break apart here.
+        StringBuilder text = new StringBuilder(Objects.requireNonNullElse(text(f.text()), "").strip().replaceAll("\n(?:[ \t]*\n)+", "\n"));
         if (f.target() != null && ActionRecord.targetText(f.target()) != null) {
             text.append(" — target: ").append(ActionRecord.targetText(f.target()));
         }

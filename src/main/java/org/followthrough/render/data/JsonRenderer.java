@@ -371,7 +371,8 @@ public final class JsonRenderer {
             .optional("grade", SCALE_VALUE, "The latest grade.", (c, s) -> s.grade())
             .optional("rag", SCALE_VALUE, "The latest RAG rating.", (c, s) -> s.rag())
             .field("last_updated", N_DATE, "The date of the latest dated progress update.", (c, s) -> iso(s.lastUpdated()))
-            .field("overdue", BOOLEAN, "The target had passed on the as-of date and the action was not done.", (c, s) -> s.overdue())
+            .field("overdue", BOOLEAN, "The target had passed on the as-of date, a status was published for the action, and it"
+                    + " was not done (with no status published, see target_passed_without_status).", (c, s) -> s.overdue())
             .field("target_passed_without_status", BOOLEAN, "The target had passed on the as-of date and no status was ever"
                     + " published for the action (which is then not called overdue).", (c, s) -> s.targetPassedWithoutStatus())
             .field("not_updated_recently", BOOLEAN, "The action was not done and had no dated progress update in the site's limit"

@@ -247,7 +247,7 @@ class CsvRendererTest {
 
     private static String followUp(FollowUp f) {
         String target = targetWording(f.target());
-        return markdown(f.text()) + (target.isEmpty() ? "" : " — target: " + target)
+        return markdown(f.text()).strip().replaceAll("\n\\s*\n", "\n") + (target.isEmpty() ? "" : " — target: " + target)
                 + (f.status() == null ? "" : " — status: " + f.status().label());
     }
 
@@ -283,6 +283,28 @@ class CsvRendererTest {
         assertThat(csv).contains(",\"Say \"\"minuted\"\", then file.\nTwice; weekly.\",");
         List<String> header = new ArrayList<>();
         assertThat(parse(csv, header).get(0).get("Action description")).isEqualTo("Say \"minuted\", then file.\nTwice; weekly.");
+    }
+
+    /**
+     * A blank line separates two follow-ups and nothing else, so a spreadsheet or script can split the cell: the P plan's
+     * follow-ups have paragraphs of their own (19.1's two read as three when they were split on blank lines).
+     */
+    @Test
+    void theFollowUpsCellSplitOnBlankLinesGivesEachFollowUpOnce() throws IOException {
+        Archive shipped = TestArchives.shipped();
+        Map<String, Action> actions = new LinkedHashMap<>();
+        shipped.plans().forEach(plan -> plan.actions().forEach(a -> actions.put(plan.id() + " " + a.ref(), a)));
+        List<CSVRecord> rows = parse(CsvRenderer.site(shipped).toString(), new ArrayList<>());
+        int withParagraphs = 0;
+        for (CSVRecord row : rows) {
+            Action action = actions.get(row.get("Plan ID") + " " + row.get("Action"));
+            List<String> split = row.get("Follow-ups").isEmpty() ? List.of() : List.of(row.get("Follow-ups").split("\n\n"));
+            assertThat(split).as(row.get("Plan ID") + " " + row.get("Action")).hasSize(action.followUps().size());
+            if (action.followUps().stream().anyMatch(f -> f.text().source().strip().contains("\n\n"))) {
+                withParagraphs++;
+            }
+        }
+        assertThat(withParagraphs).as("follow-ups of more than one paragraph, as the P plan has").isPositive();
     }
 
     @Test
