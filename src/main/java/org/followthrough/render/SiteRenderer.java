@@ -506,11 +506,12 @@ public final class SiteRenderer {
                 .sorted(java.util.Comparator.comparing((Plan p) -> lastUpdate(p), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
                 .limit(HOME_PLANS).toList();
         int named = plansOf.namedCount();
+        long undated = archive.plans().stream().filter(p -> lastUpdate(p) == null).count();
         List<Views.ThemeSummary> themeSummaries = themeSummaries();
         // Keyed on what it shows (the recent plans by their cards, the counts, the filters, the themes), not on every plan's
         // texts; with changes since a date, on everything, as the changes are.
         List<Object> home = Arrays.asList("home", sinceKey(), changes == null ? null : everything, recent.stream().map(this::cardKey).toList(),
-                archive.plans().size(), named, tally, filterLinks, themeSummaries);
+                archive.plans().size(), named, undated, tally, filterLinks, themeSummaries);
         outputs.add(page(unit, Routes.HOME, "home.ftlh", "Action plans", List.of(), home,
                 downloadPaths(Routes.SITE_DATA, Routes.SITE_JSON), (context, model) -> {
                     if (changes != null) {
@@ -525,6 +526,7 @@ public final class SiteRenderer {
                         model.put("latestUpdateIso", latest.toString());
                     }
                     model.put("organisationCount", named);
+                    model.put("undatedPlanCount", undated);
                     model.put("tally", tally);
                     model.put("filters", filterLinks);
                     model.put("themes", themeSummaries);
