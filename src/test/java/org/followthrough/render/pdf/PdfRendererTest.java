@@ -358,6 +358,20 @@ class PdfRendererTest {
         p.actions().forEach(a -> assertThat(text).contains("Action " + a.ref()));
     }
 
+    /**
+     * What the plan's page says to warn a reader, the PDF says too: the follow-ups past their dates, the recommendations
+     * missing from the run of numbers, a target completion that has passed; and each recommendation's findings.
+     */
+    @Test
+    void thePlanSummaryKeepsThePagesWarningsAndTheIssuesIdentified() throws IOException {
+        String p = text(pdfs.get("plan-p-independent-investigation")).replaceAll("\\s+", " ");
+        assertThat(p).contains("32 follow-up actions past their dates without being reported done, not counted above",
+                "Recommendations 4 and 5 are not in the plan as published here.");
+        String eput = text(pdfs.get("plan-eput-e203623")).replaceAll("\\s+", " ");
+        assertThat(eput).contains("Target completion passed. The plan was to be complete by 30 January 2026; 1 of its actions is still open",
+                "Issues identified: The community mental health team’s multidisciplinary team meeting notes did not routinely record");
+    }
+
     /** As on the pages: only the one action of a recommendation can be the recommendation itself. */
     @Test
     void anActionOfSeveralWithoutItsOwnTextIsNotCalledTheRecommendation() throws IOException {
