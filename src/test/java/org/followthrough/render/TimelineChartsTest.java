@@ -144,11 +144,27 @@ class TimelineChartsTest {
                     List<Element> cells = row.select("td");
                     int first = byPlan ? 1 : 0;
                     assertThat(datetime(cells.get(first))).as(path + " start").isEqualTo(span.attr("data-start"));
-                    assertThat(datetime(cells.get(first + 1))).as(path + " target").isEqualTo(span.attr("data-deadline"));
+                    // the table gives the target as the plan dates it ("April 2014"); the drawing runs to its last day
+                    assertThat(lastDay(datetime(cells.get(first + 1)))).as(path + " target").isEqualTo(span.attr("data-deadline"));
                     assertThat(datetime(cells.get(first + 2))).as(path + " completed").isEqualTo(span.attr("data-completed"));
                 }
             }
         }
+    }
+
+    private static String lastDay(String iso) {
+        if (iso.matches("\\d{4}-\\d{2}")) {
+            return java.time.YearMonth.parse(iso).atEndOfMonth().toString();
+        }
+        return iso.matches("\\d{4}") ? iso + "-12-31" : iso;
+    }
+
+    /** A month's target ("Apr-14") is given as the month in the table of dates, not as the last day the drawing runs to. */
+    @Test
+    void aTargetOfAMonthIsGivenAsTheMonth() {
+        Element row = Jsoup.parse(site.text("plans/bdhr-2011-12-03/index.html")).selectFirst("table[id$=-spans-table] tbody tr:has(th:contains(3.5.2))");
+        assertThat(row.select("td[data-label=Target]").text()).isEqualTo("April 2014");
+        assertThat(row.selectFirst("td[data-label=Target] time").attr("datetime")).isEqualTo("2014-04");
     }
 
     /**
