@@ -327,6 +327,16 @@ class ReaderPagesTest {
         assertThat(last).containsExactlyInAnyOrderElementsOf(undated.stream().map(p -> "./plans/" + p.id() + "/").toList());
     }
 
+    /** A role that ends with its organisation's name is not followed by the name again; the data keeps the role as published. */
+    @Test
+    void anOwnersLineNamesTheOrganisationOnce() {
+        String trust = "Black Country Partnership NHS Foundation Trust";
+        Element owner = page("plans/p-independent-investigation/recommendations/1/").selectFirst("#action-1-1 dt:containsOwn(Owner) + dd");
+        assertThat(owner.text()).isEqualTo("Joyce Fletcher, Director of Nursing, " + trust);
+        assertThat(owner.select("a").text()).isEqualTo(trust);
+        assertThat(site.text("plans/p-independent-investigation/actions.csv")).contains("Director of Nursing, " + trust);
+    }
+
     @Test
     void noLinkOffersAnEmptyList() {
         Pattern count = Pattern.compile("\\((\\d+)\\)$");

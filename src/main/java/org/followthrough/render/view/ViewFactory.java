@@ -405,7 +405,32 @@ public final class ViewFactory {
     }
 
     private List<OwnerView> owners(List<Owner> owners) {
-        return owners.stream().map(o -> new OwnerView(org(o.organisationId()), o.role(), o.name())).toList();
+        return owners.stream().map(o -> {
+            OrgRef organisation = org(o.organisationId());
+            return new OwnerView(organisation, roleBeside(o.role(), organisation.name()), o.name());
+        }).toList();
+    }
+
+    /**
+     * A role as the owner's line shows it, followed by the organisation: one that ends with the organisation's name
+     * ("Director of Nursing, Black Country Partnership NHS Foundation Trust") is shown without it, which the line
+     * would otherwise repeat; one that is only the name is not shown. The downloads keep the role as published.
+     */
+    static String roleBeside(String role, String organisation) {
+        if (role == null) {
+            return null;
+        }
+        String lowerRole = role.strip().toLowerCase(Locale.ROOT);
+        String lowerName = organisation.toLowerCase(Locale.ROOT);
+        if (lowerRole.equals(lowerName)) {
+            return null;
+        }
+        for (String separator : List.of(", ", " – ", " - ")) {
+            if (lowerRole.endsWith(separator + lowerName)) {
+                return role.strip().substring(0, lowerRole.length() - separator.length() - lowerName.length()).strip();
+            }
+        }
+        return role;
     }
 
     /** Values of the plan's extra columns under their headings; {@code shared} are the ids of those the recommendation gives. */
