@@ -6,7 +6,6 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -51,7 +50,7 @@ public final class TemplateEngine {
         }
         loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILT_IN));
         configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
-        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        configuration.setObjectWrapper(new ViewWrapper(VERSION));
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setLocale(Locale.UK);

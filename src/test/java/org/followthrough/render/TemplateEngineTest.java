@@ -30,4 +30,33 @@ class TemplateEngineTest {
             assertThat(problem.getMessage()).doesNotContain("cannot read the template");
         }
     }
+
+    /** The same view, in a class that is not public: Freemarker's own bean model reads it. */
+    public record HiddenView(String title, java.util.List<String> items, HiddenView inner) {
+        public boolean isShort() {
+            return title.length() < 10;
+        }
+
+        @Override
+        public String toString() {
+            return "Sample " + title;
+        }
+    }
+
+    /**
+     * A site's own template reads the views as Freemarker reads records: a component with or without brackets, a method
+     * of its own, a missing value for the defaults, a hash for the built-ins, and the view itself as text. A view the
+     * engine reads directly gives what Freemarker's own bean model gives.
+     */
+    @Test
+    void aViewReadsAsFreemarkerReadsARecord() {
+        TemplateEngine engine = new TemplateEngine(Map.of("page.ftlh", ("${v.title}|${v.title()}|${v.items?size}|${v.isShort()?c}|"
+                + "${(v.inner.title)!'none'}|${v.inner???c}|${v?is_hash_ex?c}|${v?is_string?c}|${v}|<#if v?has_content>full</#if>")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        String direct = engine.render("page.ftlh", Map.of("v", new SampleView("Plan <P>", java.util.List.of("a", "b"), null)));
+        String bean = engine.render("page.ftlh", Map.of("v", new HiddenView("Plan <P>", java.util.List.of("a", "b"), null)));
+
+        assertThat(direct).isEqualTo("Plan &lt;P&gt;|Plan &lt;P&gt;|2|true|none|false|true|true|Sample Plan &lt;P&gt;|full").isEqualTo(bean);
+    }
 }
