@@ -408,10 +408,26 @@ public final class ContentValidator {
         return doc.locations().containsKey(field) && !doc.has(field);
     }
 
+    /** What the CSV downloads put between the owners of an action, in their roles and names columns too. */
+    private static final String OWNER_SEPARATOR = "; ";
+
     private void checkOwners(Doc holder, Set<String> involved, Set<String> organisationIds) {
         holder.docs("owners").forEach(o -> {
             if (o.has("organisation")) {
                 checkInvolved(o.ref("organisation"), involved, organisationIds, "owner");
+            }
+            // The downloads list owners' roles and names with '; ' between owners: one holding it reads as two owners'.
+            for (String role : o.texts("role")) {
+                if (role.contains(OWNER_SEPARATOR)) {
+                    problems.warning(o.locationOf("role"), "the role '" + role + "' holds '; ', which the CSV downloads put between"
+                            + " owners, so it would read as the roles of two owners", "where these are several roles of one owner, give"
+                            + " them as a list (role: [Team Manager, Clinical Lead]); else write a comma or 'and'");
+                }
+            }
+            if (o.has("name") && o.text("name").contains(OWNER_SEPARATOR)) {
+                problems.warning(o.locationOf("name"), "the name '" + o.text("name") + "' holds '; ', which the CSV downloads put"
+                        + " between owners, so it would read as the names of two owners",
+                        "give each person as an owner of their own, or write a comma or 'and'");
             }
         });
     }
