@@ -3,6 +3,7 @@ package org.followthrough.render;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.followthrough.model.Site;
+import org.followthrough.model.Slug;
 
 /**
  * Every address of the site in one place: the path of each page and download from the site root,
@@ -166,25 +167,8 @@ public final class Routes {
         return prefix + "-" + slug(published);
     }
 
-    /** Letters and digits kept, lower case; every other run of characters becomes one hyphen, none at the ends. */
     private static String slug(String published) {
-        // without regular expressions: anchors are made for every link of every page
-        StringBuilder slug = new StringBuilder(published.length());
-        boolean gap = false;
-        for (int i = 0; i < published.length(); i++) {
-            char c = published.charAt(i);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
-                if (gap && slug.length() > 0) {
-                    slug.append('-');
-                }
-                slug.append(lower);
-                gap = false;
-            } else {
-                gap = true;
-            }
-        }
-        return slug.length() == 0 ? "x" : slug.toString();
+        return Slug.of(published);
     }
 
     /** An absolute address on the site from a path from its root. */

@@ -22,6 +22,7 @@ import org.followthrough.format.ShapeChecker;
 import org.followthrough.model.DefaultScales;
 import org.followthrough.model.Scale;
 import org.followthrough.model.Scales;
+import org.followthrough.model.Slug;
 import org.followthrough.model.Target;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -358,23 +359,34 @@ public final class ContentValidator {
         return "'" + file.substring(file.lastIndexOf('/') + 1) + "'";
     }
 
+    /** A number or ref as written, and where: kept by the address it makes ({@link Slug}), as two that make one would share it. */
+    private record Written(String text, Location at) {
+    }
+
     private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved, Set<String> organisationIds) {
-        Map<String, Location> numbers = new HashMap<>();
+        Map<String, Written> numbers = new HashMap<>();
         for (Doc addressed : plan.docs("addressed_without_action")) {
-            numbers.putIfAbsent(addressed.text("number"), addressed.locationOf("number"));
+            if (addressed.text("number") != null) {
+                numbers.putIfAbsent(Slug.of(addressed.text("number")), new Written(addressed.text("number"), addressed.locationOf("number")));
+            }
         }
-        Map<String, Location> refs = new HashMap<>();
+        Map<String, Written> refs = new HashMap<>();
         LocalDate start = plan.date("start");
         for (Doc rec : recommendations) {
             String number = rec.text("number");
             if (number != null) {
-                Location first = numbers.putIfAbsent(number, rec.locationOf("number"));
-                if (first != null) {
-                    Location here = rec.locationOf("number");
-                    problems.error(here, "recommendation number '" + number + "' is used twice in this plan (first at " + first + ")",
-                            here.file().equals(first.file()) ? "each recommendation needs its own number"
-                                    : "each recommendation needs its own number; if one of " + fileName(first) + " and " + fileName(here)
+                Location here = rec.locationOf("number");
+                Written first = numbers.putIfAbsent(Slug.of(number), new Written(number, here));
+                if (first != null && first.text().equals(number)) {
+                    problems.error(here, "recommendation number '" + number + "' is used twice in this plan (first at " + first.at() + ")",
+                            here.file().equals(first.at().file()) ? "each recommendation needs its own number"
+                                    : "each recommendation needs its own number; if one of " + fileName(first.at()) + " and " + fileName(here)
                                     + " is a copy of the other (a file manager's '01 - Copy.yaml', say), delete the copy, whichever is named first");
+                } else if (first != null) {
+                    problems.error(here, "recommendation number '" + number + "' makes the same address as '" + first.text() + "' (at "
+                            + first.at() + "): both would be published at recommendations/" + Slug.of(number) + "/",
+                            "numbers that differ only in capitals or punctuation ('1A' and '1a', '1.5' and '1-5') share an address:"
+                                    + " write the number as the plan prints it, and give the other its own");
                 }
             }
             rec.refs("lead").forEach(r -> checkInvolved(r, involved, organisationIds, "lead organisation"));
@@ -384,10 +396,15 @@ public final class ContentValidator {
             for (Doc action : rec.docs("actions")) {
                 String ref = action.text("ref");
                 if (ref != null) {
-                    Location first = refs.putIfAbsent(ref, action.locationOf("ref"));
-                    if (first != null) {
-                        problems.error(action.locationOf("ref"), "action ref '" + ref + "' is used twice in this plan (first at " + first + ")",
+                    Written first = refs.putIfAbsent(Slug.of(ref), new Written(ref, action.locationOf("ref")));
+                    if (first != null && first.text().equals(ref)) {
+                        problems.error(action.locationOf("ref"), "action ref '" + ref + "' is used twice in this plan (first at " + first.at() + ")",
                                 "each action needs its own ref");
+                    } else if (first != null) {
+                        problems.error(action.locationOf("ref"), "action ref '" + ref + "' makes the same address as '" + first.text()
+                                + "' (at " + first.at() + "): links to either would lead to the first, #action-" + Slug.of(ref),
+                                "refs that differ only in capitals or punctuation ('1.1' and '1-1') share an address: write the ref as"
+                                        + " the plan prints it, and give the other its own");
                     }
                 }
                 checkOwners(action, involved, organisationIds);
