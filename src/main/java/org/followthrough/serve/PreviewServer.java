@@ -208,6 +208,11 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", utf8("serve answers GET and HEAD only\n"));
                 return;
             }
+            if (!isOwnHost(exchange.getRequestHeaders().getFirst("Host"), exchange.getLocalAddress().getPort())) {
+                send(exchange, 421, "text/plain; charset=utf-8", utf8("serve answers only for 127.0.0.1 and localhost: open "
+                        + origin + "/\n"));
+                return;
+            }
             URI uri = exchange.getRequestURI();
             String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
             if (path.equals(SCRIPT)) {
@@ -230,6 +235,19 @@ public final class PreviewServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * Whether a request names this computer as the preview's host. A page from another site that points its own name at
+     * 127.0.0.1 (DNS rebinding) would otherwise read the preview, unpublished plans and the problems page with the
+     * content's paths included; its requests carry its own name.
+     */
+    static boolean isOwnHost(String host, int port) {
+        if (host == null) {
+            return false;
+        }
+        String lower = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("127.0.0.1:" + port) || lower.equals("localhost:" + port) || lower.equals("[::1]:" + port);
     }
 
     /** Where a request leads: a redirect, the problems, or a file of the site (its 404 page when it has no such file). */

@@ -94,6 +94,32 @@ class ServeTest {
         }
     }
 
+    /**
+     * A page of another site that points its own name at 127.0.0.1 (DNS rebinding) cannot read the preview: its requests
+     * carry its name as their host, and serve answers only for this computer's.
+     */
+    @Test
+    void answersOnlyRequestsAddressedToThisComputer() throws IOException {
+        try (ServeRun serve = ServeRun.on(content(), temp.resolve("templates"))) {
+            int port = URI.create(serve.origin()).getPort();
+            for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port)) {
+                assertThat(statusLine(port, host, PLAN)).as(host).isEqualTo("HTTP/1.1 200 OK");
+            }
+            for (String host : List.of("attacker.example:" + port, "attacker.example", "127.0.0.1", "127.0.0.1:1")) {
+                assertThat(statusLine(port, host, PLAN)).as(host).startsWith("HTTP/1.1 421");
+            }
+        }
+    }
+
+    /** The first line of the answer to a GET sent by hand, with the Host header an HTTP client would not let a test set. */
+    private static String statusLine(int port, String host, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        }
+    }
+
     @Test
     void servesUnderTheSitesBasePathAsAStaticHostWould() throws IOException {
         Path content = content();
