@@ -26,6 +26,12 @@ public final class Limits {
     /** How deeply Markdown may nest (lists, block quotes, emphasis within one another), counted in levels of its tree. */
     public static final int MAX_MARKDOWN_NESTING = 100;
 
+    /**
+     * The most cells a Markdown table may have, its rows times its header's columns: every row is laid out as wide as the
+     * header, so a header of a thousand bars over twenty thousand short lines would make twenty million cells.
+     */
+    public static final int MAX_MARKDOWN_TABLE_CELLS = 10_000;
+
     /** The earliest year a date may name. */
     public static final int EARLIEST_YEAR = 1900;
 

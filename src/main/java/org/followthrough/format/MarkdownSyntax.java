@@ -60,6 +60,71 @@ public final class MarkdownSyntax {
         return OptionalInt.empty();
     }
 
+    /** A table too large to lay out: where it starts and how many cells it would have. */
+    public record LargeTable(int line, long cells) {
+    }
+
+    /**
+     * The first table of {@code source} with more than {@link Limits#MAX_MARKDOWN_TABLE_CELLS} cells, counting each line
+     * after its header's delimiter row up to a blank line as a row as wide as the header (a table may end sooner, so this
+     * is never less than its cells); empty when there is none. Read line by line, without parsing.
+     */
+    public static java.util.Optional<LargeTable> tooLargeTable(String source) {
+        if (source.indexOf('|') < 0 || source.indexOf('-') < 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> lines = source.lines().toList();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            long columns = delimiterColumns(line);
+            if (columns == 0 || lines.get(i - 1).indexOf('|') < 0) {
+                continue;
+            }
+            long rows = 1;
+            int next = i + 1;
+            while (next < lines.size() && !lines.get(next).isBlank()) {
+                rows++;
+                next++;
+            }
+            if (rows * columns > Limits.MAX_MARKDOWN_TABLE_CELLS) {
+                return java.util.Optional.of(new LargeTable(i, rows * columns));
+            }
+            i = next;
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The columns of a table's delimiter row ("| --- | :-: |", "---|---", with or without the outer bars), or 0 for any
+     * other line. Read character by character: a pattern would recurse once per column.
+     */
+    private static long delimiterColumns(String line) {
+        String row = line.strip();
+        if (row.startsWith("|")) {
+            row = row.substring(1);
+        }
+        if (row.endsWith("|")) {
+            row = row.substring(0, row.length() - 1);
+        }
+        long columns = 1;
+        boolean dash = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '|') {
+                if (!dash) {
+                    return 0;
+                }
+                columns++;
+                dash = false;
+            } else if (c == '-') {
+                dash = true;
+            } else if (c != ':' && c != ' ' && c != '\t') {
+                return 0;
+            }
+        }
+        return dash && (columns > 1 || line.indexOf('|') >= 0) ? columns : 0;
+    }
+
     /**
      * Levels any text may have without a marker of its own: the document, a table's four (block, head or body,
      * row, cell), a block holding text, a bare address made a link, and the text itself.

@@ -389,12 +389,19 @@ public final class ShapeChecker {
         return text.strip().lines().findFirst().orElse("");
     }
 
-    /** Reports Markdown nested deeper than any renderer can follow; {@code place} turns a line of the text into a location. */
+    /**
+     * Reports Markdown nested deeper than any renderer can follow, or a table with more cells than a page or PDF can lay
+     * out in reasonable time and memory; {@code place} turns a line of the text into a location.
+     */
     private boolean tooDeep(String markdown, IntFunction<Location> place) {
         OptionalInt line = MarkdownSyntax.tooDeep(markdown);
         line.ifPresent(l -> problems.error(place.apply(l), "the Markdown nests more than " + Limits.MAX_MARKDOWN_NESTING
                 + " levels deep (lists, block quotes or emphasis within one another)", "flatten it: no page or PDF can lay out text nested this deep"));
-        return line.isPresent();
+        var table = MarkdownSyntax.tooLargeTable(markdown);
+        table.ifPresent(t -> problems.error(place.apply(t.line()), "this table would have " + String.format(java.util.Locale.ROOT, "%,d", t.cells()) + " cells (its rows times its"
+                + " header's columns), more than the " + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_MARKDOWN_TABLE_CELLS) + " a page or PDF can lay out",
+                "split it, or give its content as a list; a table ends at the first blank line after it"));
+        return line.isPresent() || table.isPresent();
     }
 
     /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
