@@ -121,8 +121,14 @@ public final class Main implements Runnable {
     }
 
     private static String outOfMemory(String... args) {
-        return "followthrough: ran out of memory (Java may use " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                + " MB); nothing was published. Give Java more memory, e.g. java -Xmx4g -jar followthrough.jar " + String.join(" ", args);
+        long megabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "followthrough: ran out of memory (Java may use " + megabytes + " MB); nothing was published. Give Java more memory,"
+                + " e.g. java -Xmx" + moreMemory(megabytes) + "g -jar followthrough.jar " + String.join(" ", args);
+    }
+
+    /** The gigabytes to suggest to a build that ran out in this many megabytes: twice as many, and at least 4. */
+    static long moreMemory(long megabytes) {
+        return Math.max(4, (2 * megabytes + 1023) / 1024);
     }
 
     /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */

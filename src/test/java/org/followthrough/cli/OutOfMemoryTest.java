@@ -34,6 +34,14 @@ class OutOfMemoryTest {
         assertThat(out).doesNotExist();
     }
 
+    /** A build that ran out of 6 GB is not advised to try 4 GB. */
+    @Test
+    void theMemorySuggestedIsMoreThanTheBuildHad() {
+        assertThat(Main.moreMemory(12)).isEqualTo(4);
+        assertThat(Main.moreMemory(2048)).isEqualTo(4);
+        assertThat(Main.moreMemory(6028)).isEqualTo(12);
+    }
+
     @Test
     void memoryRunningOutWhileAClassIsSetUpIsToldTheSameWay() {
         // Time-zone rules are read when first used: with the heap nearly full, that is where it can run out.
