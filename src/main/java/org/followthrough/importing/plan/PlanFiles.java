@@ -51,6 +51,19 @@ final class PlanFiles {
             files.put("recommendations/" + String.format(Locale.ROOT, "%0" + width + "d", i + 1) + ".yaml",
                     recommendation(draft.recommendations.get(i)));
         }
+        int actions = draft.recommendations.stream().mapToInt(r -> r.actions.size()).sum();
+        if (actions > org.followthrough.format.Limits.MAX_ACTIONS_PER_PLAN) {
+            decisions.add("the table gives " + actions + " actions, more than the " + org.followthrough.format.Limits.MAX_ACTIONS_PER_PLAN
+                    + " one plan may have: split it into plans (a plan for each part of the table), or import each part on its own");
+        }
+        files.forEach((path, text) -> {
+            long bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > org.followthrough.format.Limits.MAX_FILE_BYTES) {
+                decisions.add(path + " is " + org.followthrough.format.Limits.size(bytes) + ", more than the "
+                        + org.followthrough.format.Limits.fileSize() + " a content file may be: split the recommendation, or move its"
+                        + " long texts into Markdown files ({file: name.md})");
+            }
+        });
         if (!unknownOwners.isEmpty()) {
             decisions.add("owners that name no organisation in organisations/ are written as '" + PlanDrafter.UNKNOWN_ORGANISATION
                     + "': replace it with each owner's organisation id (create the organisation's file where it has none): "

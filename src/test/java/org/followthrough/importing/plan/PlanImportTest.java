@@ -188,6 +188,20 @@ class PlanImportTest {
                 .contains("number: \"2\"", "title: Discharge letters reach the GP within a day.");
     }
 
+    /** A table of more actions than a plan may have is written, but import does not say that check will pass. */
+    @Test
+    void aTableOfMoreActionsThanAPlanMayHaveIsADecisionToMake() throws IOException {
+        Path file = temp.resolve("long.xlsx");
+        Files.write(file, SeedShapedTables.longTrackerXlsx(org.followthrough.format.Limits.MAX_ACTIONS_PER_PLAN + 1));
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "long", file.toString());
+
+        assertThat(imported.out()).doesNotContain("Nothing to decide").contains("To decide before 'check' passes:",
+                "the table gives 10001 actions, more than the 10000 one plan may have",
+                "recommendations/01.yaml is 1,600 KB, more than the 1 MB (1,024 KB) a content file may be");
+        assertThat(check().succeeded()).isFalse();
+    }
+
     @Test
     void aColumnWithNoFieldOfItsOwnBecomesAnExtraColumnOfThePlanShownUnderItsHeading() throws IOException {
         Path file = temp.resolve("tracker.xlsx");

@@ -180,6 +180,24 @@ final class SeedShapedTables {
     }
 
     /** A tracker as organisations keep them in Excel: a status column in the plan's own words. */
+    /** A tracker of one recommendation with more actions than a plan may have. */
+    static byte[] longTrackerXlsx(int rows) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle wrap = book.createCellStyle();
+            XSSFSheet sheet = book.createSheet("Tracker");
+            cells(sheet, 0, wrap, "No.", "Recommendation", "Action", "Lead", "Due date");
+            for (int row = 1; row <= rows; row++) {
+                cells(sheet, row, wrap, "1." + row, "Recommendation 1: Carers must be offered an assessment.", "Offer assessment " + row + ".",
+                        "EPUT", "31/03/2026");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] trackerXlsx() {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle wrap = book.createCellStyle();
