@@ -44,8 +44,7 @@ final class DocxReader {
             }
             return new TableFile(name, tables, paragraphs);
         } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
-            throw new UnreadableFileException("the file could not be read as a Word document: " + message,
+            throw new UnreadableFileException("the file could not be read as a Word document: " + TableFiles.reason(e),
                     "open it in Word and save it as \"Word Document (.docx)\"; a PDF must first be opened in Word and saved as .docx");
         }
     }

@@ -27,6 +27,23 @@ public final class TableFiles {
         };
     }
 
+    /**
+     * Why the office library could not read a file, in words an editor can act on: its message's first line, without
+     * the library's class names, and the refusals that guard against hostile files said plainly.
+     */
+    static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String first = message.lines().findFirst().orElse(message).strip();
+        if (first.contains("Zip bomb detected")) {
+            return "it would unpack to far more than its size, as a file made to fill a computer's memory does";
+        }
+        if (first.contains("DOCTYPE is disallowed")) {
+            return "it holds a document type declaration, which no file saved by Word or Excel has";
+        }
+        // "org.apache.xmlbeans.XmlException: error: …" → "…"
+        return first.replaceAll("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ", "").replaceFirst("^error: ", "");
+    }
+
     public static String extension(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -32,7 +32,7 @@ final class XlsxReader {
             return new TableFile(name, tables, List.of());
         } catch (IOException | RuntimeException e) {
             // POI reports a file that is not a workbook (a renamed .xls, a PDF, an encrypted file) with runtime exceptions.
-            throw new UnreadableFileException("the file could not be read as an Excel workbook: " + firstLine(e),
+            throw new UnreadableFileException("the file could not be read as an Excel workbook: " + TableFiles.reason(e),
                     "open it in Excel and save it as \"Excel Workbook (.xlsx)\"; a password-protected workbook must be saved without the password");
         }
     }
@@ -93,10 +93,5 @@ final class XlsxReader {
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             default -> "";
         };
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 }
