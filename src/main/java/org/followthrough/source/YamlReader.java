@@ -18,7 +18,7 @@ import org.followthrough.problem.Problems;
 /**
  * Parses one YAML file into a {@link Node} tree with locations; syntax errors become problems.
  * Characters that cannot be published, tabs used for indentation, and the YAML features the format
- * does not use (anchors, aliases, merge keys) are each named at their own line and column.
+ * does not use (anchors, aliases, merge keys, tags) are each named at their own line and column.
  */
 public final class YamlReader {
 
@@ -137,6 +137,12 @@ public final class YamlReader {
             if (anchor != null) {
                 unsupported("anchor", "'&" + anchor + "' is a YAML anchor, which the content format does not use", at,
                         "remove '&" + anchor + "' and write the values out in full wherever they are needed");
+            }
+            String tag = parser.getTypeId();
+            if (tag != null) {
+                String written = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
+                unsupported("tag", "'" + written + "' is a YAML tag, which the content format does not use", at,
+                        "remove '" + written + "': each value is read as its field says (put a value in double quotes to keep it text)");
             }
             if (parser.isCurrentAlias() && !merged) {
                 unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
