@@ -32,6 +32,8 @@ final class Draft {
         String leadAsPublished;
         final List<String> notes = new ArrayList<>();
         final List<Action> actions = new ArrayList<>();
+        /** Each heading or cell the table prints for it, as printed: one printed again on a later row is the same recommendation. */
+        final java.util.Set<String> printed = new java.util.HashSet<>();
     }
 
     static final class Action {

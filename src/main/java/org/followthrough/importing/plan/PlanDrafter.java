@@ -349,13 +349,15 @@ final class PlanDrafter {
                 : draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
         if (existing != null) {
             recommendation = existing;
-            if (!rest.isEmpty() && !rest.equals(existing.title) && !rest.equals(existing.text) && !rest.equals(existing.leadAsPublished)) {
+            if (existing.printed.add(text) && !rest.isEmpty() && !rest.equals(existing.title) && !rest.equals(existing.text)
+                    && !rest.equals(existing.leadAsPublished)) {
                 existing.notes.add("Also printed as: " + rest);
             }
             action = null;
             return;
         }
         newRecommendation(number);
+        recommendation.printed.add(text);
         if (m.matches() && m.group(1) != null) {
             String printed = text.substring(0, m.end(1));
             if (!printed.replace(":", "").replaceAll("\\s+", " ").strip().equals("Recommendation " + number)) {

@@ -188,6 +188,20 @@ class PlanImportTest {
                 .contains("number: \"2\"", "title: Discharge letters reach the GP within a day.");
     }
 
+    /** A cell of a title and a text, printed again on each row, is one recommendation, with no note that it was printed otherwise. */
+    @Test
+    void aRecommendationCellPrintedAgainOnEachRowIsNotNotedAsPrintedOtherwise() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.longTrackerXlsx(3));
+
+        run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
+
+        String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
+        assertThat(first).contains("title: Carers must be offered an assessment.", "The trust should audit the offers.")
+                .doesNotContain("Also printed as");
+        assertThat(first.split("ref: ", -1)).hasSize(4);
+    }
+
     /** A table of more actions than a plan may have is written, but import does not say that check will pass. */
     @Test
     void aTableOfMoreActionsThanAPlanMayHaveIsADecisionToMake() throws IOException {

@@ -180,14 +180,15 @@ final class SeedShapedTables {
     }
 
     /** A tracker as organisations keep them in Excel: a status column in the plan's own words. */
-    /** A tracker of one recommendation with more actions than a plan may have. */
+    /** A tracker of one recommendation, its cell of two lines printed again on every row. */
     static byte[] longTrackerXlsx(int rows) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle wrap = book.createCellStyle();
             XSSFSheet sheet = book.createSheet("Tracker");
             cells(sheet, 0, wrap, "No.", "Recommendation", "Action", "Lead", "Due date");
             for (int row = 1; row <= rows; row++) {
-                cells(sheet, row, wrap, "1." + row, "Recommendation 1: Carers must be offered an assessment.", "Offer assessment " + row + ".",
+                cells(sheet, row, wrap, "1." + row, "Recommendation 1: Carers must be offered an assessment.\nThe trust should audit the offers.",
+                        "Offer assessment " + row + ".",
                         "EPUT", "31/03/2026");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
