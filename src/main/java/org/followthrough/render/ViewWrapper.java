@@ -3,14 +3,12 @@ package org.followthrough.render;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.MethodCallAwareTemplateHashModel;
-import freemarker.template.SimpleCollection;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
-import freemarker.template.TemplateScalarModel;
 import freemarker.template.Version;
 import freemarker.ext.util.WrapperTemplateModel;
 import java.lang.invoke.MethodHandle;
@@ -25,9 +23,11 @@ import java.util.Map;
 /**
  * Freemarker's own wrapper, with the views (public records) read directly: {@code plan.title} calls the record's
  * accessor through a handle found once per record class, instead of Freemarker's general bean model, which looks
- * the member up, takes a lock and keeps a cache of its own in every wrapped view. A template sees the same values
- * either way; a name that is not one of the record's components (a method such as {@code changes.isEmpty()}) goes
- * to Freemarker's bean model as before.
+ * the member up, takes a lock and keeps a cache of its own in every wrapped view. A template reads the same values
+ * either way: a name that is not one of the record's components (a method such as {@code changes.isEmpty()}), and
+ * {@code ?keys}, {@code ?values} and {@code ?size}, go to Freemarker's bean model as before. One difference: a view
+ * is not text, so {@code ${view}} is a mistake in the template rather than the record's {@code toString()}, and
+ * {@code view?has_content} never makes that string (a recommendation's is kilobytes) to find it is not empty.
  */
 final class ViewWrapper extends DefaultObjectWrapper {
 
@@ -78,8 +78,8 @@ final class ViewWrapper extends DefaultObjectWrapper {
     }
 
     /** A record as a hash of its components, each read when asked for. */
-    private static final class RecordModel implements MethodCallAwareTemplateHashModel, TemplateHashModelEx, TemplateScalarModel,
-            AdapterTemplateModel, WrapperTemplateModel {
+    static final class RecordModel implements MethodCallAwareTemplateHashModel, TemplateHashModelEx, AdapterTemplateModel,
+            WrapperTemplateModel {
         private final Object record;
         private final Map<String, MethodHandle> components;
         private final ViewWrapper wrapper;
@@ -139,27 +139,18 @@ final class ViewWrapper extends DefaultObjectWrapper {
         }
 
         @Override
-        public int size() {
-            return components.size();
+        public int size() throws TemplateModelException {
+            return ((TemplateHashModelEx) bean()).size();
         }
 
         @Override
-        public TemplateCollectionModel keys() {
-            return new SimpleCollection(components.keySet().stream().sorted().toList(), wrapper);
+        public TemplateCollectionModel keys() throws TemplateModelException {
+            return ((TemplateHashModelEx) bean()).keys();
         }
 
         @Override
         public TemplateCollectionModel values() throws TemplateModelException {
-            List<Object> values = new java.util.ArrayList<>();
-            for (String key : components.keySet().stream().sorted().toList()) {
-                values.add(read(components.get(key)));
-            }
-            return new SimpleCollection(values, wrapper);
-        }
-
-        @Override
-        public String getAsString() throws TemplateModelException {
-            return ((TemplateScalarModel) bean()).getAsString();
+            return ((TemplateHashModelEx) bean()).values();
         }
 
         @Override

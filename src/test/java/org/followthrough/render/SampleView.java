@@ -8,8 +8,9 @@ public record SampleView(String title, List<String> items, SampleView inner) {
         return title.length() < 10;
     }
 
+    /** A view's text is never wanted on a page, and a large one's is dear to make: this one cannot be made. */
     @Override
     public String toString() {
-        return "Sample " + title;
+        throw new AssertionError("a template made the view's text");
     }
 }
