@@ -131,7 +131,7 @@ class ReaderPagesTest {
             plansWithSuch++;
             assertThat(count.attr("href")).as(plan.id()).isEqualTo("#target-passed-actions");
             Element heading = doc.getElementById("target-passed-actions");
-            assertThat(heading.text()).isEqualTo("Past target, no status published");
+            assertThat(heading.text()).isEqualTo("Target date passed, no status published");
             assertThat(heading.nextElementSibling().text()).as("why they are not called overdue").contains("not called overdue");
             Element list = doc.selectFirst("#target-passed-actions ~ ul.late-list");
             assertThat(list.select("li > a").eachText()).as(plan.id()).containsExactlyElementsOf(passed.subList(0, Math.min(10, passed.size())));
@@ -180,6 +180,18 @@ class ReaderPagesTest {
                 .filter(r -> r.text().contains("14.1")).filter(r -> r.closest("table").text().contains("Reported complete"))
                 .findFirst().orElseThrow();
         assertThat(row.text()).doesNotContain("28 November 2018");
+    }
+
+    /** A plan's fragment, pasted into a body's own page, keeps the plan page's warnings and each recommendation's findings. */
+    @Test
+    void aPlansFragmentKeepsThePagesWarningsAndTheIssuesIdentified() {
+        String p = Jsoup.parse(site.text("fragments/plans/p-independent-investigation.html")).text();
+        assertThat(p).contains("32 follow-up actions past their dates without being reported done",
+                "Recommendations 4 and 5 are not in the plan as published here.");
+        String eput = Jsoup.parse(site.text("fragments/plans/eput-e203623.html")).text();
+        assertThat(eput).contains("Target completion passed: the plan was to be complete by",
+                "1 of its actions is still open, though it is not overdue against a target of its own.",
+                "Issues identified: The community mental health team’s multidisciplinary team meeting notes did not routinely record");
     }
 
     /** Only the one action of a recommendation can be the recommendation itself; one of several without a text says so. */

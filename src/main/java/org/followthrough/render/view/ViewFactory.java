@@ -407,7 +407,7 @@ public final class ViewFactory {
     private List<OwnerView> owners(List<Owner> owners) {
         return owners.stream().map(o -> {
             OrgRef organisation = org(o.organisationId());
-            return new OwnerView(organisation, roleBeside(o.role(), organisation.name()), o.name());
+            return new OwnerView(organisation, roleBeside(roleBeside(o.role(), organisation.name()), organisation.shortName()), o.name());
         }).toList();
     }
 
@@ -417,8 +417,8 @@ public final class ViewFactory {
      * would otherwise repeat; one that is only the name is not shown. The downloads keep the role as published.
      */
     static String roleBeside(String role, String organisation) {
-        if (role == null) {
-            return null;
+        if (role == null || organisation == null) {
+            return role;
         }
         String lowerRole = role.strip().toLowerCase(Locale.ROOT);
         String lowerName = organisation.toLowerCase(Locale.ROOT);
@@ -711,8 +711,9 @@ public final class ViewFactory {
         String countsOmitted = null;
         if (flat) {
             countsOmitted = "No chart of open and completed actions over time: "
-                    + (t.points().size() == 1 ? "no status of these actions is dated, so how many were complete before "
-                    + asOf + " is not known. "
+                    + (t.points().size() == 1 ? (items.stream().allMatch(i -> i.action().state().lifecycle() == Lifecycle.NOT_STATED)
+                    ? "no status of these actions is published" : "no status of these actions is dated")
+                    + ", so how many were complete before " + asOf + " is not known. "
                     : "the numbers did not change from " + Dates.format(first.date()) + " to " + asOf
                     + " (no status the plan dates changed them), so it would be two flat lines. ")
                     + "On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
