@@ -997,12 +997,15 @@ public final class SiteRenderer {
 
     /**
      * The fingerprint of an organisation's part of a plan ({@link Plan#partOf}) with the details of every organisation the
-     * part names (its outputs show the other owners of its actions by name), kept by the plan's key, which holds them all.
+     * part names (its outputs show the other owners of its actions by name) and the recommendations it leads, kept by the
+     * plan's key, which holds them all.
      */
     private String organisationPartKey(Plan plan, Organisation organisation) {
         return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> {
             Plan part = plan.partOf(organisation.id());
-            return List.of(part, organisationKeys(part));
+            // its page also lists the recommendations it leads, whoever owns their actions
+            return List.of(part, organisationKeys(part), plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id()))
+                    .map(r -> Arrays.asList(r.number(), r.title(), r.text())).toList());
         });
     }
 

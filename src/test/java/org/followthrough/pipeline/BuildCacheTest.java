@@ -348,6 +348,29 @@ class BuildCacheTest {
         assertThat(Folders.contents(temp.resolve("site"))).as("the published site").isEqualTo(published);
     }
 
+    /**
+     * An organisation's page lists the recommendations it leads, whoever owns their actions: naming it the lead of another's
+     * recommendation, then retitling that recommendation, remakes its page as a fresh build would.
+     */
+    @Test
+    void anOrganisationsPageListsTheRecommendationsItLeadsAndIsRemadeWhenTheyChange() throws IOException {
+        // a recommendation whose one action the trust owns: the police own nothing in it
+        Path second = content.resolve("plans/sample-review/recommendations/02.yaml");
+        Files.writeString(second, "number: \"2\"\ntitle: Supervision\nlead: [sample-trust]\nactions:\n  - ref: \"2.1\"\n"
+                + "    description: Supervise every month.\n    owners:\n      - {organisation: sample-trust}\n    target: 2024-09-30\n");
+        build("site", true);
+        String police = "organisations/sample-police/index.html";
+        assertThat(Folders.contents(temp.resolve("site")).get(police)).doesNotContain("Supervision");
+
+        Folders.replace(second, "lead: [sample-trust]", "lead: [sample-trust, sample-police]");
+        build("site", true);
+        assertThat(sameAsAFreshBuild().get(police)).contains("Recommendations it leads", "Supervision");
+
+        Folders.replace(second, "title: Supervision", "title: Supervising staff");
+        build("site", true);
+        assertThat(sameAsAFreshBuild().get(police)).contains("Supervising staff");
+    }
+
     @Test
     void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
         Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");

@@ -182,6 +182,20 @@ class ReaderPagesTest {
         assertThat(row.text()).doesNotContain("28 November 2018");
     }
 
+    /**
+     * HMP Birmingham (Healthcare) owns one action of the P plan but leads six of its recommendations: its page lists them,
+     * each linked to its page, whoever owns their actions.
+     */
+    @Test
+    void anOrganisationsPageListsTheRecommendationsItLeads() {
+        Document page = page(Routes.organisation("hmp-birmingham-healthcare"));
+        List<String> led = archive.plans().stream().flatMap(p -> p.recommendations().stream()
+                .filter(r -> r.lead().contains("hmp-birmingham-healthcare")).map(r -> Routes.recommendation(p.id(), r.number()))).toList();
+        assertThat(led).hasSize(6);
+        assertThat(page.select("#leads + p + ul a").eachAttr("href")).containsExactlyElementsOf(led.stream().map(path -> "../../" + path).toList());
+        assertThat(page.select("#leads + p + ul li").first().text()).startsWith("Recommendation 7: Healthcare staff at both HMP Hewell");
+    }
+
     /** A plan's fragment, pasted into a body's own page, keeps the plan page's warnings and each recommendation's findings. */
     @Test
     void aPlansFragmentKeepsThePagesWarningsAndTheIssuesIdentified() {

@@ -179,10 +179,18 @@ public final class Views {
     public record PlanGroup(PlanLink plan, TallyView tally, List<ActionRow> rows) {
     }
 
+    /**
+     * An organisation's page. {@code leads}: the recommendations that name it as their lead, whoever owns their actions
+     * (none on an organisation's own site, which holds only the recommendations whose actions it owns).
+     */
     public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
                                    TemplateHTMLOutputModel description, String path, TallyView tally,
                                    List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline,
-                                   String publishedPlansUrl) {
+                                   String publishedPlansUrl, List<LedRecommendation> leads) {
+    }
+
+    /** A recommendation an organisation leads: its plan's name, its number and title, and its page. */
+    public record LedRecommendation(String plan, String number, String title, String path) {
     }
 
     /** The actions of some plans by their path ("plans/x/#action-1-1"), each with its recommendation: for views of an organisation's actions. */
