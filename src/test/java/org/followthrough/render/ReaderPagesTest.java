@@ -196,6 +196,25 @@ class ReaderPagesTest {
         assertThat(page.select("#leads + p + ul li").first().text()).startsWith("Recommendation 7: Healthcare staff at both HMP Hewell");
     }
 
+    /**
+     * The P plan calls actions completed that its latest grading finds only partly so (grade D): beside the count of
+     * completed actions, the page says how the plan grades them, so that "17 completed" is not read as more than it is.
+     */
+    @Test
+    void thePlanSaysHowItGradesTheActionsItCallsCompleted() {
+        Plan p = archive.plans().stream().filter(pl -> pl.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        long graded = p.actions().filter(a -> a.state().lifecycle().isDone() && a.state().grade() != null).count();
+        long partly = p.actions().filter(a -> a.state().lifecycle().isDone() && a.state().grade() != null
+                && a.state().grade().code().equalsIgnoreCase("D")).count();
+        String grades = page(Routes.plan(p.id())).select("#progress .completed-grades").text();
+        assertThat(partly).isPositive();
+        assertThat(grades).startsWith("How the plan's latest grading rates the completed actions: ")
+                .contains(partly + " grade D: Partially complete");
+        assertThat(Pattern.compile("(\\d+) grade ").matcher(grades).results().mapToLong(m -> Long.parseLong(m.group(1))).sum())
+                .as("every graded completed action, once").isEqualTo(graded);
+        assertThat(page(Routes.plan("eput-e203623")).select(".completed-grades")).as("a plan that grades nothing").isEmpty();
+    }
+
     /** A plan's fragment, pasted into a body's own page, keeps the plan page's warnings and each recommendation's findings. */
     @Test
     void aPlansFragmentKeepsThePagesWarningsAndTheIssuesIdentified() {

@@ -327,7 +327,16 @@ public final class ViewFactory {
                 timeline(p.recommendations().stream().flatMap(r -> r.actions().stream()).map(a -> new Timeline.Item(p, a)).toList(),
                         "plan-" + p.id(), planName(p)),
                 archive.scope() == null ? null : archive.scope().partnershipBaseUrl() + Routes.plan(p.id()),
-                standing(p), missingNumbers(p), undated, statuses, feedEmpty);
+                standing(p), missingNumbers(p), undated, statuses, feedEmpty, completedGrades(p));
+    }
+
+    /** The grades of the plan's completed actions, in the order of its scale of grades; none where no completed action is graded. */
+    private List<GradeCount> completedGrades(Plan p) {
+        Map<ScaleEntry, Integer> counts = new java.util.LinkedHashMap<>();
+        p.scales().grades().entries().forEach(g -> counts.put(g, 0));
+        p.actions().filter(a -> a.state().lifecycle().isDone() && a.state().grade() != null)
+                .forEach(a -> counts.merge(a.state().grade(), 1, Integer::sum));
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> new GradeCount(gradeNote(e.getKey()), e.getValue())).toList();
     }
 
     /** The plan's scales that its actions actually use: a reader needs no key to a scale that never appears. */

@@ -319,7 +319,15 @@ public final class Views {
                            List<ColumnDefinitionView> extraColumns, boolean statusDatesNotPublished,
                            List<AddressedView> addressedWithoutAction, List<RecommendationView> recommendations,
                            TallyView tally, TimelineView timeline, String partnershipUrl, PlanStanding standing,
-                           String missingNumbers, int undatedStatuses, int statuses, boolean feedEmpty) {
+                           String missingNumbers, int undatedStatuses, int statuses, boolean feedEmpty,
+                           List<GradeCount> completedGrades) {
+    }
+
+    /**
+     * How many of a plan's completed (or embedded, or closed) actions its latest grading puts at one grade, as "grade D:
+     * Partially complete"; a plan may call an action completed and grade it only partly so.
+     */
+    public record GradeCount(String grade, int count) {
     }
 
     /**
