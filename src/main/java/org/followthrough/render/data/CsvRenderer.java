@@ -436,6 +436,9 @@ public final class CsvRenderer {
         dialect.put("delimiter", ",");
         dialect.put("header", true);
         dialect.put("headerRowCount", 1);
+        // CSVW trims every cell unless told not to: "Kate Davies; " (two owners' names, the second not published) would
+        // lose the separator's space and read as one name.
+        dialect.put("trim", false);
         root.put("dialect", dialect);
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("columns", columns);

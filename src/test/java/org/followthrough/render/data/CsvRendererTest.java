@@ -337,6 +337,8 @@ class CsvRendererTest {
         }
         assertThat(meta.get("dc:publisher").get("schema:name").asText()).isEqualTo(scope.archive().site().publisher());
         assertThat(meta.get("dc:language").asText()).isEqualTo(scope.archive().site().language());
+        // list cells end in their separator where the last owner has no role or name published ("Kate Davies; "): kept whole
+        assertThat(meta.get("dialect").get("trim").asBoolean(true)).as("cells read as written, not trimmed").isFalse();
 
         List<String> header = new ArrayList<>();
         List<CSVRecord> rows = parse(csv(scope), header);
