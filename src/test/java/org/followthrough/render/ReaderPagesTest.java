@@ -206,9 +206,10 @@ class ReaderPagesTest {
         long graded = p.actions().filter(a -> a.state().lifecycle().isDone() && a.state().grade() != null).count();
         long partly = p.actions().filter(a -> a.state().lifecycle().isDone() && a.state().grade() != null
                 && a.state().grade().code().equalsIgnoreCase("D")).count();
-        String grades = page(Routes.plan(p.id())).select("#progress .completed-grades").text();
+        String grades = page(Routes.plan(p.id())).select("#progress + .completed-grades").text();
         assertThat(partly).isPositive();
-        assertThat(grades).startsWith("How the plan's latest grading rates the completed actions: ")
+        assertThat(grades).startsWith("How the plan grades its completed actions Its latest grading of the actions it reports completed,"
+                        + " embedded or closed: ")
                 .contains(partly + " grade D: Partially complete");
         assertThat(Pattern.compile("(\\d+) grade ").matcher(grades).results().mapToLong(m -> Long.parseLong(m.group(1))).sum())
                 .as("every graded completed action, once").isEqualTo(graded);
