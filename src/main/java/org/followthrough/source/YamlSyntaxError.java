@@ -40,16 +40,16 @@ record YamlSyntaxError(Location at, String message, String hint) {
                     "write the name, a colon and a space, then the value (title: Recording of meetings); if the line carries on"
                             + " the text of the line above, indent it as far as that text");
         }
-        if (context.startsWith("while parsing a flow sequence")) {
-            return new YamlSyntaxError(contextAt, "the list opened with '[' here is not closed where it should be",
-                    "end the list with ']' after its last item, separating items with commas; or write each item on a line of its"
-                            + " own, starting with '- '");
-        }
         if ((context.startsWith("while parsing a flow mapping") || context.startsWith("while parsing a flow sequence"))
                 && hidesItsEnd(text, contextAt)) {
             return new YamlSyntaxError(contextAt, "a ' #' on this line starts a comment, which hides the rest of the line, its closing"
                     + (context.contains("mapping") ? " '}'" : " ']'") + " included",
                     "put the value holding the '#' in double quotes, e.g. role: \"Team Manager #2\"");
+        }
+        if (context.startsWith("while parsing a flow sequence")) {
+            return new YamlSyntaxError(contextAt, "the list opened with '[' here is not closed where it should be",
+                    "end the list with ']' after its last item, separating items with commas; or write each item on a line of its"
+                            + " own, starting with '- '");
         }
         if (context.startsWith("while parsing a flow mapping")) {
             return new YamlSyntaxError(contextAt, "the '{' here is not closed where it should be",
