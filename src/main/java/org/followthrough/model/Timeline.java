@@ -20,13 +20,18 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
     /**
      * One action's span. {@code start} is its plan's start (or publication) date, unless the plan was
      * published after the action's target or after the progress it reports, when when work started is
-     * not known (null); {@code deadline} the last day of its target, {@code completedOn} when it was
-     * reported done; any may be null.
+     * not known (null); {@code target} the date its target names, as the plan dates it (a month, a day),
+     * {@code completedOn} when it was reported done; any may be null.
      */
-    public record Span(String planId, String ref, LocalDate start, LocalDate deadline, LocalDate completedOn,
+    public record Span(String planId, String ref, LocalDate start, TargetDate target, LocalDate completedOn,
                        Lifecycle lifecycle, boolean overdue) {
         public boolean done() {
             return lifecycle.isDone();
+        }
+
+        /** The last day of the target, which a drawing runs to; null without one. */
+        public LocalDate deadline() {
+            return target == null ? null : target.deadline();
         }
     }
 
@@ -42,10 +47,11 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
             Plan plan = item.plan();
             Action action = item.action();
             LocalDate start = startOf(plan);
-            LocalDate deadline = action.target() == null || action.target().date() == null ? null : action.target().date().deadline();
+            TargetDate target = action.target() == null ? null : action.target().date();
+            LocalDate deadline = target == null ? null : target.deadline();
             LocalDate first = action.progress().stream().map(ProgressUpdate::date).filter(d -> d != null).min(LocalDate::compareTo).orElse(null);
             boolean startKnown = start != null && (deadline == null || !start.isAfter(deadline)) && (first == null || !start.isAfter(first));
-            spans.add(new Span(plan.id(), action.ref(), startKnown ? start : null, deadline, action.state().completedOn(),
+            spans.add(new Span(plan.id(), action.ref(), startKnown ? start : null, target, action.state().completedOn(),
                     action.state().lifecycle(), action.state().overdue()));
             LocalDate entry = entryOf(plan, action);
             if (entry != null) {

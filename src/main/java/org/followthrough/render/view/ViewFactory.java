@@ -755,17 +755,10 @@ public final class ViewFactory {
         String countsCaption = "How many actions were not yet complete (dashed line, squares) and complete (solid line, circles) on each "
                 + "date the plan reports a change of status, from " + Dates.format(first.date()) + " to " + asOf + ".";
 
-        // A target is given as the plan dates it ("April 2014" for "Apr-14"), not as the last day the chart draws it to.
-        Map<String, org.followthrough.model.TargetDate> targets = new java.util.HashMap<>();
-        items.forEach(item -> {
-            if (item.action().target() != null && item.action().target().date() != null) {
-                targets.put(item.plan().id() + "|" + item.action().ref(), item.action().target().date());
-            }
-        });
         List<SpanRow> spans = t.spans().stream().map(s -> new SpanRow(byPlan ? planNames.get(s.planId()) : null, s.ref(),
                 paths.get(s.planId() + "|" + s.ref()), Dates.format(s.start()), iso(s.start()),
-                s.deadline() == null ? null : Dates.format(targets.get(s.planId() + "|" + s.ref())),
-                s.deadline() == null ? null : Dates.iso(targets.get(s.planId() + "|" + s.ref())),
+                // as the plan dates it ("April 2014" for "Apr-14"), not as the last day the drawing runs to
+                s.deadline() == null ? null : Dates.format(s.target()), s.deadline() == null ? null : Dates.iso(s.target()),
                 Dates.format(s.completedOn()), iso(s.completedOn()),
                 s.lifecycle().label() + (s.overdue() ? ", overdue" : ""))).toList();
         List<PointRow> points = t.points().stream().map(p -> new PointRow(Dates.format(p.date()), iso(p.date()), p.open(), p.done())).toList();
