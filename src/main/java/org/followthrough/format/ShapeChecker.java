@@ -287,7 +287,7 @@ public final class ShapeChecker {
 
     private Markdown markdown(Node node, String name) {
         if (node instanceof Node.Scalar scalar) {
-            if (!controlFree(scalar.text(), scalar.location(), name) || tooDeep(scalar.text(), line -> scalar.location())) {
+            if (!controlFree(scalar.text(), scalar.location(), name) || beyondLayout(scalar.text(), line -> scalar.location())) {
                 return null;
             }
             unpublished(scalar.text(), (line, column) -> placeIn(scalar, line, column));
@@ -318,7 +318,7 @@ public final class ShapeChecker {
                 return null;
             }
             if (!Characters.controlFree(md.get().text(), md.get().display(), problems)
-                    || tooDeep(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
+                    || beyondLayout(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
                 return null;
             }
             placeholderIn(md.get());
@@ -393,7 +393,7 @@ public final class ShapeChecker {
      * Reports Markdown nested deeper than any renderer can follow, or a table with more cells than a page or PDF can lay
      * out in reasonable time and memory; {@code place} turns a line of the text into a location.
      */
-    private boolean tooDeep(String markdown, IntFunction<Location> place) {
+    private boolean beyondLayout(String markdown, IntFunction<Location> place) {
         OptionalInt line = MarkdownSyntax.tooDeep(markdown);
         line.ifPresent(l -> problems.error(place.apply(l), "the Markdown nests more than " + Limits.MAX_MARKDOWN_NESTING
                 + " levels deep (lists, block quotes or emphasis within one another)", "flatten it: no page or PDF can lay out text nested this deep"));
