@@ -87,6 +87,11 @@ public final class CacheFolder {
         }
     }
 
+    /** Whether {@code folder} is a cache a build made (it carries the cache's tag), for a command that only reads it. */
+    public static boolean isCache(Path folder) {
+        return Files.isDirectory(folder) && tagged(folder);
+    }
+
     private static boolean tagged(Path folder) {
         try {
             List<String> lines = Files.readAllLines(folder.resolve(TAG), StandardCharsets.UTF_8);

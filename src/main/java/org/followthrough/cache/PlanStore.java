@@ -81,6 +81,40 @@ public interface PlanStore {
         }
     };
 
+    /**
+     * This store for a command that writes nothing ({@code check}): it finds what the store holds and works out keys
+     * as the store does, but keeps no plan, saves no key and marks no entry as used.
+     */
+    default PlanStore readOnly() {
+        PlanStore store = this;
+        return new PlanStore() {
+            @Override
+            public Optional<Kept> find(String key) {
+                return store instanceof InFolder folder ? folder.find(key, false) : store.find(key);
+            }
+
+            @Override
+            public void keep(String key, Kept plan) {
+            }
+
+            @Override
+            public Optional<String> keyOf(String planId, String folder, ContentFiles content, String shared) {
+                return store.keyOf(planId, folder, content, shared);
+            }
+
+            @Override
+            public void rememberKey(String planId, String folder, ContentFiles content, String shared, String key) {
+                // remembered in memory only, for this command's life: an index in a folder is saved only by saveKeys
+                store.rememberKey(planId, folder, content, shared, key);
+            }
+
+            @Override
+            public BiPredicate<String, FileStat> unchangedFiles(Path content, String names) {
+                return store.unchangedFiles(content, names);
+            }
+        };
+    }
+
     /** Plans kept in memory, for as long as the store lives, and the last key of each plan's files. */
     static PlanStore inMemory() {
         Map<String, Kept> plans = new ConcurrentHashMap<>();
@@ -186,6 +220,11 @@ public interface PlanStore {
          */
         @Override
         public Optional<Kept> find(String key) {
+            return find(key, true);
+        }
+
+        /** @param markUsed whether to mark the entry as used now, which keeps it when the cache is trimmed */
+        Optional<Kept> find(String key, boolean markUsed) {
             Path file = BuildCache.entry(folder, key);
             try {
                 Object read;
@@ -197,7 +236,9 @@ public interface PlanStore {
                     read = mapped.incrementAndGet() <= mostMapped ? ModelCodec.read(channel.map(FileChannel.MapMode.READ_ONLY, 0, size))
                             : ModelCodec.read(Files.readAllBytes(file));
                 }
-                BuildCache.touch(file);
+                if (markUsed) {
+                    BuildCache.touch(file);
+                }
                 return read instanceof Kept kept ? Optional.of(kept) : Optional.empty();
             } catch (NoSuchFileException e) {
                 return Optional.empty();

@@ -64,7 +64,7 @@ public final class Pipeline {
      */
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
-        Optional<Assembled> assembled = loadValidateAssemble(request, problems);
+        Optional<Assembled> assembled = loadValidateAssemble(request, problems, keptPlans(request), Optional.empty());
         assembled.ifPresent(a -> tryTemplates(a, request, problems));
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
@@ -320,9 +320,16 @@ public final class Pipeline {
         };
     }
 
-    /** For {@code check}, which writes nothing: not to the cache either. */
-    private static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems) {
-        return loadValidateAssemble(request, problems, PlanStore.NONE, Optional.empty());
+    /**
+     * For {@code check}: the plans a build kept in the request's cache folder, as they were checked, where the folder is
+     * a cache a build made. They are the plans {@code build} would take from it, so the two report the same problems;
+     * {@code check} writes nothing, to the cache neither.
+     */
+    private static PlanStore keptPlans(BuildRequest request) {
+        if (request.cache() == null || !CacheFolder.isCache(request.cache())) {
+            return PlanStore.NONE;
+        }
+        return BuildCache.in(request.cache()).plans().readOnly();
     }
 
     /**
