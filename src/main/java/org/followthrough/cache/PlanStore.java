@@ -117,6 +117,14 @@ public interface PlanStore {
 
     /** Plans kept in memory, for as long as the store lives, and the last key of each plan's files. */
     static PlanStore inMemory() {
+        return inMemory(NONE);
+    }
+
+    /**
+     * Plans kept in memory, as {@link #inMemory()}, and found in {@code behind} (a build's cache, read only) when
+     * not yet kept: a preview starts from the plans the last build checked.
+     */
+    static PlanStore inMemory(PlanStore behind) {
         Map<String, Kept> plans = new ConcurrentHashMap<>();
         record Remembered(List<SourceFile> files, String shared, String key) {
         }
@@ -124,7 +132,8 @@ public interface PlanStore {
         return new PlanStore() {
             @Override
             public Optional<Kept> find(String key) {
-                return Optional.ofNullable(plans.get(key));
+                Kept kept = plans.get(key);
+                return kept != null ? Optional.of(kept) : behind.find(key);
             }
 
             @Override
@@ -135,8 +144,9 @@ public interface PlanStore {
             @Override
             public Optional<String> keyOf(String planId, String folder, ContentFiles content, String shared) {
                 // Files read again only when they changed are the same objects, so this compares little.
-                return Optional.ofNullable(keys.get(planId)).filter(r -> r.shared().equals(shared) && r.files().equals(content.under(folder)))
-                        .map(Remembered::key);
+                Optional<String> known = Optional.ofNullable(keys.get(planId))
+                        .filter(r -> r.shared().equals(shared) && r.files().equals(content.under(folder))).map(Remembered::key);
+                return known.isPresent() ? known : behind.keyOf(planId, folder, content, shared);
             }
 
             @Override

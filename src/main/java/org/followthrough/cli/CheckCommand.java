@@ -3,16 +3,12 @@ package org.followthrough.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.followthrough.cache.BuildCache;
 import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.pipeline.BuildResult;
 import org.followthrough.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -21,9 +17,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ContentOptions options;
@@ -43,23 +36,14 @@ final class CheckCommand implements Callable<Integer> {
                     "github (annotations on a pull request's lines), json or sarif (SARIF 2.1.0)."})
     ProblemFormat format;
 
-    @Option(names = "--cache", paramLabel = "DIR", defaultValue = BuildCache.DEFAULT_FOLDER,
-            description = {"Take the plans a build checked and kept here, whose files have not changed since, as that build "
-                    + "found them, instead of checking them again (default: ${DEFAULT-VALUE}, as for build).",
-                    "Read only: check writes nothing, to the cache neither."})
-    Path cache;
-
-    @Option(names = "--no-cache", negatable = false, description = "Check every plan afresh, without reading the cache.")
-    boolean noCache;
+    @Mixin
+    CacheReadOption cache;
 
     @Override
     public Integer call() {
-        if (cache != null && cache.toString().isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--cache is empty: give it a folder");
-        }
         Path templatesFolder = templates.templates(main);
         BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, null, asOf, null, main.clock)
-                .withCache(noCache ? null : cache).withProtectedNames(protectedNames.read(main)));
+                .withCache(cache.folder()).withProtectedNames(protectedNames.read(main)));
         // the summary names the templates folder too where a problem is in it (a link out of it, a template in error)
         String inTemplates = templatesFolder.toString();
         String where = result.problems().stream().map(p -> p.location().file())

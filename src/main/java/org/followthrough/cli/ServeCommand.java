@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     TemplatesOption templates;
 
+    @Mixin
+    CacheReadOption cache;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
             description = "The port to serve on, at 127.0.0.1 (default: ${DEFAULT-VALUE}); 0 for any free port.")
     int port;
@@ -58,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
-        BuildRequest request = new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock);
+        BuildRequest request = new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock)
+                .withCache(cache.folder());
         try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
                 report(problems, succeeded, millis, first, out, err))) {
             out.println("Serving the site at " + server.address());

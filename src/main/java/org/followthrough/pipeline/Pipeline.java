@@ -321,11 +321,11 @@ public final class Pipeline {
     }
 
     /**
-     * For {@code check}: the plans a build kept in the request's cache folder, as they were checked, where the folder is
+     * For {@code check} and the preview: the plans a build kept in the request's cache folder, as they were checked, where the folder is
      * a cache a build made. They are the plans {@code build} would take from it, so the two report the same problems;
-     * {@code check} writes nothing, to the cache neither.
+     * neither writes to the cache.
      */
-    private static PlanStore keptPlans(BuildRequest request) {
+    static PlanStore keptPlans(BuildRequest request) {
         if (request.cache() == null || !CacheFolder.isCache(request.cache())) {
             return PlanStore.NONE;
         }

@@ -41,7 +41,7 @@ public final class Preview {
     }
 
     private final BuildRequest request;
-    private final PlanStore plans = PlanStore.inMemory();
+    private final PlanStore plans;
     private final MemoryCache made = new MemoryCache(KEPT_BYTES);
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     /** The template engine is kept while the templates stay the same: it holds them parsed. */
@@ -55,10 +55,13 @@ public final class Preview {
 
     /**
      * @param request the content and templates folders, the as-of date (or null for today in the site's
-     *                time zone) and the clock; its output folder, base URL and organisation are not used
+     *                time zone), the clock and the build cache to read checked plans from (never written);
+     *                its output folder, base URL and organisation are not used
      */
     public Preview(BuildRequest request) {
         this.request = new BuildRequest(request.content(), request.templates(), null, request.asOf(), null, request.clock());
+        // the plans the last build checked, from its cache (read only), so that the first rebuild checks only what changed since
+        this.plans = PlanStore.inMemory(Pipeline.keptPlans(request));
     }
 
     /**

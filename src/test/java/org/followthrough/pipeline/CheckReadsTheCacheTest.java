@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.followthrough.support.Folders;
 import org.followthrough.support.TestBuilds;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,13 +68,13 @@ class CheckReadsTheCacheTest {
 
     @Test
     void itLeavesTheCacheAsItFoundIt() throws IOException {
-        Map<String, String> before = listing(cache);
+        java.util.Map<String, String> before = Folders.listing(cache);
         // a plan changed since the build: a check that wrote to the cache would keep it, and the keys of the plans' files
         Folders.replace(content.resolve(CHANGED), "role: Inspector", "role: Chief Inspector");
 
         assertThat(check(cache).succeeded()).isTrue();
 
-        assertThat(listing(cache)).isEqualTo(before);
+        assertThat(Folders.listing(cache)).isEqualTo(before);
     }
 
     @Test
@@ -91,20 +87,6 @@ class CheckReadsTheCacheTest {
         assertThat(describe(check(other))).isEqualTo(describe(check(null)));
 
         assertThat(none).doesNotExist();
-        assertThat(listing(other)).containsOnlyKeys("notes.txt");
-    }
-
-    /** Every file under a folder with its size and times: what a write of any kind would change. */
-    private static Map<String, String> listing(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.toList()) {
-                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-                files.put(folder.relativize(path).toString().replace('\\', '/'),
-                        a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.isDirectory());
-            }
-        }
-        files.remove("");
-        return files;
+        assertThat(Folders.listing(other)).containsOnlyKeys("notes.txt");
     }
 }

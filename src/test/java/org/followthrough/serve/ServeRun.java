@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -36,18 +38,28 @@ final class ServeRun implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String address;
 
-    private ServeRun(Path content, Path templates) {
+    private ServeRun(Path content, Path templates, List<String> more) {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--content", content.toString(), "--templates", templates.toString(),
+                "--port", "0", "--as-of", TestBuilds.AS_OF.toString()));
+        arguments.addAll(more);
         thread = new Thread(() -> code.set(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), TestBuilds.CLOCK,
-                "serve", "--content", content.toString(), "--templates", templates.toString(), "--port", "0",
-                "--as-of", TestBuilds.AS_OF.toString())), "serve under test");
+                arguments.toArray(String[]::new))), "serve under test");
         thread.start();
         Matcher started = waitFor(() -> ADDRESS.matcher(out.toString()), Matcher::find, "serve to print its address");
         address = started.group(1);
     }
 
-    /** Starts serve on a content folder, with a templates folder that does not exist yet (the built-in templates). */
+    /**
+     * Starts serve on a content folder, with a templates folder that does not exist yet (the built-in templates), and
+     * without the build cache of the folder the tests run in.
+     */
     static ServeRun on(Path content, Path templates) {
-        return new ServeRun(content, templates);
+        return new ServeRun(content, templates, List.of("--no-cache"));
+    }
+
+    /** The same, with other options ({@code --cache DIR}). */
+    static ServeRun on(Path content, Path templates, String... options) {
+        return new ServeRun(content, templates, List.of(options));
     }
 
     /** The address serve printed: the site's home page. */

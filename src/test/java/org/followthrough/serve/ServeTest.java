@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.followthrough.cli.Main;
 import org.followthrough.pipeline.BuildResult;
 import org.followthrough.pipeline.Pipeline;
+import org.followthrough.support.Folders;
 import org.followthrough.support.TestBuilds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,6 +61,25 @@ class ServeTest {
             serve.getUntil(RECOMMENDATION, r -> text(r).contains("A template has been drafted and sent to every team."), "the saved update");
             assertThat(serve.out()).contains("Rebuilt in");
         }
+    }
+
+    @Test
+    void startsFromThePlansTheLastBuildCheckedAndWritesNothingToItsCache() throws IOException {
+        Path content = content();
+        Path cache = temp.resolve("cache");
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(out), TestBuilds.CLOCK, "build", "--content", content.toString(),
+                "--out", temp.resolve("site").toString(), "--cache", cache.toString(), "--no-pdf",
+                "--as-of", TestBuilds.AS_OF.toString())).as("%s", out).isZero();
+        java.util.Map<String, String> before = Folders.listing(cache);
+
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"), "--cache", cache.toString())) {
+            assertThat(text(serve.get(RECOMMENDATION))).contains("A template has been drafted.");
+            ServeRun.edit(recommendation(content), UPDATE, "text: A template has been drafted and sent to every team.");
+            serve.getUntil(RECOMMENDATION, r -> text(r).contains("A template has been drafted and sent to every team."), "the saved update");
+        }
+
+        assertThat(Folders.listing(cache)).isEqualTo(before);
     }
 
     @Test

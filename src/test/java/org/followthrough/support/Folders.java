@@ -45,6 +45,21 @@ public final class Folders {
     }
 
     /** Deletes a folder and everything in it. */
+    /** Every file and folder under {@code root} with its size and modification time: what a write of any kind would change. */
+    public static java.util.Map<String, String> listing(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(path,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                files.put(root.relativize(path).toString().replace('\\', '/'),
+                        a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.isDirectory());
+            }
+        }
+        files.remove("");
+        return files;
+    }
+
     public static void delete(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
