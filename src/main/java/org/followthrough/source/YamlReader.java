@@ -72,7 +72,12 @@ public final class YamlReader {
                 return Optional.empty();
             }
             YamlSyntaxError plain = YamlSyntaxError.of(file.display(), file.text(), e, at, describe(e));
-            problems.error(plain.at(), plain.message(), plain.hint());
+            // An alias or anchor already named on this line ('*Monthly audit') is the mistake; what the parser says next follows from it.
+            boolean told = problems.sorted().stream().anyMatch(p -> p.isError() && p.location().file().equals(plain.at().file())
+                    && p.location().line() == plain.at().line());
+            if (!told) {
+                problems.error(plain.at(), plain.message(), plain.hint());
+            }
             return Optional.empty();
         } catch (IOException e) {
             problems.error(Location.of(file.display()), "could not read the file: " + e.getMessage());

@@ -35,7 +35,27 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (unclosed != null) {
             return unclosedQuote(unclosed);
         }
+        Location afterQuote = textAfterClosingQuote(text, problemAt);
+        if (afterQuote != null) {
+            char quote = lineAt(text, afterQuote.line()).charAt(afterQuote.column() - 2);
+            return new YamlSyntaxError(afterQuote, quote == '\''
+                    ? "the text in 'single quotes' ends at this ' and more text follows it: an apostrophe inside single quotes ends them"
+                    : "the text in \"double quotes\" ends at this \" and more text follows it",
+                    quote == '\'' ? "write the apostrophe twice ('Team Manager''s audit'), or put the whole value in double quotes instead"
+                            + " (\"Team Manager's audit\")"
+                            : "to publish the quote marks, put the whole value in single quotes ('\"Monthly\" audit'), or write each \" inside"
+                            + " the double quotes as \\\"");
+        }
+        if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
+            return cannotStart(problem, problemAt, text);
+        }
         if (context.startsWith("while scanning a simple key") && problem.startsWith("could not find expected ':'")) {
+            int noBreak = noBreakSpaceAfterColon(lineAt(text, contextAt.line()));
+            if (noBreak >= 0) {
+                return new YamlSyntaxError(new Location(contextAt.file(), contextAt.line(), noBreak + 1),
+                        "the space after this ':' is a no-break space (as copied from Word or a PDF), which YAML does not read as a space",
+                        "delete it and type an ordinary space");
+            }
             return new YamlSyntaxError(contextAt, "this line has no ':' after its field's name",
                     "write the name, a colon and a space, then the value (title: Recording of meetings); if the line carries on"
                             + " the text of the line above, indent it as far as that text");
@@ -79,6 +99,58 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    /** Line {@code n} (from 1) of a text, or "" where there is none. */
+    private static String lineAt(String text, int n) {
+        List<String> lines = text.lines().toList();
+        return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+    }
+
+    /**
+     * Where text follows the closing quote of a value that starts with one, on the line of {@code at} and before it
+     * ({@code 'Team Manager's audit'}, {@code "Monthly" audit}): the place just after the quote that closes it, or null.
+     */
+    private static Location textAfterClosingQuote(String text, Location at) {
+        String line = lineAt(text, at.line());
+        int start = YamlLines.valueStart(line);
+        if (start >= line.length() || (line.charAt(start) != '"' && line.charAt(start) != '\'')) {
+            return null;
+        }
+        int close = YamlLines.closesAt(line, start + 1, line.charAt(start));
+        if (close < 0 || close + 1 >= at.column()) {
+            return null;
+        }
+        String after = line.substring(close + 1).strip();
+        if (after.isEmpty() || after.startsWith("#") || after.startsWith(",") || after.startsWith("]") || after.startsWith("}")) {
+            return null;
+        }
+        return new Location(at.file(), at.line(), close + 2);
+    }
+
+    /** Where on a line a field's ':' is followed by a no-break space rather than a space, or -1. */
+    private static int noBreakSpaceAfterColon(String line) {
+        int i = line.indexOf(":\u00a0");
+        return i >= 0 && YamlLines.isName(line.substring(YamlLines.indent(line), i).replaceFirst("^(- +)+", "").strip()) ? i + 1 : -1;
+    }
+
+    /** "found character '@' that cannot start any token": a value starting with a character YAML keeps, or a tab. */
+    private static YamlSyntaxError cannotStart(String problem, Location at, String text) {
+        if (problem.contains("'\\t(TAB)'")) {
+            String before = lineAt(text, at.line()).substring(0, Math.max(0, Math.min(lineAt(text, at.line()).length(), at.column() - 1)));
+            return new YamlSyntaxError(at, before.stripTrailing().endsWith(":")
+                    ? "a tab follows the field's ':' here, where YAML allows only spaces"
+                    : "a tab here, where YAML allows only spaces", "replace the tab with a space");
+        }
+        int quote = problem.indexOf('\'');
+        String character = quote >= 0 && problem.indexOf('\'', quote + 1) > quote ? problem.substring(quote + 1, problem.indexOf('\'', quote + 1)) : "?";
+        String line = lineAt(text, at.line());
+        int start = YamlLines.valueStart(line);
+        String value = start < line.length() ? line.substring(start).strip() : "";
+        String example = value.startsWith(character) && !value.contains("\"") && !value.contains(" #")
+                ? line.substring(YamlLines.indent(line), start) + "\"" + value + "\"" : "description: \"" + character + "MaST dashboard\"";
+        return new YamlSyntaxError(at, "a value cannot start with '" + character + "': YAML keeps it for other uses",
+                "put the whole value in double quotes, e.g. " + example);
     }
 
     /**
