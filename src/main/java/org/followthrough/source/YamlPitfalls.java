@@ -11,7 +11,9 @@ import org.followthrough.problem.Problems;
  *   <li>a comment after a value, which YAML drops without a word: {@code role: Team Manager #2 North}
  *       publishes "Team Manager";</li>
  *   <li>a value in curly quotes, as a word processor writes them ({@code ref: “1.1”}): YAML quotes only with
- *       straight ones, so the curly ones are published as part of the value.</li>
+ *       straight ones, so the curly ones are published as part of the value;</li>
+ *   <li>a value, or an item of a list on one line, that ends with a double quote mark no other one opens
+ *       ({@code title: Changes to CPA status"}): the opening one was left out, and the mark is published.</li>
  * </ul>
  * Lines of a block text ({@code |} or {@code >}) are passed over, as are whole-line comments.
  */
@@ -22,7 +24,8 @@ final class YamlPitfalls {
 
     static void warn(SourceFile file, Problems problems) {
         String text = file.text();
-        if (text.indexOf(" #") < 0 && text.indexOf("\t#") < 0 && text.indexOf('\u201C') < 0 && text.indexOf('\u2018') < 0) {
+        if (text.indexOf(" #") < 0 && text.indexOf("\t#") < 0 && text.indexOf('\u201C') < 0 && text.indexOf('\u2018') < 0
+                && text.indexOf('"') < 0) {
             return;
         }
         List<String> lines = text.lines().toList();
@@ -55,11 +58,19 @@ final class YamlPitfalls {
                 openQuote = YamlLines.closesAt(line, value + 1, first) >= 0 ? 0 : first;
                 continue;
             }
-            if (first == '[' || first == '{') {
+            if (first == '[') {
+                listItemsClosingAQuote(file, line, value, n, problems);
+                continue;
+            }
+            if (first == '{') {
                 continue;
             }
             int hash = comment(line, value);
             String plain = (hash > value ? line.substring(value, hash) : line.substring(value)).strip();
+            if (closesAQuoteNeverOpened(plain)) {
+                problems.warning(new Location(file.display(), n + 1, value + plain.length()), closingQuoteMessage(plain),
+                        "if the value was meant to be in quotes, add the opening one: \"" + plain);
+            }
             if (plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))
                     && plain.substring(1, plain.length() - 1).chars().noneMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019')) {
                 problems.warning(new Location(file.display(), n + 1, value + 1),
@@ -73,6 +84,40 @@ final class YamlPitfalls {
                         "the text from this '#' on is a comment, which is not published: the value is '" + kept + "'",
                         "to publish the '#' and what follows it, put the whole value in double quotes, e.g. \""
                                 + line.substring(value).strip() + "\"");
+            }
+        }
+    }
+
+    /** Whether a value YAML reads as it is written ends with a double quote mark that no other one opens: {@code number: 2"}. */
+    private static boolean closesAQuoteNeverOpened(String plain) {
+        return plain.length() >= 2 && plain.endsWith("\"") && plain.chars().filter(c -> c == '"').count() == 1;
+    }
+
+    private static String closingQuoteMessage(String plain) {
+        return "the value ends with a \" that no quote mark opens: it is published as part of the value (" + plain + ")";
+    }
+
+    /**
+     * The same in each item of a list written on one line ({@code [Specialist, Inpatient and Urgent Care"]}): the missing
+     * opening quote also splits one item at its commas into several.
+     */
+    private static void listItemsClosingAQuote(SourceFile file, String line, int open, int n, Problems problems) {
+        int close = line.indexOf(']', open);
+        if (close < 0 || line.indexOf('"', open) < 0) {
+            return;
+        }
+        int start = open + 1;
+        for (int i = open + 1; i <= close; i++) {
+            if (line.charAt(i) == '"' && line.substring(start, i).isBlank()) {
+                return; // an item in quotes: the quoted text may hold commas, so the items cannot be told apart here
+            }
+            if (line.charAt(i) == ',' || i == close) {
+                String item = line.substring(start, i).strip();
+                if (closesAQuoteNeverOpened(item)) {
+                    problems.warning(new Location(file.display(), n + 1, line.lastIndexOf('"', i) + 1), closingQuoteMessage(item),
+                            "if the item was meant to be in quotes, add the opening one where it starts; quoted, an item may hold commas");
+                }
+                start = i + 1;
             }
         }
     }
