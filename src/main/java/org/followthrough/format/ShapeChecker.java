@@ -37,6 +37,8 @@ public final class ShapeChecker {
 
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    /** A line that reads as a field: a name as the format writes them, a colon, and a space or the line's end. */
+    private static final Pattern FIELD_LINE = Pattern.compile("([a-z][a-z_]*):(?: |$)");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     public static final String ONGOING = "ongoing";
@@ -80,6 +82,7 @@ public final class ShapeChecker {
                 continue;
             }
             Object value = convert(entry.value(), field.get().type(), entry.key());
+            swallowedField(mapping, entry, shape);
             // Where a field was written, even if its value was refused: later rules must not call it missing.
             locations.put(entry.key(), entry.value().location());
             if (value != null) {
@@ -93,6 +96,29 @@ public final class ShapeChecker {
             }
         }
         return new Doc(mapping.location(), Map.copyOf(values), Map.copyOf(locations));
+    }
+
+    /**
+     * Warns of a line of a text over several lines that reads as a field this object may have but does not: indented as
+     * far as the text, YAML reads it as more of the text, and the field is lost ({@code monitoring: …} under a
+     * {@code description: |} one level too deep). The first such line of each text.
+     */
+    private void swallowedField(Node.Mapping mapping, Node.Mapping.Entry entry, Shape shape) {
+        if (!(entry.value() instanceof Node.Scalar scalar) || scalar.kind() != Node.Scalar.Kind.STRING || scalar.text().indexOf('\n') < 0) {
+            return;
+        }
+        String[] lines = scalar.text().split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            Matcher field = FIELD_LINE.matcher(lines[i]);
+            if (field.lookingAt() && shape.field(field.group(1)).isPresent() && mapping.entry(field.group(1)).isEmpty()) {
+                String name = field.group(1);
+                problems.warning(placeIn(scalar, i + 1, 1), "this line of '" + entry.key() + "' reads as the field '" + name
+                                + "', but it is indented as far as the text above it, so it is published as part of that text and '"
+                                + name + "' is left empty",
+                        "if '" + name + "' is a field of its own, start it in the same column as '" + entry.key() + "'");
+                return;
+            }
+        }
     }
 
     private static boolean isNull(Node node) {
