@@ -180,10 +180,10 @@ public final class MarkdownSyntax {
      * '&lt;' nor ']' has none, and is not parsed.
      */
     public static List<Unpublished> unpublished(String source) {
+        List<Unpublished> found = new java.util.ArrayList<>(localFiles(source));
         if (source.indexOf('<') < 0 && source.indexOf(']') < 0) {
-            return List.of();
+            return found;
         }
-        List<Unpublished> found = new java.util.ArrayList<>();
         org.jsoup.safety.Safelist safelist = safelist();
         SPANNING.parse(source).accept(new org.commonmark.node.AbstractVisitor() {
             @Override
@@ -268,6 +268,31 @@ public final class MarkdownSyntax {
                 found.add(new Unpublished(line, column, message, hint));
             }
         });
+        return found;
+    }
+
+    /**
+     * A file on a computer or a shared drive, named in a text ({@code C:\\Users\\…\\log.docx}, {@code \\\\server\\share\\…}): readers of
+     * the site cannot open it, and its path may name a member of staff. A path with a space is no link in Markdown, so
+     * it is published as written.
+     */
+    private static final java.util.regex.Pattern LOCAL_FILE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Za-z]:\\\\[^\\s<>\"|?*)]*|\\\\{2,}[A-Za-z0-9][A-Za-z0-9._$-]*\\\\[^\\s<>\"|?*)]*");
+
+    private static List<Unpublished> localFiles(String source) {
+        if (source.indexOf('\\') < 0) {
+            return List.of();
+        }
+        List<Unpublished> found = new java.util.ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            java.util.regex.Matcher path = LOCAL_FILE.matcher(lines[n]);
+            if (path.find()) {
+                found.add(new Unpublished(n + 1, path.start() + 1, "this names a file on a computer or a shared drive ('" + path.group()
+                        + "'), which readers of the site cannot open; the path may also name a member of staff",
+                        "name the document in words instead, or link to where it is published (https://…)"));
+            }
+        }
         return found;
     }
 
