@@ -285,6 +285,17 @@ public final class ContentValidator {
                             + " first where the organisation has none)");
             return;
         }
+        if (ref.id().isBlank()) {
+            problems.error(ref.location(), "the " + ref.kind().noun() + " is empty", ref.kind() == RefKind.ORGANISATION
+                    ? "give the id of one: the name of its file in organisations/, without .yaml" : "give the code or id of one");
+            return;
+        }
+        List<String> parts = listWithoutBrackets(ref.id());
+        if (parts.size() > 1 && ids.containsAll(parts)) {
+            problems.error(ref.location(), "'" + ref.id() + "' is read as one " + ref.kind().noun() + "'s id",
+                    "to give several, write them as a list in brackets: [" + String.join(", ", parts) + "]");
+            return;
+        }
         String hint = Suggestions.didYouMean(ref.id(), ids);
         if (hint == null && ref.kind() == RefKind.COLUMN) {
             hint = ids.isEmpty() ? "declare the column in plan.yaml: extra_columns: [{id: " + ref.id() + ", label: \"heading as published\"}]"
@@ -449,8 +460,19 @@ public final class ContentValidator {
         });
     }
 
-    /** An unknown organisation is already reported as such: advising to add it to the plan would mislead. */
+    /** The ids of a list written without its brackets ("eput, niche"), which YAML reads as one text; one id where it is none. */
+    private static List<String> listWithoutBrackets(String id) {
+        return java.util.Arrays.stream(id.split(",")).map(String::strip).toList();
+    }
+
+    /**
+     * An unknown organisation is already reported as such: advising to add it to the plan would mislead. So would
+     * telling each organisation of a list written without its brackets that it is not in that list.
+     */
     private void checkInvolved(Ref ref, Set<String> involved, Set<String> organisationIds, String what) {
+        if (involved.stream().anyMatch(id -> id.contains(",") && listWithoutBrackets(id).contains(ref.id()))) {
+            return;
+        }
         if (!involved.contains(ref.id()) && !involved.isEmpty() && organisationIds.contains(ref.id())) {
             problems.error(ref.location(), what + " '" + ref.id() + "' is not listed in the plan's organisations",
                     "add " + ref.id() + " to 'organisations' in plan.yaml");
