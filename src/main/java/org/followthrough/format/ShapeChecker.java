@@ -176,7 +176,7 @@ public final class ShapeChecker {
             return scalar.text().stripTrailing();
         }
         if (type instanceof FieldType.Date) {
-            return date(text, at, name).orElse(null);
+            return date(text, at, name, false).orElse(null);
         }
         if (type instanceof FieldType.Reference reference) {
             return new Ref(text, reference.kind(), at);
@@ -494,14 +494,15 @@ public final class ShapeChecker {
             return inRange(year, text, at) ? Optional.of(new TargetDate.Month(YearMonth.of(year, m))) : Optional.empty();
         }
         if (DAY.matcher(text).matches()) {
-            return date(text, at, name).map(TargetDate.Day::new);
+            return date(text, at, name, true).map(TargetDate.Day::new);
         }
         problems.error(at, "'" + text + "' is not a date, a month or 'ongoing' for '" + name + "'",
                 "write 2020-09-30, 2020-09 or ongoing; to keep the plan's own wording write {as_published: \"" + text + "\"} and add date: only if the wording names a real date");
         return Optional.empty();
     }
 
-    private Optional<LocalDate> date(String text, Location at, String name) {
+    /** @param wording whether the field may keep the plan's own wording instead ({as_published: …}), as a target may */
+    private Optional<LocalDate> date(String text, Location at, String name, boolean wording) {
         Matcher day = DAY.matcher(text);
         if (!day.matches()) {
             problems.error(at, "'" + text + "' is not a date for '" + name + "'", "write dates as YYYY-MM-DD, e.g. 2020-09-30");
@@ -511,7 +512,8 @@ public final class ShapeChecker {
             LocalDate date = LocalDate.parse(text, STRICT_DATE);
             return inRange(date.getYear(), text, at) ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException e) {
-            problems.error(at, "'" + text + "' is not a real date" + whyImpossible(day), "check the day and month; keep wording such as '31 September 2020' as {as_published: \"…\"} without a date");
+            problems.error(at, "'" + text + "' is not a real date" + whyImpossible(day), "check the day and month" + (wording
+                    ? "; keep wording such as '31 September 2020' as {as_published: \"…\"} without a date" : ""));
             return Optional.empty();
         }
     }

@@ -94,6 +94,17 @@ class InvalidContentTest {
     }
 
     @Test
+    void offersThePlansOwnWordingOnlyForADateThatMayKeepIt() {
+        Path start = CASES.resolve("impossible-date-2021-02-29");
+        Path target = CASES.resolve("impossible-date-2020-09-31");
+
+        assertThat(check(start).problems()).filteredOn(Problem::isError).filteredOn(p -> !isTheExpectationsFile(start, p))
+                .singleElement().satisfies(p -> assertThat(p.hint()).isEqualTo("check the day and month"));
+        assertThat(check(target).problems()).filteredOn(Problem::isError).filteredOn(p -> !isTheExpectationsFile(target, p))
+                .singleElement().satisfies(p -> assertThat(p.hint()).contains("as_published"));
+    }
+
+    @Test
     void notUtf8CaseReallyHoldsALatin1Byte() throws IOException {
         byte[] bytes = Files.readAllBytes(CASES.resolve("not-utf8/organisations/sample-trust.yaml"));
         // Guards the fixture itself: an editor re-saving it as UTF-8 would make the case prove nothing.
