@@ -270,6 +270,16 @@ public final class ContentValidator {
         return ids;
     }
 
+    /** The scales an action's codes name, each with the field that names a code of it. */
+    private static final Map<RefKind, String> SCALE_FIELDS = new java.util.EnumMap<>(RefKind.class);
+
+    static {
+        SCALE_FIELDS.put(RefKind.STATUS, "status");
+        SCALE_FIELDS.put(RefKind.RAG, "rag");
+        SCALE_FIELDS.put(RefKind.GRADE, "grade");
+        SCALE_FIELDS.put(RefKind.TERM, "term");
+    }
+
     private void checkRef(Ref ref, Map<RefKind, Set<String>> known) {
         if (ref.kind() == RefKind.THEME && !known.containsKey(RefKind.THEME)) {
             return;
@@ -297,6 +307,13 @@ public final class ContentValidator {
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);
+        for (Map.Entry<RefKind, String> scale : SCALE_FIELDS.entrySet()) {
+            if (hint == null && SCALE_FIELDS.containsKey(ref.kind()) && scale.getKey() != ref.kind()
+                    && known.getOrDefault(scale.getKey(), Set.of()).contains(ref.id())) {
+                hint = "'" + ref.id() + "' is a code of the " + scale.getKey().noun() + " scale: write it as " + scale.getValue() + ": "
+                        + ref.id() + (ids.isEmpty() ? "" : "; the codes of the " + ref.kind().noun() + " scale are: " + String.join(", ", ids));
+            }
+        }
         if (hint == null && ref.kind() == RefKind.COLUMN) {
             hint = ids.isEmpty() ? "declare the column in plan.yaml: extra_columns: [{id: " + ref.id() + ", label: \"heading as published\"}]"
                     : "the plan's extra columns are: " + String.join(", ", ids);
