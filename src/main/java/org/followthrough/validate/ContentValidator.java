@@ -405,7 +405,13 @@ public final class ContentValidator {
             if (number != null) {
                 Location here = rec.locationOf("number");
                 Written first = numbers.putIfAbsent(Slug.of(number), new Written(number, here));
-                if (first != null && first.text().equals(number)) {
+                boolean addressed = first != null && first.at().file().endsWith("plan.yaml");
+                if (first != null && first.text().equals(number) && addressed) {
+                    problems.error(here, "recommendation number '" + number + "' is also listed in plan.yaml as addressed without action"
+                                    + " (at " + first.at() + ")",
+                            "if the plan now takes action on it, remove it from addressed_without_action; otherwise give this"
+                                    + " recommendation the number the plan prints for it");
+                } else if (first != null && first.text().equals(number)) {
                     problems.error(here, "recommendation number '" + number + "' is used twice in this plan (first at " + first.at() + ")",
                             here.file().equals(first.at().file()) ? "each recommendation needs its own number"
                                     : "each recommendation needs its own number; if one of " + fileName(first.at()) + " and " + fileName(here)
