@@ -282,6 +282,13 @@ public final class ShapeChecker {
         if (!controlFree(text, scalar.location(), name)) {
             return false;
         }
+        long lines = text.strip().lines().count();
+        if (lines > 1) {
+            problems.warning(scalar.location(), "'" + name + "' is one line of text, but this one runs over " + lines
+                            + " lines: pages join them into one, and the CSV downloads keep the line breaks",
+                    "write it on one line" + (name.equals("role") ? ", or give several roles as a list: role: [Team Manager, Clinical Lead]"
+                            : "; longer text belongs in a Markdown field such as description, text or note"));
+        }
         Optional<Characters.Found> bidi = Characters.first(text, Characters.BIDI_CONTROL);
         if (bidi.isPresent()) {
             problems.error(scalar.location(), "'" + name + "' holds an invisible character that changes the direction of the text after it ("
