@@ -82,8 +82,8 @@ final class NewCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Add a progress update dated today (in the site's time zone) at the end of an action's progress.",
-                    "The rest of the file is left exactly as it was."})
+            description = {"Add a progress update dated today (in the site's time zone), or on --date, at the end of an action's"
+                    + " progress.", "The rest of the file is left exactly as it was."})
     static final class UpdateCommand implements Callable<Integer> {
         @ParentCommand
         NewCommand parent;
@@ -97,9 +97,13 @@ final class NewCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "ACTION", description = "The action's ref, e.g. 1.1.")
         String action;
 
+        @picocli.CommandLine.Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "The date the progress was reported, where it was not today (at last month's meeting, say).")
+        java.time.LocalDate date;
+
         @Override
         public Integer call() {
-            return parent.report(parent.files(options).update(plan, action));
+            return parent.report(parent.files(options).update(plan, action, date));
         }
     }
 }

@@ -137,10 +137,15 @@ public final class NewFiles {
 
     /** A progress update dated today, added at the end of the action's progress list. */
     public Outcome update(String planId, String actionRef) {
-        return withPlan(planId, plan -> update(planId, plan, actionRef));
+        return update(planId, actionRef, null);
     }
 
-    private Outcome update(String planId, LoadedContent.PlanSource plan, String actionRef) {
+    /** A progress update dated {@code date} (today where null), added at the end of the action's progress list. */
+    public Outcome update(String planId, String actionRef, LocalDate date) {
+        return withPlan(planId, plan -> update(planId, plan, actionRef, date != null ? date : today()));
+    }
+
+    private Outcome update(String planId, LoadedContent.PlanSource plan, String actionRef, LocalDate date) {
         List<String> refs = new ArrayList<>();
         for (ParsedFile rec : plan.recommendations()) {
             for (Node.Mapping action : ProgressInsertion.actions(rec.root())) {
@@ -154,10 +159,10 @@ public final class NewFiles {
                           status: %s
                           text: |
                             %s
-                        """.formatted(today(), YamlText.quoted(Placeholder.of("the status on this date (" + String.join(", ", statusCodes(plan))
+                        """.formatted(date, YamlText.quoted(Placeholder.of("the status on this date (" + String.join(", ", statusCodes(plan))
                                 + "), or delete this line")),
                         Placeholder.of("what has happened since the last update"));
-                return insert(rec, action, entry);
+                return insert(rec, action, entry, date);
             }
         }
         List<Problem> unread = planProblems(planId);
@@ -169,8 +174,8 @@ public final class NewFiles {
                 hint != null ? hint : "its actions are: " + String.join(", ", refs));
     }
 
-    private Outcome insert(ParsedFile rec, Node.Mapping action, String entry) {
-        var inserted = ProgressInsertion.insert(rec.file(), action, entry, today());
+    private Outcome insert(ParsedFile rec, Node.Mapping action, String entry, LocalDate date) {
+        var inserted = ProgressInsertion.insert(rec.file(), action, entry, date);
         if (inserted.problem() != null) {
             return new Outcome(List.of(), List.of(inserted.problem()));
         }

@@ -179,6 +179,18 @@ class InitAndNewTest {
     }
 
     @Test
+    void newUpdateDatesTheEntryAsToldWhereTheProgressWasReportedAnotherDay() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        int lines = Files.readAllLines(file).size();
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "2026-06-15", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(Files.readAllLines(file).get(lines)).isEqualTo("      - date: 2026-06-15");
+    }
+
+    @Test
     void newUpdateOfAnActionThatDoesNotExistSuggestsTheNearest() {
         Path repo = init();
 
