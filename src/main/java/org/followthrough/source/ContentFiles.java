@@ -321,10 +321,17 @@ public final class ContentFiles {
             }
             int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
             problems.error(new Location(display, line, column),
-                    String.format("the file is not UTF-8 (byte 0x%02X cannot start or continue a UTF-8 character)", bytes[bad] & 0xff),
+                    String.format("the file is not UTF-8 (byte 0x%02X cannot start or continue a UTF-8 character%s)", bytes[bad] & 0xff,
+                            asWindows1252(bytes[bad])),
                     "save the file as UTF-8 in your editor (it may have been saved as Windows-1252 or Latin-1)");
             return stripBom(new String(bytes, StandardCharsets.UTF_8));
         }
+    }
+
+    /** What a byte stands for in Windows-1252, as which most files that are not UTF-8 were saved: "; in Windows-1252, ’". */
+    private static String asWindows1252(byte b) {
+        String c = new String(new byte[] {b}, java.nio.charset.Charset.forName("windows-1252"));
+        return c.length() == 1 && !Character.isISOControl(c.charAt(0)) && c.charAt(0) != '\uFFFD' ? "; in Windows-1252, it is " + c : "";
     }
 
     /**
