@@ -24,9 +24,10 @@ final class Reports {
         return report(result.problems(), result.notWritten(), err, "found in " + content + ".");
     }
 
-    /** For {@code build}: the summary says that the output folder was left as it was. */
+    /** For {@code build}: the summary says that the output folder was left as it was, or that there is none yet. */
     static int reportBuild(BuildResult result, String out, PrintWriter err) {
-        return report(result.problems(), result.notWritten(), err, "found; nothing was published, and " + out + " is unchanged.");
+        return report(result.problems(), result.notWritten(), err, "found; nothing was published"
+                + (java.nio.file.Files.exists(java.nio.file.Path.of(out)) ? ", and " + out + " is unchanged." : " (there is no " + out + " yet)."));
     }
 
     /**

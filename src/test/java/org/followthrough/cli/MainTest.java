@@ -565,13 +565,24 @@ class MainTest {
     }
 
     @Test
-    void aFailedBuildSaysTheOutputFolderIsUnchanged() {
-        Path site = temp.resolve("site");
+    void aFailedBuildSaysTheOutputFolderIsUnchanged() throws IOException {
+        Path site = Files.createDirectories(temp.resolve("site"));
 
         Run run = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).contains("2 problems found; nothing was published, and " + site + " is unchanged.");
+    }
+
+    @Test
+    void aFailedFirstBuildDoesNotSpeakOfASiteThatIsNotThere() {
+        Path site = temp.resolve("site");
+
+        Run run = run("build", "--content", INVALID, "--templates", noSiteTemplates(), "--out", site.toString(), "--as-of", "2026-11-23");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("2 problems found; nothing was published (there is no " + site + " yet).");
+        assertThat(site).doesNotExist();
     }
 
     private static void assertUnchanged(Map<String, byte[]> before, Map<String, byte[]> after) {
