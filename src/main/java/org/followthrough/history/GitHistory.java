@@ -110,7 +110,7 @@ public final class GitHistory {
     }
 
     /** The plans folder's path in the repository, with forward slashes. */
-    private static String plansPath(Repository repository, Path content) throws IOException {
+    static String plansPath(Repository repository, Path content) throws IOException {
         Path workTree = repository.getWorkTree().toPath().toRealPath();
         Path relative = workTree.relativize(content.toRealPath());
         String path = relative.toString().replace('\\', '/');

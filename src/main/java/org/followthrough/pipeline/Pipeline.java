@@ -11,6 +11,7 @@ import org.followthrough.assemble.Assembler;
 import org.followthrough.assemble.OrganisationScope;
 import org.followthrough.history.ChangeHistory;
 import org.followthrough.history.GitHistory;
+import org.followthrough.history.RewrittenProgress;
 import org.followthrough.model.HistoryDetail;
 import org.followthrough.model.Organisation;
 import org.followthrough.problem.Suggestions;
@@ -65,6 +66,7 @@ public final class Pipeline {
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, keptPlans(request), Optional.empty());
+        RewrittenProgress.warn(request.content(), request.content().toString(), problems);
         assembled.ifPresent(a -> tryTemplates(a, request, problems));
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
@@ -287,6 +289,9 @@ public final class Pipeline {
      * say the history is not known, and the editor is told why.
      */
     private static ChangeHistory changeHistory(BuildRequest request, Archive archive, Problems problems, BuildProgress progress) {
+        if (request.history()) {
+            RewrittenProgress.warn(request.content(), request.content().toString(), problems);
+        }
         if (!request.history() || archive.site().changeHistory() == HistoryDetail.NONE) {
             return ChangeHistory.none(ChangeHistory.Status.NOT_READ);
         }

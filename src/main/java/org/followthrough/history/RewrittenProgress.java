@@ -1,0 +1,158 @@
+package org.followthrough.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.followthrough.problem.Location;
+import org.followthrough.problem.Problems;
+import org.followthrough.source.Node;
+import org.followthrough.source.SourceFile;
+import org.followthrough.source.YamlReader;
+
+/**
+ * Progress updates are a plan's published history: editors add new ones and leave earlier ones as they were. Where
+ * the content is in a Git repository, each dated update that the last commit holds in a recommendation file, and that
+ * file no longer holds as it was (changed, or gone), is told as a warning, before the change is committed. A repository
+ * that cannot be read gives no warning; nothing here stops a build.
+ */
+public final class RewrittenProgress {
+
+    private RewrittenProgress() {
+    }
+
+    /** @param display how problems name the content folder ("content") */
+    public static void warn(Path content, String display, Problems problems) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(content.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            return;
+        }
+        try (Repository repository = builder.setMustExist(true).build()) {
+            ObjectId head = repository.isBare() ? null : repository.resolve(Constants.HEAD + "^{tree}");
+            if (head == null) {
+                return;
+            }
+            String plans = GitHistory.plansPath(repository, content);
+            Status status = new Git(repository).status().addPath(plans).call();
+            SortedSet<String> changed = new TreeSet<>(status.getModified());
+            changed.addAll(status.getChanged());
+            String inContent = plans.substring(0, plans.length() - "plans".length());
+            for (String path : changed) {
+                if (!path.matches(".*/recommendations/[^/]+\\.ya?ml")) {
+                    continue;
+                }
+                Path file = repository.getWorkTree().toPath().resolve(path);
+                try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+                    if (walk == null || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    String name = display.isEmpty() || display.equals(".") ? path.substring(inContent.length())
+                            : display + "/" + path.substring(inContent.length());
+                    String before = new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                    compare(name, before, Files.readString(file, StandardCharsets.UTF_8), problems);
+                }
+            }
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            // unreadable history, or a file that is not UTF-8 (told where it is read): nothing to compare
+        }
+    }
+
+    /** One progress update as written: its date, and all its fields as text, without where they were written. */
+    private record Update(String action, String date, String fields, Location at) {
+    }
+
+    /** Warns of each dated update of {@code before} that {@code now} (the file {@code name} as it is) does not hold as it was. */
+    static void compare(String name, String before, String now, Problems problems) {
+        Problems ignored = new Problems();
+        Optional<Node> old = YamlReader.read(new SourceFile(name, name, before), ignored);
+        Optional<Node> current = YamlReader.read(new SourceFile(name, name, now), ignored);
+        if (old.isEmpty() || current.isEmpty()) {
+            return; // a file that cannot be read now is told as such where it is checked
+        }
+        List<Update> kept = updates(current.get());
+        Map<String, Location> actions = actions(current.get());
+        for (Update was : updates(old.get())) {
+            if (was.date() == null || kept.stream().anyMatch(u -> u.action().equals(was.action()) && u.fields().equals(was.fields()))) {
+                continue;
+            }
+            Optional<Update> sameDay = kept.stream().filter(u -> u.action().equals(was.action()) && was.date().equals(u.date())).findFirst();
+            String which = "the progress update of " + was.date() + (was.action().isEmpty() ? " for the recommendation" : " of action " + was.action());
+            problems.warning(sameDay.map(Update::at).orElse(actions.getOrDefault(was.action(), Location.of(name))),
+                    which + (sameDay.isPresent() ? " differs from the last commit's" : " that the last commit holds is no longer in this file"),
+                    "progress updates are the plan's published history: leave earlier ones as they were, and add a new update"
+                            + " (followthrough new update) to correct or add to them; if this is a correction of a mistake in"
+                            + " writing it down, commit it as one");
+        }
+    }
+
+    /** The progress updates of a recommendation file: its own, then each action's, by the action's ref ("" for the recommendation's). */
+    private static List<Update> updates(Node root) {
+        List<Update> updates = new ArrayList<>();
+        if (!(root instanceof Node.Mapping recommendation)) {
+            return updates;
+        }
+        progress(recommendation, "", updates);
+        if (recommendation.entry("actions").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence actions) {
+            for (Node action : actions.items()) {
+                if (action instanceof Node.Mapping fields && fields.entry("ref").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Scalar ref) {
+                    progress(fields, ref.text(), updates);
+                }
+            }
+        }
+        return updates;
+    }
+
+    /** Where each action of a recommendation file is, by its ref, and the recommendation's own place by "". */
+    private static Map<String, Location> actions(Node root) {
+        Map<String, Location> actions = new TreeMap<>();
+        actions.put("", root.location());
+        if (root instanceof Node.Mapping recommendation
+                && recommendation.entry("actions").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence list) {
+            for (Node action : list.items()) {
+                if (action instanceof Node.Mapping fields && fields.entry("ref").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Scalar ref) {
+                    actions.put(ref.text(), action.location());
+                }
+            }
+        }
+        return actions;
+    }
+
+    private static void progress(Node.Mapping holder, String action, List<Update> updates) {
+        if (holder.entry("progress").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence list) {
+            for (Node item : list.items()) {
+                if (item instanceof Node.Mapping update) {
+                    String date = update.entry("date").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Scalar d ? d.text().strip() : null;
+                    updates.add(new Update(action, date, canonical(update), update.location()));
+                }
+            }
+        }
+    }
+
+    /** A value as text, its fields in name order and its texts without the space at their ends: the same however it is laid out. */
+    private static String canonical(Node node) {
+        if (node instanceof Node.Scalar scalar) {
+            return "'" + scalar.text().strip() + "'";
+        }
+        if (node instanceof Node.Sequence sequence) {
+            return sequence.items().stream().map(RewrittenProgress::canonical).toList().toString();
+        }
+        Map<String, String> fields = new TreeMap<>();
+        ((Node.Mapping) node).entries().forEach(e -> fields.put(e.key(), canonical(e.value())));
+        return fields.toString();
+    }
+}
