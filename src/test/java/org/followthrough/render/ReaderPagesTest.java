@@ -158,14 +158,74 @@ class ReaderPagesTest {
             } else {
                 assertThat(count.text()).as(plan.id()).startsWith(flagged.size() + " follow-up action");
                 assertThat(count.selectFirst("a").attr("href")).as("the count leads to them").isEqualTo("#follow-ups-passed");
-                assertThat(page(Routes.plan(plan.id())).getElementById("follow-ups-passed").nextElementSibling().nextElementSibling()
-                        .select("li")).as("listed, each with the action it follows").hasSize(Math.min(50, flagged.size()))
+                assertThat(page(Routes.plan(plan.id())).select("#follow-ups-passed ~ * ul.follow-up-list > li, #follow-ups-passed ~ ul.follow-up-list > li"))
+                        .as("listed, each with the action it follows").hasSize(Math.min(50, flagged.size()))
                         .allMatch(li -> li.selectFirst("a").text().startsWith("Follow-up to action "));
                 assertThat(page("plans/").select(".card .followups-passed").eachText()).anyMatch(t -> t.startsWith(flagged.size() + " "));
             }
         }
         assertThat(page(P).selectFirst(".followups-passed").text())
                 .isEqualTo("32 follow-up actions past their dates without being reported done, not counted above.");
+    }
+
+    /**
+     * Each follow-up past its date says what it is, in the first words of its text, not only which action it follows:
+     * P's list was 32 lines of "Follow-up to action 8.1. Date: 30 November 2018. Status: not published".
+     */
+    @Test
+    void eachFollowUpPastItsDateSaysWhatItIs() {
+        Plan p = archive.plans().stream().filter(plan -> P.equals(Routes.plan(plan.id()))).findFirst().orElseThrow();
+        List<Element> items = page(P).select("ul.follow-up-list > li");
+        assertThat(items).hasSize(32);
+        for (Element li : items) {
+            String ref = li.selectFirst("a").text().substring("Follow-up to action ".length());
+            List<String> texts = p.actions().filter(a -> a.ref().equals(ref)).flatMap(a -> a.followUps().stream())
+                    .map(f -> f.text().source().strip().split("\\s+")).map(words -> String.join(" ", java.util.Arrays.copyOf(words, Math.min(4, words.length))))
+                    .toList();
+            assertThat(li.text()).as("follow-up to %s", ref).startsWith("Follow-up to action " + ref + ": ")
+                    .satisfies(text -> assertThat(texts).anyMatch(first -> text.substring(text.indexOf(": ") + 2).startsWith(first)))
+                    .contains("Date: ");
+        }
+    }
+
+    /**
+     * P's 32 follow-ups past their dates stood between its status and its recommendations, a long scroll on a phone: beyond
+     * five, the first three are shown under the heading the count leads to, and the rest are one tap away, collapsed.
+     */
+    @Test
+    void aLongListOfFollowUpsPastTheirDatesIsCollapsedBeforeTheRecommendations() {
+        Document doc = page(P);
+        Element heading = doc.getElementById("follow-ups-passed");
+        assertThat(heading.closest("details")).as("the heading the count leads to is in view").isNull();
+        assertThat(doc.select("ul.follow-up-list > li").stream().filter(li -> li.closest("details") == null))
+                .as("shown before the plan's details and recommendations").hasSize(3);
+        Element more = doc.selectFirst("#follow-ups-passed ~ details");
+        assertThat(more.attr("open")).isEmpty();
+        assertThat(more.selectFirst("summary").text()).isEqualTo("and 29 more follow-up actions past their dates");
+        assertThat(more.select("ul.follow-up-list > li")).hasSize(29);
+    }
+
+    /**
+     * Each overdue action in the list under "5 overdue" says what the action is, in the first twenty words its row in the
+     * table of every action gives.
+     */
+    @Test
+    void eachOverdueActionListedSaysWhatItIs() {
+        Document doc = page(P);
+        List<Element> items = doc.getElementById("overdue-actions").nextElementSibling().select("li");
+        assertThat(items).hasSize(5);
+        for (Element li : items) {
+            Element row = doc.getElementById(li.selectFirst("a").attr("href").substring(1));
+            String[] words = row.selectFirst("td[data-label=Action] .small").text().split(" ");
+            assertThat(words).isNotEmpty();
+            assertThat(li.text()).as("its first words, as in its row").startsWith(li.selectFirst("a").text() + ": "
+                    + String.join(" ", java.util.Arrays.copyOf(words, Math.min(20, words.length)))).contains("Owner").contains("Target: ");
+        }
+        List<Element> organisations = pages().stream().filter(path -> path.matches("organisations/[^/]+/index\\.html"))
+                .map(ReaderPagesTest::page).map(d -> d.getElementById("overdue-actions")).filter(java.util.Objects::nonNull).toList();
+        assertThat(organisations).as("organisations with overdue actions").isNotEmpty();
+        assertThat(organisations.stream().flatMap(h -> h.nextElementSibling().select("li").stream())).as("on an organisation's page")
+                .allSatisfy(li -> assertThat(li.text()).matches("Action \\S+ of .+: .+ Owners?: .+ Target: .+"));
     }
 
     /**

@@ -467,7 +467,7 @@ public final class ViewFactory {
     }
 
     private FollowUpView followUp(org.followthrough.model.FollowUp f) {
-        return new FollowUpView(html(f.text()), target(f.target()), entry(f.status()), passed(f, archive.asOf()));
+        return new FollowUpView(html(f.text()), excerpt(f.text(), SUBJECT_WORDS), target(f.target()), entry(f.status()), passed(f, archive.asOf()));
     }
 
     /** Whether a follow-up's date has passed on the as-of date without its being reported done. */

@@ -108,8 +108,11 @@ public final class Views {
     public record EvidenceView(String text, String link, String location) {
     }
 
-    /** A follow-up action; {@code passed}: its date has passed and it is not reported done. */
-    public record FollowUpView(TemplateHTMLOutputModel text, TargetView target, ScaleEntryView status, boolean passed) {
+    /**
+     * A follow-up action; {@code summary}: the first words of its text, for lists; {@code passed}: its date has passed and
+     * it is not reported done.
+     */
+    public record FollowUpView(TemplateHTMLOutputModel text, String summary, TargetView target, ScaleEntryView status, boolean passed) {
     }
 
     /**
