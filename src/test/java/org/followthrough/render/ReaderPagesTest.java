@@ -165,7 +165,7 @@ class ReaderPagesTest {
             }
         }
         assertThat(page(P).selectFirst(".followups-passed").text())
-                .isEqualTo("32 follow-up actions past their dates without being reported done, not counted above.");
+                .isEqualTo("34 follow-up actions past their dates without being reported done, not counted above.");
     }
 
     /**
@@ -176,7 +176,7 @@ class ReaderPagesTest {
     void eachFollowUpPastItsDateSaysWhatItIs() {
         Plan p = archive.plans().stream().filter(plan -> P.equals(Routes.plan(plan.id()))).findFirst().orElseThrow();
         List<Element> items = page(P).select("ul.follow-up-list > li");
-        assertThat(items).hasSize(32);
+        assertThat(items).hasSize(34);
         for (Element li : items) {
             String ref = li.selectFirst("a").text().substring("Follow-up to action ".length());
             List<String> texts = p.actions().filter(a -> a.ref().equals(ref)).flatMap(a -> a.followUps().stream())
@@ -189,7 +189,7 @@ class ReaderPagesTest {
     }
 
     /**
-     * P's 32 follow-ups past their dates stood between its status and its recommendations, a long scroll on a phone: beyond
+     * P's 34 follow-ups past their dates stood between its status and its recommendations, a long scroll on a phone: beyond
      * five, the first three are shown under the heading the count leads to, and the rest are one tap away, collapsed.
      */
     @Test
@@ -201,8 +201,8 @@ class ReaderPagesTest {
                 .as("shown before the plan's details and recommendations").hasSize(3);
         Element more = doc.selectFirst("#follow-ups-passed ~ details");
         assertThat(more.attr("open")).isEmpty();
-        assertThat(more.selectFirst("summary").text()).isEqualTo("and 29 more follow-up actions past their dates");
-        assertThat(more.select("ul.follow-up-list > li")).hasSize(29);
+        assertThat(more.selectFirst("summary").text()).isEqualTo("and 31 more follow-up actions past their dates");
+        assertThat(more.select("ul.follow-up-list > li")).hasSize(31);
     }
 
     /**
@@ -226,6 +226,22 @@ class ReaderPagesTest {
         assertThat(organisations).as("organisations with overdue actions").isNotEmpty();
         assertThat(organisations.stream().flatMap(h -> h.nextElementSibling().select("li").stream())).as("on an organisation's page")
                 .allSatisfy(li -> assertThat(li.text()).matches("Action \\S+ of .+: .+ Owners?: .+ Target: .+"));
+    }
+
+    /**
+     * P dated two follow-ups of action 15.1 "31 June 2019" and "31 April 2019", days those months do not have: they are
+     * shown as published, saying no date can be read from them, and marked as past their dates, as those months are.
+     */
+    @Test
+    void aFollowUpDatedADayItsMonthDoesNotHaveIsPastOnceTheMonthIs() {
+        Element table = page(P + "recommendations/15/").getElementById("action-15-1").selectFirst("table.follow-ups");
+        for (String wording : List.of("31 June 2019", "31 April 2019")) {
+            Element row = table.select("tr").stream().filter(tr -> tr.text().contains(wording)).findFirst().orElseThrow();
+            assertThat(row.selectFirst("td[data-label=By when]").text()).as(wording).contains("no date can be read");
+            assertThat(row.select("td[data-label=Status] .tag--overdue").text()).as(wording).isEqualTo("Date passed");
+        }
+        assertThat(page(P).select("ul.follow-up-list > li").eachText()).filteredOn(t -> t.startsWith("Follow-up to action 15.1"))
+                .anyMatch(t -> t.contains("31 June 2019")).anyMatch(t -> t.contains("31 April 2019"));
     }
 
     /**
@@ -280,7 +296,7 @@ class ReaderPagesTest {
     @Test
     void aPlansFragmentKeepsThePagesWarningsAndTheIssuesIdentified() {
         String p = Jsoup.parse(site.text("fragments/plans/p-independent-investigation.html")).text();
-        assertThat(p).contains("32 follow-up actions past their dates without being reported done",
+        assertThat(p).contains("34 follow-up actions past their dates without being reported done",
                 "Recommendations 4 and 5 are not in the plan as published here.");
         String eput = Jsoup.parse(site.text("fragments/plans/eput-e203623.html")).text();
         assertThat(eput).contains("Target completion passed: the plan was to be complete by",
