@@ -403,6 +403,23 @@ class PdfRendererTest {
         });
     }
 
+    /**
+     * The organisation's summary says what each action it owns is, not only its number, owner, target and status: a
+     * column gives the first words of each, as the tables of actions on the site do.
+     */
+    @Test
+    void theOrganisationSummarySaysWhatEachActionIs() throws IOException {
+        for (String id : List.of("west-midlands-police", "bsmhft")) {
+            String text = text(pdfs.get("organisation-" + id)).replaceAll("\\s+", " ");
+            assertThat(text).as(id).contains("Action What it is Owner Target Status Flags");
+            OrganisationView organisation = views.organisation(archive.organisation(id).orElseThrow());
+            organisation.groups().forEach(g -> g.rows().forEach(r -> {
+                String[] words = r.summary().split(" ");
+                assertThat(text).as("%s: action %s", id, r.ref()).contains(r.ref() + " " + String.join(" ", java.util.Arrays.copyOf(words, Math.min(6, words.length))));
+            }));
+        }
+    }
+
     @Test
     void theSiteSummaryListsEveryPlanWithoutProgressText() throws IOException {
         String text = text(pdfs.get("site"));
