@@ -567,6 +567,16 @@ class ReaderPagesTest {
                 "as published: “Action ongoing”");
     }
 
+    /** "Not updated recently" says when the action was last heard of, so that seven months and seven years read apart. */
+    @Test
+    void anActionNotUpdatedRecentlySaysWhenItWasLastUpdated() {
+        Document stale = page("actions/not-updated-recently/");
+        List<String> since = stale.select("td[data-label=Status] .stale-since").eachText();
+
+        assertThat(since).hasSameSizeAs(stale.select("td[data-label=Status] .tag--stale"))
+                .contains("no dated update published", "last dated update 28 November 2018");
+    }
+
     // ---------------------------------------------------------------- counting
 
     @Test
