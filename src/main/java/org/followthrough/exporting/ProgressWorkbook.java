@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -37,7 +39,7 @@ import org.followthrough.render.Dates;
  * The progress workbook: one row per action with what it is and where it stands, empty columns
  * for the new update, a drop-down of each plan's own status codes, and a sheet saying how to fill it in.
  */
-final class ProgressWorkbook {
+public final class ProgressWorkbook {
 
     /** Excel holds at most this many characters in a cell. */
     private static final int CELL_LIMIT = 32_767;
@@ -110,21 +112,12 @@ final class ProgressWorkbook {
                 head.getCell(c).setCellStyle(styles.inputHeader);
             }
         }
-        var organisations = archive.organisationsById();
         int r = 1;
         for (Line line : lines) {
             Row row = sheet.createRow(r++);
             Action action = line.action();
-            text(row, columns.indexOf(ProgressSheet.PLAN), line.plan().id(), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.PLAN_TITLE), line.plan().title(), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.REF), action.ref(), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.RECOMMENDATION), line.recommendation().number(), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.ACTION), action.description() == null ? "" : action.description().source().strip(), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.OWNERS), action.owners().stream()
-                    .map(o -> owner(o, organisations.get(o.organisationId()))).distinct().collect(Collectors.joining("; ")), styles.wrap);
-            text(row, columns.indexOf(ProgressSheet.TARGET), Optional.ofNullable(Dates.describe(action.target())).orElse(""), styles.wrap);
-            ScaleEntry status = action.state().status();
-            text(row, columns.indexOf(ProgressSheet.CURRENT_STATUS), status == null ? "Not published" : status.label(), styles.wrap);
+            fixedCells(archive, line.plan(), line.recommendation(), action)
+                    .forEach((column, value) -> text(row, columns.indexOf(column), value, styles.wrap));
             LocalDate last = action.state().lastUpdated();
             var lastCell = row.createCell(columns.indexOf(ProgressSheet.LAST_UPDATE));
             lastCell.setCellStyle(styles.date);
@@ -187,6 +180,28 @@ final class ProgressWorkbook {
             text(sheet.createRow(i), 0, text.get(i), i == 0 ? styles.header : styles.wrap);
         }
         sheet.setColumnWidth(0, 120 * 256);
+    }
+
+    /**
+     * The text of each column of an action's row that export writes and import does not read (the last update's date
+     * aside, a date cell), as export writes it: import compares a returned row with it, to find rows moved onto another
+     * action and words written where they are not read.
+     */
+    public static Map<String, String> fixedCells(Archive archive, Plan plan, Recommendation recommendation, Action action) {
+        var organisations = archive.organisationsById();
+        ScaleEntry status = action.state().status();
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put(ProgressSheet.PLAN, plan.id());
+        cells.put(ProgressSheet.PLAN_TITLE, plan.title());
+        cells.put(ProgressSheet.REF, action.ref());
+        cells.put(ProgressSheet.RECOMMENDATION, recommendation.number());
+        cells.put(ProgressSheet.ACTION, action.description() == null ? "" : action.description().source().strip());
+        cells.put(ProgressSheet.OWNERS, action.owners().stream()
+                .map(o -> owner(o, organisations.get(o.organisationId()))).distinct().collect(Collectors.joining("; ")));
+        cells.put(ProgressSheet.TARGET, Optional.ofNullable(Dates.describe(action.target())).orElse(""));
+        cells.put(ProgressSheet.CURRENT_STATUS, status == null ? "Not published" : status.label());
+        cells.replaceAll((column, value) -> value.length() > CELL_LIMIT ? value.substring(0, CELL_LIMIT - 1) + "…" : value);
+        return cells;
     }
 
     private static String owner(Owner owner, Organisation organisation) {

@@ -105,6 +105,11 @@ public final class ProgressImport {
                     && normal(text).equals(existing.text() == null ? "" : normal(existing.text().source()));
         }
 
+        /** The same date and status as an update the action has, but other text: a corrected copy of it. */
+        boolean sameDayOtherwise(ProgressUpdate existing) {
+            return date.equals(existing.date()) && Objects.equals(status, existing.status() == null ? null : existing.status().code());
+        }
+
         boolean sameAs(Update other) {
             return action == other.action && date.equals(other.date) && Objects.equals(status, other.status) && normal(text).equals(normal(other.text));
         }
@@ -126,6 +131,12 @@ public final class ProgressImport {
         for (Update update : updates) {
             if (update.action().progress().stream().anyMatch(update::sameAs) || fresh.stream().anyMatch(update::sameAs)) {
                 already++;
+            } else if (update.action().progress().stream().anyMatch(update::sameDayOtherwise)) {
+                // most likely the same workbook imported before, its text corrected since: adding it would publish both
+                ordered.add(Problem.error(at(update.dateCell()), "action " + update.action().ref() + " already has an update dated "
+                                + update.date() + (update.status() == null ? "" : " with this status") + ", with other text",
+                        "if this row corrects an update imported before, correct that update in the recommendation's file instead;"
+                                + " if both are meant, add this one by hand"));
             } else {
                 fresh.add(update);
             }
@@ -144,7 +155,7 @@ public final class ProgressImport {
                         "progress is a history and import adds at its end: check the date, or add this older update by hand in its place"));
             }
         }
-        if (!ordered.isEmpty()) {
+        if (ordered.stream().anyMatch(Problem::isError)) {
             return new Result(ordered, List.of(), already, null);
         }
         Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -162,7 +173,10 @@ public final class ProgressImport {
                 return new Result(problems.sorted(), List.of(), already, null);
             }
         }
-        return new Result(checked.problems(), added, already, null);
+        // the warnings about the workbook (words written where import does not read them), then the content's own
+        List<Problem> told = new ArrayList<>(ordered);
+        told.addAll(checked.problems());
+        return new Result(told, added, already, null);
     }
 
     /** Reads every filled row, checking it against the content; problems are collected in reading order. */
@@ -206,12 +220,93 @@ public final class ProgressImport {
                     readRow(row, columns, archive, problems).ifPresent(updates::add);
                 }
             }
+            notRead(table, header.get(), problems);
         }
         if (!found) {
             problems.add(Problem.error(Location.of(file.toString()), "no sheet has the progress columns " + quoteAll(ProgressSheet.REQUIRED),
                     "import the workbook written by 'export progress' (or a CSV saved from its Progress sheet), with its header row"));
         }
         return updates;
+    }
+
+    /** Warns of each column the sheet gained (a "Comments" column, say) whose cells hold text: import does not read it. */
+    private static void notRead(Table table, Row header, List<Problem> problems) {
+        for (Cell heading : header.cells()) {
+            if (ProgressSheet.COLUMNS.stream().anyMatch(c -> c.equalsIgnoreCase(normal(heading.text())))) {
+                continue;
+            }
+            List<Cell> filled = table.rows().stream().filter(r -> r.number() > header.number())
+                    .flatMap(r -> r.at(heading.column()).stream()).filter(c -> !c.isBlank()).toList();
+            if (!filled.isEmpty()) {
+                problems.add(Problem.warning(at(filled.get(0)), (heading.isBlank() ? "a column with no heading" : "the column '"
+                                + normal(heading.text()) + "'") + " is not one import reads: what its " + filled.size() + " filled cell"
+                                + (filled.size() == 1 ? "" : "s") + " hold" + (filled.size() == 1 ? "s" : "") + " is not imported",
+                        "write what should be published in the New update columns of the action's row"));
+            }
+        }
+    }
+
+    /**
+     * Compares the columns export wrote and import does not read with what export would write for the row's action: a
+     * row whose cells are another action's was moved onto this plan and ref (rows sorted by some columns only, cells
+     * shifted up), and is refused, so that no update lands on the wrong action; words written there are told, as they are
+     * not imported.
+     */
+    private static void checkFixedCells(Row row, Map<String, Cell> columns, Archive archive, Plan plan, Action action, boolean updating,
+                                        List<Problem> problems) {
+        Map<String, String> expected = fixedCells(archive, plan, action);
+        List<Cell> differ = new ArrayList<>();
+        for (var column : expected.entrySet()) {
+            if (column.getKey().equals(ProgressSheet.PLAN) || column.getKey().equals(ProgressSheet.REF)
+                    || !columns.containsKey(column.getKey().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Cell cell = cell(row, columns, column.getKey());
+            if (!normal(cell.text()).equals(normal(column.getValue()))) {
+                differ.add(cell);
+            }
+        }
+        if (differ.isEmpty()) {
+            return;
+        }
+        Optional<Action> other = !updating ? Optional.empty() : otherActionsCells(row, columns, archive, plan, action);
+        Cell ref = cell(row, columns, ProgressSheet.REF);
+        if (other.isPresent()) {
+            problems.add(Problem.error(at(ref), "this row's Ref is " + action.ref() + ", but its other cells are those of action "
+                            + other.get().ref() + ": the rows were sorted, or cells moved, in some columns only",
+                    "put the row back as export progress wrote it (or export again and copy the new update across), so that the update"
+                            + " lands on the action it is about"));
+            return;
+        }
+        List<String> names = differ.stream().map(c -> columns.values().stream().filter(h -> h.column() == c.column()).findFirst()
+                .map(h -> normal(h.text())).orElse("?")).toList();
+        String listed = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        problems.add(Problem.warning(at(differ.get(0)), "this row's " + listed + (names.size() == 1 ? " differs" : " differ")
+                        + " from what the content says of action " + action.ref() + ": changes there are not imported",
+                "write what should be published in the New update columns of the row"));
+    }
+
+    /** The columns that tell one action from another, where a row's Ref may have been moved away from them. */
+    private static final List<String> IDENTIFYING = List.of(ProgressSheet.ACTION, ProgressSheet.OWNERS, ProgressSheet.TARGET);
+
+    /**
+     * The other action of the plan whose text, owners and target the row holds where they are not this action's, if any:
+     * the row's Ref was moved (rows sorted by their first columns only, cells shifted).
+     */
+    private static Optional<Action> otherActionsCells(Row row, Map<String, Cell> columns, Archive archive, Plan plan, Action action) {
+        Map<String, String> own = fixedCells(archive, plan, action);
+        List<String> present = IDENTIFYING.stream().filter(c -> columns.containsKey(c.toLowerCase(Locale.ROOT))).toList();
+        return plan.actions().filter(a -> a != action).filter(a -> {
+            Map<String, String> cells = fixedCells(archive, plan, a);
+            boolean tells = present.stream().anyMatch(c -> !cells.get(c).isBlank() && !normal(cells.get(c)).equals(normal(own.get(c))));
+            return tells && present.stream().allMatch(c -> normal(cell(row, columns, c).text()).equals(normal(cells.get(c))));
+        }).findFirst();
+    }
+
+    private static Map<String, String> fixedCells(Archive archive, Plan plan, Action action) {
+        org.followthrough.model.Recommendation recommendation = plan.recommendations().stream()
+                .filter(r -> r.actions().contains(action)).findFirst().orElseThrow();
+        return org.followthrough.exporting.ProgressWorkbook.fixedCells(archive, plan, recommendation, action);
     }
 
     private static Optional<Update> readRow(Row row, Map<String, Cell> columns, Archive archive, List<Problem> problems) {
@@ -221,7 +316,12 @@ public final class ProgressImport {
         Cell evidence = cell(row, columns, ProgressSheet.NEW_EVIDENCE);
         Cell reportedBy = cell(row, columns, ProgressSheet.NEW_REPORTED_BY);
         if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank()) {
-            return Optional.empty(); // nothing new for this action
+            // nothing new for this action; words written in its other cells are told, as they are not imported
+            Optional<Plan> plan = archive.plans().stream().filter(p -> p.id().equals(cell(row, columns, ProgressSheet.PLAN).text().strip())).findFirst();
+            String ref = cell(row, columns, ProgressSheet.REF).text().strip();
+            plan.ifPresent(p -> p.actions().filter(a -> a.ref().equals(ref)).findFirst()
+                    .ifPresent(a -> checkFixedCells(row, columns, archive, p, a, false, problems)));
+            return Optional.empty();
         }
         int before = problems.size();
         Cell planCell = cell(row, columns, ProgressSheet.PLAN);
@@ -272,7 +372,14 @@ public final class ProgressImport {
                 problems.add(Problem.error(at(cell), "the cell holds control characters", "retype the text, or paste it as plain text"));
             }
         }
-        if (problems.size() > before || action == null || when == null) {
+        if (action != null) {
+            int errors = (int) problems.stream().filter(Problem::isError).count();
+            checkFixedCells(row, columns, archive, plan.get(), action, true, problems);
+            if (problems.stream().filter(Problem::isError).count() > errors) {
+                return Optional.empty();
+            }
+        }
+        if (problems.stream().skip(before).anyMatch(Problem::isError) || action == null || when == null) {
             return Optional.empty();
         }
         return Optional.of(new Update(plan.get(), action, when, code, what, reportedBy.isBlank() ? null : reportedBy.line(), date));
@@ -382,10 +489,21 @@ public final class ProgressImport {
         }
     }
 
+    /** The row's cell under a heading; an empty one where the sheet has no such column (the evidence column deleted, say). */
     private static Cell cell(Row row, Map<String, Cell> columns, String heading) {
         Cell header = columns.get(heading.toLowerCase(Locale.ROOT));
-        return row.at(header.column()).orElseGet(() ->
+        if (header == null) {
+            Cell plan = columns.get(ProgressSheet.PLAN.toLowerCase(Locale.ROOT));
+            return new Cell("", -1, 1, plan.where().replaceFirst("[A-Z]+\\d+$", "") + "row " + row.number(), false);
+        }
+        return row.at(header.column()).map(ProgressImport::withLineBreaks).orElseGet(() ->
                 new Cell("", header.column(), 1, header.where().replaceFirst("\\d+$", String.valueOf(row.number())), false));
+    }
+
+    /** Line and paragraph separators (U+2028, U+2029, U+0085, as some programs write a line break in a cell) as line breaks. */
+    private static Cell withLineBreaks(Cell cell) {
+        String text = cell.text().replaceAll("[\u2028\u2029\u0085]", "\n");
+        return text.equals(cell.text()) ? cell : new Cell(text, cell.column(), cell.span(), cell.where(), cell.mergedAbove());
     }
 
     static Optional<LocalDate> parseDate(String text) {

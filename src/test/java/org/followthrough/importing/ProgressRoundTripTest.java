@@ -177,6 +177,88 @@ class ProgressRoundTripTest {
     }
 
     @Test
+    void aRowWhoseRefWasSortedAwayFromItsOtherCellsIsRefusedSoNoUpdateLandsOnTheWrongAction() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""));
+        // sorted by the first columns only: rows 1 and 2 swap their Plan to Recommendation cells, not the rest
+        edit(sheet -> {
+            for (String heading : List.of(ProgressSheet.REF)) {
+                var one = sheet.getRow(1).getCell(column(heading));
+                var two = sheet.getRow(2).getCell(column(heading));
+                String first = one.getStringCellValue();
+                one.setCellValue(two.getStringCellValue());
+                two.setCellValue(first);
+            }
+        });
+        Map<String, String> before = snapshot(content);
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).as(imported.err()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!C2: this row's Ref is 1.2, but its other cells are those of action 1.1");
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    @Test
+    void wordsWrittenWhereImportDoesNotReadThemAreToldNotLost() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""));
+        edit(sheet -> {
+            sheet.getRow(2).getCell(column(ProgressSheet.CURRENT_STATUS)).setCellValue("Now complete, see the minutes");
+            sheet.getRow(0).createCell(ProgressSheet.COLUMNS.size()).setCellValue("Comments");
+            sheet.getRow(1).createCell(ProgressSheet.COLUMNS.size()).setCellValue("Chased twice");
+        });
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains(
+                workbook + "!Progress!H3: warning: this row's Current status differs from what the content says of action 1.2: changes there are not imported",
+                workbook + "!Progress!O2: warning: the column 'Comments' is not one import reads: what its 1 filled cell holds is not imported");
+    }
+
+    @Test
+    void aCorrectedUpdateImportedAgainIsRefusedRatherThanPublishedTwice() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""));
+        assertThat(run("import", "progress", "--content", content.toString(), workbook.toString()).code()).isZero();
+        fill(row(1, "2026-03-31", "done", "Minutes are audited every month.", ""));
+        Map<String, String> before = snapshot(content);
+
+        Run again = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains(workbook + "!Progress!J2: action 1.1 already has an update dated 2026-03-31 with this status, with other text");
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookWithoutTheOptionalColumnsIsRead() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited\u2028monthly.", ""));
+        edit(sheet -> {
+            // the evidence and reported-by columns deleted: their headings gone
+            sheet.getRow(0).getCell(column(ProgressSheet.NEW_EVIDENCE)).setCellValue("");
+            sheet.getRow(0).getCell(column(ProgressSheet.NEW_REPORTED_BY)).setCellValue("");
+        });
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(Files.readString(content.resolve("plans/sample-review/recommendations/01.yaml"))).contains("Minutes are audited\n");
+    }
+
+    /** Changes the Progress sheet of the workbook, as someone in Excel would. */
+    private void edit(java.util.function.Consumer<XSSFSheet> change) throws IOException {
+        try (XSSFWorkbook book = open(workbook)) {
+            change.accept(book.getSheet(ProgressSheet.SHEET));
+            try (OutputStream out = Files.newOutputStream(workbook)) {
+                book.write(out);
+            }
+        }
+    }
+
+    @Test
     void aFileThatIsNotAProgressWorkbookSaysWhatToGive() throws IOException {
         Path other = temp.resolve("other.csv");
         Files.writeString(other, "a,b\n1,2\n");
