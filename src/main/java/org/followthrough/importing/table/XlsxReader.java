@@ -78,7 +78,17 @@ final class XlsxReader {
         return ((long) row << 20) | column;
     }
 
-    /** A cell's text as the sheet shows it; a date as YYYY-MM-DD, whatever format the sheet displays it in. */
+    /** Whether a date format shows a year but no day ("mmm-yy", "mmmm yyyy"): the cell means a month. */
+    static boolean showsNoDay(String format) {
+        if (format == null) {
+            return false;
+        }
+        // literal text ("…", \x) and sections in brackets ([$-809], [Red]) say nothing of the day
+        String codes = format.replaceAll("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]", "").toLowerCase(java.util.Locale.ROOT);
+        return codes.contains("y") && codes.contains("m") && !codes.contains("d");
+    }
+
+    /** A cell's text as the sheet shows it; a date as YYYY-MM-DD, whatever format the sheet displays it in, but a month as shown. */
     static String text(org.apache.poi.ss.usermodel.Cell cell, DataFormatter formatter) {
         if (cell == null) {
             return "";
@@ -87,7 +97,9 @@ final class XlsxReader {
         return switch (type) {
             case STRING -> TableFiles.clean(cell.getRichStringCellValue().getString());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    // a date the sheet shows as a month ("Apr-14") means the month: its text, not the 1st of it
+                    ? (showsNoDay(cell.getCellStyle().getDataFormatString()) ? formatter.formatCellValue(cell).strip()
+                            : cell.getLocalDateTimeCellValue().toLocalDate().toString())
                     : formatter.formatRawCellContents(cell.getNumericCellValue(), cell.getCellStyle().getDataFormat(),
                             cell.getCellStyle().getDataFormatString());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
