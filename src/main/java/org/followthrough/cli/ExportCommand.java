@@ -53,12 +53,21 @@ final class ExportCommand implements Runnable {
         @Parameters(paramLabel = "FILE.xlsx", description = "The workbook to write.")
         Path file;
 
+        @Option(names = "--replace", negatable = false,
+                description = "Write over FILE.xlsx where it exists already (it may be a workbook filled in since it was exported).")
+        boolean replace;
+
         @Override
         public Integer call() {
             Main main = export.main;
             if (!TableFiles.extension(file).equals("xlsx")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the workbook's name must end in .xlsx, not '" + file.getFileName() + "'");
+            }
+            if (!replace && java.nio.file.Files.exists(file)) {
+                main.spec.commandLine().getErr().println(file + ": the file exists already, and may be a workbook filled in since it was"
+                        + " exported; nothing was written — give another name, or --replace to write over it");
+                return Main.NOT_WRITTEN;
             }
             ProgressExport.Result result = ProgressExport.run(new ProgressExport.Request(options.content, asOf, main.clock, plan, organisation, file));
             int code = Reports.report(result.problems(), result.writeFailure(), main.spec.commandLine().getErr(), "nothing was written");

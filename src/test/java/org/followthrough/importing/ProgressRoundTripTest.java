@@ -248,6 +248,21 @@ class ProgressRoundTripTest {
         assertThat(Files.readString(content.resolve("plans/sample-review/recommendations/01.yaml"))).contains("Minutes are audited\n");
     }
 
+    @Test
+    void exportDoesNotWriteOverAWorkbookThatMayHaveBeenFilledIn() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""));
+        byte[] filled = Files.readAllBytes(workbook);
+
+        Run again = run("export", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("the file exists already").contains("--replace");
+        assertThat(Files.readAllBytes(workbook)).isEqualTo(filled);
+        assertThat(run("export", "progress", "--content", content.toString(), "--replace", workbook.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(workbook)).isNotEqualTo(filled);
+    }
+
     /** Changes the Progress sheet of the workbook, as someone in Excel would. */
     private void edit(java.util.function.Consumer<XSSFSheet> change) throws IOException {
         try (XSSFWorkbook book = open(workbook)) {
