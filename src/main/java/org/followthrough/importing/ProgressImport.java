@@ -400,6 +400,17 @@ public final class ProgressImport {
         }
         List<String> codes = statuses.stream().map(ScaleEntry::code).toList();
         String hint = Suggestions.didYouMean(given, codes);
+        java.util.Optional<org.followthrough.model.Lifecycle> stage = java.util.Arrays.stream(org.followthrough.model.Lifecycle.values())
+                .filter(l -> l.label().equalsIgnoreCase(given) || l.code().replace('_', ' ').equalsIgnoreCase(given)
+                        || (l == org.followthrough.model.Lifecycle.COMPLETED && given.equalsIgnoreCase("complete")))
+                .filter(l -> statuses.stream().noneMatch(e -> e.lifecycle() == l)).findFirst();
+        if (hint == null && stage.isPresent()) {
+            // the plan has no status at that stage: a drop-down cannot offer one, and the organisation cannot report it
+            hint = "the plan's statuses are " + String.join(", ", codes) + ", none of them " + stage.get().label().toLowerCase(Locale.ROOT)
+                    + ": the editor adds one to the plan's statuses in plan.yaml (e.g. {code: " + stage.get().code().replace('_', '-')
+                    + ", label: " + stage.get().label() + ", lifecycle: " + stage.get().code() + "}), exports the workbook again, and"
+                    + " the row is filled in again";
+        }
         problems.add(Problem.error(at(cell), "'" + given + "' is not a status of this plan",
                 hint != null ? hint : "choose one of " + String.join(", ", codes) + " (the drop-down lists them)"));
         return null;

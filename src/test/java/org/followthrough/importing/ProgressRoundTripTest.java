@@ -249,6 +249,18 @@ class ProgressRoundTripTest {
     }
 
     @Test
+    void aStageThePlanHasNoStatusForSaysHowTheEditorAddsOne() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "Not started", "Paused for the review.", ""));
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!K2: 'Not started' is not a status of this plan — the plan's statuses are"
+                + " open, done, none of them not started: the editor adds one to the plan's statuses in plan.yaml");
+    }
+
+    @Test
     void exportDoesNotWriteOverAWorkbookThatMayHaveBeenFilledIn() throws IOException {
         run("export", "progress", "--content", content.toString(), workbook.toString());
         fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""));
