@@ -195,7 +195,11 @@ public final class ProgressWorkbook {
         cells.put(ProgressSheet.PLAN_TITLE, plan.title());
         cells.put(ProgressSheet.REF, action.ref());
         cells.put(ProgressSheet.RECOMMENDATION, recommendation.number());
-        cells.put(ProgressSheet.ACTION, action.description() == null ? "" : action.description().source().strip());
+        // an action the plan gives no words of its own is the recommendation's: its text says what the row is about
+        cells.put(ProgressSheet.ACTION, action.description() != null ? action.description().source().strip()
+                : recommendation.text() != null ? "(The plan gives this action no text of its own. The recommendation:) "
+                + recommendation.text().source().strip()
+                : recommendation.title() != null ? "(The plan gives this action no text of its own. The recommendation:) " + recommendation.title() : "");
         cells.put(ProgressSheet.OWNERS, action.owners().stream()
                 .map(o -> owner(o, organisations.get(o.organisationId()))).distinct().collect(Collectors.joining("; ")));
         cells.put(ProgressSheet.TARGET, Optional.ofNullable(Dates.describe(action.target())).orElse(""));

@@ -249,6 +249,19 @@ class ProgressRoundTripTest {
     }
 
     @Test
+    void anActionWithoutWordsOfItsOwnIsExportedWithItsRecommendationsSoTheOwnerKnowsWhatTheRowIsAbout() throws IOException {
+        org.followthrough.support.Folders.replace(content.resolve("plans/sample-review/recommendations/01.yaml"),
+                "    description: Audit the minutes.\n", "");
+
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+
+        try (XSSFWorkbook book = open(workbook)) {
+            assertThat(text(book.getSheet(ProgressSheet.SHEET), 2, ProgressSheet.ACTION))
+                    .isEqualTo("(The plan gives this action no text of its own. The recommendation:) Teams must record who attended each meeting.");
+        }
+    }
+
+    @Test
     void aStageThePlanHasNoStatusForSaysHowTheEditorAddsOne() throws IOException {
         run("export", "progress", "--content", content.toString(), workbook.toString());
         fill(row(1, "2026-03-31", "Not started", "Paused for the review.", ""));
