@@ -345,10 +345,10 @@ public final class ProgressImport {
         if (date.isBlank()) {
             problems.add(Problem.error(at(date), "the update has no date", "give the date the update describes, e.g. 2026-03-31"));
         } else {
-            when = parseDate(date.text().strip()).orElse(null);
+            when = parseDate(trimmed(date)).orElse(null);
             if (when == null) {
                 // written as one of the two ways read (YYYY-MM-DD, day/month/year), so the day or month is wrong
-                boolean shaped = date.text().strip().matches("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}");
+                boolean shaped = trimmed(date).matches("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}");
                 problems.add(shaped
                         ? Problem.error(at(date), "'" + date.text() + "' is not a real date", "check the day and month (written as day/month/year,"
                                 + " or as YYYY-MM-DD)")
@@ -387,7 +387,7 @@ public final class ProgressImport {
 
     /** The plan's code for the status given: its code, or its code or label in other capitals. */
     private static String status(Cell cell, Plan plan, List<Problem> problems) {
-        String given = cell.text().strip();
+        String given = trimmed(cell);
         List<ScaleEntry> statuses = plan.scales().statuses().entries();
         for (ScaleEntry entry : statuses) {
             if (entry.code().equals(given)) {
@@ -515,6 +515,11 @@ public final class ProgressImport {
     private static Cell withLineBreaks(Cell cell) {
         String text = cell.text().replaceAll("[\u2028\u2029\u0085]", "\n");
         return text.equals(cell.text()) ? cell : new Cell(text, cell.column(), cell.span(), cell.where(), cell.mergedAbove());
+    }
+
+    /** A cell's text without the space at its ends, no-break spaces (as pasted from Word) included. */
+    private static String trimmed(Cell cell) {
+        return cell.text().replace('\u00a0', ' ').strip();
     }
 
     static Optional<LocalDate> parseDate(String text) {

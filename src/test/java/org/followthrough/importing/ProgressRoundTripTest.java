@@ -262,6 +262,17 @@ class ProgressRoundTripTest {
     }
 
     @Test
+    void noBreakSpacesPastedAroundADateOrAStatusAreNotPartOfIt() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(2, "2026-03-31\u00a0", "\u00a0done", "Audited.", ""));
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(Files.readString(content.resolve("plans/sample-review/recommendations/01.yaml"))).contains("- date: 2026-03-31\n        status: done");
+    }
+
+    @Test
     void aStageThePlanHasNoStatusForSaysHowTheEditorAddsOne() throws IOException {
         run("export", "progress", "--content", content.toString(), workbook.toString());
         fill(row(1, "2026-03-31", "Not started", "Paused for the review.", ""));
