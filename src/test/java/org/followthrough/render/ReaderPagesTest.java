@@ -431,7 +431,7 @@ class ReaderPagesTest {
     }
 
     /**
-     * The EPUT plan began in October 2025 but dates none of its progress: the home page's "latest progress" (August 2022)
+     * The EPUT plan began in October 2025 but dates none of its progress: the home page's "latest dated update" (August 2022)
      * and its order of plans, by their latest dated update, say that plans without one are counted apart and come last.
      */
     @Test
@@ -440,10 +440,10 @@ class ReaderPagesTest {
         List<Plan> undated = archive.plans().stream().filter(p -> p.actions().flatMap(a -> a.progress().stream())
                 .allMatch(u -> u.date() == null)).toList();
         assertThat(undated).extracting(Plan::id).contains("eput-e203623");
-        assertThat(home.select("main > p").text()).contains("the latest dated progress any plan reports is of 16 August 2022 ("
-                + undated.size() + " plans date none of their progress).");
+        assertThat(home.select("main > p").text()).contains("the latest dated update any plan publishes is of 16 August 2022 ("
+                + undated.size() + " plans date none of their updates).");
         assertThat(home.select(".card-list + p, .card-list").first().previousElementSibling().text())
-                .isEqualTo("By the date of their latest dated progress update; the " + undated.size() + " that date none come last.");
+                .isEqualTo("By the date of their latest dated update; the " + undated.size() + " that date none come last.");
         List<String> cards = home.select(".card-list > li a[href^=./plans/]:not([href*=#])").eachAttr("href").stream().distinct().toList();
         List<String> last = cards.subList(cards.size() - undated.size(), cards.size());
         assertThat(last).containsExactlyInAnyOrderElementsOf(undated.stream().map(p -> "./plans/" + p.id() + "/").toList());
