@@ -74,6 +74,10 @@ final class ImportCommand implements Runnable {
         @ParentCommand
         ImportCommand parent;
 
+        /** This command, for usage errors: they show its own usage. */
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         ContentOptions options;
 
@@ -93,6 +97,11 @@ final class ImportCommand implements Runnable {
         @Override
         public Integer call() {
             Main main = parent.main;
+            if (!org.followthrough.format.ContentFormat.ID.matcher(id).matches()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--id " + id + ": '" + id + "' cannot be a plan's id: use"
+                        + " lower-case letters, digits and hyphens, e.g. '" + id.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'");
+            }
             PlanImport.Result result = PlanImport.run(new PlanImport.Request(options.content, null, main.clock, file, id, columns));
             var out = main.spec.commandLine().getOut();
             if (!result.mapping().isEmpty()) {

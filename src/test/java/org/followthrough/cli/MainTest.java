@@ -196,6 +196,14 @@ class MainTest {
         assertThat(run.all()).doesNotContain("\tat ");
     }
 
+    @Test
+    void rejectsAPlanIdThatCannotBeOneAsAWrongCommandLine() {
+        Run run = run("import", "plan", "--content", SMALL, "--id", "Bad_ID", "plan.docx");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("--id Bad_ID: 'Bad_ID' cannot be a plan's id").contains("'bad-id'");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2021-02-29", "notadate", "2026-13-01"})
     void rejectsAnAsOfThatIsNotARealDate(String asOf) {
