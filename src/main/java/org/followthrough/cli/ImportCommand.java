@@ -99,8 +99,7 @@ final class ImportCommand implements Runnable {
             Main main = parent.main;
             if (!org.followthrough.format.ContentFormat.ID.matcher(id).matches()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--id " + id + ": '" + id + "' cannot be a plan's id: use"
-                        + " lower-case letters, digits and hyphens, e.g. '" + id.toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'");
+                        + " lower-case letters, digits and hyphens, e.g. '" + org.followthrough.format.ContentFormat.idFrom(id) + "'");
             }
             PlanImport.Result result = PlanImport.run(new PlanImport.Request(options.content, null, main.clock, file, id, columns));
             var out = main.spec.commandLine().getOut();

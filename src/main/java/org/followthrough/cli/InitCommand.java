@@ -68,7 +68,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
-        String organisation = id != null ? id : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String organisation = id != null ? id : org.followthrough.format.ContentFormat.idFrom(name);
         if (name.isBlank() || name.contains("\n")) {
             throw usage("--name must be a name on one line");
         }

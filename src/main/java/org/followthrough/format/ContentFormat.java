@@ -54,6 +54,11 @@ public final class ContentFormat {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /** The id a name (or an id written otherwise) makes: lower-case letters and digits, each run of anything else one hyphen. */
+    public static String idFrom(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
     static FieldType scaleRef(RefKind kind) {
         return new FieldType.Reference(kind);
     }

@@ -65,7 +65,7 @@ public final class NewFiles {
         if (!ContentFormat.ID.matcher(id).matches()) {
             return Outcome.refused(Location.of(id), "'" + id + "' cannot be the id of a plan",
                     "use lower-case letters, digits and hyphens, e.g. "
-                            + id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
+                            + org.followthrough.format.ContentFormat.idFrom(id));
         }
         Optional<Outcome> notLoaded = contentMissing();
         if (notLoaded.isPresent()) {

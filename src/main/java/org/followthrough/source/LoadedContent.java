@@ -151,7 +151,7 @@ public record LoadedContent(
         }
         problems.error(Location.of(file.display()), "'" + id + "' cannot be the id of a" + (what.startsWith("o") ? "n " : " ") + what,
                 "name the " + (what.equals("plan") ? "folder" : "file") + " with lower-case letters, digits and hyphens, e.g. '"
-                        + id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'");
+                        + org.followthrough.format.ContentFormat.idFrom(id) + "'");
         return false;
     }
 

@@ -314,7 +314,7 @@ final class PlanDrafter {
         String label = column.label();
         String id = draft.columns.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst()
                 .orElseGet(() -> {
-                    String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+                    String base = org.followthrough.format.ContentFormat.idFrom(label);
                     String unique = base.isEmpty() ? "column" : base;
                     for (int n = 2; draft.columns.containsKey(unique); n++) {
                         unique = (base.isEmpty() ? "column" : base) + "-" + n;
@@ -472,7 +472,7 @@ final class PlanDrafter {
                 return entry.getValue();
             }
         }
-        String code = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String code = org.followthrough.format.ContentFormat.idFrom(word);
         if (code.isEmpty()) {
             code = "value-" + (words.size() + 1);
         }

@@ -63,8 +63,7 @@ public final class PlanImport {
         columnErrors.forEach(e -> problems.add(Problem.error(Location.of("--columns"), e, "write each as HEADING=field or C=field (C a column letter)")));
         if (!ContentFormat.ID.matcher(request.id()).matches()) {
             problems.add(Problem.error(Location.of("--id " + request.id()), "'" + request.id() + "' cannot be a plan's id",
-                    "use lower-case letters, digits and hyphens, e.g. '" + request.id().toLowerCase(java.util.Locale.ROOT)
-                            .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "'"));
+                    "use lower-case letters, digits and hyphens, e.g. '" + org.followthrough.format.ContentFormat.idFrom(request.id()) + "'"));
         }
         BuildResult checked = CheckedContent.check(request.content(), request.asOf(), request.clock());
         if (checked.archive() == null) {
