@@ -135,8 +135,13 @@ class NothingLostTest {
                 add(where, markdownText(source));
             } else if (type instanceof FieldType.FlexDate) {
                 if (node instanceof Node.Mapping m) {
-                    add(where, ((Node.Scalar) m.entry("as_published").orElseThrow().value()).text());
-                    m.entry("date").ifPresent(d -> add(where + ".date", flexDate(((Node.Scalar) d.value()).text())));
+                    String wording = ((Node.Scalar) m.entry("as_published").orElseThrow().value()).text();
+                    add(where, wording);
+                    // the date is given beside the wording only where the wording does not say it ("Completed August 2016",
+                    // "Psychology training will be ongoing"), and the wording is on the page
+                    m.entry("date").map(d -> flexDate(((Node.Scalar) d.value()).text()))
+                            .filter(date -> !wording.toLowerCase(java.util.Locale.ROOT).contains(date.toLowerCase(java.util.Locale.ROOT)))
+                            .ifPresent(date -> add(where + ".date", date));
                 } else {
                     add(where, flexDate(((Node.Scalar) node).text()));
                 }
