@@ -66,6 +66,7 @@ public final class Pipeline {
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, keptPlans(request), Optional.empty());
+        // check alone, run before a change is committed: a build need not ask Git for the working tree's status again
         RewrittenProgress.warn(request.content(), request.content().toString(), problems);
         assembled.ifPresent(a -> tryTemplates(a, request, problems));
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
@@ -289,9 +290,6 @@ public final class Pipeline {
      * say the history is not known, and the editor is told why.
      */
     private static ChangeHistory changeHistory(BuildRequest request, Archive archive, Problems problems, BuildProgress progress) {
-        if (request.history()) {
-            RewrittenProgress.warn(request.content(), request.content().toString(), problems);
-        }
         if (!request.history() || archive.site().changeHistory() == HistoryDetail.NONE) {
             return ChangeHistory.none(ChangeHistory.Status.NOT_READ);
         }
