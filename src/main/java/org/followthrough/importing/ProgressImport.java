@@ -539,9 +539,25 @@ public final class ProgressImport {
 
     private static String join(String text, String evidence) {
         if (text.isBlank()) {
-            return evidence.strip();
+            return paragraphs(evidence).strip();
         }
-        return evidence.isBlank() ? text.strip() : text.strip() + "\n\n" + evidence.strip();
+        return evidence.isBlank() ? paragraphs(text).strip() : paragraphs(text).strip() + "\n\n" + paragraphs(evidence).strip();
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("\\s*([-*+•]|\\d+[.)])\\s.*");
+
+    /**
+     * A cell's lines as the owner typed them (Alt+Enter in Excel), each a paragraph of its own: in Markdown a single line
+     * break joins two lines into one. Lines of a list stay together.
+     */
+    static String paragraphs(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            boolean apart = !lines[i - 1].isBlank() && !lines[i].isBlank() && !LIST_ITEM.matcher(lines[i]).matches();
+            out.append(apart ? "\n\n" : "\n").append(lines[i]);
+        }
+        return out.toString();
     }
 
     private static String normal(String text) {

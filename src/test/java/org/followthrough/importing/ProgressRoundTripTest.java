@@ -128,11 +128,14 @@ class ProgressRoundTripTest {
                 "        status: open",
                 "        text: |",
                 "          Audit started.",
+                "",
                 "          Two teams of five are done."));
 
         MemoryPublisher site = TestBuilds.buildInMemory(TestBuilds.request(content, null));
         String page = TestBuilds.planText(site, "sample-review");
         assertThat(page).contains("Minutes are audited monthly.", "Evidence: Audit report, March 2026", "Audit started. Two teams of five are done.");
+        // the line the owner began in the cell (Alt+Enter) is a line of its own on the page, not run into the one before
+        assertThat(site.text("plans/sample-review/recommendations/1/index.html")).contains("<p>Audit started.</p>\n<p>Two teams of five are done.</p>");
 
         Map<String, String> once = snapshot(content);
         Run again = run("import", "progress", "--content", content.toString(), workbook.toString());
