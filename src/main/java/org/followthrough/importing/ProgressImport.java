@@ -179,6 +179,31 @@ public final class ProgressImport {
         return new Result(told, added, already, null);
     }
 
+    /**
+     * What reading the rows looks up again and again: the plans by id, and the cells export writes for each action, made
+     * once each (a sheet of 25,000 rows compares every row with them).
+     */
+    private record Lookup(Archive archive, Map<String, Plan> plans, Map<Action, Map<String, String>> cells) {
+
+        static Lookup of(Archive archive) {
+            Map<String, Plan> plans = new HashMap<>();
+            archive.plans().forEach(p -> plans.put(p.id(), p));
+            return new Lookup(archive, plans, new java.util.IdentityHashMap<>());
+        }
+
+        Optional<Plan> plan(String id) {
+            return Optional.ofNullable(plans.get(id));
+        }
+
+        Map<String, String> fixedCells(Plan plan, Action action) {
+            return cells.computeIfAbsent(action, a -> {
+                org.followthrough.model.Recommendation recommendation = plan.recommendations().stream()
+                        .filter(r -> r.actions().contains(a)).findFirst().orElseThrow();
+                return org.followthrough.exporting.ProgressWorkbook.fixedCells(archive, plan, recommendation, a);
+            });
+        }
+    }
+
     /** Reads every filled row, checking it against the content; problems are collected in reading order. */
     private static List<Update> read(Path file, Archive archive, List<Problem> problems) {
         String extension = TableFiles.extension(file);
@@ -195,6 +220,7 @@ public final class ProgressImport {
             return List.of();
         }
         List<Update> updates = new ArrayList<>();
+        Lookup lookup = Lookup.of(archive);
         boolean found = false;
         for (Table table : tables.tables()) {
             Optional<Row> header = table.rows().stream().filter(r -> !r.isBlank()).findFirst();
@@ -217,7 +243,7 @@ public final class ProgressImport {
             }
             for (Row row : table.rows()) {
                 if (row.number() > header.get().number()) {
-                    readRow(row, columns, archive, problems).ifPresent(updates::add);
+                    readRow(row, columns, lookup, problems).ifPresent(updates::add);
                 }
             }
             notRead(table, header.get(), problems);
@@ -252,9 +278,9 @@ public final class ProgressImport {
      * shifted up), and is refused, so that no update lands on the wrong action; words written there are told, as they are
      * not imported.
      */
-    private static void checkFixedCells(Row row, Map<String, Cell> columns, Archive archive, Plan plan, Action action, boolean updating,
+    private static void checkFixedCells(Row row, Map<String, Cell> columns, Lookup lookup, Plan plan, Action action, boolean updating,
                                         List<Problem> problems) {
-        Map<String, String> expected = fixedCells(archive, plan, action);
+        Map<String, String> expected = lookup.fixedCells(plan, action);
         List<Cell> differ = new ArrayList<>();
         for (var column : expected.entrySet()) {
             if (column.getKey().equals(ProgressSheet.PLAN) || column.getKey().equals(ProgressSheet.REF)
@@ -269,7 +295,7 @@ public final class ProgressImport {
         if (differ.isEmpty()) {
             return;
         }
-        Optional<Action> other = !updating ? Optional.empty() : otherActionsCells(row, columns, archive, plan, action);
+        Optional<Action> other = !updating ? Optional.empty() : otherActionsCells(row, columns, lookup, plan, action);
         Cell ref = cell(row, columns, ProgressSheet.REF);
         if (other.isPresent()) {
             problems.add(Problem.error(at(ref), "this row's Ref is " + action.ref() + ", but its other cells are those of action "
@@ -293,23 +319,18 @@ public final class ProgressImport {
      * The other action of the plan whose text, owners and target the row holds where they are not this action's, if any:
      * the row's Ref was moved (rows sorted by their first columns only, cells shifted).
      */
-    private static Optional<Action> otherActionsCells(Row row, Map<String, Cell> columns, Archive archive, Plan plan, Action action) {
-        Map<String, String> own = fixedCells(archive, plan, action);
+    private static Optional<Action> otherActionsCells(Row row, Map<String, Cell> columns, Lookup lookup, Plan plan, Action action) {
+        Map<String, String> own = lookup.fixedCells(plan, action);
         List<String> present = IDENTIFYING.stream().filter(c -> columns.containsKey(c.toLowerCase(Locale.ROOT))).toList();
         return plan.actions().filter(a -> a != action).filter(a -> {
-            Map<String, String> cells = fixedCells(archive, plan, a);
+            Map<String, String> cells = lookup.fixedCells(plan, a);
             boolean tells = present.stream().anyMatch(c -> !cells.get(c).isBlank() && !normal(cells.get(c)).equals(normal(own.get(c))));
             return tells && present.stream().allMatch(c -> normal(cell(row, columns, c).text()).equals(normal(cells.get(c))));
         }).findFirst();
     }
 
-    private static Map<String, String> fixedCells(Archive archive, Plan plan, Action action) {
-        org.followthrough.model.Recommendation recommendation = plan.recommendations().stream()
-                .filter(r -> r.actions().contains(action)).findFirst().orElseThrow();
-        return org.followthrough.exporting.ProgressWorkbook.fixedCells(archive, plan, recommendation, action);
-    }
-
-    private static Optional<Update> readRow(Row row, Map<String, Cell> columns, Archive archive, List<Problem> problems) {
+    private static Optional<Update> readRow(Row row, Map<String, Cell> columns, Lookup lookup, List<Problem> problems) {
+        Archive archive = lookup.archive();
         Cell date = cell(row, columns, ProgressSheet.NEW_DATE);
         Cell status = cell(row, columns, ProgressSheet.NEW_STATUS);
         Cell text = cell(row, columns, ProgressSheet.NEW_TEXT);
@@ -317,16 +338,16 @@ public final class ProgressImport {
         Cell reportedBy = cell(row, columns, ProgressSheet.NEW_REPORTED_BY);
         if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank()) {
             // nothing new for this action; words written in its other cells are told, as they are not imported
-            Optional<Plan> plan = archive.plans().stream().filter(p -> p.id().equals(cell(row, columns, ProgressSheet.PLAN).text().strip())).findFirst();
+            Optional<Plan> plan = lookup.plan(cell(row, columns, ProgressSheet.PLAN).text().strip());
             String ref = cell(row, columns, ProgressSheet.REF).text().strip();
             plan.ifPresent(p -> p.actions().filter(a -> a.ref().equals(ref)).findFirst()
-                    .ifPresent(a -> checkFixedCells(row, columns, archive, p, a, false, problems)));
+                    .ifPresent(a -> checkFixedCells(row, columns, lookup, p, a, false, problems)));
             return Optional.empty();
         }
         int before = problems.size();
         Cell planCell = cell(row, columns, ProgressSheet.PLAN);
         Cell refCell = cell(row, columns, ProgressSheet.REF);
-        Optional<Plan> plan = archive.plans().stream().filter(p -> p.id().equals(planCell.text().strip())).findFirst();
+        Optional<Plan> plan = lookup.plan(planCell.text().strip());
         Action action = null;
         if (plan.isEmpty()) {
             List<String> ids = archive.plans().stream().map(Plan::id).toList();
@@ -373,13 +394,13 @@ public final class ProgressImport {
             }
         }
         if (action != null) {
-            int errors = (int) problems.stream().filter(Problem::isError).count();
-            checkFixedCells(row, columns, archive, plan.get(), action, true, problems);
-            if (problems.stream().filter(Problem::isError).count() > errors) {
+            int told = problems.size();
+            checkFixedCells(row, columns, lookup, plan.get(), action, true, problems);
+            if (problems.subList(told, problems.size()).stream().anyMatch(Problem::isError)) {
                 return Optional.empty();
             }
         }
-        if (problems.stream().skip(before).anyMatch(Problem::isError) || action == null || when == null) {
+        if (problems.subList(before, problems.size()).stream().anyMatch(Problem::isError) || action == null || when == null) {
             return Optional.empty();
         }
         return Optional.of(new Update(plan.get(), action, when, code, what, reportedBy.isBlank() ? null : reportedBy.line(), date));
@@ -513,8 +534,12 @@ public final class ProgressImport {
 
     /** Line and paragraph separators (U+2028, U+2029, U+0085, as some programs write a line break in a cell) as line breaks. */
     private static Cell withLineBreaks(Cell cell) {
-        String text = cell.text().replaceAll("[\u2028\u2029\u0085]", "\n");
-        return text.equals(cell.text()) ? cell : new Cell(text, cell.column(), cell.span(), cell.where(), cell.mergedAbove());
+        String text = cell.text();
+        if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0 && text.indexOf('\u0085') < 0) {
+            return cell;
+        }
+        return new Cell(text.replace('\u2028', '\n').replace('\u2029', '\n').replace('\u0085', '\n'), cell.column(), cell.span(),
+                cell.where(), cell.mergedAbove());
     }
 
     /** A cell's text without the space at its ends, no-break spaces (as pasted from Word) included. */
