@@ -110,7 +110,11 @@ public final class ShapeChecker {
         String[] lines = scalar.text().split("\n", -1);
         for (int i = 1; i < lines.length; i++) {
             Matcher field = FIELD_LINE.matcher(lines[i]);
-            if (field.lookingAt() && shape.field(field.group(1)).isPresent() && mapping.entry(field.group(1)).isEmpty()) {
+            // a line of prose may begin with such a word where the text wraps: only one after a blank line or a finished
+            // sentence, as a field below a text would be, is told
+            String before = lines[i - 1].strip();
+            boolean apart = before.isEmpty() || before.endsWith(".") || before.endsWith("!") || before.endsWith("?") || before.endsWith(":");
+            if (apart && field.lookingAt() && shape.field(field.group(1)).isPresent() && mapping.entry(field.group(1)).isEmpty()) {
                 String name = field.group(1);
                 problems.warning(placeIn(scalar, i + 1, 1), "this line of '" + entry.key() + "' reads as the field '" + name
                                 + "', but it is indented as far as the text above it, so it is published as part of that text and '"

@@ -67,7 +67,8 @@ final class YamlPitfalls {
             }
             int hash = comment(line, value);
             String plain = (hash > value ? line.substring(value, hash) : line.substring(value)).strip();
-            if (closesAQuoteNeverOpened(plain)) {
+            // a value written over several lines is told as a whole, or not at all: its quote marks may open on one line and close on another
+            if (closesAQuoteNeverOpened(plain) && YamlLines.startsStructure(line) && !continuesBelow(lines, n)) {
                 problems.warning(new Location(file.display(), n + 1, value + plain.length()), closingQuoteMessage(plain),
                         "if the value was meant to be in quotes, add the opening one: \"" + plain);
             }
@@ -86,6 +87,16 @@ final class YamlPitfalls {
                                 + line.substring(value).strip() + "\"");
             }
         }
+    }
+
+    /** Whether the value on line {@code n} runs on over the line below: the next line that is not blank is further in and no field or item. */
+    private static boolean continuesBelow(List<String> lines, int n) {
+        for (int m = n + 1; m < lines.size(); m++) {
+            if (!lines.get(m).isBlank()) {
+                return YamlLines.indent(lines.get(m)) > YamlLines.indent(lines.get(n)) && !YamlLines.startsStructure(lines.get(m));
+            }
+        }
+        return false;
     }
 
     /** Whether a value YAML reads as it is written ends with a double quote mark that no other one opens: {@code number: 2"}. */
