@@ -302,8 +302,12 @@ public final class ContentValidator {
         }
         List<String> parts = listWithoutBrackets(ref.id());
         if (parts.size() > 1 && ids.containsAll(parts)) {
+            String list = "[" + String.join(", ", parts) + "]";
             problems.error(ref.location(), "'" + ref.id() + "' is read as one " + ref.kind().noun() + "'s id",
-                    "to give several, write them as a list in brackets: [" + String.join(", ", parts) + "]");
+                    ref.kind() == RefKind.ORGANISATION ? "where the field lists organisations (organisations, lead, commissioned_by…), write"
+                            + " them in brackets: " + list + "; an owner names one: give each organisation an owner entry of its own"
+                            : ref.kind() == RefKind.THEME ? "write several in brackets: " + list
+                            : "give one " + ref.kind().noun() + ": an action has one at a time");
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);
@@ -388,14 +392,14 @@ public final class ContentValidator {
     }
 
     /** A number or ref as written, and where: kept by the address it makes ({@link Slug}), as two that make one would share it. */
-    private record Written(String text, Location at) {
+    private record Written(String text, Location at, boolean addressedWithoutAction) {
     }
 
     private void checkUnique(Doc plan, List<Doc> recommendations, Set<String> involved, Set<String> organisationIds) {
         Map<String, Written> numbers = new HashMap<>();
         for (Doc addressed : plan.docs("addressed_without_action")) {
             if (addressed.text("number") != null) {
-                numbers.putIfAbsent(Slug.of(addressed.text("number")), new Written(addressed.text("number"), addressed.locationOf("number")));
+                numbers.putIfAbsent(Slug.of(addressed.text("number")), new Written(addressed.text("number"), addressed.locationOf("number"), true));
             }
         }
         Map<String, Written> refs = new HashMap<>();
@@ -404,8 +408,8 @@ public final class ContentValidator {
             String number = rec.text("number");
             if (number != null) {
                 Location here = rec.locationOf("number");
-                Written first = numbers.putIfAbsent(Slug.of(number), new Written(number, here));
-                boolean addressed = first != null && first.at().file().endsWith("plan.yaml");
+                Written first = numbers.putIfAbsent(Slug.of(number), new Written(number, here, false));
+                boolean addressed = first != null && first.addressedWithoutAction();
                 if (first != null && first.text().equals(number) && addressed) {
                     problems.error(here, "recommendation number '" + number + "' is also listed in plan.yaml as addressed without action"
                                     + " (at " + first.at() + ")",
@@ -430,7 +434,7 @@ public final class ContentValidator {
             for (Doc action : rec.docs("actions")) {
                 String ref = action.text("ref");
                 if (ref != null) {
-                    Written first = refs.putIfAbsent(Slug.of(ref), new Written(ref, action.locationOf("ref")));
+                    Written first = refs.putIfAbsent(Slug.of(ref), new Written(ref, action.locationOf("ref"), false));
                     if (first != null && first.text().equals(ref)) {
                         problems.error(action.locationOf("ref"), "action ref '" + ref + "' is used twice in this plan (first at " + first.at() + ")",
                                 "each action needs its own ref");
