@@ -88,6 +88,38 @@ final class XlsxReader {
         return codes.contains("y") && codes.contains("m") && !codes.contains("d");
     }
 
+    private static final java.util.regex.Pattern MONTH_CODES = java.util.regex.Pattern.compile("\"([^\"]*)\"|\\\\(.)|\\[[^\\]]*\\]|m+|y+|(.)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A month as a sheet's format shows it ("mmm-yy": "Apr-14"), with the English names Excel uses ("Sep", not the "Sept"
+     * of some Java versions' British data), so that the text does not change with the runtime.
+     */
+    static String monthAsShown(String format, java.time.LocalDate date) {
+        StringBuilder shown = new StringBuilder();
+        java.util.regex.Matcher code = MONTH_CODES.matcher(format);
+        while (code.find()) {
+            String token = code.group();
+            char first = Character.toLowerCase(token.charAt(0));
+            if (code.group(1) != null) {
+                shown.append(code.group(1));
+            } else if (code.group(2) != null) {
+                shown.append(code.group(2));
+            } else if (first == '[') {
+                continue; // a locale or colour
+            } else if (first == 'm') {
+                String name = date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+                shown.append(token.length() >= 4 ? name : token.length() == 3 ? name.substring(0, 3)
+                        : token.length() == 2 ? String.format(java.util.Locale.ROOT, "%02d", date.getMonthValue()) : date.getMonthValue());
+            } else if (first == 'y') {
+                shown.append(token.length() >= 3 ? String.valueOf(date.getYear()) : String.format(java.util.Locale.ROOT, "%02d", date.getYear() % 100));
+            } else {
+                shown.append(token);
+            }
+        }
+        return shown.toString().strip();
+    }
+
     /** A cell's text as the sheet shows it; a date as YYYY-MM-DD, whatever format the sheet displays it in, but a month as shown. */
     static String text(org.apache.poi.ss.usermodel.Cell cell, DataFormatter formatter) {
         if (cell == null) {
@@ -98,7 +130,8 @@ final class XlsxReader {
             case STRING -> TableFiles.clean(cell.getRichStringCellValue().getString());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     // a date the sheet shows as a month ("Apr-14") means the month: its text, not the 1st of it
-                    ? (showsNoDay(cell.getCellStyle().getDataFormatString()) ? formatter.formatCellValue(cell).strip()
+                    ? (showsNoDay(cell.getCellStyle().getDataFormatString())
+                            ? monthAsShown(cell.getCellStyle().getDataFormatString(), cell.getLocalDateTimeCellValue().toLocalDate())
                             : cell.getLocalDateTimeCellValue().toLocalDate().toString())
                     : formatter.formatRawCellContents(cell.getNumericCellValue(), cell.getCellStyle().getDataFormat(),
                             cell.getCellStyle().getDataFormatString());

@@ -41,6 +41,12 @@ class XlsxReaderTest {
     }
 
     @Test
+    void aMonthIsNamedAsExcelNamesIt() throws IOException {
+        assertThat(shown("mmm yyyy", LocalDate.of(2013, 9, 1))).isEqualTo("Sep 2013");
+        assertThat(shown("mm/yyyy", LocalDate.of(2013, 9, 1))).isEqualTo("09/2013");
+    }
+
+    @Test
     void onlyAYearWithMonthAndNoDayIsAMonth() {
         assertThat(XlsxReader.showsNoDay("mmm-yy")).isTrue();
         assertThat(XlsxReader.showsNoDay("\"Due \"mmmm yyyy")).isTrue();
