@@ -133,9 +133,10 @@ public final class ProgressImport {
                 already++;
             } else if (update.action().progress().stream().anyMatch(update::sameDayOtherwise)) {
                 // most likely the same workbook imported before, its text corrected since: adding it would publish both
-                ordered.add(Problem.error(at(update.dateCell()), "action " + update.action().ref() + " already has an update dated "
-                                + update.date() + (update.status() == null ? "" : " with this status") + ", with other text",
-                        "if this row corrects an update imported before, correct that update in the recommendation's file instead;"
+                ordered.add(Problem.warning(at(update.dateCell()), "action " + update.action().ref() + " already has an update dated "
+                                + update.date() + (update.status() == null ? "" : " with this status") + ", with other text: this row"
+                                + " is left out, so as not to publish both",
+                        "if this row corrects an update imported before, correct that update in the recommendation's file;"
                                 + " if both are meant, add this one by hand"));
             } else {
                 fresh.add(update);
@@ -307,9 +308,10 @@ public final class ProgressImport {
         List<String> names = differ.stream().map(c -> columns.values().stream().filter(h -> h.column() == c.column()).findFirst()
                 .map(h -> normal(h.text())).orElse("?")).toList();
         String listed = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        problems.add(Problem.warning(at(differ.get(0)), "this row's " + listed + (names.size() == 1 ? " differs" : " differ")
-                        + " from what the content says of action " + action.ref() + ": changes there are not imported",
-                "write what should be published in the New update columns of the row"));
+        problems.add(Problem.warning(at(differ.get(0)), "this row's " + listed + (names.size() == 1 ? " is not" : " are not")
+                        + " what the content says of action " + action.ref() + " (written over, or moved there from another row):"
+                        + " only the New update columns are imported",
+                "write what should be published in the New update columns of the action's row; if rows were sorted, sort them back"));
     }
 
     /** The columns that tell one action from another, where a row's Ref may have been moved away from them. */
