@@ -64,7 +64,7 @@ final class NewCommand implements Runnable {
     }
 
     @Command(name = "recommendation", mixinStandardHelpOptions = true,
-            description = "Write the plan's next recommendation file, numbered one after the highest so far.")
+            description = "Write the plan's next recommendation file, numbered one after the highest so far, or as --number says.")
     static final class RecommendationCommand implements Callable<Integer> {
         @ParentCommand
         NewCommand parent;
@@ -75,9 +75,19 @@ final class NewCommand implements Runnable {
         @Parameters(paramLabel = "PLAN", description = "The plan's id.")
         String plan;
 
+        @picocli.CommandLine.Option(names = "--number", paramLabel = "N",
+                description = "The recommendation's number as the plan prints it, where the plan skips numbers (1, 2, 6, 7).")
+        Integer number;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            return parent.report(parent.files(options).recommendation(plan));
+            if (number != null && number < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--number must be 1 or more, not " + number);
+            }
+            return parent.report(parent.files(options).recommendation(plan, number));
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -107,26 +108,41 @@ public final class NewFiles {
 
     /** The plan's next recommendation, numbered one after the highest number its files and numbers use. */
     public Outcome recommendation(String planId) {
-        return withPlan(planId, plan -> nextRecommendation(planId, plan));
+        return recommendation(planId, null);
     }
 
-    private Outcome nextRecommendation(String planId, LoadedContent.PlanSource plan) {
+    /**
+     * A recommendation numbered {@code number} (a plan may skip numbers: one published 1, 2, 6 and 7), or, where null, one
+     * after the highest number the plan's files and numbers use.
+     */
+    public Outcome recommendation(String planId, Integer number) {
+        return withPlan(planId, plan -> nextRecommendation(planId, plan, number));
+    }
+
+    private Outcome nextRecommendation(String planId, LoadedContent.PlanSource plan, Integer number) {
         int highest = 0;
         int width = 2;
+        Map<Integer, String> used = new java.util.HashMap<>();
         for (var file : files.under("plans/" + planId + "/recommendations")) {
             String name = file.path().substring(file.path().lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
             if (NUMBER.matcher(name).matches()) {
                 highest = Math.max(highest, Integer.parseInt(name));
                 width = Math.max(width, name.length());
+                used.putIfAbsent(Integer.parseInt(name), file.display());
             }
         }
         for (ParsedFile rec : plan.recommendations()) {
-            if (rec.root() instanceof Node.Mapping mapping && mapping.entry("number").map(e -> e.value()).orElse(null) instanceof Node.Scalar number
-                    && NUMBER.matcher(number.text().strip()).matches()) {
-                highest = Math.max(highest, Integer.parseInt(number.text().strip()));
+            if (rec.root() instanceof Node.Mapping mapping && mapping.entry("number").map(e -> e.value()).orElse(null) instanceof Node.Scalar written
+                    && NUMBER.matcher(written.text().strip()).matches()) {
+                highest = Math.max(highest, Integer.parseInt(written.text().strip()));
+                used.putIfAbsent(Integer.parseInt(written.text().strip()), written.location().toString());
             }
         }
-        int next = highest + 1;
+        if (number != null && used.containsKey(number)) {
+            return Outcome.refused(Location.of(files.display("plans/" + planId + "/recommendations")), "the plan has a recommendation "
+                    + number + " already (" + used.get(number) + ")", "give another number, or edit that recommendation");
+        }
+        int next = number != null ? number : highest + 1;
         String path = "plans/" + planId + "/recommendations/" + String.format(java.util.Locale.ROOT, "%0" + width + "d", next) + ".yaml";
         try {
             return new Outcome(List.of(create(path, recommendation(next, onlyOrganisationOf(plan)))), List.of());

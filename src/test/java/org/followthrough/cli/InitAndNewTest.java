@@ -146,6 +146,22 @@ class InitAndNewTest {
     }
 
     @Test
+    void newRecommendationTakesTheNumberThePlanPrintsWhereItSkipsNumbersAndNeverOneInUse() throws IOException {
+        Path repo = init();
+        String content = repo.resolve("content").toString();
+
+        CommandRun sixth = run("new", "recommendation", "example-plan", "--number", "6", "--content", content);
+        CommandRun again = run("new", "recommendation", "example-plan", "--number", "6", "--content", content);
+
+        assertThat(sixth.code()).as(sixth.all()).isZero();
+        assertThat(Files.readString(repo.resolve("content/plans/example-plan/recommendations/06.yaml")))
+                .contains("number: \"6\"").contains("ref: \"6.1\"");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("the plan has a recommendation 6 already").contains("Nothing was written");
+        assertThat(check(repo).err()).doesNotContain("used twice");
+    }
+
+    @Test
     void newRecommendationTakesTheNextFreeNumber() throws IOException {
         Path repo = init();
         String content = repo.resolve("content").toString();
