@@ -270,15 +270,8 @@ public final class ContentValidator {
         return ids;
     }
 
-    /** The scales an action's codes name, each with the field that names a code of it. */
-    private static final Map<RefKind, String> SCALE_FIELDS = new java.util.EnumMap<>(RefKind.class);
-
-    static {
-        SCALE_FIELDS.put(RefKind.STATUS, "status");
-        SCALE_FIELDS.put(RefKind.RAG, "rag");
-        SCALE_FIELDS.put(RefKind.GRADE, "grade");
-        SCALE_FIELDS.put(RefKind.TERM, "term");
-    }
+    /** The scales an action's codes name; the field that names a code of each is its kind's name (status, grade, rag, term). */
+    private static final Set<RefKind> SCALES = java.util.EnumSet.of(RefKind.STATUS, RefKind.GRADE, RefKind.RAG, RefKind.TERM);
 
     private void checkRef(Ref ref, Map<RefKind, Set<String>> known) {
         if (ref.kind() == RefKind.THEME && !known.containsKey(RefKind.THEME)) {
@@ -311,12 +304,13 @@ public final class ContentValidator {
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);
-        for (Map.Entry<RefKind, String> scale : SCALE_FIELDS.entrySet()) {
-            if (hint == null && SCALE_FIELDS.containsKey(ref.kind()) && scale.getKey() != ref.kind()
-                    && known.getOrDefault(scale.getKey(), Set.of()).contains(ref.id())) {
-                hint = "'" + ref.id() + "' is a code of the " + scale.getKey().noun() + " scale: write it as " + scale.getValue() + ": "
-                        + ref.id() + (ids.isEmpty() ? "" : "; the codes of the " + ref.kind().noun() + " scale are: " + String.join(", ", ids));
-            }
+        if (hint == null && SCALES.contains(ref.kind())) {
+            // a code of another of the plan's scales (status: green): the field it belongs in
+            hint = SCALES.stream().filter(scale -> scale != ref.kind() && known.getOrDefault(scale, Set.of()).contains(ref.id())).findFirst()
+                    .map(scale -> "'" + ref.id() + "' is a code of the " + scale.noun() + " scale: write it as "
+                            + scale.name().toLowerCase(Locale.ROOT) + ": " + ref.id()
+                            + (ids.isEmpty() ? "" : "; the codes of the " + ref.kind().noun() + " scale are: " + String.join(", ", ids)))
+                    .orElse(null);
         }
         if (hint == null && ref.kind() == RefKind.COLUMN) {
             hint = ids.isEmpty() ? "declare the column in plan.yaml: extra_columns: [{id: " + ref.id() + ", label: \"heading as published\"}]"
