@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,15 +85,16 @@ public final class RewrittenProgress {
         if (old.isEmpty() || current.isEmpty()) {
             return; // a file that cannot be read now is told as such where it is checked
         }
-        List<Update> kept = updates(current.get());
-        Map<String, Location> actions = actions(current.get());
-        for (Update was : updates(old.get())) {
+        Map<String, Node.Mapping> holders = holders(current.get());
+        List<Update> kept = updates(holders);
+        for (Update was : updates(holders(old.get()))) {
             if (was.date() == null || kept.stream().anyMatch(u -> u.action().equals(was.action()) && u.fields().equals(was.fields()))) {
                 continue;
             }
             Optional<Update> sameDay = kept.stream().filter(u -> u.action().equals(was.action()) && was.date().equals(u.date())).findFirst();
             String which = "the progress update of " + was.date() + (was.action().isEmpty() ? " for the recommendation" : " of action " + was.action());
-            problems.warning(sameDay.map(Update::at).orElse(actions.getOrDefault(was.action(), Location.of(name))),
+            Location action = holders.containsKey(was.action()) ? holders.get(was.action()).location() : Location.of(name);
+            problems.warning(sameDay.map(Update::at).orElse(action),
                     which + (sameDay.isPresent() ? " differs from the last commit's" : " that the last commit holds is no longer in this file"),
                     "progress updates are the plan's published history: leave earlier ones as they were, and add a new update"
                             + " (followthrough new update) to correct or add to them; if this is a correction of a mistake in"
@@ -100,36 +102,28 @@ public final class RewrittenProgress {
         }
     }
 
-    /** The progress updates of a recommendation file: its own, then each action's, by the action's ref ("" for the recommendation's). */
-    private static List<Update> updates(Node root) {
-        List<Update> updates = new ArrayList<>();
+    /** What holds progress in a recommendation file: the recommendation itself, by "", then each action, by its ref. */
+    private static Map<String, Node.Mapping> holders(Node root) {
+        Map<String, Node.Mapping> holders = new LinkedHashMap<>();
         if (!(root instanceof Node.Mapping recommendation)) {
-            return updates;
+            return holders;
         }
-        progress(recommendation, "", updates);
+        holders.put("", recommendation);
         if (recommendation.entry("actions").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence actions) {
             for (Node action : actions.items()) {
                 if (action instanceof Node.Mapping fields && fields.entry("ref").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Scalar ref) {
-                    progress(fields, ref.text(), updates);
+                    holders.putIfAbsent(ref.text(), fields);
                 }
             }
         }
-        return updates;
+        return holders;
     }
 
-    /** Where each action of a recommendation file is, by its ref, and the recommendation's own place by "". */
-    private static Map<String, Location> actions(Node root) {
-        Map<String, Location> actions = new TreeMap<>();
-        actions.put("", root.location());
-        if (root instanceof Node.Mapping recommendation
-                && recommendation.entry("actions").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence list) {
-            for (Node action : list.items()) {
-                if (action instanceof Node.Mapping fields && fields.entry("ref").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Scalar ref) {
-                    actions.put(ref.text(), action.location());
-                }
-            }
-        }
-        return actions;
+    /** The progress updates of each holder, in the file's order. */
+    private static List<Update> updates(Map<String, Node.Mapping> holders) {
+        List<Update> updates = new ArrayList<>();
+        holders.forEach((action, holder) -> progress(holder, action, updates));
+        return updates;
     }
 
     private static void progress(Node.Mapping holder, String action, List<Update> updates) {
