@@ -97,10 +97,9 @@ final class ImportCommand implements Runnable {
         @Override
         public Integer call() {
             Main main = parent.main;
-            if (!org.followthrough.format.ContentFormat.ID.matcher(id).matches()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--id " + id + ": '" + id + "' cannot be a plan's id: use"
-                        + " lower-case letters, digits and hyphens, e.g. '" + org.followthrough.format.ContentFormat.idFrom(id) + "'");
-            }
+            PlanImport.idProblem(id).ifPresent(p -> {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), p.location() + ": " + p.message() + ": " + p.hint());
+            });
             PlanImport.Result result = PlanImport.run(new PlanImport.Request(options.content, null, main.clock, file, id, columns));
             var out = main.spec.commandLine().getOut();
             if (!result.mapping().isEmpty()) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.followthrough.importing.CheckedContent;
 import org.followthrough.pipeline.BuildResult;
@@ -56,15 +57,21 @@ public final class PlanImport {
         }
     }
 
+    /** Why {@code id} cannot be a new plan's id (the name of its folder), if it cannot. */
+    public static Optional<Problem> idProblem(String id) {
+        if (ContentFormat.ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.error(Location.of("--id " + id), "'" + id + "' cannot be a plan's id",
+                "use lower-case letters, digits and hyphens, e.g. '" + ContentFormat.idFrom(id) + "'"));
+    }
+
     public static Result run(Request request) {
         List<Problem> problems = new ArrayList<>();
         List<String> columnErrors = new ArrayList<>();
         Map<String, PlanField> given = ColumnMapping.parse(request.columns(), columnErrors);
         columnErrors.forEach(e -> problems.add(Problem.error(Location.of("--columns"), e, "write each as HEADING=field or C=field (C a column letter)")));
-        if (!ContentFormat.ID.matcher(request.id()).matches()) {
-            problems.add(Problem.error(Location.of("--id " + request.id()), "'" + request.id() + "' cannot be a plan's id",
-                    "use lower-case letters, digits and hyphens, e.g. '" + org.followthrough.format.ContentFormat.idFrom(request.id()) + "'"));
-        }
+        idProblem(request.id()).ifPresent(problems::add);
         BuildResult checked = CheckedContent.check(request.content(), request.asOf(), request.clock());
         if (checked.archive() == null) {
             problems.addAll(CheckedContent.whyNotImported(request.content(), checked));
