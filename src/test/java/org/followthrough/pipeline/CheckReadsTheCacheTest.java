@@ -46,6 +46,22 @@ class CheckReadsTheCacheTest {
         return result.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
     }
 
+    /** The plans check takes as a build kept them: those whose files are as they were, not the one changed since. */
+    private java.util.Set<String> reusedByCheck() {
+        BuildRequest request = new BuildRequest(content, null, null, TestBuilds.AS_OF, null, TestBuilds.CLOCK).withCache(cache);
+        return PlanReuse.lookUp(org.followthrough.source.ContentFiles.read(content, new org.followthrough.problem.Problems()), TestBuilds.AS_OF,
+                Pipeline.keptPlans(request)).reusedIds();
+    }
+
+    @Test
+    void itTakesTheUnchangedPlansFromTheCacheAndChecksTheChangedOneAgain() throws IOException {
+        assertThat(reusedByCheck()).containsExactlyInAnyOrder("sample-review", "second-review");
+
+        Folders.replace(content.resolve(CHANGED), "role: Inspector", "role: Chief Inspector");
+
+        assertThat(reusedByCheck()).containsExactly("sample-review");
+    }
+
     @Test
     void withNothingChangedItReportsWhatItReportsWithoutTheCache() {
         BuildResult withCache = check(cache);
