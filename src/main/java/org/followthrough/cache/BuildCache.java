@@ -58,6 +58,11 @@ public final class BuildCache {
     private final Path objects;
     private final long maxBytes;
     private final AtomicLong written = new AtomicLong();
+    /**
+     * The entries this build has used or written: trimming never removes them, so that the next build finds what this
+     * one needed even where that alone is more than the bound.
+     */
+    private final java.util.Set<Path> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The entries' folders this build has made or found. */
     private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Whether this build has marked the folder as a cache (see {@link CacheFolder}): done with its first entry, so a build that keeps nothing leaves nothing. */
@@ -113,18 +118,36 @@ public final class BuildCache {
                 discard(file);
                 return Optional.empty();
             }
-            touch(file);
+            markUsed(file);
             return Optional.of(new Hit.File(file, attributes.size() - TRAILER));
         } catch (NoSuchFileException e) {
             Path none = file.resolveSibling(file.getFileName() + NONE);
             if (Files.exists(none)) {
-                touch(none);
+                markUsed(none);
                 return Optional.of(new Hit.NoFile());
             }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Marks the entry for a fingerprint, if there is one, as used by this build without reading it: an entry a build
+     * relies on without opening (a unit's pack, while the site still holds its files) is then kept when the cache is trimmed.
+     */
+    public void markUsed(String key) {
+        if (objects != null) {
+            Path file = entry(key);
+            if (touch(file)) {
+                used.add(file);
+            }
+        }
+    }
+
+    private void markUsed(Path file) {
+        touch(file);
+        used.add(file);
     }
 
     /** The bytes of an entry found, checked against the check that ends it; empty (and the entry removed) where they fail it. */
@@ -230,6 +253,7 @@ public final class BuildCache {
         List<byte[]> checked = new ArrayList<>(chunks);
         checked.add(java.nio.ByteBuffer.allocate(TRAILER).putInt((int) crc.getValue()).putInt(MARK).array());
         if (writeInto(target, checked)) {
+            used.add(target);
             written.addAndGet(chunks.stream().mapToLong(chunk -> chunk.length).sum());
         }
     }
@@ -300,10 +324,39 @@ public final class BuildCache {
 
     /** The checked and assembled plans kept beside the outputs. */
     public PlanStore plans() {
-        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"), bytes -> {
-            tag();
-            written.addAndGet(bytes);
+        return folder == null ? PlanStore.NONE : new PlanStore.InFolder(folder.resolve("plans"), folder.resolve("content"), new Use() {
+            @Override
+            public void used(Path entry) {
+                markUsed(entry);
+            }
+
+            @Override
+            public void written(Path entry, long bytes) {
+                tag();
+                used.add(entry);
+                written.addAndGet(bytes);
+            }
         });
+    }
+
+    /** What a store of entries beside the outputs tells the cache, so that it keeps them when it trims and tallies what they add. */
+    interface Use {
+        /** The entry was used by this build. */
+        void used(Path entry);
+
+        /** The entry was written by this build, {@code bytes} of it. */
+        void written(Path entry, long bytes);
+
+        /** Tells nothing. */
+        Use NONE = new Use() {
+            @Override
+            public void used(Path entry) {
+            }
+
+            @Override
+            public void written(Path entry, long bytes) {
+            }
+        };
     }
 
     private void tag() {
@@ -314,8 +367,11 @@ public final class BuildCache {
 
     /**
      * Removes the entries used longest ago when the cache holds more than its bound, until it holds no more
-     * than nine tenths of it; returns the bytes removed. The cache is walked only when what it held at the last walk, with what builds have added
-     * since (kept in a tally beside the entries), could pass the bound, or after many builds.
+     * than nine tenths of it, or only the entries this build used or wrote, which are never removed: a cache
+     * trimmed below what one build needs would have the next build make again what it removed. Returns the bytes
+     * removed. The cache is walked only when what it held at the last walk, with what builds have added since (kept
+     * in a tally beside the entries), could pass the bound, or could pass by a tenth of it what the build of that
+     * walk needed where that was more than the bound; or after many builds.
      */
     public long trim() {
         if (folder == null || !Files.isDirectory(folder)) {
@@ -323,21 +379,31 @@ public final class BuildCache {
         }
         Path tally = folder.resolve("size");
         long[] known = readTally(tally);
-        if (known != null && known[0] + written.get() <= maxBytes && known[1] < BUILDS_BETWEEN_WALKS) {
-            writeAtomically(tally, (known[0] + written.get() + " " + (known[1] + 1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (known != null && known[0] + written.get() <= Math.max(maxBytes, known[2] + maxBytes / 10) && known[1] < BUILDS_BETWEEN_WALKS) {
+            writeTally(tally, known[0] + written.get(), known[1] + 1, known[2]);
             return 0;
         }
         return walkAndTrim();
     }
 
-    /** The bytes the cache holds by its tally and the builds since it was last walked; null if there is no tally to trust. */
+    /**
+     * The bytes the cache holds by its tally, the builds since it was last walked and the bytes of the entries that
+     * walk could not remove as its build had used them; null if there is no tally to trust.
+     */
     private static long[] readTally(Path tally) {
         try {
             String[] parts = Files.readString(tally).trim().split(" ");
-            return parts.length == 2 ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : null;
+            if (parts.length < 2 || parts.length > 3) {
+                return null;
+            }
+            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts.length == 3 ? Long.parseLong(parts[2]) : 0};
         } catch (IOException | NumberFormatException e) {
             return null;
         }
+    }
+
+    private static void writeTally(Path tally, long total, long builds, long needed) {
+        writeAtomically(tally, (total + " " + builds + " " + needed + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private long walkAndTrim() {
@@ -345,6 +411,7 @@ public final class BuildCache {
         }
         List<Entry> entries = new ArrayList<>();
         long total = 0;
+        long needed = 0;
         for (Path area : List.of(objects, folder.resolve("plans"))) {
             if (!Files.isDirectory(area)) {
                 continue;
@@ -354,8 +421,12 @@ public final class BuildCache {
                         && ENTRY.matcher(area.relativize(path).toString().replace('\\', '/')).matches()).toList()) {
                     try {
                         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-                        entries.add(new Entry(path, a.size(), a.lastModifiedTime()));
                         total += a.size();
+                        if (used.contains(path)) {
+                            needed += a.size();
+                        } else {
+                            entries.add(new Entry(path, a.size(), a.lastModifiedTime()));
+                        }
                     } catch (IOException e) {
                         // removed meanwhile by another build
                     }
@@ -366,7 +437,7 @@ public final class BuildCache {
         }
         Path tally = folder.resolve("size");
         if (total <= maxBytes) {
-            writeAtomically(tally, (total + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            writeTally(tally, total, 0, 0);
             return 0;
         }
         long removed = 0;
@@ -384,7 +455,7 @@ public final class BuildCache {
                 // in use or already gone
             }
         }
-        writeAtomically(tally, (total - removed + " 0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeTally(tally, total - removed, 0, needed > keep ? needed : 0);
         return removed;
     }
 
@@ -400,11 +471,13 @@ public final class BuildCache {
     }
 
     /** The modification time records when an entry was last used, so that trimming removes the longest unused. */
-    static void touch(Path file) {
+    private static boolean touch(Path file) {
         try {
             Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return true;
         } catch (IOException e) {
-            // a read-only cache is still a cache
+            // none, or a read-only cache, which is still a cache
+            return false;
         }
     }
 }

@@ -163,7 +163,7 @@ public interface PlanStore {
     final class InFolder implements PlanStore {
         private final Path folder;
         private final Path keys;
-        private final java.util.function.LongConsumer written;
+        private final BuildCache.Use use;
         private PlanKeyIndex index;
         /**
          * How many plans a store maps into memory at most (see {@link #find}): a quarter of Linux's usual limit of mappings.
@@ -173,16 +173,16 @@ public interface PlanStore {
         private final int mostMapped;
         private final java.util.concurrent.atomic.AtomicInteger mapped = new java.util.concurrent.atomic.AtomicInteger();
 
-        /** @param written told the bytes of each plan kept, for the cache's tally of its size */
-        InFolder(Path folder, Path keys, java.util.function.LongConsumer written) {
-            this(folder, keys, written, MOST_MAPPED);
+        /** @param use told each plan used and kept, for the cache's tally of its size and its trimming */
+        InFolder(Path folder, Path keys, BuildCache.Use use) {
+            this(folder, keys, use, MOST_MAPPED);
         }
 
         /** @param mostMapped how many plans to map into memory before reading the rest into the heap */
-        InFolder(Path folder, Path keys, java.util.function.LongConsumer written, int mostMapped) {
+        InFolder(Path folder, Path keys, BuildCache.Use use, int mostMapped) {
             this.folder = folder;
             this.keys = keys;
-            this.written = written;
+            this.use = use;
             this.mostMapped = mostMapped;
         }
 
@@ -247,7 +247,7 @@ public interface PlanStore {
                             : ModelCodec.read(Files.readAllBytes(file));
                 }
                 if (markUsed) {
-                    BuildCache.touch(file);
+                    use.used(file);
                 }
                 return read instanceof Kept kept ? Optional.of(kept) : Optional.empty();
             } catch (NoSuchFileException e) {
@@ -265,8 +265,9 @@ public interface PlanStore {
         @Override
         public void keep(String key, Kept plan) {
             byte[] bytes = ModelCodec.write(plan);
-            if (BuildCache.writeAtomically(BuildCache.entry(folder, key), bytes)) {
-                written.accept(bytes.length);
+            Path entry = BuildCache.entry(folder, key);
+            if (BuildCache.writeAtomically(entry, bytes)) {
+                use.written(entry, bytes.length);
             }
         }
     }

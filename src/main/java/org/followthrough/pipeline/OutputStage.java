@@ -285,6 +285,10 @@ final class OutputStage {
                 }
                 progress.fileDone(done.incrementAndGet(), total, fromCache.get());
             }
+            if (!looked) {
+                // not read, as the site holds the unit's files; kept for a build into a folder without them
+                UnitPack.markUsed(cache, key);
+            }
         } finally {
             if (pack != null) {
                 pack.close();

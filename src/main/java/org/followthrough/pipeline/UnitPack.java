@@ -49,6 +49,11 @@ final class UnitPack implements AutoCloseable {
         return Fingerprint.of("pack", record);
     }
 
+    /** Marks the pack kept beside the record {@code record} as used without reading it, so that trimming the cache keeps it. */
+    static void markUsed(BuildCache cache, String record) {
+        cache.markUsed(key(record));
+    }
+
     /**
      * The pack kept beside the record {@code record}, open until closed; empty when there is none or it cannot be read
      * as one.

@@ -60,6 +60,35 @@ class BuildCacheBoundTest {
         assertThat(entriesSize()).as("three entries of 500 bytes, each with its check").isEqualTo(3 * (500 + BuildCache.TRAILER));
     }
 
+    /**
+     * A build that needs more than the bound (a large archive's first build) keeps all it wrote, and the next build
+     * finds all it uses: trimming removes only what the trimming build did not use. The cache is walked again only
+     * once it grows by a tenth of the bound past what the first build needed.
+     */
+    @Test
+    void entriesTheTrimmingBuildUsedOrWroteAreKeptThoughTheyPassTheBound() throws IOException {
+        BuildCache first = BuildCache.in(folder, 2_500);
+        for (int entry = 0; entry < 8; entry++) {
+            first.put(key(0, entry), new byte[500]);
+        }
+        assertThat(first.trim()).as("bytes removed by the build that wrote them").isZero();
+
+        BuildCache second = BuildCache.in(folder, 2_500);
+        for (int entry = 0; entry < 6; entry++) {
+            assertThat(second.find(key(0, entry))).as("entry %d, used by the second build", entry).isPresent();
+        }
+        second.put(key(1, 0), new byte[500]);
+        assertThat(second.trim()).as("bytes removed by the second build").isEqualTo(2 * (500 + BuildCache.TRAILER));
+
+        BuildCache third = BuildCache.in(folder, 2_500);
+        for (int entry = 0; entry < 6; entry++) {
+            assertThat(third.find(key(0, entry))).as("entry %d, used by the second build", entry).isPresent();
+        }
+        assertThat(third.find(key(0, 6))).as("an entry the second build did not use").isEmpty();
+        assertThat(third.find(key(0, 7))).as("an entry the second build did not use").isEmpty();
+        assertThat(third.find(key(1, 0))).as("the entry the second build wrote").isPresent();
+    }
+
     private static String key(int build, int entry) {
         return Fingerprint.of(build, entry);
     }

@@ -170,7 +170,7 @@ class ModelCodecTest {
     @Test
     void plansPastTheMostMappedAreReadIntoTheHeapAsTheyWereKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws IOException {
         List<Plan> plans = shippedPlans();
-        PlanStore.InFolder store = new PlanStore.InFolder(temp.resolve("plans"), temp.resolve("content"), bytes -> { }, 1);
+        PlanStore.InFolder store = new PlanStore.InFolder(temp.resolve("plans"), temp.resolve("content"), BuildCache.Use.NONE, 1);
         for (int i = 0; i < plans.size(); i++) {
             store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null));
         }

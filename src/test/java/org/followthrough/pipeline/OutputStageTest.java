@@ -58,17 +58,22 @@ class OutputStageTest {
 
     /** Publishes the outputs into site/, with the cache in cache/, as a build does. */
     private OutputStage.Counts publish(List<Output> outputs, String unitKey) throws IOException {
+        return publish(outputs, unitKey, BuildCache.in(temp.resolve("cache")));
+    }
+
+    /** Publishes as a build does, trimming the cache once the site is in place. */
+    private OutputStage.Counts publish(List<Output> outputs, String unitKey, BuildCache cache) throws IOException {
         fingerprintsWorkedOut.set(0);
         made.set(0);
         Problems problems = new Problems();
         OutputFolder folder = OutputFolder.claim(temp.resolve("site"), temp.resolve("content"), null, problems).orElseThrow();
-        BuildCache cache = BuildCache.in(temp.resolve("cache"));
         OutputGuard guard = new OutputGuard(ProtectedNames.NONE, "");
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder, cache.manifestFor(folder.path()))) {
             OutputStage stage = new OutputStage(cache, publisher, "", true, name -> name, guard, problems, BuildProgress.NONE);
             OutputStage.Counts counts = stage.run(outputs, Map.of("plan:a", unitKey));
             assertThat(problems.sorted()).isEmpty();
             publisher.commit();
+            cache.trim();
             return counts;
         }
     }
@@ -144,5 +149,23 @@ class OutputStageTest {
         assertThat(made).as("only the file the site lacks").hasValue(1);
         assertThat(again.fromCache()).isEqualTo(1);
         assertThat(Folders.contents(temp.resolve("site"))).containsEntry("plans/a/plan.json", "plans/a/plan.json: first");
+    }
+
+    /**
+     * A unit kept from the site relies on its record and its pack without reading the pack, and a cache over its bound
+     * keeps both: a build into a folder without the unit's files (a site deleted) then takes them from the pack.
+     */
+    @Test
+    void aUnitKeptFromTheSiteKeepsItsRecordAndPackWhenTheCacheIsTrimmed() throws IOException {
+        publish(unit("first"), "unit 1");
+        // a bound every entry passes: trimming removes whatever the build did not use
+        publish(unit("first"), "unit 1", BuildCache.in(temp.resolve("cache"), 1));
+        Folders.delete(temp.resolve("site"));
+
+        OutputStage.Counts again = publish(unit("first"), "unit 1");
+
+        assertThat(fingerprintsWorkedOut).as("kept by its record").hasValue(0);
+        assertThat(made).as("files made").hasValue(0);
+        assertThat(again.fromCache()).isEqualTo(2);
     }
 }
