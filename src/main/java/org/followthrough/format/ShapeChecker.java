@@ -101,28 +101,71 @@ public final class ShapeChecker {
     /**
      * Warns of a line of a text over several lines that reads as a field this object may have but does not: indented as
      * far as the text, YAML reads it as more of the text, and the field is lost ({@code monitoring: …} under a
-     * {@code description: |} one level too deep). The first such line of each text.
+     * {@code description: |} or {@code description: >} one level too deep). The first such line of each text. A block's
+     * lines are looked at as written, since a folded block ({@code >}) joins them into one.
      */
     private void swallowedField(Node.Mapping mapping, Node.Mapping.Entry entry, Shape shape) {
-        if (!(entry.value() instanceof Node.Scalar scalar) || scalar.kind() != Node.Scalar.Kind.STRING || scalar.text().indexOf('\n') < 0) {
+        if (!(entry.value() instanceof Node.Scalar scalar) || scalar.kind() != Node.Scalar.Kind.STRING) {
             return;
         }
-        String[] lines = scalar.text().split("\n", -1);
-        for (int i = 1; i < lines.length; i++) {
-            Matcher field = FIELD_LINE.matcher(lines[i]);
+        List<Location> places = new ArrayList<>();
+        List<String> lines = blockLines(scalar, places);
+        if (lines == null) {
+            if (scalar.text().indexOf('\n') < 0) {
+                return;
+            }
+            lines = List.of(scalar.text().split("\n", -1));
+            places = null;
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            Matcher field = FIELD_LINE.matcher(lines.get(i));
             // a line of prose may begin with such a word where the text wraps: only one after a blank line or a finished
             // sentence, as a field below a text would be, is told
-            String before = lines[i - 1].strip();
+            String before = lines.get(i - 1).strip();
             boolean apart = before.isEmpty() || before.endsWith(".") || before.endsWith("!") || before.endsWith("?") || before.endsWith(":");
             if (apart && field.lookingAt() && shape.field(field.group(1)).isPresent() && mapping.entry(field.group(1)).isEmpty()) {
                 String name = field.group(1);
-                problems.warning(placeIn(scalar, i + 1, 1), "this line of '" + entry.key() + "' reads as the field '" + name
-                                + "', but it is indented as far as the text above it, so it is published as part of that text and '"
-                                + name + "' is left empty",
+                problems.warning(places != null ? places.get(i) : placeIn(scalar, i + 1, 1), "this line of '" + entry.key()
+                                + "' reads as the field '" + name + "', but it is indented as far as the text above it, so it is published"
+                                + " as part of that text and '" + name + "' is left empty",
                         "if '" + name + "' is a field of its own, start it in the same column as '" + entry.key() + "'");
                 return;
             }
         }
+    }
+
+    /**
+     * The lines of a block text ({@code |} or {@code >}) as written, without their indentation, each with its place in
+     * {@code places}; null for a text that is not a block.
+     */
+    private List<String> blockLines(Node.Scalar scalar, List<Location> places) {
+        Location at = scalar.location();
+        List<String> all = file.text().lines().toList();
+        if (at.line() < 1 || at.line() > all.size()) {
+            return null;
+        }
+        String own = all.get(at.line() - 1);
+        String start = own.substring(Math.min(own.length(), Math.max(0, at.column() - 1)));
+        if (!start.startsWith("|") && !start.startsWith(">")) {
+            return null;
+        }
+        int indent = -1;
+        List<String> lines = new ArrayList<>();
+        for (int i = at.line(); i < all.size(); i++) {
+            String line = all.get(i);
+            if (!line.isBlank()) {
+                int its = YamlLines.indent(line);
+                if (indent < 0) {
+                    indent = its;
+                }
+                if (its < indent) {
+                    break;
+                }
+            }
+            lines.add(line.isBlank() ? "" : line.substring(indent));
+            places.add(new Location(at.file(), i + 1, Math.max(indent, 0) + 1));
+        }
+        return lines;
     }
 
     private static boolean isNull(Node node) {

@@ -27,7 +27,10 @@ class OrdinaryTextIsNotWarnedOfTest {
             "    description: The \"Transfer and\n      Discharge policy\" is reviewed.\n",
             "    description: The \"Transfer and\n      Discharge policy\"\n",
             // a wrapped line of a text that begins with a field's name, in the middle of a sentence
-            "    description: |\n      Minutes are kept, and the\n      monitoring: the audit is repeated yearly.\n"})
+            "    description: |\n      Minutes are kept, and the\n      monitoring: the audit is repeated yearly.\n",
+            "    description: >\n      Minutes are kept, and the\n      monitoring: the audit is repeated yearly.\n",
+            // a field below a folded text, in its own column
+            "    description: >\n      Minutes are kept.\n    monitoring: the audit is repeated yearly.\n"})
     void wrappedTextIsNotTold(String description) throws IOException {
         Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
         Folders.replace(content.resolve("plans/sample-review/recommendations/01.yaml"), "    description: Minute every MDT meeting.\n",
