@@ -45,6 +45,8 @@ public final class ShapeChecker {
 
     private final ContentFiles files;
     private final SourceFile file;
+    /** The file's lines, split when first needed (for a block text, or a problem's place), then kept for the file's other texts. */
+    private List<String> lines;
     private final Problems problems;
 
     public ShapeChecker(ContentFiles files, SourceFile file, Problems problems) {
@@ -134,13 +136,20 @@ public final class ShapeChecker {
         }
     }
 
+    private List<String> lines() {
+        if (lines == null) {
+            lines = file.text().lines().toList();
+        }
+        return lines;
+    }
+
     /**
      * The lines of a block text ({@code |} or {@code >}) as written, without their indentation, each with its place in
      * {@code places}; null for a text that is not a block.
      */
     private List<String> blockLines(Node.Scalar scalar, List<Location> places) {
         Location at = scalar.location();
-        List<String> all = file.text().lines().toList();
+        List<String> all = lines();
         if (at.line() < 1 || at.line() > all.size()) {
             return null;
         }
@@ -421,7 +430,7 @@ public final class ShapeChecker {
      */
     private Location placeIn(Node.Scalar scalar, int line, int column) {
         Location at = scalar.location();
-        List<String> lines = file.text().lines().toList();
+        List<String> lines = lines();
         if (at.line() < 1 || at.line() > lines.size()) {
             return at;
         }
