@@ -412,7 +412,11 @@ public final class JsonRenderer {
             .array("follow_ups", JsonShape.<FollowUp>inline("A further action required after review.")
                     .field("text", N_STRING, "The follow-up action (Markdown).", (c, f) -> text(f.text()))
                     .optional("target", TARGET, "When it is due.", (c, f) -> f.target())
-                    .optional("status", SCALE_VALUE, "Its status.", (c, f) -> f.status()), "Follow-up actions.", (c, r) -> r.action().followUps())
+                    .optional("status", SCALE_VALUE, "Its status.", (c, f) -> f.status())
+                    .field("date_passed", BOOLEAN, "Whether its date had passed on the as-of date without its being reported done"
+                            + " (the pages' 'Date passed'). A day its month does not have ('31 June 2019') has no deadline, but has"
+                            + " passed once that month has ended.", (c, f) -> f.datePassed(c.asOf())),
+                    "Follow-up actions.", (c, r) -> r.action().followUps())
             .field("note", N_STRING, "Anything a reader should know (Markdown).", (c, r) -> text(r.action().note()))
             .array("themes", THEME_REF, "The themes the action comes under: its recommendation's and its own, in the site's order.",
                     (c, r) -> r.action().themes())

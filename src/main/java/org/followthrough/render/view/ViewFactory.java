@@ -470,19 +470,9 @@ public final class ViewFactory {
         return new FollowUpView(html(f.text()), excerpt(f.text(), SUBJECT_WORDS), target(f.target()), entry(f.status()), passed(f, archive.asOf()));
     }
 
-    /**
-     * Whether a follow-up's date has passed on the as-of date without its being reported done. Wording that names a day its
-     * month does not have ("31 June 2019") gives no date, but has passed once that month has ended.
-     */
+    /** Whether a follow-up's date has passed on the as-of date without its being reported done: see {@link org.followthrough.model.FollowUp#datePassed}. */
     static boolean passed(org.followthrough.model.FollowUp f, LocalDate asOf) {
-        LocalDate deadline = null;
-        if (f.target() != null && f.target().date() != null) {
-            deadline = f.target().date().deadline();
-        } else if (f.target() != null && f.target().monthOfImpossibleDay() != null) {
-            deadline = f.target().monthOfImpossibleDay().atEndOfMonth();
-        }
-        boolean done = f.status() != null && f.status().lifecycle() != null && f.status().lifecycle().isDone();
-        return !done && deadline != null && deadline.isBefore(asOf);
+        return f.datePassed(asOf);
     }
 
     private StateView state(Plan plan, ActionState s) {

@@ -177,6 +177,46 @@ class JsonRendererTest {
         }
     }
 
+    /**
+     * A plan's page counts the follow-ups past their dates; the data says which they are, so that the count can be made
+     * from it. Plan P dates two follow-ups of action 15.1 "31 June 2019" and "31 April 2019": their target has no deadline,
+     * as no such day exists, but the months have long ended and the page counts them.
+     */
+    @Test
+    void eachFollowUpSaysWhetherItsDateHasPassedAsThePlansPageCountsIt() throws Exception {
+        Archive archive = TestArchives.shipped();
+        for (Plan plan : archive.plans()) {
+            JsonNode json = JSON.readTree(JsonRenderer.plan(archive, plan)).get("plan");
+            List<JsonNode> followUps = new ArrayList<>();
+            json.get("recommendations").forEach(r -> r.get("actions").forEach(a -> a.get("follow_ups").forEach(followUps::add)));
+            long flagged = followUps.stream().filter(f -> f.get("date_passed").asBoolean()).count();
+            long counted = plan.actions().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(archive.asOf())).count();
+            assertThat(flagged).as(plan.id()).isEqualTo(counted);
+        }
+        Plan p = archive.plans().stream().filter(plan -> plan.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        JsonNode json = JSON.readTree(JsonRenderer.plan(archive, p)).get("plan");
+        List<JsonNode> impossibleDays = new ArrayList<>();
+        List<JsonNode> reportedDone = new ArrayList<>();
+        json.get("recommendations").forEach(r -> r.get("actions").forEach(a -> a.get("follow_ups").forEach(f -> {
+            String wording = f.get("target").isNull() ? "" : f.get("target").get("text").asText();
+            if (wording.equals("31 June 2019") || wording.equals("31 April 2019")) {
+                impossibleDays.add(f);
+            }
+            if (!f.get("status").isNull() && List.of("completed", "embedded", "closed").contains(f.get("status").get("lifecycle").asText())) {
+                reportedDone.add(f);
+            }
+        })));
+        assertThat(impossibleDays).hasSize(2).allSatisfy(f -> {
+            assertThat(f.get("target").get("deadline").isNull()).isTrue();
+            assertThat(f.get("date_passed").asBoolean()).isTrue();
+        });
+        assertThat(reportedDone).isNotEmpty().allSatisfy(f -> assertThat(f.get("date_passed").asBoolean()).isFalse());
+        long passed = json.get("recommendations").findValues("follow_ups").stream()
+                .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+                .filter(f -> f.get("date_passed").asBoolean()).count();
+        assertThat(passed).as("the 34 follow-ups past their dates that the plan's page counts").isEqualTo(34);
+    }
+
     @Test
     void siteDocumentLinksToEachPlansAndOrganisationsOwnDownloads() throws Exception {
         Archive archive = TestArchives.small();
