@@ -50,6 +50,7 @@ import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Routes;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.JsonShape.Context;
+import org.followthrough.render.view.ViewFactory;
 
 /**
  * The plans as open data in JSON: a plan in full (every field, its scales, recommendations, actions,
@@ -319,6 +320,9 @@ public final class JsonRenderer {
             .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
                     + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar()));
 
+    private static final String LAST_UPDATE = "The date of the plan's latest dated update, of the plan or of any of its actions' progress, on or before"
+                    + " the as-of date (the pages' 'Last update published'); null when it dates none.";
+
     /** The fields every form of a plan begins with. */
     private static final JsonShape<Plan> PLAN_HEAD = JsonShape.<Plan>inline(null)
             .field("id", STRING, "The plan's identifier on this site.", (c, p) -> p.id())
@@ -335,6 +339,7 @@ public final class JsonRenderer {
             .field("start", N_DATE, "When the plan started.", (c, p) -> iso(p.start()))
             .optional("target_completion", TARGET, "When the plan is due to be complete.", (c, p) -> p.targetCompletion())
             .array("organisations", ORG_REF, "Every organisation involved.", (c, p) -> p.organisations())
+            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(ViewFactory.lastUpdate(p, c.asOf())))
             .object("tally", TALLY, "Its actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "Its downloads; 'json' is the plan in full.", (c, p) -> Links.of(p));
 
@@ -503,6 +508,7 @@ public final class JsonRenderer {
                     .field("title", N_STRING, "The title or theme.", (c, a) -> a.title())
                     .field("reason", N_STRING, "Why no further action is needed (Markdown).", (c, a) -> text(a.reason())),
                     "Recommendations addressed with no further action.", (c, p) -> p.addressedWithoutAction())
+            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(ViewFactory.lastUpdate(p, c.asOf())))
             .object("tally", TALLY, "The plan's actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "The plan's downloads.", (c, p) -> Links.of(p))
             .array("recommendations", RECOMMENDATION, "The recommendations, as published, each with its actions.",

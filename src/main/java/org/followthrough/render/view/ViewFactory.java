@@ -215,7 +215,7 @@ public final class ViewFactory {
 
     /**
      * The date of a plan's last dated update, of the plan or of any of its actions, on or before the as-of date
-     * (a build as at an earlier date does not know of later ones); null when it has none.
+     * (a build as at an earlier date does not know of later ones; with no as-of date, any); null when it has none.
      */
     public static LocalDate lastUpdate(Plan p, LocalDate asOf) {
         LocalDate last = null;
@@ -231,7 +231,7 @@ public final class ViewFactory {
     }
 
     private static LocalDate later(LocalDate known, LocalDate date, LocalDate asOf) {
-        if (date == null || date.isAfter(asOf)) {
+        if (date == null || asOf != null && date.isAfter(asOf)) {
             return known;
         }
         return known == null || date.isAfter(known) ? date : known;

@@ -217,6 +217,28 @@ class JsonRendererTest {
         assertThat(passed).as("the 34 follow-ups past their dates that the plan's page counts").isEqualTo(34);
     }
 
+    /**
+     * The list of plans orders them by their last dated update and gives its date ("Last update published"): the site's
+     * and each plan's document give it too, so that plans not updated within the site's limit can be found from the data.
+     * Plan P's last update is its review of 28 November 2018; the 2022 update plan's, its publication of 16 August 2022,
+     * a day after the progress it reports; three plans date none of their updates.
+     */
+    @Test
+    void siteAndPlanDocumentsGiveEachPlansLastDatedUpdateAsTheListOfPlansDoes() throws Exception {
+        Archive archive = TestArchives.shipped();
+        JsonNode site = JSON.readTree(JsonRenderer.site(archive));
+        java.util.Map<String, String> lastUpdates = new java.util.TreeMap<>();
+        site.get("plans").forEach(p -> lastUpdates.put(p.get("id").asText(), p.get("last_update").isNull() ? null : p.get("last_update").asText()));
+        assertThat(lastUpdates).containsEntry("p-independent-investigation", "2018-11-28").containsEntry("x-update-2022", "2022-08-16")
+                .containsEntry("eput-e203623", null).containsEntry("kmpt-mr-s", null).containsEntry("bdhr-2011-12-03", null);
+        for (Plan plan : archive.plans()) {
+            JsonNode json = JSON.readTree(JsonRenderer.plan(archive, plan)).get("plan");
+            java.time.LocalDate shown = ViewFactory.lastUpdate(plan, archive.asOf());
+            assertThat(json.get("last_update").isNull() ? null : json.get("last_update").asText()).as(plan.id())
+                    .isEqualTo(shown == null ? null : shown.toString()).isEqualTo(lastUpdates.get(plan.id()));
+        }
+    }
+
     @Test
     void siteDocumentLinksToEachPlansAndOrganisationsOwnDownloads() throws Exception {
         Archive archive = TestArchives.small();
