@@ -42,6 +42,30 @@ public record Plan(
         return deadline != null && deadline.isBefore(asOf);
     }
 
+    /**
+     * The date of the plan's last dated update, of the plan or of any of its actions, on or before {@code asOf} (a site
+     * as at an earlier date does not know of later ones); null when it has none.
+     */
+    public LocalDate lastUpdate(LocalDate asOf) {
+        LocalDate last = null;
+        for (PlanUpdate u : updates) {
+            last = later(last, u.date(), asOf);
+        }
+        for (Action a : (Iterable<Action>) actions()::iterator) {
+            for (ProgressUpdate u : a.progress()) {
+                last = later(last, u.date(), asOf);
+            }
+        }
+        return last;
+    }
+
+    private static LocalDate later(LocalDate known, LocalDate date, LocalDate asOf) {
+        if (date == null || date.isAfter(asOf)) {
+            return known;
+        }
+        return known == null || date.isAfter(known) ? date : known;
+    }
+
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());
     }

@@ -199,7 +199,7 @@ public final class SiteRenderer {
         }
         this.everything = Fingerprint.of(common, List.copyOf(planKeys.values()), archive.organisations());
         this.themes = ThemeIndex.of(archive);
-        archive.plans().forEach(plan -> lastUpdates.put(plan.id(), ViewFactory.lastUpdate(plan, archive.asOf())));
+        archive.plans().forEach(plan -> lastUpdates.put(plan.id(), plan.lastUpdate(archive.asOf())));
         this.organisationsById = archive.organisationsById();
         this.fingerprints = new PlanFingerprints(shared.parts(), Fingerprint.of("plan fingerprints", common));
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
@@ -1073,7 +1073,7 @@ public final class SiteRenderer {
 
     /** A fingerprint of a plan as the site's data lists it, kept from an earlier build by the plan's key. */
     private String siteDataKey(Plan plan) {
-        return fingerprints.of("site data", planKeys.get(plan.id()), () -> JsonRenderer.sitePlan(archive.site(), organisationsById, plan));
+        return fingerprints.of("site data", planKeys.get(plan.id()), () -> JsonRenderer.sitePlan(archive.site(), organisationsById, archive.asOf(), plan));
     }
 
     /** A fingerprint of a plan's summary (its card in the list of plans, its row in the site's PDF), kept from an earlier build by the plan's key. */

@@ -50,7 +50,6 @@ import org.followthrough.model.ThemeIndex;
 import org.followthrough.render.Routes;
 import org.followthrough.render.calendar.IcalRenderer;
 import org.followthrough.render.data.JsonShape.Context;
-import org.followthrough.render.view.ViewFactory;
 
 /**
  * The plans as open data in JSON: a plan in full (every field, its scales, recommendations, actions,
@@ -100,10 +99,12 @@ public final class JsonRenderer {
         return SITE_DOCUMENT.document(context(archive), archive);
     }
 
-    /** A plan as {@code data/site.json} lists it, as JSON: made from the plan, the organisations it names and the site's settings alone. */
-    public static String sitePlan(Site site, Map<String, Organisation> byId, Plan p) {
-        // no as-of date: a plan's summary does not show it
-        return PLAN_SUMMARY.document(new Context(site, byId, null), p);
+    /**
+     * A plan as {@code data/site.json} lists it, as JSON: made from the plan, the organisations it names, the site's settings
+     * and the as-of date alone (its last update is the last on or before that date).
+     */
+    public static String sitePlan(Site site, Map<String, Organisation> byId, java.time.LocalDate asOf, Plan p) {
+        return PLAN_SUMMARY.document(new Context(site, byId, asOf), p);
     }
 
     /** The counts of every action of the site, as {@code data/site.json} gives them. */
@@ -339,7 +340,7 @@ public final class JsonRenderer {
             .field("start", N_DATE, "When the plan started.", (c, p) -> iso(p.start()))
             .optional("target_completion", TARGET, "When the plan is due to be complete.", (c, p) -> p.targetCompletion())
             .array("organisations", ORG_REF, "Every organisation involved.", (c, p) -> p.organisations())
-            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(ViewFactory.lastUpdate(p, c.asOf())))
+            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(p.lastUpdate(c.asOf())))
             .object("tally", TALLY, "Its actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "Its downloads; 'json' is the plan in full.", (c, p) -> Links.of(p));
 
@@ -508,7 +509,7 @@ public final class JsonRenderer {
                     .field("title", N_STRING, "The title or theme.", (c, a) -> a.title())
                     .field("reason", N_STRING, "Why no further action is needed (Markdown).", (c, a) -> text(a.reason())),
                     "Recommendations addressed with no further action.", (c, p) -> p.addressedWithoutAction())
-            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(ViewFactory.lastUpdate(p, c.asOf())))
+            .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(p.lastUpdate(c.asOf())))
             .object("tally", TALLY, "The plan's actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "The plan's downloads.", (c, p) -> Links.of(p))
             .array("recommendations", RECOMMENDATION, "The recommendations, as published, each with its actions.",

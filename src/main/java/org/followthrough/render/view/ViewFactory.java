@@ -207,35 +207,12 @@ public final class ViewFactory {
      * follow-ups past their dates.
      */
     PlanStanding standing(Plan p) {
-        LocalDate last = lastUpdate(p, archive.asOf());
+        LocalDate last = p.lastUpdate(archive.asOf());
         int open = p.targetCompletionPassed(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
-        int followUps = (int) p.actions().flatMap(a -> a.followUps().stream()).filter(f -> passed(f, archive.asOf())).count();
+        int followUps = (int) p.actions().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(archive.asOf())).count();
         return new PlanStanding(Dates.format(last), iso(last), open, followUps);
     }
 
-    /**
-     * The date of a plan's last dated update, of the plan or of any of its actions, on or before the as-of date
-     * (a build as at an earlier date does not know of later ones; with no as-of date, any); null when it has none.
-     */
-    public static LocalDate lastUpdate(Plan p, LocalDate asOf) {
-        LocalDate last = null;
-        for (org.followthrough.model.PlanUpdate u : p.updates()) {
-            last = later(last, u.date(), asOf);
-        }
-        for (Action a : (Iterable<Action>) p.actions()::iterator) {
-            for (org.followthrough.model.ProgressUpdate u : a.progress()) {
-                last = later(last, u.date(), asOf);
-            }
-        }
-        return last;
-    }
-
-    private static LocalDate later(LocalDate known, LocalDate date, LocalDate asOf) {
-        if (date == null || asOf != null && date.isAfter(asOf)) {
-            return known;
-        }
-        return known == null || date.isAfter(known) ? date : known;
-    }
 
     /**
      * The numbers missing from a plan's run of recommendation numbers 1, 2, 3 …, in a sentence ("Recommendations
@@ -467,12 +444,7 @@ public final class ViewFactory {
     }
 
     private FollowUpView followUp(org.followthrough.model.FollowUp f) {
-        return new FollowUpView(html(f.text()), excerpt(f.text(), SUBJECT_WORDS), target(f.target()), entry(f.status()), passed(f, archive.asOf()));
-    }
-
-    /** Whether a follow-up's date has passed on the as-of date without its being reported done: see {@link org.followthrough.model.FollowUp#datePassed}. */
-    static boolean passed(org.followthrough.model.FollowUp f, LocalDate asOf) {
-        return f.datePassed(asOf);
+        return new FollowUpView(html(f.text()), excerpt(f.text(), SUBJECT_WORDS), target(f.target()), entry(f.status()), f.datePassed(archive.asOf()));
     }
 
     private StateView state(Plan plan, ActionState s) {

@@ -233,7 +233,7 @@ class JsonRendererTest {
                 .containsEntry("eput-e203623", null).containsEntry("kmpt-mr-s", null).containsEntry("bdhr-2011-12-03", null);
         for (Plan plan : archive.plans()) {
             JsonNode json = JSON.readTree(JsonRenderer.plan(archive, plan)).get("plan");
-            java.time.LocalDate shown = ViewFactory.lastUpdate(plan, archive.asOf());
+            java.time.LocalDate shown = plan.lastUpdate(archive.asOf());
             assertThat(json.get("last_update").isNull() ? null : json.get("last_update").asText()).as(plan.id())
                     .isEqualTo(shown == null ? null : shown.toString()).isEqualTo(lastUpdates.get(plan.id()));
         }

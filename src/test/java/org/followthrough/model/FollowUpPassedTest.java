@@ -1,12 +1,9 @@
-package org.followthrough.render.view;
+package org.followthrough.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.followthrough.model.FollowUp;
-import org.followthrough.model.Target;
-import org.followthrough.model.TargetDate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +19,12 @@ class FollowUpPassedTest {
 
     @Test
     void aDayItsMonthDoesNotHaveIsPastOnceThatMonthHasEnded() {
-        assertThat(ViewFactory.passed(dated("31 June 2019"), LocalDate.of(2026, 11, 30))).isTrue();
-        assertThat(ViewFactory.passed(dated("31 April 2019"), LocalDate.of(2019, 5, 1))).as("the day after April's end").isTrue();
-        assertThat(ViewFactory.passed(dated("31 April 2019"), LocalDate.of(2019, 4, 30))).as("on April's last day").isFalse();
-        assertThat(ViewFactory.passed(dated("31 June 2019"), LocalDate.of(2019, 6, 15))).as("within the month").isFalse();
-        assertThat(ViewFactory.passed(dated("29 February 2019"), LocalDate.of(2019, 3, 1))).as("no 29 February in 2019").isTrue();
-        assertThat(ViewFactory.passed(dated("31st Sept 2020"), LocalDate.of(2020, 10, 1))).isTrue();
+        assertThat(dated("31 June 2019").datePassed(LocalDate.of(2026, 11, 30))).isTrue();
+        assertThat(dated("31 April 2019").datePassed(LocalDate.of(2019, 5, 1))).as("the day after April's end").isTrue();
+        assertThat(dated("31 April 2019").datePassed(LocalDate.of(2019, 4, 30))).as("on April's last day").isFalse();
+        assertThat(dated("31 June 2019").datePassed(LocalDate.of(2019, 6, 15))).as("within the month").isFalse();
+        assertThat(dated("29 February 2019").datePassed(LocalDate.of(2019, 3, 1))).as("no 29 February in 2019").isTrue();
+        assertThat(dated("31st Sept 2020").datePassed(LocalDate.of(2020, 10, 1))).isTrue();
     }
 
     @Test
@@ -44,8 +41,8 @@ class FollowUpPassedTest {
     @Test
     void doneOrUndatedFollowUpsAreNotPast() {
         LocalDate asOf = LocalDate.of(2026, 11, 30);
-        assertThat(ViewFactory.passed(dated("In progress - date to be agreed with MoJ"), asOf)).isFalse();
-        assertThat(ViewFactory.passed(new FollowUp(null, null, null), asOf)).isFalse();
-        assertThat(ViewFactory.passed(new FollowUp(null, new Target("30 June 2019", new TargetDate.Day(LocalDate.of(2019, 6, 30))), null), asOf)).isTrue();
+        assertThat(dated("In progress - date to be agreed with MoJ").datePassed(asOf)).isFalse();
+        assertThat(new FollowUp(null, null, null).datePassed(asOf)).isFalse();
+        assertThat(new FollowUp(null, new Target("30 June 2019", new TargetDate.Day(LocalDate.of(2019, 6, 30))), null).datePassed(asOf)).isTrue();
     }
 }
