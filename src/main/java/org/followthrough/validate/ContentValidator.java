@@ -118,6 +118,10 @@ public final class ContentValidator {
                 problems.error(theme.locationOf("id"), "theme '" + theme.text("id") + "' is declared twice (first at " + first + ")",
                         "give each theme its own id, or merge the two");
             }
+            if (theme.has("label") && theme.text("label").contains(LIST_SEPARATOR)) {
+                problems.warning(theme.locationOf("label"), "the label '" + theme.text("label") + "' holds '; ', which the CSV downloads"
+                        + " put between the themes of an action, so it would read as two themes", "write a comma or 'and'");
+            }
         }
         if (site.has("scales")) {
             checkScales(site.doc("scales"));
@@ -153,6 +157,11 @@ public final class ContentValidator {
     private Optional<ValidContent.OrganisationDoc> checkOrganisation(LoadedContent content, LoadedContent.Identified org) {
         return check(content, org.parsed(), ContentFormat.ORGANISATION, problems).map(doc -> {
             checkBrandColour(doc);
+            if (doc.has("name") && doc.text("name").contains(LIST_SEPARATOR)) {
+                problems.warning(doc.locationOf("name"), "the name '" + doc.text("name") + "' holds '; ', which the CSV downloads put"
+                        + " between the owners of an action, so it would read as the names of two organisations",
+                        "write a comma or 'and'; where these are two organisations, give each a file of its own");
+            }
             if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
                 problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
                         + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
@@ -457,8 +466,8 @@ public final class ContentValidator {
         return doc.locations().containsKey(field) && !doc.has(field);
     }
 
-    /** What the CSV downloads put between the owners of an action, in their roles and names columns too. */
-    private static final String OWNER_SEPARATOR = "; ";
+    /** What the CSV downloads put between the items of a list: an action's owners (their names, roles and people) and its themes. */
+    private static final String LIST_SEPARATOR = "; ";
 
     private void checkOwners(Doc holder, Set<String> involved, Set<String> organisationIds) {
         holder.docs("owners").forEach(o -> {
@@ -467,13 +476,13 @@ public final class ContentValidator {
             }
             // The downloads list owners' roles and names with '; ' between owners: one holding it reads as two owners'.
             for (String role : o.texts("role")) {
-                if (role.contains(OWNER_SEPARATOR)) {
+                if (role.contains(LIST_SEPARATOR)) {
                     problems.warning(o.locationOf("role"), "the role '" + role + "' holds '; ', which the CSV downloads put between"
                             + " owners, so it would read as the roles of two owners", "where these are several roles of one owner, give"
                             + " them as a list (role: [Team Manager, Clinical Lead]); else write a comma or 'and'");
                 }
             }
-            if (o.has("name") && o.text("name").contains(OWNER_SEPARATOR)) {
+            if (o.has("name") && o.text("name").contains(LIST_SEPARATOR)) {
                 problems.warning(o.locationOf("name"), "the name '" + o.text("name") + "' holds '; ', which the CSV downloads put"
                         + " between owners, so it would read as the names of two owners",
                         "give each person as an owner of their own, or write a comma or 'and'");
