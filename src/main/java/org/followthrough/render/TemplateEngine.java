@@ -71,7 +71,10 @@ public final class TemplateEngine {
      * A fingerprint of the site's own templates under a folder ("pdf/", "fragments/"), or of those
      * outside every sub-folder (""), which the pages use: outputs made from them are made again when
      * one of them changes. The built-in templates are part of the tool, whose own fingerprint every
-     * output carries.
+     * output carries; so is a file of the site's that is byte for byte the built-in one of its name, which
+     * makes what the built-in one does, and is left out. Otherwise a build run where a {@code templates}
+     * folder holds unedited copies (the tool's own source folder, whose templates are the built-in ones,
+     * or a site that copied them) would make every page again, and the next build without it too.
      */
     public String fingerprint(String folder) {
         return fingerprints.computeIfAbsent(folder, this::fingerprintOf);
@@ -81,7 +84,7 @@ public final class TemplateEngine {
         java.util.List<Object> parts = new java.util.ArrayList<>();
         new java.util.TreeMap<>(overrides).forEach((name, bytes) -> {
             boolean inFolder = folder.isEmpty() ? !name.contains("/") : name.startsWith(folder);
-            if (inFolder) {
+            if (inFolder && !java.util.Arrays.equals(bytes, builtIn(name))) {
                 parts.add(name);
                 parts.add(bytes);
             }

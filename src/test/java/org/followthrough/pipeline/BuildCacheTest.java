@@ -763,6 +763,39 @@ class BuildCacheTest {
         }
     }
 
+    /**
+     * A templates folder of unedited copies of the built-in templates publishes what the built-in ones do, so it keys
+     * every file as they do: building from the tool's own source folder (whose templates/ are the built-in templates,
+     * and which a build run there takes as the site's own), or with a site's copy of them not yet edited, takes every
+     * file from the site it replaces, and so does the next build without the folder. A copy that is edited still makes
+     * the pages again.
+     */
+    @Test
+    void aTemplatesFolderOfUneditedCopiesOfTheBuiltInTemplatesKeysEveryFileAsTheBuiltInOnesDo() throws IOException {
+        Path copies = TestBuilds.copy(TestBuilds.BUILT_IN_TEMPLATES, temp.resolve("templates"));
+        BuildRequest builtIn = new BuildRequest(content, null, temp.resolve("site"), TestBuilds.AS_OF, null, TestBuilds.CLOCK)
+                .withCache(cache);
+        BuildRequest withCopies = new BuildRequest(content, copies, temp.resolve("site"), TestBuilds.AS_OF, null, TestBuilds.CLOCK)
+                .withCache(cache);
+        BuildResult first = Pipeline.build(builtIn);
+        Map<String, String> published = Folders.contents(temp.resolve("site"));
+
+        BuildResult copied = Pipeline.build(withCopies);
+        BuildResult without = Pipeline.build(builtIn);
+
+        assertThat(first.succeeded()).as("%s", first.problems()).isTrue();
+        assertThat(copied.succeeded()).as("%s", copied.problems()).isTrue();
+        assertThat(copied.filesWritten()).isEqualTo(first.filesWritten());
+        assertThat(copied.filesFromCache()).as("files kept with the copied templates").isEqualTo(copied.filesWritten());
+        assertThat(without.filesFromCache()).as("files kept without them again").isEqualTo(without.filesWritten());
+        assertThat(Folders.contents(temp.resolve("site"))).isEqualTo(published);
+
+        replace(copies.resolve("404.ftlh"), "</h1>", "</h1>\n<p>Edited.</p>");
+        BuildResult edited = Pipeline.build(withCopies);
+        assertThat(edited.filesWritten() - edited.filesFromCache()).as("files made again with an edited template").isPositive();
+        assertThat(Folders.contents(temp.resolve("site")).get("404.html")).contains("Edited.");
+    }
+
     private BuildRequest withHistory(String out) {
         return TestBuilds.request(content, temp.resolve(out)).withCache(cache).withHistory(true);
     }
