@@ -197,6 +197,26 @@ class TimelineChartsTest {
         assertThat(undated).as("the shipped plans report some actions complete without a date").isPositive();
     }
 
+    /**
+     * A chart of the actions' dates is drawn only where it places something: a target, a date of completion, or an open
+     * action's line from its start. KMPT's one action is reported complete, with a target of a day September lacks and no
+     * date of completion: its chart would be an empty axis with a hollow mark, so it is left out, saying why.
+     */
+    @Test
+    void aDatesChartThatWouldPlaceNothingIsLeftOutSayingWhy() {
+        Document kmpt = Jsoup.parse(site.text("plans/kmpt-mr-s/index.html"));
+        assertThat(kmpt.select("svg[id$=-spans]")).isEmpty();
+        assertThat(kmpt.select(".chart-omitted").text()).contains("No chart of each action's dates").contains("nothing on it");
+        assertThat(kmpt.select("table[id$=-spans-table] tbody tr")).as("the table still gives what is known").hasSize(1);
+        for (Page each : pagesWithTimelines()) {
+            for (Element svg : each.document().select("svg[id$=-spans]")) {
+                assertThat(svg.select("g.span").stream().anyMatch(g -> !g.attr("data-deadline").isEmpty() || !g.attr("data-completed").isEmpty()
+                        || !g.attr("data-start").isEmpty() && !Set.of("completed", "embedded", "closed").contains(g.attr("data-lifecycle"))))
+                        .as("%s: something placed on %s", each.path(), svg.id()).isTrue();
+            }
+        }
+    }
+
     /** Counts that never change would draw two flat lines: the chart is left out, and the page says why and what they are. */
     @Test
     void aCountsChartThatWouldBeFlatIsLeftOutSayingWhy() {

@@ -675,9 +675,13 @@ public final class ViewFactory {
         String spansChart = null;
         String spansNarrow = null;
         String spansOmitted = null;
-        boolean anyDate = t.spans().stream().anyMatch(s -> s.start() != null || s.deadline() != null || s.completedOn() != null);
+        // A start is drawn only as the start of a bar to a target, or of an open action's line to the as-of date: an action
+        // reported complete with neither a target date nor a date of completion has nothing to place.
+        boolean anyDate = t.spans().stream().anyMatch(s -> s.deadline() != null || s.completedOn() != null || !s.done() && s.start() != null);
         if (!anyDate) {
-            spansOmitted = "No chart of each action's dates: none of these actions has a published start, target date or date of completion.";
+            spansOmitted = "No chart of each action's dates: none of these actions has a published target date or date of completion"
+                    + (t.spans().stream().anyMatch(s -> !s.done()) ? ", nor a start date where it is still open" : "")
+                    + ", so there would be nothing on it. The table below gives what is known.";
         } else if (t.spans().size() > MOST_CHART_ROWS) {
             spansOmitted = "No chart of each action's dates: with " + t.spans().size() + " actions, a row for each would be too long to read. "
                     + "The table below gives every action's dates.";
