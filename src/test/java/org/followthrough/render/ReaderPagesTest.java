@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.transform.TransformerFactory;
@@ -637,6 +638,26 @@ class ReaderPagesTest {
         }
         assertThat(about.text()).contains("Assurance grade", "completed or closed", "Target completion passed", "Date passed",
                 "Status not published", "as published", "Some actions overdue", "No status published");
+    }
+
+    /**
+     * Every flag a reader meets on a page, in every form it takes there (its wording, colour class and sign), is
+     * explained on the page about reading the plans in the same form, so that a red flag is not explained only as grey.
+     */
+    @Test
+    void everyFlagOnThePagesIsExplainedInTheSameFormOnTheAboutPage() {
+        java.util.function.Function<Element, String> form = tag -> tag.className() + " | " + tag.select("svg use").attr("href") + " | " + tag.text();
+        Set<String> explained = page("about/").select("strong.tag").stream().map(form).collect(java.util.stream.Collectors.toSet());
+        Set<String> seen = new java.util.TreeSet<>();
+        for (String path : pages()) {
+            if (!path.startsWith("about/")) {
+                page(path).select("strong.tag").stream().map(form).filter(f -> f.contains("Target completion passed") || f.contains("Overdue")
+                        || f.contains("Target date passed") || f.contains("Not updated recently")).forEach(seen::add);
+            }
+        }
+        assertThat(seen).as("the shipped site shows the plan's flag where none of its open actions is overdue")
+                .anyMatch(f -> f.contains("tag--passed") && f.contains("Target completion"));
+        assertThat(explained).containsAll(seen);
     }
 
     // ---------------------------------------------------------------- finding a plan

@@ -198,6 +198,37 @@ class TimelineChartsTest {
     }
 
     /**
+     * An overdue action's line is told from an open one not yet due by its form, not by its colour alone: solid and
+     * heavier where the other is dashed; and there is one such line for each action the chart's description counts overdue.
+     */
+    @Test
+    void anOverdueActionsLineDiffersFromAnOpenOnesByMoreThanColour() {
+        int late = 0;
+        for (Page each : pagesWithTimelines()) {
+            for (Element svg : each.document().select("svg[id$=-spans], svg[id$=-spans-narrow]")) {
+                java.util.regex.Matcher counted = java.util.regex.Pattern.compile("(\\d+) overdue").matcher(svg.selectFirst("desc").text());
+                assertThat(counted.find()).as(each.path()).isTrue();
+                List<Element> lines = svg.select("g.span path[stroke]");
+                List<Element> overdue = lines.stream().filter(p -> p.hasClass("late")).toList();
+                assertThat(overdue).as("%s %s", each.path(), svg.id()).hasSize(Integer.parseInt(counted.group(1)));
+                for (Element line : lines) {
+                    if (!line.attr("d").contains("H")) {
+                        continue; // a tick
+                    }
+                    if (line.hasClass("late")) {
+                        assertThat(line.attr("stroke-dasharray")).as(each.path()).isEmpty();
+                        assertThat(Double.parseDouble(line.attr("stroke-width"))).isGreaterThanOrEqualTo(3);
+                    } else {
+                        assertThat(line.attr("stroke-dasharray")).as(each.path()).isNotEmpty();
+                    }
+                }
+                late += overdue.size();
+            }
+        }
+        assertThat(late).as("the shipped and test plans have overdue actions").isPositive();
+    }
+
+    /**
      * A chart of the actions' dates is drawn only where it places something: a target, a date of completion, or an open
      * action's line from its start. KMPT's one action is reported complete, with a target of a day September lacks and no
      * date of completion: its chart would be an empty axis with a hollow mark, so it is left out, saying why.

@@ -137,10 +137,13 @@ public final class TimelineSvg {
                 tick(svg, column - 3.5, mid, "#005a30");
             } else {
                 double from = span.deadline() != null ? x.at(span.deadline()) : span.start() != null ? x.at(span.start()) : x.at(t.from());
+                // overdue is told by the line's form as well as its colour: solid and heavier, where an open action not yet
+                // due runs on dashed
                 String colour = span.overdue() ? "#b01d12" : "#505a5f";
+                String line = span.overdue() ? "\" class=\"late\" stroke-width=\"3.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>";
                 String end = number(asOf - 6);
                 svg.append("<path d=\"M").append(number(from)).append(' ').append(mid).append('H').append(end).append("\" stroke=\"")
-                        .append(colour).append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/><path d=\"M").append(end).append(' ')
+                        .append(colour).append(line).append("<path d=\"M").append(end).append(' ')
                         .append(mid).append("l6-5v10z\" fill=\"").append(colour).append("\"/>");
             }
             svg.append("</g>\n");

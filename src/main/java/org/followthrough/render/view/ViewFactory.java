@@ -689,7 +689,7 @@ public final class ViewFactory {
             String title = "Dates of the actions of " + name;
             String description = t.spans().size() + (t.spans().size() == 1 ? " action" : " actions") + (byPlan ? " of " + planNames.size() + " plans, under the name of each plan" : "")
                     + ", each drawn from when work started to its target (a diamond), with a tick where it was reported complete, "
-                    + "or a dashed line to " + asOf + " while it is still open. " + done + " complete, " + overdue + " overdue. "
+                    + "or a line to " + asOf + " while it is still open, solid where it is overdue and dashed where it is not. " + done + " complete, " + overdue + " overdue. "
                     + "The same information is in the table that follows.";
             java.util.function.Function<String, String> names = byPlan ? planNames::get : null;
             spansChart = TimelineSvg.spans(t, id + "-spans", title, description, TimelineSvg.Size.WIDE, names);
@@ -699,8 +699,9 @@ public final class ViewFactory {
         String spansCaption = "Each row is an action" + (byPlan ? ", under the name of its plan" : "") + ". Its bar runs from when work "
                 + "started to its target date (◆). A filled circle with a tick (✓) marks when it was reported complete"
                 + (doneUndated ? "; a hollow one, in the column after " + asOf + " headed “Done, no date”, that it was reported complete"
-                + " without a date" : "") + ". A dashed"
-                + " line with an arrow runs on to " + asOf + " while an action is still open, in red when it is overdue."
+                + " without a date" : "") + ". A line with"
+                + " an arrow runs on to " + asOf + " while an action is still open: solid, heavier and red where it is overdue, "
+                + "dashed and grey where it is not."
                 + (t.updates().isEmpty() ? "" : " Dotted upright lines mark the plan's published updates ("
                 + String.join(", ", t.updates().stream().map(Dates::format).toList()) + ").");
 
