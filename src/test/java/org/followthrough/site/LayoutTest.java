@@ -189,6 +189,26 @@ class LayoutTest {
             """;
 
     /**
+     * The tables that give a chart's numbers, opened as a reader opens them, whose box scrolls sideways: each by its
+     * caption. They have three to five short columns, which a phone's width holds. Each is closed again after.
+     */
+    private static final String SCROLLING_CHART_TABLES = """
+            var scrolling = [];
+            document.querySelectorAll('details.chart-table').forEach(function (details) {
+              var was = details.open;
+              details.open = true;
+              details.querySelectorAll('.table-wrap').forEach(function (box) {
+                if (box.scrollWidth > box.clientWidth + 1) {
+                  var table = box.querySelector('table');
+                  scrolling.push((table.caption ? table.caption.textContent.trim() : table.id) + ' (' + box.scrollWidth + ' px in ' + box.clientWidth + ')');
+                }
+              });
+              details.open = was;
+            });
+            return scrolling;
+            """;
+
+    /**
      * The labels of the charts shown at the window's width that do not fit inside their drawing, where the
      * drawing's edge cuts them off: each as "chart id: text".
      */
@@ -254,6 +274,8 @@ class LayoutTest {
         if (size.width() < 640) {
             assertThat((List<?>) browser.driver().executeScript(SCROLLING_CARD_TABLES))
                     .as("%s at %s: tables whose rows should be cards on a phone but scroll sideways, hiding columns", page, size).isEmpty();
+            assertThat((List<?>) browser.driver().executeScript(SCROLLING_CHART_TABLES))
+                    .as("%s at %s: a chart's table, opened, scrolls sideways", page, size).isEmpty();
         }
     }
 
