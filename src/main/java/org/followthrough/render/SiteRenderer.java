@@ -824,10 +824,12 @@ public final class SiteRenderer {
             for (Recommendation r : plan.recommendations()) {
                 for (Action a : r.actions()) {
                     Views.ActionRow row = views.rowOf(plan, a);
-                    StringBuilder words = new StringBuilder(row.summary()).append(' ');
+                    // all of the action's words and its recommendation's, not only the few its result shows
+                    StringBuilder words = new StringBuilder(views.plainText(a.description())).append(' ');
                     if (r.title() != null) {
                         words.append(r.title()).append(' ');
                     }
+                    words.append(views.plainText(r.text())).append(' ');
                     row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
                     String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
                     docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,

@@ -66,6 +66,17 @@ class ScriptsTest {
                 .as("the words for readers without JavaScript are hidden").isFalse();
     }
 
+    /**
+     * The search looks in every word of an action and of its recommendation, not only in the few words its result
+     * shows: "seminars" is the 40th word of the X plan's first recommendation, whose action has no words of its own.
+     */
+    @Test
+    void theSearchFindsAnActionByAWordLateInItsRecommendation() {
+        assertThat(search("seminars")).contains(site.url("plans/x-update-2022/recommendations/1/#action-1-1"));
+        assertThat(search("immigration")).as("a word of the recommendation beyond what the result shows")
+                .contains(site.url("plans/p-independent-investigation/recommendations/3/#action-3-1"));
+    }
+
     @Test
     void theSearchFindsPlansByTheOrganisationsNamedInThem() {
         assertThat(search("West Midlands Police")).contains(site.url("plans/p-independent-investigation/"),
