@@ -92,8 +92,8 @@ final class NewCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Add a progress update dated today (in the site's time zone), or on --date, at the end of an action's"
-                    + " progress.", "The rest of the file is left exactly as it was."})
+            description = {"Add a progress update dated today (in the site's time zone), or on an earlier --date, to an action's"
+                    + " progress: at the end, or before any update dated after it.", "The rest of the file is left exactly as it was."})
     static final class UpdateCommand implements Callable<Integer> {
         @ParentCommand
         NewCommand parent;

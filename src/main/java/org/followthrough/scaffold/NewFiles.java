@@ -156,9 +156,19 @@ public final class NewFiles {
         return update(planId, actionRef, null);
     }
 
-    /** A progress update dated {@code date} (today where null), added at the end of the action's progress list. */
+    /**
+     * A progress update dated {@code date} (today where null; never after today), added to the action's progress list
+     * in date order: at the end, or before the first update dated after it.
+     */
     public Outcome update(String planId, String actionRef, LocalDate date) {
-        return withPlan(planId, plan -> update(planId, plan, actionRef, date != null ? date : today()));
+        return withPlan(planId, plan -> {
+            LocalDate today = today();
+            if (date != null && date.isAfter(today)) {
+                return Outcome.refused(Location.of(files.display("plans/" + planId)), "the date " + date + " is after today, " + today
+                        + ": a progress update reports what has already happened", "check the year and the month, then run new update again");
+            }
+            return update(planId, plan, actionRef, date != null ? date : today);
+        });
     }
 
     private Outcome update(String planId, LoadedContent.PlanSource plan, String actionRef, LocalDate date) {

@@ -13,7 +13,8 @@ import org.followthrough.source.SourceFile;
 import org.followthrough.source.YamlReader;
 
 /**
- * Adds a progress entry at the end of an action's {@code progress:} list by inserting lines at the
+ * Adds a progress entry to an action's {@code progress:} list, at the end or, where it is dated before
+ * entries already there, before the first of them, by inserting lines at the
  * place the loader's line numbers point to. Nothing else in the file changes: comments, key order,
  * quoting and blank lines stay as the editor left them, which re-writing the YAML would not keep.
  * The result is read back, and used only if it holds exactly one more progress entry, the new one.
@@ -74,6 +75,11 @@ final class ProgressInsertion {
             itemIndent = spaces(dash);
             boundary = nextKeyLine(action, "progress").orElse(end);
             withKey = false;
+            // progress is a history, oldest first: an update dated before later ones goes in before the first of them
+            int later = firstDatedAfter(list, date);
+            if (later >= 0) {
+                return placed(file, lines, eol, action, entry, itemIndent, entryStart(lines, list.items().get(later).location(), itemIndent), later, date);
+            }
         } else if (progress.get().value() instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.NULL) {
             itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
             boundary = nextKeyLine(action, "progress").orElse(end);
@@ -98,11 +104,58 @@ final class ProgressInsertion {
         }
         String updated = String.join(eol, lines);
         int entryLine = after + (withKey ? 2 : 1);
-        if (!holdsTheNewEntry(file, updated, ref(action), progressCount(action), date)) {
+        if (!holdsTheNewEntry(file, updated, ref(action), progressCount(action), progressCount(action), date)) {
             return Inserted.refused(action.location(), "the update could not be added without disturbing the file's layout",
                     "add it by hand at the end of the action's progress list");
         }
         return new Inserted(updated, entryLine, null);
+    }
+
+    /** The index of the first entry of the list dated after {@code date}, or -1 where none is. */
+    private static int firstDatedAfter(Node.Sequence list, LocalDate date) {
+        for (int i = 0; i < list.items().size(); i++) {
+            if (list.items().get(i) instanceof Node.Mapping item && value(item, "date") instanceof Node.Scalar day) {
+                try {
+                    if (LocalDate.parse(day.text().strip()).isAfter(date)) {
+                        return i;
+                    }
+                } catch (java.time.format.DateTimeParseException notADay) {
+                    // a date check reports; it places nothing
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The 1-based line an entry begins on: the line of its '-' (above its first field where the '-' stands alone), and
+     * any comment lines directly above it, which belong to it.
+     */
+    private static int entryStart(List<String> lines, Location first, String itemIndent) {
+        int line = first.line();
+        String own = lines.get(line - 1);
+        if (!own.substring(0, Math.min(first.column() - 1, own.length())).contains("-") && line > 1 && lines.get(line - 2).strip().equals("-")) {
+            line--;
+        }
+        // a comment at the entries' own indent; a line starting '#' further in is the text of the entry before
+        while (line > 1 && lines.get(line - 2).startsWith(itemIndent + "#")) {
+            line--;
+        }
+        return line;
+    }
+
+    /** The entry inserted as the list's {@code index}th, on {@code line}, before the entry that was there. */
+    private static Inserted placed(SourceFile file, List<String> lines, String eol, Node.Mapping action, String entry, String itemIndent,
+                                   int line, int index, LocalDate date) {
+        List<String> added = new ArrayList<>();
+        entry.lines().forEach(l -> added.add(l.isEmpty() ? l : itemIndent + l));
+        lines.addAll(line - 1, added);
+        String updated = String.join(eol, lines);
+        if (!holdsTheNewEntry(file, updated, ref(action), progressCount(action), index, date)) {
+            return Inserted.refused(action.location(), "the update could not be added without disturbing the file's layout",
+                    "add it by hand in the action's progress list, in date order");
+        }
+        return new Inserted(updated, line, null);
     }
 
     /** The first line after the action: the next action's, the next field of the file's, or past the end. */
@@ -150,14 +203,15 @@ final class ProgressInsertion {
         return value(action, "progress") instanceof Node.Sequence list ? list.items().size() : 0;
     }
 
-    private static boolean holdsTheNewEntry(SourceFile file, String text, String ref, int before, LocalDate date) {
+    /** Whether the text holds the action's progress with one more entry than {@code before}: the new one, at {@code index}. */
+    private static boolean holdsTheNewEntry(SourceFile file, String text, String ref, int before, int index, LocalDate date) {
         Optional<Node> root = YamlReader.read(new SourceFile(file.path(), file.display(), text), new Problems());
         if (root.isEmpty()) {
             return false;
         }
         for (Node.Mapping action : actions(root.get())) {
             if (ref(action).equals(ref) && value(action, "progress") instanceof Node.Sequence list && list.items().size() == before + 1
-                    && list.items().get(before) instanceof Node.Mapping added && value(added, "date") instanceof Node.Scalar day) {
+                    && list.items().get(index) instanceof Node.Mapping added && value(added, "date") instanceof Node.Scalar day) {
                 return day.text().equals(date.toString());
             }
         }

@@ -206,6 +206,45 @@ class InitAndNewTest {
         assertThat(Files.readAllLines(file).get(lines)).isEqualTo("      - date: 2026-06-15");
     }
 
+    /**
+     * Progress is a history listed oldest first: an update reported earlier than one already written goes in before it,
+     * so that check, which rejects a list out of order, finds only the placeholders to fill in.
+     */
+    @Test
+    void newUpdateDatedBeforeAnUpdateAlreadyWrittenGoesInBeforeIt() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        String content = repo.resolve("content").toString();
+        assertThat(run("new", "update", "example-plan", "1.1", "--content", content).code()).isZero();
+        List<String> before = Files.readAllLines(file);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "2026-06-15", "--content", content);
+
+        assertThat(run.code()).as(run.all()).isZero();
+        List<String> dates = Files.readAllLines(file).stream().filter(l -> l.strip().startsWith("- date:")).toList();
+        assertThat(dates).as("the example's own update, then the two added").hasSize(3).contains("      - date: 2026-06-15").isSorted();
+        int line = Files.readAllLines(file).indexOf("      - date: 2026-06-15") + 1;
+        assertThat(run.out()).as("where it was written").contains("01.yaml:" + line);
+        List<String> after = new ArrayList<>(Files.readAllLines(file));
+        after.subList(line - 1, line - 1 + after.size() - before.size()).clear();
+        assertThat(after).as("no other line changed").isEqualTo(before);
+        assertThat(check(repo).err().lines().filter(l -> l.contains(".yaml:")))
+                .hasSize(4).allMatch(p -> p.contains("this is still a placeholder"), "is a placeholder");
+    }
+
+    @Test
+    void newUpdateRefusesADateAfterTodayAndWritesNothing() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        String before = Files.readString(file);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "2027-07-02", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("the date 2027-07-02 is after today, 2026-07-02").contains("check the year");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
     @Test
     void newUpdateOfAnActionThatDoesNotExistSuggestsTheNearest() {
         Path repo = init();

@@ -50,6 +50,51 @@ class ProgressInsertionTest {
         assertThat(inserted.line()).isEqualTo(9);
     }
 
+    /**
+     * An entry dated before entries already there goes in before the first of them, with the comment above that entry
+     * left with it; a line starting '#' inside the text of the entry before is text, not a comment, and stays where it is.
+     */
+    @Test
+    void addsAnEarlierEntryBeforeTheFirstEntryDatedAfterIt() {
+        String yaml = """
+                actions:
+                  - ref: "1.1"
+                    progress:
+                      - date: 2026-01-01
+                        text: |
+                          Started.
+                          # Not a comment
+                      # the audit
+                      - date: 2026-12-01
+                        text: Audited again.
+                """;
+
+        var inserted = insert(yaml, "1.1");
+
+        assertThat(inserted.problem()).isNull();
+        assertThat(inserted.text()).isEqualTo(yaml.replace("      # the audit\n", """
+                      - date: 2026-11-23
+                        text: Audited.
+                      # the audit
+                """));
+        assertThat(inserted.line()).isEqualTo(8);
+    }
+
+    @Test
+    void addsAnEntryOfADateAlreadyThereAfterIt() {
+        String yaml = """
+                actions:
+                  - ref: "1.1"
+                    progress:
+                      - date: 2026-11-23
+                        text: Met.
+                """;
+
+        var inserted = insert(yaml, "1.1");
+
+        assertThat(inserted.text()).isEqualTo(yaml + "      - date: 2026-11-23\n        text: Audited.\n");
+    }
+
     @Test
     void startsAProgressListForAnActionThatHasNone() {
         String yaml = """
