@@ -114,11 +114,20 @@ class DistributionIT {
                 "description", "Minute every multidisciplinary team meeting.",
                 "role", "Team Manager",
                 "target", "2026-12-31"));
+        // the investigator, named as the guide names it
+        Files.writeString(repo.resolve("content/organisations/niche-health.yaml"), """
+                # yaml-language-server: $schema=../schema/organisation.schema.json
+                name: Niche Health and Social Care Consulting
+                type: investigator
+                """, StandardCharsets.UTF_8);
+        Path plan = repo.resolve("content/plans/sample-review/plan.yaml");
+        Files.writeString(plan, Files.readString(plan).replace("organisations: [sample-nhs-foundation-trust]",
+                "organisations: [sample-nhs-foundation-trust, niche-health]"));
         deleteTree(repo.resolve("content/plans/example-plan"));
 
         Ran check = followthrough(repo, "check");
         assertThat(check.code()).as(check.err()).isZero();
-        assertThat(check.out()).contains("1 plan, 1 organisation, 1 action; no problems");
+        assertThat(check.out()).contains("1 plan, 2 organisations, 1 action; no problems");
         assertThat(check.err()).isEmpty();
 
         Ran build = followthrough(repo, "build");
