@@ -380,6 +380,7 @@ public final class ShapeChecker {
                 return null;
             }
             unpublished(scalar.text(), (line, column) -> placeIn(scalar, line, column));
+            fileNameAsText(scalar, name);
             return new Markdown(scalar.text());
         }
         if (node instanceof Node.Mapping mapping && mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("file")
@@ -415,6 +416,22 @@ public final class ShapeChecker {
             return new Markdown(md.get().text());
         }
         return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
+    }
+
+    /**
+     * Warns of a text that is only the name of a Markdown file ({@code summary: summary.md}): it would be published as
+     * those words, not as the file, which is written {@code {file: summary.md}}.
+     */
+    private void fileNameAsText(Node.Scalar scalar, String name) {
+        String text = scalar.text().strip();
+        if (!text.matches("[^\\s{}]+\\.md")) {
+            return;
+        }
+        String resolved = resolve(text);
+        boolean exists = resolved != null && (files.get(resolved).isPresent() || files.isRefused(resolved));
+        problems.warning(scalar.location(), "'" + name + "' is published as the words '" + text + "', not as the text of "
+                        + (exists ? "the file " + text + " beside it" : "a file"),
+                "to publish the file's text, write " + name + ": {file: " + text + "}");
     }
 
     /** Warns of each image, link or piece of HTML in a text that the pages leave out; {@code place} turns a line and column of the text into a location. */

@@ -28,6 +28,7 @@ import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 import org.followthrough.problem.Suggestions;
 import org.followthrough.source.LoadedContent;
+import org.followthrough.source.Node;
 import org.followthrough.source.ParsedFile;
 import org.followthrough.source.SourceFile;
 
@@ -211,7 +212,43 @@ public final class ContentValidator {
             rec.docs("progress").forEach(update -> dates.check(update, files.get(rec)));
             rec.docs("actions").forEach(action -> action.docs("progress").forEach(update -> dates.check(update, files.get(rec))));
         }
+        checkMarkdownFilesUsed(content, source);
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
+    }
+
+    /**
+     * A Markdown file in a plan's folder that none of the plan's files names ({file: summary.md}) is never published:
+     * most often the field was written {@code summary: summary.md}, or the file's name was mistyped where it is named.
+     */
+    private void checkMarkdownFilesUsed(LoadedContent content, LoadedContent.PlanSource source) {
+        Set<String> named = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(source.plan()), source.recommendations().stream())
+                .forEach(parsed -> namedFiles(parsed.root(), parsed.file().path(), named));
+        for (String path : content.files().paths("plans/" + source.id())) {
+            if (path.endsWith(".md") && !named.contains(path)) {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                // the whole file's, told at its start
+                problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
+                        "name it where its text belongs, e.g. summary: {file: " + name + "} in plan.yaml, or delete it");
+            }
+        }
+    }
+
+    /** The content paths of the Markdown files a YAML tree names as {file: …}, resolved from the file {@code from}. */
+    private static void namedFiles(Node node, String from, Set<String> named) {
+        if (node instanceof Node.Mapping mapping) {
+            for (var entry : mapping.entries()) {
+                if (entry.key().equals("file") && entry.value() instanceof Node.Scalar name) {
+                    String resolved = ShapeChecker.resolve(from, name.text().strip());
+                    if (resolved != null) {
+                        named.add(resolved);
+                    }
+                }
+                namedFiles(entry.value(), from, named);
+            }
+        } else if (node instanceof Node.Sequence sequence) {
+            sequence.items().forEach(item -> namedFiles(item, from, named));
+        }
     }
 
     /** The codes a plan may use: its own scale of a kind where it defines one, the site's otherwise. */
