@@ -213,6 +213,7 @@ public final class ContentValidator {
             rec.docs("actions").forEach(action -> action.docs("progress").forEach(update -> dates.check(update, files.get(rec))));
         }
         checkMarkdownFilesUsed(content, source);
+        checkFileOrder(source);
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
@@ -231,6 +232,35 @@ public final class ContentValidator {
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
                         "name it where its text belongs, e.g. summary: {file: " + name + "} in plan.yaml, or delete it");
             }
+        }
+    }
+
+    /**
+     * Recommendations are shown in the order of their files' names, which sort as text: 06.yaml before 1.yaml, 10.yaml
+     * before 2.yaml. Where files named by number would so come out of the numbers' order, the first such file is told.
+     */
+    private void checkFileOrder(LoadedContent.PlanSource source) {
+        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile("(\\d{1,9})\\.yaml");
+        String previousName = null;
+        int previous = -1;
+        for (ParsedFile rec : source.recommendations()) {
+            String name = rec.file().path().substring(rec.file().path().lastIndexOf('/') + 1);
+            java.util.regex.Matcher m = numbered.matcher(name);
+            if (!m.matches()) {
+                continue;
+            }
+            int number = Integer.parseInt(m.group(1));
+            if (number < previous) {
+                int digits = source.recommendations().stream().map(r -> r.file().path().substring(r.file().path().lastIndexOf('/') + 1))
+                        .filter(n -> numbered.matcher(n).matches()).mapToInt(n -> n.length() - ".yaml".length()).max().orElse(2);
+                problems.warning(new Location(rec.file().display(), 1, 1), "the recommendations are shown in the order of their files' names,"
+                                + " which puts " + previousName + " before " + name,
+                        "give every file's number the same count of digits (" + String.format(Locale.ROOT, "%0" + digits + "d", number) + ".yaml), so that"
+                                + " the names sort as the numbers do");
+                return;
+            }
+            previous = number;
+            previousName = name;
         }
     }
 
