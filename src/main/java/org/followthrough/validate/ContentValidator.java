@@ -44,6 +44,7 @@ public final class ContentValidator {
 
     private final LocalDate asOf;
     private final Problems problems;
+    private final PdfCharacters pdfCharacters = PdfCharacters.ofTheSummaries();
 
     public ContentValidator(LocalDate asOf, Problems problems) {
         this.asOf = asOf;
@@ -66,6 +67,7 @@ public final class ContentValidator {
     public Optional<ValidContent> validate(LoadedContent content, List<ValidContent.Reference> reused) {
         Optional<Doc> site = checkSite(content, problems);
         site.ifPresent(this::checkSiteRules);
+        content.site().ifPresent(parsed -> pdfCharacters.check(parsed.file(), parsed.root(), problems));
 
         // Each organisation on its own, in parallel, keeping their order.
         List<ValidContent.OrganisationDoc> organisations = content.organisations().parallelStream()
@@ -158,6 +160,7 @@ public final class ContentValidator {
     private Optional<ValidContent.OrganisationDoc> checkOrganisation(LoadedContent content, LoadedContent.Identified org) {
         return check(content, org.parsed(), ContentFormat.ORGANISATION, problems).map(doc -> {
             checkBrandColour(doc);
+            pdfCharacters.check(org.parsed().file(), org.parsed().root(), problems);
             if (doc.has("name") && doc.text("name").contains(LIST_SEPARATOR)) {
                 problems.warning(doc.locationOf("name"), "the name '" + doc.text("name") + "' holds '; ', which the CSV downloads put"
                         + " between the owners of an action, so it would read as the names of two organisations",
@@ -212,21 +215,26 @@ public final class ContentValidator {
             rec.docs("progress").forEach(update -> dates.check(update, files.get(rec)));
             rec.docs("actions").forEach(action -> action.docs("progress").forEach(update -> dates.check(update, files.get(rec))));
         }
-        checkMarkdownFilesUsed(content, source);
+        checkFilesOfThePlan(content, source);
         checkFileOrder(source);
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
     /**
-     * A Markdown file in a plan's folder that none of the plan's files names ({file: summary.md}) is never published:
-     * most often the field was written {@code summary: summary.md}, or the file's name was mistyped where it is named.
+     * The characters of each of the plan's files that a PDF cannot draw; and a Markdown file in the plan's folder that
+     * none of its files names ({file: summary.md}), which is never published: most often the field was written
+     * {@code summary: summary.md}, or the file's name was mistyped where it is named.
      */
-    private void checkMarkdownFilesUsed(LoadedContent content, LoadedContent.PlanSource source) {
+    private void checkFilesOfThePlan(LoadedContent content, LoadedContent.PlanSource source) {
         Set<String> named = new java.util.HashSet<>();
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(source.plan()), source.recommendations().stream())
-                .forEach(parsed -> namedFiles(parsed.root(), parsed.file().path(), named));
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(source.plan()), source.recommendations().stream()).forEach(parsed -> {
+            namedFiles(parsed.root(), parsed.file().path(), named);
+            pdfCharacters.check(parsed.file(), parsed.root(), problems);
+        });
         for (String path : content.files().paths("plans/" + source.id())) {
-            if (path.endsWith(".md") && !named.contains(path)) {
+            if (path.endsWith(".md") && named.contains(path)) {
+                content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
+            } else if (path.endsWith(".md")) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 // the whole file's, told at its start
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",

@@ -84,9 +84,14 @@ final class Paragraph {
         afterSpace = true;
     }
 
+    /** Controls and invisible format characters, which have nothing to draw. */
+    static boolean invisible(int cp) {
+        return cp < 0x20 || cp >= 0x7F && cp < 0xA0 || cp == 0xAD || cp >= 0x200C && cp <= 0x200F || cp >= 0x2060 && cp <= 0x2064
+                || cp == 0xFEFF || cp >= 0xFE00 && cp <= 0xFE0F;
+    }
+
     private void character(int cp, TextStyle style, Tag.Content content, Item.Link link) {
-        if (cp < 0x20 || cp >= 0x7F && cp < 0xA0 || cp == 0xAD || cp >= 0x200C && cp <= 0x200F || cp >= 0x2060 && cp <= 0x2064
-                || cp == 0xFEFF || cp >= 0xFE00 && cp <= 0xFE0F) {
+        if (invisible(cp)) {
             return; // controls and invisible format characters: nothing to draw
         }
         afterSpace = false;

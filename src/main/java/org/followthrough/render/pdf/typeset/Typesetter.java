@@ -59,6 +59,14 @@ public final class Typesetter {
     }
 
     /** Typesets {@code html}: its title, meta author and subject, lang, style elements, bookmarks and body. */
+    /**
+     * Whether the fonts' regular face draws a character; one it lacks is drawn as a replacement mark (and reported in
+     * {@link Result#missingCharacters()}). A character with nothing to draw (a control, a zero-width joiner) counts as drawn.
+     */
+    public static boolean draws(FontSource fonts, int codePoint) {
+        return codePoint == 0x200B || Paragraph.invisible(codePoint) || FontFamily.of(fonts).face(FontSource.Face.REGULAR).glyph(codePoint) != 0;
+    }
+
     public Result typeset(Document html, Settings settings) {
         Element root = html.root().child(0);
         Element body = html.body();
