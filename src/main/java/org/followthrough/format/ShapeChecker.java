@@ -83,6 +83,13 @@ public final class ShapeChecker {
                 }
                 continue;
             }
+            if (leftEmpty(entry.value()) && !(field.get().type() instanceof FieldType.Text) && !(field.get().type() instanceof FieldType.MarkdownText)) {
+                // 'target:' with nothing after it: the value was never written, which is not a date, list or code
+                problems.error(entry.keyLocation(), "field '" + entry.key() + "' is empty",
+                        "give it " + field.get().type().describe() + (field.get().required() ? "" : ", or delete the line where the plan gives none"));
+                locations.put(entry.key(), entry.value().location());
+                continue;
+            }
             Object value = convert(entry.value(), field.get().type(), entry.key());
             swallowedField(mapping, entry, shape);
             // Where a field was written, even if its value was refused: later rules must not call it missing.
@@ -175,6 +182,22 @@ public final class ShapeChecker {
             places.add(new Location(at.file(), i + 1, Math.max(indent, 0) + 1));
         }
         return lines;
+    }
+
+    /** Whether a value is text with nothing in it and nothing written for it: a field's name with nothing after it on its line. */
+    private boolean leftEmpty(Node node) {
+        if (!(node instanceof Node.Scalar scalar) || scalar.kind() != Node.Scalar.Kind.STRING || !scalar.text().isEmpty()) {
+            return false;
+        }
+        List<String> lines = lines();
+        Location at = scalar.location();
+        if (at.line() < 1 || at.line() > lines.size()) {
+            return false;
+        }
+        String line = lines.get(at.line() - 1);
+        int column = at.column() - 1;
+        // nothing after the name at all: a comment there ('brand_colour: #005eb8') is told where the field's value is checked
+        return column >= line.length() || line.substring(column).isBlank();
     }
 
     private static boolean isNull(Node node) {

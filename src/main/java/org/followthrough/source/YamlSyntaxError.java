@@ -78,6 +78,14 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (context.startsWith("while scanning a quoted scalar")) {
             return unclosedQuote(contextAt);
         }
+        Location joined = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
+                ? dashJoinedToAField(text, problemAt) : null;
+        if (joined != null) {
+            String field = lineAt(text, joined.line()).strip().substring(1);
+            return new YamlSyntaxError(joined, "this '-' is joined to the field's name, so YAML reads '-" + field.substring(0, field.indexOf(':'))
+                            + "' as the name, not as a list item",
+                    "a list item starts with a dash and a space: - " + field);
+        }
         if (problem.startsWith("mapping values are not allowed") && indentedUnderAValue(text, problemAt)) {
             return new YamlSyntaxError(new Location(problemAt.file(), problemAt.line(), 1),
                     "this field is indented further than the field above it, so YAML reads it as more of that field's text",
@@ -99,6 +107,21 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    /**
+     * The '-' of a line at or just above {@code at} that starts with a dash joined to a field's name ({@code -organisation: x}),
+     * meant as a list item: YAML reads it as a field named "-organisation", or as text running on, and stops a line or two
+     * further down. Null where there is none.
+     */
+    private static Location dashJoinedToAField(String text, Location at) {
+        for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
+            String line = lineAt(text, n);
+            if (line.matches("\\s*-[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?")) {
+                return new Location(at.file(), n, YamlLines.indent(line) + 1);
+            }
+        }
+        return null;
     }
 
     /** Line {@code n} (from 1) of a text, or "" where there is none. */
