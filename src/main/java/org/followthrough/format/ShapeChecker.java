@@ -207,7 +207,15 @@ public final class ShapeChecker {
     /** Returns the converted value, or null after reporting a problem. */
     private Object convert(Node node, FieldType type, String name) {
         if (node instanceof Node.Scalar scalar && Placeholder.isIn(scalar.text())) {
-            problems.error(scalar.location(), Placeholder.MESSAGE + "'" + firstLine(scalar.text()) + "'", Placeholder.HINT);
+            // told at the line of the text that holds it, which in a block below '|' is not the field's own
+            List<String> textLines = List.of(scalar.text().split("\n", -1));
+            int line = 0;
+            while (!textLines.get(line).contains(Placeholder.MARK)) {
+                line++;
+            }
+            int column = textLines.get(line).indexOf(Placeholder.MARK);
+            Location at = textLines.size() == 1 ? scalar.location() : placeIn(scalar, line + 1, column + 1);
+            problems.error(at, Placeholder.MESSAGE + "'" + textLines.get(line).strip() + "'", Placeholder.HINT);
             return null;
         }
         if (type instanceof FieldType.ListOf list) {
@@ -512,10 +520,6 @@ public final class ShapeChecker {
                 return;
             }
         }
-    }
-
-    private static String firstLine(String text) {
-        return text.strip().lines().findFirst().orElse("");
     }
 
     /**

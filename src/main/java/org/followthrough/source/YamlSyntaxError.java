@@ -37,7 +37,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         Location afterQuote = textAfterClosingQuote(text, problemAt);
         if (afterQuote != null) {
-            char quote = lineAt(text, afterQuote.line()).charAt(afterQuote.column() - 2);
+            char quote = lineAt(text, afterQuote.line()).charAt(afterQuote.column() - 1);
             return new YamlSyntaxError(afterQuote, quote == '\''
                     ? "the text in 'single quotes' ends at this ' and more text follows it: an apostrophe inside single quotes ends them"
                     : "the text in \"double quotes\" ends at this \" and more text follows it",
@@ -132,7 +132,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
 
     /**
      * Where text follows the closing quote of a value that starts with one, on the line of {@code at} and before it
-     * ({@code 'Team Manager's audit'}, {@code "Monthly" audit}): the place just after the quote that closes it, or null.
+     * ({@code 'Team Manager's audit'}, {@code "Monthly" audit}): the place of the quote that closes it, or null.
      */
     private static Location textAfterClosingQuote(String text, Location at) {
         String line = lineAt(text, at.line());
@@ -148,7 +148,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (after.isEmpty() || after.startsWith("#") || after.startsWith(",") || after.startsWith("]") || after.startsWith("}")) {
             return null;
         }
-        return new Location(at.file(), at.line(), close + 2);
+        return new Location(at.file(), at.line(), close + 1);
     }
 
     /** Where on a line a field's ':' is followed by a no-break space rather than a space, or -1. */
