@@ -74,6 +74,7 @@ public final class ContentValidator {
                 .map(org -> checkOrganisation(content, org))
                 .flatMap(Optional::stream)
                 .toList();
+        checkOrganisationNamesDiffer(organisations);
         checkImages(content);
         Set<String> organisationIds = content.organisationIds();
 
@@ -87,6 +88,27 @@ public final class ContentValidator {
             return Optional.empty();
         }
         return Optional.of(new ValidContent(site.get(), List.copyOf(organisations), plans));
+    }
+
+    /**
+     * Two organisation files with the same name (in capitals or spacing aside) are most often one copied: the site would
+     * list the organisation twice, with its actions split between the two. Told at the later file, in path order.
+     */
+    private void checkOrganisationNamesDiffer(List<ValidContent.OrganisationDoc> organisations) {
+        Map<String, String> seen = new HashMap<>();
+        for (ValidContent.OrganisationDoc org : organisations) {
+            String name = org.doc().text("name");
+            if (name == null) {
+                continue;
+            }
+            String first = seen.putIfAbsent(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), org.id());
+            if (first != null) {
+                problems.warning(org.doc().locationOf("name"), "organisation '" + org.id() + "' has the same name as organisation '" + first
+                                + "': the site would list '" + name.strip() + "' twice, each with its own actions",
+                        "if one file is a copy of the other, delete the copy and use the other's id everywhere; if they are two"
+                                + " organisations, give each its name as published, told apart (such as by place)");
+            }
+        }
     }
 
     /**
