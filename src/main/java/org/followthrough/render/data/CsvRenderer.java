@@ -90,6 +90,13 @@ public final class CsvRenderer {
             column("recommendation_title", "Recommendation title", "string", false,
                     "The recommendation's title or theme, as published.",
                     c -> c.record().recommendation().title()),
+            column("recommendation_text", "Recommendation text", "string", false,
+                    "The recommendation as published, repeated on the row of each of its actions: many plans give an action no"
+                            + " words of its own beyond it." + MARKDOWN,
+                    c -> text(c.record().recommendation().text())),
+            column("issues_identified", "Issues identified", "string", false,
+                    "What the investigation found that the recommendation answers, as published." + MARKDOWN,
+                    c -> text(c.record().recommendation().issuesIdentified())),
             column("priority", "Priority", "string", false,
                     "The recommendation's priority, in the plan's own words.",
                     c -> label(c.record().recommendation().priority())),

@@ -123,6 +123,8 @@ class CsvRendererTest {
         row.put("plan_title", located.plan().title());
         row.put("recommendation_number", located.recommendation().number());
         row.put("recommendation_title", orEmpty(located.recommendation().title()));
+        row.put("recommendation_text", markdown(located.recommendation().text()));
+        row.put("issues_identified", markdown(located.recommendation().issuesIdentified()));
         row.put("priority", label(located.recommendation().priority()));
         row.put("action_ref", a.ref());
         row.put("section", orEmpty(a.section()));
