@@ -373,6 +373,43 @@ class PdfRendererTest {
                 "Issues identified: The community mental health team’s multidisciplinary team meeting notes did not routinely record");
     }
 
+    /**
+     * What the plan says of each action beyond its status, owner and target, its page shows and so does the summary: its
+     * term, how it is monitored, its desired outcome and measure of success, and the plan's note; and each
+     * recommendation's priority. The shipped plans give each of these somewhere (EPUT its terms, BDHR its outcomes).
+     */
+    @Test
+    void thePlanSummaryGivesEachActionsTermMonitoringOutcomeMeasureAndNote() throws IOException {
+        int seen = 0;
+        for (Plan plan : archive.plans()) {
+            String pdf = text(pdfs.get("plan-" + plan.id())).replaceAll("\\s+", " ");
+            for (var r : plan.recommendations()) {
+                if (r.priority() != null) {
+                    assertThat(pdf).as(plan.id() + " " + r.number()).contains("Priority: " + r.priority().label());
+                    seen++;
+                }
+                for (var a : r.actions()) {
+                    Map<String, String> fields = new java.util.LinkedHashMap<>();
+                    if (a.term() != null) {
+                        fields.put("Term", a.term().label());
+                    }
+                    fields.put("Monitoring", views.plainText(a.monitoring()));
+                    fields.put("Desired outcome", views.plainText(a.desiredOutcome()));
+                    fields.put("How success is measured", views.plainText(a.successMeasure()));
+                    fields.put("Note", views.plainText(a.note()));
+                    fields.forEach((label, value) -> {
+                        if (!value.isBlank()) {
+                            String start = String.join(" ", java.util.Arrays.stream(value.strip().split("\\s+")).limit(5).toList());
+                            assertThat(pdf).as("%s action %s: %s", plan.id(), a.ref(), label).contains(label + " " + start);
+                        }
+                    });
+                    seen += (int) fields.values().stream().filter(v -> !v.isBlank()).count();
+                }
+            }
+        }
+        assertThat(seen).as("the shipped plans give such details").isGreaterThan(20);
+    }
+
     /** As on the pages: only the one action of a recommendation can be the recommendation itself. */
     @Test
     void anActionOfSeveralWithoutItsOwnTextIsNotCalledTheRecommendation() throws IOException {
