@@ -427,8 +427,12 @@ public final class ShapeChecker {
                 return null; // reported where the file is
             }
             if (md.isEmpty()) {
-                problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist (looked for " + files.display(resolved) + ")",
-                        "create the file, or correct the name");
+                String folder = resolved.contains("/") ? resolved.substring(0, resolved.lastIndexOf('/')) : "";
+                Optional<String> miscased = files.paths(folder).stream().filter(p -> p.equalsIgnoreCase(resolved)).findFirst();
+                problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist"
+                                + (miscased.isPresent() ? "" : " (looked for " + files.display(resolved) + ")"),
+                        miscased.map(p -> "the folder holds " + p.substring(p.lastIndexOf('/') + 1) + ": file names are told apart by their"
+                                + " capitals, so write the name as the file has it").orElse("create the file, or correct the name"));
                 return null;
             }
             if (md.get().text().isBlank() && !files.isTooLarge(resolved)) {

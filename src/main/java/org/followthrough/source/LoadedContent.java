@@ -80,8 +80,12 @@ public record LoadedContent(
             String[] parts = path.split("/");
             if (parts.length >= 3 && !withPlanFile.contains(parts[1]) && parts[2].equals("recommendations") && path.endsWith(".yaml")
                     && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
-                problems.error(Location.of(files.display(path)), "plan folder '" + parts[1] + "' has no plan.yaml",
-                        "create plans/" + parts[1] + "/plan.yaml with the plan's title, kind and organisations");
+                String folder = "plans/" + parts[1];
+                Optional<String> miscased = files.paths(folder).stream().filter(p -> p.equalsIgnoreCase(folder + "/plan.yaml")).findFirst();
+                problems.error(Location.of(files.display(folder + "/plan.yaml")), "plan folder '" + parts[1] + "' has no plan.yaml",
+                        miscased.map(p -> "rename " + p.substring(folder.length() + 1) + " to plan.yaml: file names are told apart by"
+                                        + " their capitals")
+                                .orElse("create " + folder + "/plan.yaml with the plan's title, kind and organisations"));
                 break;
             }
         }
@@ -138,6 +142,11 @@ public record LoadedContent(
     private static String hint(String path) {
         if (path.endsWith(".yml")) {
             return "name it with the extension .yaml";
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals(name) && (lower.equals("plan.yaml") || lower.equals("site.yaml") || lower.endsWith(".yaml") || lower.endsWith(".md"))) {
+            return "name it " + lower + ": file names are told apart by their capitals, and those the content format reads are in small letters";
         }
         if (path.startsWith("plans/") && path.endsWith(".yaml")) {
             return "a plan's folder holds plan.yaml, Markdown files and recommendations/<n>.yaml";

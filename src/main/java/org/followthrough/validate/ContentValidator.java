@@ -254,7 +254,8 @@ public final class ContentValidator {
             pdfCharacters.check(parsed.file(), parsed.root(), problems);
         });
         for (String path : content.files().paths("plans/" + source.id())) {
-            if (path.endsWith(".md") && named.contains(path)) {
+            // a file named in other capitals is told where it is named
+            if (path.endsWith(".md") && named.contains(path.toLowerCase(Locale.ROOT))) {
                 content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
             } else if (path.endsWith(".md")) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
@@ -294,14 +295,14 @@ public final class ContentValidator {
         }
     }
 
-    /** The content paths of the Markdown files a YAML tree names as {file: …}, resolved from the file {@code from}. */
+    /** The content paths of the Markdown files a YAML tree names as {file: …}, resolved from the file {@code from}, in small letters. */
     private static void namedFiles(Node node, String from, Set<String> named) {
         if (node instanceof Node.Mapping mapping) {
             for (var entry : mapping.entries()) {
                 if (entry.key().equals("file") && entry.value() instanceof Node.Scalar name) {
                     String resolved = ShapeChecker.resolve(from, name.text().strip());
                     if (resolved != null) {
-                        named.add(resolved);
+                        named.add(resolved.toLowerCase(Locale.ROOT));
                     }
                 }
                 namedFiles(entry.value(), from, named);
