@@ -457,9 +457,11 @@ public final class ShapeChecker {
      * Warns of a text that is only the name of a Markdown file ({@code summary: summary.md}): it would be published as
      * those words, not as the file, which is written {@code {file: summary.md}}.
      */
+    private static final Pattern MARKDOWN_FILE_NAME = Pattern.compile("[^\\s{}]+\\.md");
+
     private void fileNameAsText(Node.Scalar scalar, String name) {
         String text = scalar.text().strip();
-        if (!text.matches("[^\\s{}]+\\.md")) {
+        if (!text.endsWith(".md") || !MARKDOWN_FILE_NAME.matcher(text).matches()) {
             return;
         }
         String resolved = resolve(text);

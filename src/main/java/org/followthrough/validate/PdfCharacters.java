@@ -10,7 +10,6 @@ import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.render.pdf.PdfRenderer;
-import org.followthrough.render.pdf.typeset.FontSource;
 import org.followthrough.render.pdf.typeset.Typesetter;
 import org.followthrough.source.Node;
 import org.followthrough.source.SourceFile;
@@ -25,27 +24,28 @@ final class PdfCharacters {
     /** How many of a file's characters the warning names. */
     private static final int NAMED = 3;
 
-    private final IntPredicate drawable;
+    private final java.util.function.Supplier<IntPredicate> drawable;
 
-    PdfCharacters(IntPredicate drawable) {
+    PdfCharacters(java.util.function.Supplier<IntPredicate> drawable) {
         this.drawable = drawable;
     }
 
-    /** The font the PDF summaries are typeset in, as a build finds it; where it cannot be read, no character is told (the build says why). */
+    /**
+     * The font the PDF summaries are typeset in, as a build finds it, read only when a text holds a character beyond
+     * ASCII (which every font draws); where it cannot be read, no character is told (the build says why).
+     */
     static PdfCharacters ofTheSummaries() {
-        return Summaries.CHARACTERS;
+        return new PdfCharacters(() -> Summaries.DRAWABLE);
     }
 
     private static final class Summaries {
-        static final PdfCharacters CHARACTERS = load();
+        static final IntPredicate DRAWABLE = load();
 
-        private static PdfCharacters load() {
+        private static IntPredicate load() {
             try {
-                FontSource fonts = PdfRenderer.fontSource(PdfFonts.locate());
-                Typesetter.draws(fonts, 'A');
-                return new PdfCharacters(cp -> Typesetter.draws(fonts, cp));
+                return Typesetter.draws(PdfRenderer.fontSource(PdfFonts.locate()));
             } catch (RuntimeException unreadable) {
-                return new PdfCharacters(cp -> true);
+                return cp -> true;
             }
         }
     }
@@ -84,7 +84,19 @@ final class PdfCharacters {
     }
 
     private void lacking(String text, Set<Integer> lacking) {
-        text.codePoints().filter(cp -> cp > 0x7E && !drawable.test(cp)).forEach(lacking::add);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 0x7E) {
+                continue; // ASCII, which every font draws: nearly all of a plan's text, passed over at once
+            }
+            int cp = text.codePointAt(i);
+            if (!drawable.get().test(cp)) {
+                lacking.add(cp);
+            }
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+        }
     }
 
     private static void tell(SourceFile file, Set<Integer> lacking, Location value, Problems problems) {

@@ -60,11 +60,12 @@ public final class Typesetter {
 
     /** Typesets {@code html}: its title, meta author and subject, lang, style elements, bookmarks and body. */
     /**
-     * Whether the fonts' regular face draws a character; one it lacks is drawn as a replacement mark (and reported in
+     * Whether the fonts' regular face draws a character, its file read once; one it lacks is drawn as a replacement mark (and reported in
      * {@link Result#missingCharacters()}). A character with nothing to draw (a control, a zero-width joiner) counts as drawn.
      */
-    public static boolean draws(FontSource fonts, int codePoint) {
-        return codePoint == 0x200B || Paragraph.invisible(codePoint) || FontFamily.of(fonts).face(FontSource.Face.REGULAR).glyph(codePoint) != 0;
+    public static java.util.function.IntPredicate draws(FontSource fonts) {
+        FontProgram regular = FontFamily.of(fonts).face(FontSource.Face.REGULAR);
+        return codePoint -> codePoint == 0x200B || Paragraph.invisible(codePoint) || regular.glyph(codePoint) != 0;
     }
 
     public Result typeset(Document html, Settings settings) {
