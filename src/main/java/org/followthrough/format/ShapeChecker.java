@@ -294,8 +294,12 @@ public final class ShapeChecker {
             }
             // An unquoted colour such as #ffcc00 is a YAML comment, which leaves the field empty.
             boolean hash = patterned.example().startsWith("#");
+            // an address copied without its scheme (www.trust.nhs.uk), which a page's link would take for a file of the site
+            boolean schemeless = patterned.example().startsWith("https://") && !text.contains("://")
+                    && patterned.pattern().matcher("https://" + text).matches();
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
-                    !hash ? patterned.hint()
+                    schemeless ? "begin it with https:// (or http:// where the site has no secure address): https://" + text
+                    : !hash ? patterned.hint()
                             : text.isEmpty() ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
                             : "write # and six hexadecimal digits, like \"" + patterned.example() + "\" (in quotes: YAML reads an unquoted # as the start of a comment)");
             return null;
@@ -609,16 +613,38 @@ public final class ShapeChecker {
         if (DAY.matcher(text).matches()) {
             return date(text, at, name, true).map(TargetDate.Day::new);
         }
-        problems.error(at, "'" + text + "' is not a date, a month or 'ongoing' for '" + name + "'",
-                "write 2020-09-30, 2020-09 or ongoing; to keep the plan's own wording write {as_published: \"" + text + "\"} and add date: only if the wording names a real date");
+        Optional<LocalDate> dayFirst = dayFirst(text);
+        problems.error(at, "'" + text + "' is not a date, a month or 'ongoing' for '" + name + "'", dayFirst
+                .map(d -> "dates are written year first: " + d + ", or {as_published: \"" + text + "\", date: " + d + "} to keep the plan's own wording")
+                .orElse("write 2020-09-30, 2020-09 or ongoing; to keep the plan's own wording write {as_published: \"" + text
+                        + "\"} and add date: only if the wording names a real date"));
         return Optional.empty();
+    }
+
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+
+    /**
+     * The date a day-first date means, as British plans write them (15/08/2024, 15.08.2024): what to write instead.
+     * Empty where the text is not one, or names no real day.
+     */
+    private static Optional<LocalDate> dayFirst(String text) {
+        Matcher m = DAY_FIRST.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
+        } catch (DateTimeException notADay) {
+            return Optional.empty();
+        }
     }
 
     /** @param wording whether the field may keep the plan's own wording instead ({as_published: …}), as a target may */
     private Optional<LocalDate> date(String text, Location at, String name, boolean wording) {
         Matcher day = DAY.matcher(text);
         if (!day.matches()) {
-            problems.error(at, "'" + text + "' is not a date for '" + name + "'", "write dates as YYYY-MM-DD, e.g. 2020-09-30");
+            problems.error(at, "'" + text + "' is not a date for '" + name + "'", dayFirst(text)
+                    .map(d -> "dates are written year first, YYYY-MM-DD: " + d).orElse("write dates as YYYY-MM-DD, e.g. 2020-09-30"));
             return Optional.empty();
         }
         try {
