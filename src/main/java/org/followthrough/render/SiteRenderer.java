@@ -790,7 +790,8 @@ public final class SiteRenderer {
                 PlanFacets.Standing.of(plan, archive.asOf()), String.valueOf(lastUpdate(plan))));
         for (Recommendation r : plan.recommendations()) {
             for (Action a : r.actions()) {
-                sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description() != null ? a.description() : r.text(),
+                // the action's words and its recommendation's, all of which the index looks in
+                sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description(), r.text(),
                         a.owners().stream().map(o -> names.apply(o.organisationId())).filter(o -> o != null).toList(),
                         a.state().lifecycle(), a.state().overdue()));
             }
@@ -822,6 +823,7 @@ public final class SiteRenderer {
                     PlanFacets.Standing.of(plan, archive.asOf()).label,
                     last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
             for (Recommendation r : plan.recommendations()) {
+                String recommendationText = views.plainText(r.text());
                 for (Action a : r.actions()) {
                     Views.ActionRow row = views.rowOf(plan, a);
                     // all of the action's words and its recommendation's, not only the few its result shows
@@ -829,7 +831,7 @@ public final class SiteRenderer {
                     if (r.title() != null) {
                         words.append(r.title()).append(' ');
                     }
-                    words.append(views.plainText(r.text())).append(' ');
+                    words.append(recommendationText).append(' ');
                     row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
                     String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
                     docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,

@@ -205,6 +205,23 @@ class BuildCacheTest {
     }
 
     /**
+     * The search looks in every word of an action's recommendation, even of an action with words of its own: a word
+     * added to the recommendation reaches the index through what the cache keeps for the plan, as a fresh build has it.
+     */
+    @Test
+    void aWordAddedToARecommendationReachesTheSearchIndexThroughTheCache() throws IOException {
+        build("site", true);
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: Teams must record who attended each meeting.",
+                "text: Teams must record who attended each meeting, and keep the register.");
+
+        build("site", true);
+
+        Map<String, String> after = sameAsAFreshBuild();
+        assertThat(after.entrySet().stream().filter(e -> e.getKey().startsWith("search/index/words-")).map(Map.Entry::getValue))
+                .anyMatch(words -> words.contains("\"register\""));
+    }
+
+    /**
      * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
      * made from: its part of each plan that names it (the plan's details, and the recommendations and actions it owns). A
      * change to an action it owns changes the key, and so does a new name of an organisation its actions are shared with;
