@@ -115,14 +115,14 @@ class DistributionIT {
                 "role", "Team Manager",
                 "target", "2026-12-31"));
         // the investigator, named as the guide names it
-        Files.writeString(repo.resolve("content/organisations/niche-health.yaml"), """
+        Files.writeString(repo.resolve("content/organisations/niche.yaml"), """
                 # yaml-language-server: $schema=../schema/organisation.schema.json
                 name: Niche Health and Social Care Consulting
                 type: investigator
                 """, StandardCharsets.UTF_8);
         Path plan = repo.resolve("content/plans/sample-review/plan.yaml");
         Files.writeString(plan, Files.readString(plan).replace("organisations: [sample-nhs-foundation-trust]",
-                "organisations: [sample-nhs-foundation-trust, niche-health]"));
+                "organisations: [sample-nhs-foundation-trust, niche]"));
         deleteTree(repo.resolve("content/plans/example-plan"));
 
         Ran check = followthrough(repo, "check");
