@@ -366,7 +366,7 @@ public final class Pipeline {
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
         // 2. validate: the content itself, then no protected name anywhere in the files (reused plans' too), once all are read
-        Optional<ValidContent> valid = new ContentValidator(asOf, problems).validate(loaded, reuse.reusedReferences());
+        Optional<ValidContent> valid = new ContentValidator(asOf, problems, PdfRenderer::draws).validate(loaded, reuse.reusedReferences());
         new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         if (valid.isEmpty() || problems.hasErrors()) {
             return Optional.empty();

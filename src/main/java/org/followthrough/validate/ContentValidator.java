@@ -44,11 +44,18 @@ public final class ContentValidator {
 
     private final LocalDate asOf;
     private final Problems problems;
-    private final PdfCharacters pdfCharacters = PdfCharacters.ofTheSummaries();
+    private final PdfCharacters pdfCharacters;
 
+    /** A validator that takes every character as one the PDF summaries can draw. */
     public ContentValidator(LocalDate asOf, Problems problems) {
+        this(asOf, problems, codePoint -> true);
+    }
+
+    /** @param pdfDraws whether the PDF summaries' font draws a character, which is asked only of characters beyond ASCII */
+    public ContentValidator(LocalDate asOf, Problems problems, java.util.function.IntPredicate pdfDraws) {
         this.asOf = asOf;
         this.problems = problems;
+        this.pdfCharacters = new PdfCharacters(pdfDraws);
     }
 
     /** Shape-checks site.yaml alone: the build needs its time zone before it can fix the as-of date. */

@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
-import org.followthrough.render.pdf.PdfFonts;
-import org.followthrough.render.pdf.PdfRenderer;
-import org.followthrough.render.pdf.typeset.Typesetter;
 import org.followthrough.source.Node;
 import org.followthrough.source.SourceFile;
 
@@ -24,30 +21,11 @@ final class PdfCharacters {
     /** How many of a file's characters the warning names. */
     private static final int NAMED = 3;
 
-    private final java.util.function.Supplier<IntPredicate> drawable;
+    private final IntPredicate drawable;
 
-    PdfCharacters(java.util.function.Supplier<IntPredicate> drawable) {
+    /** @param drawable whether the summaries' font draws a character (tested only for characters beyond ASCII) */
+    PdfCharacters(IntPredicate drawable) {
         this.drawable = drawable;
-    }
-
-    /**
-     * The font the PDF summaries are typeset in, as a build finds it, read only when a text holds a character beyond
-     * ASCII (which every font draws); where it cannot be read, no character is told (the build says why).
-     */
-    static PdfCharacters ofTheSummaries() {
-        return new PdfCharacters(() -> Summaries.DRAWABLE);
-    }
-
-    private static final class Summaries {
-        static final IntPredicate DRAWABLE = load();
-
-        private static IntPredicate load() {
-            try {
-                return Typesetter.draws(PdfRenderer.fontSource(PdfFonts.locate()));
-            } catch (RuntimeException unreadable) {
-                return cp -> true;
-            }
-        }
     }
 
     /** Tells of the characters of a YAML file's values that a PDF cannot draw. */
@@ -90,7 +68,7 @@ final class PdfCharacters {
                 continue; // ASCII, which every font draws: nearly all of a plan's text, passed over at once
             }
             int cp = text.codePointAt(i);
-            if (!drawable.get().test(cp)) {
+            if (!drawable.test(cp)) {
                 lacking.add(cp);
             }
             if (Character.isSupplementaryCodePoint(cp)) {

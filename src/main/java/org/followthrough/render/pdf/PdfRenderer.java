@@ -75,6 +75,27 @@ public final class PdfRenderer {
         this.fonts = fonts;
     }
 
+    /**
+     * Whether the font the summaries are typeset in (as a build finds it) draws a character; one it lacks shows as a
+     * replacement mark. The font is read on the first call; where it cannot be read, every character is taken as drawn
+     * (the build says why).
+     */
+    public static boolean draws(int codePoint) {
+        return Drawable.PREDICATE.test(codePoint);
+    }
+
+    private static final class Drawable {
+        static final java.util.function.IntPredicate PREDICATE = load();
+
+        private static java.util.function.IntPredicate load() {
+            try {
+                return Typesetter.draws(fontSource(PdfFonts.locate()));
+            } catch (RuntimeException unreadable) {
+                return codePoint -> true;
+            }
+        }
+    }
+
     /** The four font files as the typesetter's font source, read when it first needs them. */
     public static FontSource fontSource(PdfFonts fonts) {
         return new FontSource() {
