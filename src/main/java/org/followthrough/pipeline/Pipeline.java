@@ -18,6 +18,7 @@ import org.followthrough.problem.Suggestions;
 import org.followthrough.guard.ContentGuard;
 import org.followthrough.guard.OutputGuard;
 import org.followthrough.model.Archive;
+import org.followthrough.model.Plan;
 import org.followthrough.cache.BuildCache;
 import org.followthrough.cache.CacheFolder;
 import org.followthrough.cache.PlanStore;
@@ -368,16 +369,70 @@ public final class Pipeline {
         // 2. validate: the content itself, then no protected name anywhere in the files (reused plans' too), once all are read
         Optional<ValidContent> valid = new ContentValidator(asOf, problems, PdfRenderer::draws).validate(loaded, reuse.reusedReferences());
         new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
+        // added after keepNew: a warning about two plans is not one plan's own, to be kept with it and told again once the other is gone
+        List<org.followthrough.problem.Problem> copied = copiedPlans(loaded, reuse.reusedPlans(), files);
         if (valid.isEmpty() || problems.hasErrors()) {
+            copied.forEach(problems::add);
             return Optional.empty();
         }
         // 3. assemble
         Archive archive = new Assembler(asOf).assemble(valid.get(), reuse.reusedPlans());
         reuse.keepNew(archive, valid.get(), problems.sorted(), files, request.protectedNames().fingerprint());
+        copied.forEach(problems::add);
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
         }
         return Optional.of(new Assembled(archive, files.assets(), templates, reuse.keys()));
+    }
+
+    /**
+     * Two plans with the same title and date of publication are most often one folder copied and its reference deleted:
+     * the site would list the plan twice. Told at the later in id order; plans taken from the cache are compared by their
+     * models, those read again by their files, so that it is told whether or not the content has other problems.
+     */
+    private static List<org.followthrough.problem.Problem> copiedPlans(LoadedContent loaded, List<Plan> reused, ContentFiles files) {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        Map<String, Location> titles = new java.util.HashMap<>();
+        for (Plan plan : reused) {
+            keys.put(plan.id(), copyKey(plan.title(), String.valueOf(plan.published())));
+        }
+        for (LoadedContent.PlanSource source : loaded.plans()) {
+            if (source.plan().root() instanceof org.followthrough.source.Node.Mapping plan
+                    && plan.entry("title").map(e -> e.value()).orElse(null) instanceof org.followthrough.source.Node.Scalar title) {
+                String published = plan.entry("published").map(e -> e.value()).orElse(null) instanceof org.followthrough.source.Node.Scalar p
+                        ? p.text().strip() : "null";
+                keys.put(source.id(), copyKey(title.text(), published));
+                titles.put(source.id(), plan.entry("title").get().keyLocation());
+            }
+        }
+        Map<String, String> seen = new java.util.HashMap<>();
+        List<org.followthrough.problem.Problem> copied = new java.util.ArrayList<>();
+        keys.forEach((id, key) -> {
+            String first = seen.putIfAbsent(key, id);
+            if (first != null) {
+                copied.add(org.followthrough.problem.Problem.warning(titles.getOrDefault(id, titleLine(files, id)), "plan '" + id
+                                + "' has the same title and date of publication as plan '" + first + "': the site would list it twice",
+                        "if this folder is a copy of the other, delete it; if they are two plans, give each its title as published,"
+                                + " and its reference where it has one"));
+            }
+        });
+        return copied;
+    }
+
+    /** Where a plan taken from the cache has its title: the line of its plan.yaml that starts "title:", or the file. */
+    private static Location titleLine(ContentFiles files, String id) {
+        String path = "plans/" + id + "/plan.yaml";
+        List<String> lines = files.get(path).map(f -> f.text().lines().toList()).orElse(List.of());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("title:")) {
+                return new Location(files.display(path), i + 1, 1);
+            }
+        }
+        return Location.of(files.display(path));
+    }
+
+    private static String copyKey(String title, String published) {
+        return title.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT) + "|" + published;
     }
 
     /** The as-of date: as asked, else today in the site's time zone (UTC when site.yaml cannot tell; its problems are reported later). */
