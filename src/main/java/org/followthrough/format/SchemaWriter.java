@@ -13,15 +13,22 @@ import java.util.Map;
 public final class SchemaWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String BASE = "https://followthrough.example/schema/";
 
     private SchemaWriter() {
     }
 
+    /** The schema as editors keep it beside their content: it names no address, as it is not published from there. */
     public static String schema(ContentFormat.FileKind kind) {
+        return schema(kind, null);
+    }
+
+    /** The schema as a site publishes it, identified by the address it is published at ({@code id}; none if null). */
+    public static String schema(ContentFormat.FileKind kind, String id) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$id", BASE + kind.schemaFileName());
+        if (id != null) {
+            root.put("$id", id);
+        }
         root.put("title", "Followthrough " + kind.shape().name());
         root.putAll(object(kind.shape()));
         try {

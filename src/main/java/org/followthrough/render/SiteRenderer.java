@@ -576,8 +576,10 @@ public final class SiteRenderer {
         }
 
         for (ContentFormat.FileKind kind : ContentFormat.FILE_KINDS) {
-            outputs.add(Output.of("schema/" + kind.schemaFileName(), unit, Kind.OTHER, Fingerprint.of("content schema", shared.tool(), kind.name()),
-                    context -> utf8(SchemaWriter.schema(kind))));
+            String path = "schema/" + kind.schemaFileName();
+            String id = Routes.url(archive.site(), path);
+            outputs.add(Output.of(path, unit, Kind.OTHER, Fingerprint.of("content schema", shared.tool(), kind.name(), id),
+                    context -> utf8(SchemaWriter.schema(kind, id))));
         }
         String schemas = Fingerprint.of("data schema", common);
         outputs.add(Output.of(Routes.PLAN_SCHEMA, unit, Kind.OTHER, schemas, context -> utf8(JsonSchemaWriter.plan(archive))));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.output.MemoryPublisher;
 import org.followthrough.support.TestBuilds;
@@ -118,6 +119,11 @@ class PublicSiteTest {
         assertThat(plan.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("../../assets/followthrough.css");
         Document notFound = Jsoup.parse(moved.text("404.html"));
         assertThat(notFound.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/learning/action-plans/assets/followthrough.css");
+        for (String schema : List.of("plan.schema.json", "recommendation.schema.json", "organisation.schema.json", "site.schema.json",
+                "plan-data.schema.json", "organisation-data.schema.json", "site-data.schema.json")) {
+            assertThat(moved.text("schema/" + schema)).as("each published schema is identified by the address it is published at")
+                    .contains("\"$id\" : \"https://trust.example/learning/action-plans/schema/" + schema + "\"");
+        }
     }
 
     @Test
