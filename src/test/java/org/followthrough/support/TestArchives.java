@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.followthrough.assemble.Assembler;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.pipeline.BuildResult;
 import org.followthrough.pipeline.Pipeline;
 import org.followthrough.model.Action;
@@ -41,7 +42,13 @@ public final class TestArchives {
     }
 
     public static Archive load(Path content) {
-        BuildResult result = Pipeline.check(TestBuilds.request(content, null));
+        return load(TestBuilds.request(content, null));
+    }
+
+    /** The checked archive of a request's content, as at its date; fails the test if the content has errors. */
+    public static Archive load(BuildRequest request) {
+        Path content = request.content();
+        BuildResult result = Pipeline.check(request);
         if (result.archive() == null) {
             throw new AssertionError("content " + content + " did not check:\n"
                     + String.join("\n", result.problems().stream().map(Object::toString).toList()));

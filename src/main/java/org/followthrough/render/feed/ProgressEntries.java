@@ -203,8 +203,8 @@ public final class ProgressEntries {
 
     /**
      * One entry per dated update of the scope's actions, newest first; on one date, as published (the
-     * plan order, then the updates' order). The feed's date is the newest entry's, or the as-of date when
-     * there are none. Only the {@value #MOST_RECENT} most recent are kept as they are met, the oldest kept
+     * plan order, then the updates' order). The feed's date is the newest entry's, or when there are none
+     * the date its last plan was published. Only the {@value #MOST_RECENT} most recent are kept as they are met, the oldest kept
      * giving way to a newer one: the site's feed looks at every update of the archive and sorts a hundred.
      */
     static Selection select(Archive archive, Scope scope) {
@@ -242,8 +242,23 @@ public final class ProgressEntries {
         }
         List<Entry> entries = new ArrayList<>(kept);
         entries.sort(Comparator.comparing(Entry::date).reversed().thenComparingInt(Entry::order));
-        LocalDate updated = entries.isEmpty() ? archive.asOf() : entries.get(0).date();
+        LocalDate updated = entries.isEmpty() ? lastPublished(scope, archive.asOf()) : entries.get(0).date();
         return new Selection(List.copyOf(entries), undated, dated - entries.size(), updated);
+    }
+
+    /**
+     * The date of a feed without entries: when the last of its plans was published (not after {@code asOf}), so that the
+     * feed does not claim to change every day while nothing in it does; the as-of date only if it has no such plan.
+     */
+    private static LocalDate lastPublished(Scope scope, LocalDate asOf) {
+        LocalDate last = null;
+        for (ActionRecord record : scope.records()) {
+            LocalDate published = record.plan().published();
+            if (published != null && !published.isAfter(asOf) && (last == null || published.isAfter(last))) {
+                last = published;
+            }
+        }
+        return last == null ? asOf : last;
     }
 
     /** A date as an RFC 3339 timestamp at midnight UTC, as both feed formats want it. */

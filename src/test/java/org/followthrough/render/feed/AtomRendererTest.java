@@ -21,6 +21,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
+import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.render.MarkdownRenderer;
 import org.followthrough.support.TestArchives;
 import org.followthrough.support.TestBuilds;
@@ -137,7 +138,9 @@ class AtomRendererTest {
         List<LocalDate> published = entries.stream().map(e -> LocalDate.parse(only(e, "updated").substring(0, 10))).toList();
         assertThat(published).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(published).containsExactlyInAnyOrderElementsOf(dates);
-        LocalDate newest = dates.stream().max(LocalDate::compareTo).orElse(scope.archive().asOf());
+        LocalDate lastPublished = scope.actions().stream().map(l -> l.plan().published()).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(scope.archive().asOf());
+        LocalDate newest = dates.stream().max(LocalDate::compareTo).orElse(lastPublished);
         assertThat(only(feed, "updated")).isEqualTo(newest + "T00:00:00Z");
         String subtitle = only(feed, "subtitle");
         assertThat(subtitle).contains("Updates without a date are left out");
@@ -177,12 +180,18 @@ class AtomRendererTest {
     }
 
     @Test
-    void feedWithNoDatedUpdatesIsUpdatedOnTheAsOfDate() throws Exception {
+    void feedWithNoDatedUpdatesIsDatedWhenItsLastPlanWasPublishedAndStaysTheSameDayAfterDay() throws Exception {
         Archive archive = TestArchives.small();
-        Element feed = parse(RENDERER.organisation(archive, archive.organisation("sample-police").orElseThrow(), SELF, PAGE))
-                .getDocumentElement();
+        String today = RENDERER.organisation(archive, archive.organisation("sample-police").orElseThrow(), SELF, PAGE);
+        Element feed = parse(today).getDocumentElement();
         assertThat(children(feed, "entry")).isEmpty();
-        assertThat(only(feed, "updated")).isEqualTo("2026-11-23T00:00:00Z");
+        assertThat(only(feed, "updated")).as("the sample plan was published on 15 January 2024").isEqualTo("2024-01-15T00:00:00Z");
+
+        BuildRequest small = TestBuilds.request(TestBuilds.fixture("small"), null);
+        Archive later = TestArchives.load(new BuildRequest(small.content(), small.templates(), null, TestBuilds.AS_OF.plusDays(40),
+                null, small.clock()));
+        assertThat(RENDERER.organisation(later, later.organisation("sample-police").orElseThrow(), SELF, PAGE))
+                .as("a feed with nothing new is not a new feed on a later day").isEqualTo(today);
     }
 
     @Test
