@@ -362,13 +362,15 @@ public final class CsvRenderer {
      * One field: as it is, or quoted with its quotes doubled when it holds a comma, a quote or a line
      * break. A text that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a
      * carriage return: a Markdown list, or something hostile) gets a leading apostrophe, so that it is
-     * shown as the text it is and never run.
+     * shown as the text it is and never run. So does a text that starts with an apostrophe of its own,
+     * so that one apostrophe taken from the start of any cell that has one gives back every text as
+     * published (and a spreadsheet, which hides the first, shows the second).
      */
     static String field(String value) {
         if (value == null) {
             return "";
         }
-        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+        if (!value.isEmpty() && (FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 || value.charAt(0) == '\'')) {
             value = "'" + value;
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
@@ -404,7 +406,8 @@ public final class CsvRenderer {
 
     /** What every CSV's metadata says of texts a spreadsheet could take for formulas. */
     static final String FORMULA_NOTE = " A text that starts with =, +, -, @ or a tab is written with a leading "
-            + "apostrophe, so that spreadsheets show it as text and never run it as a formula.";
+            + "apostrophe, so that spreadsheets show it as text and never run it as a formula; so is a text that starts with "
+            + "an apostrophe, so that taking one apostrophe from the start of every cell that has one gives each text as published.";
 
     private static String metadata(Archive archive, String title, String description, String pagePath, List<Column> columnList) {
         Site site = archive.site();

@@ -100,9 +100,12 @@ class CsvRendererTest {
         }
     }
 
-    /** A spreadsheet must never take a cell for a formula: such text is written after an apostrophe. */
+    /**
+     * A spreadsheet must never take a cell for a formula: such text is written after an apostrophe, and so is a text that
+     * starts with one, so that a reader removes one leading apostrophe wherever there is one.
+     */
     private static String asSpreadsheetText(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return !value.isEmpty() && "=+-@\t\r'".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     @Test
@@ -111,6 +114,16 @@ class CsvRendererTest {
         assertThat(CsvRenderer.field("- first point")).isEqualTo("'- first point");
         assertThat(CsvRenderer.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvRenderer.field("2024-06-30")).isEqualTo("2024-06-30");
+    }
+
+    @Test
+    void aTextThatStartsWithAnApostropheKeepsItWhenTheAddedOneIsTakenAway() {
+        assertThat(CsvRenderer.field("'Message of the day' on the intranet")).isEqualTo("''Message of the day' on the intranet");
+        assertThat(CsvRenderer.field("- first point")).isEqualTo("'- first point");
+        for (String published : List.of("'Message of the day'", "- first point", "=1+1", "plain", "it's")) {
+            String cell = CsvRenderer.field(published);
+            assertThat(cell.startsWith("'") ? cell.substring(1) : cell).as(published).isEqualTo(published);
+        }
     }
 
     /** What each column must hold, worked out from the model here and not by the renderer's helpers. */
