@@ -35,7 +35,8 @@ import org.followthrough.render.Utf8Text;
  *
  * <p>Events are marked TRANSP:TRANSPARENT (a deadline takes up no time), STATUS:CANCELLED when the
  * action (or follow-up) was closed without being completed and CONFIRMED otherwise, and carry the
- * lifecycle and "Overdue" as CATEGORIES. DTSTAMP is the as-of date at midnight UTC, so that the same
+ * lifecycle and "Overdue", "Target date passed" (no status published) or, for a follow-up, "Date passed"
+ * as CATEGORIES, as the pages flag them. DTSTAMP is the as-of date at midnight UTC, so that the same
  * content and as-of date always give the same bytes. Lines end in CRLF and are folded at 75 octets
  * without splitting a UTF-8 character.
  *
@@ -136,9 +137,12 @@ public final class IcalRenderer {
                 List<String> categories = new ArrayList<>(List.of(lifecycle.label()));
                 if (action.state().overdue()) {
                     categories.add("Overdue");
+                } else if (action.state().targetPassedWithoutStatus()) {
+                    categories.add("Target date passed");
                 }
                 String status = (action.state().status() != null ? action.state().status().label() : lifecycle.label())
-                        + (action.state().overdue() ? " (overdue)" : "");
+                        + (action.state().overdue() ? " (overdue)"
+                                : action.state().targetPassedWithoutStatus() ? " (target date passed; no status published)" : "");
                 String text = "Target as published: " + ActionRecord.targetText(action.target()) + "\n"
                         + "Status: " + status + "\n"
                         + "Owners: " + owners(action, organisations) + "\n"
@@ -160,9 +164,14 @@ public final class IcalRenderer {
                 if (lifecycle != null) {
                     categories.add(lifecycle.label());
                 }
+                boolean passed = followUp.datePassed(archive.asOf());
+                if (passed) {
+                    categories.add("Date passed");
+                }
                 String text = "Follow-up of action " + action.ref() + ": " + ActionRecord.text(followUp.text()) + "\n"
                         + "Target as published: " + ActionRecord.targetText(followUp.target()) + "\n"
-                        + "Status: " + (followUp.status() != null ? followUp.status().label() : "not published") + "\n"
+                        + "Status: " + (followUp.status() != null ? followUp.status().label() : "not published")
+                        + (passed ? " (date passed)" : "") + "\n"
                         + "Owners: " + owners(action, organisations) + "\n"
                         + "\n" + url;
                 event(lines, "follow-up-" + record.plan().id() + "-" + Routes.encode(action.ref()) + "-" + (i + 1) + "@" + Routes.host(site),

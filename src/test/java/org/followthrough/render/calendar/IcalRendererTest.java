@@ -102,6 +102,35 @@ class IcalRendererTest {
         }
     }
 
+    /** A reader who follows the calendar learns what the page flags: overdue, a target passed without a status, a follow-up's date passed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void eventsCarryTheFlagsThePagesShow(Scope scope) throws Exception {
+        Map<String, List<String>> flags = new LinkedHashMap<>();
+        for (VEvent event : parse(ics(scope)).<VEvent>getComponents("VEVENT")) {
+            flags.put(value(event, "UID"), List.of(value(event, "CATEGORIES").split(",")));
+        }
+        String host = java.net.URI.create(scope.archive().site().baseUrl()).getHost();
+        LocalDate asOf = scope.archive().asOf();
+        for (Located located : scope.actions()) {
+            Action a = located.action();
+            String ref = java.net.URLEncoder.encode(a.ref(), StandardCharsets.UTF_8).replace("-", "%2D").replace("*", "%2A");
+            List<String> action = flags.get("action-" + located.plan().id() + "-" + ref + "@" + host);
+            if (action != null) {
+                assertThat(action.contains("Overdue")).as(a.ref() + " overdue").isEqualTo(a.state().overdue());
+                assertThat(action.contains("Target date passed")).as(a.ref() + " target passed, no status")
+                        .isEqualTo(a.state().targetPassedWithoutStatus());
+            }
+            for (int i = 0; i < a.followUps().size(); i++) {
+                List<String> followUp = flags.get("follow-up-" + located.plan().id() + "-" + ref + "-" + (i + 1) + "@" + host);
+                if (followUp != null) {
+                    assertThat(followUp.contains("Date passed")).as(a.ref() + " follow-up " + (i + 1))
+                            .isEqualTo(a.followUps().get(i).datePassed(asOf));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scopes")
     void linesEndInCrlfAndAreFoldedAtSeventyFiveOctets(Scope scope) {
