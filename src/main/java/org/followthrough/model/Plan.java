@@ -42,6 +42,11 @@ public record Plan(
         return deadline != null && deadline.isBefore(asOf);
     }
 
+    /** How many of its actions' follow-ups had passed their dates on {@code asOf} without being reported done. */
+    public int followUpsPassed(LocalDate asOf) {
+        return (int) actions().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(asOf)).count();
+    }
+
     /**
      * The date of the plan's last dated update, of the plan or of any of its actions, on or before {@code asOf} (a site
      * as at an earlier date does not know of later ones); null when it has none.

@@ -321,6 +321,11 @@ public final class JsonRenderer {
             .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
                     + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar()));
 
+    private static final String TARGET_COMPLETION_PASSED = "Whether the date by which the whole plan was to be done had passed on the as-of"
+            + " date (the pages flag 'Target completion passed' where actions are still open then).";
+    private static final String FOLLOW_UPS_PASSED = "How many of the follow-up actions set after reviewing progress had passed their dates on the"
+            + " as-of date without being reported done (as the pages count them; not among the tally's actions).";
+
     private static final String LAST_UPDATE = "The date of the plan's latest dated update, of the plan or of any of its actions' progress, on or before"
                     + " the as-of date (the pages' 'Last update published'); null when it dates none.";
 
@@ -341,6 +346,8 @@ public final class JsonRenderer {
             .optional("target_completion", TARGET, "When the plan is due to be complete.", (c, p) -> p.targetCompletion())
             .array("organisations", ORG_REF, "Every organisation involved.", (c, p) -> p.organisations())
             .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(p.lastUpdate(c.asOf())))
+            .field("target_completion_passed", BOOLEAN, TARGET_COMPLETION_PASSED, (c, p) -> p.targetCompletionPassed(c.asOf()))
+            .field("follow_ups_past_their_dates", INTEGER, FOLLOW_UPS_PASSED, (c, p) -> p.followUpsPassed(c.asOf()))
             .object("tally", TALLY, "Its actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "Its downloads; 'json' is the plan in full.", (c, p) -> Links.of(p));
 
@@ -510,6 +517,8 @@ public final class JsonRenderer {
                     .field("reason", N_STRING, "Why no further action is needed (Markdown).", (c, a) -> text(a.reason())),
                     "Recommendations addressed with no further action.", (c, p) -> p.addressedWithoutAction())
             .field("last_update", N_DATE, LAST_UPDATE, (c, p) -> iso(p.lastUpdate(c.asOf())))
+            .field("target_completion_passed", BOOLEAN, TARGET_COMPLETION_PASSED, (c, p) -> p.targetCompletionPassed(c.asOf()))
+            .field("follow_ups_past_their_dates", INTEGER, FOLLOW_UPS_PASSED, (c, p) -> p.followUpsPassed(c.asOf()))
             .object("tally", TALLY, "The plan's actions, counted.", (c, p) -> p.tally())
             .object("downloads", DOWNLOADS, "The plan's downloads.", (c, p) -> Links.of(p))
             .array("recommendations", RECOMMENDATION, "The recommendations, as published, each with its actions.",

@@ -209,7 +209,7 @@ public final class ViewFactory {
     PlanStanding standing(Plan p) {
         LocalDate last = p.lastUpdate(archive.asOf());
         int open = p.targetCompletionPassed(archive.asOf()) ? p.tally().total() - p.tally().done() : 0;
-        int followUps = (int) p.actions().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(archive.asOf())).count();
+        int followUps = p.followUpsPassed(archive.asOf());
         return new PlanStanding(Dates.format(last), iso(last), open, followUps);
     }
 

@@ -239,6 +239,37 @@ class JsonRendererTest {
         }
     }
 
+    /**
+     * The data says what the list of plans narrows by: EPUT's target completion (30 January 2026) has passed, which
+     * puts it among the plans past their completion, and the follow-ups past their dates that each plan's page counts
+     * (34 of P's, as at the shipped content's date) are counted in the data too, worked out here from the follow-ups.
+     */
+    @Test
+    void siteAndPlanDocumentsSayWhetherTheTargetCompletionPassedAndHowManyFollowUpsArePastTheirDates() throws Exception {
+        Archive archive = TestArchives.shipped();
+        JsonNode site = JSON.readTree(JsonRenderer.site(archive));
+        java.util.Map<String, Boolean> passed = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> followUps = new java.util.TreeMap<>();
+        site.get("plans").forEach(p -> {
+            passed.put(p.get("id").asText(), p.get("target_completion_passed").asBoolean());
+            followUps.put(p.get("id").asText(), p.get("follow_ups_past_their_dates").asInt());
+        });
+        assertThat(passed).containsEntry("eput-e203623", true).containsEntry("p-independent-investigation", false);
+        assertThat(followUps.get("p-independent-investigation")).isPositive();
+        for (Plan plan : archive.plans()) {
+            long expected = plan.recommendations().stream().flatMap(r -> r.actions().stream()).flatMap(a -> a.followUps().stream())
+                    .filter(f -> f.status() == null || f.status().lifecycle() == null || !f.status().lifecycle().isDone())
+                    .filter(f -> f.target() != null && (f.target().date() != null && f.target().date().deadline() != null
+                            && f.target().date().deadline().isBefore(archive.asOf())
+                            // "31 June 2019" names no day, but its month has ended
+                            || f.target().monthOfImpossibleDay() != null && f.target().monthOfImpossibleDay().atEndOfMonth().isBefore(archive.asOf())))
+                    .count();
+            JsonNode json = JSON.readTree(JsonRenderer.plan(archive, plan)).get("plan");
+            assertThat(json.get("follow_ups_past_their_dates").asInt()).as(plan.id()).isEqualTo(expected).isEqualTo(followUps.get(plan.id()));
+            assertThat(json.get("target_completion_passed").asBoolean()).as(plan.id()).isEqualTo(passed.get(plan.id()));
+        }
+    }
+
     @Test
     void siteDocumentLinksToEachPlansAndOrganisationsOwnDownloads() throws Exception {
         Archive archive = TestArchives.small();
