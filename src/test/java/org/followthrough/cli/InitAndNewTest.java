@@ -58,6 +58,26 @@ class InitAndNewTest {
                 .contains("Example action plan").contains("Sample NHS Foundation Trust");
     }
 
+    /** A body starts with no plan of its own yet, or removes the example before writing its first: the site still builds. */
+    @Test
+    void aRepositoryWithNoPlansYetChecksAndBuildsASiteThatSaysSo() throws IOException {
+        Path repo = init();
+        try (var files = Files.walk(repo.resolve("content/plans/example-plan"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        CommandRun check = check(repo);
+        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
+                "--out", repo.resolve("site").toString());
+
+        assertThat(check.code()).as(check.all()).isZero();
+        assertThat(check.out()).contains("0 plans");
+        assertThat(build.code()).as(build.all()).isZero();
+        assertThat(build.all()).doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(repo.resolve("site/index.html")).content(StandardCharsets.UTF_8).contains("0 plans");
+        assertThat(repo.resolve("site/search/index/docs-0.json")).content(StandardCharsets.UTF_8).isEqualToIgnoringWhitespace("[]");
+    }
+
     @Test
     void initWritesSchemasEditorSettingsAndAGitignore() throws IOException {
         Path repo = init();

@@ -94,6 +94,9 @@ public final class SearchIndex {
             words.add(new TreeMap<>());
         }
         List<List<List<String>>> shards = new ArrayList<>();
+        if (docs.isEmpty()) {
+            shards.add(new ArrayList<>()); // a site with no plans yet still has its one shard, empty, as shards(0) says
+        }
         for (int id = 0; id < docs.size(); id++) {
             Doc doc = docs.get(id);
             if (id % DOCS_PER_SHARD == 0) {
