@@ -39,6 +39,11 @@ class InitAndNewTest {
         return repo;
     }
 
+    private static CommandRun build(Path repo) {
+        return run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
+                "--out", repo.resolve("site").toString());
+    }
+
     private static CommandRun check(Path repo) {
         return run("check", "--content", repo.resolve("content").toString());
     }
@@ -48,8 +53,7 @@ class InitAndNewTest {
         Path repo = init();
 
         CommandRun check = check(repo);
-        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
-                "--out", repo.resolve("site").toString());
+        CommandRun build = build(repo);
 
         assertThat(check.code()).as(check.all()).isZero();
         assertThat(check.out()).contains("1 plan, 1 organisation, 1 action; no problems");
@@ -67,8 +71,7 @@ class InitAndNewTest {
         }
 
         CommandRun check = check(repo);
-        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
-                "--out", repo.resolve("site").toString());
+        CommandRun build = build(repo);
 
         assertThat(check.code()).as(check.all()).isZero();
         assertThat(check.out()).contains("0 plans");
@@ -103,8 +106,7 @@ class InitAndNewTest {
         Files.createDirectories(css.getParent());
         Files.writeString(css, "/* the trust's own stylesheet */\n");
 
-        CommandRun build = run("build", "--content", repo.resolve("content").toString(), "--templates", repo.resolve("templates").toString(),
-                "--out", repo.resolve("site").toString());
+        CommandRun build = build(repo);
 
         assertThat(build.code()).as(build.all()).isZero();
         assertThat(repo.resolve("site/assets/followthrough.css")).hasContent("/* the trust's own stylesheet */");
