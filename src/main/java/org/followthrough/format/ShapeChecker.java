@@ -90,6 +90,19 @@ public final class ShapeChecker {
                 locations.put(entry.key(), entry.value().location());
                 continue;
             }
+            if (blankText(entry.value()) && (field.get().type() instanceof FieldType.Text || field.get().type() instanceof FieldType.MarkdownText)) {
+                // 'title:', 'title: ""' or 'title: #1 Priority actions' (all of it a comment): a page would publish an empty heading
+                String hint = commentOnly(entry.value()) ? "YAML reads everything from ' #' on as a comment: put the text in quotes, e.g. "
+                        + entry.key() + ": \"#1 …\"" : "write its text";
+                if (field.get().required()) {
+                    problems.error(entry.keyLocation(), "field '" + entry.key() + "' is empty", hint);
+                } else {
+                    problems.warning(entry.keyLocation(), "field '" + entry.key() + "' is empty, so it is published as if it were not there",
+                            hint + ", or delete the line");
+                }
+                locations.put(entry.key(), entry.value().location());
+                continue;
+            }
             Object value = convert(entry.value(), field.get().type(), entry.key());
             swallowedField(mapping, entry, shape);
             // Where a field was written, even if its value was refused: later rules must not call it missing.
@@ -198,6 +211,23 @@ public final class ShapeChecker {
         int column = at.column() - 1;
         // nothing after the name at all: a comment there ('brand_colour: #005eb8') is told where the field's value is checked
         return column >= line.length() || line.substring(column).isBlank();
+    }
+
+    /** Whether a value is text with nothing but spaces in it. */
+    private static boolean blankText(Node node) {
+        return node instanceof Node.Scalar scalar && scalar.kind() == Node.Scalar.Kind.STRING && scalar.text().isBlank();
+    }
+
+    /** Whether all that follows a field's name on its line is a comment: a value that began with '#' and so became one. */
+    private boolean commentOnly(Node node) {
+        List<String> lines = lines();
+        Location at = node.location();
+        if (at.line() < 1 || at.line() > lines.size()) {
+            return false;
+        }
+        String line = lines.get(at.line() - 1);
+        int column = at.column() - 1;
+        return column < line.length() && line.substring(column).stripLeading().startsWith("#");
     }
 
     private static boolean isNull(Node node) {
