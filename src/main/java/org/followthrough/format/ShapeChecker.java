@@ -202,15 +202,21 @@ public final class ShapeChecker {
         if (!(node instanceof Node.Scalar scalar) || scalar.kind() != Node.Scalar.Kind.STRING || !scalar.text().isEmpty()) {
             return false;
         }
+        String rest = restOfLine(scalar);
+        // nothing after the name at all: a comment there ('brand_colour: #005eb8') is told where the field's value is checked
+        return rest != null && rest.isBlank();
+    }
+
+    /** What is written on a value's line from where the value starts; null if the line cannot be found. */
+    private String restOfLine(Node node) {
         List<String> lines = lines();
-        Location at = scalar.location();
+        Location at = node.location();
         if (at.line() < 1 || at.line() > lines.size()) {
-            return false;
+            return null;
         }
         String line = lines.get(at.line() - 1);
         int column = at.column() - 1;
-        // nothing after the name at all: a comment there ('brand_colour: #005eb8') is told where the field's value is checked
-        return column >= line.length() || line.substring(column).isBlank();
+        return column >= line.length() ? "" : line.substring(column);
     }
 
     /** Whether a value is text with nothing but spaces in it. */
@@ -220,14 +226,8 @@ public final class ShapeChecker {
 
     /** Whether all that follows a field's name on its line is a comment: a value that began with '#' and so became one. */
     private boolean commentOnly(Node node) {
-        List<String> lines = lines();
-        Location at = node.location();
-        if (at.line() < 1 || at.line() > lines.size()) {
-            return false;
-        }
-        String line = lines.get(at.line() - 1);
-        int column = at.column() - 1;
-        return column < line.length() && line.substring(column).stripLeading().startsWith("#");
+        String rest = restOfLine(node);
+        return rest != null && rest.stripLeading().startsWith("#");
     }
 
     private static boolean isNull(Node node) {
