@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import org.followthrough.format.Doc;
 import org.followthrough.format.Placeholder;
 import org.followthrough.model.DefaultScales;
 import org.followthrough.model.ScaleEntry;
+import org.followthrough.output.AtomicFiles;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
 import org.followthrough.problem.Problems;
@@ -207,10 +207,9 @@ public final class NewFiles {
         }
         Path file = content.resolve(rec.file().path());
         try {
-            // Written beside the file and moved over it in one step: the editor's file is never left half-written.
-            Path staged = Files.createTempFile(file.getParent(), ".new-update-", ".yaml");
-            Files.writeString(staged, inserted.text(), StandardCharsets.UTF_8);
-            Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Written beside the file and moved over it in one step, with the file's permissions: the editor's file is never
+            // left half-written, nor made unreadable to the others who share the repository.
+            AtomicFiles.write(file, inserted.text().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Outcome.refused(Location.of(rec.file().display()), "could not add the update: " + e.getMessage(), null);
         }

@@ -216,6 +216,24 @@ class InitAndNewTest {
                 .hasSize(2).allMatch(p -> p.contains("this is still a placeholder"), "is a placeholder");
     }
 
+    /** A repository is shared: a file readable by the team before an update was added stays readable after it. */
+    @Test
+    void newUpdateLeavesTheFilesPermissionsAsTheyWere() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        var shared = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, shared);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(shared);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("01.yaml");
+        }
+    }
+
     @Test
     void newUpdateDatesTheEntryAsToldWhereTheProgressWasReportedAnotherDay() throws IOException {
         Path repo = init();
