@@ -386,37 +386,61 @@ public final class Pipeline {
     }
 
     /**
-     * Two plans with the same title and date of publication are most often one folder copied and its reference deleted:
-     * the site would list the plan twice. Told at the later in id order; plans taken from the cache are compared by their
-     * models, those read again by their files, so that it is told whether or not the content has other problems.
+     * Two plans with the same title and date (of publication, or of starting where neither is published) are most often one
+     * folder copied and its reference deleted: the site would list the plan twice. Plans with no date, or with references
+     * that differ, are not compared. Told at the later in id order; plans taken from the cache are compared by their models,
+     * those read again by their files, so that it is told whether or not the content has other problems.
      */
     private static List<org.followthrough.problem.Problem> copiedPlans(LoadedContent loaded, List<Plan> reused, ContentFiles files) {
-        Map<String, String> keys = new java.util.TreeMap<>();
+        Map<String, CopyKey> keys = new java.util.TreeMap<>();
         Map<String, Location> titles = new java.util.HashMap<>();
         for (Plan plan : reused) {
-            keys.put(plan.id(), copyKey(plan.title(), String.valueOf(plan.published())));
+            LocalDate date = plan.published() != null ? plan.published() : plan.start();
+            keys.put(plan.id(), CopyKey.of(plan.title(), date == null ? null : date.toString(), plan.reference()));
         }
         for (LoadedContent.PlanSource source : loaded.plans()) {
-            if (source.plan().root() instanceof org.followthrough.source.Node.Mapping plan
-                    && plan.entry("title").map(e -> e.value()).orElse(null) instanceof org.followthrough.source.Node.Scalar title) {
-                String published = plan.entry("published").map(e -> e.value()).orElse(null) instanceof org.followthrough.source.Node.Scalar p
-                        ? p.text().strip() : "null";
-                keys.put(source.id(), copyKey(title.text(), published));
+            if (source.plan().root() instanceof org.followthrough.source.Node.Mapping plan && text(plan, "title") != null) {
+                String date = text(plan, "published") != null ? text(plan, "published") : text(plan, "start");
+                keys.put(source.id(), CopyKey.of(text(plan, "title"), date, text(plan, "reference")));
                 titles.put(source.id(), plan.entry("title").get().keyLocation());
             }
         }
         Map<String, String> seen = new java.util.HashMap<>();
         List<org.followthrough.problem.Problem> copied = new java.util.ArrayList<>();
         keys.forEach((id, key) -> {
-            String first = seen.putIfAbsent(key, id);
-            if (first != null) {
+            if (key.date() == null) {
+                return;
+            }
+            String first = seen.putIfAbsent(key.titleAndDate(), id);
+            if (first != null && !key.differsFrom(keys.get(first))) {
                 copied.add(org.followthrough.problem.Problem.warning(titles.getOrDefault(id, titleLine(files, id)), "plan '" + id
-                                + "' has the same title and date of publication as plan '" + first + "': the site would list it twice",
+                                + "' has the same title and date as plan '" + first + "': the site would list it twice",
                         "if this folder is a copy of the other, delete it; if they are two plans, give each its title as published,"
                                 + " and its reference where it has one"));
             }
         });
         return copied;
+    }
+
+    private static String text(org.followthrough.source.Node.Mapping mapping, String field) {
+        return mapping.entry(field).map(e -> e.value()).orElse(null) instanceof org.followthrough.source.Node.Scalar scalar
+                && !scalar.text().isBlank() ? scalar.text().strip() : null;
+    }
+
+    /** What tells a copied plan: its title as a reader sees it, its date, and its reference if it has one. */
+    private record CopyKey(String titleAndDate, String date, String reference) {
+
+        private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+        static CopyKey of(String title, String date, String reference) {
+            return new CopyKey(SPACES.matcher(title.strip()).replaceAll(" ").toLowerCase(java.util.Locale.ROOT) + "|" + date, date,
+                    reference == null ? null : reference.strip());
+        }
+
+        /** Two plans each with a reference of its own, not the same, are two plans. */
+        boolean differsFrom(CopyKey other) {
+            return reference != null && other.reference != null && !reference.equals(other.reference);
+        }
     }
 
     /** Where a plan taken from the cache has its title: the line of its plan.yaml that starts "title:", or the file. */
@@ -429,10 +453,6 @@ public final class Pipeline {
             }
         }
         return Location.of(files.display(path));
-    }
-
-    private static String copyKey(String title, String published) {
-        return title.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT) + "|" + published;
     }
 
     /** The as-of date: as asked, else today in the site's time zone (UTC when site.yaml cannot tell; its problems are reported later). */
