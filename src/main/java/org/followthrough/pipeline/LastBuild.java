@@ -113,13 +113,8 @@ final class LastBuild {
             git = state.get();
             parts.add(git);
         }
-        if (request.pdfs()) {
-            try {
-                parts.add(PdfFonts.locate().fingerprint());
-            } catch (PdfFonts.MissingFontsException e) {
-                return Optional.empty(); // the build says what is missing
-            }
-        }
+        // with PDFs or without: the check of characters the PDFs' font cannot draw warns by it
+        parts.add(PdfFonts.fingerprintInUse());
         return Optional.of(new Key(Fingerprint.of(parts), git));
     }
 

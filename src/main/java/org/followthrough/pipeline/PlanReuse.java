@@ -12,6 +12,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Problem;
 import org.followthrough.render.Fingerprint;
+import org.followthrough.render.pdf.PdfFonts;
 import org.followthrough.source.ContentFiles;
 import org.followthrough.source.SourceFile;
 import org.followthrough.validate.ValidContent;
@@ -47,7 +48,8 @@ final class PlanReuse {
         }
         String site = files.get("site.yaml").map(SourceFile::text).orElse("");
         List<String> organisations = files.paths("organisations");
-        String shared = Fingerprint.of(Tool.fingerprint(), files.display(""), site, organisations, asOf);
+        // the fonts too: a plan's warnings, kept with it, name the characters the PDFs' font cannot draw
+        String shared = Fingerprint.of(Tool.fingerprint(), files.display(""), site, organisations, asOf, PdfFonts.fingerprintInUse());
         for (String path : files.paths("plans")) {
             String[] parts = path.split("/");
             if (parts.length == 3 && parts[2].equals("plan.yaml")) {

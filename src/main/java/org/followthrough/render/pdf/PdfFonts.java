@@ -70,6 +70,25 @@ public final class PdfFonts {
         return in(Path.of(environmentValue.strip()));
     }
 
+    /**
+     * The fingerprint of the fonts {@link #locate()} would give, without reading the bundled ones: what the PDFs are typeset
+     * in and which characters the check of PDF characters warns of both depend on it. Fonts that cannot be read have a
+     * fingerprint of their own, so that a later build with them in place is not taken for this one.
+     */
+    public static String fingerprintInUse() {
+        String environmentValue = System.getenv(ENVIRONMENT_VARIABLE);
+        if (environmentValue == null || environmentValue.isBlank()) {
+            return BUNDLED_FINGERPRINT;
+        }
+        try {
+            return in(Path.of(environmentValue.strip())).fingerprint();
+        } catch (MissingFontsException e) {
+            return "fonts missing from " + environmentValue.strip();
+        }
+    }
+
+    private static final String BUNDLED_FINGERPRINT = "fonts inside Followthrough";
+
     /** The copies of DejaVu Sans inside Followthrough; read once, shared by every renderer. */
     public static PdfFonts bundled() {
         return Bundled.FONTS;
@@ -104,7 +123,7 @@ public final class PdfFonts {
      */
     public String fingerprint() {
         if (this == Bundled.FONTS) {
-            return "fonts inside Followthrough";
+            return BUNDLED_FINGERPRINT;
         }
         return org.followthrough.render.Fingerprint.of(List.of(faces.get(Face.REGULAR), faces.get(Face.BOLD), faces.get(Face.OBLIQUE),
                 faces.get(Face.BOLD_OBLIQUE)));

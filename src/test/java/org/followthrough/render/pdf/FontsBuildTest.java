@@ -70,6 +70,38 @@ class FontsBuildTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * Which characters the PDFs cannot draw depends on the site's fonts: a build with fonts that lack one warns of it, and
+     * the next build with the fonts inside Followthrough, which have it, does not, though the plan comes from the cache.
+     */
+    @Test
+    void warningsOfCharactersThePdfsCannotDrawFollowTheFontsInUseBuildAfterBuild(@TempDir Path temp) throws Exception {
+        Path liberation = Path.of("/usr/share/fonts/truetype/liberation");
+        assumeTrue(Files.isRegularFile(liberation.resolve("LiberationSans-Regular.ttf")), "no Liberation Sans on this machine");
+        Path fonts = Files.createDirectories(temp.resolve("fonts"));
+        Files.copy(liberation.resolve("LiberationSans-Regular.ttf"), fonts.resolve("DejaVuSans.ttf"));
+        Files.copy(liberation.resolve("LiberationSans-Bold.ttf"), fonts.resolve("DejaVuSans-Bold.ttf"));
+        Files.copy(liberation.resolve("LiberationSans-Italic.ttf"), fonts.resolve("DejaVuSans-Oblique.ttf"));
+        Files.copy(liberation.resolve("LiberationSans-BoldItalic.ttf"), fonts.resolve("DejaVuSans-BoldOblique.ttf"));
+        Path content = org.followthrough.support.TestBuilds.copy(Path.of(CONTENT), temp.resolve("content"));
+        Path recommendation = content.resolve("plans/sample-review/recommendations/01.yaml");
+        Files.writeString(recommendation, Files.readString(recommendation).replace("description: Minute every MDT meeting.",
+                "description: Minute every MDT meeting \u2713."));
+        List<String> build = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                "org.followthrough.cli.Main", "build", "--no-pdf", "--content", content.toString(), "--templates", temp.resolve("no-templates").toString(),
+                "--out", temp.resolve("site").toString(), "--cache", temp.resolve("cache").toString(), "--as-of", "2026-11-23");
+
+        int withoutTheMark = run(build, temp.resolve("liberation.log"), fonts.toString());
+        int withTheMark = run(build, temp.resolve("bundled.log"));
+
+        String first = Files.readString(temp.resolve("liberation.log"), StandardCharsets.UTF_8);
+        String second = Files.readString(temp.resolve("bundled.log"), StandardCharsets.UTF_8);
+        assertThat(withoutTheMark).as(first).isZero();
+        assertThat(first).contains("01.yaml:8:").contains("cannot draw '\u2713'");
+        assertThat(withTheMark).as(second).isZero();
+        assertThat(second).contains("Published").doesNotContain("cannot draw");
+    }
+
     private static int run(List<String> command, Path log) throws IOException, InterruptedException {
         return run(command, log, null);
     }
