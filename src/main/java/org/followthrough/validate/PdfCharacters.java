@@ -89,10 +89,18 @@ final class PdfCharacters {
                 "where the PDF matters, write " + (one ? "it" : "them") + " another way (a word for an emoji, say)");
     }
 
-    /** Where a character first stands in the file's text, line and column; else where the value it is in starts (written as an escape, say). */
+    /**
+     * Where a character first stands in the file's text from the line where the value it is in starts (not in a comment
+     * or value above it), line and column; else where the value starts (written as an escape, say).
+     */
     private static Location at(SourceFile file, int codePoint, Location value) {
         String text = file.text();
-        int index = text.indexOf(Character.toString(codePoint));
+        int from = 0;
+        for (int line = 1; line < value.line() && from >= 0; line++) {
+            from = text.indexOf('\n', from);
+            from = from < 0 ? -1 : from + 1;
+        }
+        int index = from < 0 ? -1 : text.indexOf(Character.toString(codePoint), from);
         if (index < 0) {
             return value;
         }
