@@ -243,7 +243,8 @@ public final class ShapeChecker {
             while (!textLines.get(line).contains(Placeholder.MARK)) {
                 line++;
             }
-            int column = textLines.get(line).indexOf(Placeholder.MARK);
+            // columns count characters, as every location does: an emoji before the mark is one, not two
+            int column = textLines.get(line).codePointCount(0, textLines.get(line).indexOf(Placeholder.MARK));
             Location at = textLines.size() == 1 ? scalar.location() : placeIn(scalar, line + 1, column + 1);
             problems.error(at, Placeholder.MESSAGE + "'" + textLines.get(line).strip() + "'", Placeholder.HINT);
             return null;
@@ -553,8 +554,9 @@ public final class ShapeChecker {
     private void placeholderIn(SourceFile md) {
         List<String> lines = md.text().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            int column = lines.get(i).indexOf(Placeholder.MARK);
-            if (column >= 0) {
+            int index = lines.get(i).indexOf(Placeholder.MARK);
+            if (index >= 0) {
+                int column = lines.get(i).codePointCount(0, index);
                 problems.error(new Location(md.display(), i + 1, column + 1), Placeholder.MESSAGE + "'" + lines.get(i).strip() + "'",
                         "write the text in its place");
                 return;

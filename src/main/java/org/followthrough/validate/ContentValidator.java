@@ -39,6 +39,9 @@ import org.followthrough.source.SourceFile;
  */
 public final class ContentValidator {
 
+    private static final java.util.regex.Pattern NUMBERED_FILE = java.util.regex.Pattern.compile("(\\d{1,9})\\.yaml");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static final String WHITE = "#ffffff";
     static final double MINIMUM_CONTRAST = 4.5;
 
@@ -108,7 +111,7 @@ public final class ContentValidator {
             if (name == null) {
                 continue;
             }
-            String first = seen.putIfAbsent(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), org.id());
+            String first = seen.putIfAbsent(SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT), org.id());
             if (first != null) {
                 problems.warning(org.doc().locationOf("name"), "organisation '" + org.id() + "' has the same name as organisation '" + first
                                 + "': the site would list '" + name.strip() + "' twice, each with its own actions",
@@ -278,19 +281,18 @@ public final class ContentValidator {
      * before 2.yaml. Where files named by number would so come out of the numbers' order, the first such file is told.
      */
     private void checkFileOrder(LoadedContent.PlanSource source) {
-        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile("(\\d{1,9})\\.yaml");
         String previousName = null;
         int previous = -1;
         for (ParsedFile rec : source.recommendations()) {
             String name = rec.file().path().substring(rec.file().path().lastIndexOf('/') + 1);
-            java.util.regex.Matcher m = numbered.matcher(name);
+            java.util.regex.Matcher m = NUMBERED_FILE.matcher(name);
             if (!m.matches()) {
                 continue;
             }
             int number = Integer.parseInt(m.group(1));
             if (number < previous) {
                 int digits = source.recommendations().stream().map(r -> r.file().path().substring(r.file().path().lastIndexOf('/') + 1))
-                        .filter(n -> numbered.matcher(n).matches()).mapToInt(n -> n.length() - ".yaml".length()).max().orElse(2);
+                        .filter(n -> NUMBERED_FILE.matcher(n).matches()).mapToInt(n -> n.length() - ".yaml".length()).max().orElse(2);
                 problems.warning(new Location(rec.file().display(), 1, 1), "the recommendations are shown in the order of their files' names,"
                                 + " which puts " + previousName + " before " + name,
                         "give every file's number the same count of digits (" + String.format(Locale.ROOT, "%0" + digits + "d", number) + ".yaml), so that"
