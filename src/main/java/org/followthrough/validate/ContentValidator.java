@@ -263,11 +263,16 @@ public final class ContentValidator {
             namedFiles(parsed.root(), parsed.file().path(), named);
             pdfCharacters.check(parsed.file(), parsed.root(), problems);
         });
+        Set<String> parsed = new java.util.HashSet<>();
+        parsed.add(source.plan().file().path());
+        source.recommendations().forEach(r -> parsed.add(r.file().path()));
+        // a YAML file of the plan that could not be read may be the one that names it: its own problem is told, not this
+        boolean allRead = content.files().paths("plans/" + source.id()).stream().filter(p -> p.endsWith(".yaml")).allMatch(parsed::contains);
         for (String path : content.files().paths("plans/" + source.id())) {
             // a file named in other capitals is told where it is named
             if (path.endsWith(".md") && named.contains(path.toLowerCase(Locale.ROOT))) {
                 content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
-            } else if (path.endsWith(".md")) {
+            } else if (path.endsWith(".md") && allRead) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 // the whole file's, told at its start
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
