@@ -139,13 +139,17 @@ public record LoadedContent(
         return ids;
     }
 
+    /** The paths the content format reads, once a file's name is in small letters: the hint to rename one is only given for these. */
+    private static final java.util.regex.Pattern READ_WHEN_IN_SMALL_LETTERS = java.util.regex.Pattern.compile(
+            "site\\.yaml|organisations/[^/]+\\.yaml|plans/[^/]+/plan\\.yaml|plans/[^/]+/recommendations/[^/]+\\.yaml|plans/.+\\.md");
+
     private static String hint(String path) {
         if (path.endsWith(".yml")) {
             return "name it with the extension .yaml";
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.equals(name) && (lower.equals("plan.yaml") || lower.equals("site.yaml") || lower.endsWith(".yaml") || lower.endsWith(".md"))) {
+        if (!lower.equals(name) && READ_WHEN_IN_SMALL_LETTERS.matcher(path.substring(0, path.length() - name.length()) + lower).matches()) {
             return "name it " + lower + ": file names are told apart by their capitals, and those the content format reads are in small letters";
         }
         if (path.startsWith("plans/") && path.endsWith(".yaml")) {
