@@ -117,11 +117,23 @@ record YamlSyntaxError(Location at, String message, String hint) {
     private static Location dashJoinedToAField(String text, Location at) {
         for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
             String line = lineAt(text, n);
-            if (line.matches("\\s*-[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?")) {
+            if (line.matches("\\s*-[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?") && !inBlockText(text, n)) {
                 return new Location(at.file(), n, YamlLines.indent(line) + 1);
             }
         }
         return null;
+    }
+
+    /** Whether line {@code n} is a line of a text below '|' or '>': the nearest line above it indented less opens such a block. */
+    private static boolean inBlockText(String text, int n) {
+        int indent = YamlLines.indent(lineAt(text, n));
+        for (int above = n - 1; above >= 1; above--) {
+            String line = lineAt(text, above);
+            if (!line.isBlank() && YamlLines.indent(line) < indent) {
+                return line.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?");
+            }
+        }
+        return false;
     }
 
     /** Line {@code n} (from 1) of a text, or "" where there is none. */
