@@ -131,6 +131,16 @@ class IcalRendererTest {
         }
     }
 
+    /** The shipped plans have each flag: P's follow-ups past their dates, and targets passed where no status was published. */
+    @Test
+    void theShippedCalendarHoldsEveryKindOfFlag() throws Exception {
+        List<String> categories = new ArrayList<>();
+        for (VEvent event : parse(IcalRenderer.site(TestArchives.shipped()).toString()).<VEvent>getComponents("VEVENT")) {
+            categories.addAll(List.of(value(event, "CATEGORIES").split(",")));
+        }
+        assertThat(categories).contains("Overdue", "Target date passed", "Date passed");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scopes")
     void linesEndInCrlfAndAreFoldedAtSeventyFiveOctets(Scope scope) {
