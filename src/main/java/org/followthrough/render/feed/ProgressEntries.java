@@ -76,22 +76,23 @@ public final class ProgressEntries {
      * The actions a feed covers and its words. {@code withPlan}: entries name their plan, because the
      * feed covers more than one.
      */
-    record Scope(List<ActionRecord> records, boolean withPlan, String title, String subtitle) {
+    record Scope(List<ActionRecord> records, List<Plan> plans, boolean withPlan, String title, String subtitle) {
 
         static Scope plan(Plan plan) {
             String name = plan.reference() != null ? plan.title() + " (" + plan.reference() + ")" : plan.title();
-            return new Scope(ActionRecord.of(plan), false, "Progress updates: " + name,
+            return new Scope(ActionRecord.of(plan), List.of(plan), false, "Progress updates: " + name,
                     "Progress reported on the actions of " + name + ", newest first.");
         }
 
         /** The progress of the actions the organisation owns, alone or with others, in any plan. */
         static Scope organisation(Archive archive, Organisation organisation) {
-            return new Scope(ActionRecord.ownedBy(archive, organisation), true, "Progress updates: " + organisation.name(),
+            List<ActionRecord> owned = ActionRecord.ownedBy(archive, organisation);
+            return new Scope(owned, owned.stream().map(ActionRecord::plan).distinct().toList(), true, "Progress updates: " + organisation.name(),
                     "Progress reported on the actions that " + organisation.name() + " owns, newest first.");
         }
 
         static Scope site(Archive archive) {
-            return new Scope(ActionRecord.all(archive), true, "Progress updates: " + archive.site().title(),
+            return new Scope(ActionRecord.all(archive), archive.plans(), true, "Progress updates: " + archive.site().title(),
                     "Progress reported on the actions of every plan, newest first.");
         }
     }
@@ -204,7 +205,7 @@ public final class ProgressEntries {
     /**
      * One entry per dated update of the scope's actions, newest first; on one date, as published (the
      * plan order, then the updates' order). The feed's date is the newest entry's, or when there are none
-     * the date its last plan was published. Only the {@value #MOST_RECENT} most recent are kept as they are met, the oldest kept
+     * the date its last plan was published (or started). Only the {@value #MOST_RECENT} most recent are kept as they are met, the oldest kept
      * giving way to a newer one: the site's feed looks at every update of the archive and sorts a hundred.
      */
     static Selection select(Archive archive, Scope scope) {
@@ -247,13 +248,14 @@ public final class ProgressEntries {
     }
 
     /**
-     * The date of a feed without entries: when the last of its plans was published (not after {@code asOf}), so that the
-     * feed does not claim to change every day while nothing in it does; the as-of date only if it has no such plan.
+     * The date of a feed without entries: when the last of its plans was published, or started where it gives no date of
+     * publication (not after {@code asOf}), so that the feed does not claim to change every day while nothing in it does;
+     * the as-of date only where its plans give neither.
      */
     private static LocalDate lastPublished(Scope scope, LocalDate asOf) {
         LocalDate last = null;
-        for (ActionRecord record : scope.records()) {
-            LocalDate published = record.plan().published();
+        for (Plan plan : scope.plans()) {
+            LocalDate published = plan.published() != null ? plan.published() : plan.start();
             if (published != null && !published.isAfter(asOf) && (last == null || published.isAfter(last))) {
                 last = published;
             }

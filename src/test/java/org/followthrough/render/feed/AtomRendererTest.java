@@ -138,7 +138,10 @@ class AtomRendererTest {
         List<LocalDate> published = entries.stream().map(e -> LocalDate.parse(only(e, "updated").substring(0, 10))).toList();
         assertThat(published).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(published).containsExactlyInAnyOrderElementsOf(dates);
-        LocalDate lastPublished = scope.actions().stream().map(l -> l.plan().published()).filter(java.util.Objects::nonNull)
+        List<Plan> plans = scope.isPlan() ? List.of(scope.plan()) : scope.isSite() ? scope.archive().plans()
+                : scope.actions().stream().map(Located::plan).distinct().toList();
+        // published, else started: the day the feed's plans last gave, where there is no update to date it
+        LocalDate lastPublished = plans.stream().map(p -> p.published() != null ? p.published() : p.start()).filter(java.util.Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(scope.archive().asOf());
         LocalDate newest = dates.stream().max(LocalDate::compareTo).orElse(lastPublished);
         assertThat(only(feed, "updated")).isEqualTo(newest + "T00:00:00Z");
