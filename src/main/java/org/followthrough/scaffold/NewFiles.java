@@ -167,6 +167,11 @@ public final class NewFiles {
                 return Outcome.refused(Location.of(files.display("plans/" + planId)), "the date " + date + " is after today, " + today
                         + ": a progress update reports what has already happened", "check the year and the month, then run new update again");
             }
+            if (date != null && date.getYear() < org.followthrough.format.Limits.EARLIEST_YEAR) {
+                return Outcome.refused(Location.of(files.display("plans/" + planId)), "the date " + date + " is before "
+                        + org.followthrough.format.Limits.EARLIEST_YEAR + ", the earliest year dates may name",
+                        "check the year, then run new update again");
+            }
             return update(planId, plan, actionRef, date != null ? date : today);
         });
     }

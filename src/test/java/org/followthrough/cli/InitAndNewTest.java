@@ -285,6 +285,20 @@ class InitAndNewTest {
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 
+    /** What check would refuse, new update does not write: a date before the years dates may name (1018 for 2018, say). */
+    @Test
+    void newUpdateRefusesADateBeforeNineteenHundredAndWritesNothing() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        String before = Files.readString(file);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "1018-07-02", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("the date 1018-07-02 is before 1900").contains("check the year");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
     @Test
     void newUpdateOfAnActionThatDoesNotExistSuggestsTheNearest() {
         Path repo = init();
