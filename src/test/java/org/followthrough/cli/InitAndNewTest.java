@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code init} and {@code new}, as an editor runs them: what they write, and what check then says. */
@@ -272,30 +274,23 @@ class InitAndNewTest {
                 .hasSize(4).allMatch(p -> p.contains("this is still a placeholder"), "is a placeholder");
     }
 
-    @Test
-    void newUpdateRefusesADateAfterTodayAndWritesNothing() throws IOException {
+    /**
+     * What check would refuse, new update does not write: a date after today (progress reports what has happened), or
+     * before the years dates may name (1018 for 2018, say).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2027-07-02 | the date 2027-07-02 is after today, 2026-07-02",
+        "1018-07-02 | the date 1018-07-02 is before 1900"})
+    void newUpdateRefusesADateCheckWouldRefuseAndWritesNothing(String date, String message) throws IOException {
         Path repo = init();
         Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
         String before = Files.readString(file);
 
-        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "2027-07-02", "--content", repo.resolve("content").toString());
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", date, "--content", repo.resolve("content").toString());
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("the date 2027-07-02 is after today, 2026-07-02").contains("check the year");
-        assertThat(Files.readString(file)).isEqualTo(before);
-    }
-
-    /** What check would refuse, new update does not write: a date before the years dates may name (1018 for 2018, say). */
-    @Test
-    void newUpdateRefusesADateBeforeNineteenHundredAndWritesNothing() throws IOException {
-        Path repo = init();
-        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
-        String before = Files.readString(file);
-
-        CommandRun run = run("new", "update", "example-plan", "1.1", "--date", "1018-07-02", "--content", repo.resolve("content").toString());
-
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("the date 1018-07-02 is before 1900").contains("check the year");
+        assertThat(run.err()).contains(message).contains("check the year");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 
