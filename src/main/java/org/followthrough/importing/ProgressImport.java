@@ -27,6 +27,9 @@ import org.followthrough.importing.table.TableFile;
 import org.followthrough.importing.table.TableFiles;
 import org.followthrough.importing.table.UnreadableFileException;
 import org.followthrough.model.Action;
+import org.followthrough.format.Characters;
+import org.followthrough.format.Limits;
+import org.followthrough.format.Placeholder;
 import org.followthrough.model.Archive;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
@@ -377,6 +380,9 @@ public final class ProgressImport {
                                 + " or as YYYY-MM-DD)")
                         : Problem.error(at(date), "'" + date.text() + "' is not a date written in a way that is read",
                                 "write it as YYYY-MM-DD, e.g. 2026-03-31, or as day/month/year, e.g. 31/03/2026"));
+            } else if (when.getYear() < Limits.EARLIEST_YEAR) {
+                problems.add(Problem.error(at(date), "the update is dated " + when + ", before " + Limits.EARLIEST_YEAR
+                        + ", the earliest year dates may name", "check the year"));
             } else if (when.isAfter(archive.asOf())) {
                 problems.add(Problem.error(at(date), "the update is dated " + when + ", after today (" + archive.asOf() + ")",
                         "an update says what has happened: check the year"));
@@ -393,7 +399,19 @@ public final class ProgressImport {
         for (Cell cell : List.of(text, evidence, reportedBy)) {
             if (cell.text().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
                 problems.add(Problem.error(at(cell), "the cell holds control characters", "retype the text, or paste it as plain text"));
+            } else if (Placeholder.isIn(cell.text())) {
+                // what check refuses in the content, import does not write there
+                problems.add(Problem.error(at(cell), "the cell still holds the placeholder '" + Placeholder.MARK + "'",
+                        "write the update in its place, or empty the cell"));
             }
+        }
+        // the name goes into a one-line field, which check holds to what a line can show
+        Characters.first(reportedBy.text(), Characters.BIDI_CONTROL.or(Characters.ZERO_WIDTH)).ifPresent(found -> problems.add(Problem.error(
+                at(reportedBy), "the cell holds an invisible character (" + found.describe() + ") that could change how the name reads",
+                "retype the name, or paste it as plain text")));
+        if (reportedBy.text().strip().length() > Limits.MAX_TEXT_LENGTH) {
+            problems.add(Problem.error(at(reportedBy), "the name is " + reportedBy.text().strip().length() + " characters long; who reported"
+                    + " an update may be at most " + Limits.MAX_TEXT_LENGTH, "give the name and role of who reported it, not the update"));
         }
         if (action != null) {
             int told = problems.size();

@@ -179,6 +179,26 @@ class ProgressRoundTripTest {
                 "2 problems found; nothing was written.");
     }
 
+    /** What check would refuse in the content, import does not write there: it is told at the cell, and nothing is written. */
+    @Test
+    void aRowThatCheckWouldRefuseOnceWrittenIsRefusedAtItsCell() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(1, "2026-03-31", "", "TO FILL IN: what happened", ""), row(2, "1850-01-01", "", "Audit started.", ""));
+        edit(sheet -> sheet.getRow(1).getCell(column(ProgressSheet.NEW_REPORTED_BY)).setCellValue("Jane \u202EDoe"));
+        Map<String, String> before = snapshot(content);
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        char text = (char) ('A' + column(ProgressSheet.NEW_TEXT));
+        char by = (char) ('A' + column(ProgressSheet.NEW_REPORTED_BY));
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!" + text + "2: the cell still holds the placeholder 'TO FILL IN'",
+                workbook + "!Progress!J3: the update is dated 1850-01-01, before 1900",
+                workbook + "!Progress!" + by + "2: the cell holds an invisible character (U+202E",
+                "3 problems found; nothing was written.");
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
     @Test
     void aRowWhoseRefWasSortedAwayFromItsOtherCellsIsRefusedSoNoUpdateLandsOnTheWrongAction() throws IOException {
         run("export", "progress", "--content", content.toString(), workbook.toString());
