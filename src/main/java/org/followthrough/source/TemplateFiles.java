@@ -35,7 +35,38 @@ public final class TemplateFiles {
                 ContentFiles.decode(bytes, folder.resolve(name).toString(), problems);
             }
         });
+        new java.util.TreeMap<>(read.files()).forEach((name, bytes) -> misnamedOrEmpty(folder, name, bytes, problems));
         return Map.copyOf(read.files());
+    }
+
+    /** Where the built-in templates are, by the same names as a site's own. */
+    private static final String BUILT_IN = "/followthrough/templates/";
+
+    /**
+     * Warns of a file meant to replace a built-in template that replaces none, its name in other capitals ({@code Plan.ftlh})
+     * or with another extension ({@code plan.ftl}), so that the built-in one is still used; and of an empty template, which
+     * would publish every page made from it empty. A file of another name may be the site's own, included by its templates.
+     */
+    private static void misnamedOrEmpty(Path folder, String name, byte[] bytes, Problems problems) {
+        org.followthrough.problem.Location at = org.followthrough.problem.Location.of(folder.resolve(name).toString());
+        if (!builtIn(name)) {
+            String meant = builtIn(name.toLowerCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT)
+                    : name.endsWith(".ftl") && builtIn(name + "h") ? name + "h"
+                    : name.toLowerCase(java.util.Locale.ROOT).endsWith(".ftl") && builtIn(name.toLowerCase(java.util.Locale.ROOT) + "h")
+                    ? name.toLowerCase(java.util.Locale.ROOT) + "h" : null;
+            if (meant != null) {
+                problems.warning(at, "this file replaces no built-in template, so the built-in " + meant + " is used: names are told apart"
+                        + " by their capitals and extension", "name it " + meant + " to replace the built-in one");
+            }
+        }
+        if (name.endsWith(".ftlh") && new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            problems.warning(at, "the template is empty: every page made from it would be published empty",
+                    "write the template, or delete the file to use the built-in one");
+        }
+    }
+
+    private static boolean builtIn(String name) {
+        return TemplateFiles.class.getResource(BUILT_IN + name) != null;
     }
 
     /**

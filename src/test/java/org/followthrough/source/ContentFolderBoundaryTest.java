@@ -243,6 +243,33 @@ class ContentFolderBoundaryTest {
         assertThat(site.text("about/index.html")).contains("<h1>Our own guide</h1>");
     }
 
+    /**
+     * A file meant to replace a built-in template but named in other capitals or with another extension replaces nothing,
+     * and an empty template publishes empty pages: both are told, by check as by build. A template of the site's own,
+     * included by its others, is not.
+     */
+    @Test
+    void aTemplateThatReplacesNoBuiltInOneForItsNameOrIsEmptyIsTold() throws IOException {
+        Path templates = Files.createDirectories(folder.resolve("templates"));
+        Files.writeString(templates.resolve("Plan.ftlh"), "<p>ours</p>", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("home.ftl"), "<p>ours</p>", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("about.ftlh"), "\n", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("our-footer.ftlh"), "<p>ours</p>", StandardCharsets.UTF_8);
+        BuildRequest request = new BuildRequest(content, templates, null, TestBuilds.AS_OF, null, TestBuilds.CLOCK);
+
+        BuildResult check = Pipeline.check(request);
+        BuildResult build = Pipeline.build(request, new MemoryPublisher());
+
+        assertThat(check.problems().stream().map(Object::toString).toList()).containsExactly(
+                templates.resolve("Plan.ftlh") + ": warning: this file replaces no built-in template, so the built-in plan.ftlh is used:"
+                        + " names are told apart by their capitals and extension — name it plan.ftlh to replace the built-in one",
+                templates.resolve("about.ftlh") + ": warning: the template is empty: every page made from it would be published empty"
+                        + " — write the template, or delete the file to use the built-in one",
+                templates.resolve("home.ftl") + ": warning: this file replaces no built-in template, so the built-in home.ftlh is used:"
+                        + " names are told apart by their capitals and extension — name it home.ftlh to replace the built-in one");
+        assertThat(build.problems()).as("build and check agree").isEqualTo(check.problems());
+    }
+
     // ---------------------------------------------------------------------------------------
     // Logos are published as they are
 
