@@ -50,10 +50,8 @@ public final class TemplateFiles {
     private static void misnamedOrEmpty(Path folder, String name, byte[] bytes, Problems problems) {
         org.followthrough.problem.Location at = org.followthrough.problem.Location.of(folder.resolve(name).toString());
         if (!builtIn(name)) {
-            String meant = builtIn(name.toLowerCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT)
-                    : name.endsWith(".ftl") && builtIn(name + "h") ? name + "h"
-                    : name.toLowerCase(java.util.Locale.ROOT).endsWith(".ftl") && builtIn(name.toLowerCase(java.util.Locale.ROOT) + "h")
-                    ? name.toLowerCase(java.util.Locale.ROOT) + "h" : null;
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String meant = builtIn(lower) ? lower : lower.endsWith(".ftl") && builtIn(lower + "h") ? lower + "h" : null;
             if (meant != null) {
                 problems.warning(at, "this file replaces no built-in template, so the built-in " + meant + " is used: names are told apart"
                         + " by their capitals and extension", "name it " + meant + " to replace the built-in one");
