@@ -3,6 +3,7 @@ package org.followthrough.guard;
 import static org.followthrough.guard.NameAutomaton.IGNORED;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Entities;
@@ -72,6 +73,7 @@ final class PublishedText {
             readings.add(decoded);
         }
         char[] last = readings.get(readings.size() - 1);
+        char[] uncommented = withoutComments(last);
         for (int depth = 0; depth < 2; depth++) {
             char[] text2 = markup(last);
             if (text2 == null) {
@@ -80,7 +82,41 @@ final class PublishedText {
             readings.add(text2);
             last = text2;
         }
+        if (uncommented != null) {
+            readings.add(uncommented);
+            char[] text2 = markup(uncommented);
+            if (text2 != null) {
+                readings.add(text2);
+            }
+        }
         return readings;
+    }
+
+    /**
+     * The text with each HTML comment left out altogether, delimiters and all, as a page shows
+     * Markdown that holds one ({@code Jo<!-- -->hn} is published as "John"); null when there is none.
+     */
+    static char[] withoutComments(char[] in) {
+        int start = find(in, 0, "<!--");
+        if (start < 0) {
+            return null;
+        }
+        char[] out = in.clone();
+        boolean changed = false;
+        while (start >= 0) {
+            int end = find(in, start + 1, "-->");
+            if (end < 0) {
+                break;
+            }
+            int after = end;
+            for (int k = 0; k < 3; k++) {
+                after = real(in, after) + 1;
+            }
+            Arrays.fill(out, start, after, IGNORED);
+            changed = true;
+            start = find(in, after, "<!--");
+        }
+        return changed ? out : null;
     }
 
     // ---------------------------------------------------------------- markup

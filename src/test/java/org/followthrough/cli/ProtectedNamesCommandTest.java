@@ -207,6 +207,22 @@ class ProtectedNamesCommandTest {
     }
 
     @Test
+    void aNameSplitByAnHtmlCommentIsReportedByCheckAsTheBuildWouldRefuseIt() throws IOException {
+        // a page leaves the comment out, so the name reads whole there
+        replace("plans/sample-review/summary.md", "involved in a serious incident.", "involved in a serious incident with Persep<!-- x -->hone Lark.");
+
+        CommandRun checked = check();
+        CommandRun built = build("--protected-names", list.toString());
+
+        assertThat(checked.code()).as(checked.all()).isEqualTo(Main.CONTENT_PROBLEMS);
+        assertThat(checked.err()).contains(at("plans/sample-review/summary.md", "Persep") + ": protected name #9 appears here");
+        assertThat(built.code()).as(built.all()).isEqualTo(Main.CONTENT_PROBLEMS);
+        assertThat(built.err()).contains(at("plans/sample-review/summary.md", "Persep") + ": protected name #9 appears here");
+        assertNoNameIn(checked.all() + built.all());
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    @Test
     void aNameInAFolderNameIsToldWithTheFolderNameRedacted() throws IOException {
         Files.move(content.resolve("plans/sample-review"), content.resolve("plans/ottoline-frost"));
 

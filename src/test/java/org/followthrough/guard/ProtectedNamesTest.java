@@ -71,6 +71,7 @@ class ProtectedNamesTest {
         assertThat(names.find("<content type=\"html\">&lt;p&gt;Jo&lt;b&gt;se&lt;/b&gt; Alvarez&lt;/p&gt;</content>"))
                 .as("markup escaped in a feed").hasSize(1);
         assertThat(names.find("<!-- Jose Alvarez -->")).as("a comment is published too").hasSize(1);
+        assertThat(names.find("Jo<!-- a note -->se Alva<!---->rez")).as("as a page leaves out a comment that splits it").hasSize(1);
     }
 
     @Test
