@@ -118,15 +118,19 @@ public final class CsvRenderer {
                     "The owners' organisation identifiers on this site (each organisation's page is organisations/<id>/),"
                             + " each once, in the same order as the owners, separated by '" + SEPARATOR + "'.",
                     c -> c.record().ownerIds()),
+            list("listed_owner_ids", "Listed owner IDs",
+                    "The organisation identifier of each owner the plan lists, in the plan's order, separated by '" + SEPARATOR
+                            + "': an organisation the plan lists as several owners (each with its own role or person) has an item"
+                            + " for each, so that the owner roles and owner names, item by item, belong to the organisation here.",
+                    c -> c.record().action().owners().stream().map(Owner::organisationId).toList()),
             list("owner_roles", "Owner roles",
-                    "Each owner's role, team or directorate as published, one item for each owner the plan lists (an"
-                            + " organisation the plan lists as several owners has an item for each; the JSON pairs each role with"
-                            + " its organisation), separated by '" + SEPARATOR + "'; an empty item where the plan names none, and an"
+                    "Each owner's role, team or directorate as published, one item for each owner the plan lists, in the"
+                            + " same order as the listed owner IDs, separated by '" + SEPARATOR + "'; an empty item where the plan names none, and an"
                             + " empty field where it names none for any owner. An owner with several roles has them separated by '"
                             + ROLE_SEPARATOR + "'.",
                     c -> c.record().action().owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(ROLE_SEPARATOR, o.roles())).toList()),
             list("owner_names", "Owner names",
-                    "The person named for each owner the plan lists, in the same order as the owner roles, separated by '"
+                    "The person named for each owner the plan lists, in the same order as the listed owner IDs and the owner roles, separated by '"
                             + SEPARATOR + "'; an empty item where the plan names no one, and an empty field where it names no"
                             + " one for any owner.",
                     c -> c.record().action().owners().stream().map(Owner::name).toList()),

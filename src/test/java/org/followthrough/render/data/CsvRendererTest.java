@@ -146,6 +146,7 @@ class CsvRendererTest {
         row.put("owners", a.owners().stream().map(Owner::organisationId).distinct().map(id -> organisations.get(id).name())
                 .collect(Collectors.joining("; ")));
         row.put("owner_ids", a.owners().stream().map(Owner::organisationId).distinct().collect(Collectors.joining("; ")));
+        row.put("listed_owner_ids", a.owners().stream().map(Owner::organisationId).collect(Collectors.joining("; ")));
         row.put("owner_roles", perOwner(a.owners().stream().map(o -> o.roles().isEmpty() ? null : String.join(" / ", o.roles())).toList()));
         row.put("owner_names", perOwner(a.owners().stream().map(Owner::name).toList()));
         row.put("target", targetWording(a.target()));
@@ -320,6 +321,26 @@ class CsvRendererTest {
             }
         }
         assertThat(withParagraphs).as("follow-ups of more than one paragraph, as the P plan has").isPositive();
+    }
+
+    /** The P plan lists NHS England three times, each with its own role, then the Ministry of Justice with none (18.1). */
+    @Test
+    void eachOwnerRoleAndNameCanBeMatchedToItsOrganisationWhenAnOrganisationIsListedMoreThanOnce() throws IOException {
+        Archive shipped = TestArchives.shipped();
+        CSVRecord row = parse(CsvRenderer.site(shipped).toString(), new ArrayList<>()).stream()
+                .filter(r -> r.get("Plan ID").equals("p-independent-investigation") && r.get("Action").equals("18.1"))
+                .findFirst().orElseThrow();
+
+        assertThat(row.get("Owner IDs")).isEqualTo("nhs-england; ministry-of-justice");
+        assertThat(row.get("Listed owner IDs").split("; ")).containsExactly("nhs-england", "nhs-england", "nhs-england", "ministry-of-justice");
+        String[] roles = row.get("Owner roles").split("; ", -1);
+        String[] names = row.get("Owner names").split("; ", -1);
+        assertThat(roles).hasSize(4);
+        assertThat(names).hasSize(4);
+        assertThat(roles[2]).startsWith("Director of Health and Justice");
+        assertThat(names[2]).isEqualTo("Kate Davies");
+        assertThat(roles[3]).as("the Ministry of Justice's role").isEmpty();
+        assertThat(names[3]).isEmpty();
     }
 
     @Test
