@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
+import org.followthrough.format.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -131,14 +132,23 @@ public final class Main implements Runnable {
         return Math.max(4, (2 * megabytes + 1023) / 1024);
     }
 
-    /** Dates on the command line: YYYY-MM-DD and a real calendar day, with a message editors understand. */
+    /**
+     * Dates on the command line: YYYY-MM-DD, a real calendar day, and in the years the content's dates may name (a
+     * mistyped year would show every action overdue, or none), with a message editors understand.
+     */
     static java.time.LocalDate date(String text) {
+        java.time.LocalDate date;
         try {
-            return java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            date = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
                     .withResolverStyle(java.time.format.ResolverStyle.STRICT));
         } catch (java.time.format.DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is not a real date written as YYYY-MM-DD");
         }
+        if (date.getYear() < Limits.EARLIEST_YEAR || date.getYear() > Limits.LATEST_YEAR) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is outside the years " + Limits.EARLIEST_YEAR + " to "
+                    + Limits.LATEST_YEAR + " that dates may name; check the year");
+        }
+        return date;
     }
 
     @Override

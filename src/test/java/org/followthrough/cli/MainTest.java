@@ -214,6 +214,20 @@ class MainTest {
         assertThat(run.all()).doesNotContain("\tat ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9999-12-31", "2205-01-01", "1899-12-31"})
+    void rejectsAnAsOfOrSinceOutsideTheYearsDatesMayName(String date) {
+        Run asOf = run("check", "--content", SMALL, "--as-of", date);
+        Run since = run("build", "--content", SMALL, "--templates", noSiteTemplates(), "--out", temp.resolve("site").toString(),
+                "--as-of", "2026-11-23", "--since", date);
+
+        assertThat(asOf.code()).as(asOf.all()).isEqualTo(2);
+        assertThat(asOf.err()).contains("--as-of").contains("'" + date + "' is outside the years 1900 to 2100");
+        assertThat(since.code()).as(since.all()).isEqualTo(2);
+        assertThat(since.err()).contains("--since").contains("'" + date + "' is outside the years 1900 to 2100");
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
     /** Addresses that "http(s):// and no spaces" let through, but that no URI parser reads: told as a wrong command line, not a crash. */
     @ParameterizedTest
     @ValueSource(strings = {"https://trust{x}.example/", "https://trust.example/a|b/", "https://x_y.example/", "https://trust.example/%zz/"})
