@@ -94,6 +94,19 @@ final class ColumnMapping {
         return heading.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The keys of a --columns mapping ({@link #parse}) that some column of this table answers to, by its letter or its heading. */
+    Set<String> answeredKeys(Map<String, PlanField> given) {
+        Set<String> answered = new java.util.HashSet<>();
+        for (Column column : columns) {
+            for (String key : List.of(column.letter(), normal(column.heading()))) {
+                if (given.containsKey(key)) {
+                    answered.add(key);
+                }
+            }
+        }
+        return answered;
+    }
+
     /** Whether a row repeats this header (tables split across pages repeat it at the top of each). */
     boolean isRepeatedBy(Row row) {
         int same = 0;
@@ -119,8 +132,11 @@ final class ColumnMapping {
         return lines;
     }
 
-    /** Parses --columns values: {@code HEADING=field} or {@code C=field}, several separated by ';'. */
-    static Map<String, PlanField> parse(List<String> values, List<String> errors) {
+    /**
+     * Parses --columns values: {@code HEADING=field} or {@code C=field}, several separated by ';'. The keys are letters or
+     * headings as {@link #normal} makes them; {@code written} gets each key's column as the option wrote it.
+     */
+    static Map<String, PlanField> parse(List<String> values, List<String> errors, Map<String, String> written) {
         Map<String, PlanField> given = new LinkedHashMap<>();
         for (String value : values) {
             for (String part : value.split(";")) {
@@ -139,7 +155,9 @@ final class ColumnMapping {
                             + String.join(", ", java.util.Arrays.stream(PlanField.values()).map(PlanField::code).toList()));
                     continue;
                 }
-                given.put(column.matches("[A-Z]{1,3}") ? column : normal(column), field.get());
+                String key = column.matches("[A-Z]{1,3}") ? column : normal(column);
+                given.put(key, field.get());
+                written.put(key, column);
             }
         }
         return given;

@@ -2,11 +2,13 @@ package org.followthrough.importing.plan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.followthrough.importing.table.Cell;
@@ -35,6 +37,7 @@ final class PlanDrafter {
 
     private final List<Organisation> organisations;
     private final Map<String, PlanField> given;
+    private final Set<String> answered = new HashSet<>();
     private final Draft draft = new Draft();
     private final List<String> mappings = new ArrayList<>();
     private final List<String> unknownOwners = new ArrayList<>();
@@ -59,6 +62,11 @@ final class PlanDrafter {
     /** The mapping used for each table, as printed to the editor. */
     List<String> mappings() {
         return mappings;
+    }
+
+    /** The keys of the --columns mapping that no table's column answered to, by letter or heading, in the order given. */
+    List<String> unanswered() {
+        return given.keySet().stream().filter(key -> !answered.contains(key)).toList();
     }
 
     /** The owners' cells that named no known organisation. */
@@ -94,6 +102,7 @@ final class PlanDrafter {
         boolean carriedOver = sameWidth && (header < 0 || mapping.isRepeatedBy(rows.get(header)));
         if (!carriedOver) {
             mapping = ColumnMapping.of(rows.get(header), given, table.width());
+            answered.addAll(mapping.answeredKeys(given));
             mappedWidth = table.width();
             mappings.add(table.name() + ":");
             mapping.describe().forEach(line -> mappings.add("  " + line));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -69,7 +70,8 @@ public final class PlanImport {
     public static Result run(Request request) {
         List<Problem> problems = new ArrayList<>();
         List<String> columnErrors = new ArrayList<>();
-        Map<String, PlanField> given = ColumnMapping.parse(request.columns(), columnErrors);
+        Map<String, String> written = new LinkedHashMap<>();
+        Map<String, PlanField> given = ColumnMapping.parse(request.columns(), columnErrors, written);
         columnErrors.forEach(e -> problems.add(Problem.error(Location.of("--columns"), e, "write each as HEADING=field or C=field (C a column letter)")));
         idProblem(request.id()).ifPresent(problems::add);
         BuildResult checked = CheckedContent.check(request.content(), request.asOf(), request.clock());
@@ -103,6 +105,16 @@ public final class PlanImport {
                     "found no table with a header row naming at least two of the format's fields (action, owner, target, status, progress …)",
                     "name the columns with --columns, e.g. --columns \"B=action;C=owner;D=target\""));
             return result(problems, List.of(), List.of(), List.of(), null);
+        }
+        for (String key : drafter.unanswered()) {
+            String column = written.get(key);
+            problems.add(Problem.error(Location.of("--columns"), column.matches("[A-Z]{1,3}")
+                            ? "no table in " + request.file().getFileName() + " has a column " + column
+                            : "no table in " + request.file().getFileName() + " has a column headed '" + column + "'",
+                    "give one of the columns read above, by its letter or its heading as printed (capitals and spacing do not matter)"));
+        }
+        if (!problems.isEmpty()) {
+            return result(problems, drafter.mappings(), List.of(), List.of(), null);
         }
         PlanFiles planFiles = new PlanFiles(drafter.draft(), request.file().getFileName().toString());
         Map<String, String> files = planFiles.files(drafter.mappings(), drafter.unknownOwners());

@@ -170,6 +170,22 @@ class PlanImportTest {
     }
 
     @Test
+    void aColumnMappingThatNamesNoColumnOfTheFileIsRefusedAndNothingIsWritten() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerXlsx());
+
+        // a misspelt heading, and a column letter past the table's last column
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", "--columns",
+                "Servise=monitoring;ZZ=evidence;A=keep", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isEqualTo(1);
+        assertThat(imported.err()).contains("--columns: no table in tracker.xlsx has a column headed 'Servise'",
+                "--columns: no table in tracker.xlsx has a column ZZ").doesNotContain("column A");
+        assertThat(imported.out()).as("the columns read, to choose from").contains("H \"Service\" → ");
+        assertThat(content.resolve("plans/tracker")).doesNotExist();
+    }
+
+    @Test
     void aRecommendationColumnThatPrintsItsNumberKeepsThatNumberAndAnOwnerCellOfOnlyANameGivesNoRole() throws IOException {
         Path file = temp.resolve("tracker.xlsx");
         Files.write(file, SeedShapedTables.trackerXlsx());
