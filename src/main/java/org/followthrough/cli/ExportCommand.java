@@ -64,6 +64,11 @@ final class ExportCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the workbook's name must end in .xlsx, not '" + file.getFileName() + "'");
             }
+            String refused = whereNotToWrite(file, options.content);
+            if (refused != null) {
+                main.spec.commandLine().getErr().println(file + ": " + refused);
+                return Main.NOT_WRITTEN;
+            }
             if (!replace && java.nio.file.Files.exists(file)) {
                 main.spec.commandLine().getErr().println(file + ": the file exists already, and may be a workbook filled in since it was"
                         + " exported; nothing was written — give another name, or --replace to write over it");
@@ -75,6 +80,27 @@ final class ExportCommand implements Runnable {
                 main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %d action%s to %s.%n", result.actions(), result.actions() == 1 ? "" : "s", file);
             }
             return code;
+        }
+
+        /**
+         * Why the workbook may not be written at {@code file}, or null: its folder must exist (a mistyped path makes no
+         * folders), and lie outside the content folder, where the workbook would be read as content and committed with it.
+         */
+        static String whereNotToWrite(Path file, Path content) {
+            Path folder = file.toAbsolutePath().normalize().getParent();
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                return "there is no folder " + folder + "; nothing was written — create the folder first, or give another path";
+            }
+            try {
+                Path realFolder = folder.toRealPath();
+                if (java.nio.file.Files.isDirectory(content) && realFolder.startsWith(content.toRealPath())) {
+                    return "this is inside the content folder " + content + ", where check would read the workbook and Git would keep it"
+                            + " with the plans; nothing was written — write it outside the content folder";
+                }
+            } catch (java.io.IOException e) {
+                return "cannot tell where " + folder + " is (" + e.getMessage() + "); nothing was written — give another path";
+            }
+            return null;
         }
     }
 }

@@ -327,6 +327,22 @@ class ProgressRoundTripTest {
         assertThat(Files.readAllBytes(workbook)).isNotEqualTo(filled);
     }
 
+    @Test
+    void exportWritesNeitherInsideTheContentFolderNorIntoAFolderThatIsNotThere() throws IOException {
+        Path inContent = content.resolve("plans/progress.xlsx");
+        Path mistyped = temp.resolve("retruns/q3/progress.xlsx");
+
+        Run inside = run("export", "progress", "--content", content.toString(), inContent.toString());
+        Run nowhere = run("export", "progress", "--content", content.toString(), mistyped.toString());
+
+        assertThat(inside.code()).isEqualTo(3);
+        assertThat(inside.err()).contains(inContent + ": this is inside the content folder").contains("write it outside the content folder");
+        assertThat(inContent).doesNotExist();
+        assertThat(nowhere.code()).isEqualTo(3);
+        assertThat(nowhere.err()).contains("there is no folder " + temp.resolve("retruns/q3")).contains("create the folder first");
+        assertThat(temp.resolve("retruns")).doesNotExist();
+    }
+
     /** Changes the Progress sheet of the workbook, as someone in Excel would. */
     private void edit(java.util.function.Consumer<XSSFSheet> change) throws IOException {
         try (XSSFWorkbook book = open(workbook)) {
