@@ -83,6 +83,8 @@ final class OutputStage {
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger published = new AtomicInteger();
     private int total;
+    /** Set when a unit failed: the other units stop before their next output. */
+    private volatile boolean failed;
 
     /**
      * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
@@ -158,16 +160,45 @@ final class OutputStage {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<Output> unit : units.values()) {
-                futures.add(pool.submit(() -> runUnit(unit, unitKeys.get(unit.get(0).unit()))));
+                futures.add(pool.submit(() -> {
+                    try {
+                        runUnit(unit, unitKeys.get(unit.get(0).unit()));
+                    } catch (RuntimeException | Error e) {
+                        failed = true;
+                        throw e;
+                    }
+                }));
             }
             await(futures);
             if (!problems.hasErrors()) {
                 runUnit(late, null);
             }
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            throw e;
         } finally {
             pool.shutdownNow();
+            // Nothing may still be writing into the staging folder once this returns: the caller removes it on failure.
+            awaitEnd(pool);
         }
         return new Counts(published.get(), fromCache.get(), made.get());
+    }
+
+    /** Waits until every task has stopped; each stops after the output it is making, as {@link #failed} says. */
+    private static void awaitEnd(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(List<Future<?>> futures) {
@@ -205,7 +236,7 @@ final class OutputStage {
             left = keepWhole(unit, UnitRecord.find(parts, record), record, context);
         }
         for (Output output : left) {
-            if (problems.hasErrors()) {
+            if (problems.hasErrors() || failed) {
                 return;
             }
             publish(output, null, context, gathered).ifPresent(published::add);

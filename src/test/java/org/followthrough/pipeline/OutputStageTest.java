@@ -168,4 +168,60 @@ class OutputStageTest {
         assertThat(made).as("files made").hasValue(0);
         assertThat(again.fromCache()).isEqualTo(2);
     }
+    /**
+     * A file that cannot be made or written (the disk full) stops the build: the other units stop after the file each is
+     * making, and the stage gives up only once nothing is writing any more, so that the staging folder the build then
+     * removes is not made again, nor left half removed, by a file written into it afterwards.
+     */
+    @Test
+    void aFailedFileStopsEveryUnitAndNothingIsWrittenOnceTheStageHasGivenUp() throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger madeAfter = new AtomicInteger();
+        List<Output> outputs = new java.util.ArrayList<>();
+        for (int u = 0; u < 40; u++) {
+            for (int f = 0; f < 5; f++) {
+                String path = "plans/p" + u + "/f" + f + ".html";
+                boolean fails = u == 3 && f == 2;
+                outputs.add(Output.of(path, "plan:p" + u, Output.Kind.PAGE, () -> path, context -> {
+                    if (fails) {
+                        throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+                    }
+                    long until = System.nanoTime() + 5_000_000;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    if (gaveUp.get()) {
+                        madeAfter.incrementAndGet();
+                    }
+                    return path.getBytes(StandardCharsets.UTF_8);
+                }));
+            }
+        }
+        Problems problems = new Problems();
+        BuildCache cache = BuildCache.in(temp.resolve("cache"));
+        OutputFolder folder = OutputFolder.claim(temp.resolve("site"), temp.resolve("content"), null, problems).orElseThrow();
+        try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder, cache.manifestFor(folder.path()))) {
+            OutputStage stage = new OutputStage(cache, publisher, "", true, name -> name, new OutputGuard(ProtectedNames.NONE, ""),
+                    problems, BuildProgress.NONE);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> stage.run(outputs, Map.of()))
+                    .hasMessageContaining("No space left on device");
+            gaveUp.set(true);
+        }
+        sleep(100); // time enough for a unit that had not stopped to make a file, and write it
+
+        assertThat(madeAfter).as("files made after the stage gave up").hasValue(0);
+        try (var left = Files.list(temp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the staging folder is removed").noneMatch(name -> name.contains("staging"));
+        }
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
