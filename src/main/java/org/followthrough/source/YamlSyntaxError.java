@@ -56,6 +56,10 @@ record YamlSyntaxError(Location at, String message, String hint) {
                         "the space after this ':' is a no-break space (as copied from Word or a PDF), which YAML does not read as a space",
                         "delete it and type an ordinary space");
             }
+            java.util.regex.Matcher unspacedField = UNSPACED_FIELD.matcher(lineAt(text, contextAt.line()));
+            if (unspacedField.matches()) {
+                return noSpaceAfterColon(text, new Location(contextAt.file(), contextAt.line(), unspacedField.start(1) + 1));
+            }
             return new YamlSyntaxError(contextAt, "this line has no ':' after its field's name",
                     "write the name, a colon and a space, then the value (title: Recording of meetings); if the line carries on"
                             + " the text of the line above, indent it as far as that text");
@@ -77,6 +81,11 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         if (context.startsWith("while scanning a quoted scalar")) {
             return unclosedQuote(contextAt);
+        }
+        Location unspaced = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
+                ? noSpaceAfterFieldName(text, problemAt) : null;
+        if (unspaced != null) {
+            return noSpaceAfterColon(text, unspaced);
         }
         Location joined = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
                 ? dashJoinedToAField(text, problemAt) : null;
@@ -122,6 +131,40 @@ record YamlSyntaxError(Location at, String message, String hint) {
             }
         }
         return null;
+    }
+
+    /**
+     * The ':' of a line just above {@code at} that starts with a field's name and a colon with no space after it
+     * ({@code title:EPUT action plan}): YAML reads the line as text, which runs on into the next field's line, and stops
+     * there. Null where there is none (a web address such as {@code https://…} is text).
+     */
+    private static Location noSpaceAfterFieldName(String text, Location at) {
+        for (int n = at.line() - 1; n >= 1 && n >= at.line() - 3; n--) {
+            java.util.regex.Matcher m = UNSPACED_FIELD.matcher(lineAt(text, n));
+            if (m.matches() && !inBlockText(text, n)) {
+                return new Location(at.file(), n, m.start(1) + 1);
+            }
+        }
+        return null;
+    }
+
+    /** A line starting with a field's name (or a list item's) and a colon with something other than a space, or '//', after it. */
+    private static final java.util.regex.Pattern UNSPACED_FIELD =
+            java.util.regex.Pattern.compile("\\s*(?:-\\s+)?[A-Za-z_][A-Za-z0-9_]*(:)(?![\\s/]).+");
+
+    /** The error at a field's ':' with no space after it (see {@link #noSpaceAfterFieldName}). */
+    private static YamlSyntaxError noSpaceAfterColon(String text, Location colon) {
+        String line = lineAt(text, colon.line());
+        String name = line.substring(0, colon.column() - 1).replaceFirst("^\\s*(-\\s+)?", "");
+        String value = line.substring(colon.column());
+        return new YamlSyntaxError(colon, "there is no space after this ':', so YAML reads '" + name + ":" + shortened(value)
+                + "' as text, not as the field " + name, "put a space after the colon: " + name + ": " + shortened(value));
+    }
+
+    /** A value as a message quotes it: up to 30 characters. */
+    private static String shortened(String value) {
+        String stripped = value.strip();
+        return stripped.length() <= 30 ? stripped : stripped.substring(0, 30) + "…";
     }
 
     /** Whether line {@code n} is a line of a text below '|' or '>': the nearest line above it indented less opens such a block. */
