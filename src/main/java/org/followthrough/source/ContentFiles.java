@@ -178,7 +178,7 @@ public final class ContentFiles {
                 String display = FolderReader.display(displayRoot, relative);
                 try {
                     byte[] bytes = FolderReader.readFound(state.realPaths().get(relative), Limits.MAX_FILE_BYTES);
-                    return new SourceFile(relative, display, decode(bytes, display, problems));
+                    return new SourceFile(relative, display, decodeText(relative, bytes, display, problems));
                 } catch (IOException e) {
                     failed.add(relative);
                     problems.error(Location.of(display), "the file changed while the build was reading the content folder, and could not be"
@@ -211,8 +211,17 @@ public final class ContentFiles {
             assets.put(relative, bytes);
         } else {
             String display = FolderReader.display(displayRoot, relative);
-            files.put(relative, new SourceFile(relative, display, decode(bytes, display, problems)));
+            files.put(relative, new SourceFile(relative, display, decodeText(relative, bytes, display, problems)));
         }
+    }
+
+    /**
+     * A content file's text (see {@link #decode}). An image outside {@code assets/} is not read as text: it is told
+     * only as a file the format does not read, not also as a text that is not UTF-8.
+     */
+    private static String decodeText(String relative, byte[] bytes, String display, Problems problems) {
+        boolean image = relative.endsWith(".png") || relative.endsWith(".svg");
+        return decode(bytes, display, image ? new Problems() : problems);
     }
 
     /**

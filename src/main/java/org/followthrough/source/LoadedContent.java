@@ -152,6 +152,9 @@ public record LoadedContent(
         if (!lower.equals(name) && READ_WHEN_IN_SMALL_LETTERS.matcher(path.substring(0, path.length() - name.length()) + lower).matches()) {
             return "name it " + lower + ": file names are told apart by their capitals, and those the content format reads are in small letters";
         }
+        if (lower.endsWith(".png") || lower.endsWith(".svg")) {
+            return "images belong under assets/ (e.g. assets/" + name + "), as organisations' logos do";
+        }
         if (path.startsWith("plans/") && path.endsWith(".yaml")) {
             return "a plan's folder holds plan.yaml, Markdown files and recommendations/<n>.yaml";
         }
