@@ -388,6 +388,12 @@ public final class OutputFolder {
             names = list.map(p -> p.getFileName().toString() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
                     .sorted().toList();
         }
+        if (!names.isEmpty() && Files.isRegularFile(out.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused(when + "the output folder's " + MARKER + " file is not as a build wrote it (its first line, or a path"
+                    + " it lists, was changed), so nothing tells which of its files Followthrough published: it holds " + some(names),
+                    "a build replaces only a site whose record of its files it can trust; if a build published this folder, put back"
+                            + " that file as it was (or delete the folder) and build again; otherwise give --out a new folder");
+        }
         if (!names.isEmpty()) {
             throw new Refused(when + "the output folder is not empty and is not a site Followthrough published (it has no "
                     + MARKER + " file): it holds " + some(names),
@@ -409,7 +415,12 @@ public final class OutputFolder {
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return Optional.empty();
+        }
         if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || EARLIER_HEADERS.contains(lines.get(0)))) {
             return Optional.empty();
         }

@@ -76,18 +76,28 @@ class OutputFolderTest {
             Files.writeString(site.resolve(OutputFolder.MARKER), listed + "\n", java.nio.file.StandardOpenOption.APPEND);
 
             assertThat(claim(site)).as(listed).isNotNull().extracting(Problem::message).asString()
-                    .startsWith("the output folder is not empty and is not a site Followthrough published");
+                    .startsWith("the output folder's .followthrough-site file is not as a build wrote it");
         }
         assertThat(victim).hasContent("mine");
     }
 
+    /** A marker whose first line was changed, or that is not text, is told as such, not as a folder without one. */
     @Test
     void refusesAFolderWhoseMarkerIsNotOneABuildWrote() throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));
         Files.writeString(site.resolve(OutputFolder.MARKER), "index.html\n");
         Files.writeString(site.resolve("index.html"), "<p>\n");
+        Path binary = Files.createDirectories(temp.resolve("binary"));
+        Files.write(binary.resolve(OutputFolder.MARKER), new byte[] {(byte) 0xC3, 0x28, 0x0A});
+        Files.writeString(binary.resolve("index.html"), "<p>\n");
 
-        assertThat(claim(site).message()).startsWith("the output folder is not empty and is not a site Followthrough published");
+        for (Path folder : List.of(site, binary)) {
+            Problem refused = claim(folder);
+            assertThat(refused.message()).as(folder.toString()).startsWith("the output folder's .followthrough-site file is not as a build wrote it")
+                    .doesNotContain("it has no");
+            assertThat(refused.hint()).contains("put back that file as it was (or delete the folder)");
+            assertThat(folder.resolve("index.html")).exists();
+        }
     }
 
     @Test
