@@ -83,8 +83,14 @@ final class OutputStage {
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger published = new AtomicInteger();
     private int total;
-    /** Set when a unit failed: the other units stop before their next output. */
+    /** Set when a unit failed, or a template did: the other units stop before their next output. */
     private volatile boolean failed;
+    /** Each template problem met, with the first page (by its path) it was met in. */
+    private final Map<TemplateFault, String> templateFaults = new ConcurrentHashMap<>();
+
+    /** A template problem, wherever it was met. */
+    private record TemplateFault(Location at, String message) {
+    }
 
     /**
      * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
@@ -170,9 +176,11 @@ final class OutputStage {
                 }));
             }
             await(futures);
-            if (!problems.hasErrors()) {
+            if (!problems.hasErrors() && !failed) {
                 runUnit(late, null);
             }
+            templateFaults.forEach((fault, path) -> problems.error(fault.at(), "template error while rendering " + path + ": " + fault.message(),
+                    "fix the template; the previous site is unchanged"));
         } catch (RuntimeException | Error e) {
             failed = true;
             throw e;
@@ -257,8 +265,11 @@ final class OutputStage {
             String by = key != null ? key : cacheKey(output, context::size);
             return Optional.of(new UnitRecord.Entry(output.path(), by, produce(output, by, context, gathered)));
         } catch (TemplateEngine.TemplateProblem e) {
-            problems.error(new Location(templateLocation.apply(e.template()), e.line(), e.column()), "template error while rendering " + output.path() + ": " + e.getMessage(),
-                    "fix the template; the previous site is unchanged");
+            // Told once, by the first page in order that met it: the other threads stop after the page each is making, so which
+            // other pages also met it depends on timing, and a build must say the same each time.
+            templateFaults.merge(new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()),
+                    output.path(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            failed = true;
         } catch (PdfFonts.MissingFontsException e) {
             // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
             problems.error(Location.of(PdfFonts.ENVIRONMENT_VARIABLE), e.getMessage(), e.hint());

@@ -91,6 +91,29 @@ class MainTest {
     }
 
     /**
+     * A template that fails on every page using it is told once, by the first of those pages, whichever pages the render
+     * threads had started when it was met: the same build says the same each time (the shipped plans have 70 recommendations).
+     */
+    @Test
+    void aTemplateMistakeMetOnManyPagesIsToldOnceAndTheSameEachTime() throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve("recommendation.ftlh"),
+                "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n${no.such.value}\n</@layout.frame>\n");
+
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            Run run = run("build", "--content", "content", "--templates", templates.toString(), "--out", temp.resolve("site").toString(),
+                    "--no-cache", "--no-pdf", "--as-of", "2026-11-23");
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).contains("1 problem found").contains(":3:3: template error while rendering plans/");
+            said.add(run.err());
+        }
+
+        assertThat(said).hasSize(1);
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    /**
      * What build would refuse in a site's own template, check tells first, at the template's line: a template that
      * runs a command, one that calls itself without end, one that names a value the pages do not have. The first
      * must not run at all, and none may end in a stack trace.
