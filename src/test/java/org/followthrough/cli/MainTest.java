@@ -70,9 +70,8 @@ class MainTest {
     }
 
     /**
-     * A mistake in a site's own template is told like a content problem, at its line and column, for every page that
-     * uses the template (Freemarker keeps the first failure and gives it again to the others), and the site is not
-     * published.
+     * A mistake in a site's own template is told like a content problem, at its line and column, with a page that uses
+     * the template, and the site is not published.
      */
     @Test
     void aTemplateMistakeIsToldAtItsLineAndColumnAndPublishesNothing() throws IOException {
