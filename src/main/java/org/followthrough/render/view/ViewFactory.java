@@ -508,12 +508,12 @@ public final class ViewFactory {
 
     private static final int EXCERPT_WORDS = 30;
 
-    /** The first words of a text, for tables and contents; the full text is one link away. */
     /** The words of a passage of Markdown as a reader sees them, without markup: what a search looks in. */
     public String plainText(org.followthrough.model.Markdown md) {
         return md == null ? "" : excerpt(md, Integer.MAX_VALUE);
     }
 
+    /** The first words of a text, for tables and contents; the full text is one link away. */
     private String excerpt(org.followthrough.model.Markdown md, int most) {
         if (md == null) {
             return null;
