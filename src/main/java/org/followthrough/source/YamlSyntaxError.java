@@ -2,6 +2,7 @@ package org.followthrough.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
+import org.followthrough.format.ContentFormat;
 import org.followthrough.problem.Location;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -57,8 +58,8 @@ record YamlSyntaxError(Location at, String message, String hint) {
                         "delete it and type an ordinary space");
             }
             java.util.regex.Matcher unspacedField = UNSPACED_FIELD.matcher(lineAt(text, contextAt.line()));
-            if (unspacedField.matches()) {
-                return noSpaceAfterColon(text, new Location(contextAt.file(), contextAt.line(), unspacedField.start(1) + 1));
+            if (unspacedField.matches() && FIELD_NAMES.contains(unspacedField.group(1))) {
+                return noSpaceAfterColon(text, new Location(contextAt.file(), contextAt.line(), unspacedField.start(2) + 1));
             }
             return new YamlSyntaxError(contextAt, "this line has no ':' after its field's name",
                     "write the name, a colon and a space, then the value (title: Recording of meetings); if the line carries on"
@@ -134,23 +135,36 @@ record YamlSyntaxError(Location at, String message, String hint) {
     }
 
     /**
-     * The ':' of a line just above {@code at} that starts with a field's name and a colon with no space after it
-     * ({@code title:EPUT action plan}): YAML reads the line as text, which runs on into the next field's line, and stops
-     * there. Null where there is none (a web address such as {@code https://…} is text).
+     * The ':' of a line just above {@code at} that starts with the name of one of the format's fields and a colon with no
+     * space after it ({@code title:EPUT action plan}), in the column of the line YAML stopped at: YAML reads the line as
+     * text, which runs on into the next field's line, and stops there. Null where there is none (a web address such as
+     * {@code https://…} is text, and so is a line further in, which carries on a text above it).
      */
     private static Location noSpaceAfterFieldName(String text, Location at) {
+        int column = YamlLines.indent(lineAt(text, at.line()));
         for (int n = at.line() - 1; n >= 1 && n >= at.line() - 3; n--) {
             java.util.regex.Matcher m = UNSPACED_FIELD.matcher(lineAt(text, n));
-            if (m.matches() && !inBlockText(text, n)) {
-                return new Location(at.file(), n, m.start(1) + 1);
+            if (m.matches() && m.start(1) == column && FIELD_NAMES.contains(m.group(1)) && !inBlockText(text, n)) {
+                return new Location(at.file(), n, m.start(2) + 1);
             }
         }
         return null;
     }
 
-    /** A line starting with a field's name (or a list item's) and a colon with something other than a space, or '//', after it. */
+    /**
+     * A line starting with a field's name (or a list item's) and a colon with something other than a space, or '//',
+     * after it: group 1 is the name, group 2 the colon.
+     */
     private static final java.util.regex.Pattern UNSPACED_FIELD =
-            java.util.regex.Pattern.compile("\\s*(?:-\\s+)?[A-Za-z_][A-Za-z0-9_]*(:)(?![\\s/]).+");
+            java.util.regex.Pattern.compile("\\s*(?:-\\s+)?([A-Za-z_][A-Za-z0-9_]*)(:)(?![\\s/]).+");
+
+    /** The name of every field of the content format: only these are taken for a field written without its space. */
+    private static final java.util.Set<String> FIELD_NAMES = java.util.stream.Stream.of(ContentFormat.SITE, ContentFormat.THEME,
+                    ContentFormat.ORGANISATION, ContentFormat.PLAN, ContentFormat.PLAN_UPDATE, ContentFormat.SOURCE, ContentFormat.SCALES,
+                    ContentFormat.SCALE_ENTRY, ContentFormat.STATUS_ENTRY, ContentFormat.EXTRA_COLUMN, ContentFormat.ADDRESSED,
+                    ContentFormat.RECOMMENDATION, ContentFormat.ACTION, ContentFormat.OWNER, ContentFormat.TARGET, ContentFormat.EVIDENCE,
+                    ContentFormat.FOLLOW_UP, ContentFormat.PROGRESS)
+            .flatMap(shape -> shape.fieldNames().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The error at a field's ':' with no space after it (see {@link #noSpaceAfterFieldName}). */
     private static YamlSyntaxError noSpaceAfterColon(String text, Location colon) {
