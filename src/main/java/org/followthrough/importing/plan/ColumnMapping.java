@@ -134,7 +134,8 @@ final class ColumnMapping {
 
     /**
      * Parses --columns values: {@code HEADING=field} or {@code C=field}, several separated by ';'. The keys are letters or
-     * headings as {@link #normal} makes them; {@code written} gets each key's column as the option wrote it.
+     * headings as {@link #normal} makes them (a column written in capitals, as a letter is, is both); {@code written} gets
+     * each key's column as the option wrote it.
      */
     static Map<String, PlanField> parse(List<String> values, List<String> errors, Map<String, String> written) {
         Map<String, PlanField> given = new LinkedHashMap<>();
@@ -155,9 +156,11 @@ final class ColumnMapping {
                             + String.join(", ", java.util.Arrays.stream(PlanField.values()).map(PlanField::code).toList()));
                     continue;
                 }
-                String key = column.matches("[A-Z]{1,3}") ? column : normal(column);
-                given.put(key, field.get());
-                written.put(key, column);
+                // A column letter (C) may also be a heading printed in capitals (RAG, REF): it is taken for whichever the file has.
+                for (String key : column.matches("[A-Z]{1,3}") ? List.of(column, normal(column)) : List.of(normal(column))) {
+                    given.put(key, field.get());
+                    written.put(key, column);
+                }
             }
         }
         return given;

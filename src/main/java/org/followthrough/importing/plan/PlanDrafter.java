@@ -64,9 +64,9 @@ final class PlanDrafter {
         return mappings;
     }
 
-    /** The keys of the --columns mapping that no table's column answered to, by letter or heading, in the order given. */
-    List<String> unanswered() {
-        return given.keySet().stream().filter(key -> !answered.contains(key)).toList();
+    /** The keys of the --columns mapping that some table's column answered to, by letter or heading. */
+    Set<String> answered() {
+        return Set.copyOf(answered);
     }
 
     /** The owners' cells that named no known organisation. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import org.followthrough.importing.CheckedContent;
 import org.followthrough.pipeline.BuildResult;
@@ -106,10 +107,19 @@ public final class PlanImport {
                     "name the columns with --columns, e.g. --columns \"B=action;C=owner;D=target\""));
             return result(problems, List.of(), List.of(), List.of(), null);
         }
-        for (String key : drafter.unanswered()) {
-            String column = written.get(key);
+        Set<String> answered = drafter.answered();
+        Set<String> found = new java.util.HashSet<>();
+        written.forEach((key, column) -> {
+            if (answered.contains(key)) {
+                found.add(column);
+            }
+        });
+        for (String column : new java.util.LinkedHashSet<>(written.values())) {
+            if (found.contains(column)) {
+                continue;
+            }
             problems.add(Problem.error(Location.of("--columns"), column.matches("[A-Z]{1,3}")
-                            ? "no table in " + request.file().getFileName() + " has a column " + column
+                            ? "no table in " + request.file().getFileName() + " has a column " + column + ", nor one headed '" + column + "'"
                             : "no table in " + request.file().getFileName() + " has a column headed '" + column + "'",
                     "give one of the columns read above, by its letter or its heading as printed (capitals and spacing do not matter)"));
         }

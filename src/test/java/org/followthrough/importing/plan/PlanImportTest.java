@@ -180,9 +180,31 @@ class PlanImportTest {
 
         assertThat(imported.code()).as(imported.err()).isEqualTo(1);
         assertThat(imported.err()).contains("--columns: no table in tracker.xlsx has a column headed 'Servise'",
-                "--columns: no table in tracker.xlsx has a column ZZ").doesNotContain("column A");
+                "--columns: no table in tracker.xlsx has a column ZZ, nor one headed 'ZZ'").doesNotContain("column A");
         assertThat(imported.out()).as("the columns read, to choose from").contains("H \"Service\" → ");
         assertThat(content.resolve("plans/tracker")).doesNotExist();
+    }
+
+    /** A heading printed in capitals (RAG) is written as a column letter is: it is read as the heading the file has. */
+    @Test
+    void aColumnMappingNamesAHeadingPrintedInCapitalsAsWritten() throws IOException {
+        Path file = temp.resolve("rag.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("Plan");
+            String[][] rows = {{"REF", "Action", "Lead", "RAG"}, {"1.1", "Minute every meeting.", "EPUT", "Amber"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+        }
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "rag", "--columns", "RAG=progress", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("D \"RAG\" → progress");
     }
 
     @Test
