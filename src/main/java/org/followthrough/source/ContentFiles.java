@@ -216,12 +216,13 @@ public final class ContentFiles {
     }
 
     /**
-     * A content file's text (see {@link #decode}). An image outside {@code assets/} is not read as text: it is told
-     * only as a file the format does not read, not also as a text that is not UTF-8.
+     * A content file's text (see {@link #decode}). Only YAML and Markdown files are read as text: any other (an image
+     * outside {@code assets/}, the plan's published PDF or Word document) is told only as a file the format does not
+     * read, not also as a text that is not UTF-8.
      */
     private static String decodeText(String relative, byte[] bytes, String display, Problems problems) {
-        boolean image = relative.endsWith(".png") || relative.endsWith(".svg");
-        return decode(bytes, display, image ? new Problems() : problems);
+        boolean text = relative.endsWith(".yaml") || relative.endsWith(".yml") || relative.endsWith(".md");
+        return decode(bytes, display, text ? problems : new Problems());
     }
 
     /**

@@ -152,8 +152,12 @@ public record LoadedContent(
         if (!lower.equals(name) && READ_WHEN_IN_SMALL_LETTERS.matcher(path.substring(0, path.length() - name.length()) + lower).matches()) {
             return "name it " + lower + ": file names are told apart by their capitals, and those the content format reads are in small letters";
         }
-        if (lower.endsWith(".png") || lower.endsWith(".svg")) {
+        if (lower.matches(".*\\.(png|svg|jpe?g|gif|webp|bmp|tiff?|heic)")) {
             return "images belong under assets/ (e.g. assets/" + name + "), as organisations' logos do";
+        }
+        if (lower.matches(".*\\.(pdf|docx?|xlsx?|odt|ods|rtf|pptx?)")) {
+            return "a published document is not read from the content folder: keep it elsewhere (a plan's source field can link"
+                    + " to it), or draft a plan from a Word or Excel table with import plan";
         }
         if (path.startsWith("plans/") && path.endsWith(".yaml")) {
             return "a plan's folder holds plan.yaml, Markdown files and recommendations/<n>.yaml";
