@@ -192,19 +192,15 @@ final class OutputStage {
         return new Counts(published.get(), fromCache.get(), made.get());
     }
 
-    /** Waits until every task has stopped; each stops after the output it is making, as {@link #failed} says. */
+    /**
+     * Waits until every task has stopped; each stops after the output it is making, as {@link #failed} says. A task that
+     * has not stopped within ten minutes (a write the file system never finishes) is waited for no longer, nor when this
+     * thread is interrupted: the build then ends as it would have.
+     */
     private static void awaitEnd(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        try {
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -302,7 +298,7 @@ final class OutputStage {
         try {
             for (int i = 0; i < unit.size(); i++) {
                 UnitRecord.Entry entry = entries.get(i);
-                if (problems.hasErrors()) {
+                if (problems.hasErrors() || failed) {
                     return List.of();
                 }
                 if (entry.published()) {
