@@ -504,9 +504,25 @@ class ReaderPagesTest {
         assertThat(page("actions/target-passed-no-status/").select("tbody tr")).hasSize(10);
     }
 
+    /** A count of late actions leads to the actions themselves, not only to what the word means; each says its status and last update. */
+    @Test
+    void aCountOfOverdueActionsLeadsToThoseActionsWithTheirStatusAndLastUpdate() {
+        Document rec = page("plans/p-independent-investigation/recommendations/7/");
+        Element count = rec.select(".flags-summary a").stream().filter(a -> a.text().equals("1 overdue")).findFirst().orElseThrow();
+        Element action = rec.getElementById(count.attr("href").substring(1));
+
+        assertThat(count.attr("href")).startsWith("#");
+        assertThat(action).isNotNull();
+        assertThat(action.select(".action-status .tag--overdue").eachText()).containsExactly("Overdue");
+        assertThat(rec.select(".overdue-named a").eachText()).as("named beside the count").containsExactly("Action 7.2");
+        assertThat(page(P).select("#overdue-actions + ul.late-list li").first().text())
+                .startsWith("Action 7.2:").endsWith("Status: in progress; last dated update 28 November 2018.");
+    }
+
     @Test
     void aPlanPastItsTargetCompletionWithActionsOpenSaysSoOnItsCardAndPage() {
-        String flag = "Target completion passed The plan was to be complete by Spring 2025 (May 2025); 1 of its actions is still open.";
+        // the flag's words say whether open actions are overdue, as its colour and shape do: a screen reader hears the words
+        String flag = "Target completion passed, actions overdue The plan was to be complete by Spring 2025 (May 2025); 1 of its actions is still open.";
         assertThat(Jsoup.parse(small.text("plans/sample-review/index.html")).select("#progress .plan-flag").text()).isEqualTo(flag);
         assertThat(Jsoup.parse(small.text("index.html")).select("li.card .plan-flag").text()).isEqualTo(flag);
         assertThat(Jsoup.parse(small.text("index.html")).select("li.card .plan-flag .tag--overdue")).as("its open action is overdue").hasSize(1);
