@@ -223,21 +223,36 @@ public final class TimelineSvg {
         // a label such as "Sep 2025" or "2025" needs about this many pixels, with a gap
         double room = (byMonth ? 9 : 5) * size.small * 0.62 + 12;
         int fit = Math.max(1, (int) (plot / room));
-        int step = byMonth ? 3 : 12;
-        while (months / step + 1 > fit) {
-            step = byMonth && step < 12 ? step * 2 : step + 12;
+        for (LocalDate tick : ticks(x.from, x.to, byMonth, fit)) {
+            double tx = x.at(tick);
+            String label = byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
+                    : String.valueOf(tick.getYear());
+            svg.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    tx, top, tx, bottom + 4, tx, bottom + 18, size.small, escape(label)));
         }
-        LocalDate tick = byMonth ? x.from.withDayOfMonth(1) : x.from.withDayOfYear(1);
-        while (!tick.isAfter(x.to)) {
-            if (!tick.isBefore(x.from)) {
-                double tx = x.at(tick);
-                String label = byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
-                        : String.valueOf(tick.getYear());
-                svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                        tx, top, tx, bottom + 4, tx, bottom + 18, size.small, escape(label)));
+    }
+
+    /**
+     * The first days of months from {@code from} to {@code to} to label: every month, or every 2, 3 or 6 months, or every
+     * year or every few years (years only, for long spans), each at a round place in the year (quarters, half-years,
+     * Januaries), the closest together that puts at most {@code fit} labels in the span.
+     */
+    static List<LocalDate> ticks(LocalDate from, LocalDate to, boolean byMonth, int fit) {
+        int step = byMonth ? 1 : 12;
+        while (true) {
+            List<LocalDate> ticks = new java.util.ArrayList<>();
+            LocalDate tick = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            while ((tick.getYear() * 12L + tick.getMonthValue() - 1) % step != 0) {
+                tick = tick.plusMonths(1);
             }
-            tick = tick.plusMonths(step);
+            for (; !tick.isAfter(to); tick = tick.plusMonths(step)) {
+                ticks.add(tick);
+            }
+            if (ticks.size() <= fit) {
+                return ticks;
+            }
+            step = step < 12 ? (step == 3 ? 6 : step == 6 ? 12 : step + 1) : step + 12;
         }
     }
 
