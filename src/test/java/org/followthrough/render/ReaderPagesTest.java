@@ -504,6 +504,20 @@ class ReaderPagesTest {
         assertThat(page("actions/target-passed-no-status/").select("tbody tr")).hasSize(10);
     }
 
+    /** A plan's page lists its parts near the top, each link leading to a part the page has, the recommendations always among them. */
+    @Test
+    void aPlansPageListsItsPartsAndEachLeadsToOneOnThePage() {
+        for (Plan plan : archive.plans()) {
+            Document page = page(Routes.plan(plan.id()));
+            List<String> links = page.select("nav[aria-labelledby=on-this-page] a").eachAttr("href");
+
+            assertThat(links).as(plan.id()).contains("#recommendations", "#every-action", "#about-plan");
+            for (String link : links) {
+                assertThat(page.getElementById(link.substring(1))).as(plan.id() + " " + link).isNotNull();
+            }
+        }
+    }
+
     /** A count of late actions leads to the actions themselves, not only to what the word means; each says its status and last update. */
     @Test
     void aCountOfOverdueActionsLeadsToThoseActionsWithTheirStatusAndLastUpdate() {
