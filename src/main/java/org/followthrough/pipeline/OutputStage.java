@@ -85,8 +85,8 @@ final class OutputStage {
     private int total;
     /** Set when a unit failed, or a template did: the other units stop before their next output. */
     private volatile boolean failed;
-    /** Each template problem met, with the first page (by its path) it was met in. */
-    private final Map<TemplateFault, String> templateFaults = new ConcurrentHashMap<>();
+    /** Each template problem met. */
+    private final java.util.Set<TemplateFault> templateFaults = ConcurrentHashMap.newKeySet();
 
     /** A template problem, wherever it was met. */
     private record TemplateFault(Location at, String message) {
@@ -179,7 +179,7 @@ final class OutputStage {
             if (!problems.hasErrors() && !failed) {
                 runUnit(late, null);
             }
-            templateFaults.forEach((fault, path) -> problems.error(fault.at(), "template error while rendering " + path + ": " + fault.message(),
+            templateFaults.forEach(fault -> problems.error(fault.at(), "template error: " + fault.message(),
                     "fix the template; the previous site is unchanged"));
         } catch (RuntimeException | Error e) {
             failed = true;
@@ -261,10 +261,9 @@ final class OutputStage {
             String by = key != null ? key : cacheKey(output, context::size);
             return Optional.of(new UnitRecord.Entry(output.path(), by, produce(output, by, context, gathered)));
         } catch (TemplateEngine.TemplateProblem e) {
-            // Told once, by the first page in order that met it: the other threads stop after the page each is making, so which
-            // other pages also met it depends on timing, and a build must say the same each time.
-            templateFaults.merge(new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()),
-                    output.path(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            // Told once, at its place in the template, and not by a page: the other threads stop after the page each is making,
+            // so which pages met it depends on timing, and a build must say the same each time.
+            templateFaults.add(new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()));
             failed = true;
         } catch (PdfFonts.MissingFontsException e) {
             // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
