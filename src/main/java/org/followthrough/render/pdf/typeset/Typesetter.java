@@ -58,16 +58,18 @@ public final class Typesetter {
     public record Result(byte[] pdf, SortedSet<Integer> missingCharacters) {
     }
 
-    /** Typesets {@code html}: its title, meta author and subject, lang, style elements, bookmarks and body. */
     /**
-     * Whether the fonts' regular face draws a character, its file read once; one it lacks is drawn as a replacement mark (and reported in
-     * {@link Result#missingCharacters()}). A character with nothing to draw (a control, a zero-width joiner) counts as drawn.
+     * Whether every face of the fonts draws a character (headings and labels are bold, some words oblique), their files read
+     * once; one a face lacks is drawn there as a replacement mark (and reported in {@link Result#missingCharacters()}). A
+     * character with nothing to draw (a control, a zero-width joiner) counts as drawn.
      */
     public static java.util.function.IntPredicate draws(FontSource fonts) {
-        FontProgram regular = FontFamily.of(fonts).face(FontSource.Face.REGULAR);
-        return codePoint -> codePoint == 0x200B || Paragraph.invisible(codePoint) || regular.glyph(codePoint) != 0;
+        FontFamily family = FontFamily.of(fonts);
+        List<FontProgram> faces = java.util.Arrays.stream(FontSource.Face.values()).map(family::face).toList();
+        return codePoint -> codePoint == 0x200B || Paragraph.invisible(codePoint) || faces.stream().allMatch(face -> face.glyph(codePoint) != 0);
     }
 
+    /** Typesets {@code html}: its title, meta author and subject, lang, style elements, bookmarks and body. */
     public Result typeset(Document html, Settings settings) {
         Element root = html.root().child(0);
         Element body = html.body();

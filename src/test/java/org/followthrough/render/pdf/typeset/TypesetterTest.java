@@ -132,6 +132,25 @@ class TypesetterTest {
         }
     }
 
+    /**
+     * What check asks of the fonts (see {@code PdfCharacters}): a character is drawn only where every face draws it, since
+     * a heading is bold. The regular face of DejaVu Sans has characters its bold face lacks: a heading holding one would
+     * show a replacement mark, which check would not have warned of.
+     */
+    @Test
+    void aCharacterCountsAsDrawnOnlyWhereEveryFaceDrawsIt() throws IOException {
+        java.util.function.IntPredicate draws = Typesetter.draws(fonts());
+        FontFamily family = FontFamily.of(fonts());
+        int onlyRegular = java.util.stream.IntStream.range(0x80, 0x10000)
+                .filter(c -> family.face(FontSource.Face.REGULAR).glyph(c) != 0 && family.face(FontSource.Face.BOLD).glyph(c) == 0)
+                .filter(c -> !Paragraph.invisible(c)).findFirst().orElseThrow();
+
+        assertThat(draws.test(onlyRegular)).as("U+%04X, which the bold face lacks", onlyRegular).isFalse();
+        assertThat(typeset("<h1>Ward " + Character.toString(onlyRegular) + "</h1>").missingCharacters()).containsExactly(onlyRegular);
+        assertThat(draws.test('é')).isTrue();
+        assertThat(draws.test(0x4E2D)).isFalse();
+    }
+
     @Test
     void aCharacterTheFontLacksIsDrawnAsAReplacementMarkKeptAsTextAndReported() throws IOException {
         Typesetter.Result result = typeset("<p>Name: 中文 (Chinese)</p>");
