@@ -142,6 +142,11 @@ public final class Main implements Runnable {
             date = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
                     .withResolverStyle(java.time.format.ResolverStyle.STRICT));
         } catch (java.time.format.DateTimeParseException e) {
+            java.util.Optional<java.time.LocalDate> meant = org.followthrough.format.ShapeChecker.dayFirst(text);
+            if (meant.isPresent()) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is written day first: write dates year first, YYYY-MM-DD ("
+                        + meant.get() + ")");
+            }
             throw new CommandLine.TypeConversionException("'" + text + "' is not a real date written as YYYY-MM-DD");
         }
         if (date.getYear() < Limits.EARLIEST_YEAR || date.getYear() > Limits.LATEST_YEAR) {

@@ -646,6 +646,12 @@ public final class ShapeChecker {
             return date(text, at, name, true).map(TargetDate.Day::new);
         }
         Optional<LocalDate> dayFirst = dayFirst(text);
+        if (dayFirst.isEmpty() && dayFirstImpossible(text).isPresent()) {
+            problems.error(at, "'" + text + "' is not a real date" + dayFirstImpossible(text).get(), "check the day and month, and write"
+                    + " the date year first (2020-09-30), or the month alone (2020-09); keep wording such as '31 September 2020' as"
+                    + " {as_published: \"…\"} without a date");
+            return Optional.empty();
+        }
         problems.error(at, "'" + text + "' is not a date, a month or 'ongoing' for '" + name + "'", dayFirst
                 .map(d -> "dates are written year first: " + d + ", or {as_published: \"" + text + "\", date: " + d + "} to keep the plan's own wording")
                 .orElse("write 2020-09-30, 2020-09 or ongoing; to keep the plan's own wording write {as_published: \"" + text
@@ -659,7 +665,7 @@ public final class ShapeChecker {
      * The date a day-first date means, as British plans write them (15/08/2024, 15.08.2024): what to write instead.
      * Empty where the text is not one, or names no real day.
      */
-    private static Optional<LocalDate> dayFirst(String text) {
+    public static Optional<LocalDate> dayFirst(String text) {
         Matcher m = DAY_FIRST.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -671,9 +677,29 @@ public final class ShapeChecker {
         }
     }
 
+    /** Why a day-first date (31/06/2025) names no real day ("June 2025 has 30 days"); empty where the text is not one, or is a real day. */
+    private static Optional<String> dayFirstImpossible(String text) {
+        Matcher m = DAY_FIRST.matcher(text.strip());
+        if (!m.matches() || dayFirst(text).isPresent()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(3));
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return Optional.of(": there is no month " + month);
+        }
+        YearMonth ym = YearMonth.of(year, month);
+        return Optional.of(": " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has " + ym.lengthOfMonth() + " days");
+    }
+
     /** @param wording whether the field may keep the plan's own wording instead ({as_published: …}), as a target may */
     private Optional<LocalDate> date(String text, Location at, String name, boolean wording) {
         Matcher day = DAY.matcher(text);
+        if (!day.matches() && dayFirst(text).isEmpty() && dayFirstImpossible(text).isPresent()) {
+            problems.error(at, "'" + text + "' is not a real date" + dayFirstImpossible(text).get(),
+                    "check the day and month, and write the date year first, YYYY-MM-DD (2020-09-30)");
+            return Optional.empty();
+        }
         if (!day.matches()) {
             problems.error(at, "'" + text + "' is not a date for '" + name + "'", dayFirst(text)
                     .map(d -> "dates are written year first, YYYY-MM-DD: " + d).orElse("write dates as YYYY-MM-DD, e.g. 2020-09-30"));

@@ -97,7 +97,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
                     "a list item starts with a dash and a space: - " + field);
         }
         if (problem.startsWith("mapping values are not allowed") && indentedUnderAValue(text, problemAt)) {
-            return new YamlSyntaxError(new Location(problemAt.file(), problemAt.line(), 1),
+            return new YamlSyntaxError(new Location(problemAt.file(), problemAt.line(), YamlLines.indent(lineAt(text, problemAt.line())) + 1),
                     "this field is indented further than the field above it, so YAML reads it as more of that field's text",
                     "start it in the same column as the other fields of the same thing");
         }

@@ -444,9 +444,23 @@ public final class ContentValidator {
                     ? (ids.isEmpty() ? "declare the theme under themes: in site.yaml" : "the themes in site.yaml are: " + String.join(", ", ids)
                             + "; add it there if it belongs on the list")
                     : ids.isEmpty() ? "define the plan's " + ref.kind().noun() + " scale in plan.yaml (scales:) or the site's in site.yaml"
-                    : "the codes of this plan's scale are: " + String.join(", ", ids);
+                    : "the codes of this plan's scale are: " + String.join(", ", ids) + "; to publish the plan's own word, list it"
+                    + " under scales: " + scalesField(ref.kind()) + " in plan.yaml with every other code the plan uses (a plan's list"
+                    + " replaces the site's)";
         }
         problems.error(ref.location(), "unknown " + ref.kind().noun() + " '" + ref.id() + "'", hint);
+    }
+
+    /** The field of plan.yaml's scales: that lists a scale's codes. */
+    private static String scalesField(RefKind kind) {
+        return switch (kind) {
+            case STATUS -> "statuses:";
+            case GRADE -> "grades:";
+            case RAG -> "rag:";
+            case TERM -> "terms:";
+            case PRIORITY -> "priorities:";
+            default -> kind.noun() + ":";
+        };
     }
 
     private void checkPlanDates(Doc plan) {

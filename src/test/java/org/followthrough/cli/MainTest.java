@@ -236,6 +236,14 @@ class MainTest {
         assertThat(run.all()).doesNotContain("\tat ");
     }
 
+    @Test
+    void anAsOfWrittenDayFirstIsToldHowToWriteIt() {
+        Run run = run("check", "--content", SMALL, "--as-of", "31/12/2026");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("'31/12/2026' is written day first: write dates year first, YYYY-MM-DD (2026-12-31)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"9999-12-31", "2205-01-01", "1899-12-31"})
     void rejectsAnAsOfOrSinceOutsideTheYearsDatesMayName(String date) {
