@@ -20,6 +20,7 @@ import org.followthrough.format.RefKind;
 import org.followthrough.format.Shape;
 import org.followthrough.format.ShapeChecker;
 import org.followthrough.model.DefaultScales;
+import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Scale;
 import org.followthrough.model.Scales;
 import org.followthrough.model.Slug;
@@ -242,6 +243,7 @@ public final class ContentValidator {
         checkPlanDates(p);
         checkActionCount(p, recommendations);
         checkUnique(p, recommendations, involved, organisationIds);
+        warnSharedUpdatesThatReopen(p, site, recommendations);
         DatesInProgress dates = new DatesInProgress(content.files(), asOf, problems);
         for (Doc rec : recommendations) {
             rec.docs("progress").forEach(update -> dates.check(update, files.get(rec)));
@@ -327,6 +329,73 @@ public final class ContentValidator {
     }
 
     /** The codes a plan may use: its own scale of a kind where it defines one, the site's otherwise. */
+    /**
+     * A progress update a recommendation gives for all its actions, with a status that is not a done one, that is the latest
+     * word on an action already reported done: it moves that action back, which is seldom meant. Most often an update for
+     * one action was written at the recommendation's indentation (added at the end of the file, say), and every action of
+     * the recommendation took its status.
+     */
+    private void warnSharedUpdatesThatReopen(Doc plan, Doc site, List<Doc> recommendations) {
+        Map<String, Boolean> done = statusesDone(plan, site);
+        for (Doc rec : recommendations) {
+            for (Doc shared : rec.docs("progress")) {
+                LocalDate date = shared.date("date");
+                if (date == null || status(shared) == null || !Boolean.FALSE.equals(done.get(status(shared)))) {
+                    continue;
+                }
+                List<String> reopened = new ArrayList<>();
+                for (Doc action : rec.docs("actions")) {
+                    // the action's own word on or before the shared update, and none after it
+                    String status = status(action);
+                    LocalDate since = null;
+                    boolean later = false;
+                    for (Doc own : action.docs("progress")) {
+                        LocalDate on = own.date("date");
+                        if (on != null && on.isAfter(date)) {
+                            later = true;
+                        } else if (status(own) != null) {
+                            status = status(own);
+                            since = on;
+                        }
+                    }
+                    if (!later && status != null && Boolean.TRUE.equals(done.get(status))) {
+                        reopened.add(action.text("ref") + " (" + status + (since != null ? " on " + since : "") + ")");
+                    }
+                }
+                if (!reopened.isEmpty()) {
+                    problems.warning(shared.locationOf("status"), "this update is given for all of recommendation " + rec.text("number")
+                                    + "'s actions, as it is not indented under one, so it moves " + (reopened.size() == 1 ? "action " : "actions ")
+                                    + String.join(", ", reopened) + " back to '" + status(shared) + "'",
+                            "if it reports one action's progress, move it into that action's progress: list, indented as its other"
+                                    + " updates are; if the actions are open again, leave it as it is");
+                }
+            }
+        }
+    }
+
+    /** The status code a progress update or an action gives, or null. */
+    private static String status(Doc doc) {
+        return doc.has("status") ? doc.ref("status").id() : null;
+    }
+
+    /** Whether each status code of the plan means done (completed, embedded or closed): the plan's list, else the site's, else the defaults. */
+    private static Map<String, Boolean> statusesDone(Doc plan, Doc site) {
+        Map<String, Boolean> done = new HashMap<>();
+        for (Doc holder : java.util.Arrays.asList(plan, site)) {
+            if (holder != null && holder.has("scales") && holder.doc("scales").has("statuses")) {
+                for (Doc entry : holder.doc("scales").docs("statuses")) {
+                    String lifecycle = entry.text("lifecycle");
+                    // a lifecycle the format does not know is told where it is
+                    Lifecycle.writable().stream().filter(l -> l.code().equals(lifecycle) && entry.text("code") != null).findFirst()
+                            .ifPresent(l -> done.put(entry.text("code"), l.isDone()));
+                }
+                return done;
+            }
+        }
+        DefaultScales.get().statuses().entries().forEach(e -> done.put(e.code(), e.lifecycle() != null && e.lifecycle().isDone()));
+        return done;
+    }
+
     private static Map<RefKind, Set<String>> knownCodes(Doc plan, Doc site) {
         Scales defaults = DefaultScales.get();
         Map<RefKind, Set<String>> known = new HashMap<>();
