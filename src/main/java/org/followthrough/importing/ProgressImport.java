@@ -413,7 +413,11 @@ public final class ProgressImport {
             problems.add(Problem.error(at(reportedBy), "the name is " + reportedBy.text().strip().length() + " characters long; who reported"
                     + " an update may be at most " + Limits.MAX_TEXT_LENGTH, "give the name and role of who reported it, not the update"));
         }
-        if (action != null) {
+        // A row whose update the content already holds was imported before: its other cells describe the action as it was
+        // then, and the status it now has is this update's own doing, not a cell written over.
+        boolean importedBefore = action != null && when != null
+                && action.progress().stream().anyMatch(new Update(plan.get(), action, when, code, what, null, date)::sameAs);
+        if (action != null && !importedBefore) {
             int told = problems.size();
             checkFixedCells(row, columns, lookup, plan.get(), action, true, problems);
             if (problems.subList(told, problems.size()).stream().anyMatch(Problem::isError)) {

@@ -44,6 +44,9 @@ class ProgressRoundTripTest {
     private Path workbook;
 
     private record Run(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
     }
 
     private static Run run(String... args) {
@@ -100,6 +103,26 @@ class ProgressRoundTripTest {
                 "2 problems found; nothing was written.");
         assertThat(imported.err().indexOf("K2")).isLessThan(imported.err().indexOf("J3"));
         assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    /**
+     * The same workbook imported twice: the second time its rows' updates are in the content, and the action's status is
+     * the one its row gave. Its Current status cell, written before, is not taken for a cell written over.
+     */
+    @Test
+    void importingAWorkbookAgainThatChangedAStatusAddsNothingAndWarnsOfNothing() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        fill(row(2, "2026-06-30", "done", "Every set of minutes audited.", ""));
+        Run first = run("import", "progress", "--content", content.toString(), workbook.toString());
+        assertThat(first.out()).as(first.all()).contains("1 update added.");
+        Map<String, String> once = snapshot(content);
+
+        Run again = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(again.code()).as(again.all()).isZero();
+        assertThat(again.out()).contains("0 updates added; 1 already in the content, left out.");
+        assertThat(again.err()).doesNotContain("warning");
+        assertThat(snapshot(content)).isEqualTo(once);
     }
 
     @Test
