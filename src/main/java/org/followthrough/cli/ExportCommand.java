@@ -25,9 +25,10 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "progress", mixinStandardHelpOptions = true,
-            description = {"Write a workbook for the quarter's progress returns: one row per action, with its reference, text,",
-                    "owners, target and current status, and empty columns for the new update (date, status from a",
-                    "drop-down of the plan's own codes, text, evidence). Read it back with 'import progress'."})
+            description = {"Write a workbook for the quarter's progress returns.",
+                    "One row per action, with its reference, text, owners, target and current status, and empty columns for the"
+                            + " new update (date, status from a drop-down of the plan's own codes, text, evidence). Read it back with"
+                            + " 'import progress'."})
     static final class Progress implements Callable<Integer> {
 
         @ParentCommand

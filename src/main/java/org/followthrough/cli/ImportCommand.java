@@ -27,9 +27,10 @@ final class ImportCommand implements Runnable {
     }
 
     @Command(name = "progress", mixinStandardHelpOptions = true,
-            description = {"Add each filled row of a progress workbook (written by 'export progress') as a dated progress update",
-                    "at the end of its action's list, changing nothing else in the files. Every row is checked first;",
-                    "nothing is written unless all are valid. An update already in the content is not added again."})
+            description = {"Add the filled rows of a progress workbook (written by 'export progress') as progress updates.",
+                    "Each becomes a dated update at the end of its action's list, changing nothing else in the files. Every row is"
+                            + " checked first; nothing is written unless all are valid. An update already in the content is not added"
+                            + " again."})
     static final class Progress implements Callable<Integer> {
 
         @ParentCommand
