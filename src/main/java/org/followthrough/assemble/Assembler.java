@@ -156,8 +156,10 @@ public final class Assembler {
                         .toList(),
                 recommendations,
                 tally,
+                // no status the plan gives is dated: none is the status since a day, nor given by a dated update
                 recommendations.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.state().status() != null)
-                        && recommendations.stream().flatMap(r -> r.actions().stream()).noneMatch(a -> a.state().statusSince() != null));
+                        && recommendations.stream().flatMap(r -> r.actions().stream()).noneMatch(a -> a.state().statusSince() != null
+                                || a.progress().stream().anyMatch(u -> u.date() != null && u.status() != null)));
     }
 
     private Recommendation recommendation(Doc doc, Scales scales, Site site, List<String> columnOrder) {

@@ -410,7 +410,8 @@ class ReaderPagesTest {
         long undated = p.actions().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
         assertThat(undated).as("the P plan dates some of its statuses, not all").isPositive().isLessThan(statuses);
         assertThat(page(P).select("#progress").text())
-                .contains("The plan gives no date for " + undated + " of the " + statuses + " statuses it publishes: lists show them without a date.");
+                .contains("The plan does not say when " + undated + " of the " + statuses + " actions with a status reached it: lists show those"
+                        + " statuses without a date.");
         assertThat(page(P + "recommendations/6/").getElementById("action-6-1").selectFirst(".action-status").text())
                 .startsWith("Completed since a date not published");
         assertThat(page(BDHR).select("#progress").text()).contains("it publishes no dates for them");
