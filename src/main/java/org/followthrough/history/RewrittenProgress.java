@@ -39,6 +39,38 @@ public final class RewrittenProgress {
 
     /** @param display how problems name the content folder ("content") */
     public static void warn(Path content, String display, Problems problems) {
+        withHead(content, (repository, head, plans) -> {
+            Status status = new Git(repository).status().addPath(plans).call();
+            SortedSet<String> changed = new TreeSet<>(status.getModified());
+            changed.addAll(status.getChanged());
+            for (String path : changed) {
+                compareWithHead(repository, head, plans, path, display, problems);
+            }
+        });
+    }
+
+    /**
+     * The same for the given files of the content only (by their paths from the content folder), without asking Git which
+     * files changed: for {@code serve}, which the file system tells of each file saved.
+     */
+    public static void warn(Path content, String display, java.util.Collection<String> files, Problems problems) {
+        if (files.stream().noneMatch(RewrittenProgress::isRecommendation)) {
+            return;
+        }
+        withHead(content, (repository, head, plans) -> {
+            String inContent = plans.substring(0, plans.length() - "plans".length());
+            for (String file : new TreeSet<>(files)) {
+                compareWithHead(repository, head, plans, inContent + file, display, problems);
+            }
+        });
+    }
+
+    private interface AtHead {
+        void run(Repository repository, ObjectId head, String plans) throws IOException, GitAPIException;
+    }
+
+    /** Runs {@code work} with the content's repository, the tree of its last commit and the plans folder's path in it, if there are both. */
+    private static void withHead(Path content, AtHead work) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(content.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             return;
@@ -48,28 +80,32 @@ public final class RewrittenProgress {
             if (head == null) {
                 return;
             }
-            String plans = GitHistory.plansPath(repository, content);
-            Status status = new Git(repository).status().addPath(plans).call();
-            SortedSet<String> changed = new TreeSet<>(status.getModified());
-            changed.addAll(status.getChanged());
-            String inContent = plans.substring(0, plans.length() - "plans".length());
-            for (String path : changed) {
-                if (!path.matches(".*/recommendations/[^/]+\\.ya?ml")) {
-                    continue;
-                }
-                Path file = repository.getWorkTree().toPath().resolve(path);
-                try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
-                    if (walk == null || !Files.isRegularFile(file)) {
-                        continue;
-                    }
-                    String name = display.isEmpty() || display.equals(".") ? path.substring(inContent.length())
-                            : display + "/" + path.substring(inContent.length());
-                    String before = new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-                    compare(name, before, Files.readString(file, StandardCharsets.UTF_8), problems);
-                }
-            }
+            work.run(repository, head, GitHistory.plansPath(repository, content));
         } catch (IOException | GitAPIException | RuntimeException e) {
             // unreadable history, or a file that is not UTF-8 (told where it is read): nothing to compare
+        }
+    }
+
+    private static boolean isRecommendation(String path) {
+        return path.matches("(.*/)?recommendations/[^/]+\\.ya?ml");
+    }
+
+    /** Compares a recommendation file (by its path in the repository) with the last commit's, where that holds it. */
+    private static void compareWithHead(Repository repository, ObjectId head, String plans, String path, String display, Problems problems)
+            throws IOException {
+        if (!isRecommendation(path) || !path.startsWith(plans + "/")) {
+            return;
+        }
+        String inContent = plans.substring(0, plans.length() - "plans".length());
+        Path file = repository.getWorkTree().toPath().resolve(path);
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
+            if (walk == null || !Files.isRegularFile(file)) {
+                return;
+            }
+            String name = display.isEmpty() || display.equals(".") ? path.substring(inContent.length())
+                    : display + "/" + path.substring(inContent.length());
+            String before = new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+            compare(name, before, Files.readString(file, StandardCharsets.UTF_8), problems);
         }
     }
 

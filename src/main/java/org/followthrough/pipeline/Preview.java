@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.followthrough.cache.MemoryCache;
 import org.followthrough.cache.PlanStore;
+import org.followthrough.history.RewrittenProgress;
 import org.followthrough.model.Archive;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problem;
@@ -92,6 +93,12 @@ public final class Preview {
         files = inContent.isPresent() ? files.reread(request.content(), inContent.get(), problems)
                 : ContentFiles.read(request.content(), problems);
         Optional<Pipeline.Assembled> assembled = Pipeline.loadValidateAssemble(request, problems, plans, files);
+        // An earlier progress update rewritten, as check tells it: every file changed since the last commit at first, then each file saved.
+        if (inContent.isPresent()) {
+            RewrittenProgress.warn(request.content(), request.content().toString(), inContent.get(), problems);
+        } else {
+            RewrittenProgress.warn(request.content(), request.content().toString(), problems);
+        }
         if (assembled.isEmpty() || problems.hasErrors()) {
             return new Result(problems.sorted(), Optional.empty());
         }

@@ -63,6 +63,26 @@ class ServeTest {
         }
     }
 
+    /** An earlier progress update rewritten while serve runs is told there as check tells it, not only by the next check. */
+    @Test
+    void warnsOfAnEarlierProgressUpdateRewrittenAsCheckDoes() throws IOException {
+        Path content;
+        try (org.followthrough.support.GitRepositories repo = org.followthrough.support.GitRepositories.init(temp.resolve("repo"))) {
+            content = TestBuilds.copy(TestBuilds.fixture("small"), repo.root().resolve("content"));
+            repo.commit("Add the sample plan", "2026-11-01T10:00:00Z");
+        }
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            serve.get(RECOMMENDATION);
+
+            ServeRun.edit(recommendation(content), UPDATE, "text: A template was agreed.");
+
+            serve.getUntil(RECOMMENDATION, r -> text(r).contains("A template was agreed."), "the saved update");
+            ServeRun.waitFor(serve::err, err -> err.contains("differs from the last commit's"), "the warning");
+            assertThat(serve.err()).contains(recommendation(content) + ":", "warning: the progress update of 2024-03-01 of action 1.1"
+                    + " differs from the last commit's");
+        }
+    }
+
     @Test
     void startsFromThePlansTheLastBuildCheckedAndWritesNothingToItsCache() throws IOException {
         Path content = content();
