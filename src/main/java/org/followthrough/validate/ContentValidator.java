@@ -328,7 +328,6 @@ public final class ContentValidator {
         }
     }
 
-    /** The codes a plan may use: its own scale of a kind where it defines one, the site's otherwise. */
     /**
      * A progress update a recommendation gives for all its actions, with a status that is not a done one, that is the latest
      * word on an action already reported done: it moves that action back, which is seldom meant. Most often an update for
@@ -338,37 +337,38 @@ public final class ContentValidator {
     private void warnSharedUpdatesThatReopen(Doc plan, Doc site, List<Doc> recommendations) {
         Map<String, Boolean> done = statusesDone(plan, site);
         for (Doc rec : recommendations) {
-            for (Doc shared : rec.docs("progress")) {
-                LocalDate date = shared.date("date");
-                if (date == null || status(shared) == null || !Boolean.FALSE.equals(done.get(status(shared)))) {
-                    continue;
-                }
-                List<String> reopened = new ArrayList<>();
-                for (Doc action : rec.docs("actions")) {
-                    // the action's own word on or before the shared update, and none after it
-                    String status = status(action);
-                    LocalDate since = null;
-                    boolean later = false;
-                    for (Doc own : action.docs("progress")) {
-                        LocalDate on = own.date("date");
-                        if (on != null && on.isAfter(date)) {
-                            later = true;
-                        } else if (status(own) != null) {
-                            status = status(own);
-                            since = on;
-                        }
-                    }
-                    if (!later && status != null && Boolean.TRUE.equals(done.get(status))) {
-                        reopened.add(action.text("ref") + " (" + status + (since != null ? " on " + since : "") + ")");
+            // only the last dated shared update with a status can be the latest word on an action
+            Doc shared = rec.docs("progress").stream().filter(u -> u.date("date") != null && status(u) != null).reduce((a, b) -> b).orElse(null);
+            if (shared == null || !Boolean.FALSE.equals(done.get(status(shared)))) {
+                continue;
+            }
+            LocalDate date = shared.date("date");
+            List<String> reopened = new ArrayList<>();
+            for (Doc action : rec.docs("actions")) {
+                // the action's own word before the shared update, and none on its day or after it (an action's own update
+                // of the same day comes after the recommendation's, and has the last word)
+                String status = status(action);
+                LocalDate since = null;
+                boolean later = false;
+                for (Doc own : action.docs("progress")) {
+                    LocalDate on = own.date("date");
+                    if (on != null && !on.isBefore(date)) {
+                        later = true;
+                    } else if (status(own) != null) {
+                        status = status(own);
+                        since = on;
                     }
                 }
-                if (!reopened.isEmpty()) {
-                    problems.warning(shared.locationOf("status"), "this update is given for all of recommendation " + rec.text("number")
-                                    + "'s actions, as it is not indented under one, so it moves " + (reopened.size() == 1 ? "action " : "actions ")
-                                    + String.join(", ", reopened) + " back to '" + status(shared) + "'",
-                            "if it reports one action's progress, move it into that action's progress: list, indented as its other"
-                                    + " updates are; if the actions are open again, leave it as it is");
+                if (!later && status != null && Boolean.TRUE.equals(done.get(status))) {
+                    reopened.add(action.text("ref") + " (" + status + (since != null ? " on " + since : "") + ")");
                 }
+            }
+            if (!reopened.isEmpty()) {
+                problems.warning(shared.locationOf("status"), "this update is given for all of recommendation " + rec.text("number")
+                                + "'s actions, as it is not indented under one, so it moves " + (reopened.size() == 1 ? "action " : "actions ")
+                                + String.join(", ", reopened) + " back to '" + status(shared) + "'",
+                        "if it reports one action's progress, move it into that action's progress: list, indented as its other"
+                                + " updates are; if the actions are open again, leave it as it is");
             }
         }
     }
@@ -396,6 +396,7 @@ public final class ContentValidator {
         return done;
     }
 
+    /** The codes a plan may use: its own scale of a kind where it defines one, the site's otherwise. */
     private static Map<RefKind, Set<String>> knownCodes(Doc plan, Doc site) {
         Scales defaults = DefaultScales.get();
         Map<RefKind, Set<String>> known = new HashMap<>();
