@@ -50,6 +50,22 @@ public final class RewrittenProgress {
     }
 
     /**
+     * The recommendation files of the content that differ from the last commit's, by their paths from the content
+     * folder; none where the content is in no repository, or one without a commit.
+     */
+    public static java.util.Set<String> changed(Path content) {
+        java.util.Set<String> found = new TreeSet<>();
+        withHead(content, (repository, head, plans) -> {
+            Status status = new Git(repository).status().addPath(plans).call();
+            String inContent = plans.substring(0, plans.length() - "plans".length());
+            for (java.util.Set<String> paths : List.of(status.getModified(), status.getChanged())) {
+                paths.stream().filter(RewrittenProgress::isRecommendation).forEach(path -> found.add(path.substring(inContent.length())));
+            }
+        });
+        return found;
+    }
+
+    /**
      * The same for the given files of the content only (by their paths from the content folder), without asking Git which
      * files changed: for {@code serve}, which the file system tells of each file saved.
      */

@@ -59,6 +59,9 @@ public final class Preview {
      *                time zone), the clock and the build cache to read checked plans from (never written);
      *                its output folder, base URL and organisation are not used
      */
+    /** The content's files changed since the last commit, or saved since serve started (null before the first rebuild). */
+    private Set<String> edited;
+
     public Preview(BuildRequest request) {
         this.request = new BuildRequest(request.content(), request.templates(), null, request.asOf(), null, request.clock());
         // the plans the last build checked, from its cache (read only), so that the first rebuild checks only what changed since
@@ -93,12 +96,13 @@ public final class Preview {
         files = inContent.isPresent() ? files.reread(request.content(), inContent.get(), problems)
                 : ContentFiles.read(request.content(), problems);
         Optional<Pipeline.Assembled> assembled = Pipeline.loadValidateAssemble(request, problems, plans, files);
-        // An earlier progress update rewritten, as check tells it: every file changed since the last commit at first, then each file saved.
-        if (inContent.isPresent()) {
-            RewrittenProgress.warn(request.content(), request.content().toString(), inContent.get(), problems);
-        } else {
-            RewrittenProgress.warn(request.content(), request.content().toString(), problems);
+        // An earlier progress update rewritten, as check tells it: the files changed since the last commit when serve started, and
+        // every file saved since, compared each time, so that the warning stays while the file is as it is.
+        if (edited == null) {
+            edited = new java.util.TreeSet<>(RewrittenProgress.changed(request.content()));
         }
+        inContent.ifPresent(edited::addAll);
+        RewrittenProgress.warn(request.content(), request.content().toString(), edited, problems);
         if (assembled.isEmpty() || problems.hasErrors()) {
             return new Result(problems.sorted(), Optional.empty());
         }
