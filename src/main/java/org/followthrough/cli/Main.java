@@ -147,7 +147,9 @@ public final class Main implements Runnable {
                 throw new CommandLine.TypeConversionException("'" + text + "' is written day first: write dates year first, YYYY-MM-DD ("
                         + meant.get() + ")");
             }
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a real date written as YYYY-MM-DD");
+            java.util.Optional<String> impossible = org.followthrough.format.ShapeChecker.dayFirstImpossible(text);
+            throw new CommandLine.TypeConversionException(impossible.map(why -> "'" + text + "' is not a real date" + why
+                    + "; write dates year first, YYYY-MM-DD").orElse("'" + text + "' is not a real date written as YYYY-MM-DD"));
         }
         if (date.getYear() < Limits.EARLIEST_YEAR || date.getYear() > Limits.LATEST_YEAR) {
             throw new CommandLine.TypeConversionException("'" + text + "' is outside the years " + Limits.EARLIEST_YEAR + " to "

@@ -671,22 +671,31 @@ public final class ShapeChecker {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+            return date.getYear() >= Limits.EARLIEST_YEAR && date.getYear() <= Limits.LATEST_YEAR ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException notADay) {
             return Optional.empty();
         }
     }
 
     /** Why a day-first date (31/06/2025) names no real day ("June 2025 has 30 days"); empty where the text is not one, or is a real day. */
-    private static Optional<String> dayFirstImpossible(String text) {
+    public static Optional<String> dayFirstImpossible(String text) {
         Matcher m = DAY_FIRST.matcher(text.strip());
         if (!m.matches() || dayFirst(text).isPresent()) {
             return Optional.empty();
         }
         int year = Integer.parseInt(m.group(3));
         int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(1));
+        if (year < Limits.EARLIEST_YEAR || year > Limits.LATEST_YEAR) {
+            return Optional.of(": the year " + m.group(3) + " is outside the years " + Limits.EARLIEST_YEAR + " to " + Limits.LATEST_YEAR
+                    + " that dates may name");
+        }
         if (month < 1 || month > 12) {
             return Optional.of(": there is no month " + month);
+        }
+        if (day < 1) {
+            return Optional.of(": there is no day " + day);
         }
         YearMonth ym = YearMonth.of(year, month);
         return Optional.of(": " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has " + ym.lengthOfMonth() + " days");
