@@ -59,13 +59,15 @@ public final class Typesetter {
     }
 
     /**
-     * Whether every face of the fonts draws a character (headings and labels are bold, some words oblique), their files read
-     * once; one a face lacks is drawn there as a replacement mark (and reported in {@link Result#missingCharacters()}). A
-     * character with nothing to draw (a control, a zero-width joiner) counts as drawn.
+     * Whether the regular and the bold face of the fonts both draw a character (any text may be in a heading or a label,
+     * which are bold), their files read once; one a face lacks is drawn there as a replacement mark (and reported in
+     * {@link Result#missingCharacters()}). The oblique faces, which lack some scripts the others have (Arabic), are left
+     * out: only words a text emphasises are set in them. A character with nothing to draw (a control, a zero-width joiner)
+     * counts as drawn.
      */
     public static java.util.function.IntPredicate draws(FontSource fonts) {
         FontFamily family = FontFamily.of(fonts);
-        List<FontProgram> faces = java.util.Arrays.stream(FontSource.Face.values()).map(family::face).toList();
+        List<FontProgram> faces = List.of(family.face(FontSource.Face.REGULAR), family.face(FontSource.Face.BOLD));
         return codePoint -> codePoint == 0x200B || Paragraph.invisible(codePoint) || faces.stream().allMatch(face -> face.glyph(codePoint) != 0);
     }
 

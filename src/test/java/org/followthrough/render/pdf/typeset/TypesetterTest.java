@@ -133,8 +133,8 @@ class TypesetterTest {
     }
 
     /**
-     * What check asks of the fonts (see {@code PdfCharacters}): a character is drawn only where every face draws it, since
-     * a heading is bold. The regular face of DejaVu Sans has characters its bold face lacks: a heading holding one would
+     * What check asks of the fonts (see {@code PdfCharacters}): a character is drawn only where the regular and the bold
+     * face both draw it, since a heading is bold. The regular face of DejaVu Sans has characters its bold face lacks: a heading holding one would
      * show a replacement mark, which check would not have warned of.
      */
     @Test
