@@ -92,6 +92,38 @@ final class OutputStage {
     private record TemplateFault(Location at, String message) {
     }
 
+    /** The most files made again, one by one, to find the first that meets a template problem. */
+    private static final int FAULT_SEARCH = 2_000;
+
+    /**
+     * " while rendering PATH": the first file, in the site's order, that meets the template problem, so that a problem only
+     * some content brings out names the same page each build (the render threads stop where timing has them); made again
+     * on this thread, into nothing, up to {@link #FAULT_SEARCH} files. Empty where none of those meets it.
+     */
+    private String firstPageMeeting(TemplateFault fault, List<Output> wanted) {
+        RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), RenderContext.Parts.NONE);
+        boolean pdfTemplate = fault.at().file().replace('\\', '/').contains("/pdf/") || fault.at().file().startsWith("pdf/");
+        int tried = 0;
+        for (Output output : wanted) {
+            if ((output.kind() == Output.Kind.PDF) != pdfTemplate) {
+                continue;
+            }
+            if (++tried > FAULT_SEARCH) {
+                break;
+            }
+            try {
+                output.recipe().make(context);
+            } catch (TemplateEngine.TemplateProblem e) {
+                if (new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()).equals(fault)) {
+                    return " while rendering " + output.path();
+                }
+            } catch (RuntimeException other) {
+                // another failure is not this one's to tell
+            }
+        }
+        return "";
+    }
+
     /**
      * @param templateLocation where a template named in a template problem is, for the message: the site's own file or the built-in one
      * @param guard            reads every file before it is published, and keeps back any that holds a protected name
@@ -179,7 +211,7 @@ final class OutputStage {
             if (!problems.hasErrors() && !failed) {
                 runUnit(late, null);
             }
-            templateFaults.forEach(fault -> problems.error(fault.at(), "template error: " + fault.message(),
+            templateFaults.forEach(fault -> problems.error(fault.at(), "template error" + firstPageMeeting(fault, wanted) + ": " + fault.message(),
                     "fix the template; the previous site is unchanged"));
         } catch (RuntimeException | Error e) {
             failed = true;

@@ -70,8 +70,8 @@ class MainTest {
     }
 
     /**
-     * A mistake in a site's own template is told like a content problem, at its line and column, and the site is not
-     * published.
+     * A mistake in a site's own template is told like a content problem, at its line and column, with the first page that
+     * meets it, and the site is not published.
      */
     @Test
     void aTemplateMistakeIsToldAtItsLineAndColumnAndPublishesNothing() throws IOException {
@@ -83,15 +83,16 @@ class MainTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(templates.resolve("recommendation.ftlh").toString())
-                + ":3:\\d+: template error: ");
+                + ":3:\\d+: template error while rendering plans/[^ ]+/recommendations/[^ ]+: ");
         assertThat(run.err()).doesNotContain("cannot read the template");
         assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(site).doesNotExist();
     }
 
     /**
-     * A template that fails on every page using it is told once, at its place in the template, whichever pages the render
-     * threads had started when it was met: the same build says the same each time (the shipped plans have 70 recommendations).
+     * A template that fails on every page using it is told once, at its place in the template and with the first page in the
+     * site's order that meets it, whichever pages the render threads had started when it was met: the same build says the
+     * same each time (the shipped plans have 70 recommendations).
      */
     @Test
     void aTemplateMistakeMetOnManyPagesIsToldOnceAndTheSameEachTime() throws IOException {
@@ -104,12 +105,35 @@ class MainTest {
             Run run = run("build", "--content", "content", "--templates", templates.toString(), "--out", temp.resolve("site").toString(),
                     "--no-cache", "--no-pdf", "--as-of", "2026-11-23");
             assertThat(run.code()).as(run.all()).isEqualTo(1);
-            assertThat(run.err()).contains("1 problem found").contains("recommendation.ftlh:3:3: template error: ");
+            assertThat(run.err()).contains("1 problem found").contains("recommendation.ftlh:3:3: template error while rendering plans/");
             said.add(run.err());
         }
 
         assertThat(said).hasSize(1);
         assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    /**
+     * A template mistake that only some content brings out (a value one plan leaves out) names a page of such a plan, the
+     * same one each build, so that the editor knows which: the shipped P, Mr S and 2022 update plans give no reference.
+     */
+    @Test
+    void aTemplateMistakeThatSomeContentBringsOutNamesAPageOfThatContent() throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve("plan.ftlh"),
+                "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n<p>${plan.reference}</p>\n</@layout.frame>\n");
+
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            Run run = run("build", "--content", "content", "--templates", templates.toString(), "--out", temp.resolve("site").toString(),
+                    "--no-cache", "--no-pdf", "--as-of", "2026-11-23");
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            said.add(run.err());
+        }
+
+        assertThat(said).hasSize(1);
+        assertThat(said.iterator().next()).containsPattern("plan\\.ftlh:3:\\d+: template error while rendering plans/"
+                + "(p-independent-investigation|kmpt-mr-s|x-update-2022)/index\\.html: ");
     }
 
     /**
@@ -134,7 +158,7 @@ class MainTest {
         for (Run run : List.of(checked, built)) {
             assertThat(run.code()).as(run.all()).isEqualTo(1);
             assertThat(run.err()).as(run.all()).startsWith(templates.resolve("about.ftlh") + ":")
-                    .contains("about.ftlh:").contains(": template error: ");
+                    .contains("template error while rendering about/index.html");
             assertThat(run.all()).doesNotContain("Exception").doesNotContain("Error").doesNotContain("\tat ");
         }
         assertThat(checked.err()).as("the summary names where the problem is").contains("1 problem found in " + SMALL + " and " + templates + ".");
