@@ -88,8 +88,13 @@ final class OutputStage {
     /** Each template problem met. */
     private final java.util.Set<TemplateFault> templateFaults = ConcurrentHashMap.newKeySet();
 
-    /** A template problem, wherever it was met. */
-    private record TemplateFault(Location at, String message) {
+    /** A template problem, wherever it was met: the template's name, its place as messages give it, and what is wrong. */
+    private record TemplateFault(String template, Location at, String message) {
+    }
+
+    /** The template problem {@code e} is, placed as messages place it. */
+    private TemplateFault fault(TemplateEngine.TemplateProblem e) {
+        return new TemplateFault(e.template(), new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage());
     }
 
     /** The most files made again, one by one, to find the first that meets a template problem. */
@@ -102,7 +107,7 @@ final class OutputStage {
      */
     private String firstPageMeeting(TemplateFault fault, List<Output> wanted) {
         RenderContext context = new RenderContext(pdfs, path -> Optional.ofNullable(sizes.get(path)), RenderContext.Parts.NONE);
-        boolean pdfTemplate = fault.at().file().replace('\\', '/').contains("/pdf/") || fault.at().file().startsWith("pdf/");
+        boolean pdfTemplate = fault.template().startsWith("pdf/");
         int tried = 0;
         for (Output output : wanted) {
             if ((output.kind() == Output.Kind.PDF) != pdfTemplate) {
@@ -114,7 +119,7 @@ final class OutputStage {
             try {
                 output.recipe().make(context);
             } catch (TemplateEngine.TemplateProblem e) {
-                if (new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()).equals(fault)) {
+                if (fault(e).equals(fault)) {
                     return " while rendering " + output.path();
                 }
             } catch (RuntimeException other) {
@@ -293,9 +298,9 @@ final class OutputStage {
             String by = key != null ? key : cacheKey(output, context::size);
             return Optional.of(new UnitRecord.Entry(output.path(), by, produce(output, by, context, gathered)));
         } catch (TemplateEngine.TemplateProblem e) {
-            // Told once, at its place in the template, and not by a page: the other threads stop after the page each is making,
-            // so which pages met it depends on timing, and a build must say the same each time.
-            templateFaults.add(new TemplateFault(new Location(templateLocation.apply(e.template()), e.line(), e.column()), e.getMessage()));
+            // Told once, when the stage ends, with the first page in the site's order that meets it (see firstPageMeeting): the
+            // other threads stop after the page each is making, so which pages met it here depends on timing.
+            templateFaults.add(fault(e));
             failed = true;
         } catch (PdfFonts.MissingFontsException e) {
             // Said once, not once a PDF: every PDF fails for the same reason (problems are told once each).
