@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
@@ -39,14 +38,7 @@ public final class RewrittenProgress {
 
     /** @param display how problems name the content folder ("content") */
     public static void warn(Path content, String display, Problems problems) {
-        withHead(content, (repository, head, plans) -> {
-            Status status = new Git(repository).status().addPath(plans).call();
-            SortedSet<String> changed = new TreeSet<>(status.getModified());
-            changed.addAll(status.getChanged());
-            for (String path : changed) {
-                compareWithHead(repository, head, plans, path, display, problems);
-            }
-        });
+        warn(content, display, changed(content), problems);
     }
 
     /**
@@ -57,9 +49,8 @@ public final class RewrittenProgress {
         java.util.Set<String> found = new TreeSet<>();
         withHead(content, (repository, head, plans) -> {
             Status status = new Git(repository).status().addPath(plans).call();
-            String inContent = plans.substring(0, plans.length() - "plans".length());
             for (java.util.Set<String> paths : List.of(status.getModified(), status.getChanged())) {
-                paths.stream().filter(RewrittenProgress::isRecommendation).forEach(path -> found.add(path.substring(inContent.length())));
+                paths.stream().filter(RewrittenProgress::isRecommendation).forEach(path -> found.add(path.substring(contentFolder(plans).length())));
             }
         });
         return found;
@@ -74,9 +65,8 @@ public final class RewrittenProgress {
             return;
         }
         withHead(content, (repository, head, plans) -> {
-            String inContent = plans.substring(0, plans.length() - "plans".length());
             for (String file : new TreeSet<>(files)) {
-                compareWithHead(repository, head, plans, inContent + file, display, problems);
+                compareWithHead(repository, head, plans, contentFolder(plans) + file, display, problems);
             }
         });
     }
@@ -102,6 +92,11 @@ public final class RewrittenProgress {
         }
     }
 
+    /** The content folder's path in the repository, with its '/' ("" at the top), from its plans folder's ("content/plans"). */
+    private static String contentFolder(String plans) {
+        return plans.substring(0, plans.length() - "plans".length());
+    }
+
     private static boolean isRecommendation(String path) {
         return path.matches("(.*/)?recommendations/[^/]+\\.ya?ml");
     }
@@ -112,7 +107,7 @@ public final class RewrittenProgress {
         if (!isRecommendation(path) || !path.startsWith(plans + "/")) {
             return;
         }
-        String inContent = plans.substring(0, plans.length() - "plans".length());
+        String inContent = contentFolder(plans);
         Path file = repository.getWorkTree().toPath().resolve(path);
         try (TreeWalk walk = TreeWalk.forPath(repository, path, head)) {
             if (walk == null || !Files.isRegularFile(file)) {
