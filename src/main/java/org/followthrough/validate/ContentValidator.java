@@ -381,16 +381,15 @@ public final class ContentValidator {
     /** Whether each status code of the plan means done (completed, embedded or closed): the plan's list, else the site's, else the defaults. */
     private static Map<String, Boolean> statusesDone(Doc plan, Doc site) {
         Map<String, Boolean> done = new HashMap<>();
-        for (Doc holder : java.util.Arrays.asList(plan, site)) {
-            if (holder != null && holder.has("scales") && holder.doc("scales").has("statuses")) {
-                for (Doc entry : holder.doc("scales").docs("statuses")) {
-                    String lifecycle = entry.text("lifecycle");
-                    // a lifecycle the format does not know is told where it is
-                    Lifecycle.writable().stream().filter(l -> l.code().equals(lifecycle) && entry.text("code") != null).findFirst()
-                            .ifPresent(l -> done.put(entry.text("code"), l.isDone()));
-                }
-                return done;
+        Optional<List<Doc>> entries = scaleEntries(plan, site, RefKind.STATUS);
+        if (entries.isPresent()) {
+            for (Doc entry : entries.get()) {
+                String lifecycle = entry.text("lifecycle");
+                // a lifecycle the format does not know is told where it is
+                Lifecycle.writable().stream().filter(l -> l.code().equals(lifecycle) && entry.text("code") != null).findFirst()
+                        .ifPresent(l -> done.put(entry.text("code"), l.isDone()));
             }
+            return done;
         }
         DefaultScales.get().statuses().entries().forEach(e -> done.put(e.code(), e.lifecycle() != null && e.lifecycle().isDone()));
         return done;
@@ -400,11 +399,11 @@ public final class ContentValidator {
     private static Map<RefKind, Set<String>> knownCodes(Doc plan, Doc site) {
         Scales defaults = DefaultScales.get();
         Map<RefKind, Set<String>> known = new HashMap<>();
-        known.put(RefKind.GRADE, codes(plan, site, "grades", defaults.grades()));
-        known.put(RefKind.PRIORITY, codes(plan, site, "priorities", defaults.priorities()));
-        known.put(RefKind.RAG, codes(plan, site, "rag", defaults.rag()));
-        known.put(RefKind.TERM, codes(plan, site, "terms", defaults.terms()));
-        known.put(RefKind.STATUS, codes(plan, site, "statuses", defaults.statuses()));
+        known.put(RefKind.GRADE, codes(plan, site, RefKind.GRADE, defaults.grades()));
+        known.put(RefKind.PRIORITY, codes(plan, site, RefKind.PRIORITY, defaults.priorities()));
+        known.put(RefKind.RAG, codes(plan, site, RefKind.RAG, defaults.rag()));
+        known.put(RefKind.TERM, codes(plan, site, RefKind.TERM, defaults.terms()));
+        known.put(RefKind.STATUS, codes(plan, site, RefKind.STATUS, defaults.statuses()));
         if (site != null) {
             // Without a valid site.yaml there is no list to check against, and its own problems are reported.
             known.put(RefKind.THEME, themeIds(site));
@@ -412,17 +411,31 @@ public final class ContentValidator {
         return known;
     }
 
-    private static Set<String> codes(Doc plan, Doc site, String field, Scale fallback) {
+    private static Set<String> codes(Doc plan, Doc site, RefKind kind, Scale fallback) {
         Set<String> codes = new LinkedHashSet<>();
-        for (Doc holder : java.util.Arrays.asList(plan, site)) {
-            if (holder != null && holder.has("scales") && holder.doc("scales").has(field)) {
-                // an entry without its code is reported where it is; the codes the others give are still known
-                holder.doc("scales").docs(field).stream().map(e -> e.text("code")).filter(java.util.Objects::nonNull).forEach(codes::add);
-                return codes;
-            }
+        Optional<List<Doc>> entries = scaleEntries(plan, site, kind);
+        if (entries.isPresent()) {
+            // an entry without its code is reported where it is; the codes the others give are still known
+            entries.get().stream().map(e -> e.text("code")).filter(java.util.Objects::nonNull).forEach(codes::add);
+            return codes;
         }
         fallback.entries().forEach(e -> codes.add(e.code()));
         return codes;
+    }
+
+    /** The field of a plan's or the site's {@code scales:} that lists the codes of a kind of scale. */
+    private static final Map<RefKind, String> SCALE_FIELDS = Map.of(RefKind.GRADE, "grades", RefKind.PRIORITY, "priorities",
+            RefKind.RAG, "rag", RefKind.TERM, "terms", RefKind.STATUS, "statuses");
+
+    /** The entries of a kind of scale the plan uses: its own list where it gives one, else the site's; empty for the defaults. */
+    private static Optional<List<Doc>> scaleEntries(Doc plan, Doc site, RefKind kind) {
+        String field = SCALE_FIELDS.get(kind);
+        for (Doc holder : java.util.Arrays.asList(plan, site)) {
+            if (holder != null && holder.has("scales") && holder.doc("scales").has(field)) {
+                return Optional.of(holder.doc("scales").docs(field));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Set<String> themeIds(Doc site) {
@@ -515,22 +528,10 @@ public final class ContentValidator {
                             + "; add it there if it belongs on the list")
                     : ids.isEmpty() ? "define the plan's " + ref.kind().noun() + " scale in plan.yaml (scales:) or the site's in site.yaml"
                     : "the codes of this plan's scale are: " + String.join(", ", ids) + "; to publish the plan's own word, list it"
-                    + " under scales: " + scalesField(ref.kind()) + " in plan.yaml with every other code the plan uses (a plan's list"
+                    + " under scales: " + SCALE_FIELDS.get(ref.kind()) + ": in plan.yaml with every other code the plan uses (a plan's list"
                     + " replaces the site's)";
         }
         problems.error(ref.location(), "unknown " + ref.kind().noun() + " '" + ref.id() + "'", hint);
-    }
-
-    /** The field of plan.yaml's scales: that lists a scale's codes. */
-    private static String scalesField(RefKind kind) {
-        return switch (kind) {
-            case STATUS -> "statuses:";
-            case GRADE -> "grades:";
-            case RAG -> "rag:";
-            case TERM -> "terms:";
-            case PRIORITY -> "priorities:";
-            default -> kind.noun() + ":";
-        };
     }
 
     private void checkPlanDates(Doc plan) {
