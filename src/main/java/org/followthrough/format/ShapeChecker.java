@@ -646,8 +646,9 @@ public final class ShapeChecker {
             return date(text, at, name, true).map(TargetDate.Day::new);
         }
         Optional<LocalDate> dayFirst = dayFirst(text);
-        if (dayFirst.isEmpty() && dayFirstImpossible(text).isPresent()) {
-            problems.error(at, "'" + text + "' is not a real date" + dayFirstImpossible(text).get(), "check the day and month, and write"
+        Optional<String> impossible = dayFirstImpossible(text);
+        if (impossible.isPresent()) {
+            problems.error(at, "'" + text + "' is not a real date" + impossible.get(), "check the day and month, and write"
                     + " the date year first (2020-09-30), or the month alone (2020-09); keep wording such as '31 September 2020' as"
                     + " {as_published: \"…\"} without a date");
             return Optional.empty();
@@ -691,21 +692,18 @@ public final class ShapeChecker {
             return Optional.of(": the year " + m.group(3) + " is outside the years " + Limits.EARLIEST_YEAR + " to " + Limits.LATEST_YEAR
                     + " that dates may name");
         }
-        if (month < 1 || month > 12) {
-            return Optional.of(": there is no month " + month);
-        }
-        if (day < 1) {
+        if (day < 1 && month >= 1 && month <= 12) {
             return Optional.of(": there is no day " + day);
         }
-        YearMonth ym = YearMonth.of(year, month);
-        return Optional.of(": " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has " + ym.lengthOfMonth() + " days");
+        return Optional.of(noSuchDay(year, month));
     }
 
     /** @param wording whether the field may keep the plan's own wording instead ({as_published: …}), as a target may */
     private Optional<LocalDate> date(String text, Location at, String name, boolean wording) {
         Matcher day = DAY.matcher(text);
-        if (!day.matches() && dayFirst(text).isEmpty() && dayFirstImpossible(text).isPresent()) {
-            problems.error(at, "'" + text + "' is not a real date" + dayFirstImpossible(text).get(),
+        Optional<String> impossible = day.matches() ? Optional.empty() : dayFirstImpossible(text);
+        if (impossible.isPresent()) {
+            problems.error(at, "'" + text + "' is not a real date" + impossible.get(),
                     "check the day and month, and write the date year first, YYYY-MM-DD (2020-09-30)");
             return Optional.empty();
         }
@@ -735,8 +733,11 @@ public final class ShapeChecker {
     }
 
     private static String whyImpossible(Matcher day) {
-        int year = Integer.parseInt(day.group(1));
-        int month = Integer.parseInt(day.group(2));
+        return noSuchDay(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)));
+    }
+
+    /** Why a day of this year and month is not a real one: the month does not exist, or has fewer days. */
+    private static String noSuchDay(int year, int month) {
         if (month < 1 || month > 12) {
             return ": there is no month " + month;
         }
