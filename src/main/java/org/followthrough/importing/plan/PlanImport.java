@@ -107,17 +107,10 @@ public final class PlanImport {
                     "name the columns with --columns, e.g. --columns \"B=action;C=owner;D=target\""));
             return result(problems, List.of(), List.of(), List.of(), null);
         }
-        Set<String> answered = drafter.answered();
-        Set<String> found = new java.util.HashSet<>();
-        written.forEach((key, column) -> {
-            if (answered.contains(key)) {
-                found.add(column);
-            }
-        });
-        for (String column : new java.util.LinkedHashSet<>(written.values())) {
-            if (found.contains(column)) {
-                continue;
-            }
+        // a column as written is found where any of its keys (a letter in capitals is a heading too) was
+        Set<String> found = written.entrySet().stream().filter(e -> drafter.answered().contains(e.getKey())).map(Map.Entry::getValue)
+                .collect(java.util.stream.Collectors.toSet());
+        for (String column : written.values().stream().distinct().filter(c -> !found.contains(c)).toList()) {
             problems.add(Problem.error(Location.of("--columns"), column.matches("[A-Z]{1,3}")
                             ? "no table in " + request.file().getFileName() + " has a column " + column + ", nor one headed '" + column + "'"
                             : "no table in " + request.file().getFileName() + " has a column headed '" + column + "'",
