@@ -96,19 +96,20 @@ class MainTest {
      */
     @Test
     void aTemplateMistakeMetOnManyPagesIsToldOnceAndTheSameEachTime() throws IOException {
-        Path templates = Files.createDirectories(temp.resolve("templates"));
-        Files.writeString(templates.resolve("recommendation.ftlh"),
-                "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n${no.such.value}\n</@layout.frame>\n");
-
-        java.util.Set<String> said = whatBuildsOfTheShippedContentSay(templates, 4);
+        java.util.Set<String> said = whatBuildsOfTheShippedContentSay("recommendation.ftlh", "${no.such.value}", 4);
 
         assertThat(said).hasSize(1);
         assertThat(said.iterator().next()).contains("1 problem found").contains("recommendation.ftlh:3:3: template error while rendering plans/");
         assertThat(temp.resolve("site")).doesNotExist();
     }
 
-    /** What each of several builds of the shipped content with these templates says on its error stream; each must fail. */
-    private java.util.Set<String> whatBuildsOfTheShippedContentSay(Path templates, int builds) {
+    /**
+     * What each of several builds of the shipped content says on its error stream, with a site's own template of this
+     * name whose third line is {@code line}, in the layout's frame; each must fail.
+     */
+    private java.util.Set<String> whatBuildsOfTheShippedContentSay(String template, String line, int builds) throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve(template), "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n" + line + "\n</@layout.frame>\n");
         java.util.Set<String> said = new java.util.HashSet<>();
         for (int i = 0; i < builds; i++) {
             Run run = run("build", "--content", "content", "--templates", templates.toString(), "--out", temp.resolve("site").toString(),
@@ -125,11 +126,7 @@ class MainTest {
      */
     @Test
     void aTemplateMistakeThatSomeContentBringsOutNamesAPageOfThatContent() throws IOException {
-        Path templates = Files.createDirectories(temp.resolve("templates"));
-        Files.writeString(templates.resolve("plan.ftlh"),
-                "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n<p>${plan.reference}</p>\n</@layout.frame>\n");
-
-        java.util.Set<String> said = whatBuildsOfTheShippedContentSay(templates, 3);
+        java.util.Set<String> said = whatBuildsOfTheShippedContentSay("plan.ftlh", "<p>${plan.reference}</p>", 3);
 
         assertThat(said).hasSize(1);
         assertThat(said.iterator().next()).containsPattern("plan\\.ftlh:3:\\d+: template error while rendering plans/"
