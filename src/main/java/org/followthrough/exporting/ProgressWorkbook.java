@@ -81,7 +81,7 @@ public final class ProgressWorkbook {
         header(sheet.createRow(0), styles, List.of("Plan", "Code", "Status", "Stage", "Meaning"));
         List<StatusRange> ranges = new ArrayList<>();
         int r = 1;
-        for (Plan plan : lines.stream().map(Line::plan).distinct().toList()) {
+        for (Plan plan : Plan.distinct(lines.stream().map(Line::plan))) {
             int first = r;
             for (ScaleEntry status : plan.scales().statuses().entries()) {
                 Row row = sheet.createRow(r++);

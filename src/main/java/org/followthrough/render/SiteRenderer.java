@@ -951,7 +951,7 @@ public final class SiteRenderer {
             Views.PageView page = views.page(Routes.NOT_FOUND, "Page not found", "Page not found", List.of());
             model.put("page", new Views.PageView(root, page.path(), null, page.title(), page.crumb(), page.breadcrumbs()));
             putSnapshots(model, Routes.NOT_FOUND);
-            return utf8(shared.engine().render("404.ftlh", model));
+            return shared.engine().renderUtf8("404.ftlh", model);
         });
     }
 
@@ -990,7 +990,7 @@ public final class SiteRenderer {
                     model.put("page", views.page(path, title, crumb, crumbs));
                     putSnapshots(model, path);
                     fill.into(context, model);
-                    return utf8(shared.engine().render(template, model));
+                    return shared.engine().renderUtf8(template, model);
                 });
     }
 

@@ -6,7 +6,6 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.Version;
@@ -137,11 +136,21 @@ public final class TemplateEngine {
 
     /** Renders a template to text; a template mistake becomes a {@link TemplateProblem} naming its file and line. */
     public String render(String templateName, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        process(templateName, model, out);
+        return out.toString();
+    }
+
+    /** Renders a template to its UTF-8 bytes, as a page is published, without holding it as text first. */
+    public byte[] renderUtf8(String templateName, Map<String, Object> model) {
+        Utf8Writer out = new Utf8Writer();
+        process(templateName, model, out);
+        return out.toByteArray();
+    }
+
+    private void process(String templateName, Map<String, Object> model, java.io.Writer out) {
         try {
-            Template template = configuration.getTemplate(templateName);
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
+            configuration.getTemplate(templateName).process(model, out);
         } catch (ParseException e) {
             throw parseProblem(e);
         } catch (TemplateException e) {

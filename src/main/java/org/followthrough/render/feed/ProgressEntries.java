@@ -87,7 +87,7 @@ public final class ProgressEntries {
         /** The progress of the actions the organisation owns, alone or with others, in any plan. */
         static Scope organisation(Archive archive, Organisation organisation) {
             List<ActionRecord> owned = ActionRecord.ownedBy(archive, organisation);
-            return new Scope(owned, owned.stream().map(ActionRecord::plan).distinct().toList(), true, "Progress updates: " + organisation.name(),
+            return new Scope(owned, Plan.distinct(owned.stream().map(ActionRecord::plan)), true, "Progress updates: " + organisation.name(),
                     "Progress reported on the actions that " + organisation.name() + " owns, newest first.");
         }
 
