@@ -21,8 +21,10 @@ import org.followthrough.validate.ValidContent;
  * Which plans need not be parsed, checked and assembled again: each plan's key is a fingerprint of
  * everything its checked model depends on — the files in its folder, site.yaml (scales, time zone,
  * the "not updated recently" limit), the set of organisation ids (references are checked against
- * them), the as-of date, where the content folder is (problems name files by it) and the tool. A
- * plan that reads a file outside its folder ({@code file: ../…}) is always made afresh.
+ * them), the as-of date and the tool. A checked plan is kept by that key and where the content folder
+ * is (its warnings name files by it), but the key alone, which decides every file made from the plan,
+ * does not depend on how the folder was named. A plan that reads a file outside its folder
+ * ({@code file: ../…}) is always made afresh.
  */
 final class PlanReuse {
 
@@ -35,21 +37,24 @@ final class PlanReuse {
     private final PlanStore store;
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final Map<String, PlanStore.Kept> reused = new LinkedHashMap<>();
+    /** The content folder as problems name it. */
+    private final String contentFolder;
 
-    private PlanReuse(PlanStore store) {
+    private PlanReuse(PlanStore store, String contentFolder) {
         this.store = store;
+        this.contentFolder = contentFolder;
     }
 
     /** Looks up every plan of the content in the store. */
     static PlanReuse lookUp(ContentFiles files, LocalDate asOf, PlanStore store) {
-        PlanReuse reuse = new PlanReuse(store);
+        PlanReuse reuse = new PlanReuse(store, files.display(""));
         if (store == PlanStore.NONE) {
             return reuse;
         }
         String site = files.get("site.yaml").map(SourceFile::text).orElse("");
         List<String> organisations = files.paths("organisations");
         // the fonts too: a plan's warnings, kept with it, name the characters the PDFs' font cannot draw
-        String shared = Fingerprint.of(Tool.fingerprint(), files.display(""), site, organisations, asOf, PdfFonts.fingerprintInUse());
+        String shared = Fingerprint.of(Tool.fingerprint(), site, organisations, asOf, PdfFonts.fingerprintInUse());
         for (String path : files.paths("plans")) {
             String[] parts = path.split("/");
             if (parts.length == 3 && parts[2].equals("plan.yaml")) {
@@ -58,7 +63,7 @@ final class PlanReuse {
             }
         }
         reuse.keys.entrySet().parallelStream().forEach(entry -> {
-            Optional<PlanStore.Kept> kept = store.find(entry.getValue());
+            Optional<PlanStore.Kept> kept = store.find(reuse.checkedKey(entry.getValue()));
             kept.filter(k -> k.plan().id().equals(entry.getKey())).ifPresent(k -> {
                 synchronized (reuse.reused) {
                     reuse.reused.put(entry.getKey(), k);
@@ -91,6 +96,11 @@ final class PlanReuse {
         String key = Fingerprint.of(parts);
         store.rememberKey(id, folder, files, shared, key);
         return Optional.of(key);
+    }
+
+    /** What a plan's checked model is kept by: its key, and the content folder as its warnings name it. */
+    private String checkedKey(String key) {
+        return Fingerprint.of("checked plan", key, contentFolder);
     }
 
     /** The ids of the plans reused as they were. */
@@ -131,7 +141,7 @@ final class PlanReuse {
                 return;
             }
             ValidContent.PlanDocs doc = docs.get(plan.id());
-            store.keep(keys.get(plan.id()), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
+            store.keep(checkedKey(keys.get(plan.id())), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
         });
         // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
         store.saveKeys(names);

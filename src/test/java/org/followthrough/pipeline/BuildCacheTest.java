@@ -112,6 +112,22 @@ class BuildCacheTest {
         assertThat(Folders.contents(temp.resolve("fresh"))).as("a build without the cache").isEqualTo(published);
     }
 
+    /**
+     * Problems name files as the content folder was given, so the checked plans are kept by it; the files published are not,
+     * and a build given the same folder by another path (relative, from a script) makes none of them again.
+     */
+    @Test
+    void theSameContentGivenByAnotherPathMakesNothingAgain() throws IOException {
+        BuildResult first = build("site", true);
+        Path relative = Path.of("").toAbsolutePath().relativize(content);
+        assertThat(relative.toString()).isNotEqualTo(content.toString());
+
+        BuildResult again = Pipeline.build(TestBuilds.request(relative, temp.resolve("site")).withCache(cache));
+
+        assertThat(again.succeeded()).as("%s", again.problems()).isTrue();
+        assertThat(again.filesFromCache()).isEqualTo(again.filesWritten()).isEqualTo(first.filesWritten());
+    }
+
     @Test
     void aChangedProgressUpdateRemakesOnlyWhatShowsItAndPublishesWhatAFreshBuildWould() throws IOException {
         build("site", true);
