@@ -143,6 +143,35 @@ class ReaderPagesTest {
         assertThat(plansWithSuch).as("the domestic homicide review's ten").isPositive();
     }
 
+    /**
+     * The list of organisations counts, for each, the actions past their target with no status published beside those
+     * overdue: BSMHFT's six such actions of the domestic homicide review would otherwise read as nothing outstanding.
+     */
+    @Test
+    void theListOfOrganisationsCountsActionsPastTargetWithNoStatusBesideTheOverdueOnes() {
+        Document doc = page("organisations/");
+        List<String> headings = doc.select("table thead th").eachText();
+        int passedColumn = headings.indexOf("Target passed, no status published");
+        assertThat(passedColumn).as("%s", headings).isGreaterThan(headings.indexOf("Overdue"));
+        for (org.followthrough.model.Organisation o : archive.organisations()) {
+            Element row = doc.selectFirst("tbody tr:has(th a[href$=/" + o.id() + "/])");
+            long passed = archive.plans().stream().flatMap(Plan::actions)
+                    .filter(a -> a.isOwnedBy(o.id()) && a.state().targetPassedWithoutStatus()).count();
+            assertThat(row.child(passedColumn).text()).as(o.id()).isEqualTo(String.valueOf(passed));
+        }
+        Element bsmhft = doc.selectFirst("tbody tr:has(th a[href$=/bsmhft/])");
+        assertThat(bsmhft.child(passedColumn).text()).isEqualTo("6");
+        assertThat(bsmhft.child(headings.indexOf("Overdue")).text()).isEqualTo("0");
+    }
+
+    /** A listed action the plan gives no status says so once: "Status: not published", not "Status: status not published". */
+    @Test
+    void aListedActionWithNoStatusSaysSoInPlainWords() {
+        String lists = page(BDHR).select("ul.late-list li").text();
+        assertThat(lists).contains("Status: not published;").doesNotContainIgnoringCase("Status: status");
+        assertThat(pages()).allSatisfy(path -> assertThat(site.text(path)).as(path).doesNotContainIgnoringCase("Status: status not"));
+    }
+
     /** Follow-ups are not actions, so the counts leave them out: those past their dates are counted on their own. */
     @Test
     void followUpsPastTheirDatesAreCountedOnTheirPlansPageAndCard() {
@@ -615,7 +644,7 @@ class ReaderPagesTest {
     void theOrganisationsTableSaysHowSharedActionsAreCountedAndIsInAlphabeticalOrder() {
         Document organisations = page("organisations/");
         assertThat(organisations.text()).contains("An action shared by several organisations counts once for each of them here",
-                "(48 actions, 23 completed or closed, 8 overdue)");
+                "(48 actions, 23 completed or closed, 8 overdue, 10 past their target with no status published)");
         assertThat(organisations.select("table[data-sortable]")).hasSize(1);
         List<String> names = organisations.select("tbody th a").eachText();
         assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);

@@ -227,9 +227,43 @@ class LayoutTest {
             return clipped;
             """;
 
+    /** The texts of each chart shown that overlap another of the same chart (axis labels run together), by more than a pixel. */
+    private static final String OVERLAPPING_LABELS = """
+            var overlapping = [];
+            document.querySelectorAll('svg.chart').forEach(function (svg) {
+              if (svg.getBoundingClientRect().width === 0) { return; }
+              var boxes = Array.from(svg.querySelectorAll('text')).map(function (t) { return [t, t.getBoundingClientRect()]; });
+              for (var i = 0; i < boxes.length; i++) {
+                for (var j = i + 1; j < boxes.length; j++) {
+                  var a = boxes[i][1], b = boxes[j][1];
+                  if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+                    overlapping.push(svg.id + ': ' + boxes[i][0].textContent + ' / ' + boxes[j][0].textContent);
+                  }
+                }
+              }
+            });
+            return overlapping;
+            """;
+
+    /** The texts of each chart shown whose letters are drawn smaller than 12 CSS pixels, the drawing being scaled to the page. */
+    private static final String SMALL_CHART_TEXT = """
+            var small = [];
+            document.querySelectorAll('svg.chart').forEach(function (svg) {
+              var box = svg.getBoundingClientRect();
+              if (box.width === 0) { return; }
+              var scale = box.width / svg.viewBox.baseVal.width;
+              svg.querySelectorAll('text').forEach(function (t) {
+                var size = parseFloat(getComputedStyle(t).fontSize) * scale;
+                if (size < 12) { small.push(svg.id + ': ' + t.textContent + ' at ' + size.toFixed(1) + ' px'); }
+              });
+            });
+            return small;
+            """;
+
     /**
      * Page by page, every page of both sites (of a snapshot, one page of each kind: {@link LocalSite#pagesToCheck()}):
-     * at each width it does not scroll sideways nor cut off a chart's labels, and a plan's page shows its status
+     * at each width it does not scroll sideways nor cut off a chart's labels or draw them over each other (on a phone, nor
+     * draw them smaller than 12 pixels), and a plan's page shows its status
      * summary within the first screen. A page is loaded once and resized for each width, smallest first, as a
      * reader turning a tablet or widening a window would see it.
      */
@@ -271,7 +305,11 @@ class LayoutTest {
                 .isLessThanOrEqualTo(window);
         assertThat((List<?>) browser.driver().executeScript(CLIPPED_LABELS)).as("%s at %s: chart labels cut off by the chart's edge", page, size)
                 .isEmpty();
+        assertThat((List<?>) browser.driver().executeScript(OVERLAPPING_LABELS)).as("%s at %s: chart labels drawn over each other", page, size)
+                .isEmpty();
         if (size.width() < 640) {
+            assertThat((List<?>) browser.driver().executeScript(SMALL_CHART_TEXT)).as("%s at %s: chart text too small to read on a phone", page, size)
+                    .isEmpty();
             assertThat((List<?>) browser.driver().executeScript(SCROLLING_CARD_TABLES))
                     .as("%s at %s: tables whose rows should be cards on a phone but scroll sideways, hiding columns", page, size).isEmpty();
             assertThat((List<?>) browser.driver().executeScript(SCROLLING_CHART_TABLES))

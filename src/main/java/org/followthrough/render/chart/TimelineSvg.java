@@ -25,7 +25,7 @@ public final class TimelineSvg {
     /** The dimensions of one drawing: its width, the room for row labels, and the sizes of its text. */
     public enum Size {
         WIDE(760, 96, 12, 11, 22, ""),
-        NARROW(340, 62, 14, 13, 26, "-narrow");
+        NARROW(340, 74, 16, 15, 28, "-narrow");
 
         final int width;
         final int label;
@@ -75,7 +75,8 @@ public final class TimelineSvg {
         int bottom = TOP + rows.size() * size.row;
         StringBuilder svg = open(id + size.suffix, title, description, size, bottom + AXIS);
         boolean undated = t.spans().stream().anyMatch(span -> span.done() && span.completedOn() == null);
-        Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT);
+        int longestRef = t.spans().stream().mapToInt(span -> span.ref().length()).max().orElse(0);
+        Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT, labelColumn(longestRef, size.text, size));
         axis(svg, x, bottom, TOP - 8, size);
         for (LocalDate update : t.updates()) {
             double ux = x.at(update);
@@ -89,7 +90,7 @@ public final class TimelineSvg {
                 t.asOf(), asOf, TOP - 14, asOf, bottom));
         String asOfText = "As at " + Dates.format(t.asOf());
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
-                Math.min(size.width - 2.0, Math.max(asOf, size.label + asOfText.length() * size.small * 0.55)), TOP - 18, size.small,
+                Math.min(size.width - 2.0, Math.max(asOf, x.label + asOfText.length() * size.small * 0.55)), TOP - 18, size.small,
                 escape(asOfText)));
         double column = asOf + (size.width - asOf) / 2;
         if (undated) {
@@ -99,7 +100,7 @@ public final class TimelineSvg {
         }
         // the rows' labels take their size and alignment from the group, not each from its own attributes
         svg.append("<g font-size=\"").append(size.text).append("\" text-anchor=\"end\">\n");
-        String labelX = Integer.toString(size.label - 6);
+        String labelX = Integer.toString(x.label - 6);
         int row = 0;
         for (Object item : rows) {
             int y = TOP + row * size.row;
@@ -115,7 +116,7 @@ public final class TimelineSvg {
                     .append("\" data-deadline=\"").append(iso(span.deadline())).append("\" data-completed=\"").append(iso(span.completedOn()))
                     .append("\" data-lifecycle=\"").append(span.lifecycle().code()).append("\">");
             svg.append("<text x=\"").append(labelX).append("\" y=\"").append(mid + 4).append("\">")
-                    .append(escape(fit(span.ref(), size.label - 8, size.text))).append("</text>");
+                    .append(escape(fit(span.ref(), x.label - 8, size.text))).append("</text>");
             if (span.start() != null && span.deadline() != null && !span.deadline().isBefore(span.start())) {
                 double x1 = x.at(span.start());
                 double x2 = x.at(span.deadline());
@@ -160,18 +161,19 @@ public final class TimelineSvg {
         int height = top + plotHeight + AXIS;
         StringBuilder svg = open(id + size.suffix, title, description, size, height);
         List<Timeline.Point> points = t.points();
-        Scale x = new Scale(points.isEmpty() ? t.from() : points.get(0).date(), t.asOf(), size);
         int max = 1;
         for (Timeline.Point p : points) {
             max = Math.max(max, Math.max(p.open(), p.done()));
         }
+        Scale x = new Scale(points.isEmpty() ? t.from() : points.get(0).date(), t.asOf(), size, RIGHT,
+                labelColumn(String.valueOf(max).length(), size.small, size));
         int bottom = top + plotHeight;
         axis(svg, x, bottom, top, size);
         for (int tick : ticks(max)) {
             double y = bottom - (double) tick / max * plotHeight;
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/><text x=\"%d\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\">%d</text>\n",
-                    size.label, y, size.width - RIGHT, y, size.label - 6, y + 4, size.small, tick));
+                    x.label, y, size.width - RIGHT, y, x.label - 6, y + 4, size.small, tick));
         }
         // Each series is a step line: a vertex only where its count changes, so a long run of dates on which the other
         // series moved draws one horizontal move, not one per date.
@@ -193,8 +195,8 @@ public final class TimelineSvg {
         svg.append("<path class=\"marks-done\" d=\"").append(marks(xs, doneYs)).append("\" stroke=\"#005a30\" stroke-width=\"8\" stroke-linecap=\"round\"/>\n");
         // the key: beside each other on a wide screen, one under the other on a phone
         boolean narrow = size == Size.NARROW;
-        int keyX = narrow ? 8 : size.label;
-        int doneX = narrow ? 8 : size.label + 250;
+        int keyX = narrow ? 8 : x.label;
+        int doneX = narrow ? 8 : x.label + 250;
         int doneY = narrow ? 8 + size.row : 8;
         svg.append(String.format(Locale.ROOT,
                 "<g font-size=\"%d\"><rect x=\"%d\" y=\"8\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><text x=\"%d\" y=\"16\">Not yet complete (dashed line)</text>"
@@ -213,24 +215,47 @@ public final class TimelineSvg {
         return svg;
     }
 
+    /**
+     * The labels' column left of the plot: as wide as its longest label ({@code chars} characters at {@code fontSize}) needs,
+     * at most the size's own, so that short labels (actions "1.1", counts up to 9) leave the room to the plot and its dates.
+     */
+    private static int labelColumn(int chars, int fontSize, Size size) {
+        return Math.min(size.label, Math.max(40, (int) Math.ceil(chars * fontSize * 0.62) + 14));
+    }
+
     /** Month or year ticks along the bottom, as many as fit without their labels touching. */
     private static void axis(StringBuilder svg, Scale x, int bottom, int top, Size size) {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\"/>\n",
-                size.label, bottom, size.width - x.right, bottom));
+                x.label, bottom, size.width - x.right, bottom));
         long months = Math.max(1, ChronoUnit.MONTHS.between(x.from.withDayOfMonth(1), x.to.withDayOfMonth(1)));
-        double plot = size.width - x.right - size.label - 16;
+        double plot = size.width - x.right - x.label - 16;
         boolean byMonth = months <= 18;
-        // a label such as "Sep 2025" or "2025" needs about this many pixels, with a gap
-        double room = (byMonth ? 9 : 5) * size.small * 0.62 + 12;
-        int fit = Math.max(1, (int) (plot / room));
-        for (LocalDate tick : ticks(x.from, x.to, byMonth, fit)) {
+        // a label such as "Sep 2025" or "2025" is about this wide, and needs a gap of 10 pixels to the next
+        double wide = (byMonth ? 8 : 4) * size.small * 0.62;
+        double room = wide + 10;
+        List<LocalDate> ticks = ticks(x.from, x.to, byMonth, (int) (plot / room) + 1);
+        while (ticks.size() > 1 && closest(ticks, x) < room) {
+            ticks = ticks(x.from, x.to, byMonth, ticks.size() - 1);
+        }
+        for (LocalDate tick : ticks) {
             double tx = x.at(tick);
             String label = byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
                     : String.valueOf(tick.getYear());
+            // centred under its tick, but kept inside the drawing, whose edge would cut it
+            double textX = Math.max(wide / 2 + 2, Math.min(size.width - wide / 2 - 2, tx));
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    tx, top, tx, bottom + 4, tx, bottom + 18, size.small, escape(label)));
+                    tx, top, tx, bottom + 4, textX, bottom + 18, size.small, escape(label)));
         }
+    }
+
+    /** The least distance between two ticks next to each other, in pixels (months differ by up to three days). */
+    private static double closest(List<LocalDate> ticks, Scale x) {
+        double least = Double.MAX_VALUE;
+        for (int i = 1; i < ticks.size(); i++) {
+            least = Math.min(least, x.at(ticks.get(i)) - x.at(ticks.get(i - 1)));
+        }
+        return least;
     }
 
     /**
@@ -342,21 +367,21 @@ public final class TimelineSvg {
         /** What is kept to the right of the plot. */
         final int right;
 
-        Scale(LocalDate from, LocalDate to, Size size) {
-            this(from, to, size, RIGHT);
-        }
+        /** The width of the row labels' column, left of the plot. */
+        final int label;
 
-        Scale(LocalDate from, LocalDate to, Size size, int right) {
+        Scale(LocalDate from, LocalDate to, Size size, int right, int label) {
             this.from = from;
             this.to = to.isAfter(from) ? to : from.plusDays(1);
             this.days = ChronoUnit.DAYS.between(this.from, this.to);
             this.size = size;
             this.right = right;
+            this.label = label;
         }
 
         double at(LocalDate date) {
             double fraction = ChronoUnit.DAYS.between(from, date) / days;
-            return size.label + 8 + Math.max(0, Math.min(1, fraction)) * (size.width - right - size.label - 16);
+            return label + 8 + Math.max(0, Math.min(1, fraction)) * (size.width - right - label - 16);
         }
     }
 }

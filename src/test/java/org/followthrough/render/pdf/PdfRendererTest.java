@@ -464,6 +464,27 @@ class PdfRendererTest {
         archive.plans().forEach(p -> assertThat(text).contains(p.reference() != null ? p.reference() : p.title().substring(0, 20)));
     }
 
+    /** A printed summary says where its page is, so that a reader handed the paper can find the full history. */
+    @Test
+    void everySummaryPrintsTheAddressOfItsPage() throws IOException {
+        String base = archive.site().baseUrl();
+        assertThat(text(pdfs.get("plan-p-independent-investigation"))).contains("Online, with the full history of every action: "
+                + base + "plans/p-independent-investigation/");
+        assertThat(text(pdfs.get("site"))).contains("Online, with the full history of every action: " + base);
+        String organisation = pdfs.keySet().stream().filter(k -> k.startsWith("organisation-")).findFirst().orElseThrow();
+        assertThat(text(pdfs.get(organisation))).contains(base + "organisations/" + organisation.substring("organisation-".length()) + "/");
+    }
+
+    /** The site's summary counts, for each plan, the actions past their target with no status published beside the overdue ones. */
+    @Test
+    void theSiteSummaryCountsActionsPastTargetWithNoStatus() throws IOException {
+        String text = text(pdfs.get("site"));
+        assertThat(text).contains("Target", "passed, no", "status");
+        Plan bdhr = archive.plans().stream().filter(pl -> pl.id().equals("bdhr-2011-12-03")).findFirst().orElseThrow();
+        assertThat(bdhr.actions().filter(a -> a.state().targetPassedWithoutStatus()).count()).isEqualTo(10);
+        assertThat(text).containsPattern("BDHR2011/12-03\\R?.*\\b13 0 3 10 13\\b|13 0 3 10 13");
+    }
+
     @Test
     void aSiteMayReplaceThePdfTemplatesLikeAnyOther(@TempDir Path templates) throws IOException {
         Files.createDirectories(templates.resolve("pdf"));
