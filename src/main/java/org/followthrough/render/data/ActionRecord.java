@@ -84,7 +84,12 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
 
     /** The owning organisations by name, each once, in the order of {@link #ownerIds()}. */
     public List<String> ownerNames(Map<String, Organisation> organisations) {
-        return ownerIds().stream().map(id -> {
+        return names(ownerIds(), organisations);
+    }
+
+    /** Organisations by name, in the order of their ids; an id the site does not know (never, once checked) as it is. */
+    public static List<String> names(List<String> ids, Map<String, Organisation> organisations) {
+        return ids.stream().map(id -> {
             Organisation organisation = organisations.get(id);
             return organisation == null ? id : organisation.name();
         }).toList();

@@ -100,6 +100,21 @@ public final class CsvRenderer {
             column("priority", "Priority", "string", false,
                     "The recommendation's priority, in the plan's own words.",
                     c -> label(c.record().recommendation().priority())),
+            list("lead", "Recommendation lead",
+                    "The organisations the plan names as the recommendation's lead, by name, in the same order as the lead IDs,"
+                            + " separated by '" + SEPARATOR + "'. The lead need not own the action: the owner columns say who does.",
+                    c -> ActionRecord.names(c.record().recommendation().lead(), c.organisations())),
+            list("lead_ids", "Recommendation lead IDs",
+                    "The same organisations by identifier (each organisation's page is organisations/<id>/), separated by '"
+                            + SEPARATOR + "'.",
+                    c -> c.record().recommendation().lead()),
+            column("oversight", "Recommendation oversight", "string", false,
+                    "Who oversees the recommendation, as published (a board, a committee, a named body).",
+                    c -> c.record().recommendation().oversight()),
+            list("oversight_ids", "Recommendation oversight IDs",
+                    "The oversight bodies, by organisation identifier (each organisation's page is organisations/<id>/), separated by '"
+                            + SEPARATOR + "'.",
+                    c -> c.record().recommendation().oversightBy()),
             column("action_ref", "Action", "string", true,
                     "The action's reference as published; unique within its plan.",
                     c -> c.record().action().ref()),

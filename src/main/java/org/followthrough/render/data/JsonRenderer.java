@@ -82,7 +82,9 @@ public final class JsonRenderer {
         List<Owned> groups = new ArrayList<>();
         List<Plan> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
+        List<Led> leads = new ArrayList<>();
         for (Plan plan : archive.plans()) {
+            plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id())).forEach(r -> leads.add(new Led(plan, r)));
             List<ActionRecord> records = ActionRecord.of(plan).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
             if (!records.isEmpty()) {
                 records.forEach(r -> owned.add(r.action()));
@@ -91,7 +93,7 @@ public final class JsonRenderer {
                 involved.add(plan);
             }
         }
-        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved));
+        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved, leads));
     }
 
     /** For {@code data/site.json}. */
@@ -199,7 +201,11 @@ public final class JsonRenderer {
         }
     }
 
-    private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved) {
+    /** A recommendation an organisation leads, in its plan. */
+    private record Led(Plan plan, Recommendation recommendation) {
+    }
+
+    private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved, List<Led> leads) {
         /** Its downloads: made only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
@@ -543,7 +549,15 @@ public final class JsonRenderer {
             .object("organisation", ORGANISATION, "The organisation.", (c, d) -> d)
             .object("tally", TALLY, "The actions it owns, counted.", (c, d) -> d.tally())
             .array("plans", OWNED_ACTIONS, "The plans in which it owns actions, with those actions.", (c, d) -> d.groups())
-            .array("involved_in", PLAN_REF, "Plans that list the organisation but in which it owns no action.", (c, d) -> d.involved());
+            .array("involved_in", PLAN_REF, "Plans that list the organisation but in which it owns no action.", (c, d) -> d.involved())
+            .array("leads", JsonShape.<Led>inline("A recommendation the plan names the organisation as the lead of; its actions may"
+                            + " be owned by others.")
+                    .object("plan", PLAN_REF, "Its plan.", (c, l) -> l.plan())
+                    .field("number", STRING, "The recommendation's number as published.", (c, l) -> l.recommendation().number())
+                    .field("title", N_STRING, "Its title, where the plan gives one.", (c, l) -> l.recommendation().title())
+                    .field("url", URL, "Its page on this site.", (c, l) -> Routes.url(c.site(), Routes.recommendation(l.plan().id(),
+                            l.recommendation().number()))),
+                    "The recommendations the organisation leads, in plan order (the page's 'Recommendations it leads').", (c, d) -> d.leads());
 
     static final JsonShape<Archive> SITE_DOCUMENT = JsonRenderer.<Archive>document(Routes.SITE_SCHEMA,
                     "The site's plans and organisations, with links to each one's own downloads.")

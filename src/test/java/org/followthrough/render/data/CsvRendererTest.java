@@ -139,6 +139,10 @@ class CsvRendererTest {
         row.put("recommendation_text", markdown(located.recommendation().text()));
         row.put("issues_identified", markdown(located.recommendation().issuesIdentified()));
         row.put("priority", label(located.recommendation().priority()));
+        row.put("lead", String.join("; ", located.recommendation().lead().stream().map(id -> organisations.get(id).name()).toList()));
+        row.put("lead_ids", String.join("; ", located.recommendation().lead()));
+        row.put("oversight", orEmpty(located.recommendation().oversight()));
+        row.put("oversight_ids", String.join("; ", located.recommendation().oversightBy()));
         row.put("action_ref", a.ref());
         row.put("section", orEmpty(a.section()));
         row.put("description", markdown(a.description()));

@@ -389,6 +389,28 @@ class JsonRendererTest {
         }
     }
 
+    /**
+     * An organisation's document lists the recommendations it leads, as its page does, though it may own none of their
+     * actions: in P, NHS England leads recommendations whose actions others own.
+     */
+    @Test
+    void anOrganisationsDocumentListsTheRecommendationsItLeads() throws Exception {
+        Archive archive = TestArchives.shipped();
+        int leading = 0;
+        for (Organisation organisation : archive.organisations()) {
+            List<String> expected = new ArrayList<>();
+            archive.plans().forEach(p -> p.recommendations().stream().filter(r -> r.lead().contains(organisation.id()))
+                    .forEach(r -> expected.add(archive.site().baseUrl() + Routes.recommendation(p.id(), r.number()))));
+            List<String> listed = new ArrayList<>();
+            JSON.readTree(JsonRenderer.organisation(archive, organisation)).get("leads").forEach(l -> listed.add(l.get("url").asText()));
+            assertThat(listed).as(organisation.id()).containsExactlyElementsOf(expected);
+            leading += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(leading).as("organisations leading a recommendation").isGreaterThan(3);
+        JsonNode england = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("nhs-england").orElseThrow()));
+        assertThat(england.get("leads").get(0).get("plan").get("id").asText()).isNotEmpty();
+    }
+
     @Test
     void twoRendersAreByteIdentical() {
         Archive archive = TestArchives.shipped();
