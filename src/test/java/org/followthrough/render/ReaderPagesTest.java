@@ -439,10 +439,24 @@ class ReaderPagesTest {
         long undated = p.actions().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
         assertThat(undated).as("the P plan dates some of its statuses, not all").isPositive().isLessThan(statuses);
         assertThat(page(P).select("#progress").text())
-                .contains("The plan does not say when " + undated + " of the " + statuses + " actions with a status reached it: lists show those"
+                .contains("The plan does not say when " + undated + " of the " + statuses + " actions with a status here reached it: lists show those"
                         + " statuses without a date.");
         assertThat(page(P + "recommendations/6/").getElementById("action-6-1").selectFirst(".action-status").text())
                 .startsWith("Completed since a date not published");
+        // a recommendation's page counts its own actions, not the plan's
+        for (org.followthrough.model.Recommendation r : p.recommendations()) {
+            long own = r.actions().stream().filter(a -> a.state().status() != null).count();
+            long ownUndated = r.actions().stream().filter(a -> a.state().status() != null && a.state().statusSince() == null).count();
+            String note = page(P + "recommendations/" + r.number() + "/").select("#progress").text();
+            if (ownUndated == 0) {
+                assertThat(note).as("recommendation %s", r.number()).doesNotContain("does not say when");
+            } else if (ownUndated == own) {
+                assertThat(note).as("recommendation %s", r.number()).contains(own == 1 ? "does not say when the one action with a status here reached it"
+                        : "does not say when this recommendation's actions reached the statuses they have now");
+            } else {
+                assertThat(note).as("recommendation %s", r.number()).contains("does not say when " + ownUndated + " of the " + own + " actions with a status here");
+            }
+        }
         assertThat(page(BDHR).select("#progress").text()).contains("it publishes no dates for them");
         for (String path : pages()) {
             if (path.startsWith(BDHR)) {

@@ -59,7 +59,7 @@ class StatusDatesTest {
     @Test
     void aPlanThatDatesSomeStatusesSaysWhichHaveNoDate() {
         Document p = page("p-independent-investigation");
-        assertThat(p.text()).doesNotContain(NO_DATES).containsOnlyOnce("The plan does not say when 21 of the 25 actions with a status reached it");
+        assertThat(p.text()).doesNotContain(NO_DATES).containsOnlyOnce("The plan does not say when 21 of the 25 actions with a status here reached it");
         assertThat(status("p-independent-investigation", "3", "action-3-1")).contains("date not published");
         assertThat(status("p-independent-investigation", "1", "action-1-1")).contains("since 28 November 2018");
     }

@@ -722,7 +722,7 @@ public final class ViewFactory {
                     ? "no status of these actions is published" : "no status of these actions is dated")
                     + ", so how many were complete before " + asOf + " is not known. "
                     : "the numbers did not change from " + Dates.format(first.date()) + " to " + asOf
-                    + " (no status the plan dates changed them), so it would be two flat lines. ")
+                    + " (none of the statuses the plan dates moved an action between open and complete), so it would be two flat lines. ")
                     + "On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
                     + " complete and " + last.open() + " not yet complete.";
         } else {
