@@ -231,31 +231,45 @@ public final class TimelineSvg {
         double plot = size.width - x.right - x.label - 16;
         boolean byMonth = months <= 18;
         // a label such as "Sep 2025" or "2025" is about this wide, and needs a gap of 10 pixels to the next
-        double wide = (byMonth ? 8 : 4) * size.small * 0.62;
-        double room = wide + 10;
+        double room = labelWidth(byMonth ? "Sep 2025" : "2025", size) + GAP;
         List<LocalDate> ticks = ticks(x.from, x.to, byMonth, (int) (plot / room) + 1);
-        while (ticks.size() > 1 && closest(ticks, x) < room) {
+        while (ticks.size() > 1 && crowded(ticks, x, byMonth, size)) {
             ticks = ticks(x.from, x.to, byMonth, ticks.size() - 1);
         }
         for (LocalDate tick : ticks) {
             double tx = x.at(tick);
-            String label = byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
-                    : String.valueOf(tick.getYear());
+            String label = tickLabel(tick, byMonth);
+            double half = labelWidth(label, size) / 2;
             // centred under its tick, but kept inside the drawing, whose edge would cut it
-            double textX = Math.max(wide / 2 + 2, Math.min(size.width - wide / 2 - 2, tx));
+            double textX = Math.max(half + 2, Math.min(size.width - half - 2, tx));
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b1b4b6\"/><text x=\"%.1f\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\">%s</text>\n",
                     tx, top, tx, bottom + 4, textX, bottom + 18, size.small, escape(label)));
         }
     }
 
-    /** The least distance between two ticks next to each other, in pixels (months differ by up to three days). */
-    private static double closest(List<LocalDate> ticks, Scale x) {
-        double least = Double.MAX_VALUE;
+    /** The least room between two axis labels, in pixels. */
+    private static final int GAP = 10;
+
+    private static String tickLabel(LocalDate tick, boolean byMonth) {
+        return byMonth ? tick.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " " + tick.getYear()
+                : String.valueOf(tick.getYear());
+    }
+
+    /** About how wide an axis label is drawn: generously, as the reader's font is not known. */
+    private static double labelWidth(String label, Size size) {
+        return label.length() * size.small * 0.62;
+    }
+
+    /** Whether two labels next to each other come closer than {@link #GAP} (months differ by up to three days, "Sept" is four letters). */
+    private static boolean crowded(List<LocalDate> ticks, Scale x, boolean byMonth, Size size) {
         for (int i = 1; i < ticks.size(); i++) {
-            least = Math.min(least, x.at(ticks.get(i)) - x.at(ticks.get(i - 1)));
+            double apart = x.at(ticks.get(i)) - x.at(ticks.get(i - 1));
+            if (apart < (labelWidth(tickLabel(ticks.get(i - 1), byMonth), size) + labelWidth(tickLabel(ticks.get(i), byMonth), size)) / 2 + GAP) {
+                return true;
+            }
         }
-        return least;
+        return false;
     }
 
     /**
