@@ -482,7 +482,8 @@ class PdfRendererTest {
         assertThat(text).contains("Target", "passed, no", "status");
         Plan bdhr = archive.plans().stream().filter(pl -> pl.id().equals("bdhr-2011-12-03")).findFirst().orElseThrow();
         assertThat(bdhr.actions().filter(a -> a.state().targetPassedWithoutStatus()).count()).isEqualTo(10);
-        assertThat(text).containsPattern("BDHR2011/12-03\\R?.*\\b13 0 3 10 13\\b|13 0 3 10 13");
+        // the domestic homicide review's row: 13 actions, none complete, 3 overdue, 10 past target with no status, 13 not updated
+        assertThat(text).contains("13 0 3 10 13");
     }
 
     @Test
