@@ -1,5 +1,5 @@
 /*
- * Searches the plans and actions in the index built with the site (search/index/), in the browser: no server,
+ * Searches the organisations, plans and actions in the index built with the site (search/index/), in the browser: no server,
  * nothing from another site. It fetches the index's description, then only the buckets of the words searched
  * for and the shards of the documents it shows. Words are split, and buckets chosen, exactly as the build's
  * SearchIndex does. Without JavaScript the search page points to the lists of plans and actions instead.
@@ -100,7 +100,7 @@
         }
         heading.appendChild(link);
         var strong = document.createElement("strong");
-        strong.textContent = doc[0] === "plan" ? "Plan: " : "";
+        strong.textContent = doc[0] === "plan" ? "Plan: " : doc[0] === "organisation" ? "Organisation: " : "";
         heading.insertBefore(strong, link);
         li.appendChild(heading);
         [doc[3], doc[4], doc[5]].forEach(function (text, i) {

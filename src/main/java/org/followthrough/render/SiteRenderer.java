@@ -563,7 +563,7 @@ public final class SiteRenderer {
                     model.put("standings", Arrays.stream(PlanFacets.Standing.values())
                             .map(st -> Map.of("label", st.label, "description", st.description)).toList());
                 }));
-        outputs.add(page(unit, Routes.SEARCH, "search.ftlh", "Search plans and actions", List.of(HOME_CRUMB), siteOnly, List.of(),
+        outputs.add(page(unit, Routes.SEARCH, "search.ftlh", "Search plans, actions and organisations", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
         outputs.add(page(unit, Routes.ACCESSIBILITY, "accessibility.ftlh", "Accessibility statement", List.of(HOME_CRUMB), siteOnly, List.of(),
                 (context, model) -> { }));
@@ -757,9 +757,11 @@ public final class SiteRenderer {
      */
     private List<Output> searchOutputs() {
         String unit = SEARCH_UNIT;
-        int documents = archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
-        String key = Fingerprint.of("search", common, archive.plans().stream()
-                .map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
+        List<Organisation> organisations = searchedOrganisations();
+        int documents = organisations.size() + archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
+        // an organisation's result counts the actions it owns, which each plan's part below is keyed on (owners by id)
+        String key = Fingerprint.of("search", common, organisations.stream().map(o -> organisationFingerprints.get(o.id())).toList(),
+                archive.plans().stream().map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
@@ -784,7 +786,7 @@ public final class SiteRenderer {
     private List<Object> searchSources(Plan plan) {
         Function<String, List<String>> names = id -> {
             Organisation o = organisationsById.get(id);
-            return o == null ? null : java.util.Arrays.asList(o.name(), o.shortName());
+            return o == null ? null : java.util.Arrays.asList(o.id(), o.name(), o.shortName());
         };
         List<Object> sources = new ArrayList<>();
         sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
@@ -801,10 +803,36 @@ public final class SiteRenderer {
         return sources;
     }
 
-    /** Every plan, then its actions, as the search finds them and shows them. */
+    /** The organisations the search finds: those with a page on the site. */
+    private List<Organisation> searchedOrganisations() {
+        return archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList();
+    }
+
+    /**
+     * Every organisation with a page, then every plan and its actions, as the search finds them and shows them. The
+     * organisations come first, so that of results matching as well, an organisation searched for by its name is
+     * listed before the plans and actions that name it.
+     */
     private List<SearchIndex.Doc> searchDocuments() {
         Map<String, Organisation> byId = archive.organisationsById();
         List<SearchIndex.Doc> docs = new ArrayList<>();
+        Map<String, int[]> owned = new java.util.HashMap<>();
+        archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(o -> o.organisationId()).distinct().forEach(id -> {
+            int[] counts = owned.computeIfAbsent(id, k -> new int[2]);
+            counts[0]++;
+            counts[1] += a.state().overdue() ? 1 : 0;
+        })));
+        for (Organisation o : searchedOrganisations()) {
+            int[] counts = owned.getOrDefault(o.id(), new int[2]);
+            int plans = plansOf.naming(o.id()).size();
+            String status = counts[0] == 0 ? "Owns no actions in the plans published here"
+                    : "Owns " + counts[0] + (counts[0] == 1 ? " action" : " actions") + (counts[1] == 0 ? ", none overdue" : ", " + counts[1] + " overdue");
+            String text = String.join(" ", java.util.stream.Stream.of(o.name(), o.shortName(), o.odsCode(), o.type().label())
+                    .filter(part -> part != null).toList());
+            docs.add(new SearchIndex.Doc("organisation", o.name(), Routes.organisation(o.id()),
+                    o.type().label() + (o.shortName() != null ? " · " + o.shortName() : ""), status,
+                    plans == 0 ? "Named in no plan published here" : "Named in " + plans + (plans == 1 ? " plan" : " plans"), text));
+        }
         for (Plan plan : archive.plans()) {
             String name = ViewFactory.planName(plan);
             StringBuilder text = new StringBuilder();

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The site's small scripts, and its feeds' stylesheet, in a real (headless) Chromium on the site built
- * from the shipped content: the search finds plans and actions from the index built with the site,
+ * from the shipped content: the search finds organisations, plans and actions from the index built with the site,
  * fetching nothing from any other host; the table of all actions narrows by organisations and plans
  * chosen by their full names; the list of organisations sorts by a column; a feed opened in the
  * browser reads as a page that says how to follow it.
@@ -83,6 +83,20 @@ class ScriptsTest {
                 site.url("plans/bdhr-2011-12-03/"));
         assertThat(search("zzqx")).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector("[data-search-status]")).getText()).startsWith("Nothing found for “zzqx”");
+    }
+
+    /**
+     * A reader who types an organisation's name is given its page first, where every action it owns is listed; its
+     * result says what it is and how its actions stand. Before, the search knew only plans and actions.
+     */
+    @Test
+    void theSearchFindsAnOrganisationByItsNameBeforeThePlansNamingIt() {
+        assertThat(search("Kent County")).first().isEqualTo(site.url("organisations/kent-county-council/"));
+        WebElement result = browser.driver().findElement(By.cssSelector("[data-search-results] li"));
+        assertThat(result.getText()).startsWith("Organisation: Kent County Council").contains("Local authority", "Owns no actions");
+        assertThat(search("BSMHFT")).first().isEqualTo(site.url("organisations/bsmhft/"));
+        assertThat(browser.driver().findElement(By.cssSelector("[data-search-results] li")).getText())
+                .as("its result counts the actions it owns, and those overdue").containsPattern("Owns \\d+ actions, (none|\\d+) overdue");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * The pre-built index the search page's small script reads, so that searching needs no server and
  * no third party. It is split so that one search downloads little whatever the size of the archive:
- * the documents (plans and actions, with what a result shows) in shards of {@value #DOCS_PER_SHARD},
+ * the documents (organisations, plans and actions, with what a result shows) in shards of {@value #DOCS_PER_SHARD},
  * and the words, each with the documents that hold it, in buckets chosen by the word's first two
  * letters, so that the script fetches only the buckets of the words searched for (and finds words
  * that start with what was typed). assets/search.js must split words and choose buckets exactly as
@@ -36,7 +36,7 @@ public final class SearchIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One thing a search can find, and what its result shows: {@code type} "plan" or "action", its title and
+     * One thing a search can find, and what its result shows: {@code type} "organisation", "plan" or "action", its title and
      * page, what it belongs to ({@code context}), how it stands, a few words of it; {@code text} is what is
      * searched besides the title.
      */
