@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.followthrough.format.ContentFormat;
@@ -58,7 +59,9 @@ public final class SiteRenderer {
     public static final int PLANS_PER_PAGE = 50;
     /** How many plans the home page shows, the most recently updated first; the list of plans has them all. */
     static final int HOME_PLANS = 10;
-    private static final Views.Downloads NO_DOWNLOADS = new Views.Downloads(List.of(), List.of(), List.of());
+    private static final Set<Download> EVERY_DOWNLOAD = java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(Download.class));
+    /** What an organisation that owns no action has to download: the document of what it leads and the plans naming it. */
+    private static final Set<Download> DOCUMENT_ONLY = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(Download.JSON));
 
     private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Home", Routes.HOME);
     private static final Views.Crumb PLANS_CRUMB = new Views.Crumb("Plans", Routes.PLANS);
@@ -420,23 +423,24 @@ public final class SiteRenderer {
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
         Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
         boolean owns = plansOf.ownsActions(organisation.id());
-        List<Output> outputs = new ArrayList<>();
-        List<String> downloadPaths = List.of();
+        // One that owns no action has only its JSON document (what it leads, the plans naming it) to download.
+        Set<Download> made = owns ? EVERY_DOWNLOAD : DOCUMENT_ONLY;
+        // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
+        Archive its = archive.withPlans(involved);
+        List<Output> outputs = new ArrayList<>(downloads(unit, folder, DownloadKeys.all(key), Routes.ORGANISATION_JSON,
+                organisation.displayShortName(), new Recipes(
+                        context -> shared.pdf().get().organisationSource(views.site(), view.apply(context)),
+                        context -> CsvRenderer.organisation(its, organisation),
+                        () -> CsvRenderer.organisationMetadata(its, organisation),
+                        () -> JsonRenderer.organisation(its, organisation),
+                        () -> ProgressEntries.organisation(its, organisation, shared.markdown()), Routes.url(site, folder),
+                        context -> IcalRenderer.organisation(its, organisation)), made));
         if (owns) {
-            // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
-            Archive its = archive.withPlans(involved);
-            outputs.addAll(downloads(unit, folder, DownloadKeys.all(key), Routes.ORGANISATION_JSON, organisation.displayShortName(), new Recipes(
-                    context -> shared.pdf().get().organisationSource(views.site(), view.apply(context)),
-                    context -> CsvRenderer.organisation(its, organisation),
-                    () -> CsvRenderer.organisationMetadata(its, organisation),
-                    () -> JsonRenderer.organisation(its, organisation),
-                    () -> ProgressEntries.organisation(its, organisation, shared.markdown()), Routes.url(site, folder),
-                    context -> IcalRenderer.organisation(its, organisation))));
             outputs.add(Output.of(Routes.organisationFragment(organisation.id()), unit, Kind.OTHER,
                     Fingerprint.of("fragment", common, key, templates("fragments/")),
                     context -> utf8(fragments.organisation(views.site(), view.apply(context), owned.apply(context), site.baseUrl()))));
-            downloadPaths = downloadPaths(folder, Routes.ORGANISATION_JSON);
         }
+        List<String> downloadPaths = downloadPaths(folder, Routes.ORGANISATION_JSON, made);
         Views.ChangesLink changesLink = null;
         if (owns && changes != null) {
             // An organisation's own site has only its actions: the site's list of changes is its own.
@@ -449,7 +453,6 @@ public final class SiteRenderer {
                         List.of(HOME_CRUMB, ORGANISATIONS, new Views.Crumb(organisation.name(), folder))));
             }
         }
-        boolean withDownloads = owns;
         Views.ChangesLink changed = changesLink;
         // Everything the fingerprints of the unit's outputs are made from, as for a plan's unit: a build that changed
         // no plan naming the organisation keeps its pages and downloads whole.
@@ -462,8 +465,7 @@ public final class SiteRenderer {
                         model.put("changes", changed);
                     }
                     model.put("organisation", view.apply(context));
-                    model.put("downloads", withDownloads
-                            ? downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName()) : NO_DOWNLOADS);
+                    model.put("downloads", downloadLinks(context, folder, Routes.ORGANISATION_JSON, organisation.displayShortName(), made));
                 }));
         return outputs;
     }
@@ -1143,9 +1145,15 @@ public final class SiteRenderer {
 
     /** The downloads of a plan, an organisation or the site, in {@code folder}, each keyed as {@code keys} says. */
     private List<Output> downloads(String unit, String folder, DownloadKeys keys, String jsonFile, String scope, Recipes recipes) {
+        return downloads(unit, folder, keys, jsonFile, scope, recipes, EVERY_DOWNLOAD);
+    }
+
+    /** The downloads of a folder that are {@code made}, from their recipes (those of the others are not used). */
+    private List<Output> downloads(String unit, String folder, DownloadKeys keys, String jsonFile, String scope, Recipes recipes,
+                                   Set<Download> made) {
         List<Output> outputs = new ArrayList<>();
         Function<RenderContext, ProgressEntries> feed = context -> context.once("feed", recipes.feed());
-        for (Download download : Download.values()) {
+        for (Download download : made) {
             String path = folder + download.file(jsonFile);
             Output.Recipe recipe = switch (download) {
                 case PDF -> context -> typeset(context, recipes.pdf().apply(context));
@@ -1222,7 +1230,11 @@ public final class SiteRenderer {
     }
 
     private static List<String> downloadPaths(String folder, String jsonFile) {
-        return Arrays.stream(Download.values()).map(d -> folder + d.file(jsonFile)).toList();
+        return downloadPaths(folder, jsonFile, EVERY_DOWNLOAD);
+    }
+
+    private static List<String> downloadPaths(String folder, String jsonFile, Set<Download> made) {
+        return made.stream().map(d -> folder + d.file(jsonFile)).toList();
     }
 
     /**
@@ -1231,9 +1243,14 @@ public final class SiteRenderer {
      * when asked for (in a preview) is linked without its size.
      */
     private static Views.Downloads downloadLinks(RenderContext context, String folder, String jsonFile, String scope) {
+        return downloadLinks(context, folder, jsonFile, scope, EVERY_DOWNLOAD);
+    }
+
+    /** The downloads of a folder that are {@code made}, as {@link #downloadLinks(RenderContext, String, String, String)} lists them. */
+    private static Views.Downloads downloadLinks(RenderContext context, String folder, String jsonFile, String scope, Set<Download> made) {
         List<Views.Download> main = new ArrayList<>();
         List<Views.Download> machine = new ArrayList<>();
-        for (Download download : Download.values()) {
+        for (Download download : made) {
             List<Views.Download> links = download.forPeople() ? main : machine;
             String path = folder + download.file(jsonFile);
             String label = download.label(scope);

@@ -303,6 +303,23 @@ class ReaderPagesTest {
     }
 
     /**
+     * Care UK owns no action but leads a recommendation of the P plan: its page links its data, the JSON document
+     * listing what it leads and the plans naming it, which the site's data links too; there is nothing else to download.
+     */
+    @Test
+    void anOrganisationOwningNoActionOffersTheDataOfWhatItLeads() throws Exception {
+        Document page = page(Routes.organisation("care-uk"));
+        assertThat(page.select("#downloads").text()).isEqualTo("Download its data");
+        assertThat(page.select("ul.downloads a").eachAttr("href")).containsExactly("../../organisations/care-uk/organisation.json");
+        assertThat(page.select("#follow")).as("nothing to follow").isEmpty();
+        assertThat(page.select("ul.downloads")).as("no empty list of downloads for people").hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(site.text(Routes.organisation("care-uk") + Routes.ORGANISATION_JSON));
+        assertThat(json.get("leads")).hasSize(1);
+        assertThat(json.get("organisation").get("downloads").get("csv").isNull()).isTrue();
+    }
+
+    /**
      * The P plan calls actions completed that its latest grading finds only partly so (grade D): beside the count of
      * completed actions, the page says how the plan grades them, so that "17 completed" is not read as more than it is.
      */

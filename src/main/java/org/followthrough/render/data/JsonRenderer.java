@@ -157,9 +157,9 @@ public final class JsonRenderer {
     }
 
     /**
-     * Where a page is and the folder its downloads are in, with the name of its JSON document; whether the folder holds
-     * the data (an organisation that owns no action has a page but no downloads) and a calendar (published only where
-     * an action has a dated target).
+     * Where a page is and the folder its downloads are in, with the name of its JSON document, which every scope has;
+     * whether the folder holds the other downloads (an organisation that owns no action has only its page and its JSON
+     * document) and a calendar (published only where an action has a dated target).
      */
     private record Links(String page, String folder, String json, boolean data, boolean calendar) {
         static Links of(Plan p) {
@@ -206,7 +206,7 @@ public final class JsonRenderer {
     }
 
     private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved, List<Led> leads) {
-        /** Its downloads: made only for an organisation that owns an action, with a calendar where one has a dated target. */
+        /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
                     groups.stream().flatMap(g -> g.records().stream()).anyMatch(r -> IcalRenderer.hasEvent(r.action())));
@@ -313,14 +313,14 @@ public final class JsonRenderer {
 
     private static final JsonShape<Links> DOWNLOADS = JsonShape.<Links>named("downloads", "Where the page and each download are.")
             .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
-            .field("json", N_URL, "The JSON document; null for an organisation that owns no action, which has no downloads.",
-                    (c, l) -> l.file(c.site(), l.json(), l.data()))
-            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null where there is no"
-                    + " JSON document.",
+            .field("json", URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
+                    + " plans naming it.", (c, l) -> l.file(c.site(), l.json(), true))
+            .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null for an organisation that"
+                    + " owns no action, which has only its page and its JSON document.",
                     (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
             .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
                     (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data()))
-            .field("atom", N_URL, "An Atom feed of the dated progress updates; null where there is no JSON document.",
+            .field("atom", N_URL, "An Atom feed of the dated progress updates; null where there is no CSV.",
                     (c, l) -> l.file(c.site(), Routes.ATOM, l.data()))
             .field("json_feed", N_URL, "The same feed as a JSON Feed (version 1.1); null where there is no Atom feed.",
                     (c, l) -> l.file(c.site(), Routes.JSON_FEED, l.data()))

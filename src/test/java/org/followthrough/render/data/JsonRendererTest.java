@@ -304,7 +304,7 @@ class JsonRendererTest {
         assertThat(owner.get("organisation").get("downloads").get("json_feed").asText())
                 .isEqualTo("https://plans.example/organisations/sample-trust/progress.json");
 
-        // an organisation that owns no action has a page, and nothing to download
+        // an organisation that owns no action has a page and its JSON document (what it leads, the plans naming it), nothing else
         Archive shipped = TestArchives.shipped();
         JsonNode organisations = JSON.readTree(JsonRenderer.site(shipped)).get("organisations");
         List<JsonNode> ownNothing = new ArrayList<>();
@@ -317,7 +317,8 @@ class JsonRendererTest {
         for (JsonNode o : ownNothing) {
             JsonNode downloads = o.get("downloads");
             assertThat(downloads.get("page").asText()).endsWith("/organisations/" + o.get("id").asText() + "/");
-            for (String file : List.of("json", "csv", "csv_metadata", "atom", "json_feed", "ics")) {
+            assertThat(downloads.get("json").asText()).endsWith("/organisations/" + o.get("id").asText() + "/organisation.json");
+            for (String file : List.of("csv", "csv_metadata", "atom", "json_feed", "ics")) {
                 assertThat(downloads.get(file).isNull()).as("%s of %s", file, o.get("id")).isTrue();
             }
         }
