@@ -54,9 +54,13 @@ public final class ContentFormat {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    /** The id a name (or an id written otherwise) makes: lower-case letters and digits, each run of anything else one hyphen. */
+    /**
+     * The id a name (or an id written otherwise) makes: lower-case letters and digits, accents left off their letters
+     * ("révision" makes "revision"), each run of anything else one hyphen.
+     */
     public static String idFrom(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     static FieldType scaleRef(RefKind kind) {

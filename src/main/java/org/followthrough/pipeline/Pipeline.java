@@ -415,8 +415,8 @@ public final class Pipeline {
             if (first != null && !key.differsFrom(keys.get(first))) {
                 copied.add(org.followthrough.problem.Problem.warning(titles.getOrDefault(id, titleLine(files, id)), "plan '" + id
                                 + "' has the same title and date as plan '" + first + "': the site would list it twice",
-                        "if this folder is a copy of the other, delete it; if they are two plans, give each its title as published,"
-                                + " and its reference where it has one"));
+                        "if one of the folders plans/" + first + "/ and plans/" + id + "/ is a copy of the other, delete the copy,"
+                                + " whichever it is; if they are two plans, give each its title as published, and its reference where it has one"));
             }
         });
         return copied;

@@ -60,6 +60,12 @@ public record LoadedContent(
                 continue; // read with its plan
             } else if (parts[0].equals("assets")) {
                 continue; // images such as logos, copied as they are
+            } else if (isEditorsCopy(parts[parts.length - 1])) {
+                // made by an editor while a file is open or saved (10.yaml~, #10.yaml#, 10.yaml.bak): not the editor's
+                // mistake, and not to stop a preview while they work
+                problems.warning(Location.of(files.display(path)), "this looks like a backup or autosave copy an editing program made, and"
+                        + " is not read", "delete it once you no longer need it, or have Git ignore it (add it to .gitignore) so that it is"
+                        + " not committed");
             } else {
                 problems.error(Location.of(files.display(path)), "this file is not part of the content format and is not read",
                         hint(path));
@@ -142,6 +148,13 @@ public record LoadedContent(
     /** The paths the content format reads, once a file's name is in small letters: the hint to rename one is only given for these. */
     private static final java.util.regex.Pattern READ_WHEN_IN_SMALL_LETTERS = java.util.regex.Pattern.compile(
             "site\\.yaml|organisations/[^/]+\\.yaml|plans/[^/]+/plan\\.yaml|plans/[^/]+/recommendations/[^/]+\\.yaml|plans/.+\\.md");
+
+    /** Whether a file name is one editing programs give the copies they keep: name~, #name#, name.bak, name.orig. */
+    static boolean isEditorsCopy(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith("~") || name.length() > 2 && name.startsWith("#") && name.endsWith("#") || lower.endsWith(".bak")
+                || lower.endsWith(".orig");
+    }
 
     private static String hint(String path) {
         if (path.endsWith(".yml")) {
