@@ -111,8 +111,17 @@ public final class Preview {
         archive = archive.withSite(archive.site().withBaseUrl(baseUrl));
         String templates = Fingerprint.of(assembled.get().templates());
         if (!templates.equals(templatesKey)) {
+            TemplateEngine changedTemplates = new TemplateEngine(assembled.get().templates());
+            // told now, in the terminal and the browser, not only on the pages that use the template when they are asked for
+            List<TemplateEngine.TemplateProblem> mistakes = changedTemplates.syntaxProblems();
+            if (!mistakes.isEmpty()) {
+                java.util.function.UnaryOperator<String> where = Pipeline.templateLocation(changedTemplates, request);
+                mistakes.forEach(e -> problems.error(new Location(where.apply(e.template()), e.line(), e.column()),
+                        "template error: " + e.getMessage(), "fix the template; the page reloads when it is saved"));
+                return new Result(problems.sorted(), Optional.empty());
+            }
             templatesKey = templates;
-            engine = new TemplateEngine(assembled.get().templates());
+            engine = changedTemplates;
             pdf = Pipeline.pdfRenderer(engine, fonts);
         }
         SiteRenderer.Shared shared = new SiteRenderer.Shared(engine, markdown, pdf, Tool.fingerprint(), assembled.get().assets(),

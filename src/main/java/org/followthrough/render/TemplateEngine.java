@@ -129,6 +129,26 @@ public final class TemplateEngine {
         }
     }
 
+    /**
+     * The syntax mistakes of the site's own templates, each parsed on its own (a mistake in one included by others is told
+     * once, at itself): what can be told before any page is made. A mistake only some content brings out is met when the
+     * page is made.
+     */
+    public List<TemplateProblem> syntaxProblems() {
+        List<TemplateProblem> problems = new ArrayList<>();
+        new java.util.TreeSet<>(overrides.keySet()).stream().filter(name -> name.endsWith(".ftlh") || name.endsWith(".ftl")).forEach(name -> {
+            try {
+                configuration.getTemplate(name);
+            } catch (ParseException e) {
+                problems.add(parseProblem(e));
+            } catch (IOException e) {
+                problems.add(e.getCause() instanceof ParseException parse ? parseProblem(parse)
+                        : new TemplateProblem(name, 0, 0, "cannot read the template: " + e.getMessage()));
+            }
+        });
+        return problems;
+    }
+
     /** Whether a template or asset of this name is the site's own rather than built in. */
     public boolean isOverridden(String name) {
         return overrides.containsKey(name);

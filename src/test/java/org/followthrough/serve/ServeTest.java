@@ -128,6 +128,29 @@ class ServeTest {
         }
     }
 
+    /**
+     * A syntax mistake saved in one of the site's own templates is told at once, in the terminal and in the browser, with
+     * its place, on every page: before, the terminal said the site was rebuilt, and only the pages using the template,
+     * when opened, showed the mistake.
+     */
+    @Test
+    void tellsATemplatesSyntaxMistakeAsSoonAsItIsSaved() throws IOException {
+        Path content = content();
+        Path templates = Files.createDirectories(temp.resolve("own-templates"));
+        try (ServeRun serve = ServeRun.on(content, templates)) {
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+            // the organisation's template, which the plan's page does not use
+            Files.writeString(templates.resolve("organisation.ftlh"), "<#if organisation??>broken</#iff>\n");
+            Document page = Jsoup.parse(serve.getUntil(PLAN, r -> r.statusCode() == 500, "the problems page").body());
+            assertThat(page.select("li code").text()).startsWith(templates.resolve("organisation.ftlh") + ":1:");
+            assertThat(page.select("li").text()).contains("template error", "#iff");
+            assertThat(serve.err()).contains("organisation.ftlh:1:");
+
+            Files.delete(templates.resolve("organisation.ftlh"));
+            serve.getUntil(PLAN, r -> r.statusCode() == 200, "the site again");
+        }
+    }
+
     @Test
     void escapesWhatTheContentSaysInTheProblemsPage() throws IOException {
         Path content = content();
