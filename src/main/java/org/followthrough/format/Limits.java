@@ -32,6 +32,17 @@ public final class Limits {
      */
     public static final int MAX_MARKDOWN_TABLE_CELLS = 10_000;
 
+    /**
+     * The most characters of an id (a plan's, an organisation's, a theme's) or of a recommendation's number as its address
+     * gives it: each names a folder or a file of the site, which a file system allows 255 bytes.
+     */
+    public static final int MAX_ADDRESS_PART = 100;
+
+    /** A long id or number as a message quotes it: its start, and how long it is. */
+    public static String quoteLong(String text) {
+        return "'" + text.substring(0, Math.min(text.length(), 30)) + "…' (" + String.format(Locale.ROOT, "%,d", text.length()) + " characters)";
+    }
+
     /** The earliest year a date may name. */
     public static final int EARLIEST_YEAR = 1900;
 

@@ -179,6 +179,12 @@ public record LoadedContent(
     }
 
     private static boolean checkId(String id, SourceFile file, String what, Problems problems) {
+        if (ID.matcher(id).matches() && id.length() > org.followthrough.format.Limits.MAX_ADDRESS_PART) {
+            problems.error(Location.of(file.display()), "the id " + org.followthrough.format.Limits.quoteLong(id) + " is too long: an id may be"
+                            + " at most " + org.followthrough.format.Limits.MAX_ADDRESS_PART + " characters, as it names folders and files of the site",
+                    "give the " + (what.equals("plan") ? "folder" : "file") + " a shorter name");
+            return false;
+        }
         if (ID.matcher(id).matches()) {
             return true;
         }

@@ -154,6 +154,10 @@ public final class ContentValidator {
                 problems.error(theme.locationOf("id"), "theme '" + theme.text("id") + "' is declared twice (first at " + first + ")",
                         "give each theme its own id, or merge the two");
             }
+            if (theme.text("id") != null && theme.text("id").length() > Limits.MAX_ADDRESS_PART) {
+                problems.error(theme.locationOf("id"), "the theme id " + Limits.quoteLong(theme.text("id")) + " is too long: an id may be at"
+                        + " most " + Limits.MAX_ADDRESS_PART + " characters, as it names the theme's page", "give the theme a shorter id");
+            }
             if (theme.has("label") && theme.text("label").contains(LIST_SEPARATOR)) {
                 problems.warning(theme.locationOf("label"), "the label '" + theme.text("label") + "' holds '; ', which the CSV downloads"
                         + " put between the themes of an action, so it would read as two themes", "write a comma or 'and'");
@@ -606,7 +610,11 @@ public final class ContentValidator {
         LocalDate start = plan.date("start");
         for (Doc rec : recommendations) {
             String number = rec.text("number");
-            if (number != null) {
+            if (number != null && Slug.of(number).length() > Limits.MAX_ADDRESS_PART) {
+                problems.error(rec.locationOf("number"), "the recommendation number " + Limits.quoteLong(number) + " is too long for the"
+                        + " address of its page (at most " + Limits.MAX_ADDRESS_PART + " characters, written as the address writes it)",
+                        "write the number as the plan prints it; a recommendation's words belong in its title or text");
+            } else if (number != null) {
                 Location here = rec.locationOf("number");
                 Written first = numbers.putIfAbsent(Slug.of(number), new Written(number, here, false));
                 boolean addressed = first != null && first.addressedWithoutAction();

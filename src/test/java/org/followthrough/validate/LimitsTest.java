@@ -83,6 +83,54 @@ class LimitsTest {
                 .satisfies(p -> assertThat(p.format()).startsWith(plan + ": the file is 50.0 MB; a content file may be at most 1 MB"));
     }
 
+    /**
+     * Ids and recommendation numbers name folders and files of the site, which a file system allows 255 bytes: as long as
+     * allowed, the site builds; a character longer, check refuses each at its place, where before check passed and the
+     * build failed to write the site.
+     */
+    @Test
+    void idsAndNumbersAsLongAsAllowedBuildAndOneCharacterLongerAreRefusedByTheCheck() throws IOException {
+        for (int length : new int[] {Limits.MAX_ADDRESS_PART, Limits.MAX_ADDRESS_PART + 1}) {
+            Path content = Folders.copy(SMALL, temp.resolve("content-" + length));
+            String plan = "p".repeat(length);
+            String theme = "t".repeat(length);
+            String number = "9".repeat(length);
+            Files.move(content.resolve("plans/sample-review"), content.resolve("plans/" + plan));
+            Files.move(content.resolve("organisations/sample-police.yaml"), content.resolve("organisations/" + "o".repeat(length) + ".yaml"));
+            replace(content.resolve("site.yaml"), "- id: record-keeping", "- id: " + theme);
+            Path recommendation = content.resolve("plans/" + plan + "/recommendations/01.yaml");
+            replace(recommendation, "number: \"1\"", "number: \"" + number + "\"");
+            replace(recommendation, "themes: [record-keeping]", "themes: [" + theme + "]");
+            try (java.util.stream.Stream<Path> files = Files.walk(content)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    replace(file, "sample-police", "o".repeat(length));
+                }
+            }
+            if (length == Limits.MAX_ADDRESS_PART) {
+                BuildResult built = org.followthrough.pipeline.Pipeline.build(org.followthrough.support.TestBuilds.request(content,
+                        temp.resolve("site")));
+                assertThat(built.succeeded()).as("%s", built.problems()).isTrue();
+                assertThat(temp.resolve("site/plans/" + plan + "/recommendations/" + number + "/index.html")).isRegularFile();
+                assertThat(temp.resolve("site/themes/" + theme + "/index.html")).isRegularFile();
+            } else {
+                String tooLong = " (101 characters) is too long: an id may be at most 100 characters, as it";
+                assertThat(errors(content)).extracting(Problem::message).containsExactlyInAnyOrder(
+                        "the id '" + "p".repeat(30) + "…'" + tooLong + " names folders and files of the site",
+                        "the id '" + "o".repeat(30) + "…'" + tooLong + " names folders and files of the site",
+                        "the theme id '" + "t".repeat(30) + "…'" + tooLong + " names the theme's page");
+                // the plan's own files are checked once its id is one
+                Files.move(content.resolve("plans/" + plan), content.resolve("plans/" + "p".repeat(Limits.MAX_ADDRESS_PART)));
+                assertThat(errors(content)).filteredOn(p -> p.location().file().endsWith("01.yaml")).singleElement()
+                        .satisfies(p -> assertThat(p.message()).isEqualTo("the recommendation number '" + "9".repeat(30) + "…' (101"
+                                + " characters) is too long for the address of its page (at most 100 characters, written as the address writes it)"));
+            }
+        }
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
     private static List<Problem> errors(Path content) {
         return InvalidContentTest.check(content).problems().stream().filter(Problem::isError).toList();
     }
