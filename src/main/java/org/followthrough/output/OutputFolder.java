@@ -34,11 +34,18 @@ public final class OutputFolder {
     public static final String MARKER = ".followthrough-site";
 
     /** The marker's first line; a folder whose marker does not start with it (or {@link #EARLIER_HEADERS}) is not a published site. */
-    static final String HEADER = "Followthrough published this folder and changes it on each build (a file added here stops the build);"
-            + " these are its files:";
+    static final String HEADER = "Followthrough published this folder and changes it on each build (a file added here, or a line added to"
+            + " this list, stops the build); these are its files, then a check of the list:";
 
-    /** The first lines of markers that earlier versions wrote: the sites they published are still recognised. */
-    static final Set<String> EARLIER_HEADERS = Set.of("Followthrough published this folder and replaces all of it on each build; these are its files:");
+    /**
+     * How the last line of a marker begins: a digest of the lines above it, so that a list edited by hand (a CNAME added
+     * to it, say, which the next build would then delete as its own) is no longer one a build wrote.
+     */
+    static final String SEAL = "sha-256 of the lines above: ";
+
+    /** The first lines of markers that earlier versions wrote, without a check of the list: the sites they published are still recognised. */
+    static final Set<String> EARLIER_HEADERS = Set.of("Followthrough published this folder and replaces all of it on each build; these are its files:",
+            "Followthrough published this folder and changes it on each build (a file added here stops the build); these are its files:");
 
     private static final String OWN_FOLDER = "a build replaces the whole output folder, so give --out a folder of its own,"
             + " outside the content and templates and not the repository itself (the default is site)";
@@ -390,7 +397,7 @@ public final class OutputFolder {
         }
         if (!names.isEmpty() && Files.isRegularFile(out.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(when + "the output folder's " + MARKER + " file is not as a build wrote it (its first line, or a path"
-                    + " it lists, was changed), so nothing tells which of its files Followthrough published: it holds " + some(names),
+                    + " it lists, was changed, or a line added), so nothing tells which of its files Followthrough published: it holds " + some(names),
                     "a build replaces only a site whose record of its files it can trust; if a build published this folder, put back"
                             + " that file as it was (or delete the folder) and build again; otherwise give --out a new folder");
         }
@@ -421,10 +428,17 @@ public final class OutputFolder {
         } catch (java.nio.charset.CharacterCodingException notText) {
             return Optional.empty();
         }
-        if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || EARLIER_HEADERS.contains(lines.get(0)))) {
+        List<String> files;
+        if (lines.size() >= 2 && lines.get(0).equals(HEADER)) {
+            files = lines.subList(1, lines.size() - 1);
+            if (!lines.get(lines.size() - 1).equals(seal(files))) {
+                return Optional.empty();
+            }
+        } else if (!lines.isEmpty() && EARLIER_HEADERS.contains(lines.get(0))) {
+            files = lines.subList(1, lines.size());
+        } else {
             return Optional.empty();
         }
-        List<String> files = lines.subList(1, lines.size());
         // A marker edited to list a path out of the site (../x, /etc/x) is no marker of a build's: nothing it lists is deleted.
         if (!files.stream().allMatch(OutputFolder::insideSite)) {
             return Optional.empty();
@@ -447,9 +461,23 @@ public final class OutputFolder {
 
     /** The marker's text for a site of these files: the same files give the same bytes. */
     static byte[] marker(Collection<String> files) {
+        List<String> sorted = List.copyOf(new TreeSet<>(files));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        new TreeSet<>(files).forEach(file -> text.append(file).append('\n'));
+        sorted.forEach(file -> text.append(file).append('\n'));
+        text.append(seal(sorted)).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The marker's last line for a list of files, in the order the marker lists them. */
+    private static String seal(List<String> files) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            files.forEach(file -> digest.update((file + "\n").getBytes(StandardCharsets.UTF_8)));
+            return SEAL + java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     /**

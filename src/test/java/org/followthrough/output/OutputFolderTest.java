@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,29 @@ class OutputFolderTest {
                     .startsWith("the output folder's .followthrough-site file is not as a build wrote it");
         }
         assertThat(victim).hasContent("mine");
+    }
+
+    /**
+     * A file added to the site with its name added to the marker by hand (a CNAME, say) is not taken for one a build
+     * published, which the next build would delete: the marker ends with a check of its list, which the added line breaks.
+     */
+    @Test
+    void refusesASiteWhoseMarkerHadALineAddedByHand() throws IOException {
+        Path site = publishedSite("index.html");
+        Files.writeString(site.resolve("CNAME"), "plans.example\n");
+        Files.writeString(site.resolve(OutputFolder.MARKER), "CNAME\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(claim(site)).isNotNull().extracting(Problem::message).asString()
+                .startsWith("the output folder's .followthrough-site file is not as a build wrote it");
+        assertThat(site.resolve("CNAME")).hasContent("plans.example");
+
+        // nor with the line put among the others, before the check
+        List<String> lines = new ArrayList<>(Files.readAllLines(site.resolve(OutputFolder.MARKER)));
+        lines.remove(lines.size() - 1);
+        lines.add(1, "CNAME");
+        Files.write(site.resolve(OutputFolder.MARKER), lines);
+        assertThat(claim(site)).isNotNull().extracting(Problem::message).asString()
+                .startsWith("the output folder's .followthrough-site file is not as a build wrote it");
     }
 
     /** A marker whose first line was changed, or that is not text, is told as such, not as a folder without one. */
