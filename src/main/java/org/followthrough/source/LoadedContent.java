@@ -81,18 +81,19 @@ public record LoadedContent(
                 .map(planId -> loadPlan(files, planId, problems))
                 .toList()
                 .forEach(plan -> plan.ifPresent(plans::add));
+        // A plan's folder holding its recommendations or its Markdown but no plan.yaml is told once, not left out without a word.
         java.util.Set<String> withPlanFile = new java.util.HashSet<>(planIds);
         for (String path : files.paths("plans")) {
             String[] parts = path.split("/");
-            if (parts.length >= 3 && !withPlanFile.contains(parts[1]) && parts[2].equals("recommendations") && path.endsWith(".yaml")
-                    && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
+            boolean planContent = parts.length >= 4 && parts[2].equals("recommendations") && path.endsWith(".yaml")
+                    || parts.length >= 3 && path.endsWith(".md");
+            if (planContent && withPlanFile.add(parts[1]) && !files.isRefused("plans/" + parts[1] + "/plan.yaml")) {
                 String folder = "plans/" + parts[1];
                 Optional<String> miscased = files.paths(folder).stream().filter(p -> p.equalsIgnoreCase(folder + "/plan.yaml")).findFirst();
                 problems.error(Location.of(files.display(folder + "/plan.yaml")), "plan folder '" + parts[1] + "' has no plan.yaml",
                         miscased.map(p -> "rename " + p.substring(folder.length() + 1) + " to plan.yaml: file names are told apart by"
                                         + " their capitals")
                                 .orElse("create " + folder + "/plan.yaml with the plan's title, kind and organisations"));
-                break;
             }
         }
         return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
