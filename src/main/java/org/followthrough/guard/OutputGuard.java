@@ -175,6 +175,12 @@ public final class OutputGuard {
             return "a snapshot is never rewritten: to stop publishing it, delete " + shownFolder + snapshot
                     + " from the published site and build again (it leaves the list of snapshots); nothing was published";
         }
+        if (f.path().matches("(.*/)?plans/[^/]+/history/.*")) {
+            return "this page shows the change history, the messages of the commits that changed the content: if a commit message"
+                    + " holds the name, set change_history: dates in site.yaml to leave the messages out, or build with --no-history;"
+                    + " otherwise a template wrote it, or put two texts side by side that make it (names are numbered by their line in "
+                    + names.file() + "); nothing was published";
+        }
         return "a template wrote it, or put two texts side by side that make it: change the template or those texts"
                 + " (names are numbered by their line in " + names.file() + "); nothing was published";
     }

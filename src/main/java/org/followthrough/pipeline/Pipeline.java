@@ -63,6 +63,8 @@ public final class Pipeline {
      * Load and validate; writes nothing. Where the site has templates of its own (other than copies of the
      * built-in ones), every page is also made from them and thrown away, so that a mistake in one is told
      * here rather than first by {@code build}: with the PDF summaries when a template of theirs is the site's own.
+     * With protected names, every file is made as the build makes it (the change history read, the PDFs typeset) and
+     * searched for them, so that a name two texts make side by side, or a commit message shows, is told here too.
      */
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
@@ -73,18 +75,22 @@ public final class Pipeline {
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
 
-    /** Makes the site from the site's own templates, keeping nothing but the problems. */
+    /** Makes the site from the site's own templates, or to search it for protected names, keeping nothing but the problems. */
     private static void tryTemplates(Assembled assembled, BuildRequest request, Problems problems) {
         java.util.SortedSet<String> changed = TemplateEngine.changedTemplates(assembled.templates());
-        if (changed.isEmpty()) {
+        boolean names = !request.protectedNames().isEmpty();
+        if (changed.isEmpty() && !names) {
             return;
         }
-        boolean pdfs = changed.stream().anyMatch(name -> name.startsWith("pdf/"));
+        boolean pdfs = names ? request.pdfs() : changed.stream().anyMatch(name -> name.startsWith("pdf/"));
+        // read as a build reads it unless given --no-history, which check does not know of
+        ChangeHistory history = names ? changeHistory(request.withHistory(true), assembled.archive(), problems, BuildProgress.NONE)
+                : ChangeHistory.none(ChangeHistory.Status.NOT_READ);
         OutputGuard guard = new OutputGuard(request.protectedNames(), "", BuildCache.none().texts());
         Publisher nowhere = (path, content) -> {
         };
         renderSites(assembled, request.withPdfs(pdfs).withSnapshot(false), nowhere, BuildCache.none(), guard, Set.of(),
-                ChangeHistory.none(ChangeHistory.Status.NOT_READ), problems, BuildProgress.NONE);
+                history, problems, BuildProgress.NONE);
         guard.report(problems);
     }
 

@@ -517,11 +517,12 @@ class MainTest {
         assertUnchanged(before, snapshot(site));
         List<String> files = before.keySet().stream().filter(f -> !f.endsWith("/") && !f.equals(".followthrough-site")).toList();
         assertThat(Files.readAllLines(site.resolve(".followthrough-site")))
-                .as("the marker: a line that says what it is, then every file the build published")
-                .startsWith("Followthrough published this folder and changes it on each build (a file added here stops the build);"
-                        + " these are its files:")
+                .as("the marker: a line that says what it is, then every file the build published, then a check of the list")
+                .startsWith("Followthrough published this folder and changes it on each build (a file added here, or a line added to"
+                        + " this list, stops the build); these are its files, then a check of the list:")
                 .containsAll(files)
-                .hasSize(files.size() + 1);
+                .hasSize(files.size() + 2);
+        assertThat(Files.readAllLines(site.resolve(".followthrough-site"))).last().asString().matches("sha-256 of the lines above: [0-9a-f]{64}");
     }
 
     @Test

@@ -196,7 +196,9 @@ class ProtectedNamesCommandTest {
         CommandRun checked = check();
         CommandRun built = build("--protected-names", list.toString());
 
-        assertThat(checked.code()).as("no content file holds it: %s", checked.all()).isZero();
+        assertThat(checked.code()).as("no content file holds it, but check makes the files as the build does: %s", checked.all())
+                .isEqualTo(Main.CONTENT_PROBLEMS);
+        assertThat(checked.err()).contains("plans/sample-review/summary.pdf: protected name #13 appears in this PDF's XMP metadata");
         assertThat(built.code()).as(built.all()).isEqualTo(Main.CONTENT_PROBLEMS);
         assertThat(built.err()).contains(temp.resolve("site") + "/plans/sample-review/summary.pdf: protected name #13 appears in this PDF's"
                 + " XMP metadata, which the build would publish, though in no content file on its own");
@@ -204,6 +206,28 @@ class ProtectedNamesCommandTest {
         assertThat(temp.resolve("site")).doesNotExist();
         assertThat(filesUnder(temp.resolve("cache"))).as("what was made is cached").isNotEmpty();
         assertThat(TestBuilds.filesHolding(ProtectedNames.read(list), temp.resolve("cache"))).as("cache entries holding a name").isEmpty();
+    }
+
+    /**
+     * A plan's history page shows the messages of the commits that changed it: a name in one is told by check as by the
+     * build, at that page, with what to do about a message, which cannot be edited as a file can.
+     */
+    @Test
+    void aNameInACommitMessageIsReportedByCheckAsTheBuildWouldRefuseIt() throws IOException {
+        try (org.followthrough.support.GitRepositories repo = org.followthrough.support.GitRepositories.init(content)) {
+            repo.commit("Progress reported by Zebedee Quinn", "2026-11-01T10:00:00Z");
+        }
+
+        CommandRun checked = check();
+        CommandRun built = build("--protected-names", list.toString());
+
+        for (CommandRun run : List.of(checked, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(Main.CONTENT_PROBLEMS);
+            assertThat(run.err()).contains("plans/sample-review/history/index.html:").contains("protected name #3 appears")
+                    .contains("set change_history: dates in site.yaml to leave the messages out");
+        }
+        assertNoNameIn(checked.all() + built.all());
+        assertThat(temp.resolve("site")).doesNotExist();
     }
 
     @Test
