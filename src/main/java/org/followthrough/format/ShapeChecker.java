@@ -368,8 +368,22 @@ public final class ShapeChecker {
     }
 
     private Object wrongType(Node node, FieldType type, String name) {
-        problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + node.describe(), wrongTypeHint(node, type, name));
+        problems.error(node.location(), "'" + name + "' should be " + type.describe() + ", found " + found(node), wrongTypeHint(node, type, name));
         return null;
+    }
+
+    /** What was written instead, with the value itself where it is one ("the number 99999", "the text 'sample-trust'"). */
+    private static String found(Node node) {
+        if (!(node instanceof Node.Scalar scalar) || scalar.kind() == Node.Scalar.Kind.NULL) {
+            return node.describe();
+        }
+        String text = scalar.text().strip();
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return switch (scalar.kind()) {
+            case NUMBER -> "the number " + shown;
+            case BOOLEAN -> "'" + shown + "', which YAML reads as true or false";
+            default -> "the text '" + shown + "'";
+        };
     }
 
     private static String wrongTypeHint(Node node, FieldType type, String name) {

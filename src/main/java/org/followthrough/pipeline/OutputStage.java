@@ -217,7 +217,7 @@ final class OutputStage {
                 runUnit(late, null);
             }
             templateFaults.forEach(fault -> problems.error(fault.at(), "template error" + firstPageMeeting(fault, wanted) + ": " + fault.message(),
-                    "fix the template; the previous site is unchanged"));
+                    "fix the template; nothing was published"));
         } catch (RuntimeException | Error e) {
             failed = true;
             throw e;

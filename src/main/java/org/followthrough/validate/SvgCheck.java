@@ -99,6 +99,10 @@ final class SvgCheck {
     }
 
     private void check() {
+        if (text.isBlank()) {
+            problems.error(Location.of(display), "the logo file is empty", "export the logo again from the drawing program, as SVG or PNG");
+            return;
+        }
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new StringReader(text));

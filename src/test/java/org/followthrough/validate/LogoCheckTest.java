@@ -54,6 +54,17 @@ class LogoCheckTest {
         assertThat(svgProblems(clean)).isEmpty();
     }
 
+    /** An empty logo file is told as empty, not as XML the parser found ended too soon. */
+    @Test
+    void refusesAnEmptyLogoAsEmpty() {
+        for (String empty : List.of("", "\n  \n")) {
+            assertThat(svgProblems(empty)).singleElement().satisfies(p -> {
+                assertThat(p.format()).startsWith(FILE + ": the logo file is empty — ");
+                assertThat(p.hint()).startsWith("export the logo again");
+            });
+        }
+    }
+
     @Test
     void refusesAScriptElementAtItsLineAndColumn() {
         List<Problem> problems = svgProblems(SVG + "\n  <rect width=\"40\" height=\"40\"/>\n  <script>alert(document.cookie)</script>\n</svg>");
