@@ -35,6 +35,15 @@ public final class YamlReader {
             // Reported at its place: SnakeYAML would report it at the start of the file, as a "special character".
             return Optional.empty();
         }
+        Optional<Characters.Found> separator = Characters.first(file.text(), c -> c == 0x2028 || c == 0x2029);
+        if (separator.isPresent()) {
+            // YAML ends a line there, so every line and column it gives after it would be off from what an editor shows
+            Characters.Found found = separator.get();
+            problems.error(new Location(file.display(), found.line(), found.column()), "this line holds an invisible "
+                            + found.describe() + " character, which YAML reads as the end of a line",
+                    "delete it (it often comes with text copied from a PDF or a web page); to start a new line, press Enter");
+            return Optional.empty();
+        }
         try (YAMLParser parser = FACTORY.createParser(file.text())) {
             JsonToken first = parser.nextToken();
             if (first == null) {
