@@ -53,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
     private List<Problem> warningsShown = List.of();
     /** Whether a build has succeeded since serve started: until one has, there is no last good site to show. */
     private boolean built;
+    /** The server, once started, and the address last printed: a changed base_url moves the site, which is said. */
+    private volatile PreviewServer serving;
+    private String addressShown;
 
     @Override
     public Integer call() {
@@ -65,7 +68,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withCache(cache.folder());
         try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
                 report(problems, succeeded, millis, first, out, err))) {
-            out.println("Serving the site at " + server.address());
+            addressShown = server.address();
+            serving = server;
+            out.println("Serving the site at " + addressShown);
             out.println("Open it in a browser; the page reloads when you save a file in " + options.content + " or "
                     + request.templates() + ". Press Ctrl+C to stop.");
             out.flush();
@@ -92,12 +97,19 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return;
         }
+        boolean firstSite = !built;
         built = true;
         if (!problems.equals(warningsShown)) {
             Reports.report(problems, null, err, "");
             warningsShown = problems;
         }
         out.println((first ? "Checked the content in " : "Rebuilt in ") + ProgressLine.seconds(millis) + ".");
+        PreviewServer server = serving;
+        if (server != null && !server.address().equals(addressShown)) {
+            addressShown = server.address();
+            out.println(firstSite ? "The site is served at " + addressShown + "."
+                    : "The site's base_url changed: it is now served at " + addressShown + " (open pages follow it there).");
+        }
         out.flush();
     }
 }

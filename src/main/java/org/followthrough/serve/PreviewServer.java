@@ -68,7 +68,11 @@ public final class PreviewServer implements AutoCloseable {
      * What is served: the last good site (null if none yet), and the problems of the last rebuild,
      * which are shown instead of its pages when there are errors among them.
      */
-    private record State(long generation, PreviewSite site, List<Problem> problems) {
+    /**
+     * What is served: {@code movedFrom} is the path the site was served under before its base URL changed (null if it
+     * never did), whose addresses lead to the same pages under the new one, so that an open page follows the site.
+     */
+    private record State(long generation, PreviewSite site, List<Problem> problems, String movedFrom) {
         boolean broken() {
             return site == null || problems.stream().anyMatch(Problem::isError);
         }
@@ -179,16 +183,21 @@ public final class PreviewServer implements AutoCloseable {
             try {
                 Preview.Result result = preview.rebuild(origin, changed);
                 problems = result.problems();
+                String movedFrom = before == null ? null : before.movedFrom();
                 if (result.site().isPresent()) {
-                    next = new State(generation, result.site().get(), List.of());
+                    PreviewSite made = result.site().get();
+                    if (good != null && !good.basePath().equals(made.basePath())) {
+                        movedFrom = good.basePath();
+                    }
+                    next = new State(generation, made, List.of(), movedFrom);
                 } else {
-                    next = new State(generation, good, problems);
+                    next = new State(generation, good, problems, movedFrom);
                 }
             } catch (RuntimeException e) {
                 // A fault of the tool, not of the content: shown like a problem, and the last good site is kept.
                 problems = List.of(Problem.error(Location.of("followthrough serve"), "internal error while rebuilding: " + e,
                         "please report this with the change you saved; the last good site is still served"));
-                next = new State(generation, good, problems);
+                next = new State(generation, good, problems, before == null ? null : before.movedFrom());
             }
             state = next;
             synchronized (changes) {
@@ -260,6 +269,9 @@ public final class PreviewServer implements AutoCloseable {
         if (!path.startsWith(base)) {
             if (path.equals("/") || (path + "/").equals(base)) {
                 return new Redirect(base);
+            }
+            if (state.movedFrom() != null && path.startsWith(state.movedFrom())) {
+                return new Redirect(base + path.substring(state.movedFrom().length()));
             }
             return file(state, "404.html", 404, lastGoodAsked);
         }

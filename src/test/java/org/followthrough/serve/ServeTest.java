@@ -129,6 +129,25 @@ class ServeTest {
     }
 
     /**
+     * An editor who changes base_url while serve runs sees where the site went: the terminal says its new address, and a
+     * page open at the old one is sent to the same page at the new one. Before, it showed "Page not found" unexplained.
+     */
+    @Test
+    void followsTheSiteWhenItsBaseUrlChanges() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+
+            ServeRun.edit(content.resolve("site.yaml"), "base_url: https://plans.example/", "base_url: https://plans.example/learning/");
+
+            HttpResponse<String> moved = serve.getUntil(PLAN, r -> r.statusCode() == 302, "a redirect from the old address");
+            assertThat(moved.headers().firstValue("Location")).hasValue("/learning" + PLAN);
+            assertThat(serve.get("/learning" + PLAN).statusCode()).isEqualTo(200);
+            ServeRun.waitFor(serve::out, out -> out.contains("now served at " + serve.origin() + "/learning/"), "the new address printed");
+        }
+    }
+
+    /**
      * A syntax mistake saved in one of the site's own templates is told at once, in the terminal and in the browser, with
      * its place, on every page: before, the terminal said the site was rebuilt, and only the pages using the template,
      * when opened, showed the mistake.
