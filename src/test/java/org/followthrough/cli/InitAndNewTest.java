@@ -80,7 +80,9 @@ class InitAndNewTest {
         assertThat(build.code()).as(build.all()).isZero();
         assertThat(build.all()).doesNotContain("internal error").doesNotContain("Exception");
         assertThat(repo.resolve("site/index.html")).content(StandardCharsets.UTF_8).contains("0 plans");
-        assertThat(repo.resolve("site/search/index/docs-0.json")).content(StandardCharsets.UTF_8).isEqualToIgnoringWhitespace("[]");
+        assertThat(repo.resolve("site/search/index/docs-0.json")).as("the search finds the organisation alone")
+                .content(StandardCharsets.UTF_8).startsWith("[[\"organisation\",\"Sample NHS Foundation Trust\"")
+                .contains("Named in no plan published here").doesNotContain("\"plan\"", "\"action\"");
     }
 
     @Test
