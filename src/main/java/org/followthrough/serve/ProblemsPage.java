@@ -17,6 +17,7 @@ final class ProblemsPage {
             .box { border-left: .4rem solid #b10e1e; padding: .25rem 1rem; }
             ol { padding-left: 1.5rem; } li { margin: 1rem 0; }
             code { font: .95rem/1.4 ui-monospace, monospace; background: #f3f2f1; padding: .1rem .3rem; overflow-wrap: anywhere; }
+            code .place { display: inline-block; max-width: 100%; }
             .hint { margin: .25rem 0 0; color: #3d3d3d; }
             a { color: #1d4f91; } a:focus { outline: 3px solid #fd0; background: #fd0; }
             """;
@@ -71,7 +72,7 @@ final class ProblemsPage {
     private static StringBuilder list(StringBuilder html, List<Problem> problems) {
         html.append("</div>\n<ol>\n");
         for (Problem problem : problems) {
-            html.append("<li><code>").append(escape(problem.location().toString())).append("</code><br>");
+            html.append("<li><code>").append(place(problem.location().toString())).append("</code><br>");
             if (!problem.isError()) {
                 html.append("<strong>Warning:</strong> ");
             }
@@ -82,6 +83,16 @@ final class ProblemsPage {
             html.append("</li>\n");
         }
         return html.append("</ol>\n");
+    }
+
+    /**
+     * A file:line:column to wrap on a phone: after any '/' of its folders, and inside the file's name and its line and
+     * column, which are read together, only where they are longer than a line.
+     */
+    static String place(String location) {
+        int last = location.lastIndexOf('/');
+        String folders = escape(location.substring(0, last + 1)).replace("/", "/<wbr>");
+        return folders + "<span class=\"place\">" + escape(location.substring(last + 1)) + "</span>";
     }
 
     private static String end(StringBuilder html) {
