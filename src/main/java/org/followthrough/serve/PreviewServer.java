@@ -351,8 +351,21 @@ public final class PreviewServer implements AutoCloseable {
         if (banner != null) {
             Matcher body = BODY.matcher(html);
             html = body.find() ? html.substring(0, body.end()) + banner + html.substring(body.end()) : banner + html;
+            html = lastGoodLinks(html);
         }
         return utf8(html);
+    }
+
+    /** A link of a page to another page of the site, by a relative or root-relative address: its address, then its fragment. */
+    private static final Pattern PAGE_LINK = Pattern.compile("(<a\\b[^>]*?\\bhref=\")((?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\"#?]*(?:/|\\.html))(#[^\"]*)?\"");
+
+    /**
+     * A page of the last good site, its links to other pages leading to their last good versions too: an editor who looks
+     * round the site as it was keeps seeing it as it was, rather than the problems at the first link.
+     */
+    static String lastGoodLinks(String html) {
+        return PAGE_LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "?" + LAST_GOOD
+                + (m.group(3) == null ? "" : m.group(3)) + "\""));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

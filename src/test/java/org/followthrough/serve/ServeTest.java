@@ -119,6 +119,13 @@ class ServeTest {
             assertThat(lastGood.select("[role=alert]").text()).contains("before your last change", "1 problem");
             assertThat(lastGood.select("h1").text()).isEqualTo("Sample safety action plan");
             assertThat(serve.get("/assets/followthrough.css").statusCode()).isEqualTo(200);
+            // its links lead round the last good site, not back to the problems
+            String home = lastGood.select("nav a:contains(Home)").attr("href");
+            assertThat(home).endsWith("?last-good");
+            HttpResponse<String> homeAsItWas = serve.get(java.net.URI.create(PLAN).resolve(home).toString());
+            assertThat(homeAsItWas.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(homeAsItWas.body()).select("[role=alert]").text()).contains("before your last change");
+            assertThat(lastGood.select("a[href$=.csv]").eachAttr("href")).as("downloads are not pages").noneMatch(h -> h.contains("?"));
 
             ServeRun.edit(recommendation(content), "        status: finished", "        status: done");
 
