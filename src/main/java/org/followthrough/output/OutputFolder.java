@@ -41,7 +41,7 @@ public final class OutputFolder {
      * How the last line of a marker begins: a digest of the lines above it, so that a list edited by hand (a CNAME added
      * to it, say, which the next build would then delete as its own) is no longer one a build wrote.
      */
-    static final String SEAL = "sha-256 of the lines above: ";
+    static final String SEAL = "crc-32c of the lines above: ";
 
     /** The first lines of markers that earlier versions wrote, without a check of the list: the sites they published are still recognised. */
     static final Set<String> EARLIER_HEADERS = Set.of("Followthrough published this folder and replaces all of it on each build; these are its files:",
@@ -422,16 +422,19 @@ public final class OutputFolder {
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(marker))).toString();
         } catch (java.nio.charset.CharacterCodingException notText) {
             return Optional.empty();
         }
+        List<String> lines = text.lines().toList();
         List<String> files;
         if (lines.size() >= 2 && lines.get(0).equals(HEADER)) {
             files = lines.subList(1, lines.size() - 1);
-            if (!lines.get(lines.size() - 1).equals(seal(files))) {
+            // the check is of every byte before its own line
+            String before = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+            if (!lines.get(lines.size() - 1).equals(seal(before))) {
                 return Optional.empty();
             }
         } else if (!lines.isEmpty() && EARLIER_HEADERS.contains(lines.get(0))) {
@@ -464,20 +467,19 @@ public final class OutputFolder {
         List<String> sorted = List.copyOf(new TreeSet<>(files));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         sorted.forEach(file -> text.append(file).append('\n'));
-        text.append(seal(sorted)).append('\n');
+        text.append(seal(text.toString())).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The marker's last line for a list of files, in the order the marker lists them. */
-    private static String seal(List<String> files) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            files.forEach(file -> digest.update((file + "\n").getBytes(StandardCharsets.UTF_8)));
-            return SEAL + java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+    /**
+     * The marker's last line, from the lines above it (each ended by a line feed): a CRC-32C, which tells a list edited
+     * by hand (it is no seal against forgery, which needs no edit: the site's files can be changed as they are), and is
+     * quick from a build's first moments, when a hash such as SHA-256 still runs as plain Java over the list's megabyte.
+     */
+    private static String seal(String lines) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(lines.getBytes(StandardCharsets.UTF_8));
+        return SEAL + String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
     }
 
     /**

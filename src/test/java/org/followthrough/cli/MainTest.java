@@ -522,7 +522,7 @@ class MainTest {
                         + " this list, stops the build); these are its files, then a check of the list:")
                 .containsAll(files)
                 .hasSize(files.size() + 2);
-        assertThat(Files.readAllLines(site.resolve(".followthrough-site"))).last().asString().matches("sha-256 of the lines above: [0-9a-f]{64}");
+        assertThat(Files.readAllLines(site.resolve(".followthrough-site"))).last().asString().matches("crc-32c of the lines above: [0-9a-f]{8}");
     }
 
     @Test
