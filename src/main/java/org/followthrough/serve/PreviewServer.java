@@ -40,6 +40,8 @@ public final class PreviewServer implements AutoCloseable {
     static final String OWN = "/__followthrough/";
     static final String SCRIPT = OWN + "reload.js";
     static final String EVENTS = OWN + "events";
+    /** The warnings of the site served, which every page's notice links to. */
+    static final String WARNINGS = OWN + "warnings";
     /** The query that asks for a page of the last good site while the content has problems. */
     static final String LAST_GOOD = "last-good";
     /** How often an open page is sent a comment, so that a page closed without a word is noticed. */
@@ -189,7 +191,8 @@ public final class PreviewServer implements AutoCloseable {
                     if (good != null && !good.basePath().equals(made.basePath())) {
                         movedFrom = good.basePath();
                     }
-                    next = new State(generation, made, List.of(), movedFrom);
+                    // the warnings kept, for the notice on every page and the list it links to
+                    next = new State(generation, made, problems, movedFrom);
                 } else {
                     next = new State(generation, good, problems, movedFrom);
                 }
@@ -228,6 +231,8 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 200, MediaTypes.of(SCRIPT), script);
             } else if (path.equals(EVENTS)) {
                 events(exchange, uri.getRawQuery());
+            } else if (path.equals(WARNINGS) && !state.broken()) {
+                sendPage(exchange, 200, ProblemsPage.ofWarnings(state.problems()), "warnings " + Fingerprint.of(state.problems()));
             } else {
                 State now = state;
                 show(exchange, now, resolve(now, path, parameter(uri.getRawQuery(), LAST_GOOD).isPresent()), uri.getRawPath());
@@ -298,7 +303,8 @@ public final class PreviewServer implements AutoCloseable {
     private static String version(State state, Shown shown) {
         if (shown instanceof FileShown file) {
             String version = file.site().version(file.path()).orElse("none");
-            return file.lastGood() ? version + " before " + Fingerprint.of(state.problems()) : version;
+            // a page shown with a notice of the problems, or of the warnings, changes with them
+            return file.lastGood() || !state.problems().isEmpty() ? version + " with " + Fingerprint.of(state.problems()) : version;
         }
         if (shown instanceof ProblemsShown) {
             return "problems " + Fingerprint.of(state.problems());
@@ -318,8 +324,10 @@ public final class PreviewServer implements AutoCloseable {
             PreviewSite.File made = file.site().file(file.path());
             if (made instanceof PreviewSite.File.Made bytes) {
                 if (file.path().endsWith(".html")) {
-                    String banner = file.lastGood() ? ProblemsPage.banner(errors(now), rawPath) : null;
-                    send(exchange, file.status(), MediaTypes.of(file.path()), withReload(bytes.bytes(), version(now, shown), banner));
+                    String banner = file.lastGood() ? ProblemsPage.banner(errors(now), rawPath)
+                            : now.problems().isEmpty() ? null : ProblemsPage.warningsNotice(now.problems().size(), WARNINGS);
+                    byte[] page = withReload(bytes.bytes(), version(now, shown), banner);
+                    send(exchange, file.status(), MediaTypes.of(file.path()), file.lastGood() ? lastGoodLinks(page) : page);
                 } else {
                     send(exchange, file.status(), MediaTypes.of(file.path()), bytes.bytes());
                 }
@@ -351,7 +359,6 @@ public final class PreviewServer implements AutoCloseable {
         if (banner != null) {
             Matcher body = BODY.matcher(html);
             html = body.find() ? html.substring(0, body.end()) + banner + html.substring(body.end()) : banner + html;
-            html = lastGoodLinks(html);
         }
         return utf8(html);
     }
@@ -363,9 +370,9 @@ public final class PreviewServer implements AutoCloseable {
      * A page of the last good site, its links to other pages leading to their last good versions too: an editor who looks
      * round the site as it was keeps seeing it as it was, rather than the problems at the first link.
      */
-    static String lastGoodLinks(String html) {
-        return PAGE_LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "?" + LAST_GOOD
-                + (m.group(3) == null ? "" : m.group(3)) + "\""));
+    static byte[] lastGoodLinks(byte[] page) {
+        return utf8(PAGE_LINK.matcher(new String(page, StandardCharsets.UTF_8)).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + m.group(2) + "?" + LAST_GOOD + (m.group(3) == null ? "" : m.group(3)) + "\"")));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

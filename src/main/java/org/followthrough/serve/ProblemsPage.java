@@ -42,6 +42,25 @@ final class ProblemsPage {
         return end(list(html, problems));
     }
 
+    /** The warnings of a site that was built: worth a look, though nothing stops it being published. */
+    static String ofWarnings(List<Problem> warnings) {
+        StringBuilder html = start(warnings.size() == 1 ? "1 warning about the content" : warnings.size() + " warnings about the content");
+        html.append("<p>The site was built, and could be published as it is; these are worth a look, as <code>check</code> says.</p>\n");
+        return end(list(html, warnings));
+    }
+
+    /**
+     * A notice at the top of a page of a site built with warnings, which only the terminal told before.
+     *
+     * @param warningsAddress where the preview lists them
+     */
+    static String warningsNotice(int warnings, String warningsAddress) {
+        return "<div style=\"margin:0;padding:.5rem 1rem;background:#fff4ce;color:#1f1f1f;border-bottom:2px solid #8a6d00;"
+                + "font:1rem/1.4 system-ui,sans-serif\">Preview: the content has " + (warnings == 1 ? "1 warning" : warnings + " warnings")
+                + ". <a style=\"color:#1f1f1f;font-weight:bold\" href=\"" + escape(warningsAddress) + "\">Show "
+                + (warnings == 1 ? "it" : "them") + "</a></div>";
+    }
+
     /** The page shown for a file that could not be made: a template mistake, or no fonts for a PDF. */
     static String ofFile(Problem problem) {
         StringBuilder html = start("This page could not be made");

@@ -136,6 +136,32 @@ class ServeTest {
     }
 
     /**
+     * A site built with warnings says so on every page it serves, with a link to them, as only the terminal did before;
+     * the notice goes when they are dealt with. A published site never has it.
+     */
+    @Test
+    void showsTheWarningsOfASiteThatBuiltOnEveryPage() throws IOException {
+        Path content = content();
+        ServeRun.edit(recommendation(content), "description: Audit the minutes.", "description: Audit the minutes of team #2 North.");
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            Document page = Jsoup.parse(serve.get(PLAN).body());
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+            assertThat(page.select("h1").text()).isEqualTo("Sample safety action plan");
+            assertThat(page.select("div:contains(the content has 1 warning)")).isNotEmpty();
+            String warnings = page.select("a:contains(Show it)").attr("href");
+            assertThat(warnings).isEqualTo(PreviewServer.WARNINGS);
+
+            Document listed = Jsoup.parse(serve.get(warnings).body());
+            assertThat(listed.select("h1").text()).isEqualTo("1 warning about the content");
+            assertThat(listed.select("li code").text()).startsWith(recommendation(content) + ":");
+            assertThat(listed.select("li").text()).contains("is a comment");
+
+            ServeRun.edit(recommendation(content), "description: Audit the minutes of team #2 North.", "description: Audit the minutes.");
+            serve.getUntil(PLAN, r -> !r.body().contains("the content has 1 warning"), "the page without the notice");
+        }
+    }
+
+    /**
      * An editor who changes base_url while serve runs sees where the site went: the terminal says its new address, and a
      * page open at the old one is sent to the same page at the new one. Before, it showed "Page not found" unexplained.
      */
