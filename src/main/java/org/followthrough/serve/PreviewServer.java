@@ -81,7 +81,11 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** What a request is answered with, decided from the state alone, so that an open page can tell whether it changed. */
-    private sealed interface Shown permits Redirect, ProblemsShown, FileShown {
+    private sealed interface Shown permits Redirect, ProblemsShown, FileShown, WarningsShown {
+    }
+
+    /** The list of the warnings of the site served, which the notice on its pages links to. */
+    private record WarningsShown() implements Shown {
     }
 
     private record Redirect(String location) implements Shown {
@@ -231,8 +235,6 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 200, MediaTypes.of(SCRIPT), script);
             } else if (path.equals(EVENTS)) {
                 events(exchange, uri.getRawQuery());
-            } else if (path.equals(WARNINGS) && !state.broken()) {
-                sendPage(exchange, 200, ProblemsPage.ofWarnings(state.problems()), "warnings " + Fingerprint.of(state.problems()));
             } else {
                 State now = state;
                 show(exchange, now, resolve(now, path, parameter(uri.getRawQuery(), LAST_GOOD).isPresent()), uri.getRawPath());
@@ -267,8 +269,11 @@ public final class PreviewServer implements AutoCloseable {
     /** Where a request leads: a redirect, the problems, or a file of the site (its 404 page when it has no such file). */
     private static Shown resolve(State state, String path, boolean lastGoodAsked) {
         PreviewSite site = state.site();
-        if (site == null) {
+        if (site == null || path.equals(WARNINGS) && state.broken()) {
             return new ProblemsShown();
+        }
+        if (path.equals(WARNINGS)) {
+            return new WarningsShown();
         }
         String base = site.basePath();
         if (!path.startsWith(base)) {
@@ -287,6 +292,10 @@ public final class PreviewServer implements AutoCloseable {
         }
         if (!rest.isEmpty() && !rest.endsWith("/") && site.has(rest + "/index.html")) {
             return new Redirect(path + "/");
+        }
+        // the site moved to a path above its old one (/learning/ to /): the old addresses are under the new
+        if (state.movedFrom() != null && path.startsWith(state.movedFrom()) && !state.movedFrom().equals(base)) {
+            return new Redirect(base + path.substring(state.movedFrom().length()));
         }
         return file(state, "404.html", 404, lastGoodAsked);
     }
@@ -309,6 +318,9 @@ public final class PreviewServer implements AutoCloseable {
         if (shown instanceof ProblemsShown) {
             return "problems " + Fingerprint.of(state.problems());
         }
+        if (shown instanceof WarningsShown) {
+            return "warnings " + Fingerprint.of(state.problems());
+        }
         return "redirect " + ((Redirect) shown).location();
     }
 
@@ -319,6 +331,8 @@ public final class PreviewServer implements AutoCloseable {
         } else if (shown instanceof ProblemsShown) {
             String lastGood = now.site() == null ? null : rawPath + "?" + LAST_GOOD;
             sendPage(exchange, 500, ProblemsPage.ofContent(now.problems(), lastGood), version(now, shown));
+        } else if (shown instanceof WarningsShown) {
+            sendPage(exchange, 200, ProblemsPage.ofWarnings(now.problems()), version(now, shown));
         } else {
             FileShown file = (FileShown) shown;
             PreviewSite.File made = file.site().file(file.path());
@@ -326,8 +340,9 @@ public final class PreviewServer implements AutoCloseable {
                 if (file.path().endsWith(".html")) {
                     String banner = file.lastGood() ? ProblemsPage.banner(errors(now), rawPath)
                             : now.problems().isEmpty() ? null : ProblemsPage.warningsNotice(now.problems().size(), WARNINGS);
-                    byte[] page = withReload(bytes.bytes(), version(now, shown), banner);
-                    send(exchange, file.status(), MediaTypes.of(file.path()), file.lastGood() ? lastGoodLinks(page) : page);
+                    // the page's own links kept on the last good site, not the banner's to the problems
+                    byte[] page = file.lastGood() ? lastGoodLinks(bytes.bytes()) : bytes.bytes();
+                    send(exchange, file.status(), MediaTypes.of(file.path()), withReload(page, version(now, shown), banner));
                 } else {
                     send(exchange, file.status(), MediaTypes.of(file.path()), bytes.bytes());
                 }
@@ -364,7 +379,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** A link of a page to another page of the site, by a relative or root-relative address: its address, then its fragment. */
-    private static final Pattern PAGE_LINK = Pattern.compile("(<a\\b[^>]*?\\bhref=\")((?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\"#?]*(?:/|\\.html))(#[^\"]*)?\"");
+    private static final Pattern PAGE_LINK = Pattern.compile("(<a\\b[^>]*?\\shref=\")((?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\"#?]*(?:/|\\.html))(#[^\"]*)?\"");
 
     /**
      * A page of the last good site, its links to other pages leading to their last good versions too: an editor who looks

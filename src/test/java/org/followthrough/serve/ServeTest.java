@@ -119,7 +119,8 @@ class ServeTest {
             assertThat(lastGood.select("[role=alert]").text()).contains("before your last change", "1 problem");
             assertThat(lastGood.select("h1").text()).isEqualTo("Sample safety action plan");
             assertThat(serve.get("/assets/followthrough.css").statusCode()).isEqualTo(200);
-            // its links lead round the last good site, not back to the problems
+            // its links lead round the last good site, not back to the problems; but the banner's leads to the problems
+            assertThat(lastGood.select("[role=alert] a").attr("href")).isEqualTo(PLAN);
             String home = lastGood.select("nav a:contains(Home)").attr("href");
             assertThat(home).endsWith("?last-good");
             HttpResponse<String> homeAsItWas = serve.get(java.net.URI.create(PLAN).resolve(home).toString());
@@ -140,7 +141,7 @@ class ServeTest {
      * the notice goes when they are dealt with. A published site never has it.
      */
     @Test
-    void showsTheWarningsOfASiteThatBuiltOnEveryPage() throws IOException {
+    void showsTheWarningsOfASiteThatBuiltOnEveryPage() throws Exception {
         Path content = content();
         ServeRun.edit(recommendation(content), "description: Audit the minutes.", "description: Audit the minutes of team #2 North.");
         try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
@@ -153,6 +154,20 @@ class ServeTest {
 
             Document listed = Jsoup.parse(serve.get(warnings).body());
             assertThat(listed.select("h1").text()).isEqualTo("1 warning about the content");
+            // the list open in a browser is not told to reload while nothing changes
+            String version = listed.select("script[data-version]").attr("data-version");
+            HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
+                    + java.net.URLEncoder.encode(warnings, StandardCharsets.UTF_8) + "&version=" + java.net.URLEncoder.encode(version,
+                    StandardCharsets.UTF_8))).build();
+            HttpResponse<InputStream> events = serve.client().send(listen, HttpResponse.BodyHandlers.ofInputStream());
+            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThat(firstEvent).failsWithin(java.time.Duration.ofSeconds(2)).withThrowableOfType(java.util.concurrent.TimeoutException.class);
             assertThat(listed.select("li code").text()).startsWith(recommendation(content) + ":");
             assertThat(listed.select("li").text()).contains("is a comment");
 
@@ -177,6 +192,11 @@ class ServeTest {
             assertThat(moved.headers().firstValue("Location")).hasValue("/learning" + PLAN);
             assertThat(serve.get("/learning" + PLAN).statusCode()).isEqualTo(200);
             ServeRun.waitFor(serve::out, out -> out.contains("now served at " + serve.origin() + "/learning/"), "the new address printed");
+
+            // and back up to the root, above the path it left
+            ServeRun.edit(content.resolve("site.yaml"), "base_url: https://plans.example/learning/", "base_url: https://plans.example/");
+            HttpResponse<String> back = serve.getUntil("/learning" + PLAN, r -> r.statusCode() == 302, "a redirect from /learning/");
+            assertThat(back.headers().firstValue("Location")).hasValue(PLAN);
         }
     }
 
