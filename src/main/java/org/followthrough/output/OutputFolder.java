@@ -432,8 +432,8 @@ public final class OutputFolder {
         List<String> files;
         if (lines.size() >= 2 && lines.get(0).equals(HEADER)) {
             files = lines.subList(1, lines.size() - 1);
-            // the check is of every byte before its own line
-            String before = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+            // the check is of the lines before its own, each ended by a line feed (as written, whatever a copy made of the ends)
+            String before = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
             if (!lines.get(lines.size() - 1).equals(seal(before))) {
                 return Optional.empty();
             }

@@ -1039,9 +1039,10 @@ public final class SiteRenderer {
     private String organisationPartKey(Plan plan, Organisation organisation) {
         return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> {
             Plan part = plan.partOf(organisation.id());
-            // its page also lists the recommendations it leads, whoever owns their actions
+            // its page also lists the recommendations it leads, whoever owns their actions; its JSON links the plan's
+            // calendar, which is published if any action of the whole plan has a dated target
             return List.of(part, organisationKeys(part), plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id()))
-                    .map(r -> Arrays.asList(r.number(), r.title(), r.text())).toList());
+                    .map(r -> Arrays.asList(r.number(), r.title(), r.text())).toList(), plan.actions().anyMatch(IcalRenderer::hasEvent));
         });
     }
 

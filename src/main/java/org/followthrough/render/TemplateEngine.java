@@ -130,13 +130,14 @@ public final class TemplateEngine {
     }
 
     /**
-     * The syntax mistakes of the site's own templates, each parsed on its own (a mistake in one included by others is told
+     * The syntax mistakes of the site's own templates that replace built-in ones, each parsed on its own (a mistake in one included by others is told
      * once, at itself): what can be told before any page is made. A mistake only some content brings out is met when the
      * page is made.
      */
     public List<TemplateProblem> syntaxProblems() {
         List<TemplateProblem> problems = new ArrayList<>();
-        new java.util.TreeSet<>(overrides.keySet()).stream().filter(name -> name.endsWith(".ftlh") || name.endsWith(".ftl")).forEach(name -> {
+        // only those that replace a built-in template, which a build uses: another file in the folder is only warned of
+        new java.util.TreeSet<>(changedTemplates(overrides)).stream().filter(name -> builtIn(name) != null).forEach(name -> {
             try {
                 configuration.getTemplate(name);
             } catch (ParseException e) {

@@ -105,6 +105,16 @@ class OutputFolderTest {
                 .startsWith("the output folder's .followthrough-site file is not as a build wrote it");
     }
 
+    /** A site whose marker's line ends were made CRLF (a copy through Git on Windows) is still one a build published. */
+    @Test
+    void acceptsASiteWhoseMarkerHasWindowsLineEnds() throws IOException {
+        Path site = publishedSite("index.html", "plans/a/index.html");
+        Path marker = site.resolve(OutputFolder.MARKER);
+        Files.writeString(marker, Files.readString(marker).replace("\n", "\r\n"));
+
+        assertThat(claim(site)).isNull();
+    }
+
     /** A marker whose first line was changed, or that is not text, is told as such, not as a folder without one. */
     @Test
     void refusesAFolderWhoseMarkerIsNotOneABuildWrote() throws IOException {

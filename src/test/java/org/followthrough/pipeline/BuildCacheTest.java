@@ -404,6 +404,25 @@ class BuildCacheTest {
         assertThat(sameAsAFreshBuild().get(police)).contains("Supervising staff");
     }
 
+    /**
+     * The JSON of an organisation the plan names links the plan's calendar, which is published while any action of the
+     * whole plan has a dated target: targets removed from actions another owns reach it through the cache, as a fresh
+     * build makes it (its part of the plan, which keys it, is unchanged).
+     */
+    @Test
+    void aPlansCalendarGoneReachesTheJsonOfAnOrganisationThatOwnsNoneOfItsActions() throws IOException {
+        Path first = content.resolve("plans/sample-review/recommendations/01.yaml");
+        Folders.replace(first, "{organisation: sample-police, role: Inspector}", "{organisation: sample-trust, role: Inspector}");
+        build("site", true);
+        String police = "organisations/sample-police/organisation.json";
+        assertThat(Folders.contents(temp.resolve("site")).get(police)).contains("plans/sample-review/targets.ics");
+
+        Folders.replace(first, "    target: 2024-06-30\n", "");
+        Folders.replace(first, "    target: 2024-09\n", "");
+        build("site", true);
+        assertThat(sameAsAFreshBuild().get(police)).doesNotContain("plans/sample-review/targets.ics");
+    }
+
     @Test
     void aChangedHeadingOfAPlansOwnColumnRemakesItsPageAndDownloadsAsAFreshBuildWould() throws IOException {
         Folders.replace(content.resolve("plans/second-review/plan.yaml"), "scales:", "extra_columns:\n  - {id: service, label: Service}\nscales:");

@@ -220,6 +220,12 @@ class ServeTest {
 
             Files.delete(templates.resolve("organisation.ftlh"));
             serve.getUntil(PLAN, r -> r.statusCode() == 200, "the site again");
+
+            // a file no build uses (no built-in template has its name) is only warned of, as check and build do
+            Files.writeString(templates.resolve("plan.ftl"), "<#if plan??>broken</#iff>\n");
+            Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml")) + "\n");
+            ServeRun.waitFor(serve::err, err -> err.contains("plan.ftl"), "the warning of the file");
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
         }
     }
 
