@@ -88,6 +88,8 @@ public final class MarkdownRenderer {
             h.tagName("h" + level);
         });
         clean.body().select("a[href^=http]").forEach(a -> a.attr("rel", "external"));
+        // a link whose address was not kept (javascript:, a local file) is its words alone, not a link that leads nowhere
+        clean.body().select("a:not([href])").unwrap();
         clean.outputSettings().prettyPrint(false);
         return clean.body().html().strip();
     }

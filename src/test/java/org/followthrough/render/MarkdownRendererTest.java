@@ -37,6 +37,9 @@ class MarkdownRendererTest {
     void markdownLinksWithScriptUrlsAreDropped() {
         assertThat(html("[click](javascript:alert(1))")).doesNotContain("javascript");
         assertThat(html("[data](data:text/html;base64,PHNjcmlwdD4=)")).doesNotContain("data:");
+        // their words stay, as words: not a link that leads nowhere, which a keyboard cannot reach but a screen reader announces
+        assertThat(html("See [the report](javascript:alert(1)) first.")).isEqualTo("<p>See the report first.</p>");
+        assertThat(html("<javascript:alert(1)>")).isEqualTo("<p>javascript:alert(1)</p>");
     }
 
     @Test
