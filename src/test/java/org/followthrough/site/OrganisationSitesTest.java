@@ -401,6 +401,19 @@ class OrganisationSitesTest {
             }
         });
         assertThat(links).as("links from %s's site to other organisations' pages", o.id()).isEmpty();
+        // nor does its data link their documents, which it does not publish
+        try {
+            com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.built.text("data/site.json"));
+            List<String> documents = new ArrayList<>();
+            data.get("organisations").forEach(org -> {
+                if (!org.get("id").asText().equals(o.id()) && !org.get("downloads").get("json").isNull()) {
+                    documents.add(org.get("downloads").get("json").asText());
+                }
+            });
+            assertThat(documents).as("other organisations' JSON documents linked from %s's site.json", o.id()).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ public final class JsonRenderer {
      * and the as-of date alone (its last update is the last on or before that date).
      */
     public static String sitePlan(Site site, Map<String, Organisation> byId, java.time.LocalDate asOf, Plan p) {
-        return PLAN_SUMMARY.document(new Context(site, byId, asOf), p);
+        return PLAN_SUMMARY.document(new Context(site, byId, asOf, id -> true), p);
     }
 
     /** The counts of every action of the site, as {@code data/site.json} gives them. */
@@ -131,7 +131,7 @@ public final class JsonRenderer {
     }
 
     private static Context context(Archive archive) {
-        return new Context(archive.site(), archive.organisationsById(), archive.asOf());
+        return new Context(archive.site(), archive.organisationsById(), archive.asOf(), archive::hasPageFor);
     }
 
     /** Every {@code $defs} entry of the schemas, in their order: each schema has them all. */
@@ -161,10 +161,15 @@ public final class JsonRenderer {
      * whether the folder holds the other downloads (an organisation that owns no action has only its page and its JSON
      * document) and a calendar (published only where an action has a dated target).
      */
-    private record Links(String page, String folder, String json, boolean data, boolean calendar) {
+    private record Links(String page, String folder, String json, boolean data, boolean calendar, String organisationId) {
         static Links of(Plan p) {
             return new Links(Routes.plan(p.id()), Routes.plan(p.id()), Routes.PLAN_JSON, true,
-                    p.actions().anyMatch(IcalRenderer::hasEvent));
+                    p.actions().anyMatch(IcalRenderer::hasEvent), null);
+        }
+
+        /** Whether the JSON document is published: a plan's and the site's always, an organisation's where it has a page. */
+        boolean document(Context context) {
+            return organisationId == null || context.withPage().test(organisationId);
         }
 
         static Links of(Organisation o, Ownership ownership) {
@@ -172,7 +177,7 @@ public final class JsonRenderer {
         }
 
         static Links of(Organisation o, boolean data, boolean calendar) {
-            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON, data, calendar);
+            return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON, data, calendar, o.id());
         }
 
         /** The folder's file, or null where it is not published. */
@@ -313,8 +318,9 @@ public final class JsonRenderer {
 
     private static final JsonShape<Links> DOWNLOADS = JsonShape.<Links>named("downloads", "Where the page and each download are.")
             .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
-            .field("json", URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
-                    + " plans naming it.", (c, l) -> l.file(c.site(), l.json(), true))
+            .field("json", N_URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
+                    + " plans naming it; null only for another organisation on one organisation's own site, which has no page there.",
+                    (c, l) -> l.file(c.site(), l.json(), l.document(c)))
             .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null for an organisation that"
                     + " owns no action, which has only its page and its JSON document.",
                     (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
@@ -565,7 +571,7 @@ public final class JsonRenderer {
                     (c, a) -> List.of(Lifecycle.values()))
             .object("tally", TALLY, "Every action of the site, counted.", (c, a) -> siteTally(a))
             .object("downloads", DOWNLOADS, "The site-wide downloads.", (c, a) -> new Links("", Routes.SITE_DATA, Routes.SITE_JSON, true,
-                    a.plans().stream().anyMatch(p -> Links.of(p).calendar())))
+                    a.plans().stream().anyMatch(p -> Links.of(p).calendar()), null))
             .array("plans", PLAN_SUMMARY, "Every plan.", (c, a) -> a.plans())
             .array("organisations", ORGANISATION_SUMMARY, "Every organisation.", (c, a) -> summarised(a))
             .field("themes_note", N_STRING, "Who assigned the themes and who may change them (Markdown).", (c, a) -> text(c.site().themesNote()))

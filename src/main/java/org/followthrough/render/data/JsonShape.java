@@ -25,7 +25,8 @@ import org.followthrough.model.Site;
 final class JsonShape<T> {
 
     /** What values are worked out from besides the object itself: the site, its organisations by id, the as-of date. */
-    record Context(Site site, Map<String, Organisation> organisations, LocalDate asOf) {
+    /** What every value is written with; {@code withPage} tells the organisations that have a page on this site. */
+    record Context(Site site, Map<String, Organisation> organisations, LocalDate asOf, java.util.function.Predicate<String> withPage) {
     }
 
     /** Writes one field's value for a {@code T}. */
