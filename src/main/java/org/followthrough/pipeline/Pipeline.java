@@ -71,12 +71,12 @@ public final class Pipeline {
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, keptPlans(request), Optional.empty());
         // check alone, run before a change is committed: a build need not ask Git for the working tree's status again
         RewrittenProgress.warn(request.content(), request.content().toString(), problems);
-        assembled.ifPresent(a -> tryTemplates(a, request, problems));
+        assembled.ifPresent(a -> tryOutputs(a, request, problems));
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
 
     /** Makes the site from the site's own templates, or to search it for protected names, keeping nothing but the problems. */
-    private static void tryTemplates(Assembled assembled, BuildRequest request, Problems problems) {
+    private static void tryOutputs(Assembled assembled, BuildRequest request, Problems problems) {
         java.util.SortedSet<String> changed = TemplateEngine.changedTemplates(assembled.templates());
         boolean names = !request.protectedNames().isEmpty();
         if (changed.isEmpty() && !names) {

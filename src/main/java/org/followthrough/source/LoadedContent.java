@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
@@ -180,9 +181,9 @@ public record LoadedContent(
     }
 
     private static boolean checkId(String id, SourceFile file, String what, Problems problems) {
-        if (ID.matcher(id).matches() && id.length() > org.followthrough.format.Limits.MAX_ADDRESS_PART) {
-            problems.error(Location.of(file.display()), "the id " + org.followthrough.format.Limits.quoteLong(id) + " is too long: an id may be"
-                            + " at most " + org.followthrough.format.Limits.MAX_ADDRESS_PART + " characters, as it names folders and files of the site",
+        if (ID.matcher(id).matches() && id.length() > Limits.MAX_ADDRESS_PART) {
+            problems.error(Location.of(file.display()), "the id " + Limits.quoteLong(id) + " is too long: an id may be"
+                            + " at most " + Limits.MAX_ADDRESS_PART + " characters, as it names folders and files of the site",
                     "give the " + (what.equals("plan") ? "folder" : "file") + " a shorter name");
             return false;
         }
