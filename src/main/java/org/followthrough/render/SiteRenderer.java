@@ -1110,7 +1110,7 @@ public final class SiteRenderer {
 
     /** A fingerprint of a plan as the site's data lists it, kept from an earlier build by the plan's key. */
     private String siteDataKey(Plan plan) {
-        return fingerprints.of("site data", planKeys.get(plan.id()), () -> JsonRenderer.sitePlan(archive.site(), organisationsById, archive.asOf(), plan));
+        return fingerprints.of("site data", planKeys.get(plan.id()), () -> JsonRenderer.sitePlan(archive, plan));
     }
 
     /** A fingerprint of a plan's summary (its card in the list of plans, its row in the site's PDF), kept from an earlier build by the plan's key. */

@@ -401,19 +401,32 @@ class OrganisationSitesTest {
             }
         });
         assertThat(links).as("links from %s's site to other organisations' pages", o.id()).isEmpty();
-        // nor does its data link their documents, which it does not publish
-        try {
-            com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.built.text("data/site.json"));
-            List<String> documents = new ArrayList<>();
-            data.get("organisations").forEach(org -> {
-                if (!org.get("id").asText().equals(o.id()) && !org.get("downloads").get("json").isNull()) {
-                    documents.add(org.get("downloads").get("json").asText());
-                }
-            });
-            assertThat(documents).as("other organisations' JSON documents linked from %s's site.json", o.id()).isEmpty();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        // nor does any of its data documents give an address in the site that it does not publish
+        List<String> unpublished = new ArrayList<>();
+        for (String document : site.built.filesEndingWith(".json")) {
+            try {
+                JsonNode data = new ObjectMapper().readTree(site.built.bytes(document));
+                addressesIn(data, site.base).filter(rest -> !publishes(site, rest)).forEach(rest -> unpublished.add(document + " → " + rest));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        assertThat(unpublished).as("addresses in %s's data that its site does not publish", o.id()).isEmpty();
+    }
+
+    /** The paths, in the site, of every address a JSON value holds, however deep. */
+    private static Stream<String> addressesIn(JsonNode value, String base) {
+        if (value.isContainerNode()) {
+            List<String> inside = new ArrayList<>();
+            value.forEach(v -> addressesIn(v, base).forEach(inside::add));
+            return inside.stream();
+        }
+        String url = value.isTextual() ? value.asText().replaceAll("#.*$", "").replaceAll("(^|/)\\.$", "$1") : "";
+        return url.startsWith(base) ? Stream.of(url.substring(base.length())) : Stream.empty();
+    }
+
+    private static boolean publishes(LinkCheckTest.Site site, String path) {
+        return site.built.has(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -105,8 +105,8 @@ public final class JsonRenderer {
      * A plan as {@code data/site.json} lists it, as JSON: made from the plan, the organisations it names, the site's settings
      * and the as-of date alone (its last update is the last on or before that date).
      */
-    public static String sitePlan(Site site, Map<String, Organisation> byId, java.time.LocalDate asOf, Plan p) {
-        return PLAN_SUMMARY.document(new Context(site, byId, asOf, id -> true), p);
+    public static String sitePlan(Archive archive, Plan p) {
+        return PLAN_SUMMARY.document(context(archive), p);
     }
 
     /** The counts of every action of the site, as {@code data/site.json} gives them. */
@@ -167,8 +167,8 @@ public final class JsonRenderer {
                     p.actions().anyMatch(IcalRenderer::hasEvent), null);
         }
 
-        /** Whether the JSON document is published: a plan's and the site's always, an organisation's where it has a page. */
-        boolean document(Context context) {
+        /** Whether its page and files are published here: a plan's and the site's always, an organisation's where it has a page. */
+        boolean published(Context context) {
             return organisationId == null || context.withPage().test(organisationId);
         }
 
@@ -247,10 +247,13 @@ public final class JsonRenderer {
             .field("code", LIFECYCLE_CODE, "The lifecycle's code.", (c, l) -> l.code())
             .field("label", STRING, "The lifecycle as readers see it.", (c, l) -> l.label());
 
+    private static final String NO_PAGE_HERE = "Its page on this site; null only for another organisation on one organisation's"
+            + " own site, which has pages for that organisation alone.";
+
     private static final JsonShape<String> ORG_REF = JsonShape.<String>named("orgRef", "An organisation, by name.")
             .field("id", STRING, "The organisation's identifier on this site.", (c, id) -> id)
             .field("name", STRING, "Its full name.", (c, id) -> c.organisations().containsKey(id) ? c.organisations().get(id).name() : id)
-            .field("url", URL, "Its page on this site.", (c, id) -> Routes.url(c.site(), Routes.organisation(id)));
+            .field("url", N_URL, NO_PAGE_HERE, (c, id) -> c.withPage().test(id) ? Routes.url(c.site(), Routes.organisation(id)) : null);
 
     private static final JsonShape<String> THEME_REF = JsonShape.<String>named("themeRef",
                     "A theme of the site's controlled list: the site's editorial judgement, not part of the plan as published.")
@@ -316,22 +319,24 @@ public final class JsonRenderer {
             .field("not_updated_recently", COUNT, "How many are not updated recently.", (c, t) -> t.stale())
             .object("by_lifecycle", byLifecycle(), "How many are at each lifecycle stage.", (c, t) -> t);
 
-    private static final JsonShape<Links> DOWNLOADS = JsonShape.<Links>named("downloads", "Where the page and each download are.")
-            .field("page", URL, "The web page.", (c, l) -> Routes.url(c.site(), l.page()))
+    private static final JsonShape<Links> DOWNLOADS = JsonShape.<Links>named("downloads", "Where the page and each download are; each null where this site does not publish it"
+                    + " (every one of them for another organisation on one organisation's own site).")
+            .field("page", N_URL, "The web page; null only for another organisation on one organisation's own site, which"
+                    + " publishes none of its files.", (c, l) -> l.published(c) ? Routes.url(c.site(), l.page()) : null)
             .field("json", N_URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
                     + " plans naming it; null only for another organisation on one organisation's own site, which has no page there.",
-                    (c, l) -> l.file(c.site(), l.json(), l.document(c)))
+                    (c, l) -> l.file(c.site(), l.json(), l.published(c)))
             .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null for an organisation that"
                     + " owns no action, which has only its page and its JSON document.",
-                    (c, l) -> l.file(c.site(), Routes.CSV, l.data()))
+                    (c, l) -> l.file(c.site(), Routes.CSV, l.data() && l.published(c)))
             .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
-                    (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data()))
+                    (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data() && l.published(c)))
             .field("atom", N_URL, "An Atom feed of the dated progress updates; null where there is no CSV.",
-                    (c, l) -> l.file(c.site(), Routes.ATOM, l.data()))
+                    (c, l) -> l.file(c.site(), Routes.ATOM, l.data() && l.published(c)))
             .field("json_feed", N_URL, "The same feed as a JSON Feed (version 1.1); null where there is no Atom feed.",
-                    (c, l) -> l.file(c.site(), Routes.JSON_FEED, l.data()))
+                    (c, l) -> l.file(c.site(), Routes.JSON_FEED, l.data() && l.published(c)))
             .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
-                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar()));
+                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar() && l.published(c)));
 
     private static final String TARGET_COMPLETION_PASSED = "Whether the date by which the whole plan was to be done had passed on the as-of"
             + " date (the pages flag 'Target completion passed' where actions are still open then).";
@@ -366,7 +371,7 @@ public final class JsonRenderer {
     /** The fields every form of an organisation begins with. */
     private static final JsonShape<Organisation> ORGANISATION_HEAD = JsonShape.<Organisation>inline(null)
             .field("id", STRING, "The organisation's identifier on this site.", (c, o) -> o.id())
-            .field("url", URL, "Its page on this site.", (c, o) -> Routes.url(c.site(), Routes.organisation(o.id())))
+            .field("url", N_URL, NO_PAGE_HERE, (c, o) -> c.withPage().test(o.id()) ? Routes.url(c.site(), Routes.organisation(o.id())) : null)
             .field("name", STRING, "Its full name.", (c, o) -> o.name())
             .field("short_name", N_STRING, "The abbreviation readers know.", (c, o) -> o.shortName())
             .object("type", CODE_LABEL, "The kind of organisation.", (c, o) -> new Coded(o.type().code(), o.type().label()))
