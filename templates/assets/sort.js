@@ -1,10 +1,13 @@
 /*
  * Lets a reader sort a table marked data-sortable by any column: each column heading becomes a button, and
  * aria-sort says which column the rows are sorted by and in which direction. An enhancement only: without
- * JavaScript the table keeps the order it was published in.
+ * JavaScript the table keeps the order it was published in, and the hint that says how to sort stays hidden.
  */
 (function () {
   "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-sort-hint]"), function (hint) {
+    hint.hidden = false;
+  });
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (table) {
     var headings = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var body = table.tBodies[0];

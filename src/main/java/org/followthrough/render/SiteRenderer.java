@@ -820,15 +820,17 @@ public final class SiteRenderer {
         List<SearchIndex.Doc> docs = new ArrayList<>();
         Map<String, int[]> owned = new java.util.HashMap<>();
         archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(o -> o.organisationId()).distinct().forEach(id -> {
-            int[] counts = owned.computeIfAbsent(id, k -> new int[2]);
+            int[] counts = owned.computeIfAbsent(id, k -> new int[3]);
             counts[0]++;
             counts[1] += a.state().overdue() ? 1 : 0;
+            counts[2] += a.state().targetPassedWithoutStatus() ? 1 : 0;
         })));
         for (Organisation o : searchedOrganisations()) {
-            int[] counts = owned.getOrDefault(o.id(), new int[2]);
+            int[] counts = owned.getOrDefault(o.id(), new int[3]);
             int plans = plansOf.naming(o.id()).size();
             String status = counts[0] == 0 ? "Owns no actions in the plans published here"
-                    : "Owns " + counts[0] + (counts[0] == 1 ? " action" : " actions") + (counts[1] == 0 ? ", none overdue" : ", " + counts[1] + " overdue");
+                    : "Owns " + counts[0] + (counts[0] == 1 ? " action" : " actions") + (counts[1] == 0 ? ", none overdue" : ", " + counts[1] + " overdue")
+                            + (counts[2] == 0 ? "" : ", " + counts[2] + " past target with no status published");
             String text = String.join(" ", java.util.stream.Stream.of(o.name(), o.shortName(), o.odsCode(), o.type().label())
                     .filter(part -> part != null).toList());
             docs.add(new SearchIndex.Doc("organisation", o.name(), Routes.organisation(o.id()),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.output.MemoryPublisher;
 import org.followthrough.support.TestBuilds;
@@ -81,7 +82,23 @@ class ThemePagesTest {
         Element row = page(small, "themes/index.html").select("tbody tr").first();
         assertThat(row.selectFirst("th a").text()).isEqualTo("Record keeping");
         assertThat(row.selectFirst("th").text()).contains("What practitioners record");
-        assertThat(row.select("td").eachText()).as("recommendations, actions, done, overdue").containsExactly("1", "2", "1", "1");
+        assertThat(row.select("td").eachText()).as("recommendations, actions, done, overdue, target passed with no status")
+                .containsExactly("1", "2", "1", "1", "0");
+    }
+
+    /** Actions whose targets passed with no status published are not known to be done; the list of themes counts them as each theme's page does. */
+    @Test
+    void theListOfThemesCountsActionsPastTheirTargetsWithNoStatusAsEachThemesPageDoes() {
+        Map<String, String> listed = new java.util.TreeMap<>();
+        Map<String, String> onItsPage = new java.util.TreeMap<>();
+        for (Element row : page(shipped, "themes/index.html").select("tbody tr")) {
+            String path = row.selectFirst("th a").attr("href").replaceFirst("^\\.\\./", "");
+            listed.put(path, row.selectFirst("td[data-label='Target passed, no status published']").text());
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+) past target with no status published")
+                    .matcher(page(shipped, path + "index.html").select("ul.flags-summary").text());
+            onItsPage.put(path, count.find() ? count.group(1) : "0");
+        }
+        assertThat(listed).isEqualTo(onItsPage).containsValue("1").containsValue("3");
     }
 
     @Test
