@@ -38,6 +38,13 @@ public final class Limits {
      */
     public static final int MAX_ADDRESS_PART = 100;
 
+    /**
+     * How many folders deep, one inside another, the content and templates folders are read: the content format needs four
+     * (plans, a plan, its recommendations, and a folder of images at most), and a tree of a thousand would end the walk
+     * through it before anything is reported.
+     */
+    public static final int MAX_FOLDER_DEPTH = 32;
+
     /** A long id or number as a message quotes it: its start, and how long it is. */
     public static String quoteLong(String text) {
         return "'" + text.substring(0, Math.min(text.length(), 30)) + "…' (" + String.format(Locale.ROOT, "%,d", text.length()) + " characters)";

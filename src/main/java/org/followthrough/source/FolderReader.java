@@ -1,5 +1,6 @@
 package org.followthrough.source;
 
+import org.followthrough.format.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -250,6 +251,12 @@ final class FolderReader {
                         "put what it should hold in a file of that name, and remove the folder");
                 return;
             }
+        }
+        if (ancestors.size() > Limits.MAX_FOLDER_DEPTH) {
+            refuse(relative, "this folder is inside " + Limits.MAX_FOLDER_DEPTH + " others in the " + folderName
+                            + ", more than the content format ever needs; nothing in it is read",
+                    "move what it should hold nearer the top of the " + folderName + ", or remove it");
+            return;
         }
         folders.add(relative);
         ancestors.add(real);

@@ -128,6 +128,25 @@ class ContentFolderBoundaryTest {
                         + " — remove the link, or make it lead to a file inside the content folder");
     }
 
+    /** A thousand folders one inside another once ended the walk with the JVM's own error and a thousand lines of its stack. */
+    @Test
+    void foldersNestedDeeperThanTheFormatEverNeedsAreReportedAtTheFirstTooDeep() throws IOException {
+        Path deep = content.resolve("plans/sample-review");
+        for (int i = 0; i < 1_000; i++) {
+            deep = deep.resolve("d");
+        }
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("notes.yaml"), "a: 1\n", StandardCharsets.UTF_8);
+        Path first = content.resolve("plans/sample-review" + "/d".repeat(31));
+
+        BuildResult check = check();
+
+        assertThat(errors(check)).containsExactly(first + ": this folder is inside 32 others in the content folder, more than the content"
+                + " format ever needs; nothing in it is read — move what it should hold nearer the top of the content folder, or remove it");
+        assertThat(Pipeline.build(TestBuilds.request(content, null), new MemoryPublisher()).problems()).as("build and check agree")
+                .isEqualTo(check.problems());
+    }
+
     @Test
     void aMazeOfLinksBetweenFoldersIsWalkedOnceForEachLink() throws IOException {
         int folders = 8;
