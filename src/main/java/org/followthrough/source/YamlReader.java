@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.followthrough.format.Characters;
+import org.followthrough.format.ConflictMarkers;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 
@@ -33,6 +34,10 @@ public final class YamlReader {
     public static Optional<Node> read(SourceFile file, Problems problems) {
         if (!Characters.controlFree(file.text(), file.display(), problems)) {
             // Reported at its place: SnakeYAML would report it at the start of the file, as a "special character".
+            return Optional.empty();
+        }
+        if (!ConflictMarkers.none(file.text(), file.display(), problems)) {
+            // YAML would fail at some line below the marker, and say nothing of why
             return Optional.empty();
         }
         Optional<Characters.Found> separator = Characters.first(file.text(), c -> c == 0x2028 || c == 0x2029);
