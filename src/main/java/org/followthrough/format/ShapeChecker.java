@@ -39,6 +39,7 @@ public final class ShapeChecker {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     /** A line that reads as a field: a name as the format writes them, a colon, and a space or the line's end. */
     private static final Pattern FIELD_LINE = Pattern.compile("([a-z][a-z_]*):(?: |$)");
+    private static final Pattern LISTED_FIELD_LINE = Pattern.compile("- +([a-z][a-z_]*):(?: |$)");
     private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     public static final String ONGOING = "ongoing";
@@ -145,12 +146,22 @@ public final class ShapeChecker {
             // sentence, as a field below a text would be, is told
             String before = lines.get(i - 1).strip();
             boolean apart = before.isEmpty() || before.endsWith(".") || before.endsWith("!") || before.endsWith("?") || before.endsWith(":");
+            Location place = places != null ? places.get(i) : placeIn(scalar, i + 1, 1);
             if (apart && field.lookingAt() && shape.field(field.group(1)).isPresent() && mapping.entry(field.group(1)).isEmpty()) {
                 String name = field.group(1);
-                problems.warning(places != null ? places.get(i) : placeIn(scalar, i + 1, 1), "this line of '" + entry.key()
+                problems.warning(place, "this line of '" + entry.key()
                                 + "' reads as the field '" + name + "', but it is indented as far as the text above it, so it is published"
                                 + " as part of that text and '" + name + "' is left empty",
                         "if '" + name + "' is a field of its own, start it in the same column as '" + entry.key() + "'");
+                return;
+            }
+            // an entry of the same list pasted one level too deep: '- date: …' under the text of the entry before it
+            Matcher listed = LISTED_FIELD_LINE.matcher(lines.get(i));
+            if (apart && listed.lookingAt() && shape.field(listed.group(1)).isPresent()) {
+                problems.warning(place, "this line of '" + entry.key() + "' reads as a new entry of the list ('- " + listed.group(1)
+                                + ": …'), but it is indented as far as the text above it, so it is published as part of that text"
+                                + " and the entry is lost",
+                        "if it is an entry of its own, start its '-' in the same column as the '-' of the entry above");
                 return;
             }
         }
