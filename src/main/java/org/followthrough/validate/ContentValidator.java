@@ -656,7 +656,7 @@ public final class ContentValidator {
                 checkOwners(action, involved, organisationIds);
                 if (action.docs("owners").isEmpty() && rec.docs("owners").isEmpty() && !unreadable(action, "owners")
                         && !unreadable(rec, "owners")) {
-                    problems.error(action.location(), "action '" + ref + "' has no owners",
+                    problems.error(action.location(), (ref != null ? "action '" + ref + "'" : "this action") + " has no owners",
                             "add owners: to the action, or to its recommendation where the plan gives one lead for all its actions");
                 }
                 checkProgress(action, start);
