@@ -80,6 +80,11 @@ final class ProgressInsertion {
             if (later >= 0) {
                 return placed(file, lines, eol, action, entry, itemIndent, entryStart(lines, list.items().get(later).location(), itemIndent), later, date);
             }
+        } else if (progress.get().value() instanceof Node.Sequence none && none.items().isEmpty() && emptiedOnItsLine(lines, none.location())) {
+            // 'progress: []', as a plan with no update yet may be written: the list is now written one entry a line
+            itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
+            boundary = nextKeyLine(action, "progress").orElse(end);
+            withKey = false;
         } else if (progress.get().value() instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.NULL) {
             itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
             boundary = nextKeyLine(action, "progress").orElse(end);
@@ -109,6 +114,22 @@ final class ProgressInsertion {
                     "add it by hand at the end of the action's progress list");
         }
         return new Inserted(updated, entryLine, null);
+    }
+
+    /**
+     * Takes an empty list written {@code []} off its line, leaving the field's name (and any comment after the list), so
+     * that entries can follow it one a line; false, changing nothing, where the list is not written so.
+     */
+    private static boolean emptiedOnItsLine(List<String> lines, Location list) {
+        String line = lines.get(list.line() - 1);
+        int open = list.column() - 1;
+        java.util.regex.Matcher empty = java.util.regex.Pattern.compile("\\[\\s*]").matcher(line);
+        if (open < 0 || open >= line.length() || !empty.find(open) || empty.start() != open) {
+            return false;
+        }
+        String after = line.substring(empty.end()).strip();
+        lines.set(list.line() - 1, line.substring(0, open).stripTrailing() + (after.isEmpty() ? "" : " " + after));
+        return true;
     }
 
     /** The index of the first entry of the list dated after {@code date}, or -1 where none is. */

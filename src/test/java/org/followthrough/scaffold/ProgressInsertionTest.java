@@ -121,6 +121,30 @@ class ProgressInsertionTest {
                 """);
     }
 
+    /** 'progress: []', which check accepts as no update yet, once made the command say the list was not a list. */
+    @Test
+    void startsTheListOfAnActionWrittenWithAnEmptyOne() {
+        String yaml = """
+                actions:
+                  - ref: "1.1"
+                    progress: [ ]   # none published yet
+                    note: kept
+                """;
+
+        var inserted = insert(yaml, "1.1");
+
+        assertThat(inserted.problem()).isNull();
+        assertThat(inserted.text()).isEqualTo("""
+                actions:
+                  - ref: "1.1"
+                    progress: # none published yet
+                      - date: 2026-11-23
+                        text: Audited.
+                    note: kept
+                """);
+        assertThat(inserted.line()).isEqualTo(4);
+    }
+
     @Test
     void keepsWindowsLineEndingsAndAFileWithoutAFinalLineBreak() {
         String yaml = "number: \"1\"\r\nactions:\r\n  - ref: \"1.1\"\r\n    owners: [{organisation: a}]\r\n    progress:\r\n      - date: 2026-01-01";
