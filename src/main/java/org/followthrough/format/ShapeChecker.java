@@ -492,7 +492,7 @@ public final class ShapeChecker {
                 problems.error(fileName.location(), "Markdown file '" + fileName.text() + "' does not exist"
                                 + (miscased.isPresent() ? "" : " (looked for " + files.display(resolved) + ")"),
                         miscased.map(p -> "the folder holds " + p.substring(p.lastIndexOf('/') + 1) + ": file names are told apart by their"
-                                + " capitals, so write the name as the file has it").orElse("create the file, or correct the name"));
+                                + " capitals, so write the name as the file has it").orElseGet(() -> elsewhere(resolved)));
                 return null;
             }
             if (md.get().text().isBlank() && !files.isTooLarge(resolved)) {
@@ -606,6 +606,25 @@ public final class ShapeChecker {
     }
 
     /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
+    /**
+     * What to do about a Markdown file named but not found: where a file of its name is elsewhere in the same plan's folder
+     * (written beside plan.yaml, named from a recommendation's file), how to name it from here, or to move it.
+     */
+    private String elsewhere(String resolved) {
+        String name = resolved.substring(resolved.lastIndexOf('/') + 1);
+        String[] parts = resolved.split("/");
+        String scope = parts.length > 2 && parts[0].equals("plans") ? "plans/" + parts[1] : "";
+        Optional<String> found = files.paths(scope).stream().filter(p -> p.endsWith("/" + name) || p.equals(name)).findFirst();
+        if (found.isEmpty()) {
+            return "create the file, or correct the name";
+        }
+        String from = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
+        String relative = java.nio.file.Path.of(from).relativize(java.nio.file.Path.of(found.get()))
+                .toString().replace('\\', '/');
+        return "there is a file of that name at " + files.display(found.get()) + ": write {file: " + relative + "}, or move the file into "
+                + files.display(resolved.substring(0, resolved.length() - name.length() - 1));
+    }
+
     private String resolve(String relative) {
         return resolve(file.path(), relative);
     }

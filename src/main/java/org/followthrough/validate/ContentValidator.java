@@ -258,6 +258,12 @@ public final class ContentValidator {
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
+    /** Whether a file of this name is named from a folder it is not in: where it is named, the error says how to name it from there. */
+    private static boolean namedFromAnotherFolder(Set<String> named, String path) {
+        String name = path.substring(path.lastIndexOf('/')).toLowerCase(Locale.ROOT);
+        return named.stream().anyMatch(n -> n.endsWith(name));
+    }
+
     /**
      * The characters of each of the plan's files that a PDF cannot draw; and a Markdown file in the plan's folder that
      * none of its files names ({file: summary.md}), which is never published: most often the field was written
@@ -278,7 +284,7 @@ public final class ContentValidator {
             // a file named in other capitals is told where it is named
             if (path.endsWith(".md") && named.contains(path.toLowerCase(Locale.ROOT))) {
                 content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
-            } else if (path.endsWith(".md") && allRead) {
+            } else if (path.endsWith(".md") && allRead && !namedFromAnotherFolder(named, path)) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 // the whole file's, told at its start
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each line of {@code expected-problems.txt} is {@code <path>:<line>:<column>: <text>}: the path
  * relative to the case folder, the line and column (line 0 for a problem about the whole file;
  * column {@code *} when it does not matter) and text the problem's {@code message — hint} must
- * contain, after {@code warning: } when the problem is a warning. Blank lines and lines starting with
+ * contain (any path in it, too, relative to the case folder), after {@code warning: } when the problem is a warning. Blank lines and lines starting with
  * {@code #} are ignored. A case that expects only warnings is valid content: its check must succeed.
  */
 class InvalidContentTest {
@@ -132,7 +132,7 @@ class InvalidContentTest {
         }
         return problems.stream()
                 .map(p -> "  " + relative(caseDir, p.location().file()) + ":" + p.location().line() + ":" + p.location().column() + ": "
-                        + (p.isError() ? "" : "warning: ") + messageAndHint(p))
+                        + (p.isError() ? "" : "warning: ") + messageAndHint(p).replace(caseDir + "/", ""))
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 
@@ -168,7 +168,7 @@ class InvalidContentTest {
                     && relative(caseDir, problem.location().file()).equals(path)
                     && problem.location().line() == line
                     && (column == null || problem.location().column() == column)
-                    && messageAndHint(problem).contains(text);
+                    && messageAndHint(problem).replace(caseDir + "/", "").contains(text);
         }
 
         @Override
