@@ -151,4 +151,17 @@ class ScriptsTest {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith("Progress updates: Domestic Homicide Review");
         assertThat(text).contains("This is a news feed.", "No progress update with a date has been published yet");
     }
+
+    /** Its updates are dated as the site's pages date them, not as the feed's machine-readable form does. */
+    @Test
+    void aFeedOpenedInTheBrowserDatesItsUpdatesAsThePagesDo() {
+        browser.driver().get(site.url("data/progress.xml"));
+        List<WebElement> days = browser.driver().findElements(By.cssSelector("main ol li time"));
+        assertThat(days).isNotEmpty().allSatisfy(day -> {
+            java.time.LocalDate date = java.time.LocalDate.parse(day.getAttribute("datetime"));
+            assertThat(day.getText()).isEqualTo(date.getDayOfMonth() + " "
+                    + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + " " + date.getYear());
+        });
+        assertThat(browser.driver().findElement(By.cssSelector("main p.note")).getText()).containsPattern("; \\d+ are left out here\\.");
+    }
 }

@@ -46,7 +46,7 @@
                 <xsl:for-each select="atom:entry">
                   <li>
                     <a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a>
-                    <br/><span class="note">Dated <time datetime="{substring(atom:updated, 1, 10)}"><xsl:value-of select="substring(atom:updated, 1, 10)"/></time>
+                    <br/><span class="note">Dated <time datetime="{substring(atom:updated, 1, 10)}"><xsl:call-template name="day"><xsl:with-param name="iso" select="substring(atom:updated, 1, 10)"/></xsl:call-template></time>
                     <xsl:if test="atom:category/@label"> · <xsl:value-of select="atom:category/@label"/></xsl:if></span>
                   </li>
                 </xsl:for-each>
@@ -59,5 +59,14 @@
         </main>
       </body>
     </html>
+  </xsl:template>
+  <!-- A day as the site's pages write it, 28 November 2018, from its ISO form. -->
+  <xsl:template name="day">
+    <xsl:param name="iso"/>
+    <xsl:value-of select="number(substring($iso, 9, 2))"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring-before(substring-after('|01January|02February|03March|04April|05May|06June|07July|08August|09September|10October|11November|12December|', concat('|', substring($iso, 6, 2))), '|')"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($iso, 1, 4)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -109,7 +109,7 @@ public final class ProgressEntries {
         /** The subtitle (or description) with the sentences on what the feed leaves out, which every feed carries. */
         String subtitle(Scope scope) {
             return scope.subtitle() + " Updates without a date are left out, as they cannot be placed in time"
-                    + (undated == 0 ? "." : " (" + undated + " here).")
+                    + (undated == 0 ? "." : "; " + undated + (undated == 1 ? " is" : " are") + " left out here.")
                     + (older == 0 ? "" : " Only the " + MOST_RECENT + " most recent updates are here; the " + older
                     + " older ones are in the CSV and JSON downloads.");
         }

@@ -148,7 +148,7 @@ class AtomRendererTest {
         String subtitle = only(feed, "subtitle");
         assertThat(subtitle).contains("Updates without a date are left out");
         if (undated > 0) {
-            assertThat(subtitle).contains("(" + undated + " here)");
+            assertThat(subtitle).contains("; " + undated + (undated == 1 ? " is" : " are") + " left out here.");
         }
     }
 
