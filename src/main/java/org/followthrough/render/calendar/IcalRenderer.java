@@ -140,7 +140,7 @@ public final class IcalRenderer {
                 } else if (action.state().targetPassedWithoutStatus()) {
                     categories.add("Target date passed");
                 }
-                String status = (action.state().status() != null ? action.state().status().label() : lifecycle.label())
+                String status = (action.state().status() != null ? action.state().status().label() : "not published")
                         + (action.state().overdue() ? " (overdue)"
                                 : action.state().targetPassedWithoutStatus() ? " (target date passed; no status published)" : "");
                 String text = "Target as published: " + ActionRecord.targetText(action.target()) + "\n"

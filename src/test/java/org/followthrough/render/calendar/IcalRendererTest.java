@@ -171,6 +171,17 @@ class IcalRendererTest {
         assertThat(value(late, "CATEGORIES")).isEqualTo("In progress,Overdue");
     }
 
+    /** As the pages' lists say it: once "Status: not published", not "Status: Status not published". */
+    @Test
+    void anActionWithNoStatusPublishedSaysSoOnce() throws Exception {
+        Archive archive = TestArchives.shipped();
+        List<VEvent> unstated = parse(IcalRenderer.site(archive).toString()).<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> value(e, "CATEGORIES").startsWith("Status not published")).toList();
+        assertThat(unstated).isNotEmpty().allSatisfy(e -> assertThat(value(e, "DESCRIPTION"))
+                .containsPattern("Status: not published( \\(target date passed; no status published\\))?\n")
+                .doesNotContainIgnoringCase("Status: status"));
+    }
+
     @Test
     void textIsEscapedAndLongLinesFoldWithoutSplittingCharacters() throws Exception {
         String description = "Commas, semicolons; back\\slashes and a line\nbreak. " + "Ünïcödé – “quoted” ".repeat(8);
