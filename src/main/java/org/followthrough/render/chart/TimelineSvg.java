@@ -274,15 +274,17 @@ public final class TimelineSvg {
 
     /**
      * The first days of months from {@code from} to {@code to} to label: every month, or every 2, 3 or 6 months, or every
-     * year or every few years (years only, for long spans), each at a round place in the year (quarters, half-years,
-     * Januaries), the closest together that puts at most {@code fit} labels in the span.
+     * year or every few years from the first January of the span (years only, for long spans), each at a round place in
+     * the year (quarters, half-years, Januaries), the closest together that puts at most {@code fit} labels in the span.
      */
     static List<LocalDate> ticks(LocalDate from, LocalDate to, boolean byMonth, int fit) {
         int step = byMonth ? 1 : 12;
         while (true) {
             List<LocalDate> ticks = new java.util.ArrayList<>();
             LocalDate tick = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-            while ((tick.getYear() * 12L + tick.getMonthValue() - 1) % step != 0) {
+            // months at round places in the year; years every few from the first January, so that the start of a long span
+            // is labelled near it (a span from March 2013 labelled 2016, 2019 first left its first years unnamed)
+            while ((tick.getYear() * 12L + tick.getMonthValue() - 1) % Math.min(step, 12) != 0) {
                 tick = tick.plusMonths(1);
             }
             for (; !tick.isAfter(to); tick = tick.plusMonths(step)) {

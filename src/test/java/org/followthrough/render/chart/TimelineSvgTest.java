@@ -33,6 +33,17 @@ class TimelineSvgTest {
                 .as("a span starting on the first of January is labelled there").startsWith(LocalDate.of(2016, 1, 1)).hasSize(4);
     }
 
+    /**
+     * The Birmingham review's actions had targets in 2013 and 2014 and run to the as-of date: on a phone its axis was
+     * labelled 2016, 2019, 2022 and 2025 (every third year counted from year 0), so the years of its targets had no label.
+     */
+    @Test
+    void yearsAFewApartAreCountedFromTheFirstJanuaryOfTheSpan() {
+        assertThat(TimelineSvg.ticks(LocalDate.of(2013, 3, 31), LocalDate.of(2026, 12, 5), false, 5))
+                .containsExactly(LocalDate.of(2014, 1, 1), LocalDate.of(2017, 1, 1), LocalDate.of(2020, 1, 1), LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2026, 1, 1));
+    }
+
     @Test
     void noLabelFallsOutsideTheSpanAndNoneIsMoreThanFit() {
         LocalDate from = LocalDate.of(2020, 3, 15);
