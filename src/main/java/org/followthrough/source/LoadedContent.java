@@ -38,6 +38,16 @@ public record LoadedContent(
     /** Loads the content but for the plans in {@code reused}, which were checked and assembled before and have not changed. */
     public static LoadedContent load(ContentFiles files, Problems problems, java.util.Set<String> reused) {
         Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, files, problems));
+        Optional<String> inside = files.get("site.yaml").isPresent() || files.isRefused("site.yaml") ? Optional.empty()
+                : files.paths("").stream().filter(p -> p.endsWith("/site.yaml") && p.indexOf('/') == p.lastIndexOf('/')).sorted().findFirst();
+        if (inside.isPresent()) {
+            // a repository's root, say, given for its content folder: its other files would each be told as no content
+            String folder = inside.get().substring(0, inside.get().indexOf('/'));
+            problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing here, but " + files.display(inside.get())
+                            + " is there: this looks like the folder that holds the content folder, not the content folder itself",
+                    "give the content folder, --content " + files.display(folder));
+            return new LoadedContent(files, Optional.empty(), List.of(), List.of());
+        }
         if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing",
                     "create it with title, publisher, base_url, language and time_zone (see the content format reference)");
