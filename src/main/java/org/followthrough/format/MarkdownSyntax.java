@@ -235,30 +235,40 @@ public final class MarkdownSyntax {
                     return;
                 }
                 // an end tag alone is no more than the end of what its start tag, told already, began
-                if (!literal.startsWith("</") && !kept(literal)) {
+                List<String> leftOut = literal.startsWith("</") ? List.of() : leftOut(literal);
+                if (!leftOut.isEmpty()) {
                     String first = literal.strip().lines().findFirst().orElse("");
                     add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
-                            + "' (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
+                            + "'" + (leftOut.size() > 1 || literal.strip().lines().count() > 1 ? ", of which pages leave out "
+                                    + and(leftOut) : "")
+                            + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
                             "write it in Markdown, or leave it out");
                 }
             }
 
-            /** Whether every element and attribute of a piece of HTML is one the pages keep (a tag alone is not closed: not a fault). */
-            private boolean kept(String literal) {
-                for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).body().getAllElements()) {
-                    if (element.tagName().equals("body")) {
+            /**
+             * What of a piece of HTML the pages leave out, each element and attribute once, in order ("<form>", "the
+             * href of <a>"); empty where they keep all of it (a tag alone is not closed: not a fault).
+             */
+            private List<String> leftOut(String literal) {
+                java.util.Set<String> out = new java.util.LinkedHashSet<>();
+                org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(literal);
+                for (org.jsoup.nodes.Element element : fragment.getAllElements()) {
+                    String name = element.tagName();
+                    if (name.equals("#root") || name.equals("html") || name.equals("head") || name.equals("body")) {
                         continue;
                     }
-                    if (!safelist.isSafeTag(element.tagName())) {
-                        return false;
+                    if (!safelist.isSafeTag(name)) {
+                        out.add("<" + name + ">");
+                        continue;
                     }
                     for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
-                        if (!safelist.isSafeAttribute(element.tagName(), element, attribute)) {
-                            return false;
+                        if (!safelist.isSafeAttribute(name, element, attribute)) {
+                            out.add("the " + attribute.getKey() + " of <" + name + ">");
                         }
                     }
                 }
-                return true;
+                return List.copyOf(out);
             }
 
             private void add(Node node, String message, String hint) {
@@ -269,6 +279,12 @@ public final class MarkdownSyntax {
             }
         });
         return found;
+    }
+
+    /** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /**
