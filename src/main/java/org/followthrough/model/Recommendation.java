@@ -20,4 +20,19 @@ public record Recommendation(
         Shared shared,
         List<Action> actions,
         List<String> themes) {
+
+    private static final java.util.regex.Pattern SEVERAL = java.util.regex.Pattern.compile(".*(,|&|\\band\\b).*");
+
+    /**
+     * A recommendation named by its number as the plan names it: "Recommendation 5", and "Recommendations 5, 7 and 10"
+     * where one heading answers several of the report's recommendations.
+     */
+    public static String heading(String number) {
+        return (SEVERAL.matcher(number).matches() ? "Recommendations " : "Recommendation ") + number;
+    }
+
+    /** This recommendation, named by its number; see {@link #heading(String)}. */
+    public String heading() {
+        return heading(number);
+    }
 }

@@ -386,8 +386,8 @@ public final class SiteRenderer {
         for (int i = 0; i < plan.recommendations().size(); i++) {
             int index = i;
             String number = plan.recommendations().get(i).number();
-            String title = "Recommendation " + number + " – " + name;
-            outputs.add(page(unit, Routes.recommendation(plan.id(), number), "recommendation.ftlh", title, "Recommendation " + number,
+            String title = Recommendation.heading(number) + " – " + name;
+            outputs.add(page(unit, Routes.recommendation(plan.id(), number), "recommendation.ftlh", title, Recommendation.heading(number),
                     List.of(HOME_CRUMB, PLANS_CRUMB, planCrumb), List.of("recommendation", number, key), List.of(),
                     (context, model) -> {
                         Views.PlanView planView = view.apply(context);

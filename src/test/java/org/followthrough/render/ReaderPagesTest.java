@@ -56,6 +56,18 @@ class ReaderPagesTest {
 
     // ---------------------------------------------------------------- what comes first
 
+    /**
+     * The Birmingham review printed one heading, "Recommendations 5, 7 and 10", for three of the report's
+     * recommendations: its page, the plan's contents and its neighbours' links name it so, not "Recommendation 5, 7 and 10".
+     */
+    @Test
+    void aRecommendationNumberedForSeveralIsNamedInThePlural() {
+        assertThat(page(BDHR + "recommendations/5-7-and-10/").selectFirst("h1").text()).startsWith("Recommendations 5, 7 and 10: ");
+        assertThat(page(BDHR).select("a[href$=5-7-and-10/]").eachText()).containsOnly("Recommendations 5, 7 and 10");
+        assertThat(page(BDHR + "recommendations/8/").select(".pager-previous a").text()).endsWith("Recommendations 5, 7 and 10");
+        assertThat(page(BDHR + "recommendations/2/").selectFirst("h1").text()).startsWith("Recommendation 2");
+    }
+
     /** The status summary follows the title directly, before the plan's details and its long list of organisations. */
     @Test
     void aPlansStatusComesStraightAfterItsTitle() {

@@ -178,7 +178,7 @@ public final class ProgressEntries {
             StringBuilder html = new StringBuilder();
             html.append("<p>").append(text("Plan: " + record.plan().title()
                     + (record.plan().reference() != null ? " (" + record.plan().reference() + ")" : "")
-                    + ". Recommendation " + record.recommendation().number() + ", action " + record.action().ref()
+                    + ". " + record.recommendation().heading() + ", action " + record.action().ref()
                     + ". Update of " + Dates.format(update.date())
                     + (update.dateAsPublished() != null ? " (as published: " + update.dateAsPublished() + ")" : "") + "."))
                     .append("</p>");

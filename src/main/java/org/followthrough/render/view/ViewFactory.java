@@ -498,7 +498,7 @@ public final class ViewFactory {
     private ActionRow row(Plan plan, Recommendation r, Action a) {
         String summary = excerpt(a.description() != null ? a.description() : r.text() != null ? r.text() : null, EXCERPT_WORDS);
         if (summary == null) {
-            summary = r.title() != null ? r.title() : "Recommendation " + r.number();
+            summary = r.title() != null ? r.title() : r.heading();
         }
         return new ActionRow(plan.id(), plan.title(), planName(plan), plan.reference(), Routes.plan(plan.id()), r.number(), a.ref(),
                 Routes.anchor("action", a.ref()), Routes.action(plan.id(), r.number(), a.ref()), summary,

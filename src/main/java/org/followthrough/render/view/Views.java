@@ -147,6 +147,10 @@ public final class Views {
                                      List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
                                      List<ProgressView> progress, ProgressView latest,
                                      List<ActionView> actions, TallyView tally, List<ThemeRef> themes) {
+        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
+        public String heading() {
+            return org.followthrough.model.Recommendation.heading(number);
+        }
     }
 
     /**
@@ -154,6 +158,10 @@ public final class Views {
      * it comes after in number order, so that a list of every recommendation keeps that order; null when it comes first.
      */
     public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason, String after) {
+        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
+        public String heading() {
+            return org.followthrough.model.Recommendation.heading(number);
+        }
     }
 
     public record TallyItem(String lifecycle, String label, int count) {
@@ -194,6 +202,10 @@ public final class Views {
 
     /** A recommendation an organisation leads: its plan's name, its number and title, and its page. */
     public record LedRecommendation(String plan, String number, String title, String path) {
+        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
+        public String heading() {
+            return org.followthrough.model.Recommendation.heading(number);
+        }
     }
 
     /** The actions of some plans by their path ("plans/x/#action-1-1"), each with its recommendation: for views of an organisation's actions. */
@@ -272,6 +284,10 @@ public final class Views {
      * listed for the {@code rows} of its actions that do.
      */
     public record ThemeRecommendation(String number, String title, String path, boolean named, List<ActionRow> rows) {
+        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
+        public String heading() {
+            return org.followthrough.model.Recommendation.heading(number);
+        }
     }
 
     /** The recommendations of one plan on a theme's page. */
