@@ -503,7 +503,7 @@ public final class ShapeChecker {
                 return null;
             }
             if (!Characters.controlFree(md.get().text(), md.get().display(), problems)
-                    || !ConflictMarkers.none(md.get().text(), md.get().display(), problems)
+                    || !ConflictMarkers.noneInMarkdown(md.get().text(), md.get().display(), problems)
                     || beyondLayout(md.get().text(), line -> new Location(md.get().display(), line, 1))) {
                 return null;
             }
