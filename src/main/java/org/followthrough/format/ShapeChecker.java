@@ -45,6 +45,8 @@ public final class ShapeChecker {
     public static final String ONGOING = "ongoing";
 
     private final ContentFiles files;
+    /** The mappings met as items of a list, whose texts a next item pasted one level too deep may follow. */
+    private final java.util.Set<Node> listItems = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final SourceFile file;
     /** The file's lines, split when first needed (for a block text, or a problem's place), then kept for the file's other texts. */
     private List<String> lines;
@@ -155,9 +157,11 @@ public final class ShapeChecker {
                         "if '" + name + "' is a field of its own, start it in the same column as '" + entry.key() + "'");
                 return;
             }
-            // an entry of the same list pasted one level too deep: '- date: …' under the text of the entry before it
+            // an entry of the same list pasted one level too deep: '- date: …' under the text of the entry before it, with
+            // more of its fields below, further in (a Markdown list of 'term: words' has none)
             Matcher listed = LISTED_FIELD_LINE.matcher(lines.get(i));
-            if (apart && listed.lookingAt() && shape.field(listed.group(1)).isPresent()) {
+            if (apart && listed.lookingAt() && shape.field(listed.group(1)).isPresent() && listItems.contains(mapping)
+                    && i + 1 < lines.size() && continuesTheEntry(lines.get(i), lines.get(i + 1), shape)) {
                 problems.warning(place, "this line of '" + entry.key() + "' reads as a new entry of the list ('- " + listed.group(1)
                                 + ": …'), but it is indented as far as the text above it, so it is published as part of that text"
                                 + " and the entry is lost",
@@ -165,6 +169,16 @@ public final class ShapeChecker {
                 return;
             }
         }
+    }
+
+    /** Whether {@code next} is a field of the shape indented under the text after the '-' of {@code item}, as an entry's second field is. */
+    private static boolean continuesTheEntry(String item, String next, Shape shape) {
+        int fields = item.indexOf('-') + 1;
+        while (fields < item.length() && item.charAt(fields) == ' ') {
+            fields++;
+        }
+        Matcher field = FIELD_LINE.matcher(next);
+        return YamlLines.indent(next) == fields && field.find(fields) && field.start() == fields && shape.field(field.group(1)).isPresent();
     }
 
     private List<String> lines() {
@@ -271,6 +285,7 @@ public final class ShapeChecker {
                     problems.error(item.location(), "empty item in '" + name + "'", "remove the '-' with nothing after it");
                     continue;
                 }
+                listItems.add(item);
                 Object value = convert(item, list.item(), name);
                 if (value != null) {
                     result.add(value);

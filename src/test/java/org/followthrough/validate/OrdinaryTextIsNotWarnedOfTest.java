@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warnings of a closing quote no quote opens and of a field swallowed by a text look at the lines as written; prose
- * that only looks like either, as a text wraps, is not told.
+ * The warnings of a closing quote no quote opens, of a field swallowed by a text and of a list entry swallowed by one
+ * look at the lines as written; prose that only looks like any of them, as a text wraps or lists things, is not told.
  */
 class OrdinaryTextIsNotWarnedOfTest {
 
@@ -30,7 +30,9 @@ class OrdinaryTextIsNotWarnedOfTest {
             "    description: |\n      Minutes are kept, and the\n      monitoring: the audit is repeated yearly.\n",
             "    description: >\n      Minutes are kept, and the\n      monitoring: the audit is repeated yearly.\n",
             // a field below a folded text, in its own column
-            "    description: >\n      Minutes are kept.\n    monitoring: the audit is repeated yearly.\n"})
+            "    description: >\n      Minutes are kept.\n    monitoring: the audit is repeated yearly.\n",
+            // a Markdown list whose items begin with a field's name, introduced by a colon: no entry of the list
+            "    description: |\n      Each team records:\n      - status: of every action agreed\n      - owners: by name\n"})
     void wrappedTextIsNotTold(String description) throws IOException {
         Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
         Folders.replace(content.resolve("plans/sample-review/recommendations/01.yaml"), "    description: Minute every MDT meeting.\n",
