@@ -626,18 +626,28 @@ public final class ShapeChecker {
      * (written beside plan.yaml, named from a recommendation's file), how to name it from here, or to move it.
      */
     private String elsewhere(String resolved) {
-        String name = resolved.substring(resolved.lastIndexOf('/') + 1);
-        String[] parts = resolved.split("/");
-        String scope = parts.length > 2 && parts[0].equals("plans") ? "plans/" + parts[1] : "";
-        Optional<String> found = files.paths(scope).stream().filter(p -> p.endsWith("/" + name) || p.equals(name)).findFirst();
+        Optional<String> found = sameNameInPlan(files, resolved);
         if (found.isEmpty()) {
             return "create the file, or correct the name";
         }
         String from = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
-        String relative = java.nio.file.Path.of(from).relativize(java.nio.file.Path.of(found.get()))
-                .toString().replace('\\', '/');
+        String relative = java.nio.file.Path.of(from).relativize(java.nio.file.Path.of(found.get())).toString().replace('\\', '/');
         return "there is a file of that name at " + files.display(found.get()) + ": write {file: " + relative + "}, or move the file into "
-                + files.display(resolved.substring(0, resolved.length() - name.length() - 1));
+                + files.display(resolved.substring(0, resolved.lastIndexOf('/')));
+    }
+
+    /**
+     * For a Markdown file named but not found, a file of its name (in any capitals) in another folder of the same plan:
+     * the file the editor meant, whose name is told where it was named, and which is not then a file named nowhere.
+     */
+    public static Optional<String> sameNameInPlan(ContentFiles files, String resolved) {
+        String name = resolved.substring(resolved.lastIndexOf('/') + 1);
+        String[] parts = resolved.split("/");
+        if (parts.length < 3 || !parts[0].equals("plans")) {
+            return Optional.empty();
+        }
+        return files.paths("plans/" + parts[1]).stream()
+                .filter(p -> p.substring(p.lastIndexOf('/') + 1).equalsIgnoreCase(name) && !p.equalsIgnoreCase(resolved)).findFirst();
     }
 
     private String resolve(String relative) {

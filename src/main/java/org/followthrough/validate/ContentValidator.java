@@ -258,12 +258,6 @@ public final class ContentValidator {
         return Optional.of(new ValidContent.PlanDocs(source.id(), p, List.copyOf(recommendations)));
     }
 
-    /** Whether a file of this name is named from a folder it is not in: where it is named, the error says how to name it from there. */
-    private static boolean namedFromAnotherFolder(Set<String> named, String path) {
-        String name = path.substring(path.lastIndexOf('/')).toLowerCase(Locale.ROOT);
-        return named.stream().anyMatch(n -> n.endsWith(name));
-    }
-
     /**
      * The characters of each of the plan's files that a PDF cannot draw; and a Markdown file in the plan's folder that
      * none of its files names ({file: summary.md}), which is never published: most often the field was written
@@ -280,11 +274,15 @@ public final class ContentValidator {
         source.recommendations().forEach(r -> parsed.add(r.file().path()));
         // a YAML file of the plan that could not be read may be the one that names it: its own problem is told, not this
         boolean allRead = content.files().paths("plans/" + source.id()).stream().filter(p -> p.endsWith(".yaml")).allMatch(parsed::contains);
+        // a file named from a folder it is not in: the error where it is named says how to name it from there
+        Set<String> meant = new java.util.HashSet<>();
+        named.stream().filter(n -> content.files().paths(n.substring(0, n.lastIndexOf('/'))).stream().noneMatch(n::equalsIgnoreCase))
+                .forEach(n -> ShapeChecker.sameNameInPlan(content.files(), n).ifPresent(meant::add));
         for (String path : content.files().paths("plans/" + source.id())) {
             // a file named in other capitals is told where it is named
             if (path.endsWith(".md") && named.contains(path.toLowerCase(Locale.ROOT))) {
                 content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
-            } else if (path.endsWith(".md") && allRead && !namedFromAnotherFolder(named, path)) {
+            } else if (path.endsWith(".md") && allRead && !meant.contains(path)) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 // the whole file's, told at its start
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
