@@ -38,14 +38,16 @@ public record LoadedContent(
     /** Loads the content but for the plans in {@code reused}, which were checked and assembled before and have not changed. */
     public static LoadedContent load(ContentFiles files, Problems problems, java.util.Set<String> reused) {
         Optional<ParsedFile> site = files.get("site.yaml").flatMap(f -> parse(f, files, problems));
-        Optional<String> inside = files.get("site.yaml").isPresent() || files.isRefused("site.yaml") ? Optional.empty()
-                : files.paths("").stream().filter(p -> p.endsWith("/site.yaml") && p.indexOf('/') == p.lastIndexOf('/')).sorted().findFirst();
+        Optional<String> inside = files.get("site.yaml").isPresent() || files.isRefused("site.yaml") || holdsContent(files, "")
+                ? Optional.empty()
+                : files.paths("").stream().filter(p -> p.endsWith("/site.yaml") && p.indexOf('/') == p.lastIndexOf('/'))
+                        .filter(p -> holdsContent(files, p.substring(0, p.indexOf('/') + 1))).sorted().findFirst();
         if (inside.isPresent()) {
             // a repository's root, say, given for its content folder: its other files would each be told as no content
-            String folder = inside.get().substring(0, inside.get().indexOf('/'));
+            String folder = files.display(inside.get().substring(0, inside.get().indexOf('/')));
             problems.error(Location.of(files.display("site.yaml")), "site.yaml is missing here, but " + files.display(inside.get())
                             + " is there: this looks like the folder that holds the content folder, not the content folder itself",
-                    "give the content folder, --content " + files.display(folder));
+                    "give the content folder, --content " + (folder.matches("[\\w./:\\\\-]+") ? folder : "'" + folder + "'"));
             return new LoadedContent(files, Optional.empty(), List.of(), List.of());
         }
         if (files.get("site.yaml").isEmpty() && !files.isRefused("site.yaml")) {
@@ -108,6 +110,11 @@ public record LoadedContent(
             }
         }
         return new LoadedContent(files, site, List.copyOf(organisations), List.copyOf(plans));
+    }
+
+    /** Whether a folder ({@code ""} for the content folder, else ending in '/') holds organisations or plans, as a content folder does. */
+    private static boolean holdsContent(ContentFiles files, String folder) {
+        return !files.paths(folder + "organisations").isEmpty() || !files.paths(folder + "plans").isEmpty();
     }
 
     /** The organisation in {@code organisations/<id>.yaml}, parsed; empty where its id or its YAML is refused (and reported). */
