@@ -240,7 +240,8 @@ public final class MarkdownSyntax {
                     String first = literal.strip().lines().findFirst().orElse("");
                     add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
                             + "'" + (leftOut.size() > 1 || literal.strip().lines().count() > 1 ? ", of which pages leave out "
-                                    + and(leftOut) : "")
+                                    + and(leftOut.size() <= 5 ? leftOut : java.util.stream.Stream.concat(leftOut.stream().limit(4),
+                                            java.util.stream.Stream.of((leftOut.size() - 4) + " more")).toList()) : "")
                             + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
                             "write it in Markdown, or leave it out");
                 }
