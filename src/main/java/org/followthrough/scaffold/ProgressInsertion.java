@@ -80,12 +80,9 @@ final class ProgressInsertion {
             if (later >= 0) {
                 return placed(file, lines, eol, action, entry, itemIndent, entryStart(lines, list.items().get(later).location(), itemIndent), later, date);
             }
-        } else if (progress.get().value() instanceof Node.Sequence none && none.items().isEmpty() && emptiedOnItsLine(lines, none.location())) {
-            // 'progress: []', as a plan with no update yet may be written: the list is now written one entry a line
-            itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
-            boundary = nextKeyLine(action, "progress").orElse(end);
-            withKey = false;
-        } else if (progress.get().value() instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.NULL) {
+        } else if (progress.get().value() instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.NULL
+                // 'progress: []', as a plan with no update yet may be written: the list is now written one entry a line
+                || progress.get().value() instanceof Node.Sequence none && none.items().isEmpty() && emptied(lines, none.location())) {
             itemIndent = spaces(progress.get().keyLocation().column() - 1) + "  ";
             boundary = nextKeyLine(action, "progress").orElse(end);
             withKey = false;
@@ -117,18 +114,41 @@ final class ProgressInsertion {
     }
 
     /**
-     * Takes an empty list written {@code []} off its line, leaving the field's name (and any comment after the list), so
-     * that entries can follow it one a line; false, changing nothing, where the list is not written so.
+     * Takes an empty list written {@code []} (over one line or several) off the field's line, leaving the field's name and
+     * any comment after the list, so that entries can follow it one a line; the lines it spanned are left blank, so that
+     * every other line keeps its number. False, changing nothing, where the list is not written so.
      */
-    private static boolean emptiedOnItsLine(List<String> lines, Location list) {
-        String line = lines.get(list.line() - 1);
+    private static boolean emptied(List<String> lines, Location list) {
+        int first = list.line() - 1;
         int open = list.column() - 1;
-        java.util.regex.Matcher empty = java.util.regex.Pattern.compile("\\[\\s*]").matcher(line);
-        if (open < 0 || open >= line.length() || !empty.find(open) || empty.start() != open) {
+        if (first >= lines.size() || open < 0 || open >= lines.get(first).length() || lines.get(first).charAt(open) != '[') {
             return false;
         }
-        String after = line.substring(empty.end()).strip();
-        lines.set(list.line() - 1, line.substring(0, open).stripTrailing() + (after.isEmpty() ? "" : " " + after));
+        int line = first;
+        int at = open + 1;
+        while (line < lines.size()) {
+            String text = lines.get(line);
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+            if (at < text.length()) {
+                if (text.charAt(at) != ']') {
+                    return false;
+                }
+                break;
+            }
+            line++;
+            at = 0;
+        }
+        if (line == lines.size()) {
+            return false;
+        }
+        String after = lines.get(line).substring(at + 1).strip();
+        String key = lines.get(first).substring(0, open).stripTrailing();
+        for (int blank = first + 1; blank <= line; blank++) {
+            lines.set(blank, "");
+        }
+        lines.set(first, key + (after.isEmpty() ? "" : " " + after));
         return true;
     }
 

@@ -146,6 +146,17 @@ class ProgressInsertionTest {
     }
 
     @Test
+    void startsTheListOfAnActionWrittenWithAnEmptyOneOverTwoLines() {
+        String yaml = "actions:\n  - ref: \"1.1\"\n    progress: [\n    ]\n    note: kept\n";
+
+        var inserted = insert(yaml, "1.1");
+
+        assertThat(inserted.problem()).isNull();
+        assertThat(inserted.text()).isEqualTo("actions:\n  - ref: \"1.1\"\n    progress:\n      - date: 2026-11-23\n        text: Audited.\n"
+                + "\n    note: kept\n");
+    }
+
+    @Test
     void keepsWindowsLineEndingsAndAFileWithoutAFinalLineBreak() {
         String yaml = "number: \"1\"\r\nactions:\r\n  - ref: \"1.1\"\r\n    owners: [{organisation: a}]\r\n    progress:\r\n      - date: 2026-01-01";
 
