@@ -84,7 +84,7 @@ public final class ProgressExport {
         if (request.organisation() != null && archive.organisation(request.organisation()).isEmpty()) {
             List<String> ids = archive.organisations().stream().map(Organisation::id).toList();
             problems.error(Location.of("--organisation " + request.organisation()), "there is no organisation '" + request.organisation() + "'",
-                    Optional.ofNullable(Suggestions.didYouMean(request.organisation(), ids)).orElse("give the id of a file in organisations/"));
+                    Optional.ofNullable(Suggestions.didYouMean(request.organisation(), ids)).orElse("organisations: " + String.join(", ", ids)));
         }
         List<ProgressWorkbook.Line> lines = new ArrayList<>();
         for (Plan plan : archive.plans()) {
