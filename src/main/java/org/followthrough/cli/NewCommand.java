@@ -76,18 +76,21 @@ final class NewCommand implements Runnable {
         String plan;
 
         @picocli.CommandLine.Option(names = "--number", paramLabel = "N",
-                description = "The recommendation's number as the plan prints it, where the plan skips numbers (1, 2, 6, 7).")
-        Integer number;
+                description = "The recommendation's number as the plan prints it, where the plan skips numbers (1, 2, 6, 7): a whole"
+                        + " number, which also names the file.")
+        String number;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            if (number != null && number < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--number must be 1 or more, not " + number);
+            if (number != null && !number.strip().matches("0*[1-9][0-9]{0,8}")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--number takes a whole number of 1 or more, which"
+                        + " also names the file, not '" + number + "'; for a recommendation the plan numbers '" + number + "', give the"
+                        + " whole number it comes under (or leave --number out), then write number: \"" + number + "\" in the file");
             }
-            return parent.report(parent.files(options).recommendation(plan, number));
+            return parent.report(parent.files(options).recommendation(plan, number == null ? null : Integer.valueOf(number.strip())));
         }
     }
 

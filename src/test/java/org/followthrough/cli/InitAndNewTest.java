@@ -187,6 +187,26 @@ class InitAndNewTest {
         assertThat(check(repo).err()).doesNotContain("used twice");
     }
 
+    /** A number such as '1A' once met picocli's "'1A' is not an int"; now the command says what to do with it. */
+    @Test
+    void newRecommendationSaysHowToWriteANumberThatIsNotWhole() throws IOException {
+        Path repo = init();
+        Path recommendations = repo.resolve("content/plans/example-plan/recommendations");
+        List<Path> before;
+        try (var files = Files.list(recommendations)) {
+            before = files.sorted().toList();
+        }
+
+        CommandRun run = run("new", "recommendation", "example-plan", "--number", "1A", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--number takes a whole number of 1 or more, which also names the file, not '1A'")
+                .contains("write number: \"1A\" in the file").doesNotContain("not an int");
+        try (var files = Files.list(recommendations)) {
+            assertThat(files.sorted().toList()).as("nothing written").isEqualTo(before);
+        }
+    }
+
     @Test
     void newRecommendationTakesTheNextFreeNumber() throws IOException {
         Path repo = init();
