@@ -854,7 +854,7 @@ class OrganisationSitesTest {
                     differences.add(leftName + " and " + rightName + ", #" + id + ", its " + what + ":\n" + firstDifference(a, b));
                 }
             });
-            if (l.selectFirst("h2") == null || !l.selectFirst("h2").text().startsWith("Recommendation ")) {
+            if (l.selectFirst("h2") == null || !l.selectFirst("h2").text().matches("Recommendations? .*")) {
                 differences.add(leftName + "#" + id + ": no numbered heading");
             }
             String entryLeft = left.select("ul.contents li#" + id + " > a, ul.contents li#" + id + " > .subject").text();
