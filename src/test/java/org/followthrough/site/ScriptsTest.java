@@ -156,7 +156,9 @@ class ScriptsTest {
     @Test
     void aFeedOpenedInTheBrowserDatesItsUpdatesAsThePagesDo() {
         browser.driver().get(site.url("data/progress.xml"));
-        List<WebElement> days = browser.driver().findElements(By.cssSelector("main ol li time"));
+        // the browser applies the feed's stylesheet after the document has loaded
+        List<WebElement> days = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("main ol li time")).isEmpty() ? null : d.findElements(By.cssSelector("main ol li time")));
         assertThat(days).isNotEmpty().allSatisfy(day -> {
             java.time.LocalDate date = java.time.LocalDate.parse(day.getAttribute("datetime"));
             assertThat(day.getText()).isEqualTo(date.getDayOfMonth() + " "
