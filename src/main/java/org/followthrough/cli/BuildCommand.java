@@ -1,18 +1,13 @@
 package org.followthrough.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.followthrough.pipeline.BuildRequest;
 import org.followthrough.pipeline.BuildResult;
 import org.followthrough.pipeline.Pipeline;
 import org.followthrough.cache.BuildCache;
 import org.followthrough.format.ContentFormat;
-import org.followthrough.problem.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,7 +107,7 @@ final class BuildCommand implements Callable<Integer> {
             checkSinceIsNotAfterAsOf();
         }
         if (organisation != null) {
-            checkOrganisationExists();
+            options.requireOrganisation(organisation, spec);
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates(main), out, asOf, baseUrl, main.clock, organisation,
@@ -149,28 +144,6 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--since " + since + " is after "
                     + (asOf != null ? "the as-of date " + asOf : "today") + "; the changes are those after --since, up to "
                     + (asOf != null ? "--as-of" : "today") + ", so give an earlier date");
-        }
-    }
-
-    /**
-     * Refuses an --organisation that names no file in the content's organisations folder, before any
-     * content is read: a mistyped id is a wrong command line, told at once.
-     */
-    private void checkOrganisationExists() {
-        Path folder = options.content.resolve("organisations");
-        List<String> ids;
-        try (Stream<Path> files = Files.list(folder)) {
-            ids = files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") && !name.startsWith("."))
-                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
-                    .sorted().toList();
-        } catch (IOException e) {
-            return; // no organisations folder: loading the content reports that, with where and what to do
-        }
-        if (!ids.isEmpty() && !ids.contains(organisation)) {
-            String hint = Suggestions.didYouMean(organisation, ids);
-            throw new ParameterException(spec.commandLine(), "--organisation: there is no organisation '" + organisation
-                    + "' in " + folder + "; " + (hint != null ? hint : "the organisations are " + String.join(", ", ids)));
         }
     }
 }

@@ -1,7 +1,14 @@
 package org.followthrough.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.followthrough.problem.Suggestions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The option every command shares. */
 final class ContentOptions {
@@ -9,4 +16,26 @@ final class ContentOptions {
     @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
             description = "The content folder (default: ${DEFAULT-VALUE}).")
     Path content;
+
+    /**
+     * Refuses an --organisation that names no file in the content's organisations folder, before any content is read: a
+     * mistyped id is a wrong command line, told at once, with the ids there are.
+     */
+    void requireOrganisation(String organisation, CommandSpec spec) {
+        Path folder = content.resolve("organisations");
+        List<String> ids;
+        try (Stream<Path> files = Files.list(folder)) {
+            ids = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.startsWith("."))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return; // no organisations folder: loading the content reports that, with where and what to do
+        }
+        if (!ids.isEmpty() && !ids.contains(organisation)) {
+            String hint = Suggestions.didYouMean(organisation, ids);
+            throw new ParameterException(spec.commandLine(), "--organisation: there is no organisation '" + organisation
+                    + "' in " + folder + "; " + (hint != null ? hint : "the organisations are " + String.join(", ", ids)));
+        }
+    }
 }

@@ -65,6 +65,9 @@ final class ExportCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the workbook's name must end in .xlsx, not '" + file.getFileName() + "'");
             }
+            if (organisation != null) {
+                options.requireOrganisation(organisation, spec);
+            }
             String refused = whereNotToWrite(file, options.content);
             if (refused != null) {
                 main.spec.commandLine().getErr().println(file + ": " + refused);

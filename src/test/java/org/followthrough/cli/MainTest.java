@@ -615,6 +615,19 @@ class MainTest {
     // ---------------------------------------------------------------------------------------------
     // Exit codes and wording
 
+    /** Export takes --organisation as build does: a mistyped id is a wrong command line, with the ids there are. */
+    @Test
+    void exportTellsAnUnknownOrganisationAsBuildDoes() {
+        Path workbook = temp.resolve("returns.xlsx");
+
+        Run run = run("export", "progress", "--content", INVALID, "--organisation", "sample-trusst", workbook.toString());
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("there is no organisation 'sample-trusst'").contains("did you mean 'sample-trust'?")
+                .doesNotContain("is not a real date");
+        assertThat(workbook).doesNotExist();
+    }
+
     @Test
     void anUnknownOrganisationIsAWrongCommandLineToldBeforeTheContentIsRead() {
         Path site = temp.resolve("site");
