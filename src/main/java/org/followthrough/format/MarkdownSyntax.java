@@ -240,8 +240,7 @@ public final class MarkdownSyntax {
                     String first = literal.strip().lines().findFirst().orElse("");
                     add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
                             + "'" + (leftOut.size() > 1 || literal.strip().lines().count() > 1 ? ", of which pages leave out "
-                                    + and(leftOut.size() <= 5 ? leftOut : java.util.stream.Stream.concat(leftOut.stream().limit(4),
-                                            java.util.stream.Stream.of((leftOut.size() - 4) + " more")).toList()) : "")
+                                    + atMostFive(leftOut) : "")
                             + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
                             "write it in Markdown, or leave it out");
                 }
@@ -282,10 +281,14 @@ public final class MarkdownSyntax {
         return found;
     }
 
-    /** Items as a sentence lists them: "a", "a and b", "a, b and c". */
-    private static String and(List<String> items) {
-        return items.size() == 1 ? items.get(0)
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    /** Items as a sentence lists them, five at most: "a", "a and b", "a, b and c", "a, b, c, d and 3 more". */
+    private static String atMostFive(List<String> items) {
+        List<String> listed = new java.util.ArrayList<>(items.subList(0, items.size() <= 5 ? items.size() : 4));
+        if (items.size() > 5) {
+            listed.add((items.size() - 4) + " more");
+        }
+        return listed.size() == 1 ? listed.get(0)
+                : String.join(", ", listed.subList(0, listed.size() - 1)) + " and " + listed.get(listed.size() - 1);
     }
 
     /**

@@ -620,7 +620,6 @@ public final class ShapeChecker {
         return line.isPresent() || table.isPresent();
     }
 
-    /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
     /**
      * What to do about a Markdown file named but not found: where a file of its name is elsewhere in the same plan's folder
      * (written beside plan.yaml, named from a recommendation's file), how to name it from here, or to move it.
@@ -650,6 +649,7 @@ public final class ShapeChecker {
                 .filter(p -> p.substring(p.lastIndexOf('/') + 1).equalsIgnoreCase(name) && !p.equalsIgnoreCase(resolved)).findFirst();
     }
 
+    /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
     private String resolve(String relative) {
         return resolve(file.path(), relative);
     }

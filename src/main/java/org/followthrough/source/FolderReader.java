@@ -1,6 +1,5 @@
 package org.followthrough.source;
 
-import org.followthrough.format.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
 

@@ -180,9 +180,9 @@ public final class JsonRenderer {
             return new Links(Routes.organisation(o.id()), Routes.organisation(o.id()), Routes.ORGANISATION_JSON, data, calendar, o.id());
         }
 
-        /** The folder's file, or null where it is not published. */
-        String file(Site site, String file, boolean published) {
-            return published ? Routes.url(site, folder + file) : null;
+        /** The folder's file, or null where it is not published: where this site publishes nothing of it, or {@code made} is false. */
+        String file(Context context, String file, boolean made) {
+            return made && published(context) ? Routes.url(context.site(), folder + file) : null;
         }
     }
 
@@ -247,13 +247,18 @@ public final class JsonRenderer {
             .field("code", LIFECYCLE_CODE, "The lifecycle's code.", (c, l) -> l.code())
             .field("label", STRING, "The lifecycle as readers see it.", (c, l) -> l.label());
 
+    /** An organisation's page, or null where this site has none for it (another organisation, on one organisation's own site). */
+    private static String organisationPage(Context context, String id) {
+        return context.withPage().test(id) ? Routes.url(context.site(), Routes.organisation(id)) : null;
+    }
+
     private static final String NO_PAGE_HERE = "Its page on this site; null only for another organisation on one organisation's"
             + " own site, which has pages for that organisation alone.";
 
     private static final JsonShape<String> ORG_REF = JsonShape.<String>named("orgRef", "An organisation, by name.")
             .field("id", STRING, "The organisation's identifier on this site.", (c, id) -> id)
             .field("name", STRING, "Its full name.", (c, id) -> c.organisations().containsKey(id) ? c.organisations().get(id).name() : id)
-            .field("url", N_URL, NO_PAGE_HERE, (c, id) -> c.withPage().test(id) ? Routes.url(c.site(), Routes.organisation(id)) : null);
+            .field("url", N_URL, NO_PAGE_HERE, JsonRenderer::organisationPage);
 
     private static final JsonShape<String> THEME_REF = JsonShape.<String>named("themeRef",
                     "A theme of the site's controlled list: the site's editorial judgement, not part of the plan as published.")
@@ -325,18 +330,18 @@ public final class JsonRenderer {
                     + " publishes none of its files.", (c, l) -> l.published(c) ? Routes.url(c.site(), l.page()) : null)
             .field("json", N_URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
                     + " plans naming it; null only for another organisation on one organisation's own site, which has no page there.",
-                    (c, l) -> l.file(c.site(), l.json(), l.published(c)))
+                    (c, l) -> l.file(c, l.json(), true))
             .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null for an organisation that"
                     + " owns no action, which has only its page and its JSON document.",
-                    (c, l) -> l.file(c.site(), Routes.CSV, l.data() && l.published(c)))
+                    (c, l) -> l.file(c, Routes.CSV, l.data()))
             .field("csv_metadata", N_URL, "The CSV's CSV on the Web (W3C) metadata, describing its columns; null where there is no CSV.",
-                    (c, l) -> l.file(c.site(), Routes.CSV_METADATA, l.data() && l.published(c)))
+                    (c, l) -> l.file(c, Routes.CSV_METADATA, l.data()))
             .field("atom", N_URL, "An Atom feed of the dated progress updates; null where there is no CSV.",
-                    (c, l) -> l.file(c.site(), Routes.ATOM, l.data() && l.published(c)))
+                    (c, l) -> l.file(c, Routes.ATOM, l.data()))
             .field("json_feed", N_URL, "The same feed as a JSON Feed (version 1.1); null where there is no Atom feed.",
-                    (c, l) -> l.file(c.site(), Routes.JSON_FEED, l.data() && l.published(c)))
+                    (c, l) -> l.file(c, Routes.JSON_FEED, l.data()))
             .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
-                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c.site(), Routes.ICS, l.data() && l.calendar() && l.published(c)));
+                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c, Routes.ICS, l.data() && l.calendar()));
 
     private static final String TARGET_COMPLETION_PASSED = "Whether the date by which the whole plan was to be done had passed on the as-of"
             + " date (the pages flag 'Target completion passed' where actions are still open then).";
@@ -371,7 +376,7 @@ public final class JsonRenderer {
     /** The fields every form of an organisation begins with. */
     private static final JsonShape<Organisation> ORGANISATION_HEAD = JsonShape.<Organisation>inline(null)
             .field("id", STRING, "The organisation's identifier on this site.", (c, o) -> o.id())
-            .field("url", N_URL, NO_PAGE_HERE, (c, o) -> c.withPage().test(o.id()) ? Routes.url(c.site(), Routes.organisation(o.id())) : null)
+            .field("url", N_URL, NO_PAGE_HERE, (c, o) -> organisationPage(c, o.id()))
             .field("name", STRING, "Its full name.", (c, o) -> o.name())
             .field("short_name", N_STRING, "The abbreviation readers know.", (c, o) -> o.shortName())
             .object("type", CODE_LABEL, "The kind of organisation.", (c, o) -> new Coded(o.type().code(), o.type().label()))

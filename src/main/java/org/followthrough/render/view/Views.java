@@ -13,6 +13,16 @@ public final class Views {
     private Views() {
     }
 
+    /** A view of a recommendation, which templates name by its number as the plan does: {@code ${rec.heading()}}. */
+    public interface Numbered {
+        String number();
+
+        /** "Recommendation 5", or "Recommendations 5, 7 and 10" where one heading answers several: for headings and links. */
+        default String heading() {
+            return org.followthrough.model.Recommendation.heading(number());
+        }
+    }
+
     /**
      * The site. For an organisation's own site, {@code logo} is the path of its logo and
      * {@code partnershipUrl} the address of the partnership's site that publishes the plans in full.
@@ -146,22 +156,14 @@ public final class Views {
                                      List<OrgRef> oversightBy, TemplateHTMLOutputModel note,
                                      List<OwnerView> owners, TargetView target, List<ColumnView> extraColumns,
                                      List<ProgressView> progress, ProgressView latest,
-                                     List<ActionView> actions, TallyView tally, List<ThemeRef> themes) {
-        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
-        public String heading() {
-            return org.followthrough.model.Recommendation.heading(number);
-        }
+                                     List<ActionView> actions, TallyView tally, List<ThemeRef> themes) implements Numbered {
     }
 
     /**
      * A recommendation addressed without further action. {@code after}: the number of the recommendation with actions
      * it comes after in number order, so that a list of every recommendation keeps that order; null when it comes first.
      */
-    public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason, String after) {
-        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
-        public String heading() {
-            return org.followthrough.model.Recommendation.heading(number);
-        }
+    public record AddressedView(String anchor, String number, String title, TemplateHTMLOutputModel reason, String after) implements Numbered {
     }
 
     public record TallyItem(String lifecycle, String label, int count) {
@@ -201,11 +203,7 @@ public final class Views {
     }
 
     /** A recommendation an organisation leads: its plan's name, its number and title, and its page. */
-    public record LedRecommendation(String plan, String number, String title, String path) {
-        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
-        public String heading() {
-            return org.followthrough.model.Recommendation.heading(number);
-        }
+    public record LedRecommendation(String plan, String number, String title, String path) implements Numbered {
     }
 
     /** The actions of some plans by their path ("plans/x/#action-1-1"), each with its recommendation: for views of an organisation's actions. */
@@ -283,11 +281,7 @@ public final class Views {
      * A recommendation on a theme's page: {@code named} when it names the theme itself, otherwise it is
      * listed for the {@code rows} of its actions that do.
      */
-    public record ThemeRecommendation(String number, String title, String path, boolean named, List<ActionRow> rows) {
-        /** Its number as the plan names it, "Recommendation 5" or "Recommendations 5, 7 and 10": for headings and links. */
-        public String heading() {
-            return org.followthrough.model.Recommendation.heading(number);
-        }
+    public record ThemeRecommendation(String number, String title, String path, boolean named, List<ActionRow> rows) implements Numbered {
     }
 
     /** The recommendations of one plan on a theme's page. */
