@@ -764,7 +764,7 @@ public final class SiteRenderer {
         // an organisation's result counts the actions it owns, which each plan's part below is keyed on (owners by id)
         String key = Fingerprint.of("search", common, organisations.stream().map(o -> organisationFingerprints.get(o.id())).toList(),
                 archive.plans().stream().map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
-        Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.build(searchDocuments()));
+        Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.join(searchParts()));
         List<Output> outputs = new ArrayList<>();
         outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
         for (int n = 0; n < SearchIndex.shards(documents); n++) {
@@ -812,11 +812,30 @@ public final class SiteRenderer {
 
     /**
      * Every organisation with a page, then every plan and its actions, as the search finds them and shows them. The
-     * organisations come first, so that of results matching as well, an organisation searched for by its name is
-     * listed before the plans and actions that name it.
+     * organisations come first, so that of results matching as well, an organisation searched for by its name is listed
+     * before the plans and actions that name it. Each plan's part is kept by the plan's key, so that a change to one
+     * plan's words makes its part again and joins the others as kept; parts not kept are made at once, on every core.
      */
-    private List<SearchIndex.Doc> searchDocuments() {
-        Map<String, Organisation> byId = archive.organisationsById();
+    private List<SearchIndex.Part> searchParts() {
+        List<SearchIndex.Part> parts = new ArrayList<>();
+        parts.add(SearchIndex.part(organisationDocuments()));
+        parts.addAll(archive.plans().parallelStream().map(this::searchPart).toList());
+        return parts;
+    }
+
+    /** A plan's part of the search index, kept by the plan's key and the site's (which holds the as-of date). */
+    private SearchIndex.Part searchPart(Plan plan) {
+        java.util.function.Supplier<byte[]> make = () -> SearchIndex.part(planDocuments(plan)).bytes();
+        byte[] kept = RenderContext.part(shared.parts(), Fingerprint.of("search part", common, planKeys.get(plan.id())), make);
+        try {
+            return SearchIndex.Part.read(kept);
+        } catch (IllegalArgumentException notAPart) {
+            return SearchIndex.Part.read(make.get()); // kept by a version that wrote parts otherwise: made again
+        }
+    }
+
+    /** Every organisation with a page, with the actions it owns counted as its result says. */
+    private List<SearchIndex.Doc> organisationDocuments() {
         List<SearchIndex.Doc> docs = new ArrayList<>();
         Map<String, int[]> owned = new java.util.HashMap<>();
         archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(o -> o.organisationId()).distinct().forEach(id -> {
@@ -837,40 +856,45 @@ public final class SiteRenderer {
                     o.type().label() + (o.shortName() != null ? " · " + o.shortName() : ""), status,
                     plans == 0 ? "Named in no plan published here" : "Named in " + plans + (plans == 1 ? " plan" : " plans"), text));
         }
-        for (Plan plan : archive.plans()) {
-            String name = ViewFactory.planName(plan);
-            StringBuilder text = new StringBuilder();
-            for (String part : new String[] {plan.reference(), plan.subject(), plan.kind().label(), plan.kindAsPublished()}) {
-                if (part != null) {
-                    text.append(part).append(' ');
-                }
+        return docs;
+    }
+
+    /** A plan and its actions, as the search finds them and shows them. */
+    private List<SearchIndex.Doc> planDocuments(Plan plan) {
+        Map<String, Organisation> byId = archive.organisationsById();
+        List<SearchIndex.Doc> docs = new ArrayList<>();
+        String name = ViewFactory.planName(plan);
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {plan.reference(), plan.subject(), plan.kind().label(), plan.kindAsPublished()}) {
+            if (part != null) {
+                text.append(part).append(' ');
             }
-            for (String id : plan.organisations()) {
-                Organisation o = byId.get(id);
-                if (o != null) {
-                    text.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' ');
-                }
+        }
+        for (String id : plan.organisations()) {
+            Organisation o = byId.get(id);
+            if (o != null) {
+                text.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' ');
             }
-            java.time.LocalDate last = lastUpdate(plan);
-            docs.add(new SearchIndex.Doc("plan", plan.title(), Routes.plan(plan.id()),
-                    plan.kind().label() + (plan.reference() != null ? " · " + plan.reference() : ""),
-                    PlanFacets.Standing.of(plan, archive.asOf()).label,
-                    last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
-            for (Recommendation r : plan.recommendations()) {
-                String recommendationText = views.plainText(r.text());
-                for (Action a : r.actions()) {
-                    Views.ActionRow row = views.rowOf(plan, a);
-                    // all of the action's words and its recommendation's, not only the few its result shows
-                    StringBuilder words = new StringBuilder(views.plainText(a.description())).append(' ');
-                    if (r.title() != null) {
-                        words.append(r.title()).append(' ');
-                    }
-                    words.append(recommendationText).append(' ');
-                    row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
-                    String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
-                    docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,
-                            status, row.summary(), words.toString()));
+        }
+        java.time.LocalDate last = lastUpdate(plan);
+        docs.add(new SearchIndex.Doc("plan", plan.title(), Routes.plan(plan.id()),
+                plan.kind().label() + (plan.reference() != null ? " · " + plan.reference() : ""),
+                PlanFacets.Standing.of(plan, archive.asOf()).label,
+                last == null ? "No dated update published" : "Last update published: " + Dates.format(last), text.toString()));
+        for (Recommendation r : plan.recommendations()) {
+            String recommendationText = views.plainText(r.text());
+            for (Action a : r.actions()) {
+                Views.ActionRow row = views.rowOf(plan, a);
+                // all of the action's words and its recommendation's, not only the few its result shows
+                StringBuilder words = new StringBuilder(views.plainText(a.description())).append(' ');
+                if (r.title() != null) {
+                    words.append(r.title()).append(' ');
                 }
+                words.append(recommendationText).append(' ');
+                row.owners().forEach(o -> words.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' '));
+                String status = row.state().lifecycleLabel() + (row.state().overdue() ? ", overdue" : "");
+                docs.add(new SearchIndex.Doc("action", "Action " + a.ref() + " (recommendation " + r.number() + ")", row.path(), name,
+                        status, row.summary(), words.toString()));
             }
         }
         return docs;

@@ -238,6 +238,33 @@ class BuildCacheTest {
     }
 
     /**
+     * The search index is joined from each plan's part, kept by the plan's key: a word added to one plan keeps the other
+     * plan's part as it was, adds one part for the changed plan, and the index is still the one a fresh build makes.
+     */
+    @Test
+    void aChangedPlanMakesOnlyItsOwnPartOfTheSearchIndexAgain() throws IOException {
+        build("site", true);
+        Map<String, String> partsBefore = searchParts();
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "text: Teams must record who attended each meeting.",
+                "text: Teams must record who attended each meeting, and keep the register.");
+
+        build("site", true);
+
+        Map<String, String> partsAfter = searchParts();
+        assertThat(partsBefore).hasSize(2);
+        assertThat(partsAfter).as("the parts kept: both plans' before, and the changed plan's now").hasSize(3).containsAllEntriesOf(partsBefore);
+        assertThat(partsAfter.values().stream().filter(part -> part.contains("register"))).hasSize(1);
+        sameAsAFreshBuild("the search index joined from a kept part and a new one");
+    }
+
+    /** The parts of the search index the cache keeps, by the name of their entry. */
+    private Map<String, String> searchParts() throws IOException {
+        Map<String, String> parts = new TreeMap<>(Folders.contents(cache.resolve("objects")));
+        parts.values().removeIf(entry -> !entry.contains("followthrough search part"));
+        return parts;
+    }
+
+    /**
      * An organisation's pages and downloads are kept whole, as a plan's are, by a key that stands for everything they are
      * made from: its part of each plan that names it (the plan's details, and the recommendations and actions it owns). A
      * change to an action it owns changes the key, and so does a new name of an organisation its actions are shared with;
