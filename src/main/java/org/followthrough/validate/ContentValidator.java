@@ -524,6 +524,9 @@ public final class ContentValidator {
                             + (ids.isEmpty() ? "" : "; the codes of the " + ref.kind().noun() + " scale are: " + String.join(", ", ids)))
                     .orElse(null);
         }
+        if (hint == null && SCALES.contains(ref.kind())) {
+            hint = codeInWords(ref, ids);
+        }
         if (hint == null && ref.kind() == RefKind.COLUMN) {
             hint = ids.isEmpty() ? "declare the column in plan.yaml: extra_columns: [{id: " + ref.id() + ", label: \"heading as published\"}]"
                     : "the plan's extra columns are: " + String.join(", ", ids);
@@ -540,6 +543,23 @@ public final class ContentValidator {
                     + " replaces the site's)";
         }
         problems.error(ref.location(), "unknown " + ref.kind().noun() + " '" + ref.id() + "'", hint);
+    }
+
+    /**
+     * The code that a scale's value written as words names, as an editor copies a plan's own wording ("Short term", "Not
+     * started", "Completed (verified)"): the words joined by hyphens, or the one code that is a word of it. Null if none or
+     * several.
+     */
+    private static String codeInWords(Ref ref, Set<String> ids) {
+        String value = ref.id().strip().toLowerCase(Locale.ROOT);
+        String field = ref.kind().name().toLowerCase(Locale.ROOT);
+        String joined = value.replaceAll("[\\s_]+", "-");
+        List<String> words = List.of(value.split("[^\\p{L}\\p{N}]+"));
+        List<String> named = ids.contains(joined) ? List.of(joined)
+                : ids.stream().filter(id -> words.contains(id.toLowerCase(Locale.ROOT))).toList();
+        return named.size() != 1 ? null
+                : "did you mean '" + named.get(0) + "'? Give the code, " + field + ": " + named.get(0) + "; the words the site shows for it"
+                + " are the scale's label";
     }
 
     private void checkPlanDates(Doc plan) {
