@@ -299,13 +299,14 @@ public final class ContentFiles {
      * Nothing is published after an error, so the replaced text never reaches the site.
      */
     public static String decode(byte[] bytes, String display, Problems problems) {
-        java.nio.charset.Charset utf16 = utf16(bytes);
-        if (utf16 != null) {
+        java.nio.charset.Charset wide = wideEncoding(bytes);
+        if (wide != null) {
             // Not reported as a NUL character on every other byte: the whole file is in another encoding. Read as what it is,
             // so that its other problems (if any) are told as well.
-            problems.error(new Location(display, 1, 1), "the file is saved as UTF-16 (which some editors call \"Unicode\"), not UTF-8",
+            String name = wide.name().substring(0, "UTF-16".length());
+            problems.error(new Location(display, 1, 1), "the file is saved as " + name + " (which some editors call \"Unicode\"), not UTF-8",
                     "save it as UTF-8 in your editor (in Notepad: Save As, then Encoding: UTF-8)");
-            return stripBom(new String(bytes, utf16));
+            return stripBom(new String(bytes, wide));
         }
         // The quick decoding puts U+FFFD where a byte is not UTF-8: only a text holding one is decoded strictly to find out.
         String quick = new String(bytes, StandardCharsets.UTF_8);
@@ -345,10 +346,39 @@ public final class ContentFiles {
     }
 
     /**
-     * UTF-16, little- or big-endian, where the file starts with its byte order mark or, without one, where text mostly
-     * in ASCII leaves a zero byte beside most others (which UTF-8 text never holds); otherwise null.
+     * UTF-32 or UTF-16, little- or big-endian, where the file starts with its byte order mark or, without one, where text
+     * mostly in ASCII leaves three zero bytes (or one) beside most others, which UTF-8 text never holds; otherwise null.
      */
-    static java.nio.charset.Charset utf16(byte[] bytes) {
+    static java.nio.charset.Charset wideEncoding(byte[] bytes) {
+        java.nio.charset.Charset utf32 = utf32(bytes);
+        return utf32 != null ? utf32 : utf16(bytes);
+    }
+
+    private static java.nio.charset.Charset utf32(byte[] bytes) {
+        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE && bytes[2] == 0 && bytes[3] == 0) {
+            return java.nio.charset.Charset.forName("UTF-32LE");
+        }
+        if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xff) == 0xFE && (bytes[3] & 0xff) == 0xFF) {
+            return java.nio.charset.Charset.forName("UTF-32BE");
+        }
+        int quads = Math.min(bytes.length / 4, 256);
+        int[] zeros = new int[4];
+        for (int i = 0; i < quads; i++) {
+            for (int b = 0; b < 4; b++) {
+                zeros[b] += bytes[4 * i + b] == 0 ? 1 : 0;
+            }
+        }
+        // a character below U+10000 has its two high bytes zero; most text in ASCII, its third as well
+        if (quads >= 2 && zeros[2] == quads && zeros[3] == quads && zeros[0] * 2 < quads) {
+            return java.nio.charset.Charset.forName("UTF-32LE");
+        }
+        if (quads >= 2 && zeros[0] == quads && zeros[1] == quads && zeros[3] * 2 < quads) {
+            return java.nio.charset.Charset.forName("UTF-32BE");
+        }
+        return null;
+    }
+
+    private static java.nio.charset.Charset utf16(byte[] bytes) {
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
             return StandardCharsets.UTF_16LE;
         }
