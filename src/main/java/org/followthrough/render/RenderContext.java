@@ -130,4 +130,10 @@ public final class RenderContext {
         }
         return (T) value;
     }
+
+    /** The value worked out once for the unit under this name, if an output made before asked for it. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> madeOnce(String name) {
+        return Optional.ofNullable((T) once.get(name));
+    }
 }

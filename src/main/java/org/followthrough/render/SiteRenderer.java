@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -138,6 +139,8 @@ public final class SiteRenderer {
     /** What every output of this site depends on: the tool, the site's settings, its scope and the as-of date. */
     private final String common;
     private final Map<String, String> planKeys = new LinkedHashMap<>();
+    /** {@link #ownedCounts}, once worked out (by the thread listing the outputs, or one making the index: each makes the same). */
+    private volatile Map<String, int[]> ownedCounts;
     /** A fingerprint of each organisation's details, by its id. */
     private final Map<String, String> organisationFingerprints = new java.util.HashMap<>();
     private final String everything;
@@ -756,53 +759,118 @@ public final class SiteRenderer {
     /**
      * The search index, made once from every plan and action: its files are known from the number of documents
      * alone, so that a build whose content did not change takes them all from the cache without making the index.
+     * Each file is keyed on what it holds: the buckets of words on the words of every document and where each plan's
+     * documents start; a shard of documents on what the results of its documents show. A new status or a newly dated
+     * update, which a result shows but adds no word, makes the shards that show it again, not the 500 buckets of words.
      */
     private List<Output> searchOutputs() {
         String unit = SEARCH_UNIT;
         List<Organisation> organisations = searchedOrganisations();
-        int documents = organisations.size() + archive.plans().size() + (int) archive.plans().stream().mapToLong(p -> p.actions().count()).sum();
-        // an organisation's result counts the actions it owns, which each plan's part below is keyed on (owners by id)
-        String key = Fingerprint.of("search", common, organisations.stream().map(o -> organisationFingerprints.get(o.id())).toList(),
-                archive.plans().stream().map(plan -> fingerprints.of("search", planKeys.get(plan.id()), () -> searchSources(plan))).toList());
+        List<Plan> plans = archive.plans();
+        // where each plan's documents start: the organisations' come first, then each plan and its actions
+        int[] first = new int[plans.size() + 1];
+        first[0] = organisations.size();
+        for (int i = 0; i < plans.size(); i++) {
+            first[i + 1] = first[i] + 1 + (int) plans.get(i).actions().count();
+        }
+        int documents = first[plans.size()];
         Function<RenderContext, SearchIndex.Files> index = context -> context.once("index", () -> SearchIndex.join(searchParts()));
         List<Output> outputs = new ArrayList<>();
-        outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, key), context -> utf8(index.apply(context).meta())));
-        for (int n = 0; n < SearchIndex.shards(documents); n++) {
-            int shard = n;
-            outputs.add(Output.of(Routes.searchDocs(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchDocs(n), key),
-                    context -> utf8(index.apply(context).docShards().get(shard))));
-        }
+        outputs.add(Output.of(Routes.SEARCH_META, unit, Kind.OTHER, Fingerprint.of(Routes.SEARCH_META, common, documents),
+                context -> utf8(index.apply(context).meta())));
+        String words = Fingerprint.of("search words", common, organisations.stream().map(o -> organisationFingerprints.get(o.id())).toList(),
+                plans.stream().map(plan -> fingerprints.of("search words", planKeys.get(plan.id()), () -> searchWords(plan))).toList(),
+                Arrays.stream(first).boxed().toList());
         for (int n = 0; n < SearchIndex.buckets(documents); n++) {
             int bucket = n;
-            outputs.add(Output.of(Routes.searchWords(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchWords(n), key),
+            outputs.add(Output.of(Routes.searchWords(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchWords(n), words),
                     context -> utf8(index.apply(context).wordBuckets().get(bucket))));
+        }
+        // an organisation's result counts the actions it owns and the plans that name it, which any plan may change
+        List<Object> organisationsShown = organisations.stream().map(o -> {
+            int[] counts = ownedCounts().getOrDefault(o.id(), new int[3]);
+            return (Object) Arrays.asList(organisationFingerprints.get(o.id()), counts[0], counts[1], counts[2], plansOf.naming(o.id()).size());
+        }).toList();
+        int next = 0; // the first plan whose documents do not all come before the shard
+        for (int n = 0; n < SearchIndex.shards(documents); n++) {
+            int from = n * SearchIndex.DOCS_PER_SHARD;
+            int to = from + SearchIndex.DOCS_PER_SHARD;
+            List<Object> shown = new ArrayList<>();
+            boolean withOrganisations = from < organisations.size();
+            if (withOrganisations) {
+                shown.add(organisationsShown.subList(from, Math.min(to, organisations.size())));
+            }
+            List<Plan> inShard = new ArrayList<>();
+            int firstShown = from;
+            while (next < plans.size() && first[next + 1] <= from) {
+                next++;
+            }
+            for (int i = next; i < plans.size() && first[i] < to; i++) {
+                Plan shownPlan = plans.get(i);
+                firstShown = inShard.isEmpty() ? first[i] : firstShown;
+                inShard.add(shownPlan);
+                shown.add(List.of(first[i], fingerprints.of("search shown", planKeys.get(shownPlan.id()), () -> searchShown(shownPlan))));
+            }
+            // Taken from the whole index where the files before it made it; else made from the parts of the plans it shows
+            // alone, so that a status changed makes a shard or two from a few plans' parts.
+            int shard = n;
+            int skip = withOrganisations ? from : from - firstShown;
+            outputs.add(Output.of(Routes.searchDocs(n), unit, Kind.OTHER, Fingerprint.of(Routes.searchDocs(n), common, from, shown),
+                    context -> {
+                        Optional<SearchIndex.Files> made = context.madeOnce("index");
+                        if (made.isPresent()) {
+                            return utf8(made.get().docShards().get(shard));
+                        }
+                        List<SearchIndex.Part> parts = new ArrayList<>();
+                        if (withOrganisations) {
+                            parts.add(SearchIndex.part(organisationDocuments()));
+                        }
+                        inShard.forEach(plan -> parts.add(searchPart(plan)));
+                        return utf8(SearchIndex.shard(parts, skip));
+                    }));
         }
         return outputs;
     }
 
     /**
-     * What a plan's part of the search index is made from, read straight from the model (the Markdown as written, not
-     * rendered): enough to key the index on, so that a change it does not show (a progress text) leaves it in the cache.
+     * What a plan's documents hold as words, read straight from the model (the Markdown as written, not rendered): enough
+     * to key the buckets of words on, so that a change no search looks in (a progress update) leaves them in the cache.
      * An organisation is named as the index names it, not by all its details.
      */
-    private List<Object> searchSources(Plan plan) {
-        Function<String, List<String>> names = id -> {
-            Organisation o = organisationsById.get(id);
-            return o == null ? null : java.util.Arrays.asList(o.id(), o.name(), o.shortName());
-        };
+    private List<Object> searchWords(Plan plan) {
         List<Object> sources = new ArrayList<>();
-        sources.add(List.of(plan.id(), plan.title(), String.valueOf(plan.reference()), String.valueOf(plan.subject()), plan.kind(),
-                String.valueOf(plan.kindAsPublished()), plan.organisations().stream().map(names).filter(o -> o != null).toList(),
-                PlanFacets.Standing.of(plan, archive.asOf()), String.valueOf(lastUpdate(plan))));
+        sources.add(Arrays.asList(plan.title(), plan.reference(), plan.subject(), plan.kind(), plan.kindAsPublished(),
+                plan.organisations().stream().map(this::searchName).filter(o -> o != null).toList()));
         for (Recommendation r : plan.recommendations()) {
             for (Action a : r.actions()) {
-                // the action's words and its recommendation's, all of which the index looks in
-                sources.add(java.util.Arrays.asList(a.ref(), r.number(), r.title(), a.description(), r.text(),
-                        a.owners().stream().map(o -> names.apply(o.organisationId())).filter(o -> o != null).toList(),
-                        a.state().lifecycle(), a.state().overdue()));
+                sources.add(Arrays.asList(a.ref(), r.number(), r.title(), a.description(), r.text(),
+                        a.owners().stream().map(o -> searchName(o.organisationId())).filter(o -> o != null).toList()));
             }
         }
         return sources;
+    }
+
+    /**
+     * What the results of a plan's documents show, read straight from the model: its name, kind, reference, standing and
+     * latest update; each action's place, its text or its recommendation's (the result's few words) and its stage.
+     */
+    private List<Object> searchShown(Plan plan) {
+        List<Object> sources = new ArrayList<>();
+        sources.add(Arrays.asList(plan.id(), plan.title(), plan.reference(), plan.subject(), plan.kind(),
+                PlanFacets.Standing.of(plan, archive.asOf()), lastUpdate(plan)));
+        for (Recommendation r : plan.recommendations()) {
+            for (Action a : r.actions()) {
+                // the result's status: the stage of the latest status, and whether overdue (not the history of updates)
+                sources.add(Arrays.asList(a.ref(), r.number(), r.title(), a.description(), r.text(), a.state().lifecycle(), a.state().overdue()));
+            }
+        }
+        return sources;
+    }
+
+    /** An organisation as the search index names it; null for an id that names none. */
+    private List<String> searchName(String id) {
+        Organisation o = organisationsById.get(id);
+        return o == null ? null : Arrays.asList(o.id(), o.name(), o.shortName());
     }
 
     /** The organisations the search finds: those with a page on the site. */
@@ -834,18 +902,28 @@ public final class SiteRenderer {
         }
     }
 
+    /** For each organisation, the actions it owns, how many of them are overdue, and how many past target with no status. */
+    private Map<String, int[]> ownedCounts() {
+        Map<String, int[]> counts = ownedCounts;
+        if (counts == null) {
+            Map<String, int[]> owned = new java.util.HashMap<>();
+            archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(o -> o.organisationId()).distinct().forEach(id -> {
+                int[] each = owned.computeIfAbsent(id, k -> new int[3]);
+                each[0]++;
+                each[1] += a.state().overdue() ? 1 : 0;
+                each[2] += a.state().targetPassedWithoutStatus() ? 1 : 0;
+            })));
+            counts = Map.copyOf(owned);
+            ownedCounts = counts;
+        }
+        return counts;
+    }
+
     /** Every organisation with a page, with the actions it owns counted as its result says. */
     private List<SearchIndex.Doc> organisationDocuments() {
         List<SearchIndex.Doc> docs = new ArrayList<>();
-        Map<String, int[]> owned = new java.util.HashMap<>();
-        archive.plans().forEach(plan -> plan.actions().forEach(a -> a.owners().stream().map(o -> o.organisationId()).distinct().forEach(id -> {
-            int[] counts = owned.computeIfAbsent(id, k -> new int[3]);
-            counts[0]++;
-            counts[1] += a.state().overdue() ? 1 : 0;
-            counts[2] += a.state().targetPassedWithoutStatus() ? 1 : 0;
-        })));
         for (Organisation o : searchedOrganisations()) {
-            int[] counts = owned.getOrDefault(o.id(), new int[3]);
+            int[] counts = ownedCounts().getOrDefault(o.id(), new int[3]);
             int plans = plansOf.naming(o.id()).size();
             String status = counts[0] == 0 ? "Owns no actions in the plans published here"
                     : "Owns " + counts[0] + (counts[0] == 1 ? " action" : " actions") + (counts[1] == 0 ? ", none overdue" : ", " + counts[1] + " overdue")

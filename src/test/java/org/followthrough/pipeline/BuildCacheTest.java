@@ -257,6 +257,42 @@ class BuildCacheTest {
         sameAsAFreshBuild("the search index joined from a kept part and a new one");
     }
 
+    /**
+     * A newly dated progress update adds no word to the search index (progress is not searched) but changes what its plan's
+     * result shows (the latest update): the shard of documents that shows the plan is made again, the buckets of words are
+     * kept as they were published, and the index is the one a fresh build makes.
+     */
+    @Test
+    void aNewlyDatedUpdateMakesTheSearchResultsThatShowItAgainButNotTheWords() throws IOException {
+        build("site", true);
+        Map<String, Object> before = searchFiles();
+        replace(content.resolve("plans/second-review/recommendations/01.yaml"), "        text: Every meeting is now minuted.\n",
+                "        text: Every meeting is now minuted.\n      - date: 2024-08-01\n        status: done\n        text: Checked again.\n");
+
+        build("site", true);
+
+        Map<String, Object> after = searchFiles();
+        assertThat(after.keySet()).isEqualTo(before.keySet()).contains("search/index/docs-0.json", "search/index/words-0.json");
+        after.forEach((path, file) -> {
+            if (path.contains("/words-")) {
+                assertThat(file).as("%s, kept as published", path).isEqualTo(before.get(path));
+            }
+        });
+        assertThat(after.get("search/index/docs-0.json")).as("the shard that shows the plan's latest update").isNotEqualTo(before.get("search/index/docs-0.json"));
+        assertThat(sameAsAFreshBuild().get("search/index/docs-0.json")).contains("1 August 2024");
+    }
+
+    /** The files of the search index, each by what tells it apart from a file made again with the same bytes. */
+    private Map<String, Object> searchFiles() throws IOException {
+        Map<String, Object> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.list(temp.resolve("site/search/index"))) {
+            for (Path file : walk.toList()) {
+                files.put("search/index/" + file.getFileName(), folderIdentity(file));
+            }
+        }
+        return files;
+    }
+
     /** The parts of the search index the cache keeps, by the name of their entry. */
     private Map<String, String> searchParts() throws IOException {
         Map<String, String> parts = new TreeMap<>(Folders.contents(cache.resolve("objects")));

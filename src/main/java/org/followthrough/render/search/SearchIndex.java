@@ -319,6 +319,25 @@ public final class SearchIndex {
         return new Files(write(meta), shards, bucketFiles);
     }
 
+    /**
+     * One shard of documents, as {@link #join} makes it, from the parts that hold its documents, in order: the first
+     * {@code skip} documents of the first parts are those of the shards before it.
+     */
+    public static String shard(List<Part> parts, int skip) {
+        List<List<String>> rows = new ArrayList<>();
+        int skipped = 0;
+        for (Part part : parts) {
+            for (List<String> row : part.shown) {
+                if (skipped < skip) {
+                    skipped++;
+                } else if (rows.size() < DOCS_PER_SHARD) {
+                    rows.add(row);
+                }
+            }
+        }
+        return write(rows);
+    }
+
     /** The documents that hold a word, by number, ascending. */
     private static final class Postings {
         private int[] ids = new int[4];

@@ -65,6 +65,33 @@ class SearchIndexTest {
     }
 
     @Test
+    void aShardMadeFromThePartsThatHoldItsDocumentsIsTheShardOfTheWholeIndex() {
+        List<SearchIndex.Doc> docs = documents(1_111);
+        List<SearchIndex.Part> parts = new ArrayList<>();
+        List<Integer> firsts = new ArrayList<>();
+        for (int from = 0, size = 7; from < docs.size(); from += size, size = size * 5 % 89 + 1) {
+            firsts.add(from);
+            parts.add(SearchIndex.part(docs.subList(from, Math.min(docs.size(), from + size))));
+        }
+        firsts.add(docs.size());
+        SearchIndex.Files whole = SearchIndex.join(parts);
+
+        for (int n = 0; n < whole.docShards().size(); n++) {
+            int from = n * SearchIndex.DOCS_PER_SHARD;
+            int to = from + SearchIndex.DOCS_PER_SHARD;
+            List<SearchIndex.Part> holding = new ArrayList<>();
+            int firstHeld = -1;
+            for (int p = 0; p < parts.size(); p++) {
+                if (firsts.get(p) < to && firsts.get(p + 1) > from) {
+                    firstHeld = firstHeld < 0 ? firsts.get(p) : firstHeld;
+                    holding.add(parts.get(p));
+                }
+            }
+            assertThat(SearchIndex.shard(holding, from - firstHeld)).as("shard %d", n).isEqualTo(whole.docShards().get(n));
+        }
+    }
+
+    @Test
     void aPartReadBackFromItsBytesJoinsAsTheDocumentsWould() {
         List<SearchIndex.Doc> docs = new ArrayList<>(documents(300));
         docs.add(new SearchIndex.Doc("action", "Action 9.1 (recommendation 9)", "plans/p/recommendations/9/#action-9-1", "Plan — Öxford",
