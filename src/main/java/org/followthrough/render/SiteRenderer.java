@@ -898,7 +898,9 @@ public final class SiteRenderer {
         try {
             return SearchIndex.Part.read(kept);
         } catch (IllegalArgumentException notAPart) {
-            return SearchIndex.Part.read(make.get()); // kept by a version that wrote parts otherwise: made again
+            // the cache checks each entry's bytes, and the key holds the tool's version, so only a fault comes here: the
+            // part is made again rather than the build failing
+            return SearchIndex.Part.read(make.get());
         }
     }
 
@@ -939,7 +941,6 @@ public final class SiteRenderer {
 
     /** A plan and its actions, as the search finds them and shows them. */
     private List<SearchIndex.Doc> planDocuments(Plan plan) {
-        Map<String, Organisation> byId = archive.organisationsById();
         List<SearchIndex.Doc> docs = new ArrayList<>();
         String name = ViewFactory.planName(plan);
         StringBuilder text = new StringBuilder();
@@ -949,7 +950,7 @@ public final class SiteRenderer {
             }
         }
         for (String id : plan.organisations()) {
-            Organisation o = byId.get(id);
+            Organisation o = organisationsById.get(id);
             if (o != null) {
                 text.append(o.name()).append(' ').append(o.shortName() == null ? "" : o.shortName()).append(' ');
             }
