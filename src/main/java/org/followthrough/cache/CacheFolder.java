@@ -20,14 +20,16 @@ import org.followthrough.problem.Problems;
  * output folder is: the cache removes its oldest entries as it grows, so it may only be a folder of its own. It is
  * refused where it is, holds or lies inside the content, the templates or the output folder, where it is a file,
  * and where it holds files and is not a cache: a cache is marked by a {@code CACHEDIR.TAG} file (the Cache
- * Directory Tagging convention, which backup tools read to leave it out), written with its first entry.
+ * Directory Tagging convention, which backup tools read to leave it out) that names Followthrough, written with its first entry.
  */
 public final class CacheFolder {
 
     static final String TAG = "CACHEDIR.TAG";
     static final String SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55";
+    /** What tells this cache's tag from another program's: the signature is the same for all. */
+    private static final String OURS = "Followthrough's build cache";
     private static final byte[] TAG_TEXT = (SIGNATURE + "\n"
-            + "# This folder is Followthrough's build cache: safe to delete; a build makes it again.\n"
+            + "# This folder is " + OURS + ": safe to delete; a build makes it again.\n"
             + "# For information about cache directory tags see https://bford.info/cachedir/\n").getBytes(StandardCharsets.UTF_8);
 
     /** What a cache holds at its top: its areas, its tally and its tag, and files being written. */
@@ -92,11 +94,16 @@ public final class CacheFolder {
         return Files.isDirectory(folder) && tagged(folder);
     }
 
+    /**
+     * Whether the folder carries the tag this cache writes. The signature alone is every tagging program's (a compiler's
+     * or a package manager's cache carries it too), so the tag must also say it is Followthrough's: a folder another
+     * program tagged is looked through as an untagged one is, and refused if it holds that program's files.
+     */
     private static boolean tagged(Path folder) {
         try {
             List<String> lines = Files.readAllLines(folder.resolve(TAG), StandardCharsets.UTF_8);
-            return !lines.isEmpty() && lines.get(0).startsWith(SIGNATURE);
-        } catch (IOException e) {
+            return !lines.isEmpty() && lines.get(0).startsWith(SIGNATURE) && lines.stream().anyMatch(line -> line.contains(OURS));
+        } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
     }

@@ -56,6 +56,26 @@ class CacheFolderTest {
     }
 
     @Test
+    void anotherProgramsTaggedCacheIsRefusedAndLeftAsItWas() throws IOException {
+        // the tag's signature is every tagging program's: a compiler's cache carries it too
+        Path theirs = temp.resolve("ccache");
+        Files.createDirectories(theirs.resolve("0/1"));
+        Files.writeString(theirs.resolve("CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n"
+                + "# This file is a cache directory tag created by ccache.\n");
+        Files.writeString(theirs.resolve("ccache.conf"), "max_size = 5G\n");
+        Files.writeString(theirs.resolve("0/1/stats"), "0 0 0\n");
+        var before = Folders.contents(theirs);
+
+        BuildResult result = build(theirs);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.problems()).singleElement().extracting(Problem::format).asString()
+                .startsWith(theirs + ": the cache folder holds files that are not the build cache's (0, ccache.conf)");
+        assertThat(Folders.contents(theirs)).isEqualTo(before);
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
+    @Test
     void theContentTemplatesOrOutputFolderIsRefusedAsACache() throws IOException {
         var before = Folders.contents(content);
         for (Path cache : new Path[] {content, content.resolve("cache"), temp, temp.resolve("site"), temp.resolve("site/cache")}) {
