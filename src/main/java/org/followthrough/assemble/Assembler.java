@@ -159,7 +159,8 @@ public final class Assembler {
                 // no status the plan gives is dated: none is the status since a day, nor given by a dated update
                 recommendations.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.state().status() != null)
                         && recommendations.stream().flatMap(r -> r.actions().stream()).noneMatch(a -> a.state().statusSince() != null
-                                || a.progress().stream().anyMatch(u -> u.date() != null && u.status() != null)));
+                                || a.progress().stream().anyMatch(u -> u.date() != null && u.status() != null)),
+                doc.texts("former_ids"));
     }
 
     private Recommendation recommendation(Doc doc, Scales scales, Site site, List<String> columnOrder) {

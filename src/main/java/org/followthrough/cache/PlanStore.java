@@ -28,9 +28,9 @@ public interface PlanStore {
 
     /**
      * A plan as checked and assembled, with the warnings its check gave (replayed on every build that
-     * reuses it) and where its reference was written (for the check that no two plans share one).
+     * reuses it) and where its reference and former ids were written (for the checks that no two plans claim one).
      */
-    record Kept(Plan plan, List<Problem> warnings, Location referenceAt) {
+    record Kept(Plan plan, List<Problem> warnings, Location referenceAt, Location formerIdsAt) {
     }
 
     Optional<Kept> find(String key);

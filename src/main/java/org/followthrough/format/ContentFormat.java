@@ -160,6 +160,8 @@ public final class ContentFormat {
     public static final Shape PLAN = new Shape("plan.yaml", "A plan's details and scales.", List.of(
             required("title", TEXT, "The plan's title."),
             optional("reference", TEXT, "The reference as published."),
+            optional("former_ids", new FieldType.ListOf(new FieldType.Patterned("an id of lower-case letters, digits and hyphens", ID, "hom-2019-04")),
+                    "The ids the plan was published under before its folder was renamed: the addresses of its pages there lead to the plan's."),
             required("kind", new FieldType.Choice(Arrays.stream(PlanKind.values()).map(PlanKind::code).toList()),
                     "The kind of review; not_stated where the document does not say."),
             optional("kind_as_published", TEXT, "The kind in the plan's own words."),

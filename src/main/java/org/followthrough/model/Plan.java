@@ -8,7 +8,8 @@ import java.util.stream.Stream;
  * An action plan: its details, scales, recommendations and actions, with derived totals.
  * {@code statusDatesNotPublished}: the plan publishes statuses and a date for none of them, so pages
  * say so once for the plan rather than under each status (a fact of the whole plan, kept in an
- * organisation's part of it).
+ * organisation's part of it). {@code formerIds}: the ids the plan was published under before its folder was renamed,
+ * whose addresses lead to its own.
  */
 public record Plan(
         String id,
@@ -34,7 +35,8 @@ public record Plan(
         List<AddressedRecommendation> addressedWithoutAction,
         List<Recommendation> recommendations,
         Tally tally,
-        boolean statusDatesNotPublished) {
+        boolean statusDatesNotPublished,
+        List<String> formerIds) {
 
     /** Whether the date by which the whole plan was to be done has passed on {@code asOf} (with its actions open or not). */
     public boolean targetCompletionPassed(java.time.LocalDate asOf) {
@@ -108,7 +110,7 @@ public record Plan(
         return new Plan(id, title, reference, kind, kindAsPublished, subject, commissionedBy, commissionedByAsPublished, investigatedBy,
                 organisations, published, start, targetCompletion, dateRange, careUnits, summary, updates, source, scales, extraColumns,
                 addressedWithoutAction, List.copyOf(owning), Tally.of(owning.stream().flatMap(r -> r.actions().stream()).toList()),
-                statusDatesNotPublished);
+                statusDatesNotPublished, formerIds);
     }
 
     /**

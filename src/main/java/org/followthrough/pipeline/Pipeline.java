@@ -373,7 +373,7 @@ public final class Pipeline {
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
         // 2. validate: the content itself, then no protected name anywhere in the files (reused plans' too), once all are read
-        Optional<ValidContent> valid = new ContentValidator(asOf, problems, PdfRenderer::draws).validate(loaded, reuse.reusedReferences());
+        Optional<ValidContent> valid = new ContentValidator(asOf, problems, PdfRenderer::draws).validate(loaded, reuse.reusedClaims());
         new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         // added after keepNew: a warning about two plans is not one plan's own, to be kept with it and told again once the other is gone
         List<org.followthrough.problem.Problem> copied = copiedPlans(loaded, reuse.reusedPlans(), files);

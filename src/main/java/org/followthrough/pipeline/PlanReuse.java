@@ -116,9 +116,11 @@ final class PlanReuse {
         return reused.values().stream().flatMap(k -> k.warnings().stream()).toList();
     }
 
-    List<ValidContent.Reference> reusedReferences() {
-        return reused.values().stream().filter(k -> k.plan().reference() != null)
-                .map(k -> new ValidContent.Reference(k.plan().id(), k.plan().reference(), k.referenceAt())).toList();
+    /** What each plan reused claims that no other plan may (see {@link ValidContent.Claims}). */
+    List<ValidContent.Claims> reusedClaims() {
+        return reused.values().stream()
+                .map(k -> new ValidContent.Claims(k.plan().id(), k.plan().reference(), k.referenceAt(), k.plan().formerIds(), k.formerIdsAt()))
+                .toList();
     }
 
     /** A fingerprint of each plan's files, for plans that have one: also the key of everything made from the plan. */
@@ -141,7 +143,8 @@ final class PlanReuse {
                 return;
             }
             ValidContent.PlanDocs doc = docs.get(plan.id());
-            store.keep(checkedKey(keys.get(plan.id())), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference")));
+            store.keep(checkedKey(keys.get(plan.id())), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference"),
+                    doc == null ? null : doc.plan().locationOf("former_ids")));
         });
         // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
         store.saveKeys(names);

@@ -136,6 +136,8 @@ public final class SiteRenderer {
     private final AtomRenderer atom;
     private final JsonFeedRenderer jsonFeed;
     private final FragmentRenderer fragments;
+    /** Each plan by the ids it was published under before its folder was renamed, in the order of those ids. */
+    private final Map<String, Plan> movedFrom = new java.util.TreeMap<>();
     /** What every output of this site depends on: the tool, the site's settings, its scope and the as-of date. */
     private final String common;
     private final Map<String, String> planKeys = new LinkedHashMap<>();
@@ -207,6 +209,7 @@ public final class SiteRenderer {
         this.themes = ThemeIndex.of(archive);
         archive.plans().forEach(plan -> lastUpdates.put(plan.id(), plan.lastUpdate(archive.asOf())));
         this.organisationsById = archive.organisationsById();
+        archive.plans().forEach(plan -> plan.formerIds().forEach(former -> movedFrom.put(former, plan)));
         this.fingerprints = new PlanFingerprints(shared.parts(), Fingerprint.of("plan fingerprints", common));
         // A snapshot shows the site as it stood; what changed after a date is for the site as it is.
         this.changes = shared.since() == null || snapshots.isSnapshot() ? null : ChangesSince.index(archive, shared.since());
@@ -236,6 +239,10 @@ public final class SiteRenderer {
         archive.plans().forEach(p -> actions.put(p, p.recommendations().stream().mapToInt(r -> r.actions().size()).sum()));
         archive.plans().stream().sorted(java.util.Comparator.comparingInt((Plan p) -> -actions.get(p))).toList()
                 .parallelStream().map(this::planOutputs).toList().forEach(rest::addAll);
+        if (!snapshots.isSnapshot()) {
+            // a snapshot is of the plans as they stood, at their addresses then
+            movedFrom.forEach((former, plan) -> rest.addAll(movedOutputs(former, plan)));
+        }
         themes.themes().forEach(listed -> rest.addAll(themePages(listed)));
         archive.organisations().stream().filter(o -> archive.hasPageFor(o.id())).toList()
                 .parallelStream().map(this::organisationOutputs).toList().forEach(rest::addAll);
@@ -288,6 +295,9 @@ public final class SiteRenderer {
     public List<Output> outputsOf(String unit) {
         if (unit.startsWith(PLAN_UNIT)) {
             String id = unit.substring(PLAN_UNIT.length());
+            if (movedFrom.containsKey(id)) {
+                return List.copyOf(movedOutputs(id, movedFrom.get(id)));
+            }
             return archive.plans().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> List.copyOf(planOutputs(p))).orElse(List.of());
         }
         if (unit.startsWith(ORGANISATION_UNIT)) {
@@ -410,6 +420,50 @@ public final class SiteRenderer {
                     }));
         }
         return outputs;
+    }
+
+    // ---------------------------------------------------------------- the old addresses of a plan renamed
+
+    /**
+     * The pages a plan had at an id it was published under before ({@code former}): its page and each recommendation's,
+     * each leading to the same page at the plan's address now, so that links to the old ones (in the news, in minutes)
+     * still reach it. They are a unit of their own, as the path of each names the former id, and are not in the sitemap.
+     */
+    private List<Output> movedOutputs(String former, Plan plan) {
+        String unit = PLAN_UNIT + former;
+        List<String> numbers = plan.recommendations().stream().map(Recommendation::number).toList();
+        String key = Fingerprint.of("moved", former, plan.id(), plan.title(), numbers, common, templates(""));
+        unitKeys.put(unit, key);
+        String name = ViewFactory.planName(plan);
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(movedPage(unit, key, Routes.plan(former), Routes.plan(plan.id()), name, "The plan “" + name + "”"));
+        for (String number : numbers) {
+            String heading = Recommendation.heading(number);
+            outputs.add(movedPage(unit, key, Routes.recommendation(former, number), Routes.recommendation(plan.id(), number),
+                    heading + " – " + name, heading + " of the plan “" + name + "”"));
+        }
+        return outputs;
+    }
+
+    /**
+     * A page that leads to the one at {@code to} (a path of the site) at once, and says where that is for a browser that
+     * does not follow; {@code name}: the page's title, {@code what}: the page in a sentence.
+     */
+    private Output movedPage(String unit, String key, String path, String to, String name, String what) {
+        String title = "Moved: " + name;
+        return new Output(path + "index.html", unit, Kind.OTHER, () -> Fingerprint.of("moved page", path, to, name, what, key), List.of(),
+                context -> {
+            Views.PageView here = views.page(path, title, "Moved", List.of(HOME_CRUMB, PLANS_CRUMB));
+            Views.PageView there = views.page(to, title, "Moved", List.of());
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("site", views.site());
+            // a moved page's canonical address is where it is now
+            model.put("page", new Views.PageView(here.root(), here.path(), there.canonicalUrl(), title, "Moved", here.breadcrumbs()));
+            model.put("movedTo", here.root() + to);
+            model.put("movedToUrl", there.canonicalUrl());
+            model.put("what", what);
+            return shared.engine().renderUtf8("moved.ftlh", model);
+        });
     }
 
     // ---------------------------------------------------------------- an organisation

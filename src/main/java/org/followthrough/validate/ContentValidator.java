@@ -72,10 +72,10 @@ public final class ContentValidator {
     }
 
     /**
-     * Checks the content; {@code reused} are the references of plans checked before and not loaded
-     * again, which no plan may share.
+     * Checks the content; {@code reused} are what the plans checked before and not loaded again claim (their references
+     * and former ids), which no plan may share.
      */
-    public Optional<ValidContent> validate(LoadedContent content, List<ValidContent.Reference> reused) {
+    public Optional<ValidContent> validate(LoadedContent content, List<ValidContent.Claims> reused) {
         Optional<Doc> site = checkSite(content, problems);
         site.ifPresent(this::checkSiteRules);
         content.site().ifPresent(parsed -> pdfCharacters.check(parsed.file(), parsed.root(), problems));
@@ -93,7 +93,14 @@ public final class ContentValidator {
                 .map(plan -> checkPlan(content, plan, site.orElse(null), organisationIds))
                 .flatMap(Optional::stream)
                 .toList();
-        checkPlanReferencesUnique(plans, reused);
+        List<ValidContent.Claims> claims = new ArrayList<>(reused);
+        plans.forEach(plan -> claims.add(ValidContent.Claims.of(plan)));
+        claims.sort(java.util.Comparator.comparing(ValidContent.Claims::planId));
+        checkPlanReferencesUnique(claims);
+        Set<String> planIds = new java.util.HashSet<>();
+        content.plans().forEach(plan -> planIds.add(plan.id()));
+        reused.forEach(plan -> planIds.add(plan.planId()));
+        checkFormerIds(claims, planIds);
 
         if (problems.hasErrors() || site.isEmpty()) {
             return Optional.empty();
@@ -768,20 +775,53 @@ public final class ContentValidator {
         }
     }
 
-    private void checkPlanReferencesUnique(List<ValidContent.PlanDocs> plans, List<ValidContent.Reference> reused) {
-        List<ValidContent.Reference> references = new ArrayList<>(reused);
-        for (ValidContent.PlanDocs plan : plans) {
-            String reference = plan.plan().text("reference");
-            if (reference != null) {
-                references.add(new ValidContent.Reference(plan.id(), reference, plan.plan().locationOf("reference")));
+    /** {@code claims}: every plan's, in the order of their ids. */
+    private void checkPlanReferencesUnique(List<ValidContent.Claims> claims) {
+        Map<String, Location> seen = new HashMap<>();
+        for (ValidContent.Claims plan : claims) {
+            if (plan.reference() == null) {
+                continue;
+            }
+            Location first = seen.putIfAbsent(plan.reference(), plan.referenceAt());
+            if (first != null) {
+                problems.error(plan.referenceAt(), "reference '" + plan.reference() + "' is also used by " + first,
+                        "two plans cannot share a published reference; check that this plan is not a copy");
             }
         }
-        Map<String, Location> seen = new HashMap<>();
-        for (ValidContent.Reference reference : references.stream().sorted(java.util.Comparator.comparing(ValidContent.Reference::planId)).toList()) {
-            Location first = seen.putIfAbsent(reference.reference(), reference.at());
-            if (first != null) {
-                problems.error(reference.at(), "reference '" + reference.reference() + "' is also used by " + first,
-                        "two plans cannot share a published reference; check that this plan is not a copy");
+    }
+
+    /**
+     * A former id is an address the plan's old pages were published at, which the site makes lead to the plan's new
+     * ones: it cannot be the plan's own id, another plan's, nor another plan's former id, as one address leads to one plan.
+     * {@code claims}: every plan's, in the order of their ids; {@code planIds}: the id of every plan, checked or not.
+     */
+    private void checkFormerIds(List<ValidContent.Claims> claims, Set<String> planIds) {
+        Map<String, ValidContent.Claims> seen = new HashMap<>();
+        for (ValidContent.Claims plan : claims) {
+            Set<String> once = new java.util.HashSet<>();
+            for (String former : plan.formerIds()) {
+                Location at = plan.formerIdsAt();
+                if (!once.add(former)) {
+                    continue; // told once as listed twice by the list's own check, or harmless
+                }
+                if (former.length() > Limits.MAX_ADDRESS_PART) {
+                    problems.error(at, "the former id " + Limits.quoteLong(former) + " is too long to have been a plan's id: an id is at most "
+                            + Limits.MAX_ADDRESS_PART + " characters", "give the folder name the plan had before it was renamed");
+                } else if (former.equals(plan.planId())) {
+                    problems.error(at, "former id '" + former + "' is this plan's own id (its folder's name)",
+                            "remove it from former_ids: list only the ids the plan had before its folder was renamed");
+                } else if (planIds.contains(former)) {
+                    problems.error(at, "former id '" + former + "' is the id of plan '" + former + "', published at plans/" + former
+                            + "/: that address cannot also lead to plan '" + plan.planId() + "'",
+                            "remove it from former_ids, or, if plan '" + former + "' is this plan's old folder left behind, delete that folder");
+                } else if (seen.containsKey(former)) {
+                    ValidContent.Claims first = seen.get(former);
+                    problems.error(at, "former id '" + former + "' is also given by plan '" + first.planId() + "' ("
+                            + first.formerIdsAt() + "): one old address can lead to one plan only",
+                            "keep it in the former_ids of the plan that was published under it, and remove it from the other");
+                } else {
+                    seen.put(former, plan);
+                }
             }
         }
     }

@@ -12,7 +12,16 @@ public record ValidContent(Doc site, List<OrganisationDoc> organisations, List<P
     public record PlanDocs(String id, Doc plan, List<Doc> recommendations) {
     }
 
-    /** A plan's published reference and where it is written. */
-    public record Reference(String planId, String reference, org.followthrough.problem.Location at) {
+    /**
+     * What a plan claims that no other plan may: its published reference and the ids it was published under before
+     * (each null or empty where it gives none), with where each is written.
+     */
+    public record Claims(String planId, String reference, org.followthrough.problem.Location referenceAt, List<String> formerIds,
+                         org.followthrough.problem.Location formerIdsAt) {
+
+        public static Claims of(PlanDocs plan) {
+            return new Claims(plan.id(), plan.plan().text("reference"), plan.plan().locationOf("reference"), plan.plan().texts("former_ids"),
+                    plan.plan().locationOf("former_ids"));
+        }
     }
 }

@@ -35,7 +35,7 @@ class ModelCodecTest {
         assertThat(plans).isNotEmpty();
 
         for (Plan plan : plans) {
-            PlanStore.Kept kept = new PlanStore.Kept(plan, List.of(), null);
+            PlanStore.Kept kept = new PlanStore.Kept(plan, List.of(), null, null);
             assertThat(ModelCodec.read(ModelCodec.write(kept))).as(plan.id()).isEqualTo(kept);
         }
     }
@@ -151,7 +151,7 @@ class ModelCodecTest {
         assertThat(plans).hasSizeGreaterThan(1);
         PlanStore store = BuildCache.in(temp).plans();
         for (int i = 0; i < plans.size(); i++) {
-            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null));
+            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null, null));
         }
 
         List<Plan> read = new java.util.ArrayList<>();
@@ -172,7 +172,7 @@ class ModelCodecTest {
         List<Plan> plans = shippedPlans();
         PlanStore.InFolder store = new PlanStore.InFolder(temp.resolve("plans"), temp.resolve("content"), BuildCache.Use.NONE, 1);
         for (int i = 0; i < plans.size(); i++) {
-            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null));
+            store.keep(Fingerprint.of("plan", i), new PlanStore.Kept(plans.get(i), List.of(), null, null));
         }
 
         for (int i = 0; i < plans.size(); i++) {
@@ -181,7 +181,7 @@ class ModelCodecTest {
         assertThat(store.mapped()).as("plans mapped; the rest were read into the heap").isEqualTo(1);
         java.nio.file.Path cut = BuildCache.entry(temp.resolve("plans"), Fingerprint.of("cut short"));
         java.nio.file.Files.createDirectories(cut.getParent());
-        java.nio.file.Files.write(cut, Arrays.copyOf(ModelCodec.write(new PlanStore.Kept(plans.get(0), List.of(), null)), 100));
+        java.nio.file.Files.write(cut, Arrays.copyOf(ModelCodec.write(new PlanStore.Kept(plans.get(0), List.of(), null, null)), 100));
         assertThat(store.find(Fingerprint.of("cut short"))).as("an entry cut short, read into the heap").isEmpty();
     }
 

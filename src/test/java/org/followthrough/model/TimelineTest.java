@@ -124,7 +124,7 @@ class TimelineTest {
                 plan.commissionedBy(), plan.commissionedByAsPublished(), plan.investigatedBy(), plan.organisations(),
                 LocalDate.of(2025, 1, 1), null, plan.targetCompletion(), plan.dateRange(), plan.careUnits(), plan.summary(),
                 plan.updates(), plan.source(), plan.scales(), plan.extraColumns(), plan.addressedWithoutAction(), plan.recommendations(),
-                plan.tally(), plan.statusDatesNotPublished());
+                plan.tally(), plan.statusDatesNotPublished(), plan.formerIds());
         Timeline t = Timeline.of(List.of(new Timeline.Item(late, first)), TestBuilds.AS_OF);
         LocalDate reported = first.progress().stream().filter(u -> u.status() != null && u.status().lifecycle().isDone())
                 .map(ProgressUpdate::date).findFirst().orElseThrow();

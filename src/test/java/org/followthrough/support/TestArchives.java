@@ -142,7 +142,7 @@ public final class TestArchives {
                     p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(),
                     p.targetCompletion(), p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(),
                     p.extraColumns(), p.addressedWithoutAction(), recommendations,
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), p.statusDatesNotPublished());
+                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), p.statusDatesNotPublished(), p.formerIds());
         }).toList();
         return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
     }

@@ -497,6 +497,8 @@ public final class JsonRenderer {
                     (c, i) -> i.recommendation().actions().stream().map(a -> new ActionRecord(i.plan(), i.recommendation(), a)).toList());
 
     private static final JsonShape<Plan> PLAN = PLAN_HEAD.as("plan", "An action plan.")
+            .field("former_ids", array(STRING), "The identifiers it was published under before; the pages at their addresses lead to its own.",
+                    (c, p) -> p.formerIds())
             .object("kind", CODE_LABEL, "The kind of review.", (c, p) -> new Coded(p.kind().code(), p.kind().label()))
             .field("kind_as_published", N_STRING, "The kind in the plan's own words.", (c, p) -> p.kindAsPublished())
             .field("subject", N_STRING, "How the plan refers to the person at its centre.", (c, p) -> p.subject())
