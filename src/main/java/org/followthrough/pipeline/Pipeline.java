@@ -154,6 +154,7 @@ public final class Pipeline {
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             int carried = kept.carry(publisher, guard);
+            VanishedPlans.warn(publisher.publishedBefore(), assembled.get().archive(), request.content(), problems);
             ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
                     progress).plus(new OutputStage.Counts(carried, 0, 0));

@@ -103,6 +103,28 @@ class RenamedPlanTest {
     }
 
     @Test
+    void theBuildThatRemovesAPlansPagesSaysSoAndNamesThePlanItMayHaveBecome() throws IOException {
+        Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));
+
+        BuildResult renamed = build();
+
+        assertThat(renamed.succeeded()).isTrue();
+        assertThat(renamed.problems()).extracting(Problem::format).singleElement().asString()
+                .isEqualTo(content.resolve("plans/sample-review") + ": warning: plan 'sample-review' was published by the last build and is no"
+                        + " longer in the content: this build removes its pages, and links to plans/sample-review/ will find nothing"
+                        + " — if it is plan 'sample-review-2024' under a new name, add former_ids: [sample-review] to"
+                        + " plans/sample-review-2024/plan.yaml, so that its old addresses lead to the new ones; if the plan was"
+                        + " withdrawn on purpose, nothing needs doing");
+        assertThat(site.resolve("plans/sample-review")).doesNotExist();
+        assertThat(build().problems()).as("told once, by the build that removed the pages").isEmpty();
+
+        Folders.replace(content.resolve("plans/sample-review-2024/plan.yaml"), "reference: SAMPLE/01",
+                "reference: SAMPLE/01\nformer_ids: [sample-review]");
+        assertThat(build().problems()).isEmpty();
+        assertThat(page("plans/sample-review/index.html").select("meta[http-equiv=refresh]")).isNotEmpty();
+    }
+
+    @Test
     void aNewPlanCannotTakeTheOldAddressOfOneRenamedEvenWhenTheRenamedOneComesFromTheCache() throws IOException {
         rename("sample-review", "sample-review-2024");
         assertThat(build().succeeded()).isTrue();
