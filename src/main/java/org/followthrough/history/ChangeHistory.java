@@ -45,4 +45,24 @@ public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, Pl
     public PlanChanges of(String planId) {
         return plans.getOrDefault(planId, PlanChanges.NONE);
     }
+
+    /**
+     * One plan's changes across the renames of its folder: those under its id and under each id it had before
+     * ({@code formerIds}), newest first, a commit that renamed the folder (and so changed both) once.
+     */
+    public PlanChanges of(String planId, java.util.List<String> formerIds) {
+        if (formerIds.isEmpty()) {
+            return of(planId);
+        }
+        Map<String, Commit> commits = new java.util.LinkedHashMap<>();
+        boolean uncommitted = false;
+        for (String id : java.util.stream.Stream.concat(java.util.stream.Stream.of(planId), formerIds.stream()).toList()) {
+            PlanChanges changes = of(id);
+            uncommitted |= changes.uncommitted();
+            changes.commits().forEach(commit -> commits.putIfAbsent(commit.id(), commit));
+        }
+        java.util.List<Commit> newestFirst = new java.util.ArrayList<>(commits.values());
+        newestFirst.sort(java.util.Comparator.comparing(Commit::time).reversed());
+        return new PlanChanges(newestFirst, uncommitted);
+    }
 }

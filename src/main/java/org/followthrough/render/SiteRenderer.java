@@ -376,7 +376,7 @@ public final class SiteRenderer {
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, () -> Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
-        PlanChanges itsHistory = history.of(plan.id());
+        PlanChanges itsHistory = history.of(plan.id(), plan.formerIds());
         // Only the plan's pages show its history: a new commit remakes them, not its downloads or the listings.
         List<Object> withHistory = Arrays.asList(key, history.status(), history.shortenedFrom(), itsHistory);
         // Everything the fingerprints below are made from, but what the plan's key stands for: the unit's key. A build

@@ -95,6 +95,35 @@ class HistoryPagesTest {
     }
 
     @Test
+    void aPlanRenamedWithItsOldIdInFormerIdsKeepsTheHistoryItHadUnderIt() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Path content = repo.root().resolve("content");
+            java.nio.file.Files.move(content.resolve(PLAN), content.resolve("plans/sample-review-2024"));
+            repo.commit("Rename the sample review's folder", "2026-04-10T09:00:00Z");
+            Path plan = content.resolve("plans/sample-review-2024/plan.yaml");
+            String before = Files.readString(plan);
+            Files.writeString(plan, before.replace("reference: SAMPLE/01", "reference: SAMPLE/01\nformer_ids: [sample-review]"));
+            repo.commit("Keep the sample review's old addresses", "2026-04-11T09:00:00Z");
+
+            MemoryPublisher site = build(content);
+
+            assertThat(page(site, "plans/sample-review-2024/history/").select("tbody tr").eachText()).containsExactly(
+                    "11 April 2026 Keep the sample review's old addresses",
+                    "10 April 2026 Rename the sample review's folder",
+                    "1 April 2026 Sample review: tidy recommendation 1",
+                    "5 January 2026 Publish the sample review's plan");
+
+            // without former_ids, the history starts again at the rename
+            Files.writeString(plan, before);
+            repo.commit("Forget the old addresses", "2026-04-12T09:00:00Z");
+            assertThat(page(build(content), "plans/sample-review-2024/history/").select("tbody tr").eachText()).containsExactly(
+                    "12 April 2026 Forget the old addresses",
+                    "11 April 2026 Keep the sample review's old addresses",
+                    "10 April 2026 Rename the sample review's folder");
+        }
+    }
+
+    @Test
     void authorsNamesAreShownOnlyWhenTheSiteOptsInAndTheirAddressesNever() throws Exception {
         try (GitRepositories repo = repository("change_history: authors")) {
             MemoryPublisher site = build(repo.root().resolve("content"));
