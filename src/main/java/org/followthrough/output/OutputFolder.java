@@ -451,13 +451,19 @@ public final class OutputFolder {
 
     /** Whether a path the marker lists is one a build publishes: relative (no drive letter), forward slashes, and no part empty, "." or "..". */
     private static boolean insideSite(String path) {
-        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0 || path.matches("[A-Za-z]:.*") || path.indexOf('\0') >= 0) {
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0
+                || path.length() >= 2 && path.charAt(1) == ':' && (path.charAt(0) | 0x20) >= 'a' && (path.charAt(0) | 0x20) <= 'z') {
             return false;
         }
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        // each part between slashes, without making a string of it (a marker lists every file of the site)
+        for (int start = 0; start <= path.length(); ) {
+            int end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
                 return false;
             }
+            start = end + 1;
         }
         return true;
     }

@@ -26,9 +26,10 @@ final class VanishedPlans {
     static void warn(Set<String> published, Archive archive, Path content, Problems problems) {
         Set<String> before = new TreeSet<>();
         for (String path : published) {
-            String[] parts = path.split("/");
-            if (parts.length == 3 && parts[0].equals("plans") && parts[2].equals("index.html")) {
-                before.add(parts[1]);
+            // plans/<id>/index.html, looked at without splitting each of the site's paths
+            int end = path.length() - "/index.html".length();
+            if (end > "plans/".length() && path.startsWith("plans/") && path.endsWith("/index.html") && path.indexOf('/', 6) == end) {
+                before.add(path.substring(6, end));
             }
         }
         if (before.isEmpty()) {

@@ -8,9 +8,14 @@ import java.util.List;
 public final class Problems {
 
     private final List<Problem> list = Collections.synchronizedList(new ArrayList<>());
+    /** Whether an error was added: asked once for every file a build keeps, from every thread, so kept rather than counted. */
+    private volatile boolean errors;
 
     public void add(Problem problem) {
         list.add(problem);
+        if (problem.isError()) {
+            errors = true;
+        }
     }
 
     public void error(Location location, String message) {
@@ -26,9 +31,7 @@ public final class Problems {
     }
 
     public boolean hasErrors() {
-        synchronized (list) {
-            return list.stream().anyMatch(Problem::isError);
-        }
+        return errors;
     }
 
     public List<Problem> sorted() {
