@@ -84,7 +84,8 @@ public final class CacheFolder {
     /** Marks the folder as a cache, making it if need be; a cache that cannot be written is no cache, and the build goes on without. */
     static void tag(Path folder) {
         Path tag = folder.resolve(TAG);
-        if (!Files.exists(tag)) {
+        // another program's tag, in a folder that held nothing else, is replaced: check and serve read only a folder tagged as ours
+        if (!tagged(folder)) {
             BuildCache.writeAtomically(tag, TAG_TEXT);
         }
     }

@@ -111,11 +111,6 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
-    /** The paths of the files the site being replaced was published with, as its record lists them; none for a new site. */
-    public java.util.Set<String> publishedBefore() {
-        return java.util.Collections.unmodifiableSet(previous.keySet());
-    }
-
     @Override
     public java.util.Optional<Path> previous(String path, String key) {
         SiteManifest.Entry made = previous.get(path);

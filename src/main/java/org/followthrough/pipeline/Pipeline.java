@@ -154,7 +154,9 @@ public final class Pipeline {
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             int carried = kept.carry(publisher, guard);
-            VanishedPlans.warn(publisher.publishedBefore(), assembled.get().archive(), request.content(), problems);
+            // what the site's marker lists, which the build replaces (whatever cache it has, or none); told by this build only
+            Problems vanished = new Problems();
+            VanishedPlans.warn(folder.get().publishedFiles(), assembled.get().archive(), request.content(), vanished);
             ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
                     progress).plus(new OutputStage.Counts(carried, 0, 0));
@@ -165,10 +167,12 @@ public final class Pipeline {
             publisher.commit();
             cache.trim();
             BuildResult result = new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
-            // Only a build that read what its key says: not one whose history came from another commit than the key's.
+            // Only a build that read what its key says: not one whose history came from another commit than the key's. Its
+            // warnings are told again by a build that finds nothing changed, but for the pages it removed, which that one does not.
             key.filter(k -> k.describes(history)).ifPresent(k -> LastBuild.remember(cache, folder.get(), k, result,
                     assembled.get().archive().site().timeZone(), publisher.publishedMarker()));
-            return result;
+            vanished.sorted().forEach(problems::add);
+            return new BuildResult(problems.sorted(), result.archive(), result.filesWritten(), result.filesFromCache());
         } catch (IOException | java.io.UncheckedIOException e) {
             OutputFolder.reportWriteFailure(request.output(), e, problems);
             return BuildResult.notWritten(problems.sorted());

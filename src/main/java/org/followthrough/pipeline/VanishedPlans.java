@@ -20,7 +20,7 @@ final class VanishedPlans {
     }
 
     /**
-     * @param published the paths of the files the site being replaced was published with (none for a new site)
+     * @param published the paths of the files the site being replaced lists as published (none for a new site)
      * @param content   the content folder, which the warnings name the plans' folders in
      */
     static void warn(Set<String> published, Archive archive, Path content, Problems problems) {

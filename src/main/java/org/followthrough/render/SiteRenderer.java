@@ -432,15 +432,20 @@ public final class SiteRenderer {
     private List<Output> movedOutputs(String former, Plan plan) {
         String unit = PLAN_UNIT + former;
         List<String> numbers = plan.recommendations().stream().map(Recommendation::number).toList();
-        String key = Fingerprint.of("moved", former, plan.id(), plan.title(), numbers, common, templates(""));
-        unitKeys.put(unit, key);
         String name = ViewFactory.planName(plan);
+        boolean withHistory = HistoryViews.hasPage(history, history.of(plan.id(), plan.formerIds()));
+        String key = Fingerprint.of("moved", former, plan.id(), name, numbers, withHistory, common, templates(""));
+        unitKeys.put(unit, key);
         List<Output> outputs = new ArrayList<>();
         outputs.add(movedPage(unit, key, Routes.plan(former), Routes.plan(plan.id()), name, "The plan “" + name + "”"));
         for (String number : numbers) {
             String heading = Recommendation.heading(number);
             outputs.add(movedPage(unit, key, Routes.recommendation(former, number), Routes.recommendation(plan.id(), number),
                     heading + " – " + name, heading + " of the plan “" + name + "”"));
+        }
+        if (withHistory) {
+            outputs.add(movedPage(unit, key, Routes.planHistory(former), Routes.planHistory(plan.id()), "Change history: " + name,
+                    "The change history of the plan “" + name + "”"));
         }
         return outputs;
     }

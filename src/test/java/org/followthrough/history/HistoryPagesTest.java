@@ -107,6 +107,8 @@ class HistoryPagesTest {
 
             MemoryPublisher site = build(content);
 
+            assertThat(page(site, "plans/sample-review/history/").select("meta[http-equiv=refresh]").attr("content"))
+                    .as("the old address of the history page leads to the new one").isEqualTo("0; url=../../../plans/sample-review-2024/history/");
             assertThat(page(site, "plans/sample-review-2024/history/").select("tbody tr").eachText()).containsExactly(
                     "11 April 2026 Keep the sample review's old addresses",
                     "10 April 2026 Rename the sample review's folder",

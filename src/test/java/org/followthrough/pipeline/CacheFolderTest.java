@@ -76,6 +76,17 @@ class CacheFolderTest {
     }
 
     @Test
+    void aFolderHoldingOnlyAnotherProgramsTagIsTakenAndTaggedAsOurs() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("tagged"));
+        Files.writeString(empty.resolve("CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# made by another program\n");
+
+        assertThat(build(empty).succeeded()).isTrue();
+
+        // so that check and serve, which read only a cache tagged as ours, read it
+        assertThat(empty.resolve("CACHEDIR.TAG")).content().contains("Followthrough's build cache");
+    }
+
+    @Test
     void theContentTemplatesOrOutputFolderIsRefusedAsACache() throws IOException {
         var before = Folders.contents(content);
         for (Path cache : new Path[] {content, content.resolve("cache"), temp, temp.resolve("site"), temp.resolve("site/cache")}) {

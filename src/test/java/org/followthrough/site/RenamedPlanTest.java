@@ -92,12 +92,17 @@ class RenamedPlanTest {
         assertThat(checker.check("moved", Files.readAllBytes(site.resolve("plans/sample-review/index.html")))).filteredOn(NuChecker.Message::isError)
                 .isEmpty();
 
+        // a link to one action on a recommendation's old page: with JavaScript it lands on that action, without on its page
+        String number = recommendations.get(0);
         for (Browser browser : new Browser[] {Browser.start(), Browser.startWithoutJavaScript()}) {
             try (browser; LocalSite served = LocalSite.serve(site)) {
                 browser.driver().get(served.url("plans/sample-review/"));
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                         .until(driver -> driver.getCurrentUrl().endsWith("/plans/sample-review-2024/"));
                 assertThat(browser.driver().getTitle()).as("with JavaScript %s", browser.javaScript()).startsWith("Sample safety action plan");
+                browser.driver().get(served.url("plans/sample-review/recommendations/" + number + "/") + "#action-" + number + "-1");
+                String arrived = "/plans/sample-review-2024/recommendations/" + number + "/" + (browser.javaScript() ? "#action-" + number + "-1" : "");
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith(arrived));
             }
         }
     }
@@ -117,11 +122,22 @@ class RenamedPlanTest {
                         + " withdrawn on purpose, nothing needs doing");
         assertThat(site.resolve("plans/sample-review")).doesNotExist();
         assertThat(build().problems()).as("told once, by the build that removed the pages").isEmpty();
+        assertThat(build().problems()).as("not told again by a build that finds nothing changed").isEmpty();
 
         Folders.replace(content.resolve("plans/sample-review-2024/plan.yaml"), "reference: SAMPLE/01",
                 "reference: SAMPLE/01\nformer_ids: [sample-review]");
         assertThat(build().problems()).isEmpty();
         assertThat(page("plans/sample-review/index.html").select("meta[http-equiv=refresh]")).isNotEmpty();
+    }
+
+    @Test
+    void theRemovedPlanIsToldWithoutTheCacheToo() throws IOException {
+        Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));
+
+        BuildResult renamed = Pipeline.build(TestBuilds.request(content, site));
+
+        assertThat(renamed.problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("plan 'sample-review' was published by the last build and is no longer in the content");
     }
 
     @Test
