@@ -104,7 +104,7 @@ public final class CacheFolder {
         try {
             List<String> lines = Files.readAllLines(folder.resolve(TAG), StandardCharsets.UTF_8);
             return !lines.isEmpty() && lines.get(0).startsWith(SIGNATURE) && lines.stream().anyMatch(line -> line.contains(OURS));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

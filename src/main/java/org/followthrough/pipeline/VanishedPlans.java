@@ -8,6 +8,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
+import org.followthrough.render.Routes;
 
 /**
  * A plan the site being replaced published and this build does not: its pages go, and links to them (in the news, in
@@ -25,11 +26,12 @@ final class VanishedPlans {
      */
     static void warn(Set<String> published, Archive archive, Path content, Problems problems) {
         Set<String> before = new TreeSet<>();
+        int start = Routes.PLANS.length();
         for (String path : published) {
-            // plans/<id>/index.html, looked at without splitting each of the site's paths
+            // a plan's page, plans/<id>/index.html, looked at without splitting each of the site's paths
             int end = path.length() - "/index.html".length();
-            if (end > "plans/".length() && path.startsWith("plans/") && path.endsWith("/index.html") && path.indexOf('/', 6) == end) {
-                before.add(path.substring(6, end));
+            if (end > start && path.startsWith(Routes.PLANS) && path.endsWith("/index.html") && path.indexOf('/', start) == end) {
+                before.add(path.substring(start, end));
             }
         }
         if (before.isEmpty()) {
@@ -41,7 +43,7 @@ final class VanishedPlans {
             now.addAll(plan.formerIds());
         }
         // the plans that are new to the site: one of them may be a vanished plan renamed
-        List<String> arrived = archive.plans().stream().map(Plan::id).filter(id -> !before.contains(id)).sorted().limit(3).toList();
+        List<String> arrived = archive.plans().stream().map(Plan::id).filter(id -> !before.contains(id)).toList();
         for (String id : before) {
             if (now.contains(id)) {
                 continue;
@@ -51,7 +53,7 @@ final class VanishedPlans {
                     : "if its folder was renamed, add former_ids: [" + id + "] to the renamed plan's plan.yaml";
             problems.warning(Location.of(content.resolve("plans").resolve(id).toString()), "plan '" + id
                             + "' was published by the last build and is no longer in the content: this build removes its pages, and"
-                            + " links to plans/" + id + "/ will find nothing",
+                            + " links to " + Routes.plan(id) + " will find nothing",
                     renamed + ", so that its old addresses lead to the new ones; if the plan was withdrawn on purpose, nothing needs doing");
         }
     }

@@ -376,7 +376,7 @@ public final class SiteRenderer {
         outputs.add(Output.of(Routes.planFragment(plan.id()), unit, Kind.OTHER, () -> Fingerprint.of("fragment", common, key, templates("fragments/")),
                 context -> utf8(fragments.plan(views.site(), view.apply(context), site.baseUrl()))));
         List<String> sizes = downloadPaths(folder, Routes.PLAN_JSON);
-        PlanChanges itsHistory = history.of(plan.id(), plan.formerIds());
+        PlanChanges itsHistory = historyOf(plan);
         // Only the plan's pages show its history: a new commit remakes them, not its downloads or the listings.
         List<Object> withHistory = Arrays.asList(key, history.status(), history.shortenedFrom(), itsHistory);
         // Everything the fingerprints below are made from, but what the plan's key stands for: the unit's key. A build
@@ -433,7 +433,7 @@ public final class SiteRenderer {
         String unit = PLAN_UNIT + former;
         List<String> numbers = plan.recommendations().stream().map(Recommendation::number).toList();
         String name = ViewFactory.planName(plan);
-        boolean withHistory = HistoryViews.hasPage(history, history.of(plan.id(), plan.formerIds()));
+        boolean withHistory = HistoryViews.hasPage(history, historyOf(plan));
         String key = Fingerprint.of("moved", former, plan.id(), name, numbers, withHistory, common, templates(""));
         unitKeys.put(unit, key);
         List<Output> outputs = new ArrayList<>();
@@ -450,6 +450,11 @@ public final class SiteRenderer {
         return outputs;
     }
 
+    /** The commits that changed the plan's folder, under its id and the ids it had before. */
+    private PlanChanges historyOf(Plan plan) {
+        return history.of(plan.id(), plan.formerIds());
+    }
+
     /**
      * A page that leads to the one at {@code to} (a path of the site) at once, and says where that is for a browser that
      * does not follow; {@code name}: the page's title, {@code what}: the page in a sentence.
@@ -459,13 +464,13 @@ public final class SiteRenderer {
         return new Output(path + "index.html", unit, Kind.OTHER, () -> Fingerprint.of("moved page", path, to, name, what, key), List.of(),
                 context -> {
             Views.PageView here = views.page(path, title, "Moved", List.of(HOME_CRUMB, PLANS_CRUMB));
-            Views.PageView there = views.page(to, title, "Moved", List.of());
+            String there = Routes.url(archive.site(), to);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("site", views.site());
             // a moved page's canonical address is where it is now
-            model.put("page", new Views.PageView(here.root(), here.path(), there.canonicalUrl(), title, "Moved", here.breadcrumbs()));
+            model.put("page", new Views.PageView(here.root(), here.path(), there, title, "Moved", here.breadcrumbs()));
             model.put("movedTo", here.root() + to);
-            model.put("movedToUrl", there.canonicalUrl());
+            model.put("movedToUrl", there);
             model.put("what", what);
             return shared.engine().renderUtf8("moved.ftlh", model);
         });

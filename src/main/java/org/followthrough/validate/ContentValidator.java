@@ -802,7 +802,7 @@ public final class ContentValidator {
             for (String former : plan.formerIds()) {
                 Location at = plan.formerIdsAt();
                 if (!once.add(former)) {
-                    continue; // told once as listed twice by the list's own check, or harmless
+                    continue; // the same id twice in one list leads to the same plan: told once if at all
                 }
                 if (former.length() > Limits.MAX_ADDRESS_PART) {
                     problems.error(at, "the former id " + Limits.quoteLong(former) + " is too long to have been a plan's id: an id is at most "
