@@ -156,7 +156,7 @@ public final class Pipeline {
             int carried = kept.carry(publisher, guard);
             // what the site's marker lists, which the build replaces (whatever cache it has, or none); told by this build only
             Problems vanished = new Problems();
-            VanishedPlans.warn(folder.get().publishedFiles(), assembled.get().archive(), request.content(), vanished);
+            VanishedPlans.warn(folder.get().publishedFiles(), assembled.get().archive(), request, vanished);
             ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
                     progress).plus(new OutputStage.Counts(carried, 0, 0));

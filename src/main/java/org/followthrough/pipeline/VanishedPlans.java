@@ -2,9 +2,14 @@ package org.followthrough.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.followthrough.model.Archive;
+import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -13,7 +18,10 @@ import org.followthrough.render.Routes;
 /**
  * A plan the site being replaced published and this build does not: its pages go, and links to them (in the news, in
  * board papers, in letters to families) find nothing. Most often its folder was renamed and {@code former_ids} was
- * forgotten, so the build that removes the pages says so, once: the build after it no longer finds them published.
+ * forgotten, so the build that removes the pages says so, once: the build after it no longer finds them published. An
+ * organisation's own site ({@code --organisation}, or its folder with {@code --all-organisations}) also loses a plan
+ * that is still in the content once the organisation owns none of its actions, which is said as well: an owner
+ * changed by mistake takes the plan off that site without a word otherwise.
  */
 final class VanishedPlans {
 
@@ -22,38 +30,95 @@ final class VanishedPlans {
 
     /**
      * @param published the paths of the files the site being replaced lists as published (none for a new site)
-     * @param content   the content folder, which the warnings name the plans' folders in
+     * @param archive   every plan of the content
+     * @param request   the build's request: the organisation whose own site it is, if any, and whether each
+     *                  organisation's own site is published in a folder of the site
      */
-    static void warn(Set<String> published, Archive archive, Path content, Problems problems) {
-        Set<String> before = new TreeSet<>();
-        int start = Routes.PLANS.length();
-        for (String path : published) {
-            // a plan's page, plans/<id>/index.html, looked at without splitting each of the site's paths
-            int end = path.length() - "/index.html".length();
-            if (end > start && path.startsWith(Routes.PLANS) && path.endsWith("/index.html") && path.indexOf('/', start) == end) {
-                before.add(path.substring(start, end));
-            }
-        }
+    static void warn(Set<String> published, Archive archive, BuildRequest request, Problems problems) {
+        Map<String, Set<String>> before = plansBefore(published);
         if (before.isEmpty()) {
             return;
         }
+        String organisation = request.organisation();
+        warn(before.getOrDefault("", Set.of()), archive, organisation, "", request.content(), problems);
+        if (organisation == null && request.allOrganisations()) {
+            for (Organisation own : archive.organisations()) {
+                Set<String> ownBefore = before.get(own.id() + "/");
+                if (ownBefore != null) {
+                    warn(ownBefore, archive, own.id(), own.id() + "/", request.content(), problems);
+                }
+            }
+        }
+    }
+
+    /**
+     * The ids of the plans whose pages the site being replaced published, by the folder of the site they are in: ""
+     * for the site's own, "ORGANISATION/" for an organisation's own site in a folder of it. Looked for without
+     * splitting each of the site's paths.
+     */
+    private static Map<String, Set<String>> plansBefore(Set<String> published) {
+        Map<String, Set<String>> before = new TreeMap<>();
+        String page = "/index.html";
+        for (String path : published) {
+            if (!path.endsWith(page)) {
+                continue;
+            }
+            int slash = path.indexOf('/');
+            // plans/<id>/index.html, or <folder>/plans/<id>/index.html
+            int start = path.startsWith(Routes.PLANS) ? 0 : path.startsWith(Routes.PLANS, slash + 1) ? slash + 1 : -1;
+            if (start < 0) {
+                continue;
+            }
+            int idStart = start + Routes.PLANS.length();
+            int end = path.length() - page.length();
+            if (end > idStart && path.indexOf('/', idStart) == end) {
+                before.computeIfAbsent(path.substring(0, start), folder -> new TreeSet<>()).add(path.substring(idStart, end));
+            }
+        }
+        return before;
+    }
+
+    /**
+     * @param organisation the organisation whose own site this is, or null for the partnership's
+     * @param folder       where that site is in the output folder: "" or the organisation's folder
+     */
+    private static void warn(Set<String> before, Archive archive, String organisation, String folder, Path content, Problems problems) {
+        Predicate<Plan> onSite = organisation == null ? plan -> true
+                : plan -> plan.actions().anyMatch(action -> action.isOwnedBy(organisation));
+        List<Plan> shown = archive.plans().stream().filter(onSite).toList();
         Set<String> now = new TreeSet<>();
-        for (Plan plan : archive.plans()) {
+        for (Plan plan : shown) {
             now.add(plan.id());
             now.addAll(plan.formerIds());
         }
         // the plans that are new to the site: one of them may be a vanished plan renamed
-        List<String> arrived = archive.plans().stream().map(Plan::id).filter(id -> !before.contains(id)).toList();
+        List<String> arrived = shown.stream().map(Plan::id).filter(id -> !before.contains(id)).toList();
+        String site = folder.isEmpty() ? "this organisation's site" : "organisation '" + organisation + "''s own site (" + folder + ")";
         for (String id : before) {
             if (now.contains(id)) {
+                continue;
+            }
+            String links = folder + Routes.plan(id);
+            Optional<Plan> kept = archive.plans().stream().filter(plan -> plan.id().equals(id) || plan.formerIds().contains(id)).findFirst();
+            if (kept.isPresent()) {
+                // only an organisation's own site leaves out a plan of the content
+                problems.warning(Location.of(content.resolve("plans").resolve(kept.get().id()).toString()), "plan '" + kept.get().id()
+                                + "' was published on " + site + " by the last build, and organisation '" + organisation
+                                + "' no longer owns any of its actions: this build removes its pages from that site, and links to "
+                                + links + " will find nothing",
+                        "if an action's owner was changed by mistake, give it back to '" + organisation + "' in plans/" + kept.get().id()
+                                + "/recommendations; if '" + organisation + "' no longer owns any of the plan's actions, nothing needs doing");
+                continue;
+            }
+            if (!folder.isEmpty()) {
+                // a plan gone from the content is told once, for the site itself, which published it too
                 continue;
             }
             String renamed = arrived.size() == 1 ? "if it is plan '" + arrived.get(0) + "' under a new name, add former_ids: [" + id
                     + "] to plans/" + arrived.get(0) + "/plan.yaml"
                     : "if its folder was renamed, add former_ids: [" + id + "] to the renamed plan's plan.yaml";
-            problems.warning(Location.of(content.resolve("plans").resolve(id).toString()), "plan '" + id
-                            + "' was published by the last build and is no longer in the content: this build removes its pages, and"
-                            + " links to " + Routes.plan(id) + " will find nothing",
+            problems.warning(Location.of(content.resolve("plans").resolve(id).toString()), "plan '" + id + "' was published by the last build and is no longer in the content: this build removes"
+                            + " its pages, and links to " + links + " will find nothing",
                     renamed + ", so that its old addresses lead to the new ones; if the plan was withdrawn on purpose, nothing needs doing");
         }
     }
