@@ -383,7 +383,8 @@ public final class ContentValidator {
                                 + "'s actions, as it is not indented under one, so it moves " + (reopened.size() == 1 ? "action " : "actions ")
                                 + String.join(", ", reopened) + " back to '" + status(shared) + "'",
                         "if it reports one action's progress, move it into that action's progress: list, indented as its other"
-                                + " updates are; if the actions are open again, leave it as it is");
+                                + " updates are; if the actions are open again, write the update in each one's own progress: list, and this"
+                                + " warning goes");
             }
         }
     }
