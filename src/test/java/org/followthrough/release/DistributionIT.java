@@ -211,7 +211,8 @@ class DistributionIT {
         Ran unshared = followthrough(repo, Map.of("FOLLOWTHROUGH_CLASS_CACHE", classes.toString(), "FOLLOWTHROUGH_OPTS", "-Xshare:off"), "build");
         assertThat(unshared.code()).as("a Java runtime that shares no classes builds as before").isZero();
         try (var kept = Files.list(classes)) {
-            assertThat(kept).as("nothing recorded from help, or without sharing").isEmpty();
+            assertThat(kept.map(p -> p.getFileName().toString())).as("no archive recorded from help, or without sharing")
+                    .noneMatch(name -> name.startsWith("classes-"));
         }
 
         Ran first = followthrough(repo, env, "build");
@@ -219,7 +220,8 @@ class DistributionIT {
         assertThat(first.err()).as("nothing from Java about the archive").isEmpty();
         assertThat(first.out()).doesNotContain("cds");
         try (var kept = Files.list(classes)) {
-            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+-\\d+\\.jsa");
+            assertThat(kept.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("classes-"))).singleElement().asString()
+                    .matches("classes-\\d+-\\d+-\\d+\\.jsa");
         }
 
         // -Xshare:on makes Java refuse to start if it cannot map the archive it is given
@@ -234,6 +236,46 @@ class DistributionIT {
                 "--version");
         assertThat(off.code()).isZero();
         assertThat(work.resolve("user")).doesNotExist();
+    }
+
+    /**
+     * Asking Java its version starts a Java runtime of its own; the launcher asks once for each runtime and keeps the
+     * answer beside its class archive, and asks again when the runtime's files change (an update) or where it keeps nothing.
+     */
+    @Test
+    void javaIsAskedItsVersionOncePerRuntimeNotOnEveryRun() throws Exception {
+        Path asked = work.resolve("asked.txt");
+        Path runtime = work.resolve("a java runtime");
+        Path javaCommand = runtime.resolve("bin/java");
+        Files.createDirectories(javaCommand.getParent());
+        String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a Java runtime that notes each time it is asked its version, and is the test's own Java otherwise
+        Files.writeString(javaCommand, "#!/bin/sh\ncase \" $* \" in *\" -version \"*) echo asked >> '" + asked + "' ;; esac\nexec '" + real
+                + "' \"$@\"\n", StandardCharsets.UTF_8);
+        assertThat(javaCommand.toFile().setExecutable(true)).isTrue();
+        Map<String, String> env = Map.of("JAVA_HOME", runtime.toString(), "FOLLOWTHROUGH_CLASS_CACHE", work.resolve("classes").toString());
+
+        for (int run = 0; run < 3; run++) {
+            Ran version = followthrough(work, env, "--version");
+            assertThat(version.code()).as(version.err()).isZero();
+            assertThat(version.out()).isEqualTo("followthrough " + VERSION + "\n");
+        }
+        assertThat(Files.readAllLines(asked)).as("asked by the first run only").hasSize(1);
+
+        Files.writeString(javaCommand, "# updated\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(followthrough(work, env, "--version").code()).isZero();
+        assertThat(followthrough(work, env, "--version").code()).isZero();
+        assertThat(Files.readAllLines(asked)).as("asked again once the runtime changed, then not").hasSize(2);
+
+        Map<String, String> keepingNothing = Map.of("JAVA_HOME", runtime.toString(), "FOLLOWTHROUGH_CLASS_CACHE", "off");
+        assertThat(followthrough(work, keepingNothing, "--version").code()).isZero();
+        assertThat(followthrough(work, keepingNothing, "--version").code()).isZero();
+        assertThat(Files.readAllLines(asked)).as("asked on every run where nothing is kept").hasSize(4);
+
+        Files.writeString(javaCommand, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n", StandardCharsets.UTF_8);
+        Ran old = followthrough(work, env, "--version");
+        assertThat(old.code()).as("a runtime replaced by an older one is told as before").isEqualTo(2);
+        assertThat(old.err()).contains("needs Java 17 or later").contains("is Java 11");
     }
 
     /**
@@ -254,7 +296,8 @@ class DistributionIT {
         assertThat(first.out()).as("the build's summary, and nothing of the cache").startsWith("Published ").doesNotContain("AOT")
                 .hasLineCount(1);
         try (var kept = Files.list(classes)) {
-            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().matches("classes-\\d+-\\d+-\\d+\\.aot");
+            assertThat(kept.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("classes-"))).singleElement().asString()
+                    .matches("classes-\\d+-\\d+-\\d+\\.aot");
         }
 
         String loaded = "classes-loaded-25.txt";
