@@ -30,7 +30,7 @@ public interface PlanStore {
      * A plan as checked and assembled, with the warnings its check gave (replayed on every build that
      * reuses it) and where its reference and former ids were written (for the checks that no two plans claim one).
      */
-    record Kept(Plan plan, List<Problem> warnings, Location referenceAt, Location formerIdsAt) {
+    record Kept(Plan plan, List<Problem> warnings, Location referenceAt, List<Location> formerIdsAt) {
     }
 
     Optional<Kept> find(String key);

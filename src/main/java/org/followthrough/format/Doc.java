@@ -23,6 +23,17 @@ public record Doc(Location location, Map<String, Object> values, Map<String, Loc
         return locations.getOrDefault(field, location);
     }
 
+    /** Where the item at {@code index} of a list of texts or ids was written; where the field was, for any other list. */
+    public Location locationOf(String field, int index) {
+        Location item = locations.get(item(field, index));
+        return item != null ? item : locationOf(field);
+    }
+
+    /** The name an item of a list's location is kept under ("former_ids[1]"), which no field's name can be. */
+    static String item(String field, int index) {
+        return field + "[" + index + "]";
+    }
+
     public String text(String field) {
         return (String) values.get(field);
     }

@@ -47,6 +47,8 @@ public final class ShapeChecker {
     private final ContentFiles files;
     /** The mappings met as items of a list, whose texts a next item pasted one level too deep may follow. */
     private final java.util.Set<Node> listItems = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Where each item of the list converted last was written, in the order of the items kept. */
+    private List<Location> itemsAt = List.of();
     private final SourceFile file;
     /** The file's lines, split when first needed (for a block text, or a problem's place), then kept for the file's other texts. */
     private List<String> lines;
@@ -107,6 +109,12 @@ public final class ShapeChecker {
                 continue;
             }
             Object value = convert(entry.value(), field.get().type(), entry.key());
+            if (value instanceof List<?> && field.get().type() instanceof FieldType.ListOf list && !(list.item() instanceof FieldType.Nested)) {
+                // each item of a list of texts or ids where it was written, for the rules that refuse one of them
+                for (int i = 0; i < itemsAt.size(); i++) {
+                    locations.put(Doc.item(entry.key(), i), itemsAt.get(i));
+                }
+            }
             swallowedField(mapping, entry, shape);
             // Where a field was written, even if its value was refused: later rules must not call it missing.
             locations.put(entry.key(), entry.value().location());
@@ -280,6 +288,7 @@ public final class ShapeChecker {
                 return wrongType(node, type, name);
             }
             List<Object> result = new ArrayList<>();
+            List<Location> placed = new ArrayList<>();
             for (Node item : items) {
                 if (isNull(item)) {
                     problems.error(item.location(), "empty item in '" + name + "'", "remove the '-' with nothing after it");
@@ -289,8 +298,10 @@ public final class ShapeChecker {
                 Object value = convert(item, list.item(), name);
                 if (value != null) {
                     result.add(value);
+                    placed.add(item.location());
                 }
             }
+            itemsAt = List.copyOf(placed);
             return List.copyOf(result);
         }
         if (type instanceof FieldType.Nested nested) {

@@ -144,7 +144,7 @@ final class PlanReuse {
             }
             ValidContent.PlanDocs doc = docs.get(plan.id());
             store.keep(checkedKey(keys.get(plan.id())), new PlanStore.Kept(plan, own, doc == null ? null : doc.plan().locationOf("reference"),
-                    doc == null ? null : doc.plan().locationOf("former_ids")));
+                    doc == null ? List.of() : ValidContent.Claims.formerIdsAt(doc)));
         });
         // Only now, as the plans are: a refused build keeps nothing in the cache, not even its files' names.
         store.saveKeys(names);

@@ -798,10 +798,12 @@ public final class ContentValidator {
      */
     private void checkFormerIds(List<ValidContent.Claims> claims, Set<String> planIds) {
         Map<String, ValidContent.Claims> seen = new HashMap<>();
+        Map<String, Location> seenAt = new HashMap<>();
         for (ValidContent.Claims plan : claims) {
             Set<String> once = new java.util.HashSet<>();
-            for (String former : plan.formerIds()) {
-                Location at = plan.formerIdsAt();
+            for (int i = 0; i < plan.formerIds().size(); i++) {
+                String former = plan.formerIds().get(i);
+                Location at = plan.formerIdAt(i);
                 if (!once.add(former)) {
                     continue; // the same id twice in one list leads to the same plan: told once if at all
                 }
@@ -818,10 +820,11 @@ public final class ContentValidator {
                 } else if (seen.containsKey(former)) {
                     ValidContent.Claims first = seen.get(former);
                     problems.error(at, "former id '" + former + "' is also given by plan '" + first.planId() + "' ("
-                            + first.formerIdsAt() + "): one old address can lead to one plan only",
+                            + seenAt.get(former) + "): one old address can lead to one plan only",
                             "keep it in the former_ids of the plan that was published under it, and remove it from the other");
                 } else {
                     seen.put(former, plan);
+                    seenAt.put(former, at);
                 }
             }
         }

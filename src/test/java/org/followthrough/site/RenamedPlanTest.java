@@ -165,7 +165,7 @@ class RenamedPlanTest {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.problems()).filteredOn(Problem::isError).singleElement().extracting(Problem::format).asString()
-                .contains("plans/sample-review-2024/plan.yaml:3:13: former id 'sample-review' is the id of plan 'sample-review'");
+                .contains("plans/sample-review-2024/plan.yaml:3:14: former id 'sample-review' is the id of plan 'sample-review'");
         assertThat(page("plans/sample-review/index.html").select("meta[http-equiv=refresh]")).as("the site as it was").isNotEmpty();
     }
 }
