@@ -283,7 +283,8 @@ public final class ContentValidator {
         boolean allRead = content.files().paths("plans/" + source.id()).stream().filter(p -> p.endsWith(".yaml")).allMatch(parsed::contains);
         // a file named from a folder it is not in: the error where it is named says how to name it from there
         Set<String> meant = new java.util.HashSet<>();
-        named.stream().filter(n -> content.files().paths(n.substring(0, n.lastIndexOf('/'))).stream().noneMatch(n::equalsIgnoreCase))
+        // (a name that climbs to the content folder itself, {file: ../../site.yaml}, is refused where it is named)
+        named.stream().filter(n -> n.contains("/") && content.files().paths(n.substring(0, n.lastIndexOf('/'))).stream().noneMatch(n::equalsIgnoreCase))
                 .forEach(n -> ShapeChecker.sameNameInPlan(content.files(), n).ifPresent(meant::add));
         for (String path : content.files().paths("plans/" + source.id())) {
             // a file named in other capitals is told where it is named
@@ -291,9 +292,13 @@ public final class ContentValidator {
                 content.files().get(path).ifPresent(md -> pdfCharacters.check(md, problems));
             } else if (path.endsWith(".md") && allRead && !meant.contains(path)) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
+                // named from plan.yaml by its path from there; from a file beside it by its name
+                String fromPlan = path.substring(("plans/" + source.id() + "/").length());
+                String where = fromPlan.equals(name) ? "e.g. summary: {file: " + name + "} in plan.yaml"
+                        : "e.g. {file: " + name + "} in a file beside it, or {file: " + fromPlan + "} in plan.yaml";
                 // the whole file's, told at its start
                 problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
-                        "name it where its text belongs, e.g. summary: {file: " + name + "} in plan.yaml, or delete it");
+                        "name it where its text belongs, " + where + ", or delete it");
             }
         }
     }
