@@ -75,6 +75,13 @@ public final class ShapeChecker {
         Map<String, Location> locations = new LinkedHashMap<>();
         for (Node.Mapping.Entry entry : mapping.entries()) {
             Optional<Field> field = shape.field(entry.key());
+            if (field.isEmpty() && !entry.key().isEmpty() && entry.key().charAt(0) != ' ' && Character.isSpaceChar(entry.key().charAt(0))) {
+                // '\u00a0\u00a0role:' reads as a field of that name, spaces and all, wherever YAML can place it: the
+                // spaces pasted from Word are the mistake, not the field's name
+                problems.error(entry.keyLocation(), "a non-breaking space (often pasted from Word or a web page) is used for indentation",
+                        "delete the white space at the start of this line and indent it again with ordinary spaces");
+                continue;
+            }
             if (field.isEmpty()) {
                 String hint = Suggestions.didYouMean(entry.key(), shape.fieldNames());
                 problems.error(entry.keyLocation(), "unknown field '" + entry.key() + "' in " + shape.name(),
