@@ -147,6 +147,10 @@ public final class Main implements Runnable {
                 throw new CommandLine.TypeConversionException("'" + text + "' is written day first: write dates year first, YYYY-MM-DD ("
                         + meant.get() + ")");
             }
+            java.util.Optional<String> yearFirst = org.followthrough.format.ShapeChecker.impossible(text);
+            if (yearFirst.isPresent()) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a real date" + yearFirst.get() + "; check the day and month");
+            }
             java.util.Optional<String> impossible = org.followthrough.format.ShapeChecker.dayFirstImpossible(text);
             throw new CommandLine.TypeConversionException(impossible.map(why -> "'" + text + "' is not a real date" + why
                     + "; write dates year first, YYYY-MM-DD").orElse("'" + text + "' is not a real date written as YYYY-MM-DD"));

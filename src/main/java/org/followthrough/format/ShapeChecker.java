@@ -767,6 +767,20 @@ public final class ShapeChecker {
         }
     }
 
+    /** Why a date written YYYY-MM-DD (2025-06-31) names no real day ("June 2025 has 30 days"); empty where the text is not one, or is a real day. */
+    public static Optional<String> impossible(String text) {
+        Matcher m = DAY.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate.parse(text.strip(), STRICT_DATE);
+            return Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.of(whyImpossible(m));
+        }
+    }
+
     /** Why a day-first date (31/06/2025) names no real day ("June 2025 has 30 days"); empty where the text is not one, or is a real day. */
     public static Optional<String> dayFirstImpossible(String text) {
         Matcher m = DAY_FIRST.matcher(text.strip());

@@ -265,6 +265,14 @@ class MainTest {
         assertThat(run.err()).contains("'31/12/2026' is written day first: write dates year first, YYYY-MM-DD (2026-12-31)");
     }
 
+    @Test
+    void anAsOfWrittenYearFirstThatIsNoRealDaySaysWhyAsTheContentsDatesDo() {
+        Run run = run("check", "--content", SMALL, "--as-of", "2024-06-31");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("'2024-06-31' is not a real date: June 2024 has 30 days; check the day and month");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"9999-12-31", "2205-01-01", "1899-12-31"})
     void rejectsAnAsOfOrSinceOutsideTheYearsDatesMayName(String date) {

@@ -30,12 +30,21 @@ class SinceCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-02-30", "1 June 2026", "2026-6-1"})
-    void refusesASinceThatIsNotARealDateWrittenAsYyyyMmDd(String since) {
+    @ValueSource(strings = {"1 June 2026", "2026-6-1"})
+    void refusesASinceThatIsNotADateWrittenAsYyyyMmDd(String since) {
         CommandRun run = build(SMALL, "--as-of", "2026-11-23", "--since", since);
 
         assertThat(run.code()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("--since").contains(since).contains("YYYY-MM-DD");
+        assertThat(run.all()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void refusesASinceWrittenAsYyyyMmDdThatIsNoRealDaySayingWhy() {
+        CommandRun run = build(SMALL, "--as-of", "2026-11-23", "--since", "2026-02-30");
+
+        assertThat(run.code()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("--since").contains("'2026-02-30' is not a real date: February 2026 has 28 days; check the day and month");
         assertThat(run.all()).doesNotContain("\tat ");
     }
 
