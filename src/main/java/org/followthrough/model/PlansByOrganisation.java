@@ -3,15 +3,15 @@ package org.followthrough.model;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which plans name each organisation (among the plan's organisations or as an owner of one of its
- * actions), in the archive's order, and which organisations own actions: worked out in one pass over
- * the archive, so that no organisation's page scans every plan.
+ * Which plans name each organisation (in any part: among the plan's organisations, as its commissioner or
+ * investigator, as the lead or overseer of a recommendation, or as an owner of one of its actions; see
+ * {@link Plan#organisationIds}), in the archive's order, and which organisations own actions: worked out in
+ * one pass over the archive, so that no organisation's page scans every plan.
  */
 public final class PlansByOrganisation {
 
@@ -24,12 +24,8 @@ public final class PlansByOrganisation {
     public static PlansByOrganisation of(Archive archive) {
         PlansByOrganisation index = new PlansByOrganisation();
         for (Plan plan : archive.plans()) {
-            Set<String> named = new LinkedHashSet<>(plan.organisations());
-            plan.actions().forEach(a -> a.owners().forEach(o -> {
-                named.add(o.organisationId());
-                index.owners.add(o.organisationId());
-            }));
-            named.forEach(id -> index.plans.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
+            plan.actions().forEach(a -> a.owners().forEach(o -> index.owners.add(o.organisationId())));
+            plan.organisationIds().forEach(id -> index.plans.computeIfAbsent(id, k -> new ArrayList<>()).add(plan));
         }
         return index;
     }

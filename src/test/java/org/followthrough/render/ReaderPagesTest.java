@@ -505,6 +505,25 @@ class ReaderPagesTest {
     }
 
     /**
+     * A commissioner the plan names only as such (not among its organisations, owning nothing) is one of the organisations
+     * named in it: the home page counts it, as the list of organisations lists it, and its page lists the plan.
+     */
+    @Test
+    void anOrganisationNamedOnlyAsTheCommissionerIsCountedAndListedAsNamedInThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        java.nio.file.Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
+        java.nio.file.Files.writeString(content.resolve("organisations/nhs-england.yaml"), "name: NHS England\ntype: commissioner\n");
+        org.followthrough.support.Folders.replace(content.resolve("plans/sample-review/plan.yaml"), "commissioned_by: [sample-police]",
+                "commissioned_by: [sample-police, nhs-england]");
+        MemoryPublisher built = TestBuilds.buildInMemory(content);
+
+        assertThat(Jsoup.parse(built.text("index.html")).select("main > p").text()).contains("1 plan; 3 organisations are named in it.");
+        assertThat(Jsoup.parse(built.text("organisations/index.html")).select("main table tbody tr")).hasSize(3);
+        assertThat(Jsoup.parse(built.text("organisations/nhs-england/index.html")).select("#named-in ~ ul a, #named-in ~ * a").eachText())
+                .anyMatch(text -> text.contains("Sample safety action plan"));
+    }
+
+    /**
      * The EPUT plan began in October 2025 but dates none of its progress: the home page's "latest dated update" (August 2022)
      * and its order of plans, by their latest dated update, say that plans without one are counted apart and come last.
      */

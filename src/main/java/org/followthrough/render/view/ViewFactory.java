@@ -605,9 +605,8 @@ public final class ViewFactory {
             List<ActionRow> planRows = new ArrayList<>();
             List<Action> planActions = new ArrayList<>();
             if (plan.actions().noneMatch(a -> a.isOwnedBy(o.id()))) {
-                if (plan.organisations().contains(o.id())) {
-                    involved.add(planLink(plan));
-                }
+                // named in it in another part: among its organisations, as its commissioner, as a recommendation's lead…
+                involved.add(planLink(plan));
                 continue;
             }
             for (Recommendation r : plan.recommendations()) {
@@ -619,12 +618,8 @@ public final class ViewFactory {
                     }
                 }
             }
-            if (!planRows.isEmpty()) {
-                groups.add(new PlanGroup(planLink(plan), tally(Tally.of(planActions)), List.copyOf(planRows)));
-                owned.addAll(planActions);
-            } else if (plan.organisations().contains(o.id())) {
-                involved.add(planLink(plan));
-            }
+            groups.add(new PlanGroup(planLink(plan), tally(Tally.of(planActions)), List.copyOf(planRows)));
+            owned.addAll(planActions);
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
                 html(o.description()), Routes.organisation(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
