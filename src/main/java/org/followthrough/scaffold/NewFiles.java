@@ -181,6 +181,13 @@ public final class NewFiles {
         for (ParsedFile rec : plan.recommendations()) {
             for (Node.Mapping action : ProgressInsertion.actions(rec.root())) {
                 String ref = ProgressInsertion.ref(action);
+                if (ref != null && !actionRef.equals(ref) && actionRef.equals(CURLY_QUOTES.matcher(ref).replaceAll(""))) {
+                    // ref: “1.1” (pasted from Word): YAML keeps the curly quotes as part of the ref, which check warns of
+                    Location at = action.entry("ref").map(e -> e.value().location()).orElse(Location.of(rec.file().display()));
+                    return Outcome.refused(at, "action '" + actionRef + "' is written " + ref + ", in curly quotes, which YAML does not"
+                            + " read as quotes: they are part of its ref", "write it ref: \"" + actionRef + "\" (straight quotes), then run"
+                            + " new update again");
+                }
                 if (!actionRef.equals(ref)) {
                     refs.add(ref);
                     continue;
@@ -204,6 +211,9 @@ public final class NewFiles {
         return Outcome.refused(Location.of(files.display("plans/" + planId + "/recommendations")), "plan '" + planId + "' has no action '" + actionRef + "'",
                 hint != null ? hint : "its actions are: " + String.join(", ", refs));
     }
+
+    /** Curly quotes, which Word puts around a ref typed in quotes. */
+    private static final java.util.regex.Pattern CURLY_QUOTES = java.util.regex.Pattern.compile("[\u201C\u201D\u2018\u2019]");
 
     private Outcome insert(ParsedFile rec, Node.Mapping action, String entry, LocalDate date) {
         var inserted = ProgressInsertion.insert(rec.file(), action, entry, date);

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.followthrough.support.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -324,6 +325,22 @@ class InitAndNewTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("plan 'example-plan' has no action '1.2'").contains("did you mean '1.1'?");
+    }
+
+    /** A ref typed in quotes in Word keeps its curly quotes, which YAML does not read as quotes: new update says so, at the ref. */
+    @Test
+    void newUpdateOfAnActionWhoseRefIsInCurlyQuotesSaysWhereAndHowToWriteIt() throws IOException {
+        Path repo = init();
+        Path file = repo.resolve("content/plans/example-plan/recommendations/01.yaml");
+        Folders.replace(file, "- ref: \"1.1\"", "- ref: \u201C1.1\u201D");
+        String before = Files.readString(file);
+
+        CommandRun run = run("new", "update", "example-plan", "1.1", "--content", repo.resolve("content").toString());
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.err()).contains("01.yaml:8:").contains("action '1.1' is written \u201C1.1\u201D, in curly quotes")
+                .contains("write it ref: \"1.1\" (straight quotes)").doesNotContain("did you mean");
+        assertThat(Files.readString(file)).isEqualTo(before);
     }
 
     @Test
