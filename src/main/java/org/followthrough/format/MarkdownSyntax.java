@@ -294,10 +294,11 @@ public final class MarkdownSyntax {
     /**
      * A file on a computer or a shared drive, named in a text ({@code C:\\Users\\…\\log.docx}, {@code \\\\server\\share\\…}): readers of
      * the site cannot open it, and its path may name a member of staff. A path with a space is no link in Markdown, so
-     * it is published as written.
+     * it is published as written. A shared drive's run of backslashes is matched from its first, whole (possessively): a
+     * line of backslashes is looked at once, not once from each of them.
      */
     private static final java.util.regex.Pattern LOCAL_FILE = java.util.regex.Pattern.compile(
-            "(?<![A-Za-z0-9])[A-Za-z]:\\\\[^\\s<>\"|?*)]*|\\\\{2,}[A-Za-z0-9][A-Za-z0-9._$-]*\\\\[^\\s<>\"|?*)]*");
+            "(?<![A-Za-z0-9])[A-Za-z]:\\\\[^\\s<>\"|?*)]*|(?<!\\\\)\\\\{2,}+[A-Za-z0-9][A-Za-z0-9._$-]*\\\\[^\\s<>\"|?*)]*");
 
     private static List<Unpublished> localFiles(String source) {
         if (source.indexOf('\\') < 0) {

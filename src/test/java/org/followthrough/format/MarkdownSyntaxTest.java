@@ -55,6 +55,27 @@ class MarkdownSyntaxTest {
         assertThat(MarkdownSyntax.tooDeep("A plain progress update, done on 2024-03-01 - see item 3.2.")).isEmpty();
     }
 
+    @Test
+    void aSharedDrivesPathIsToldFromTheFirstBackslashOfItsRun() {
+        assertThat(MarkdownSyntax.unpublished("See \\\\fs01\\gov\\register.xlsx for the list.")).singleElement()
+                .satisfies(u -> assertThat(u.message()).contains("'\\\\fs01\\gov\\register.xlsx'"));
+        assertThat(MarkdownSyntax.unpublished("Three: \\\\\\fs01\\gov\\x.docx")).singleElement()
+                .satisfies(u -> assertThat(u.message()).contains("'\\\\\\fs01\\gov\\x.docx'"));
+        assertThat(MarkdownSyntax.unpublished("A run of backslashes \\\\\\ then words, no path")).isEmpty();
+    }
+
+    /**
+     * A line of backslashes (a file of them is within the size limit) is looked at once, not from each backslash again:
+     * looked at from each, a million took hours. The bound is a guard against that, hundreds of times what it takes.
+     */
+    @Test
+    void aLineOfAMillionBackslashesIsLookedAtOnce() {
+        String line = "x " + "\\".repeat(1_000_000);
+        List<MarkdownSyntax.Unpublished> found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> MarkdownSyntax.unpublished(line));
+        assertThat(found).isEmpty();
+    }
+
     private static int depth(Node node) {
         int deepest = 0;
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
