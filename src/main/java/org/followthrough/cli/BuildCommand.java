@@ -90,10 +90,7 @@ final class BuildCommand implements Callable<Integer> {
         if (out.toString().isBlank() || cache != null && cache.toString().isBlank()) {
             throw new ParameterException(spec.commandLine(), (out.toString().isBlank() ? "--out" : "--cache") + " is empty: give it a folder");
         }
-        if (organisation != null && allOrganisations) {
-            throw new ParameterException(spec.commandLine(),
-                    "give either --organisation ID or --all-organisations, not both");
-        }
+        SiteScope.refuseWrong(spec, options, organisation, allOrganisations, since, asOf, main.clock);
         if (snapshot && noPdf) {
             throw new ParameterException(spec.commandLine(),
                     "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
@@ -102,12 +99,6 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--base-url must be an http:// or https:// address with a host name, with a space or any other special character "
                             + "written as %XX (a space as %20), not '" + baseUrl + "'");
-        }
-        if (since != null) {
-            checkSinceIsNotAfterAsOf();
-        }
-        if (organisation != null) {
-            options.requireOrganisation(organisation, spec);
         }
         long started = System.nanoTime();
         BuildRequest request = new BuildRequest(options.content, templates.templates(main), out, asOf, baseUrl, main.clock, organisation,
@@ -131,19 +122,5 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         return code;
-    }
-
-    /**
-     * Refuses a --since after the as-of date. Without --as-of, "today" is taken in the site's time zone,
-     * which is only known once the content is read: a date after today in every time zone is refused
-     * here, and the build itself refuses the rare one that is after today only in the site's.
-     */
-    private void checkSinceIsNotAfterAsOf() {
-        LocalDate latest = asOf != null ? asOf : LocalDate.now(main.clock.withZone(java.time.ZoneOffset.MAX));
-        if (since.isAfter(latest)) {
-            throw new ParameterException(spec.commandLine(), "--since " + since + " is after "
-                    + (asOf != null ? "the as-of date " + asOf : "today") + "; the changes are those after --since, up to "
-                    + (asOf != null ? "--as-of" : "today") + ", so give an earlier date");
-        }
     }
 }

@@ -9,14 +9,22 @@ import org.followthrough.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Load and validate the content, report every problem, and write nothing.")
+        description = {"Load and validate the content, report every problem, and write nothing.",
+                "Where the site has templates of its own, or names are protected, every page is made as build makes it and thrown away:"
+                        + " give check the --organisation, --all-organisations, --since and --snapshot that build is given."})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    /** This command, for usage errors: they show its own usage, not the top-level command's. */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ContentOptions options;
@@ -39,11 +47,25 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CacheReadOption cache;
 
+    @Option(names = "--organisation", paramLabel = "ID",
+            description = "Make the pages as build --organisation ID does: that organisation's own site only.")
+    String organisation;
+
+    @Option(names = "--all-organisations", description = "Make the pages as build --all-organisations does: every organisation's own site too.")
+    boolean allOrganisations;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Make the pages as build --since does: with the pages of what changed after this date.")
+    LocalDate since;
+
+    @Option(names = "--snapshot", negatable = false, description = "Make the pages as build --snapshot does: with a snapshot of the site.")
+    boolean snapshot;
+
     @Override
     public Integer call() {
+        SiteScope.refuseWrong(spec, options, organisation, allOrganisations, since, asOf, main.clock);
         Path templatesFolder = templates.templates(main);
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, null, asOf, null, main.clock)
-                .withCache(cache.folder()).withProtectedNames(protectedNames.read(main)));
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, null, asOf, null, main.clock, organisation,
+                allOrganisations).withCache(cache.folder()).withProtectedNames(protectedNames.read(main)).withSince(since).withSnapshot(snapshot));
         // the summary names the templates folder too where a problem is in it (a link out of it, a template in error)
         String inTemplates = templatesFolder.toString();
         String where = result.problems().stream().map(p -> p.location().file())

@@ -80,6 +80,8 @@ public final class Pipeline {
         java.util.SortedSet<String> changed = TemplateEngine.changedTemplates(assembled.templates());
         boolean names = !request.protectedNames().isEmpty();
         if (changed.isEmpty() && !names) {
+            // no page to make, but an organisation that would have no site is refused as build refuses it
+            siteOf(assembled.archive(), request, problems);
             return;
         }
         boolean pdfs = names ? request.pdfs() : changed.stream().anyMatch(name -> name.startsWith("pdf/"));
@@ -89,7 +91,8 @@ public final class Pipeline {
         OutputGuard guard = new OutputGuard(request.protectedNames(), "", BuildCache.none().texts());
         Publisher nowhere = (path, content) -> {
         };
-        renderSites(assembled, request.withPdfs(pdfs).withSnapshot(false), nowhere, BuildCache.none(), guard, Set.of(),
+        // as build makes them with the same request: its own organisation's site, every organisation's, changes, a snapshot
+        renderSites(assembled, request.withPdfs(pdfs), nowhere, BuildCache.none(), guard, Set.of(),
                 history, problems, BuildProgress.NONE);
         guard.report(problems);
     }
@@ -243,21 +246,11 @@ public final class Pipeline {
                 Tool.fingerprint(), assembled.assets(), fonts == null ? "" : fonts.fingerprint(), request.since(), OutputStage.parts(cache, guard));
         java.util.function.UnaryOperator<String> templateLocation = templateLocation(engine, request);
         OutputStage stage = new OutputStage(cache, publisher, "", request.pdfs(), templateLocation, guard, problems, progress);
-        Archive site = archive;
-        if (request.organisation() != null) {
-            Optional<Organisation> organisation = archive.organisation(request.organisation());
-            List<Organisation> owners = OrganisationScope.owners(archive);
-            if (organisation.isEmpty() || !owners.contains(organisation.get())) {
-                List<String> ids = owners.stream().map(Organisation::id).toList();
-                String hint = Suggestions.didYouMean(request.organisation(), ids);
-                problems.error(Location.of("--organisation " + request.organisation()),
-                        organisation.isEmpty() ? "there is no organisation '" + request.organisation() + "'"
-                                : "'" + request.organisation() + "' owns no actions, so it has no site of its own",
-                        hint != null ? hint : "organisations that own actions: " + String.join(", ", ids));
-                return new OutputStage.Counts(0, 0, 0);
-            }
-            site = OrganisationScope.scope(archive, organisation.get(), request.baseUrl());
+        Optional<Archive> asked = siteOf(archive, request, problems);
+        if (asked.isEmpty()) {
+            return new OutputStage.Counts(0, 0, 0);
         }
+        Archive site = asked.get();
         boolean snapshot = request.snapshot() && !keptSnapshots.contains(site.asOf());
         java.util.SortedSet<LocalDate> snapshots = new java.util.TreeSet<>(keptSnapshots);
         if (snapshot) {
@@ -294,6 +287,28 @@ public final class Pipeline {
             }
         }
         return counts;
+    }
+
+    /**
+     * The site the request asks for: the archive's own, or with {@code --organisation} that organisation's part of it;
+     * empty, with the reason among {@code problems}, where the organisation owns no action (and so has no site).
+     */
+    private static Optional<Archive> siteOf(Archive archive, BuildRequest request, Problems problems) {
+        if (request.organisation() == null) {
+            return Optional.of(archive);
+        }
+        Optional<Organisation> organisation = archive.organisation(request.organisation());
+        List<Organisation> owners = OrganisationScope.owners(archive);
+        if (organisation.isEmpty() || !owners.contains(organisation.get())) {
+            List<String> ids = owners.stream().map(Organisation::id).toList();
+            String hint = Suggestions.didYouMean(request.organisation(), ids);
+            problems.error(Location.of("--organisation " + request.organisation()),
+                    organisation.isEmpty() ? "there is no organisation '" + request.organisation() + "'"
+                            : "'" + request.organisation() + "' owns no actions, so it has no site of its own",
+                    hint != null ? hint : "organisations that own actions: " + String.join(", ", ids));
+            return Optional.empty();
+        }
+        return Optional.of(OrganisationScope.scope(archive, organisation.get(), request.baseUrl()));
     }
 
     /**

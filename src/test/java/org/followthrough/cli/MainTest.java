@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
@@ -162,6 +163,70 @@ class MainTest {
         assertThat(site).doesNotExist();
         assertThat(Path.of("RAN")).as("the command never ran").doesNotExist();
         assertThat(temp.resolve("RAN")).doesNotExist();
+    }
+
+    /**
+     * A page only some builds make (the page of changes with --since, the list of snapshots with --snapshot, an
+     * organisation's own site) is made by check given the same option, so that a mistake in its template is told there
+     * first, as build would tell it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "changes.ftlh   | --since=2024-01-01 | changes/index.html",
+            "snapshots.ftlh | --snapshot         | snapshots/index.html"})
+    void checkGivenTheBuildsOptionsMakesThePagesOnlyThoseBuildsMake(String template, String option, String page) throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve(template), "<#import \"layout.ftlh\" as layout>\n<@layout.frame>\n${nosuch.thing}\n</@layout.frame>\n");
+        Path site = temp.resolve("site");
+
+        Run plain = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23");
+        Run checked = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23", option);
+        Run built = run("build", "--content", SMALL, "--templates", templates.toString(), "--out", site.toString(), "--as-of", "2026-11-23",
+                option);
+
+        assertThat(plain.code()).as("a build without the option makes no such page: " + plain.all()).isZero();
+        for (Run run : List.of(checked, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).startsWith(templates.resolve(template) + ":3:3: template error while rendering " + page);
+        }
+        assertThat(site).doesNotExist();
+    }
+
+    /** The same for an organisation's own site, whose layout takes a branch the partnership's site does not. */
+    @Test
+    void checkGivenAnOrganisationMakesItsOwnSiteAsBuildDoes() throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        String layout = Files.readString(Path.of("templates/layout.ftlh"));
+        assertThat(layout).contains("<#if site.partnershipUrl??>");
+        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("<#if site.partnershipUrl??>", "<#if site.partnershipUrl??>${nosuch.thing}"));
+
+        Run plain = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23");
+        Run own = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23", "--organisation", "sample-police");
+        Run every = run("check", "--content", SMALL, "--templates", templates.toString(), "--as-of", "2026-11-23", "--all-organisations");
+        Run built = run("build", "--content", SMALL, "--templates", templates.toString(), "--out", temp.resolve("site").toString(),
+                "--as-of", "2026-11-23", "--organisation", "sample-police");
+
+        assertThat(plain.code()).as(plain.all()).isZero();
+        for (Run run : List.of(own, every, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).startsWith(templates.resolve("layout.ftlh") + ":").contains("template error while rendering");
+        }
+    }
+
+    /** An organisation that owns no action has no site of its own: check refuses it as build does, templates or not. */
+    @Test
+    void checkRefusesAnOrganisationWithoutASiteAsBuildDoes() throws IOException {
+        Path content = org.followthrough.support.Folders.copy(Path.of(SMALL), temp.resolve("content"));
+        Files.writeString(content.resolve("organisations/nhs-england.yaml"), "name: NHS England\ntype: commissioner\n");
+
+        Run checked = run("check", "--content", content.toString(), "--as-of", "2026-11-23", "--organisation", "nhs-england");
+        Run built = run("build", "--content", content.toString(), "--out", temp.resolve("site").toString(), "--as-of", "2026-11-23",
+                "--organisation", "nhs-england");
+
+        for (Run run : List.of(checked, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).contains("'nhs-england' owns no actions, so it has no site of its own");
+        }
     }
 
     /** A template saved in Windows-1252 would be published with U+FFFD where its accents were: check and build say where. */

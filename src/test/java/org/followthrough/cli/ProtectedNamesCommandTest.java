@@ -119,6 +119,28 @@ class ProtectedNamesCommandTest {
         assertThat(WORDS).as("words of protected names printed in:\n%s", printed).noneMatch(folded::contains);
     }
 
+    /**
+     * A name an organisation's own site makes of two texts side by side (its title after the site's, "…action plans –
+     * Sample Police: …") is found by check given --all-organisations, as build with it finds it; a plain check makes no
+     * such site.
+     */
+    @Test
+    void checkGivenAllOrganisationsSearchesTheirOwnSitesAsBuildDoes() throws IOException {
+        Files.writeString(list, "Plans Sample Police\n", StandardCharsets.UTF_8);
+
+        CommandRun plain = check();
+        CommandRun every = run("check", "--content", content.toString(), "--templates", temp.resolve("no-templates").toString(),
+                "--as-of", "2026-11-23", "--protected-names", list.toString(), "--all-organisations");
+        CommandRun built = build("--no-pdf", "--protected-names", list.toString(), "--all-organisations");
+
+        assertThat(plain.code()).as(plain.all()).isZero();
+        for (CommandRun run : List.of(every, built)) {
+            assertThat(run.code()).as(run.all()).isEqualTo(1);
+            assertThat(run.err()).as(run.all()).contains("sample-police/").contains("protected name #1 appears in this file");
+        }
+        assertThat(temp.resolve("site")).doesNotExist();
+    }
+
     @Test
     void checkReportsEveryOccurrenceByFileLineAndColumnAndNeverPrintsAName() throws IOException {
         plantNames();
