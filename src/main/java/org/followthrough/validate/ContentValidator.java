@@ -211,8 +211,15 @@ public final class ContentValidator {
                         "write a comma or 'and'; where these are two organisations, give each a file of its own");
             }
             if (doc.has("logo") && !content.files().assets().containsKey(doc.text("logo")) && !content.files().isRefused(doc.text("logo"))) {
-                problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
-                        + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
+                // assets//logo.svg or assets/./logo.svg: the file is there, but the path is not written as the site's addresses are
+                String plain = ShapeChecker.resolve("", doc.text("logo"));
+                if (plain != null && !plain.equals(doc.text("logo")) && content.files().assets().containsKey(plain)) {
+                    problems.error(doc.locationOf("logo"), "the logo's path '" + doc.text("logo") + "' names " + plain + " in a roundabout way",
+                            "write it logo: " + plain);
+                } else {
+                    problems.error(doc.locationOf("logo"), "logo file '" + doc.text("logo") + "' does not exist (looked for "
+                            + content.files().display(doc.text("logo")) + ")", "put the image in the content folder's assets/, or correct the path");
+                }
             }
             if (RESERVED_IDS.contains(org.id())) {
                 // The id is the file's name: the problem is the whole file's, told at its start.
