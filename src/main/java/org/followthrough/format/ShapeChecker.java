@@ -645,7 +645,9 @@ public final class ShapeChecker {
     private String elsewhere(String resolved) {
         Optional<String> found = sameNameInPlan(files, resolved);
         if (found.isEmpty()) {
-            return "create the file, or correct the name";
+            return org.followthrough.source.FileNames.beyondAscii(resolved)
+                    ? org.followthrough.source.FileNames.localeHint().orElse("create the file, or correct the name")
+                    : "create the file, or correct the name";
         }
         String from = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
         String relative = java.nio.file.Path.of(from).relativize(java.nio.file.Path.of(found.get())).toString().replace('\\', '/');

@@ -303,9 +303,11 @@ public final class ContentValidator {
                 String fromPlan = path.substring(("plans/" + source.id() + "/").length());
                 String where = fromPlan.equals(name) ? "e.g. summary: {file: " + name + "} in plan.yaml"
                         : "e.g. {file: " + name + "} in a file beside it, or {file: " + fromPlan + "} in plan.yaml";
+                Optional<String> unreadName = path.indexOf('\uFFFD') >= 0 ? org.followthrough.source.FileNames.localeHint() : Optional.empty();
                 // the whole file's, told at its start
-                problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it",
-                        "name it where its text belongs, " + where + ", or delete it");
+                problems.warning(new Location(content.files().display(path), 1, 1), "this Markdown file is not published: none of the plan's files names it"
+                        + (unreadName.isPresent() ? " as its name reads here" : ""), unreadName.orElse("name it where its text belongs, " + where
+                        + ", or delete it"));
             }
         }
     }

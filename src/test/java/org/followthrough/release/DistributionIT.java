@@ -47,6 +47,9 @@ class DistributionIT {
 
     /** What a process printed, and how it ended. */
     private record Ran(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
     }
 
     @BeforeAll
@@ -195,6 +198,31 @@ class DistributionIT {
         assertThat(ran.code()).isEqualTo(1);
         assertThat(ran.out()).startsWith("::error file=content/plans/example-plan/plan.yaml,line=7,col=7,title=Followthrough::")
                 .contains("did you mean 'independent_investigation'?");
+    }
+
+    /**
+     * Where the environment sets no UTF-8 locale (LANG unset, as in many CI containers), Java reads file names as ASCII on
+     * Linux, and a Markdown file named with an accent cannot be found by its name: the editor is told why and what to set.
+     */
+    @Test
+    void aFileNamedWithAnAccentWhereNoUtf8LocaleIsSetIsToldWhy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/', "file names are decoded by a locale on Unix only");
+        Path repo = initialised();
+        Path plan = repo.resolve("content/plans/example-plan");
+        Files.writeString(plan.resolve("r\u00e9sum\u00e9.md"), "The plan's summary.\n", StandardCharsets.UTF_8);
+        String yaml = Files.readString(plan.resolve("plan.yaml"), StandardCharsets.UTF_8);
+        Files.writeString(plan.resolve("plan.yaml"), yaml.replaceFirst("(?s)summary: \\|\n(  [^\n]*\n|\n)+", "summary: {file: r\u00e9sum\u00e9.md}\n"),
+                StandardCharsets.UTF_8);
+
+        Ran posix = followthrough(repo, Map.of("LC_ALL", "POSIX"), "check");
+        Ran asTheTestsRun = followthrough(repo, Map.of(), "check");
+
+        assertThat(posix.code()).as(posix.all()).isEqualTo(1);
+        assertThat(posix.err()).contains("Markdown file 'r\u00e9sum\u00e9.md' does not exist")
+                .contains("as the environment sets no UTF-8 locale").contains("run with LANG=C.UTF-8");
+        if ("UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+            assertThat(asTheTestsRun.code()).as("with the UTF-8 locale the tests run in: " + asTheTestsRun.all()).isZero();
+        }
     }
 
     /** The launcher keeps the classes the first build loaded in an archive that Java maps in later runs (see bin/followthrough). */
