@@ -237,20 +237,34 @@ public final class GitHistory {
 
     private static Commit commit(RevCommit commit) {
         return new Commit(commit.abbreviate(ID_LENGTH).name(), time(commit), subject(commit.getFullMessage()),
-                commit.getAuthorIdent().getName());
+                printable(commit.getAuthorIdent().getName().strip()));
     }
 
     private static Instant time(RevCommit commit) {
         return Instant.ofEpochSecond(commit.getCommitTime());
     }
 
-    /** The message's first line, with control characters (which no page may hold) as spaces. */
+    /** The message's first line, as a page may show it (see {@link #printable}). */
     static String subject(String message) {
         String trimmed = message.strip();
         int end = trimmed.indexOf('\n');
-        String line = (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
-        StringBuilder clean = new StringBuilder(line.length());
-        line.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return printable((end < 0 ? trimmed : trimmed.substring(0, end)).strip());
+    }
+
+    /**
+     * A text of a commit as a page may show it: control characters (which no page may hold) as spaces, and without the
+     * marks that reverse or embed the direction of text (U+202A to U+202E, U+2066 to U+2069), which would make a name or
+     * message read as another, as content may not hold them either.
+     */
+    static String printable(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                clean.append(' ');
+            } else if (!org.followthrough.format.Characters.BIDI_CONTROL.test(c)) {
+                clean.appendCodePoint(c);
+            }
+        });
         return clean.toString();
     }
 }

@@ -137,6 +137,21 @@ class HistoryPagesTest {
         }
     }
 
+    /** A name or message that reverses the direction of its text (U+202E) would read as another: the mark is left out. */
+    @Test
+    void marksThatReverseTextAreLeftOutOfAuthorsNamesAndMessages() throws Exception {
+        try (GitRepositories repo = repository("change_history: authors")) {
+            Path recommendation = firstRecommendation(repo.root().resolve("content"));
+            Files.writeString(recommendation, Files.readString(recommendation) + "\n");
+            repo.commit("Tidy \u202Egnissim\u202C text", "2026-04-02T10:00:00Z", "Eve \u202ErotidE\u202C");
+
+            MemoryPublisher site = build(repo.root().resolve("content"));
+
+            assertThat(page(site, PLAN + "history/").select("tbody tr").first().text()).isEqualTo("2 April 2026 Tidy gnissim text Eve rotidE");
+            assertThat(allText(site)).doesNotContain("\u202E").doesNotContain("\u202C");
+        }
+    }
+
     @Test
     void aSiteCanPublishTheDatesWithoutTheMessages() throws Exception {
         try (GitRepositories repo = repository("change_history: dates")) {
