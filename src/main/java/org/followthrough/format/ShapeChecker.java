@@ -192,8 +192,11 @@ public final class ShapeChecker {
         while (fields < item.length() && item.charAt(fields) == ' ') {
             fields++;
         }
+        // looked for at that column only: found anywhere else it is not the entry's field (and looking from every column of a
+        // long line of letters took time as the square of its length)
         Matcher field = FIELD_LINE.matcher(next);
-        return YamlLines.indent(next) == fields && field.find(fields) && field.start() == fields && shape.field(field.group(1)).isPresent();
+        return YamlLines.indent(next) == fields && fields < next.length() && field.region(fields, next.length()).lookingAt()
+                && shape.field(field.group(1)).isPresent();
     }
 
     private List<String> lines() {

@@ -28,11 +28,32 @@ import org.followthrough.validate.ValidContent;
  */
 final class PlanReuse {
 
+    /** The key of a {@code file:} reference, however YAML lets it be written (quoted), with the white space after it. */
+    private static final java.util.regex.Pattern FILE_KEY = java.util.regex.Pattern.compile("file[\"']?[ \\t]*+:\\s*+");
+
     /**
-     * A {@code file:} reference that may climb out of the plan's folder, however YAML lets it be written
-     * (the key quoted, the value on the next line): what it reads is not among the plan's files.
+     * Whether a {@code file:} reference may climb out of the plan's folder: a '..' on the line its value starts on (the
+     * value may be on the next line), so that what it reads is not among the plan's files. One pass over the text, keeping
+     * the next '..' as it goes: a line of 'file:' again and again, or of spaces, is not looked through again from each.
      */
-    private static final java.util.regex.Pattern OUTSIDE = java.util.regex.Pattern.compile("file[\"']?[ \\t]*:\\s*[^\\n]*\\.\\.");
+    static boolean mayClimbOut(String text) {
+        int dots = text.indexOf("..");
+        java.util.regex.Matcher key = FILE_KEY.matcher(text);
+        while (dots >= 0 && key.find()) {
+            int value = key.end();
+            if (dots < value) {
+                dots = text.indexOf("..", value);
+                if (dots < 0) {
+                    return false;
+                }
+            }
+            int lineEnd = text.indexOf('\n', value);
+            if (lineEnd < 0 || dots < lineEnd) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final PlanStore store;
     private final Map<String, String> keys = new LinkedHashMap<>();
@@ -87,7 +108,7 @@ final class PlanReuse {
         parts.add(shared);
         for (SourceFile file : own) {
             // Plain searches first: far quicker than the pattern's, and most files have no ".." at all
-            if (file.text().contains("..") && file.text().contains("file") && OUTSIDE.matcher(file.text()).find()) {
+            if (file.text().contains("..") && file.text().contains("file") && mayClimbOut(file.text())) {
                 return Optional.empty();
             }
             parts.add(file.path());

@@ -28,7 +28,9 @@ final class DatesInProgress {
      */
     static final Pattern DATE = Pattern.compile(
             "(?<![\\d/.-])(?:(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})|(\\d{1,2})([.-])(\\d{1,2})\\5(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/]|[.-]\\d)");
-    private static final Pattern FILE_REFERENCE = Pattern.compile("\\{\\s*file:\\s*([^}\\s]+)\\s*}");
+    // taken whole (possessively), and without '{' in the name (no Markdown file's name holds one): a line of '{file:x' again
+    // and again is looked at once, not from each '{' to its end
+    private static final Pattern FILE_REFERENCE = Pattern.compile("\\{\\s*+file:\\s*+([^{}\\s]++)\\s*+}");
 
     /** A date found in a text: as written, what it means, and where in the text it starts. */
     record Found(String written, LocalDate date, int index) {

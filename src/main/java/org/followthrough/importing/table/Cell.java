@@ -17,6 +17,6 @@ public record Cell(String text, int column, int span, String where, boolean merg
 
     /** The text as one line, for fields that hold a line of text. */
     public String line() {
-        return text.replaceAll("\\s*\\n\\s*", " ").replaceAll("^- ", "").strip();
+        return text.replaceAll("(?<!\\s)\\s*\\n\\s*", " ").replaceAll("^- ", "").strip();
     }
 }

@@ -9,6 +9,13 @@ import java.util.Locale;
 /** Reads the tables of an Excel workbook (.xlsx), a CSV file or a Word document (.docx), chosen by the file's extension. */
 public final class TableFiles {
 
+    /**
+     * White space at the end of a line, looked at from the start of its run only (and taken whole): a long run of spaces
+     * within a line is not looked through again from each of its spaces.
+     */
+    private static final String TRAILING_SPACES = "(?<![ \\t\\u00a0])[ \\t\\u00a0]++\\n";
+
+
     /** Larger files are refused rather than read into memory: an action plan or a quarter's returns is far smaller. */
     static final long MAX_BYTES = 50L * 1024 * 1024;
 
@@ -67,6 +74,6 @@ public final class TableFiles {
     /** Text as the tables hold it: Unix line ends, no non-breaking or zero-width spaces at the ends, no outer blank lines. */
     static String clean(String text) {
         return text.replace("\r\n", "\n").replace('\r', '\n').replace('\u000b', '\n')
-                .replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+                .replaceAll(TRAILING_SPACES, "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 }
