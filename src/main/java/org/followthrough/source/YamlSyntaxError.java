@@ -223,7 +223,19 @@ record YamlSyntaxError(Location at, String message, String hint) {
     /** Where on a line a field's ':' is followed by a no-break space rather than a space, or -1. */
     private static int noBreakSpaceAfterColon(String line) {
         int i = line.indexOf(":\u00a0");
-        return i >= 0 && YamlLines.isName(line.substring(YamlLines.indent(line), i).replaceFirst("^(- +)+", "").strip()) ? i + 1 : -1;
+        return i >= 0 && YamlLines.isName(withoutListDashes(line.substring(YamlLines.indent(line), i)).strip()) ? i + 1 : -1;
+    }
+
+    /** The text after the '- ' (each with its spaces) that start it, as entries of lists nested on one line do. */
+    private static String withoutListDashes(String text) {
+        int i = 0;
+        while (i + 1 < text.length() && text.charAt(i) == '-' && text.charAt(i + 1) == ' ') {
+            i += 2;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return text.substring(i);
     }
 
     /** "found character '@' that cannot start any token": a value starting with a character YAML keeps, or a tab. */

@@ -38,6 +38,28 @@ class LongLinesTest {
         assertThat(checked.problems()).isNotNull();
     }
 
+    /**
+     * A follow-up's text with tens of thousands of blank lines in it (within the size limit) is published: the CSV's
+     * line for it, which joins its paragraphs, made the build stop with a stack overflow after check had passed.
+     */
+    @Test
+    void aFollowUpWithTensOfThousandsOfBlankLinesIsPublished() throws IOException {
+        Path content = TestBuilds.copy(TestBuilds.SHIPPED_CONTENT, temp.resolve("content"));
+        Path file = content.resolve("plans/p-independent-investigation/recommendations/01.yaml");
+        String before = java.nio.file.Files.readString(file);
+        String paragraph = "          In this way the Trust is able";
+        assertThat(before).contains(paragraph);
+        java.nio.file.Files.writeString(file, before.replace(paragraph, "\n".repeat(60_000) + paragraph));
+
+        BuildResult checked = Pipeline.check(TestBuilds.request(content, null));
+        BuildResult built = Pipeline.build(TestBuilds.request(content, temp.resolve("site")).withPdfs(false));
+
+        assertThat(checked.succeeded()).as(checked.problems().toString()).isTrue();
+        assertThat(built.succeeded()).as(built.problems().toString()).isTrue();
+        assertThat(temp.resolve("site/plans/p-independent-investigation/actions.csv")).content()
+                .contains("sub-optimal practice").contains("In this way the Trust is able");
+    }
+
     @Test
     void aLongLineOfFileReferencesInAProgressTextWithADateIsLookedAtOnce() throws IOException {
         BuildResult checked = checkWithFirstUpdateText("        text: \"On 01/02/2020 " + "{file:x".repeat(100_000) + "\"");

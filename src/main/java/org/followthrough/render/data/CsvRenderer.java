@@ -528,9 +528,15 @@ public final class CsvRenderer {
         return line.toString();
     }
 
+    /**
+     * A line break with blank lines after it, as one class of characters rather than a repeated group: a group repeated
+     * once for each of tens of thousands of blank lines runs Java's matcher out of stack.
+     */
+    private static final String BLANK_LINES = "\n[ \t\n]*\n";
+
     private static String followUp(FollowUp f) {
         // Blank lines separate the follow-ups, so one follow-up's own paragraphs are a single line break apart here.
-        StringBuilder text = new StringBuilder(Objects.requireNonNullElse(text(f.text()), "").strip().replaceAll("\n(?:[ \t]*\n)+", "\n"));
+        StringBuilder text = new StringBuilder(Objects.requireNonNullElse(text(f.text()), "").strip().replaceAll(BLANK_LINES, "\n"));
         if (f.target() != null && ActionRecord.targetText(f.target()) != null) {
             text.append(" — target: ").append(ActionRecord.targetText(f.target()));
         }
