@@ -22,6 +22,8 @@ public final class Main implements Runnable {
     static final int CONTENT_PROBLEMS = 1;
     static final int USAGE = 2;
     static final int NOT_WRITTEN = 3;
+    /** An error of Followthrough's own, as the handler of unforeseen exceptions reports one. */
+    static final int INTERNAL_ERROR = 70;
     /** Running out of memory leaves the site unwritten, like any other failure to write it. */
     static final int OUT_OF_MEMORY = NOT_WRITTEN;
 
@@ -70,7 +72,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("followthrough: internal error: " + e);
             err.println("Please report this with the command you ran; the published site was not changed.");
-            return 70;
+            return INTERNAL_ERROR;
         });
         // A wrong option is one line and where to read more, not the whole usage, which pushes the line off a small terminal.
         cli.setParameterExceptionHandler((e, ignored) -> {
@@ -86,6 +88,14 @@ public final class Main implements Runnable {
         try {
             code = cli.execute(args);
         } catch (Error e) {
+            if (ranOutOfStack(e)) {
+                // A text the checks did not foresee, nested or repeated deeper than Java's stack: one line, not a thousand.
+                err.println("followthrough: internal error: a text in the content ran Java out of stack (StackOverflowError)");
+                err.println("Please report this with the command you ran; the published site was not changed.");
+                out.flush();
+                err.flush();
+                return INTERNAL_ERROR;
+            }
             if (!ranOutOfMemory(e)) {
                 throw e;
             }
@@ -101,6 +111,16 @@ public final class Main implements Runnable {
     private static boolean verbose(CommandLine.ParseResult parseResult) {
         for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an error is a thread's stack running out, or was caused by one. */
+    static boolean ranOutOfStack(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StackOverflowError) {
                 return true;
             }
         }

@@ -229,6 +229,25 @@ class MainTest {
         }
     }
 
+    /**
+     * A text nested or repeated deeper than Java's stack, which no check foresaw, ends the command in two lines and exit code
+     * 70, not a stack trace of a thousand lines: here any content does it, checked on a thread with a very small stack.
+     */
+    @Test
+    void runningOutOfStackIsToldInTwoLinesNotAStackTrace() throws Exception {
+        Run[] ran = new Run[1];
+        Thread small = new Thread(null, () -> ran[0] = run("check", "--content", SMALL, "--as-of", "2026-11-23"), "small stack", 96 * 1024);
+        small.start();
+        small.join();
+        org.junit.jupiter.api.Assumptions.assumeTrue(ran[0].code() != 0, "this Java gave the thread a stack large enough to check the content");
+
+        assertThat(ran[0].code()).as(ran[0].all()).isEqualTo(70);
+        assertThat(ran[0].err().lines().toList()).containsExactly(
+                "followthrough: internal error: a text in the content ran Java out of stack (StackOverflowError)",
+                "Please report this with the command you ran; the published site was not changed.");
+        assertThat(ran[0].all()).doesNotContain("\tat ");
+    }
+
     /** A template saved in Windows-1252 would be published with U+FFFD where its accents were: check and build say where. */
     @Test
     void aTemplateThatIsNotUtf8IsToldAtItsLineAndColumn() throws IOException {
