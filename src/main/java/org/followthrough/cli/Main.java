@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
-                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written, or serve could not listen on its port"})
+                "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written, or serve could not listen on its port",
+                "70:an internal error of Followthrough's own: please report it with the command you ran"})
 public final class Main implements Runnable {
 
     static final int OK = 0;
