@@ -95,7 +95,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "give either --snapshot or --no-pdf, not both: a snapshot is never made again, so it is made with its PDF summaries");
         }
-        if (baseUrl != null && !ContentFormat.FOLDER_ADDRESS.matcher(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/").matches()) {
+        if (baseUrl != null && !ContentFormat.FOLDER_ADDRESS.matches(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")) {
             throw new ParameterException(spec.commandLine(),
                     "--base-url must be an http:// or https:// address with a host name, with a space or any other special character "
                             + "written as %XX (a space as %20), not '" + baseUrl + "'");

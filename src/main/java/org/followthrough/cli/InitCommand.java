@@ -72,7 +72,7 @@ final class InitCommand implements Callable<Integer> {
         if (name.isBlank() || name.contains("\n")) {
             throw usage("--name must be a name on one line");
         }
-        if (!ContentFormat.ID.matcher(organisation).matches()) {
+        if (!ContentFormat.ID.matches(organisation)) {
             throw usage("'" + organisation + "' cannot be an id: use lower-case letters, digits and hyphens (give one with --id)");
         }
         if (Arrays.stream(OrganisationType.values()).noneMatch(t -> t.code().equals(type))) {

@@ -31,28 +31,46 @@ public final class ContentFormat {
      */
     private static final String HOST = "(([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?"
             + "|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:[0-9]{1,5})?";
+    /** The same host, its labels repeated possessively (each ends in a dot, which nothing after the host begins with). */
+    private static final String HOST_MATCHED = "(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)*+[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "|(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(?::[0-9]{1,5})?";
     /** A character of an address's path, as it is or written as %XX; a query and a fragment may hold '?' as well. */
     private static final String PATH_CHARACTER = "([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})";
     private static final String QUERY_CHARACTER = "([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})";
+    /** A character of one segment of a path: a path's character other than '/'. */
+    private static final String SEGMENT_CHARACTER = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
 
     /**
      * An absolute http or https address with a host, in the characters addresses are written in, so
      * that it is published as written and every reader (browsers, feed readers, URI parsers) takes it
-     * the same way: anything else, a space or a brace, is written as %XX.
+     * the same way: anything else, a space or a brace, is written as %XX. Matched with its path, query
+     * and fragment repeated possessively, as what follows each cannot be one of its characters.
      */
-    public static final Pattern WEB_ADDRESS = Pattern.compile("https?://" + HOST + "(/" + PATH_CHARACTER + "*)?(\\?" + QUERY_CHARACTER
-            + "*)?(#" + QUERY_CHARACTER + "*)?");
-    /** The address of a folder, as a site's is: a web address with no query or fragment, ending in /. */
-    public static final Pattern FOLDER_ADDRESS = Pattern.compile("https?://" + HOST + "/(" + PATH_CHARACTER + "*/)?");
+    public static final TextPattern WEB_ADDRESS = new TextPattern(
+            "https?://" + HOST + "(/" + PATH_CHARACTER + "*)?(\\?" + QUERY_CHARACTER + "*)?(#" + QUERY_CHARACTER + "*)?",
+            Pattern.compile("https?://" + HOST_MATCHED + "(?:/" + nonCapturing(PATH_CHARACTER) + "*+)?(?:\\?" + nonCapturing(QUERY_CHARACTER)
+                    + "*+)?(?:#" + nonCapturing(QUERY_CHARACTER) + "*+)?"));
+    /**
+     * The address of a folder, as a site's is: a web address with no query or fragment, ending in /. Matched
+     * as segments each ending in /, so that no repeat has to give back its last character.
+     */
+    public static final TextPattern FOLDER_ADDRESS = new TextPattern(
+            "https?://" + HOST + "/(" + PATH_CHARACTER + "*/)?",
+            Pattern.compile("https?://" + HOST_MATCHED + "/(?:" + SEGMENT_CHARACTER + "*+/)*+"));
     private static final String ADDRESS_HINT = "; write a space or any character other than letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ / ? # "
             + "as %XX (a space as %20), and a host name in another script in its xn-- form";
 
     private static final FieldType URL = new FieldType.Patterned("a web address", WEB_ADDRESS, "https://www.example.nhs.uk/",
             "write it like https://www.example.nhs.uk/" + ADDRESS_HINT);
     private static final FieldType COLOUR = new FieldType.Patterned("a colour",
-            Pattern.compile("#[0-9a-fA-F]{6}"), "#005eb8");
+            TextPattern.of("#[0-9a-fA-F]{6}"), "#005eb8");
 
-    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** An id: lower-case letters and digits, in parts joined by single hyphens. */
+    public static final TextPattern ID = new TextPattern("[a-z0-9]+(-[a-z0-9]+)*", Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+"));
+
+    private static String nonCapturing(String group) {
+        return "(?:" + group.substring(1);
+    }
 
     /**
      * The id a name (or an id written otherwise) makes: lower-case letters and digits, accents left off their letters
@@ -106,7 +124,7 @@ public final class ContentFormat {
             required("base_url", new FieldType.Patterned("a web address ending in /", FOLDER_ADDRESS, "https://example.org/action-plans/",
                     "write it like https://example.org/action-plans/" + ADDRESS_HINT), "The address the site is published at."),
             required("language", new FieldType.Patterned("a language tag",
-                    Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?"), "en-GB"), "The language of the content."),
+                    TextPattern.of("[a-z]{2,3}(-[A-Z]{2})?"), "en-GB"), "The language of the content."),
             required("time_zone", new FieldType.TimeZone(), "The time zone in which 'today' is taken."),
             optional("description", MARKDOWN, "A sentence or two about the site."),
             optional("contact", MARKDOWN, "How to contact the publisher."),
@@ -123,10 +141,10 @@ public final class ContentFormat {
             optional("short_name", TEXT, "The abbreviation readers know."),
             required("type", new FieldType.Choice(Arrays.stream(OrganisationType.values()).map(OrganisationType::code).toList()), "The kind of organisation."),
             optional("website", URL, "The organisation's website."),
-            optional("ods_code", new FieldType.Patterned("an ODS code", Pattern.compile("[A-Z0-9]{3,6}"), "R1L"), "The NHS Organisation Data Service code."),
+            optional("ods_code", new FieldType.Patterned("an ODS code", TextPattern.of("[A-Z0-9]{3,6}"), "R1L"), "The NHS Organisation Data Service code."),
             optional("description", MARKDOWN, "A note about the organisation."),
             optional("brand_colour", COLOUR, "The colour for the organisation's own site."),
-            optional("logo", new FieldType.Patterned("a logo file under assets/", Pattern.compile("assets/[A-Za-z0-9._/-]+\\.(svg|png)"),
+            optional("logo", new FieldType.Patterned("a logo file under assets/", TextPattern.of("assets/[A-Za-z0-9._/-]+\\.(svg|png)"),
                     "assets/logos/eput.svg"), "Path of the organisation's logo (SVG or PNG) in the content folder's assets/."),
             optional("published_plans_url", URL, "Where the organisation publishes its own part of plans."),
             optional("base_url", new FieldType.Patterned("a web address ending in /", FOLDER_ADDRESS, "https://www.example.nhs.uk/action-plans/",

@@ -1,7 +1,6 @@
 package org.followthrough.format;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The kinds of value a field can hold; each knows how editors should write it. */
 public sealed interface FieldType {
@@ -52,9 +51,9 @@ public sealed interface FieldType {
     }
 
     /** Text that must match a pattern; {@code example} shows editors the form. */
-    record Patterned(String name, Pattern pattern, String example, String hint) implements FieldType {
+    record Patterned(String name, TextPattern pattern, String example, String hint) implements FieldType {
         /** A pattern whose hint is its example: "write it like en-GB". */
-        public Patterned(String name, Pattern pattern, String example) {
+        public Patterned(String name, TextPattern pattern, String example) {
             this(name, pattern, example, "write it like " + example);
         }
 

@@ -87,7 +87,7 @@ public final class SchemaWriter {
             schema.put("maximum", whole.max());
         } else if (type instanceof FieldType.Patterned patterned) {
             schema.put("type", "string");
-            schema.put("pattern", "^" + patterned.pattern().pattern() + "$");
+            schema.put("pattern", "^" + patterned.pattern().published() + "$");
             schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
         } else if (type instanceof FieldType.TimeZone) {
             schema.put("type", "string");
@@ -107,7 +107,7 @@ public final class SchemaWriter {
             schema.putAll(object(nested.shape()));
         } else if (type instanceof FieldType.Keyed keyed) {
             schema.put("type", "object");
-            schema.put("propertyNames", Map.of("pattern", "^" + ContentFormat.ID.pattern() + "$"));
+            schema.put("propertyNames", Map.of("pattern", "^" + ContentFormat.ID.published() + "$"));
             schema.put("additionalProperties", type(keyed.value()));
         }
         return schema;

@@ -367,14 +367,14 @@ public final class ShapeChecker {
             return wrongType(node, type, name);
         }
         if (type instanceof FieldType.Patterned patterned) {
-            if (patterned.pattern().matcher(text).matches()) {
+            if (patterned.pattern().matches(text)) {
                 return text;
             }
             // An unquoted colour such as #ffcc00 is a YAML comment, which leaves the field empty.
             boolean hash = patterned.example().startsWith("#");
             // an address copied without its scheme (www.trust.nhs.uk), which a page's link would take for a file of the site
             boolean schemeless = patterned.example().startsWith("https://") && !text.contains("://")
-                    && patterned.pattern().matcher("https://" + text).matches();
+                    && patterned.pattern().matches("https://" + text);
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
                     schemeless ? "begin it with https:// (or http:// where the site has no secure address): https://" + text
                     : !hash ? patterned.hint()

@@ -63,7 +63,7 @@ public final class NewFiles {
 
     /** A plan folder: plan.yaml and its first recommendation, with placeholders for everything the plan must say. */
     public Outcome plan(String id) {
-        if (!ContentFormat.ID.matcher(id).matches()) {
+        if (!ContentFormat.ID.matches(id)) {
             return Outcome.refused(Location.of(id), "'" + id + "' cannot be the id of a plan",
                     "use lower-case letters, digits and hyphens, e.g. "
                             + org.followthrough.format.ContentFormat.idFrom(id));

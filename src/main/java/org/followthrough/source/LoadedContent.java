@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.followthrough.format.ContentFormat;
 import org.followthrough.format.Limits;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -22,7 +22,6 @@ public record LoadedContent(
         List<Identified> organisations,
         List<PlanSource> plans) {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** A file whose name (or folder name) is its id. */
     public record Identified(String id, ParsedFile parsed) {
@@ -156,7 +155,7 @@ public record LoadedContent(
             String[] parts = path.split("/");
             if (parts.length == 2 && parts[1].endsWith(".yaml")) {
                 String id = parts[1].substring(0, parts[1].length() - ".yaml".length());
-                if (ID.matcher(id).matches()) {
+                if (ContentFormat.ID.matches(id)) {
                     ids.add(id);
                 }
             }
@@ -198,13 +197,13 @@ public record LoadedContent(
     }
 
     private static boolean checkId(String id, SourceFile file, String what, Problems problems) {
-        if (ID.matcher(id).matches() && id.length() > Limits.MAX_ADDRESS_PART) {
+        if (ContentFormat.ID.matches(id) && id.length() > Limits.MAX_ADDRESS_PART) {
             problems.error(Location.of(file.display()), "the id " + Limits.quoteLong(id) + " is too long: an id may be"
                             + " at most " + Limits.MAX_ADDRESS_PART + " characters, as it names folders and files of the site",
                     "give the " + (what.equals("plan") ? "folder" : "file") + " a shorter name");
             return false;
         }
-        if (ID.matcher(id).matches()) {
+        if (ContentFormat.ID.matches(id)) {
             return true;
         }
         problems.error(Location.of(file.display()), "'" + id + "' cannot be the id of a" + (what.startsWith("o") ? "n " : " ") + what,

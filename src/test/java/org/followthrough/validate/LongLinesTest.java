@@ -66,4 +66,29 @@ class LongLinesTest {
 
         assertThat(checked.problems()).isNotNull();
     }
+
+    /**
+     * An organisation's website of as many characters as a field may hold is checked: matching it as a web address took a
+     * level of Java's stack for each character, and ran the check out of stack (an internal error) on the thread it ran on.
+     */
+    @Test
+    void aWebAddressAsLongAsAFieldMayBeIsChecked() throws Exception {
+        Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
+        String website = "https://sample.example.nhs.uk/" + "a".repeat(org.followthrough.format.Limits.MAX_TEXT_LENGTH - 30);
+        Folders.replace(content.resolve("organisations/sample-trust.yaml"), "website: https://sample.example.nhs.uk/", "website: " + website);
+        java.util.concurrent.atomic.AtomicReference<Object> checked = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                checked.set(Pipeline.check(TestBuilds.request(content, null)));
+            } catch (StackOverflowError e) {
+                checked.set(e);
+            }
+        }, "check", 512 * 1024);
+        thread.start();
+        thread.join();
+
+        assertThat(checked.get()).isInstanceOf(BuildResult.class);
+        BuildResult result = (BuildResult) checked.get();
+        assertThat(result.succeeded()).as(result.problems().toString()).isTrue();
+    }
 }

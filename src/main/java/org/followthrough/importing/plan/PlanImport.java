@@ -61,7 +61,7 @@ public final class PlanImport {
 
     /** Why {@code id} cannot be a new plan's id (the name of its folder), if it cannot. */
     public static Optional<Problem> idProblem(String id) {
-        if (ContentFormat.ID.matcher(id).matches()) {
+        if (ContentFormat.ID.matches(id)) {
             return Optional.empty();
         }
         return Optional.of(Problem.error(Location.of("--id " + id), "'" + id + "' cannot be a plan's id",

@@ -142,7 +142,7 @@ public final class JsonRenderer {
         }
         defs.put(EXTRA_COLUMNS, ordered("description", "Values in the plan's extra columns: every column of the plan's"
                         + " extra_columns by id, with its text (Markdown) or null.", "type", "object",
-                "propertyNames", ordered("pattern", "^" + ContentFormat.ID.pattern() + "$"), "additionalProperties", N_STRING));
+                "propertyNames", ordered("pattern", "^" + ContentFormat.ID.published() + "$"), "additionalProperties", N_STRING));
         for (JsonShape<?> shape : List.of(PROGRESS_UPDATE, SCALE_ENTRY, SCALE_VALUE, TALLY, DOWNLOADS, PLAN_REF, PLAN_SUMMARY,
                 ORGANISATION_SUMMARY, ORGANISATION, OWNED_ACTIONS, PLAN, RECOMMENDATION, ACTION, ACTION_IN_BRIEF, ACTION_STATE)) {
             defs.put(shape.name(), shape.schema());
