@@ -30,9 +30,10 @@ final class PlanDrafter {
     static final String UNKNOWN_ORGANISATION = org.followthrough.format.Placeholder.UNDECIDED_ORGANISATION;
 
     private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
-            "^recommendations?\\b\\s*:?\\s*(?:no\\.?\\s*)?(\\d+(?:\\s*(?:,|and|&)\\s*\\d+)*)?\\s*[:.\\-–]?\\s*(.*)$",
+            "^recommendations?\\b\\s*:?\\s*(?:no\\.?\\s*)?(\\d++(?:\\s*+(?:,|and|&)\\s*+\\d++)*+)?\\s*[:.\\-–]?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)*\\.?");
+    /** A heading's number, "2", "2.1" or "2.1.": its parts repeated possessively, as a loop, not a level of the stack each. */
+    private static final Pattern NUMBER = Pattern.compile("\\d++(?:\\.\\d++)*+\\.?");
     private static final Pattern TICKED_TERM = Pattern.compile("\\b(short|medium|long)(?:\\s+term)?\\s*[☒☑✓✔■✗✘xX]", Pattern.CASE_INSENSITIVE);
 
     private final List<Organisation> organisations;

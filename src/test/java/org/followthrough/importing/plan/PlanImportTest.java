@@ -207,6 +207,45 @@ class PlanImportTest {
         assertThat(imported.out()).contains("D \"RAG\" → progress");
     }
 
+    /**
+     * A row whose first cell is a long run of numbers and dots ("1.1.1.…", as a cell of section numbers pasted together),
+     * and a heading of recommendations numbered "1, 1, 1, …", are read: telling a heading's number took a level of Java's
+     * stack for each dot or comma, and the import stopped with an internal error.
+     */
+    @Test
+    void aCellOfAThousandDottedNumbersIsReadWithoutRunningOutOfStack() throws Exception {
+        Path file = temp.resolve("dotted.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("Plan");
+            String[][] rows = {{"REF", "Action", "Lead", "RAG"}, {"1.".repeat(5_000), "Governance"},
+                {"Recommendations " + "1, ".repeat(3_000) + "2: Governance"}, {"1.1", "Minute every meeting.", "EPUT", "Amber"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+        }
+        java.util.concurrent.atomic.AtomicReference<Run> imported = new java.util.concurrent.atomic.AtomicReference<>();
+        // a thread with a small stack, as a warmed-up Java takes less of it for each level than a cold one
+        Thread importing = new Thread(null, () -> imported.set(run("import", "plan", "--content", content.toString(), "--id", "dotted",
+                file.toString())), "import", 256 * 1024);
+        importing.start();
+        importing.join();
+
+        assertThat(imported.get().code()).as(imported.get().err()).isZero();
+        try (var files = Files.list(content.resolve("plans/dotted/recommendations"))) {
+            assertThat(files.map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).anyMatch(text -> text.contains("Minute every meeting."));
+        }
+    }
+
     @Test
     void aRecommendationColumnThatPrintsItsNumberKeepsThatNumberAndAnOwnerCellOfOnlyANameGivesNoRole() throws IOException {
         Path file = temp.resolve("tracker.xlsx");
