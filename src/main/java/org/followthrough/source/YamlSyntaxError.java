@@ -88,6 +88,14 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (unspaced != null) {
             return noSpaceAfterColon(text, unspaced);
         }
+        Location noBreakDash = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
+                ? noBreakSpaceAfterADash(text, problemAt) : null;
+        if (noBreakDash != null) {
+            String field = lineAt(text, noBreakDash.line()).substring(noBreakDash.column()).replaceFirst("^[\u00a0 ]+", "").strip();
+            return new YamlSyntaxError(noBreakDash, "this space after the '-' is a no-break space (as copied from Word or a PDF), which YAML"
+                    + " does not read as a space, so the line is not read as an item of the list",
+                    "delete it and type an ordinary space: - " + field);
+        }
         Location joined = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
                 ? dashJoinedToAField(text, problemAt) : null;
         if (joined != null) {
@@ -124,6 +132,20 @@ record YamlSyntaxError(Location at, String message, String hint) {
      * meant as a list item: YAML reads it as a field named "-organisation", or as text running on, and stops a line or two
      * further down. Null where there is none.
      */
+    /**
+     * The no-break space after the '-' of a line just above {@code at} that reads as a list item of fields
+     * ({@code -\u00a0organisation: eput}, pasted from Word), or null.
+     */
+    private static Location noBreakSpaceAfterADash(String text, Location at) {
+        for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
+            String line = lineAt(text, n);
+            if (line.matches("[ ]*-\u00a0[\u00a0 ]*[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?") && !inBlockText(text, n)) {
+                return new Location(at.file(), n, YamlLines.indent(line) + 2);
+            }
+        }
+        return null;
+    }
+
     private static Location dashJoinedToAField(String text, Location at) {
         for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
             String line = lineAt(text, n);
