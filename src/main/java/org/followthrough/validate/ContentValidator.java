@@ -470,7 +470,8 @@ public final class ContentValidator {
 
     private static Set<String> themeIds(Doc site) {
         Set<String> ids = new LinkedHashSet<>();
-        site.docs("themes").forEach(t -> ids.add(t.text("id")));
+        // a theme whose id is empty or not an id is told where it is written, and names no theme
+        site.docs("themes").stream().map(t -> t.text("id")).filter(java.util.Objects::nonNull).forEach(ids::add);
         return ids;
     }
 
