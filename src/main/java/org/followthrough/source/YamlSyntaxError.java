@@ -89,7 +89,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
             return noSpaceAfterColon(text, unspaced);
         }
         Location noBreakDash = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
-                ? noBreakSpaceAfterADash(text, problemAt) : null;
+                ? dashReadAsAName(text, problemAt, true) : null;
         if (noBreakDash != null) {
             String field = lineAt(text, noBreakDash.line()).substring(noBreakDash.column()).replaceFirst("^[\u00a0 ]+", "").strip();
             return new YamlSyntaxError(noBreakDash, "this space after the '-' is a no-break space (as copied from Word or a PDF), which YAML"
@@ -97,7 +97,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
                     "delete it and type an ordinary space: - " + field);
         }
         Location joined = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
-                ? dashJoinedToAField(text, problemAt) : null;
+                ? dashReadAsAName(text, problemAt, false) : null;
         if (joined != null) {
             String field = lineAt(text, joined.line()).strip().substring(1);
             return new YamlSyntaxError(joined, "this '-' is joined to the field's name, so YAML reads '-" + field.substring(0, field.indexOf(':'))
@@ -128,29 +128,17 @@ record YamlSyntaxError(Location at, String message, String hint) {
     }
 
     /**
-     * The '-' of a line at or just above {@code at} that starts with a dash joined to a field's name ({@code -organisation: x}),
-     * meant as a list item: YAML reads it as a field named "-organisation", or as text running on, and stops a line or two
-     * further down. Null where there is none.
+     * A list item's '-' written so that YAML reads it as the start of a field's name, on a line at or just above {@code at}:
+     * joined to the name ({@code -organisation: x}), or followed by a no-break space pasted from Word ({@code -\u00a0organisation:
+     * x}). YAML reads a field named "-organisation", or text running on, and stops a line or two further down. Where the
+     * dash is, or the no-break space after it; null where there is none.
      */
-    /**
-     * The no-break space after the '-' of a line just above {@code at} that reads as a list item of fields
-     * ({@code -\u00a0organisation: eput}, pasted from Word), or null.
-     */
-    private static Location noBreakSpaceAfterADash(String text, Location at) {
+    private static Location dashReadAsAName(String text, Location at, boolean noBreakSpace) {
+        String dash = noBreakSpace ? "[ ]*-\u00a0[\u00a0 ]*" : "\\s*-";
         for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
             String line = lineAt(text, n);
-            if (line.matches("[ ]*-\u00a0[\u00a0 ]*[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?") && !inBlockText(text, n)) {
-                return new Location(at.file(), n, YamlLines.indent(line) + 2);
-            }
-        }
-        return null;
-    }
-
-    private static Location dashJoinedToAField(String text, Location at) {
-        for (int n = at.line(); n >= 1 && n >= at.line() - 3; n--) {
-            String line = lineAt(text, n);
-            if (line.matches("\\s*-[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?") && !inBlockText(text, n)) {
-                return new Location(at.file(), n, YamlLines.indent(line) + 1);
+            if (line.matches(dash + "[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?") && !inBlockText(text, n)) {
+                return new Location(at.file(), n, YamlLines.indent(line) + (noBreakSpace ? 2 : 1));
             }
         }
         return null;
