@@ -130,8 +130,14 @@ final class CaseRun {
     }
 
     /** The problems a command reported about the content, one line each, without its closing summary. */
+    /**
+     * The problems a run reported in the content. A build also warns of a plan the site it replaces published and the
+     * content no longer holds (a plan's folder renamed): that is about the output folder, which check is not given, so it
+     * is left out of the comparison.
+     */
     private static List<String> problems(Run run, Path content) {
-        return run.err().lines().filter(line -> line.startsWith(content.toString())).toList();
+        return run.err().lines().filter(line -> line.startsWith(content.toString()))
+                .filter(line -> !line.contains("was published by the last build and is no longer in the content")).toList();
     }
 
     /** What differs in the output folder from the site that was there before the build, file by file. */
