@@ -60,11 +60,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--snapshot", negatable = false, description = "Make the pages as build --snapshot does: with a snapshot of the site.")
     boolean snapshot;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "The folder build publishes to, to warn as build does of a plan"
+            + " the site there published and the content no longer holds (its folder renamed without former_ids). Only read.")
+    Path out;
+
     @Override
     public Integer call() {
         SiteScope.refuseWrong(spec, options, organisation, allOrganisations, since, asOf, main.clock);
         Path templatesFolder = templates.templates(main);
-        BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, null, asOf, null, main.clock, organisation,
+        BuildResult result = Pipeline.check(new BuildRequest(options.content, templatesFolder, out, asOf, null, main.clock, organisation,
                 allOrganisations).withCache(cache.folder()).withProtectedNames(protectedNames.read(main)).withSince(since).withSnapshot(snapshot));
         // the summary names the templates folder too where a problem is in it (a link out of it, a template in error)
         String inTemplates = templatesFolder.toString();

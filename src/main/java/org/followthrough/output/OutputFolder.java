@@ -416,6 +416,18 @@ public final class OutputFolder {
                         + " move them out of the output folder and build again");
     }
 
+    /**
+     * The files a site published in this folder, as its marker lists them, read without claiming the folder (for check,
+     * which writes nothing): none where the folder is not there, or holds no marker a build wrote, or cannot be read.
+     */
+    public static Set<String> publishedIn(Path folder) {
+        try {
+            return Files.isDirectory(folder) ? publishedFiles(folder).orElse(Set.of()) : Set.of();
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
     /** The files listed in the folder's marker, or empty if it has none (or not one Followthrough wrote). */
     static Optional<Set<String>> publishedFiles(Path folder) throws IOException {
         Path marker = folder.resolve(MARKER);

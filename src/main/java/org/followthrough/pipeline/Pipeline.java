@@ -65,6 +65,8 @@ public final class Pipeline {
      * here rather than first by {@code build}: with the PDF summaries when a template of theirs is the site's own.
      * With protected names, every file is made as the build makes it (the change history read, the PDFs typeset) and
      * searched for them, so that a name two texts make side by side, or a commit message shows, is told here too.
+     * Given the output folder, it reads the list of files the site there published, and warns as build does of a plan
+     * that site would lose.
      */
     public static BuildResult check(BuildRequest request) {
         Problems problems = new Problems();
@@ -72,6 +74,10 @@ public final class Pipeline {
         // check alone, run before a change is committed: a build need not ask Git for the working tree's status again
         RewrittenProgress.warn(request.content(), request.content().toString(), problems);
         assembled.ifPresent(a -> tryOutputs(a, request, problems));
+        if (request.output() != null && !problems.hasErrors()) {
+            // given the folder build publishes to: the plans its site would lose, told as a build that publishes tells them
+            assembled.ifPresent(a -> VanishedPlans.warn(OutputFolder.publishedIn(request.output()), a.archive(), request, problems));
+        }
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
 

@@ -118,6 +118,29 @@ class RenamedPlanTest {
         }
     }
 
+    /**
+     * check, given the folder build publishes to, tells before the build the plan its site would lose, in the words the
+     * build uses; without it, or given a folder that holds no site, it cannot, and says nothing. It only reads the folder.
+     */
+    @Test
+    void checkGivenTheOutputFolderWarnsOfTheRenamedPlanAsTheBuildWill() throws IOException {
+        Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));
+        java.util.Map<String, String> before = Folders.listing(site);
+
+        BuildResult checked = Pipeline.check(TestBuilds.request(content, site));
+        BuildResult unaware = Pipeline.check(TestBuilds.request(content, null));
+        BuildResult elsewhere = Pipeline.check(TestBuilds.request(content, temp.resolve("no-site")));
+
+        assertThat(checked.problems()).extracting(Problem::format).singleElement().asString()
+                .startsWith(content.resolve("plans/sample-review") + ": warning: plan 'sample-review' was published by the last build and is"
+                        + " no longer in the content").contains("add former_ids: [sample-review] to plans/sample-review-2024/plan.yaml");
+        assertThat(Folders.listing(site)).as("the site, left as it was").isEqualTo(before);
+        assertThat(unaware.problems()).isEmpty();
+        assertThat(elsewhere.problems()).isEmpty();
+        assertThat(temp.resolve("no-site")).doesNotExist();
+        assertThat(buildLater().problems()).extracting(Problem::format).isEqualTo(checked.problems().stream().map(Problem::format).toList());
+    }
+
     @Test
     void theBuildThatRemovesAPlansPagesSaysSoAndNamesThePlanItMayHaveBecome() throws IOException {
         Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));

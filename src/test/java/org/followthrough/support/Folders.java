@@ -44,7 +44,6 @@ public final class Folders {
         return files;
     }
 
-    /** Deletes a folder and everything in it. */
     /** Every file and folder under {@code root} with its size and modification time: what a write of any kind would change. */
     public static java.util.Map<String, String> listing(Path root) throws IOException {
         java.util.Map<String, String> files = new java.util.TreeMap<>();
@@ -60,6 +59,7 @@ public final class Folders {
         return files;
     }
 
+    /** Deletes a folder and everything in it. */
     public static void delete(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
