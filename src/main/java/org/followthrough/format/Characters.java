@@ -17,6 +17,10 @@ public final class Characters {
     private Characters() {
     }
 
+    /** What is told where a list item's '-' is followed by a no-break space (pasted from Word) rather than a space. */
+    public static final String NO_BREAK_SPACE_AFTER_DASH = "this space after the '-' is a no-break space (as copied from Word or a PDF),"
+            + " which YAML does not read as a space, so the line is not read as an item of the list";
+
     /**
      * C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the non-characters
      * U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.

@@ -92,8 +92,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
                 ? dashReadAsAName(text, problemAt, true) : null;
         if (noBreakDash != null) {
             String field = lineAt(text, noBreakDash.line()).substring(noBreakDash.column()).replaceFirst("^[\u00a0 ]+", "").strip();
-            return new YamlSyntaxError(noBreakDash, "this space after the '-' is a no-break space (as copied from Word or a PDF), which YAML"
-                    + " does not read as a space, so the line is not read as an item of the list",
+            return new YamlSyntaxError(noBreakDash, org.followthrough.format.Characters.NO_BREAK_SPACE_AFTER_DASH,
                     "delete it and type an ordinary space: - " + field);
         }
         Location joined = problem.startsWith("mapping values are not allowed") || problem.startsWith("expected <block end>")
