@@ -45,6 +45,11 @@ public final class Limits {
      */
     public static final int MAX_FOLDER_DEPTH = 32;
 
+    /** A value as a message quotes it: in quotes as it is, or, longer than an address's part may be, as {@link #quoteLong}. */
+    public static String quote(String text) {
+        return text.length() > MAX_ADDRESS_PART ? quoteLong(text) : "'" + text + "'";
+    }
+
     /** A long id or number as a message quotes it: its start, and how long it is. */
     public static String quoteLong(String text) {
         return "'" + text.substring(0, Math.min(text.length(), 30)) + "…' (" + String.format(Locale.ROOT, "%,d", text.length()) + " characters)";

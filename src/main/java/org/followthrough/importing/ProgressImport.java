@@ -356,14 +356,14 @@ public final class ProgressImport {
         Action action = null;
         if (plan.isEmpty()) {
             List<String> ids = archive.plans().stream().map(Plan::id).toList();
-            problems.add(Problem.error(at(planCell), planCell.isBlank() ? "the row names no plan" : "there is no plan '" + planCell.text() + "'",
+            problems.add(Problem.error(at(planCell), planCell.isBlank() ? "the row names no plan" : "there is no plan " + Limits.quote(planCell.text()),
                     Optional.ofNullable(Suggestions.didYouMean(planCell.text(), ids)).orElse("leave the Plan and Ref columns as export progress wrote them")));
         } else {
             String ref = refCell.text().strip();
             action = plan.get().actions().filter(a -> a.ref().equals(ref)).findFirst().orElse(null);
             if (action == null) {
                 List<String> refs = plan.get().actions().map(Action::ref).toList();
-                problems.add(Problem.error(at(refCell), "plan " + plan.get().id() + " has no action '" + ref + "'",
+                problems.add(Problem.error(at(refCell), "plan " + plan.get().id() + " has no action " + Limits.quote(ref),
                         Optional.ofNullable(Suggestions.didYouMean(ref, refs)).orElse("leave the Plan and Ref columns as export progress wrote them")));
             }
         }

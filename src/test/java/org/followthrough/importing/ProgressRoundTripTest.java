@@ -189,6 +189,24 @@ class ProgressRoundTripTest {
                 ""));
     }
 
+    /** A plan or ref cell of thousands of characters is quoted by its start and its length, not printed whole. */
+    @Test
+    void aPlanOrRefCellOfThousandsOfCharactersIsQuotedShortly() throws IOException {
+        Path csv = temp.resolve("progress.csv");
+        String header = String.join(",", ProgressSheet.COLUMNS);
+        Files.writeString(csv, header + "\r\n"
+                + "sample-review" + "-a".repeat(5_000) + ",Sample,1.2,1,Audit the minutes.,Sample Police,September 2024,Open,,30/06/2026,done,Done.,,Inspector\r\n"
+                + "sample-review,Sample," + "1.".repeat(5_000) + ",1,Audit the minutes.,Sample Police,September 2024,Open,,30/06/2026,done,Done.,,Inspector\r\n",
+                StandardCharsets.UTF_8);
+
+        Run imported = run("import", "progress", "--content", content.toString(), csv.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains("there is no plan 'sample-review-a-a-a-a-a-a-a-a-…' (10,013 characters)",
+                "plan sample-review has no action '1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.…' (10,000 characters)");
+        assertThat(imported.err().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(400));
+    }
+
     @Test
     void anUpdateOlderThanTheLatestOrInTheFutureIsRefused() throws IOException {
         run("export", "progress", "--content", content.toString(), workbook.toString());
