@@ -22,7 +22,6 @@ public record LoadedContent(
         List<Identified> organisations,
         List<PlanSource> plans) {
 
-
     /** A file whose name (or folder name) is its id. */
     public record Identified(String id, ParsedFile parsed) {
     }

@@ -528,11 +528,11 @@ public final class ContentValidator {
                     ? "give the id of one: the name of its file in organisations/, without .yaml" : "give the code or id of one");
             return;
         }
-        if (ref.id().startsWith("-\u00a0") && ids.contains(ref.id().substring(2).strip())) {
+        String afterDash = ref.id().startsWith("-\u00a0") ? ref.id().substring(2).strip() : null;
+        if (afterDash != null && ids.contains(afterDash)) {
             // '-' and a no-break space pasted from Word: YAML reads the whole line as one text, not as an item of a list
             problems.error(new Location(ref.location().file(), ref.location().line(), ref.location().column() + 1),
-                    org.followthrough.format.Characters.NO_BREAK_SPACE_AFTER_DASH,
-                    "delete it and type an ordinary space: - " + ref.id().substring(2).strip());
+                    org.followthrough.format.Characters.NO_BREAK_SPACE_AFTER_DASH, "delete it and type an ordinary space: - " + afterDash);
             return;
         }
         List<String> parts = listWithoutBrackets(ref.id());

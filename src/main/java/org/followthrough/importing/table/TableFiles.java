@@ -15,7 +15,6 @@ public final class TableFiles {
      */
     private static final String TRAILING_SPACES = "(?<![ \\t\\u00a0])[ \\t\\u00a0]++\\n";
 
-
     /** Larger files are refused rather than read into memory: an action plan or a quarter's returns is far smaller. */
     static final long MAX_BYTES = 50L * 1024 * 1024;
 
