@@ -21,6 +21,16 @@ public final class Characters {
     public static final String NO_BREAK_SPACE_AFTER_DASH = "this space after the '-' is a no-break space (as copied from Word or a PDF),"
             + " which YAML does not read as a space, so the line is not read as an item of the list";
 
+    /** What is told where the white space that starts a line holds a no-break space or another space that is not an ordinary one. */
+    public static final String ODD_SPACE_INDENTATION = "a non-breaking space (often pasted from Word or a web page) is used for indentation";
+    /** What to do about {@link #ODD_SPACE_INDENTATION}. */
+    public static final String ODD_SPACE_INDENTATION_HINT = "delete the white space at the start of this line and indent it again with ordinary spaces";
+
+    /** Whether {@code text} starts with a space other than an ordinary one (U+0020), such as a no-break space. */
+    public static boolean startsWithOddSpace(String text) {
+        return !text.isEmpty() && text.charAt(0) != ' ' && Character.isSpaceChar(text.charAt(0));
+    }
+
     /**
      * C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the non-characters
      * U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.

@@ -75,11 +75,10 @@ public final class ShapeChecker {
         Map<String, Location> locations = new LinkedHashMap<>();
         for (Node.Mapping.Entry entry : mapping.entries()) {
             Optional<Field> field = shape.field(entry.key());
-            if (field.isEmpty() && !entry.key().isEmpty() && entry.key().charAt(0) != ' ' && Character.isSpaceChar(entry.key().charAt(0))) {
+            if (field.isEmpty() && Characters.startsWithOddSpace(entry.key())) {
                 // '\u00a0\u00a0role:' reads as a field of that name, spaces and all, wherever YAML can place it: the
                 // spaces pasted from Word are the mistake, not the field's name
-                problems.error(entry.keyLocation(), "a non-breaking space (often pasted from Word or a web page) is used for indentation",
-                        "delete the white space at the start of this line and indent it again with ordinary spaces");
+                problems.error(entry.keyLocation(), Characters.ODD_SPACE_INDENTATION, Characters.ODD_SPACE_INDENTATION_HINT);
                 continue;
             }
             if (field.isEmpty()) {
@@ -292,6 +291,11 @@ public final class ShapeChecker {
             problems.error(at, Placeholder.MESSAGE + "'" + textLines.get(line).strip() + "'", Placeholder.HINT);
             return null;
         }
+        Optional<Location> pasted = indentedWithOddSpace(node, type);
+        if (pasted.isPresent()) {
+            problems.error(pasted.get(), Characters.ODD_SPACE_INDENTATION, Characters.ODD_SPACE_INDENTATION_HINT);
+            return null;
+        }
         if (type instanceof FieldType.ListOf list) {
             List<Node> items = node instanceof Node.Sequence seq ? seq.items() : List.of(node);
             if (!(node instanceof Node.Sequence) && list.item() instanceof FieldType.Nested) {
@@ -412,6 +416,25 @@ public final class ShapeChecker {
             }
         }
         return java.util.Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Where a value reads as it does only because the white space before it holds a no-break space pasted from Word:
+     * {@code themes:} then {@code \u00a0- safeguarding} is one text, '\u00a0- safeguarding', not a list, and
+     * {@code evidence:} then {@code \u00a0- text: …} is a set of fields, one of them named '\u00a0- text'. Told at that
+     * space, rather than as a value of the wrong kind or an unknown theme. (A set of fields where one is expected checks
+     * its own names: {@link #checkObject}.)
+     */
+    private static Optional<Location> indentedWithOddSpace(Node node, FieldType type) {
+        if (node instanceof Node.Scalar scalar && scalar.kind() == Node.Scalar.Kind.STRING && Characters.startsWithOddSpace(scalar.text())
+                && scalar.text().codePoints().dropWhile(c -> Character.isSpaceChar(c) || c == '\t').findFirst().orElse(0) == '-') {
+            return Optional.of(scalar.location());
+        }
+        if (node instanceof Node.Mapping mapping && !(type instanceof FieldType.Nested) && !(type instanceof FieldType.FlexDate)) {
+            return mapping.entries().stream().filter(entry -> Characters.startsWithOddSpace(entry.key()))
+                    .map(Node.Mapping.Entry::keyLocation).findFirst();
+        }
+        return Optional.empty();
     }
 
     private Object wrongType(Node node, FieldType type, String name) {

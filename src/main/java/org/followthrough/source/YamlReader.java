@@ -81,8 +81,7 @@ public final class YamlReader {
             }
             Optional<Location> space = oddSpaceIndentation(file);
             if (space.isPresent() && (at.line() == 0 || Math.abs(space.get().line() - at.line()) <= 1)) {
-                problems.error(space.get(), "a non-breaking space (often pasted from Word or a web page) is used for indentation",
-                        "delete the white space at the start of this line and indent it again with ordinary spaces");
+                problems.error(space.get(), Characters.ODD_SPACE_INDENTATION, Characters.ODD_SPACE_INDENTATION_HINT);
                 return Optional.empty();
             }
             YamlSyntaxError plain = YamlSyntaxError.of(file.display(), file.text(), e, at, describe(e));
