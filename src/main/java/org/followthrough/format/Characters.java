@@ -31,6 +31,19 @@ public final class Characters {
         return !text.isEmpty() && text.charAt(0) != ' ' && Character.isSpaceChar(text.charAt(0));
     }
 
+    /** {@code text} without the spaces of any kind (no-break spaces too, which {@link String#strip()} keeps) at its start and end. */
+    public static String stripAnySpace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (Character.isSpaceChar(text.charAt(start)) || Character.isWhitespace(text.charAt(start)))) {
+            start++;
+        }
+        while (end > start && (Character.isSpaceChar(text.charAt(end - 1)) || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
     /**
      * C0 controls other than tab, line feed and carriage return; DEL; C1 controls; the non-characters
      * U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.

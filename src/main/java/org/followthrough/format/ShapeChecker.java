@@ -79,6 +79,11 @@ public final class ShapeChecker {
                 // '\u00a0\u00a0role:' reads as a field of that name, spaces and all, wherever YAML can place it: the
                 // spaces pasted from Word are the mistake, not the field's name
                 problems.error(entry.keyLocation(), Characters.ODD_SPACE_INDENTATION, Characters.ODD_SPACE_INDENTATION_HINT);
+                // the field it names was written, so neither this check nor a later rule calls it missing
+                String meant = Characters.stripAnySpace(entry.key());
+                if (shape.field(meant).isPresent()) {
+                    locations.putIfAbsent(meant, entry.keyLocation());
+                }
                 continue;
             }
             if (field.isEmpty()) {
@@ -129,7 +134,7 @@ public final class ShapeChecker {
             }
         }
         for (Field field : shape.fields()) {
-            if (field.required() && mapping.entry(field.name()).isEmpty()) {
+            if (field.required() && mapping.entry(field.name()).isEmpty() && !locations.containsKey(field.name())) {
                 problems.error(mapping.location(), "missing required field '" + field.name() + "' in " + shape.name(),
                         "add '" + field.name() + ":' with " + field.type().describe());
             }

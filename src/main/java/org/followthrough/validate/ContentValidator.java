@@ -535,6 +535,13 @@ public final class ContentValidator {
                     org.followthrough.format.Characters.NO_BREAK_SPACE_AFTER_DASH, "delete it and type an ordinary space: - " + afterDash);
             return;
         }
+        String unspaced = org.followthrough.format.Characters.stripAnySpace(ref.id());
+        if (!unspaced.equals(ref.id()) && ids.contains(unspaced)) {
+            // a no-break space pasted from Word before or after the id: the id looks right, so do not offer it as a likely one
+            problems.error(ref.location(), "the " + ref.kind().noun() + " '" + unspaced + "' is written with a no-break space (as copied"
+                    + " from Word or a PDF) before or after it, which is read as part of the id", "delete that space: " + unspaced);
+            return;
+        }
         List<String> parts = listWithoutBrackets(ref.id());
         if (parts.size() > 1 && ids.containsAll(parts)) {
             String list = "[" + String.join(", ", parts) + "]";
