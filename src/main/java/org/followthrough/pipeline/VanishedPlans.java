@@ -93,7 +93,7 @@ final class VanishedPlans {
         }
         // the plans that are new to the site: one of them may be a vanished plan renamed
         List<String> arrived = shown.stream().map(Plan::id).filter(id -> !before.contains(id)).toList();
-        String site = folder.isEmpty() ? "this organisation's site" : "organisation '" + organisation + "''s own site (" + folder + ")";
+        String site = folder.isEmpty() ? "this organisation's site" : "the site of organisation '" + organisation + "' (" + folder + ")";
         for (String id : before) {
             if (now.contains(id)) {
                 continue;

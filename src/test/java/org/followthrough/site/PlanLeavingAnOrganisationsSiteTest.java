@@ -75,7 +75,7 @@ class PlanLeavingAnOrganisationsSiteTest {
         BuildResult removed = build(null, true);
 
         assertThat(removed.problems()).extracting(Problem::message).singleElement().asString()
-                .isEqualTo("plan 'second-review' was published on organisation 'sample-police''s own site (sample-police/) by the last"
+                .isEqualTo("plan 'second-review' was published on the site of organisation 'sample-police' (sample-police/) by the last"
                         + " build, and organisation 'sample-police' no longer owns any of its actions: this build removes its pages"
                         + " from that site, and links to sample-police/plans/second-review/ will find nothing");
         assertThat(site.resolve("sample-police/plans/second-review")).doesNotExist();
