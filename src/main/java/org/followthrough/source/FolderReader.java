@@ -3,6 +3,7 @@ package org.followthrough.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -175,7 +176,9 @@ final class FolderReader {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(realFolder)) {
             stream.forEach(children::add);
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException failed) {
+            // opened, then refused part-way through its entries (a folder of /proc, say): told as one that cannot be opened
+            IOException e = failed instanceof DirectoryIteratorException partWay ? partWay.getCause() : (IOException) failed;
             String relative = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
             refuse(relative, "the folder cannot be listed: " + reason(e),
                     e instanceof AccessDeniedException ? "make the folder readable by whoever runs the build (chmod a+rx)" : null);

@@ -203,6 +203,29 @@ class ContentFolderBoundaryTest {
                 + " — make the folder readable by whoever runs the build (chmod a+rx)");
     }
 
+    @Test
+    void aFolderWhoseListingIsRefusedPartWayIsReportedNotAnInternalError() {
+        // A folder the system opens, then refuses to go on listing: /proc/1/map_files, where the kernel keeps it from a container.
+        Path refusing = Path.of("/proc/1/map_files");
+        assumeTrue(refusesPartWay(refusing), "this machine lists " + refusing + " in full, or not at all");
+
+        BuildResult check = Pipeline.check(new BuildRequest(refusing, null, null, TestBuilds.AS_OF, null, TestBuilds.CLOCK));
+
+        assertThat(errors(check)).anySatisfy(error -> assertThat(error).startsWith(refusing + ": the folder cannot be listed: "));
+    }
+
+    private static boolean refusesPartWay(Path folder) {
+        try (var stream = Files.newDirectoryStream(folder)) {
+            stream.forEach(entry -> {
+            });
+            return false;
+        } catch (java.nio.file.DirectoryIteratorException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The check's errors with an entry's permissions set; the permissions are put back so that the temporary folder can be deleted. */
     private List<String> errorsWhenUnreadable(Path entry, String permissions) throws IOException {
         var before = Files.getPosixFilePermissions(entry);
