@@ -111,6 +111,8 @@ class LayoutTest {
     private static String loaded;
     private static LocalSite site;
     private static LocalSite organisationSite;
+    /** Serves the fragments, each in a plain page of a host's site; null until a test needs it. */
+    private static LocalSite fragmentHost;
     private static AssertionError buildFailure;
 
     @BeforeAll
@@ -143,6 +145,9 @@ class LayoutTest {
         }
         if (organisationSite != null) {
             organisationSite.close();
+        }
+        if (fragmentHost != null) {
+            fragmentHost.close();
         }
     }
 
@@ -496,6 +501,41 @@ class LayoutTest {
             }
         }
         return (double) inked / (image.getWidth() * image.getHeight());
+    }
+
+    /**
+     * Each embeddable fragment, put into a plain page of a host's site with the fragment's optional stylesheet, as a body
+     * publishing it would: on a phone it makes the host's page scroll sideways no more than the site's own pages do (a
+     * target written out in words, or a long address in a progress update, wraps).
+     */
+    @TestFactory
+    Stream<DynamicNode> everyFragmentInAHostsPageOnAPhone() throws IOException {
+        built();
+        Path hosts = Files.createDirectories(temp.resolve("hosts"));
+        Files.copy(site.root().resolve("fragments/followthrough-fragment.css"), hosts.resolve("followthrough-fragment.css"));
+        List<String> fragments;
+        try (Stream<Path> files = Files.walk(site.root().resolve("fragments"))) {
+            fragments = files.filter(f -> f.toString().endsWith(".html")).map(f -> site.root().relativize(f).toString()).sorted().toList();
+        }
+        assertThat(fragments).as("fragments of the shipped site").isNotEmpty();
+        for (String fragment : fragments) {
+            Files.writeString(hosts.resolve(fragment.replace('/', '-')), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>A host's page</title>"
+                    + "<link rel=\"stylesheet\" href=\"followthrough-fragment.css\"></head><body>"
+                    + Files.readString(site.root().resolve(fragment), StandardCharsets.UTF_8) + "</body></html>", StandardCharsets.UTF_8);
+        }
+        fragmentHost = LocalSite.serve(hosts);
+        LocalSite host = fragmentHost;
+        Size phone = SIZES.get(0);
+        return fragments.stream().map(fragment -> DynamicTest.dynamicTest(fragment + " at " + phone, () -> {
+            resize(phone);
+            browser.driver().get(host.url(fragment.replace('/', '-')));
+            loaded = null;
+            List<?> measured = (List<?>) browser.driver().executeScript(SPILLING);
+            long scrollWidth = ((Number) measured.get(0)).longValue();
+            assertThat(scrollWidth).withFailMessage(() -> fragment + " in a host's page at " + phone + " scrolls sideways: the page is "
+                    + scrollWidth + " px wide; sticking out: " + measured.get(2)).isLessThanOrEqualTo(((Number) measured.get(1)).longValue());
+        }));
     }
 
     /** The measurement itself, on pages made to fail it: a page that scrolls sideways is caught, with what sticks out. */
