@@ -89,6 +89,10 @@ final class PublishedText {
                 readings.add(text2);
             }
         }
+        char[] addresses = percentDecoded(last);
+        if (addresses != null) {
+            readings.add(addresses);
+        }
         return readings;
     }
 
@@ -318,6 +322,48 @@ final class PublishedText {
     }
 
     // ---------------------------------------------------------------- escapes
+
+    /**
+     * The text with the percent-escapes of web addresses decoded ({@code Jose%20Alvarez}, {@code Jos%C3%A9}), as a browser
+     * shows an address: each run of escapes read as UTF-8 (as Latin-1 where it is not), each character at the first
+     * position of its escape; null when there is none.
+     */
+    static char[] percentDecoded(char[] in) {
+        char[] out = null;
+        byte[] bytes = null;
+        for (int i = 0; i < in.length; ) {
+            if (!isPercentEscape(in, i)) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = in.clone();
+                bytes = new byte[in.length / 3];
+            }
+            int count = 0;
+            int end = i;
+            for (; isPercentEscape(in, end); end += 3) {
+                bytes[count++] = (byte) (Character.digit(in[end + 1], 16) << 4 | Character.digit(in[end + 2], 16));
+            }
+            String decoded;
+            try {
+                decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, 0, count)).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                decoded = new String(bytes, 0, count, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            Arrays.fill(out, i, end, IGNORED);
+            for (int k = 0; k < decoded.length(); k++) {
+                out[i + 3 * k] = decoded.charAt(k);
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static boolean isPercentEscape(char[] in, int i) {
+        return i + 2 < in.length && in[i] == '%' && Character.digit(in[i + 1], 16) >= 0 && in[i + 1] < 128
+                && Character.digit(in[i + 2], 16) >= 0 && in[i + 2] < 128;
+    }
 
     /** JSON with the escapes in its strings decoded; null when it has none. */
     static char[] json(char[] in) {

@@ -86,6 +86,18 @@ class ProtectedNamesTest {
     }
 
     @Test
+    void findsANameInAWebAddressWrittenWithPercentEscapes() throws Exception {
+        ProtectedNames names = names("José Álvarez\n");
+
+        assertThat(names.find("<a href=\"https://example.org/Jose%20Alvarez%20plan.pdf\">plan</a>")).as("a space as %20").hasSize(1);
+        assertThat(names.find("<a href=\"https://example.org/Jos%C3%A9%20%C3%81lvarez.pdf\">plan</a>")).as("accents as UTF-8 escapes")
+                .hasSize(1);
+        assertThat(names.find("{\"url\": \"https://example.org/jose%2dalvarez\"}", PublishedText.Kind.JSON)).as("in the data").hasSize(1);
+        assertThat(names.find("https://example.org/Jos%e9%20Alvarez")).as("an escape that is no UTF-8, read as Latin-1").hasSize(1);
+        assertThat(names.find("https://example.org/Jose%2GAlvarez")).as("'%2G' is no escape: 'Jose' and 'GAlvarez'").isEmpty();
+    }
+
+    @Test
     void saysWhereEachOccurrenceStartsAndEnds() throws Exception {
         ProtectedNames names = names("# names from the 2021 report\n\nJose Alvarez\nSmith\n");
         String text = "Smith met JOSE\nALVAREZ and Mrs Smith.";
