@@ -82,6 +82,8 @@ public final class MarkdownRenderer {
     /** The cleaner's way: parse the HTML, keep only what the safe list allows, write it out. */
     private String cleaned(String html) {
         Document dirty = Jsoup.parseBodyFragment(html);
+        // An image is not published (check says so), but a link made of one keeps its words: the image's alternative text.
+        dirty.body().select("a img").forEach(img -> img.replaceWith(new org.jsoup.nodes.TextNode(img.attr("alt"))));
         Document clean = cleaner.clean(dirty);
         clean.body().select("h1, h2, h3, h4, h5, h6").forEach(h -> {
             int level = Math.min(6, Integer.parseInt(h.tagName().substring(1)) + 2);
@@ -90,6 +92,12 @@ public final class MarkdownRenderer {
         clean.body().select("a[href^=http]").forEach(a -> a.attr("rel", "external"));
         // a link whose address was not kept (javascript:, a local file) is its words alone, not a link that leads nowhere
         clean.body().select("a:not([href])").unwrap();
+        // a link with no words at all is named by its address, which a screen reader can say and a reader can see
+        clean.body().select("a[href]").forEach(a -> {
+            if (a.text().isBlank()) {
+                a.text(a.attr("href"));
+            }
+        });
         clean.outputSettings().prettyPrint(false);
         return clean.body().html().strip();
     }

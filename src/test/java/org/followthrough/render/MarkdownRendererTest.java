@@ -43,6 +43,17 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aLinkMadeOfAnImageKeepsWordsForScreenReaders() {
+        // the image is not published (check says so): the link was left with nothing in it, which a screen reader names by nothing
+        assertThat(html("[![The full report](https://img.example/cover.png)](https://example.org/report.pdf)"))
+                .isEqualTo("<p><a href=\"https://example.org/report.pdf\" rel=\"external\">The full report</a></p>");
+        assertThat(html("[![](https://img.example/cover.png)](https://example.org/report.pdf)")).as("an image without words: the address")
+                .isEqualTo("<p><a href=\"https://example.org/report.pdf\" rel=\"external\">https://example.org/report.pdf</a></p>");
+        assertThat(html("See [](https://example.org/report.pdf).")).as("a link written without words")
+                .isEqualTo("<p>See <a href=\"https://example.org/report.pdf\" rel=\"external\">https://example.org/report.pdf</a>.</p>");
+    }
+
+    @Test
     void headingsSitBelowThePageHeadings() {
         assertThat(html("# Background")).isEqualTo("<h3>Background</h3>");
     }
