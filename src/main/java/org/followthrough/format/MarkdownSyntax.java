@@ -163,7 +163,22 @@ public final class MarkdownSyntax {
                 .addTags("s", "del", "ins", "abbr", "mark")
                 .addAttributes("abbr", "title")
                 .addAttributes("th", "scope")
+                .removeProtocols("a", "href", "ftp")
                 .addProtocols("a", "href", "http", "https", "mailto", "tel");
+    }
+
+    private static final org.jsoup.safety.Safelist PUBLISHED = safelist();
+    /** A web address with a name, and perhaps a password, before its host ({@code https://user:pw@host/}): it can pass for another host. */
+    private static final java.util.regex.Pattern WITH_USER = java.util.regex.Pattern.compile("(?i)^\\s*https?:/*[^/?#]*@");
+
+    /**
+     * Whether the pages publish a link to this address as a link: a web, mail or telephone address written in full (as
+     * the cleaner of {@link #safelist} reads it), with no name or password before a web address's host. The link of any
+     * other address is left out, and its words kept.
+     */
+    public static boolean publishesLink(String address) {
+        org.jsoup.nodes.Element link = new org.jsoup.nodes.Element("a").attr("href", address);
+        return PUBLISHED.isSafeAttribute("a", link, link.attribute("href")) && !WITH_USER.matcher(address).find();
     }
 
     /** A part of a text that the pages do not publish as written: where it is in the text (line and column from 1), and what. */
@@ -172,7 +187,6 @@ public final class MarkdownSyntax {
 
     private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final java.util.regex.Pattern START_TAG = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)");
-    private static final java.util.regex.Pattern PUBLISHED_LINK = java.util.regex.Pattern.compile("(?i)(https?|ftp|mailto|tel):.*");
 
     /**
      * The images, links and HTML of a text that the pages leave out or change (see {@link #safelist}): the output is
@@ -203,9 +217,10 @@ public final class MarkdownSyntax {
 
             @Override
             public void visit(org.commonmark.node.Link link) {
-                if (!PUBLISHED_LINK.matcher(link.getDestination()).matches()) {
+                if (!publishesLink(link.getDestination())) {
                     add(link, "the link to '" + link.getDestination() + "' is not published: its words are, without the link"
-                            + " (only addresses starting https://, http://, mailto: or tel: are)", "give the full address, starting https://");
+                            + " (only addresses starting https://, http://, mailto: or tel: are, written in full, and with no name or"
+                            + " password before the host)", "give the full address, starting https://");
                 }
                 visitChildren(link);
             }

@@ -90,7 +90,13 @@ public final class MarkdownRenderer {
             h.tagName("h" + level);
         });
         clean.body().select("a[href^=http]").forEach(a -> a.attr("rel", "external"));
-        // a link whose address was not kept (javascript:, a local file) is its words alone, not a link that leads nowhere
+        // a link whose address was not kept (javascript:, a local file, a name before the host) is its words alone, not a link
+        // that leads nowhere
+        clean.body().select("a[href]").forEach(a -> {
+            if (!MarkdownSyntax.publishesLink(a.attr("href"))) {
+                a.removeAttr("href");
+            }
+        });
         clean.body().select("a:not([href])").unwrap();
         // a link with no words at all is named by its address, which a screen reader can say and a reader can see
         clean.body().select("a[href]").forEach(a -> {

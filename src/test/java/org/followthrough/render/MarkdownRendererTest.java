@@ -54,6 +54,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksThePagesCannotFollowAreTheirWordsAlone() {
+        assertThat(html("See [the minutes](https:minutes.example) and [the plan](https://).")).isEqualTo("<p>See the minutes and the plan.</p>");
+        assertThat(html("[the audit](ftp://files.example/audit.pdf)")).as("no browser follows ftp: any more").isEqualTo("<p>the audit</p>");
+        assertThat(html("[the log](https://admin:secret@files.example/log)")).as("a name before the host can pass for another host")
+                .isEqualTo("<p>the log</p>");
+        assertThat(html("[mail](mailto:team@example.org) [call](tel:+441234567890) [web](https://example.org/a%20b)"))
+                .contains("href=\"mailto:team@example.org\"").contains("href=\"tel:+441234567890\"").contains("href=\"https://example.org/a%20b\"");
+    }
+
+    @Test
     void headingsSitBelowThePageHeadings() {
         assertThat(html("# Background")).isEqualTo("<h3>Background</h3>");
     }
