@@ -250,6 +250,23 @@ class LayoutTest {
             return overlapping;
             """;
 
+    /**
+     * The names of plans in a timeline of several plans that run on past the as-of line, into the column of actions done
+     * without a date: each as "chart id: name".
+     */
+    private static final String PLAN_NAMES_PAST_THE_AS_OF_LINE = """
+            var past = [];
+            document.querySelectorAll('svg.chart').forEach(function (svg) {
+              var line = svg.querySelector('line.as-of');
+              if (svg.getBoundingClientRect().width === 0 || !line) { return; }
+              var edge = line.getBoundingClientRect().left;
+              svg.querySelectorAll('text.plan-name').forEach(function (t) {
+                if (t.getBoundingClientRect().right > edge + 0.5) { past.push(svg.id + ': ' + t.textContent); }
+              });
+            });
+            return past;
+            """;
+
     /** The texts of each chart shown whose letters are drawn smaller than 12 CSS pixels, the drawing being scaled to the page. */
     private static final String SMALL_CHART_TEXT = """
             var small = [];
@@ -312,6 +329,8 @@ class LayoutTest {
                 .isEmpty();
         assertThat((List<?>) browser.driver().executeScript(OVERLAPPING_LABELS)).as("%s at %s: chart labels drawn over each other", page, size)
                 .isEmpty();
+        assertThat((List<?>) browser.driver().executeScript(PLAN_NAMES_PAST_THE_AS_OF_LINE))
+                .as("%s at %s: a plan's name in a timeline runs past the as-of line", page, size).isEmpty();
         if (size.width() < 640) {
             assertThat((List<?>) browser.driver().executeScript(SMALL_CHART_TEXT)).as("%s at %s: chart text too small to read on a phone", page, size)
                     .isEmpty();

@@ -107,8 +107,11 @@ public final class TimelineSvg {
             int mid = y + size.row / 2;
             row++;
             if (item instanceof String name) {
-                svg.append("<text class=\"plan-name\" x=\"4\" y=\"").append(mid + 5).append("\" text-anchor=\"start\" font-weight=\"bold\">")
-                        .append(escape(fit(name, size.width - 8, size.text * 7 / 6))).append("</text>\n");
+                // Cut before the as-of line, so that it never runs into the column after it, and drawn over a white edge of
+                // its own (the chart is drawn on white in forced colours too), so that no grid line runs through its letters.
+                svg.append("<text class=\"plan-name\" x=\"4\" y=\"").append(mid + 5).append("\" text-anchor=\"start\" font-weight=\"bold\"")
+                        .append(" stroke=\"#fff\" stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\">")
+                        .append(escape(fit(name, (int) asOf - 12, size.text * 7 / 6))).append("</text>\n");
                 continue;
             }
             Timeline.Span span = (Timeline.Span) item;
