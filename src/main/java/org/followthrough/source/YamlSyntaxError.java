@@ -47,6 +47,15 @@ record YamlSyntaxError(Location at, String message, String hint) {
                             : "to publish the quote marks, put the whole value in single quotes ('\"Monthly\" audit'), or write each \" inside"
                             + " the double quotes as \\\"");
         }
+        if (problem.startsWith("expected '<document start>'")) {
+            return afterTheEnd(problem, problemAt, text);
+        }
+        if (context.startsWith("while scanning a block scalar")) {
+            return new YamlSyntaxError(problemAt, "'|' and '>' start a block of text on the lines below, and may be followed on their own"
+                    + " line only by '-' or '+' and a digit from 1 to 9",
+                    "put the text on the lines below, indented further than the field's name; to publish text that starts with '|'"
+                            + " or '>', put the whole value in double quotes");
+        }
         if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
             return cannotStart(problem, problemAt, text);
         }
@@ -124,6 +133,30 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    /**
+     * More of the file after what YAML reads as its end: a '}' or ']' that closes nothing, a line of '...' (which ends a YAML
+     * document), or a second document started with '---'. Told at the stray bracket, or at the line that ends the file early.
+     */
+    private static YamlSyntaxError afterTheEnd(String problem, Location problemAt, String text) {
+        if (problem.endsWith("but found '}'") || problem.endsWith("but found ']'")) {
+            char bracket = problem.charAt(problem.length() - 2);
+            return new YamlSyntaxError(problemAt, "this '" + bracket + "' closes nothing: what it would close was closed before it",
+                    "delete it");
+        }
+        for (int n = problemAt.line() - 1; n >= 1; n--) {
+            String line = lineAt(text, n);
+            if (line.matches("(\\.\\.\\.|---)(\\s.*)?")) {
+                boolean end = line.startsWith("...");
+                return new YamlSyntaxError(new Location(problemAt.file(), n, 1), end
+                        ? "a line of '...' ends the file for YAML, but more follows it"
+                        : "a line of '---' starts a second document in the file, which holds one set of fields",
+                        "delete this line" + (end ? "" : ", and give the fields after it a file of their own if they are another thing's"));
+            }
+        }
+        return new YamlSyntaxError(problemAt, "the file goes on after what YAML reads as its end", "delete what follows the end, or"
+                + " check the line above for a stray '}', ']' or '...'");
     }
 
     /**
