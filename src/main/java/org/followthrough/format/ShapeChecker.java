@@ -88,7 +88,7 @@ public final class ShapeChecker {
             }
             if (field.isEmpty()) {
                 String hint = Suggestions.didYouMean(entry.key(), shape.fieldNames());
-                problems.error(entry.keyLocation(), "unknown field '" + entry.key() + "' in " + shape.name(),
+                problems.error(entry.keyLocation(), "unknown field '" + entry.key() + "' in " + shape.name() + oddCharacter(entry.key()),
                         hint != null ? hint : "the fields of " + shape.name() + " are: " + String.join(", ", shape.fieldNames()));
                 continue;
             }
@@ -476,6 +476,26 @@ public final class ShapeChecker {
             return "write one value after '" + name + ":'; quote text that starts with '[', '{' or '-' or contains ': '";
         }
         return null;
+    }
+
+    /**
+     * Where a field's name holds a character no field's name has (they are a to z, digits and '_'), that character, which
+     * may not show (a zero-width space) or look like a letter of the name (a Cyrillic 'е'): ", whose name holds …"; else "".
+     */
+    private static String oddCharacter(String name) {
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (c > 0x20 && c < 0x7F) {
+                i += Character.charCount(c);
+                continue;
+            }
+            String where = i == 0 ? "at its start" : "after '" + name.substring(0, i) + "'";
+            int type = Character.getType(c);
+            String why = Character.isLetter(c) ? ", which is not one of the plain letters a to z that names are written in, though it may look like one"
+                    : type == Character.FORMAT || type == Character.SPACE_SEPARATOR || type == Character.CONTROL ? ", which does not show" : "";
+            return ", whose name holds " + Characters.describe(c) + " " + where + why;
+        }
+        return "";
     }
 
     /**
