@@ -110,7 +110,8 @@ class ServeTest {
             assertThat(page.select("h1").text()).isEqualTo("1 problem in the content");
             assertThat(page.select("li code").text()).isEqualTo(content.resolve("plans/sample-review/recommendations/01.yaml") + ":19:17");
             assertThat(page.select("li").text()).contains("unknown status 'finished'", "the codes of this plan's scale are: open, done");
-            assertThat(serve.err()).contains("01.yaml:19:17: unknown status 'finished'");
+            // the page is served as the problem is told: the terminal's line may come a moment after
+            ServeRun.waitFor(serve::err, err -> err.contains("01.yaml:19:17: unknown status 'finished'"), "the terminal to tell the problem");
 
             // the last good page, saying why it is shown, and the stylesheet it needs
             String lastGoodLink = page.select("a:contains(as it was before the change)").attr("href");
@@ -216,7 +217,7 @@ class ServeTest {
             Document page = Jsoup.parse(serve.getUntil(PLAN, r -> r.statusCode() == 500, "the problems page").body());
             assertThat(page.select("li code").text()).startsWith(templates.resolve("organisation.ftlh") + ":1:");
             assertThat(page.select("li").text()).contains("template error", "#iff");
-            assertThat(serve.err()).contains("organisation.ftlh:1:");
+            ServeRun.waitFor(serve::err, err -> err.contains("organisation.ftlh:1:"), "the terminal to tell the mistake");
 
             Files.delete(templates.resolve("organisation.ftlh"));
             serve.getUntil(PLAN, r -> r.statusCode() == 200, "the site again");
