@@ -510,7 +510,20 @@ public final class ShapeChecker {
                     "shorten it; longer text belongs in a Markdown field such as description, text, note or summary");
             return false;
         }
-        if (!controlFree(text, scalar.location(), name)) {
+        // each kind of character that cannot be published is told, not only the first met, so that one check finds them all
+        boolean publishable = controlFree(text, scalar.location(), name);
+        Optional<Characters.Found> bidi = Characters.first(text, Characters.BIDI_CONTROL);
+        if (bidi.isPresent()) {
+            problems.error(scalar.location(), "'" + name + "' holds an invisible character that changes the direction of the text after it ("
+                    + bidi.get().describe() + more(text, Characters.BIDI_CONTROL) + "), so it could display reversed",
+                    "delete it: pages set the direction of text themselves");
+        }
+        Optional<Characters.Found> zeroWidth = Characters.first(text, Characters.ZERO_WIDTH);
+        if (zeroWidth.isPresent()) {
+            problems.error(scalar.location(), "'" + name + "' holds an invisible zero-width character (" + zeroWidth.get().describe()
+                    + more(text, Characters.ZERO_WIDTH) + "), so it would differ from the same words typed plainly", "delete it");
+        }
+        if (!publishable || bidi.isPresent() || zeroWidth.isPresent()) {
             return false;
         }
         long lines = text.strip().lines().count();
@@ -520,19 +533,13 @@ public final class ShapeChecker {
                     "write it on one line" + (name.equals("role") ? ", or give several roles as a list: role: [Team Manager, Clinical Lead]"
                             : "; longer text belongs in a Markdown field such as description, text or note"));
         }
-        Optional<Characters.Found> bidi = Characters.first(text, Characters.BIDI_CONTROL);
-        if (bidi.isPresent()) {
-            problems.error(scalar.location(), "'" + name + "' holds an invisible character that changes the direction of the text after it ("
-                    + bidi.get().describe() + "), so it could display reversed", "delete it: pages set the direction of text themselves");
-            return false;
-        }
-        Optional<Characters.Found> zeroWidth = Characters.first(text, Characters.ZERO_WIDTH);
-        if (zeroWidth.isPresent()) {
-            problems.error(scalar.location(), "'" + name + "' holds an invisible zero-width character (" + zeroWidth.get().describe()
-                    + "), so it would differ from the same words typed plainly", "delete it");
-            return false;
-        }
         return true;
+    }
+
+    /** ", and 2 more such" where the text holds more than one character of a kind: each one is to delete. */
+    private static String more(String text, java.util.function.IntPredicate kind) {
+        long count = text.codePoints().filter(kind).count();
+        return count > 1 ? ", and " + (count - 1) + " more such" : "";
     }
 
     /**
@@ -544,7 +551,8 @@ public final class ShapeChecker {
         if (control.isEmpty()) {
             return true;
         }
-        problems.error(at, "'" + name + "' holds a character that cannot be published (" + control.get().describe() + ")",
+        problems.error(at, "'" + name + "' holds a character that cannot be published (" + control.get().describe()
+                        + more(text, Characters.CONTROL) + ")",
                 "delete it, or the escape that writes it (such as \\x01 or \\u0001)");
         return false;
     }
