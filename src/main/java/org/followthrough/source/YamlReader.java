@@ -58,7 +58,14 @@ public final class YamlReader {
             }
             Reading reading = new Reading(parser, file.display(), problems);
             Node root = reading.value(false);
-            if (parser.nextToken() != null) {
+            JsonToken after = parser.nextToken();
+            if (root instanceof Node.Scalar scalar && scalar.text().isBlank() && after == null) {
+                // a line of '---' alone (or an empty quoted text) is a document with nothing in it, not text where fields belong
+                problems.error(new Location(file.display(), 1, 1), "the file holds no fields, only a YAML document's start or an empty text",
+                        "write the fields this kind of file needs (see the content format reference)");
+                return Optional.empty();
+            }
+            if (after != null) {
                 problems.error(location(file.display(), parser.currentTokenLocation()),
                         "the file holds more than one YAML document", "remove the second '---' and what follows, or move it to its own file");
             }
