@@ -47,6 +47,13 @@ record YamlSyntaxError(Location at, String message, String hint) {
                             : "to publish the quote marks, put the whole value in single quotes ('\"Monthly\" audit'), or write each \" inside"
                             + " the double quotes as \\\"");
         }
+        YamlSyntaxError longName = nameTooLong(text, problemAt.line(), problemAt.file());
+        if (longName == null && contextAt.line() != problemAt.line()) {
+            longName = nameTooLong(text, contextAt.line(), problemAt.file());
+        }
+        if (longName != null) {
+            return longName;
+        }
         if (problem.startsWith("expected '<document start>'")) {
             return afterTheEnd(problem, problemAt, text);
         }
@@ -133,6 +140,32 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
+    }
+
+    /** The longest field's name YAML reads: it looks no further for the ':' that ends one. */
+    private static final int LONGEST_NAME = 1024;
+
+    /**
+     * A field's name longer than YAML reads on line {@code n} (a ':' and a space, or a ':' ending the line, come more than
+     * {@value #LONGEST_NAME} characters after the name starts): YAML then reads the line as text, and tells of a ':' where
+     * none was looked for. Null where the line has no such name.
+     */
+    private static YamlSyntaxError nameTooLong(String text, int n, String file) {
+        String line = lineAt(text, n);
+        int start = YamlLines.indent(line);
+        if (line.startsWith("- ", start)) {
+            start = start + 2 + YamlLines.indent(line.substring(start + 2));
+        }
+        int colon = line.indexOf(": ", start);
+        if (colon < 0 && line.endsWith(":")) {
+            colon = line.length() - 1;
+        }
+        if (colon - start <= LONGEST_NAME || line.substring(start, colon).contains(" #")) {
+            return null;
+        }
+        return new YamlSyntaxError(new Location(file, n, start + 1), String.format(java.util.Locale.ROOT,
+                "the field's name on this line is %,d characters long; YAML reads a name of at most %,d", colon - start, LONGEST_NAME),
+                "no field has a name that long: write the field's name, a colon and a space, then the value");
     }
 
     /**
