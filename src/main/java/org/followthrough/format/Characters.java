@@ -122,6 +122,15 @@ public final class Characters {
         return control.isEmpty();
     }
 
+    /**
+     * The text with each line break a line feed: a carriage return, alone or before a line feed (a Markdown file saved on
+     * Windows, or a "\r" written in quotes), is published otherwise by each format (kept in a CSV cell, dropped from a
+     * calendar so that words run together), and no text means anything by it but a new line.
+     */
+    public static String oneKindOfLineBreak(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** A code point as editors can look it up: "U+0001 START OF HEADING". */
     public static String describe(int codePoint) {
         String name = Character.getName(codePoint);

@@ -601,7 +601,7 @@ public final class ShapeChecker {
             }
             placeholderIn(md.get());
             unpublished(md.get().text(), (line, column) -> new Location(md.get().display(), line, column));
-            return new Markdown(md.get().text());
+            return new Markdown(Characters.oneKindOfLineBreak(md.get().text()));
         }
         return (Markdown) wrongType(node, new FieldType.MarkdownText(), name);
     }

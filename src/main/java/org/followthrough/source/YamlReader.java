@@ -219,7 +219,7 @@ public final class YamlReader {
                 case VALUE_NULL:
                     return new Node.Scalar("", Node.Scalar.Kind.NULL, at);
                 default:
-                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.STRING, at);
+                    return new Node.Scalar(Characters.oneKindOfLineBreak(parser.getText()), Node.Scalar.Kind.STRING, at);
             }
         }
 
