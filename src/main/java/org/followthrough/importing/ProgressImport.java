@@ -156,7 +156,9 @@ public final class ProgressImport {
             if (latest != null && first.date().isBefore(latest)) {
                 ordered.add(Problem.error(at(first.dateCell()), "the update is dated " + first.date() + ", before action "
                         + first.action().ref() + "'s latest update (" + latest + ")",
-                        "progress is a history and import adds at its end: check the date, or add this older update by hand in its place"));
+                        "progress is a history and import adds at its end: check the date, or put this older update in its place with"
+                                + " 'followthrough new update " + first.plan().id() + " " + first.action().ref() + " --date " + first.date()
+                                + "' and write in its text"));
             }
         }
         if (ordered.stream().anyMatch(Problem::isError)) {

@@ -217,7 +217,7 @@ class ProgressRoundTripTest {
         assertThat(imported.code()).isEqualTo(1);
         assertThat(imported.err()).contains(workbook + "!Progress!J3: the update is dated 2027-01-01, after today (2026-11-23)",
                 workbook + "!Progress!J2: the update is dated 2024-05-01, before action 1.1's latest update (2024-07-01)",
-                "2 problems found; nothing was written.");
+                "'followthrough new update sample-review 1.1 --date 2024-05-01'", "2 problems found; nothing was written.");
     }
 
     /** What check would refuse in the content, import does not write there: it is told at the cell, and nothing is written. */
