@@ -67,6 +67,10 @@ class DistributionIT {
         assertThat(launcher).isExecutable();
         assertThat(home.resolve("bin/followthrough.cmd")).content(StandardCharsets.UTF_8).contains("lib\\followthrough.jar").contains("\r\n");
         assertThat(home.resolve("README.md")).content(StandardCharsets.UTF_8).contains("Java runtime, version 17");
+        // the editors' guide, which the README and a new repository's README point to, without the developers' design notes
+        assertThat(home.resolve("guide/first-plan.md")).content(StandardCharsets.UTF_8).contains("followthrough init");
+        assertThat(home.resolve("guide/commands.md")).isRegularFile();
+        assertThat(home.resolve("guide/design.md")).doesNotExist();
         List<String> libraries = new ArrayList<>();
         try (ZipFile jar = new ZipFile(home.resolve("lib/followthrough.jar").toFile())) {
             jar.stream().map(e -> e.getName()).filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
