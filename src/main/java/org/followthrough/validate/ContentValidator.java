@@ -547,7 +547,8 @@ public final class ContentValidator {
             String list = "[" + String.join(", ", parts) + "]";
             problems.error(ref.location(), "'" + ref.id() + "' is read as one " + ref.kind().noun() + "'s id",
                     ref.kind() == RefKind.ORGANISATION ? "where the field lists organisations (organisations, lead, commissioned_by…), write"
-                            + " them in brackets: " + list + "; an owner names one: give each organisation an owner entry of its own"
+                            + " them in brackets: " + list + "; where it is an owner's organisation, which names one, give each"
+                            + " organisation an owner entry of its own"
                             : ref.kind() == RefKind.THEME ? "write several in brackets: " + list
                             : "give one " + ref.kind().noun() + ": an action has one at a time");
             return;
