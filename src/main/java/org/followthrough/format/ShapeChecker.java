@@ -479,13 +479,14 @@ public final class ShapeChecker {
     }
 
     /**
-     * Where a field's name holds a character no field's name has (they are a to z, digits and '_'), that character, which
-     * may not show (a zero-width space) or look like a letter of the name (a Cyrillic 'е'): ", whose name holds …"; else "".
+     * Where a field's name holds a character beyond printable ASCII, which no field's name has, that character, which may
+     * not show (a zero-width space) or look like a letter of the name (a Cyrillic 'е'): ", whose name holds …"; else "" (a
+     * space or a hyphen shows as what it is, and the name is told as written).
      */
     private static String oddCharacter(String name) {
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
-            if (c > 0x20 && c < 0x7F) {
+            if (c >= 0x20 && c < 0x7F) {
                 i += Character.charCount(c);
                 continue;
             }
