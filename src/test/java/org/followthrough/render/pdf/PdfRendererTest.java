@@ -486,6 +486,14 @@ class PdfRendererTest {
         assertThat(text).contains("13 0 3 10 13");
     }
 
+    /** A plan whose target completion has passed with actions open is flagged in the site's summary, as on the home page. */
+    @Test
+    void theSiteSummaryFlagsAPlanPastItsTargetCompletion() throws IOException {
+        String text = text(pdfs.get("site")).replaceAll("\\s+", " ");
+        // the EPUT plan was to be complete by 30 January 2026, and one of its actions is still open
+        assertThat(text).contains("Target completion passed (30 January 2026); 1 still open");
+    }
+
     @Test
     void aSiteMayReplaceThePdfTemplatesLikeAnyOther(@TempDir Path templates) throws IOException {
         Files.createDirectories(templates.resolve("pdf"));
