@@ -700,7 +700,7 @@ public final class SiteRenderer {
         for (PlanFacets.Facet f : facets.all()) {
             String title = switch (f.facet()) {
                 case PlanFacets.STATUS -> "Plans: " + f.label().toLowerCase(java.util.Locale.ROOT);
-                case PlanFacets.KIND -> "Plans from a " + f.label().toLowerCase(java.util.Locale.ROOT);
+                case PlanFacets.KIND -> "Plans from " + article(f.label()) + " " + f.label().toLowerCase(java.util.Locale.ROOT);
                 case PlanFacets.YEAR -> f.value().equals(PlanFacets.NO_YEAR) ? "Plans whose year is not known" : "Plans of " + f.label();
                 default -> "Plans naming " + f.label();
             };
@@ -1480,5 +1480,10 @@ public final class SiteRenderer {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** "an" before a kind of review that starts with a vowel ("an independent investigation"), else "a". */
+    private static String article(String kind) {
+        return !kind.isEmpty() && "AEIOUaeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
     }
 }
