@@ -90,17 +90,12 @@ public final class MarkdownRenderer {
             h.tagName("h" + level);
         });
         clean.body().select("a[href^=http]").forEach(a -> a.attr("rel", "external"));
-        // a link whose address was not kept (javascript:, a local file, a name before the host) is its words alone, not a link
-        // that leads nowhere
-        clean.body().select("a[href]").forEach(a -> {
-            if (!MarkdownSyntax.publishesLink(a.attr("href"))) {
-                a.removeAttr("href");
-            }
-        });
-        clean.body().select("a:not([href])").unwrap();
-        // a link with no words at all is named by its address, which a screen reader can say and a reader can see
-        clean.body().select("a[href]").forEach(a -> {
-            if (a.text().isBlank()) {
+        clean.body().select("a").forEach(a -> {
+            if (!a.hasAttr("href") || !MarkdownSyntax.publishesLink(a.attr("href"))) {
+                // an address not kept (javascript:, a local file, a name before the host): its words alone, not a link to nowhere
+                a.unwrap();
+            } else if (a.text().isBlank()) {
+                // a link with no words at all is named by its address, which a screen reader can say and a reader can see
                 a.text(a.attr("href"));
             }
         });
