@@ -557,6 +557,30 @@ class LayoutTest {
         }));
     }
 
+    /**
+     * The Search button, focused, turns the colour every focused control turns: a rule of its own kept it blue, with only a
+     * thin yellow line above it on white.
+     */
+    @Test
+    void theSearchButtonShowsFocusAsALinkDoes() {
+        built();
+        show(site.url(""), SIZES.get(2));
+        List<?> colours = (List<?>) browser.driver().executeScript("""
+                var button = document.querySelector('.search-row button');
+                var link = document.querySelector('main a[href]');
+                if (!button || button.offsetParent === null) { return null; }
+                button.focus();
+                var focused = [getComputedStyle(button).backgroundColor, getComputedStyle(button).color];
+                link.focus();
+                var linkFocused = [getComputedStyle(link).backgroundColor, getComputedStyle(link).color];
+                link.blur();
+                return focused.concat(linkFocused);
+                """);
+        assertThat(colours).as("the home page shows its search form (with JavaScript)").isNotNull();
+        assertThat(colours.subList(0, 2)).as("the focused Search button's background and text colour, against a focused link's")
+                .isEqualTo(colours.subList(2, 4));
+    }
+
     /** The measurement itself, on pages made to fail it: a page that scrolls sideways is caught, with what sticks out. */
     @Test
     void theMeasureFindsWhatSticksOutButNotWhatScrollsInItsOwnBox(@TempDir Path folder) throws Exception {
