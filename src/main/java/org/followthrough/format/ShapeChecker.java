@@ -266,9 +266,10 @@ public final class ShapeChecker {
         return column >= line.length() ? "" : line.substring(column);
     }
 
-    /** Whether a value is text with nothing but spaces in it. */
+    /** Whether a value is text with nothing but spaces in it, no-break spaces included. */
     private static boolean blankText(Node node) {
-        return node instanceof Node.Scalar scalar && scalar.kind() == Node.Scalar.Kind.STRING && scalar.text().isBlank();
+        return node instanceof Node.Scalar scalar && scalar.kind() == Node.Scalar.Kind.STRING
+                && Characters.stripAnySpace(scalar.text()).isEmpty();
     }
 
     /** Whether all that follows a field's name on its line is a comment: a value that began with '#' and so became one. */
@@ -347,7 +348,8 @@ public final class ShapeChecker {
         String text = scalar.text().strip();
         Location at = scalar.location();
         if (type instanceof FieldType.Text) {
-            return scalar.text().stripTrailing();
+            // without the spaces at either end, no-break spaces pasted from Word too: a quoted " 3.1" is the ref 3.1 in the data
+            return Characters.stripAnySpace(scalar.text());
         }
         if (type instanceof FieldType.Date) {
             return date(text, at, name, false).orElse(null);
