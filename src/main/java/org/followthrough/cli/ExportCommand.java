@@ -82,8 +82,22 @@ final class ExportCommand implements Runnable {
             int code = Reports.report(result.problems(), result.writeFailure(), main.spec.commandLine().getErr(), "nothing was written");
             if (code == Main.OK) {
                 main.spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Wrote %d action%s to %s.%n", result.actions(), result.actions() == 1 ? "" : "s", file);
+                insideRepository(file, options.content).ifPresent(repository -> main.spec.commandLine().getErr().println(file
+                        + ": warning: the workbook is inside the Git repository " + repository + " that holds the content, where a commit"
+                        + " of the whole folder would take it along, and a return may hold what is not yet to be published"
+                        + " — keep the workbooks outside the repository (export to ../" + file.getFileName() + ", say)"));
             }
             return code;
+        }
+
+        /** The Git repository that holds both the content folder and the workbook, if there is one. */
+        static java.util.Optional<Path> insideRepository(Path file, Path content) {
+            try {
+                Path folder = file.toAbsolutePath().normalize().getParent().toRealPath();
+                return org.followthrough.output.OutputFolder.repositoryRoot(content.toRealPath()).filter(folder::startsWith);
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
         }
 
         /**

@@ -67,7 +67,8 @@ public final class ProgressExport {
             return new Result(problems.sorted(), 0, null);
         }
         try {
-            AtomicFiles.write(request.output(), ProgressWorkbook.write(archive, lines));
+            AtomicFiles.write(request.output(), ProgressWorkbook.write(archive, lines,
+                    request.organisation() == null ? null : archive.organisation(request.organisation()).orElseThrow()));
         } catch (IOException | UncheckedIOException e) {
             return new Result(checked.problems(), 0, Problem.error(Location.of(request.output().toString()),
                     "could not write the workbook: " + e.getMessage(), "check that the folder exists and is writable, and that the file is not open in Excel"));

@@ -12,6 +12,11 @@ public final class ProgressSheet {
     }
 
     public static final String SHEET = "Progress";
+    /**
+     * The workbook's custom property naming the organisation it was exported for (by id), where it was exported for one:
+     * import refuses a row for an action that organisation does not own.
+     */
+    public static final String ORGANISATION_PROPERTY = "Followthrough organisation";
     public static final String STATUSES_SHEET = "Statuses";
     public static final String READ_ME_SHEET = "How to fill in";
 

@@ -51,20 +51,25 @@ public final class ProgressWorkbook {
     private ProgressWorkbook() {
     }
 
-    static byte[] write(Archive archive, List<Line> lines) {
+    /** @param organisation the organisation the workbook is for (its actions only), or null for a workbook of every action */
+    static byte[] write(Archive archive, List<Line> lines, Organisation organisation) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             // The same content and as-of date give the same workbook: no "created now" stamp.
             Date asOf = Date.from(archive.asOf().atStartOfDay().toInstant(ZoneOffset.UTC));
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(asOf));
             workbook.getProperties().getCoreProperties().setCreator(archive.site().publisher());
-            workbook.getProperties().getCoreProperties().setTitle("Progress returns: " + archive.site().title());
+            workbook.getProperties().getCoreProperties().setTitle("Progress returns" + (organisation == null ? "" : " of " + organisation.name())
+                    + ": " + archive.site().title());
+            if (organisation != null) {
+                workbook.getProperties().getCustomProperties().addProperty(ProgressSheet.ORGANISATION_PROPERTY, organisation.id());
+            }
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(ProgressSheet.SHEET);
             XSSFSheet statuses = workbook.createSheet(ProgressSheet.STATUSES_SHEET);
             XSSFSheet readMe = workbook.createSheet(ProgressSheet.READ_ME_SHEET);
             List<StatusRange> ranges = writeStatuses(statuses, styles, lines);
             writeProgress(sheet, styles, lines, archive, ranges);
-            writeReadMe(readMe, styles, archive);
+            writeReadMe(readMe, styles, archive, organisation);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -163,11 +168,14 @@ public final class ProgressWorkbook {
         sheet.setAutoFilter(new CellRangeAddress(0, last, 0, columns.size() - 1));
     }
 
-    private static void writeReadMe(XSSFSheet sheet, Styles styles, Archive archive) {
+    private static void writeReadMe(XSSFSheet sheet, Styles styles, Archive archive, Organisation organisation) {
         List<String> text = List.of(
                 "How to fill in this workbook",
                 "",
-                "The Progress sheet has one row per action, as published on " + archive.site().title() + " at " + Dates.format(archive.asOf()) + ".",
+                organisation == null ? "The Progress sheet has one row per action, as published on " + archive.site().title() + " at "
+                        + Dates.format(archive.asOf()) + "."
+                        : "This workbook is for " + organisation.name() + ": the Progress sheet has one row per action it owns, as published on "
+                        + archive.site().title() + " at " + Dates.format(archive.asOf()) + ". Import takes updates for those actions only.",
                 "For each action that has moved on, fill in the yellow columns of its row:",
                 "• " + ProgressSheet.NEW_DATE + ": the date the update describes (YYYY-MM-DD, e.g. 2026-03-31). Required for an update.",
                 "• " + ProgressSheet.NEW_STATUS + ": the action's status on that date, chosen from the list (the plan's own status codes, explained on the Statuses sheet). Leave empty if it has not changed.",

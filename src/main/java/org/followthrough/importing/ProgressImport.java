@@ -189,12 +189,14 @@ public final class ProgressImport {
      * What reading the rows looks up again and again: the plans by id, and the cells export writes for each action, made
      * once each (a sheet of 25,000 rows compares every row with them).
      */
-    private record Lookup(Archive archive, Map<String, Plan> plans, Map<Action, Map<String, String>> cells) {
+    private record Lookup(Archive archive, Map<String, Plan> plans, Map<Action, Map<String, String>> cells,
+                          org.followthrough.model.Organisation workbookFor) {
 
-        static Lookup of(Archive archive) {
+        /** @param workbookFor the organisation the workbook was exported for, or null for one of every action */
+        static Lookup of(Archive archive, org.followthrough.model.Organisation workbookFor) {
             Map<String, Plan> plans = new HashMap<>();
             archive.plans().forEach(p -> plans.put(p.id(), p));
-            return new Lookup(archive, plans, new java.util.IdentityHashMap<>());
+            return new Lookup(archive, plans, new java.util.IdentityHashMap<>(), workbookFor);
         }
 
         Optional<Plan> plan(String id) {
@@ -226,7 +228,7 @@ public final class ProgressImport {
             return List.of();
         }
         List<Update> updates = new ArrayList<>();
-        Lookup lookup = Lookup.of(archive);
+        Lookup lookup = Lookup.of(archive, workbookFor(tables, archive, problems));
         boolean found = false;
         for (Table table : tables.tables()) {
             Optional<Row> header = table.rows().stream().filter(r -> !r.isBlank()).findFirst();
@@ -259,6 +261,24 @@ public final class ProgressImport {
                     "import the workbook written by 'export progress' (or a CSV saved from its Progress sheet), with its header row"));
         }
         return updates;
+    }
+
+    /**
+     * The organisation a workbook was exported for ({@code export progress --organisation}), which it names in a property of
+     * its own; null for a workbook of every action, a CSV file, or an organisation the content no longer has (told).
+     */
+    private static org.followthrough.model.Organisation workbookFor(TableFile tables, Archive archive, List<Problem> problems) {
+        String id = tables.properties().get(ProgressSheet.ORGANISATION_PROPERTY);
+        if (id == null) {
+            return null;
+        }
+        Optional<org.followthrough.model.Organisation> organisation = archive.organisation(id);
+        if (organisation.isEmpty()) {
+            problems.add(Problem.warning(Location.of(tables.name()), "the workbook was exported for the organisation '" + id
+                            + "', which the content no longer has: its rows are taken for whichever organisation owns each action",
+                    "check that the workbook came back from the organisation it was sent to"));
+        }
+        return organisation.orElse(null);
     }
 
     /** Warns of each column the sheet gained (a "Comments" column, say) whose cells hold text: import does not read it. */
@@ -343,7 +363,7 @@ public final class ProgressImport {
         Cell text = cell(row, columns, ProgressSheet.NEW_TEXT);
         Cell evidence = cell(row, columns, ProgressSheet.NEW_EVIDENCE);
         Cell reportedBy = cell(row, columns, ProgressSheet.NEW_REPORTED_BY);
-        if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank()) {
+        if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank() && reportedBy.isBlank()) {
             // nothing new for this action; words written in its other cells are told, as they are not imported
             Optional<Plan> plan = lookup.plan(cell(row, columns, ProgressSheet.PLAN).text().strip());
             String ref = cell(row, columns, ProgressSheet.REF).text().strip();
@@ -367,6 +387,12 @@ public final class ProgressImport {
                 List<String> refs = plan.get().actions().map(Action::ref).toList();
                 problems.add(Problem.error(at(refCell), "plan " + plan.get().id() + " has no action " + Limits.quote(ref),
                         Optional.ofNullable(Suggestions.didYouMean(ref, refs)).orElse("leave the Plan and Ref columns as export progress wrote them")));
+            } else if (lookup.workbookFor() != null && !action.isOwnedBy(lookup.workbookFor().id())) {
+                // a row copied in from another organisation's workbook: its update is that organisation's to give
+                problems.add(Problem.error(at(refCell), "this workbook is " + lookup.workbookFor().name() + "'s, but action " + ref
+                                + " of plan " + plan.get().id() + " is not one it owns",
+                        "an update to this action comes back in the workbook of the organisation that owns it: delete this row, or, to"
+                                + " import updates to any action, export a workbook without --organisation"));
             }
         }
         LocalDate when = null;

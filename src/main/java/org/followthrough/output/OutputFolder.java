@@ -359,7 +359,7 @@ public final class OutputFolder {
     }
 
     /** The nearest folder at or above {@code folder} that holds .git. */
-    private static Optional<Path> repositoryRoot(Path folder) {
+    public static Optional<Path> repositoryRoot(Path folder) {
         for (Path p = folder; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(p);

@@ -384,6 +384,70 @@ class ProgressRoundTripTest {
         assertThat(temp.resolve("retruns")).doesNotExist();
     }
 
+    /** A return may hold what is not yet to be published: written inside the content's repository, it is written, with a warning. */
+    @Test
+    void exportWarnsOfAWorkbookWrittenInsideTheRepositoryThatHoldsTheContent() throws IOException {
+        Path repository = temp.resolve("repository");
+        Files.createDirectories(repository.resolve(".git"));
+        Path inRepository = repository.resolve("content");
+        copy(content, inRepository);
+
+        Run inside = run("export", "progress", "--content", inRepository.toString(), repository.resolve("q3.xlsx").toString());
+        Run outside = run("export", "progress", "--content", inRepository.toString(), temp.resolve("q3.xlsx").toString());
+
+        assertThat(inside.code()).as(inside.all()).isZero();
+        assertThat(inside.err()).contains(repository.resolve("q3.xlsx") + ": warning: the workbook is inside the Git repository "
+                + repository.toRealPath()).contains("keep the workbooks outside the repository (export to ../q3.xlsx, say)");
+        assertThat(repository.resolve("q3.xlsx")).exists();
+        assertThat(outside.code()).as(outside.all()).isZero();
+        assertThat(outside.err()).isEmpty();
+    }
+
+    /**
+     * A workbook sent to one organisation comes back with a row pasted in from another's: the update is the other
+     * organisation's to give, and nothing is written. The workbook says whose it is, for the people filling it in.
+     */
+    @Test
+    void aWorkbookExportedForOneOrganisationRefusesARowForAnActionItDoesNotOwn() throws IOException {
+        Run export = run("export", "progress", "--content", content.toString(), "--organisation", "sample-trust", workbook.toString());
+        assertThat(export.code()).as(export.all()).isZero();
+        try (XSSFWorkbook book = open(workbook)) {
+            assertThat(book.getSheet(ProgressSheet.READ_ME_SHEET).getRow(2).getCell(0).getStringCellValue())
+                    .startsWith("This workbook is for Sample NHS Foundation Trust: the Progress sheet has one row per action it owns");
+            assertThat(book.getProperties().getCoreProperties().getTitle()).startsWith("Progress returns of Sample NHS Foundation Trust: ");
+            assertThat(book.getSheet(ProgressSheet.SHEET).getLastRowNum()).as("only the action the trust owns").isEqualTo(1);
+        }
+        edit(sheet -> {
+            var pasted = sheet.createRow(2);
+            for (int c = 0; c < ProgressSheet.COLUMNS.size(); c++) {
+                pasted.createCell(c);
+            }
+            pasted.getCell(column(ProgressSheet.PLAN)).setCellValue("sample-review");
+            pasted.getCell(column(ProgressSheet.REF)).setCellValue("1.2");
+        });
+        fill(row(1, "2026-03-31", "done", "Minutes are audited monthly.", ""), row(2, "2026-03-31", "open", "Audit started.", ""));
+        Map<String, String> before = snapshot(content);
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!C3: this workbook is Sample NHS Foundation Trust's, but action 1.2 of plan"
+                + " sample-review is not one it owns — an update to this action comes back in the workbook of the organisation that owns it");
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    /** "Reported by" is one of the columns to fill in: a row with nothing else is told, as a row with evidence alone is. */
+    @Test
+    void aRowWithOnlyWhoReportsItIsToldNotSkipped() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        edit(sheet -> sheet.getRow(2).getCell(column(ProgressSheet.NEW_REPORTED_BY)).setCellValue("Head of Governance"));
+
+        Run imported = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(workbook + "!Progress!J3: the update has no date");
+    }
+
     /** Changes the Progress sheet of the workbook, as someone in Excel would. */
     private void edit(java.util.function.Consumer<XSSFSheet> change) throws IOException {
         try (XSSFWorkbook book = open(workbook)) {

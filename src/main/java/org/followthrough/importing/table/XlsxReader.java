@@ -29,7 +29,13 @@ final class XlsxReader {
             for (Sheet sheet : workbook) {
                 tables.add(new Table(sheet.getSheetName(), List.of(), rows(name, sheet, formatter)));
             }
-            return new TableFile(name, tables, List.of());
+            java.util.Map<String, String> properties = new java.util.HashMap<>();
+            for (var property : workbook.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList()) {
+                if (property.getName() != null && property.isSetLpwstr()) {
+                    properties.put(property.getName(), property.getLpwstr());
+                }
+            }
+            return new TableFile(name, tables, List.of(), properties);
         } catch (IOException | RuntimeException e) {
             // POI reports a file that is not a workbook (a renamed .xls, a PDF, an encrypted file) with runtime exceptions.
             throw new UnreadableFileException("the file could not be read as an Excel workbook: " + TableFiles.reason(e),
