@@ -66,8 +66,22 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         BuildRequest request = new BuildRequest(options.content, templates.templates(main), null, asOf, null, main.clock)
                 .withCache(cache.folder());
-        try (PreviewServer server = PreviewServer.start(request, port, (problems, succeeded, millis, first) ->
-                report(problems, succeeded, millis, first, out, err))) {
+        PreviewServer.Listener listener = new PreviewServer.Listener() {
+            @Override
+            public void rebuilt(List<Problem> problems, boolean succeeded, long millis, boolean first) {
+                report(problems, succeeded, millis, first, out, err);
+            }
+
+            @Override
+            public void couldNotMake(String path, Problem problem) {
+                synchronized (ServeCommand.this) {
+                    err.println("The browser asked for " + path + ", which could not be made:");
+                    Reports.report(List.of(problem), null, err, "the browser shows the problem; the rest of the site is served as it is");
+                    err.flush();
+                }
+            }
+        };
+        try (PreviewServer server = PreviewServer.start(request, port, listener)) {
             addressShown = server.address();
             serving = server;
             out.println("Serving the site at " + addressShown);

@@ -104,6 +104,14 @@ public final class PreviewSite {
         return output(path).map(Output::key);
     }
 
+    /**
+     * A fingerprint of the site's stylesheets and scripts, which a page shows by what they are: a page open in the browser
+     * is reloaded when one changes (a stylesheet of the site's own templates edited), though the page itself did not.
+     */
+    public String assetsVersion() {
+        return renderer.assetsVersion();
+    }
+
     /** The file at this path, made now unless it was made before from the same things. */
     public File file(String path) {
         Output output = output(path).orElse(null);

@@ -54,6 +54,22 @@ public final class SiteRenderer {
     static final List<String> ASSETS = List.of("assets/followthrough.css", "assets/filter.js", "assets/sort.js", "assets/search.js",
             AtomRenderer.STYLESHEET, FragmentRenderer.STYLESHEET);
 
+    /** A fingerprint of the site's stylesheets and scripts, worked out when first asked for. */
+    private volatile String assetsVersion;
+
+    /**
+     * A fingerprint of the site's stylesheets and scripts as this site has them (the built-in ones, or the site's own
+     * templates'), which every page uses: from their bytes, without deciding the site's other outputs.
+     */
+    public String assetsVersion() {
+        String version = assetsVersion;
+        if (version == null) {
+            version = Fingerprint.of(ASSETS.stream().map(this::asset).toList());
+            assetsVersion = version;
+        }
+        return version;
+    }
+
     /** How many actions a listing page shows; longer listings continue on numbered pages. */
     public static final int ROWS_PER_PAGE = 200;
     /** How many plans a page of the list of plans shows. */

@@ -64,7 +64,17 @@ public final class PreviewServer implements AutoCloseable {
          * @param first        whether this was the first build, when serve started
          */
         void rebuilt(List<Problem> problems, boolean succeeded, long millis, boolean first);
+
+        /**
+         * A file asked for could not be made (a template's mistake that shows only as the page is made, or no fonts for a
+         * PDF): the browser shows the problem; told once for each problem, as a rebuild's problems are.
+         */
+        default void couldNotMake(String path, Problem problem) {
+        }
     }
+
+    /** The problems {@link Listener#couldNotMake} was told of, so that a page reloaded again and again is not told each time. */
+    private final java.util.Set<Problem> toldFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * What is served: the last good site (null if none yet), and the problems of the last rebuild,
@@ -106,6 +116,8 @@ public final class PreviewServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String origin;
     private final Listener listener;
+    /** The templates folder, as problems name it. */
+    private final String templatesFolder;
     private final Object rebuilding = new Object();
     /** Notified after every rebuild and on close, for the open pages waiting to hear of changes. */
     private final Object changes = new Object();
@@ -114,7 +126,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile boolean closed;
     private FolderWatch watch;
 
-    private PreviewServer(Preview preview, HttpServer http, ExecutorService executor, Listener listener) {
+    private PreviewServer(Preview preview, HttpServer http, ExecutorService executor, Listener listener, String templatesFolder) {
+        this.templatesFolder = templatesFolder;
         this.preview = preview;
         this.http = http;
         this.executor = executor;
@@ -149,7 +162,8 @@ public final class PreviewServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        PreviewServer server = new PreviewServer(new Preview(request), http, executor, listener);
+        PreviewServer server = new PreviewServer(new Preview(request), http, executor, listener,
+                request.templates() + java.io.File.separator);
         try {
             // Watching starts first, so that nothing saved during the first build is missed.
             List<Path> folders = java.util.stream.Stream.of(request.content(), request.templates())
@@ -312,6 +326,10 @@ public final class PreviewServer implements AutoCloseable {
     private static String version(State state, Shown shown) {
         if (shown instanceof FileShown file) {
             String version = file.site().version(file.path()).orElse("none");
+            if (file.path().endsWith(".html")) {
+                // a page shows the site's stylesheets and scripts: edited, they reload it
+                version = Fingerprint.of(version, file.site().assetsVersion());
+            }
             // a page shown with a notice of the problems, or of the warnings, changes with them
             return file.lastGood() || !state.problems().isEmpty() ? version + " with " + Fingerprint.of(state.problems()) : version;
         }
@@ -330,9 +348,9 @@ public final class PreviewServer implements AutoCloseable {
             send(exchange, 302, null, new byte[0]);
         } else if (shown instanceof ProblemsShown) {
             String lastGood = now.site() == null ? null : rawPath + "?" + LAST_GOOD;
-            sendPage(exchange, 500, ProblemsPage.ofContent(now.problems(), lastGood), version(now, shown));
+            sendPage(exchange, 500, ProblemsPage.ofContent(now.problems(), lastGood, templatesFolder), version(now, shown));
         } else if (shown instanceof WarningsShown) {
-            sendPage(exchange, 200, ProblemsPage.ofWarnings(now.problems()), version(now, shown));
+            sendPage(exchange, 200, ProblemsPage.ofWarnings(now.problems(), now.site().basePath()), version(now, shown));
         } else {
             FileShown file = (FileShown) shown;
             PreviewSite.File made = file.site().file(file.path());
@@ -347,6 +365,9 @@ public final class PreviewServer implements AutoCloseable {
                     send(exchange, file.status(), MediaTypes.of(file.path()), bytes.bytes());
                 }
             } else if (made instanceof PreviewSite.File.Failed failed) {
+                if (toldFailures.add(failed.problem())) {
+                    listener.couldNotMake(file.path(), failed.problem());
+                }
                 sendPage(exchange, 500, ProblemsPage.ofFile(failed.problem()), version(now, shown));
             } else if (!file.path().equals("404.html")) {
                 // decided but not made, such as a calendar with no dated target
@@ -365,15 +386,27 @@ public final class PreviewServer implements AutoCloseable {
         send(exchange, status, MediaTypes.of("problems.html"), withReload(utf8(html), version, null));
     }
 
-    /** The page with the reload script at the end of its body, and the banner, if any, at the start. */
-    private static byte[] withReload(byte[] page, String version, String banner) {
+    /** A page's link to skip to its main content, which stays the first thing a keyboard reaches. */
+    private static final Pattern SKIP_LINK = Pattern.compile("\\s*<a\\b[^>]*\\bclass=\"skip-link\"[^>]*>.*?</a>", Pattern.DOTALL);
+
+    /**
+     * The page with the reload script at the end of its body, and the banner, if any, at the start: after the page's link
+     * to skip to its main content, where it has one, so that the link is still the first a keyboard reaches.
+     */
+    static byte[] withReload(byte[] page, String version, String banner) {
         String html = new String(page, StandardCharsets.UTF_8);
         String tag = "<script src=\"" + SCRIPT + "\" data-version=\"" + ProblemsPage.escape(version) + "\"></script>\n";
         int end = html.lastIndexOf("</body>");
         html = end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
         if (banner != null) {
             Matcher body = BODY.matcher(html);
-            html = body.find() ? html.substring(0, body.end()) + banner + html.substring(body.end()) : banner + html;
+            if (body.find()) {
+                Matcher skip = SKIP_LINK.matcher(html).region(body.end(), html.length());
+                int at = skip.lookingAt() ? skip.end() : body.end();
+                html = html.substring(0, at) + banner + html.substring(at);
+            } else {
+                html = banner + html;
+            }
         }
         return utf8(html);
     }

@@ -15,6 +15,7 @@ final class ProblemsPage {
             main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
             h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
             .box { border-left: .4rem solid #b10e1e; padding: .25rem 1rem; }
+            .box.warnings { border-left-color: #8a6d00; }
             ol { padding-left: 1.5rem; } li { margin: 1rem 0; }
             code { font: .95rem/1.4 ui-monospace, monospace; background: #f3f2f1; padding: .1rem .3rem; overflow-wrap: anywhere; }
             code .place { display: inline-block; max-width: 100%; }
@@ -28,13 +29,17 @@ final class ProblemsPage {
     /**
      * The page listing the problems of a rebuild.
      *
-     * @param lastGood the address of the requested page in the last good site, or null when there is none
+     * @param lastGood  the address of the requested page in the last good site, or null when there is none
+     * @param templates the site's templates folder, as problems name it: problems there are the templates', not the content's
      */
-    static String ofContent(List<Problem> problems, String lastGood) {
-        long errors = problems.stream().filter(Problem::isError).count();
-        String title = errors == 1 ? "1 problem in the content" : errors + " problems in the content";
+    static String ofContent(List<Problem> problems, String lastGood, String templates) {
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        long inTemplates = errors.stream().filter(p -> p.location().file().startsWith(templates)
+                || p.location().file().startsWith("(built-in template)")).count();
+        String where = inTemplates == 0 ? "the content" : inTemplates == errors.size() ? "the templates" : "the content and templates";
+        String title = (errors.size() == 1 ? "1 problem in " : errors.size() + " problems in ") + where;
         StringBuilder html = start(title);
-        html.append("<p>The preview was not rebuilt. Fix ").append(errors == 1 ? "it" : "them")
+        html.append("<p>The preview was not rebuilt. Fix ").append(errors.size() == 1 ? "it" : "them")
                 .append(" and save: this page reloads by itself when the site can be rebuilt.</p>\n");
         if (lastGood != null) {
             html.append("<p><a href=\"").append(escape(lastGood)).append("\">Show this page as it was before the change</a></p>\n");
@@ -42,10 +47,16 @@ final class ProblemsPage {
         return end(list(html, problems));
     }
 
-    /** The warnings of a site that was built: worth a look, though nothing stops it being published. */
-    static String ofWarnings(List<Problem> warnings) {
-        StringBuilder html = start(warnings.size() == 1 ? "1 warning about the content" : warnings.size() + " warnings about the content");
-        html.append("<p>The site was built, and could be published as it is; these are worth a look, as <code>check</code> says.</p>\n");
+    /**
+     * The warnings of a site that was built: worth a look, though nothing stops it being published.
+     *
+     * @param site the address of the site's home page, to go back to
+     */
+    static String ofWarnings(List<Problem> warnings, String site) {
+        StringBuilder html = start(warnings.size() == 1 ? "1 warning about the content" : warnings.size() + " warnings about the content",
+                "box warnings");
+        html.append("<p>The site was built, and could be published as it is; these are worth a look, as <code>check</code> says.</p>\n")
+                .append("<p><a href=\"").append(escape(site)).append("\">Back to the site</a></p>\n");
         return end(list(html, warnings));
     }
 
@@ -81,10 +92,14 @@ final class ProblemsPage {
     }
 
     private static StringBuilder start(String title) {
+        return start(title, "box");
+    }
+
+    private static StringBuilder start(String title, String boxClass) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(title)).append(" – preview</title>\n<style>").append(STYLE).append("</style>\n</head>\n")
-                .append("<body>\n<main>\n<div class=\"box\">\n<h1>").append(escape(title)).append("</h1>\n");
+                .append("<body>\n<main>\n<div class=\"").append(boxClass).append("\">\n<h1>").append(escape(title)).append("</h1>\n");
         return html;
     }
 

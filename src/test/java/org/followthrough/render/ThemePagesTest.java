@@ -143,6 +143,10 @@ class ThemePagesTest {
         assertThat(page(police, "index.html").select("ul.theme-list li").eachText()).contains("Record keeping: 1 recommendation, 1 action",
                 "Audit and assurance: 1 recommendation, 1 action");
         assertThat(police.text("data/actions.csv")).doesNotContain("Minute every MDT meeting");
+        // the partnership's editors chose the themes, not the organisation whose site this is
+        assertThat(page(police, "themes/audit/index.html").select(".callout").text()).contains("editorial judgement of Sample Partnership");
+        assertThat(page(police, "index.html").text()).contains("editorial judgement of Sample Partnership")
+                .doesNotContain("editorial judgement of Sample Police");
     }
 
     @Test

@@ -152,9 +152,12 @@ class ServeTest {
             assertThat(page.select("div:contains(the content has 1 warning)")).isNotEmpty();
             String warnings = page.select("a:contains(Show it)").attr("href");
             assertThat(warnings).isEqualTo(PreviewServer.WARNINGS);
+            // the page's link to skip to its content stays the first a keyboard reaches
+            assertThat(page.select("body a[href]").first().text()).isEqualTo("Skip to main content");
 
             Document listed = Jsoup.parse(serve.get(warnings).body());
             assertThat(listed.select("h1").text()).isEqualTo("1 warning about the content");
+            assertThat(listed.select("a:contains(Back to the site)").attr("href")).isEqualTo("/");
             // the list open in a browser is not told to reload while nothing changes
             String version = listed.select("script[data-version]").attr("data-version");
             HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
@@ -217,6 +220,7 @@ class ServeTest {
             Document page = Jsoup.parse(serve.getUntil(PLAN, r -> r.statusCode() == 500, "the problems page").body());
             assertThat(page.select("li code").text()).startsWith(templates.resolve("organisation.ftlh") + ":1:");
             assertThat(page.select("li").text()).contains("template error", "#iff");
+            assertThat(page.select("h1").text()).isEqualTo("1 problem in the templates");
             ServeRun.waitFor(serve::err, err -> err.contains("organisation.ftlh:1:"), "the terminal to tell the mistake");
 
             Files.delete(templates.resolve("organisation.ftlh"));
@@ -227,6 +231,27 @@ class ServeTest {
             Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml")) + "\n");
             ServeRun.waitFor(serve::err, err -> err.contains("plan.ftl"), "the warning of the file");
             assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A template's mistake that shows only as a page is made (a name it does not have) is told in the browser on the page
+     * it breaks, and in the terminal, once: before, the terminal said only that the site was rebuilt.
+     */
+    @Test
+    void tellsATemplatesMistakeFoundAsThePageIsMadeInTheTerminalToo() throws IOException {
+        Path content = content();
+        Path templates = Files.createDirectories(temp.resolve("own-templates"));
+        try (ServeRun serve = ServeRun.on(content, templates)) {
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+            String plan = Files.readString(Path.of("templates/plan.ftlh"));
+            Files.writeString(templates.resolve("plan.ftlh"), plan.replaceFirst("<h1>", "<h1>\\${noSuchName} "));
+            Document page = Jsoup.parse(serve.getUntil(PLAN, r -> r.statusCode() == 500, "the page that could not be made").body());
+            assertThat(page.select("li").text()).contains("noSuchName");
+            ServeRun.waitFor(serve::err, err -> err.contains("The browser asked for plans/sample-review/index.html, which could not be made:")
+                    && err.contains(templates.resolve("plan.ftlh") + ":"), "the terminal to tell the mistake");
+            serve.get(PLAN);
+            assertThat(serve.err().split("which could not be made", -1)).as("told once, however often the page is asked for").hasSize(2);
         }
     }
 
@@ -345,6 +370,34 @@ class ServeTest {
             assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
             // a page the change does not touch keeps its version, so it is not reloaded
             assertThat(Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version")).isEqualTo(aboutVersion);
+        }
+    }
+
+    /** The stylesheet of the site's own templates, edited, reloads every open page: each shows it, though none changed itself. */
+    @Test
+    void tellsAnOpenPageToReloadWhenTheSitesStylesheetChanges() throws Exception {
+        Path content = content();
+        Path templates = Files.createDirectories(temp.resolve("own-templates").resolve("assets")).getParent();
+        Files.copy(Path.of("templates/assets/followthrough.css"), templates.resolve("assets/followthrough.css"));
+        try (ServeRun serve = ServeRun.on(content, templates)) {
+            String version = Jsoup.parse(serve.get(PLAN).body()).select("script[data-version]").attr("data-version");
+            HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
+                    + java.net.URLEncoder.encode(PLAN, StandardCharsets.UTF_8) + "&version="
+                    + java.net.URLEncoder.encode(version, StandardCharsets.UTF_8))).build();
+            HttpResponse<InputStream> events = serve.client().send(listen, HttpResponse.BodyHandlers.ofInputStream());
+
+            Files.writeString(templates.resolve("assets/followthrough.css"), "\n.site-header { background: #600; }\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+
+            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
+            assertThat(serve.get("/assets/followthrough.css").body()).endsWith(".site-header { background: #600; }\n");
         }
     }
 

@@ -75,7 +75,7 @@ public final class ViewFactory {
         return new SiteView(s.title(), s.publisher(), s.language(), s.brandColour(), html(s.description()),
                 html(s.contact()), Dates.format(archive.asOf()), archive.asOf().toString(), s.staleAfterMonths(), s.baseUrl(),
                 logo, scope == null ? null : scope.partnershipTitle(), scope == null ? null : scope.partnershipBaseUrl(),
-                !s.themes().isEmpty());
+                !s.themes().isEmpty(), scope == null ? s.publisher() : scope.partnershipPublisher());
     }
 
     /** A page's place on the site: {@code crumb} is the shorter name its breadcrumbs end with. */

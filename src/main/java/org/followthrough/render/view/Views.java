@@ -25,12 +25,13 @@ public final class Views {
 
     /**
      * The site. For an organisation's own site, {@code logo} is the path of its logo and
-     * {@code partnershipUrl} the address of the partnership's site that publishes the plans in full.
+     * {@code partnershipUrl} the address of the partnership's site that publishes the plans in full. {@code themesChosenBy}:
+     * who gave the plans their themes, the publisher of the partnership's site, also on an organisation's own site.
      */
     public record SiteView(String title, String publisher, String language, String brandColour,
                            TemplateHTMLOutputModel description, TemplateHTMLOutputModel contact,
                            String asOf, String asOfIso, int staleAfterMonths, String baseUrl,
-                           String logo, String partnershipTitle, String partnershipUrl, boolean hasThemes) {
+                           String logo, String partnershipTitle, String partnershipUrl, boolean hasThemes, String themesChosenBy) {
     }
 
     public record Crumb(String label, String path) {
