@@ -164,13 +164,7 @@ class ServeTest {
                     + java.net.URLEncoder.encode(warnings, StandardCharsets.UTF_8) + "&version=" + java.net.URLEncoder.encode(version,
                     StandardCharsets.UTF_8))).build();
             HttpResponse<InputStream> events = serve.client().send(listen, HttpResponse.BodyHandlers.ofInputStream());
-            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
-                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
+            var firstEvent = firstEvent(events);
             assertThat(firstEvent).failsWithin(java.time.Duration.ofSeconds(2)).withThrowableOfType(java.util.concurrent.TimeoutException.class);
             assertThat(listed.select("li code").text()).startsWith(recommendation(content) + ":");
             assertThat(listed.select("li").text()).contains("is a comment");
@@ -360,13 +354,7 @@ class ServeTest {
 
             ServeRun.edit(recommendation(content), UPDATE, "text: A template has been drafted and agreed.");
 
-            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
-                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
+            var firstEvent = firstEvent(events);
             assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
             // a page the change does not touch keeps its version, so it is not reloaded
             assertThat(Jsoup.parse(serve.get("/about/").body()).select("script[data-version]").attr("data-version")).isEqualTo(aboutVersion);
@@ -389,13 +377,7 @@ class ServeTest {
             Files.writeString(templates.resolve("assets/followthrough.css"), "\n.site-header { background: #600; }\n",
                     java.nio.file.StandardOpenOption.APPEND);
 
-            var firstEvent = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
-                    return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
+            var firstEvent = firstEvent(events);
             assertThat(firstEvent.get(ServeRun.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event: reload");
             assertThat(serve.get("/assets/followthrough.css").body()).endsWith(".site-header { background: #600; }\n");
         }
@@ -440,5 +422,16 @@ class ServeTest {
 
     private static String text(HttpResponse<String> response) {
         return Jsoup.parse(response.body()).text();
+    }
+
+    /** The first event the page's stream of events sends (its line "event: …"), read in the background. */
+    private static java.util.concurrent.CompletableFuture<String> firstEvent(HttpResponse<InputStream> events) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                return lines.lines().filter(line -> line.startsWith("event:")).findFirst().orElse("(the stream ended)");
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
     }
 }
