@@ -73,7 +73,7 @@ public final class Pipeline {
         Optional<Assembled> assembled = loadValidateAssemble(request, problems, keptPlans(request), Optional.empty());
         // check alone, run before a change is committed: a build need not ask Git for the working tree's status again
         RewrittenProgress.warn(request.content(), request.content().toString(), problems);
-        assembled.ifPresent(a -> tryOutputs(a, request, problems));
+        assembled.filter(a -> !snapshotOfADayToCome(request, a.archive(), problems)).ifPresent(a -> tryOutputs(a, request, problems));
         if (request.output() != null && !problems.hasErrors()) {
             // given the folder build publishes to: the plans its site would lose, told as a build that publishes tells them
             assembled.ifPresent(a -> VanishedPlans.warn(OutputFolder.publishedIn(request.output()), a.archive(), request, problems));
@@ -155,11 +155,13 @@ public final class Pipeline {
         OutputGuard guard = new OutputGuard(request.protectedNames(), request.output() + java.io.File.separator, cache.texts());
         KeptSnapshots kept = KeptSnapshots.in(folder.get());
         LocalDate asOf = assembled.get().archive().asOf();
+        if (snapshotOfADayToCome(request, assembled.get().archive(), problems)) {
+            return new BuildResult(problems.sorted(), null, 0);
+        }
         if (request.snapshot() && kept.dates().contains(asOf)) {
             problems.warning(Location.of(request.output().resolve(Routes.snapshot(asOf)).toString()),
                     "a snapshot of " + Dates.format(asOf) + " was published before: it is kept as it is, and no other is made",
-                    "a snapshot is never rewritten; to publish one of the site as it stands now, build with --snapshot on another day"
-                            + " (or with --as-of another date)");
+                    "a snapshot is never rewritten: the next one is made by a build with --snapshot on another day");
         }
         try (StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(folder.get(), cache.manifestFor(folder.get().path()))) {
             int carried = kept.carry(publisher, guard);
@@ -186,6 +188,23 @@ public final class Pipeline {
             OutputFolder.reportWriteFailure(request.output(), e, problems);
             return BuildResult.notWritten(problems.sorted());
         }
+    }
+
+    /**
+     * Refuses a snapshot of a day that has not come (an --as-of after today in the site's time zone): it is kept as it is from
+     * then on, and would show as passed what has not happened yet.
+     */
+    private static boolean snapshotOfADayToCome(BuildRequest request, Archive archive, Problems problems) {
+        LocalDate today = LocalDate.now(request.clock().withZone(archive.site().timeZone()));
+        if (!request.snapshot() || !archive.asOf().isAfter(today)) {
+            return false;
+        }
+        problems.error(Location.of("--snapshot --as-of " + archive.asOf()), "a snapshot of " + Dates.format(archive.asOf())
+                        + " would be made before that day (today is " + Dates.format(today) + " in the site's time zone), and kept as it"
+                        + " is from then on",
+                "make the snapshot on or after the day it is of; to see the site as at a later date, build with --as-of and without"
+                        + " --snapshot");
+        return true;
     }
 
     /**

@@ -45,6 +45,22 @@ class SnapshotCommandTest {
         assertThat(again.err()).contains("warning: a snapshot of 23 November 2026 was published before: it is kept as it is");
     }
 
+    /** A snapshot is kept as it is from then on: one of a day that has not come would show as passed what has not happened. */
+    @Test
+    void aSnapshotOfADayToComeIsRefusedAndNothingIsWritten() {
+        CommandRun run = build("--as-of", "2026-11-24");
+
+        assertThat(run.code()).isEqualTo(Main.CONTENT_PROBLEMS);
+        assertThat(run.err()).contains("--snapshot --as-of 2026-11-24: a snapshot of 24 November 2026 would be made before that day (today is"
+                + " 23 November 2026 in the site's time zone)").contains("make the snapshot on or after the day it is of");
+        assertThat(temp.resolve("site")).doesNotExist();
+        // told by check first, as build would tell it
+        CommandRun check = CommandRun.of(CLOCK, "check", "--content", "src/test/resources/sites/small", "--templates",
+                temp.resolve("no-templates").toString(), "--snapshot", "--as-of", "2026-11-24");
+        assertThat(check.code()).isEqualTo(Main.CONTENT_PROBLEMS);
+        assertThat(check.err()).contains("--snapshot --as-of 2026-11-24: a snapshot of 24 November 2026 would be made before that day");
+    }
+
     @Test
     void aSnapshotWithoutItsPdfsIsAWrongCommandLine() {
         CommandRun run = build("--no-pdf");

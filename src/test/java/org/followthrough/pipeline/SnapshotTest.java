@@ -126,8 +126,7 @@ class SnapshotTest {
         assertThat(Folders.contents(temp.resolve("site")).get(RECOMMENDATION_PAGE)).contains("minuted and audited");
         assertThat(again.problems()).extracting(Problem::format).containsExactly(temp.resolve("site").resolve(JUNE_FOLDER)
                 + ": warning: a snapshot of 30 June 2026 was published before: it is kept as it is, and no other is made"
-                + " — a snapshot is never rewritten; to publish one of the site as it stands now, build with --snapshot on another day"
-                + " (or with --as-of another date)");
+                + " — a snapshot is never rewritten: the next one is made by a build with --snapshot on another day");
     }
 
     @Test
