@@ -83,6 +83,13 @@ class SnapshotTest {
                     .isEqualTo("https://plans.example/" + page.replaceFirst("index\\.html$", ""));
         }
         assertThat(site.get(JUNE_FOLDER + "plans/sample-review/index.html")).contains("as at").contains("30 June 2026");
+        // following a snapshot's plan leads to the current site's feed and calendar: the snapshot's own bring nothing new
+        String frozenPlan = JUNE_FOLDER + "plans/sample-review/index.html";
+        Document plan = Jsoup.parse(site.get(frozenPlan));
+        assertThat(plan.select(".follow a").eachAttr("href")).extracting(href -> resolve(frozenPlan, href))
+                .containsExactly("plans/sample-review/progress.xml", "plans/sample-review/targets.ics");
+        assertThat(resolve(frozenPlan, plan.select("link[rel=alternate]").attr("href"))).isEqualTo("plans/sample-review/progress.xml");
+        assertThat(plan.select("#follow + p").text()).startsWith("These lead to the current site");
         Document list = Jsoup.parse(site.get("snapshots/index.html"));
         assertThat(list.select("main li a")).extracting(a -> resolve("snapshots/index.html", a.attr("href")))
                 .containsExactly(JUNE_FOLDER + "index.html");

@@ -91,7 +91,7 @@ public final class ViewFactory {
      */
     public SnapshotNotice snapshotNotice(LocalDate date, String path) {
         String up = "../".repeat(depth(path) + 2);
-        return new SnapshotNotice(Dates.format(date), date.toString(), up + path, up + Routes.SNAPSHOTS);
+        return new SnapshotNotice(Dates.format(date), date.toString(), up + path, up + Routes.SNAPSHOTS, up);
     }
 
     /** The snapshots the list of snapshots links to, newest first. */

@@ -240,7 +240,7 @@ public final class Views {
      * What a page of a snapshot says of itself: the date the snapshot shows the site at, and relative links
      * to the current version of the same page and to the list of snapshots, both in the current site.
      */
-    public record SnapshotNotice(String date, String dateIso, String current, String list) {
+    public record SnapshotNotice(String date, String dateIso, String current, String list, String currentRoot) {
     }
 
     /** A snapshot in the list of snapshots: its date and its folder's path from the site root. */
