@@ -197,6 +197,11 @@ final class PlanDrafter {
             if (numbered.matches() && numbered.group(1) != null) {
                 // "Recommendation 1: …" in the column, row after row: the number is printed, as in a heading row
                 recommendationHeading(null, text);
+                if (headingOnly(row)) {
+                    // nothing but the recommendation and its number: a heading over the actions in the rows below, not an action
+                    action = null;
+                    return;
+                }
             } else {
                 if (recommendation == null || (recommendation.text != null && !recommendation.text.equals(text))) {
                     newRecommendation(null);
@@ -529,6 +534,14 @@ final class PlanDrafter {
     private static String leadingNumber(Row row) {
         List<Cell> cells = row.ownCells();
         return cells.size() == 2 ? cells.get(0).text().replaceFirst("\\.$", "") : null;
+    }
+
+    /** Whether the row's only text is in the recommendation and reference columns. */
+    private boolean headingOnly(Row row) {
+        java.util.Set<Integer> heading = new java.util.HashSet<>();
+        mapping.column(PlanField.RECOMMENDATION).ifPresent(c -> heading.add(c.index()));
+        mapping.column(PlanField.REF).ifPresent(c -> heading.add(c.index()));
+        return row.ownCells().stream().allMatch(c -> c.isBlank() || heading.contains(c.column()));
     }
 
     private boolean own(Row row, PlanField field) {

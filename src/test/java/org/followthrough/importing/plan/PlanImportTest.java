@@ -265,6 +265,24 @@ class PlanImportTest {
                 .contains("number: \"2\"", "title: Discharge letters reach the GP within a day.");
     }
 
+    /** A row of only a number and "Recommendation N: …" heads the actions below it: it is no action of its own. */
+    @Test
+    void aRowOfOnlyARecommendationAndItsNumberHeadsTheActionsBelowAndIsNoAction() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerWithHeadingRowsXlsx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
+        assertThat(first).contains("number: \"1\"", "title: The Trust should improve risk assessment.", "ref: \"1.1\"", "ref: \"1.2\"")
+                .doesNotContain("ref: \"1\"\n");
+        assertThat(first.split("ref: ", -1)).hasSize(3);
+        String second = Files.readString(content.resolve("plans/tracker/recommendations/02.yaml"));
+        assertThat(second).contains("number: \"2\"", "ref: \"2.1\"").doesNotContain("ref: \"2\"\n");
+        assertThat(imported.out()).doesNotContain("no owner printed for action in recommendation");
+    }
+
     /** A cell of a title and a text, printed again on each row, is one recommendation, with no note that it was printed otherwise. */
     @Test
     void aRecommendationCellPrintedAgainOnEachRowIsNotNotedAsPrintedOtherwise() throws IOException {

@@ -218,6 +218,28 @@ final class SeedShapedTables {
         }
     }
 
+    /**
+     * A tracker whose recommendations head their actions on rows of their own, the number in the first column and
+     * "Recommendation N: …" in the second, the rest of the row empty; each action's row below leaves the recommendation blank.
+     */
+    static byte[] trackerWithHeadingRowsXlsx() {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle wrap = book.createCellStyle();
+            XSSFSheet sheet = book.createSheet("Tracker");
+            cells(sheet, 0, wrap, "Ref", "Recommendation", "Action", "Lead", "By when", "Status");
+            cells(sheet, 1, wrap, "1", "Recommendation 1: The Trust should improve risk assessment.", "", "", "", "");
+            cells(sheet, 2, wrap, "1.1", "", "Review the risk assessment policy.", "EPUT", "31/03/2026", "Complete");
+            cells(sheet, 3, wrap, "1.2", "", "Train every ward in the new policy.", "EPUT", "30/06/2026", "On track");
+            cells(sheet, 4, wrap, "2", "Recommendation 2: Discharge letters reach the GP within a day.", "", "", "", "");
+            cells(sheet, 5, wrap, "2.1", "", "Send discharge letters electronically.", "Kent County Council", "30/09/2026", "Not yet started");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- writing Word tables as Word does
 
     private static final class Doc {
