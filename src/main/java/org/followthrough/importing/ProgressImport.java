@@ -85,7 +85,7 @@ public final class ProgressImport {
     }
 
     /** One filled row: the action it names and the update it gives. */
-    private record Update(Plan plan, Action action, LocalDate date, String status, String text, String reportedBy, Cell dateCell) {
+    private record Update(Plan plan, Action action, LocalDate date, String status, String text, String reportedBy, Cell dateCell, int row) {
 
         Map<String, Object> entry() {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -128,12 +128,22 @@ public final class ProgressImport {
         List<Problem> ordered = new ArrayList<>();
         // Rows with problems of their own are left out here; the valid ones are still checked below, so every problem is told at once.
         List<Update> updates = read(request.file(), archive, ordered);
-        // Same action, date, status and text: already imported (or given twice in the sheet).
+        // Same action, date, status and text: already imported, or given twice in the sheet.
         List<Update> fresh = new ArrayList<>();
         int already = 0;
         for (Update update : updates) {
-            if (update.action().progress().stream().anyMatch(update::sameAs) || fresh.stream().anyMatch(update::sameAs)) {
+            Optional<Update> sameDay = fresh.stream().filter(f -> f.action() == update.action() && f.date().equals(update.date())).findFirst();
+            if (update.action().progress().stream().anyMatch(update::sameAs)) {
                 already++;
+            } else if (sameDay.isPresent() && sameDay.get().sameAs(update)) {
+                ordered.add(Problem.warning(at(update.dateCell()), "this row gives action " + update.action().ref() + " the same update as row "
+                                + sameDay.get().row() + ": it is added once",
+                        "delete one of the two rows, so that the next import of the workbook is told nothing"));
+            } else if (sameDay.isPresent()) {
+                // two reports of one day for one action, in other words: the site would show both, and most often one corrects the other
+                ordered.add(Problem.error(at(update.dateCell()), "this row and row " + sameDay.get().row() + " both give action "
+                                + update.action().ref() + " an update dated " + update.date() + ", in other words",
+                        "keep one row for the day's update (join their words if both are meant), or correct the date of one"));
             } else if (update.action().progress().stream().anyMatch(update::sameDayOtherwise)) {
                 // most likely the same workbook imported before, its text corrected since: adding it would publish both
                 ordered.add(Problem.warning(at(update.dateCell()), "action " + update.action().ref() + " already has an update dated "
@@ -444,7 +454,7 @@ public final class ProgressImport {
         // A row whose update the content already holds was imported before: its other cells describe the action as it was
         // then, and the status it now has is this update's own doing, not a cell written over.
         boolean importedBefore = action != null && when != null
-                && action.progress().stream().anyMatch(new Update(plan.get(), action, when, code, what, null, date)::sameAs);
+                && action.progress().stream().anyMatch(new Update(plan.get(), action, when, code, what, null, date, row.number())::sameAs);
         if (action != null && !importedBefore) {
             int told = problems.size();
             checkFixedCells(row, columns, lookup, plan.get(), action, true, problems);
@@ -455,7 +465,8 @@ public final class ProgressImport {
         if (problems.subList(before, problems.size()).stream().anyMatch(Problem::isError) || action == null || when == null) {
             return Optional.empty();
         }
-        return Optional.of(new Update(plan.get(), action, when, code, what, reportedBy.isBlank() ? null : reportedBy.line(), date));
+        return Optional.of(new Update(plan.get(), action, when, code, what, reportedBy.isBlank() ? null : reportedBy.line(), date,
+                row.number()));
     }
 
     /** The plan's code for the status given: its code, or its code or label in other capitals. */

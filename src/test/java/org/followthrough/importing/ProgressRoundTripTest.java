@@ -436,6 +436,42 @@ class ProgressRoundTripTest {
         assertThat(snapshot(content)).isEqualTo(before);
     }
 
+    /** A row copied within the workbook adds its update once, and says so; two different updates of one day are refused. */
+    @Test
+    void aRowGivenTwiceIsAddedOnceAndTwoUpdatesOfOneDayForOneActionAreRefused() throws IOException {
+        run("export", "progress", "--content", content.toString(), workbook.toString());
+        copyRow(2, 3);
+        fill(row(2, "2026-03-31", "open", "Audit started.", ""), row(3, "2026-03-31", "open", "Audit started.", ""));
+
+        Run twice = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(twice.code()).as(twice.all()).isZero();
+        assertThat(twice.out()).contains("1 update added.").doesNotContain("already in the content");
+        assertThat(twice.err()).contains(workbook + "!Progress!J4: warning: this row gives action 1.2 the same update as row 3: it is added once");
+
+        fill(row(2, "2026-04-30", "open", "Audit half done.", ""), row(3, "2026-04-30", "open", "Audit nearly done.", ""));
+        Map<String, String> before = snapshot(content);
+
+        Run differing = run("import", "progress", "--content", content.toString(), workbook.toString());
+
+        assertThat(differing.code()).isEqualTo(1);
+        assertThat(differing.err()).contains(workbook + "!Progress!J4: this row and row 3 both give action 1.2 an update dated 2026-04-30,"
+                + " in other words — keep one row for the day's update");
+        assertThat(snapshot(content)).isEqualTo(before);
+    }
+
+    /** Copies a row of the Progress sheet below the others, as a copy and paste in Excel does. */
+    private void copyRow(int from, int to) throws IOException {
+        edit(sheet -> {
+            var source = sheet.getRow(from);
+            var copy = sheet.createRow(to);
+            for (int c = 0; c < ProgressSheet.COLUMNS.size(); c++) {
+                var cell = source.getCell(c);
+                copy.createCell(c).setCellValue(cell == null ? "" : cell.toString());
+            }
+        });
+    }
+
     /** "Reported by" is one of the columns to fill in: a row with nothing else is told, as a row with evidence alone is. */
     @Test
     void aRowWithOnlyWhoReportsItIsToldNotSkipped() throws IOException {
