@@ -5,6 +5,7 @@ import static org.followthrough.format.Field.required;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.HistoryDetail;
@@ -72,13 +73,31 @@ public final class ContentFormat {
         return "(?:" + group.substring(1);
     }
 
+    /** Letters that no accent makes, as they are written in the Latin alphabet's plain letters. */
+    private static final Map<Character, String> PLAIN_LETTERS = Map.ofEntries(Map.entry('æ', "ae"), Map.entry('ø', "o"),
+            Map.entry('œ', "oe"), Map.entry('ß', "ss"), Map.entry('ł', "l"), Map.entry('đ', "d"), Map.entry('ð', "d"),
+            Map.entry('þ', "th"), Map.entry('ı', "i"), Map.entry('ħ', "h"));
+
     /**
      * The id a name (or an id written otherwise) makes: lower-case letters and digits, accents left off their letters
-     * ("révision" makes "revision"), each run of anything else one hyphen.
+     * ("révision" makes "revision", "Ærø" "aero"), apostrophes left out ("St Mary's" makes "st-marys"), each run of anything
+     * else one hyphen.
      */
     public static String idFrom(String text) {
-        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String plain = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        StringBuilder letters = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            letters.append(PLAIN_LETTERS.getOrDefault(c, String.valueOf(c)));
+        }
+        return letters.toString().replaceAll("(?<=\\p{L})['’ʼ](?=\\p{L})", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** An id made from {@code text} (see {@link #idFrom}) to give as an example, or {@code otherwise} where it makes none. */
+    public static String idExample(String text, String otherwise) {
+        String id = idFrom(text);
+        return ID.matches(id) ? id : otherwise;
     }
 
     static FieldType scaleRef(RefKind kind) {

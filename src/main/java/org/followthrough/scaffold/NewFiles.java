@@ -64,9 +64,8 @@ public final class NewFiles {
     /** A plan folder: plan.yaml and its first recommendation, with placeholders for everything the plan must say. */
     public Outcome plan(String id) {
         if (!ContentFormat.ID.matches(id)) {
-            return Outcome.refused(Location.of(id), "'" + id + "' cannot be the id of a plan",
-                    "use lower-case letters, digits and hyphens, e.g. "
-                            + org.followthrough.format.ContentFormat.idFrom(id));
+            return Outcome.refused(Location.of(id.isEmpty() ? "''" : id), "'" + id + "' cannot be the id of a plan",
+                    "use lower-case letters, digits and hyphens, e.g. " + ContentFormat.idExample(id, "eput-2026-01"));
         }
         Optional<Outcome> notLoaded = contentMissing();
         if (notLoaded.isPresent()) {

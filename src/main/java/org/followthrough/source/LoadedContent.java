@@ -207,7 +207,7 @@ public record LoadedContent(
         }
         problems.error(Location.of(file.display()), "'" + id + "' cannot be the id of a" + (what.startsWith("o") ? "n " : " ") + what,
                 "name the " + (what.equals("plan") ? "folder" : "file") + " with lower-case letters, digits and hyphens, e.g. '"
-                        + org.followthrough.format.ContentFormat.idFrom(id) + "'");
+                        + org.followthrough.format.ContentFormat.idExample(id, what.equals("plan") ? "eput-2026-01" : "local-trust") + "'");
         return false;
     }
 

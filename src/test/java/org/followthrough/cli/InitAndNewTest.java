@@ -133,6 +133,27 @@ class InitAndNewTest {
         assertThat(repo.resolve("notes.txt")).hasContent("mine");
     }
 
+    /** The organisation's id is made from its name as a reader would shorten it: letters with no accent kept, apostrophes left out. */
+    @Test
+    void initMakesTheOrganisationsIdFromItsNameLetterForLetter() {
+        CommandRun aero = run("init", temp.resolve("aero").toString(), "--name", "Ærø Council");
+        CommandRun marys = run("init", temp.resolve("marys").toString(), "--name", "St Mary’s Hospital");
+
+        assertThat(aero.code()).as(aero.all()).isZero();
+        assertThat(temp.resolve("aero/content/organisations/aero-council.yaml")).exists();
+        assertThat(marys.code()).as(marys.all()).isZero();
+        assertThat(temp.resolve("marys/content/organisations/st-marys-hospital.yaml")).exists();
+    }
+
+    @Test
+    void newPlanWithNoIdSaysWhatAnIdLooksLike() throws IOException {
+        Path repo = init();
+
+        CommandRun run = run("new", "plan", "", "--content", repo.resolve("content").toString());
+
+        assertThat(run.err()).contains("'': '' cannot be the id of a plan — use lower-case letters, digits and hyphens, e.g. eput-2026-01");
+    }
+
     @Test
     void initRefusesAnUnknownOrganisationType() {
         CommandRun run = run("init", temp.resolve("x").toString(), "--type", "hospital");

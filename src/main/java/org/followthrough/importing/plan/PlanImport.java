@@ -65,7 +65,7 @@ public final class PlanImport {
             return Optional.empty();
         }
         return Optional.of(Problem.error(Location.of("--id " + id), "'" + id + "' cannot be a plan's id",
-                "use lower-case letters, digits and hyphens, e.g. '" + ContentFormat.idFrom(id) + "'"));
+                "use lower-case letters, digits and hyphens, e.g. '" + ContentFormat.idExample(id, "eput-2026-01") + "'"));
     }
 
     public static Result run(Request request) {
