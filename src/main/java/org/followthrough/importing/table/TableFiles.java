@@ -46,6 +46,13 @@ public final class TableFiles {
         if (first.contains("DOCTYPE is disallowed")) {
             return "it holds a document type declaration, which no file saved by Word or Excel has";
         }
+        if (first.contains("not a valid OOXML") || first.contains("No valid entries or contents found")) {
+            // a file of another kind renamed, such as a CSV or an old .xls saved under a new name
+            return "it is not a file Word or Excel saves in this form inside, whatever its name says";
+        }
+        if (first.contains("potentially malicious") || first.contains("more internal file entries than expected")) {
+            return "it holds far more parts than a document or workbook has, as a file made to fill a computer's memory does";
+        }
         // "org.apache.xmlbeans.XmlException: error: …" → "…"
         return first.replaceAll("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ", "").replaceFirst("^error: ", "");
     }

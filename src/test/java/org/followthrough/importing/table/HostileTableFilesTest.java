@@ -62,6 +62,34 @@ class HostileTableFilesTest {
                 + " its size, as a file made to fill a computer's memory does");
     }
 
+    /** A file of another kind under a workbook's name (a CSV renamed, say) is told as such, not in the library's words. */
+    @Test
+    void aFileOfAnotherKindNamedAsAWorkbookIsToldInPlainWords() throws IOException {
+        UnreadableFileException refused = refused("returns.xlsx", "Plan,Ref\nx,1.1\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.getMessage()).isEqualTo("the file could not be read as an Excel workbook: it is not a file Word or Excel saves"
+                + " in this form inside, whatever its name says").doesNotContain("OOXML");
+    }
+
+    @Test
+    void aWorkbookOfFarMorePartsThanAnyIsToldInPlainWords() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(workbook()))) {
+            for (ZipEntry entry = parts.getNextEntry(); entry != null; entry = parts.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                parts.transferTo(zip);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                zip.putNextEntry(new ZipEntry("xl/media/part" + i + ".bin"));
+            }
+        }
+
+        UnreadableFileException refused = refused("plan.xlsx", bytes.toByteArray());
+
+        assertThat(refused.getMessage()).isEqualTo("the file could not be read as an Excel workbook: it holds far more parts than a"
+                + " document or workbook has, as a file made to fill a computer's memory does");
+    }
+
     private UnreadableFileException refused(String name, byte[] bytes) throws IOException {
         Path file = temp.resolve(name);
         Files.write(file, bytes);
