@@ -266,7 +266,11 @@ public final class ProgressImport {
             }
             notRead(table, header.get(), problems);
         }
-        if (!found) {
+        if (!found && semicolonSeparated(tables)) {
+            problems.add(Problem.error(Location.of(file.toString()), "the file's columns are separated by semicolons, as Excel saves CSV"
+                            + " files where a comma is the decimal sign, so its header row reads as one column",
+                    "import the workbook (.xlsx) itself, or save its Progress sheet as \"CSV UTF-8 (Comma delimited)\" with commas"));
+        } else if (!found) {
             problems.add(Problem.error(Location.of(file.toString()), "no sheet has the progress columns " + quoteAll(ProgressSheet.REQUIRED),
                     "import the workbook written by 'export progress' (or a CSV saved from its Progress sheet), with its header row"));
         }
@@ -289,6 +293,14 @@ public final class ProgressImport {
                     "check that the workbook came back from the organisation it was sent to"));
         }
         return organisation.orElse(null);
+    }
+
+    /** Whether a file's first row is the progress columns' headings joined by semicolons: a CSV saved with another separator. */
+    private static boolean semicolonSeparated(TableFile tables) {
+        return tables.tables().stream().flatMap(t -> t.rows().stream().filter(r -> !r.isBlank()).findFirst().stream())
+                .anyMatch(header -> header.cells().stream().anyMatch(c -> c.text().contains(";")
+                        && java.util.Arrays.stream(c.text().split(";")).map(h -> normal(h).toLowerCase(Locale.ROOT))
+                        .anyMatch(h -> h.equals(ProgressSheet.REF.toLowerCase(Locale.ROOT)))));
     }
 
     /** Warns of each column the sheet gained (a "Comments" column, say) whose cells hold text: import does not read it. */

@@ -384,6 +384,19 @@ class ProgressRoundTripTest {
         assertThat(temp.resolve("retruns")).doesNotExist();
     }
 
+    /** Excel in a language whose decimal sign is a comma saves CSV with semicolons: told as such, not as a file without the columns. */
+    @Test
+    void aCsvSavedWithSemicolonsSaysHowToSaveItWithCommas() throws IOException {
+        Path csv = temp.resolve("returns.csv");
+        Files.writeString(csv, String.join(";", ProgressSheet.COLUMNS) + "\nsample-review;Sample;1.2;;;;;;;2026-03-31;open;Audit started.;;\n");
+
+        Run imported = run("import", "progress", "--content", content.toString(), csv.toString());
+
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.err()).contains(csv + ": the file's columns are separated by semicolons")
+                .contains("save its Progress sheet as \"CSV UTF-8 (Comma delimited)\"");
+    }
+
     /** A return may hold what is not yet to be published: written inside the content's repository, it is written, with a warning. */
     @Test
     void exportWarnsOfAWorkbookWrittenInsideTheRepositoryThatHoldsTheContent() throws IOException {
