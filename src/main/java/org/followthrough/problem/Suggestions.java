@@ -22,7 +22,24 @@ public final class Suggestions {
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         // A suggestion that keeps nothing of what was typed is a guess ('C' for 'A' when 'B' is as close): list the choices instead.
         boolean related = best != null && bestDistance < Math.max(typed.length(), best.length());
-        return related && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (related && bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        return wordOf(typed, known);
+    }
+
+    /**
+     * The one choice of which what was typed is a whole word ('police' of 'police_force'), where none is spelt like it: an
+     * id or code shortened to its first word. None where several choices have that word, or what was typed is that short.
+     */
+    private static Optional<String> wordOf(String typed, Collection<String> known) {
+        String word = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (word.length() < 3 || !word.chars().allMatch(Character::isLetterOrDigit)) {
+            return Optional.empty();
+        }
+        java.util.List<String> having = known.stream().filter(candidate -> java.util.Arrays.asList(candidate.toLowerCase(java.util.Locale.ROOT)
+                .split("[_\\-\\s]+")).contains(word)).toList();
+        return having.size() == 1 ? Optional.of(having.get(0)) : Optional.empty();
     }
 
     public static String didYouMean(String typed, Collection<String> known) {
