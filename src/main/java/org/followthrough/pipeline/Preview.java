@@ -53,6 +53,8 @@ public final class Preview {
     private PdfFonts fonts;
     /** The content as last read. */
     private ContentFiles files;
+    /** The ids of the plans the last site shown had, under their ids and former ids; null before the first. */
+    private Set<String> shownPlans;
 
     /**
      * @param request the content and templates folders, the as-of date (or null for today in the site's
@@ -107,6 +109,11 @@ public final class Preview {
             return new Result(problems.sorted(), Optional.empty());
         }
         Archive archive = assembled.get().archive();
+        if (shownPlans != null) {
+            VanishedPlans.warnInPreview(shownPlans, archive, request.content(), problems);
+        }
+        shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
+                java.util.TreeSet::new));
         String baseUrl = origin + "/" + Routes.basePath(archive.site());
         archive = archive.withSite(archive.site().withBaseUrl(baseUrl));
         String templates = Fingerprint.of(assembled.get().templates());

@@ -40,12 +40,12 @@ final class VanishedPlans {
             return;
         }
         String organisation = request.organisation();
-        warn(before.getOrDefault("", Set.of()), archive, organisation, "", request.content(), problems);
+        warn(before.getOrDefault("", Set.of()), archive, organisation, "", request.content(), LAST_BUILD, problems);
         if (organisation == null && request.allOrganisations()) {
             for (Organisation own : archive.organisations()) {
                 Set<String> ownBefore = before.get(own.id() + "/");
                 if (ownBefore != null) {
-                    warn(ownBefore, archive, own.id(), own.id() + "/", request.content(), problems);
+                    warn(ownBefore, archive, own.id(), own.id() + "/", request.content(), LAST_BUILD, problems);
                 }
             }
         }
@@ -78,11 +78,25 @@ final class VanishedPlans {
         return before;
     }
 
+    /** Who showed the plans before, in a warning: a build's site, or the preview. */
+    private static final String LAST_BUILD = "was published by the last build";
+
+    /**
+     * For the preview: the plans it showed before this change ({@code before}, by id) that the content no longer has, told
+     * as a build tells the plans its site loses, so that a folder renamed without {@code former_ids} is told while the editor
+     * works, not first by the build that publishes it.
+     */
+    static void warnInPreview(Set<String> before, Archive archive, Path content, Problems problems) {
+        warn(before, archive, null, "", content, "was in the preview before this change", problems);
+    }
+
     /**
      * @param organisation the organisation whose own site this is, or null for the partnership's
      * @param folder       where that site is in the output folder: "" or the organisation's folder
+     * @param shownBefore  how the warning says the plan was shown before
      */
-    private static void warn(Set<String> before, Archive archive, String organisation, String folder, Path content, Problems problems) {
+    private static void warn(Set<String> before, Archive archive, String organisation, String folder, Path content, String shownBefore,
+                             Problems problems) {
         Predicate<Plan> onSite = organisation == null ? plan -> true
                 : plan -> plan.actions().anyMatch(action -> action.isOwnedBy(organisation));
         List<Plan> shown = archive.plans().stream().filter(onSite).toList();
@@ -117,7 +131,8 @@ final class VanishedPlans {
             String renamed = arrived.size() == 1 ? "if it is plan '" + arrived.get(0) + "' under a new name, add former_ids: [" + id
                     + "] to plans/" + arrived.get(0) + "/plan.yaml"
                     : "if its folder was renamed, add former_ids: [" + id + "] to the renamed plan's plan.yaml";
-            problems.warning(Location.of(content.resolve("plans").resolve(id).toString()), "plan '" + id + "' was published by the last build and is no longer in the content: this build removes"
+            problems.warning(Location.of(content.resolve("plans").resolve(id).toString()), "plan '" + id + "' " + shownBefore
+                            + " and is no longer in the content: " + (shownBefore.equals(LAST_BUILD) ? "this build removes" : "a build removes")
                             + " its pages, and links to " + links + " will find nothing",
                     renamed + ", so that its old addresses lead to the new ones; if the plan was withdrawn on purpose, nothing needs doing");
         }

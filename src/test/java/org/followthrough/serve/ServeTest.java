@@ -249,6 +249,21 @@ class ServeTest {
         }
     }
 
+    /** A plan's folder renamed while the preview runs is told at once, with the former_ids that keeps its old addresses. */
+    @Test
+    void tellsAPlanRenamedWithoutItsFormerIdWhileTheEditorWorks() throws IOException {
+        Path content = content();
+        try (ServeRun serve = ServeRun.on(content, temp.resolve("templates"))) {
+            assertThat(serve.get(PLAN).statusCode()).isEqualTo(200);
+
+            Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));
+
+            ServeRun.waitFor(serve::err, err -> err.contains("plan 'sample-review' was in the preview before this change and is no longer"
+                    + " in the content: a build removes its pages, and links to plans/sample-review/ will find nothing"), "the warning");
+            assertThat(serve.err()).contains("add former_ids: [sample-review] to plans/sample-review-2024/plan.yaml");
+        }
+    }
+
     @Test
     void escapesWhatTheContentSaysInTheProblemsPage() throws IOException {
         Path content = content();
