@@ -383,6 +383,10 @@ class OrganisationSitesTest {
                 .filter(f -> !f.equals("organisations/index.html") && !f.startsWith("organisations/" + o.id() + "/")).sorted().toList();
         assertThat(others).as("files of other organisations' pages in %s's site", o.id()).isEmpty();
         assertThat(site.built.has("organisations/" + o.id() + "/index.html")).as("%s's own page", o.id()).isTrue();
+        // its list of organisations lists it alone, and says so rather than "every organisation named in the plans"
+        Document list = Jsoup.parse(site.built.text("organisations/index.html"));
+        assertThat(list.select("main p").first().text()).as("%s's list of organisations", o.id())
+                .startsWith("The actions " + o.name() + " owns in the plans published here.");
         List<String> links = new ArrayList<>();
         site.pages.forEach((path, doc) -> {
             for (Element a : doc.select("a[href]")) {
