@@ -32,10 +32,26 @@ final class ContentOptions {
         } catch (IOException e) {
             return; // no organisations folder: loading the content reports that, with where and what to do
         }
-        if (!ids.isEmpty() && !ids.contains(organisation)) {
-            String hint = Suggestions.didYouMean(organisation, ids);
-            throw new ParameterException(spec.commandLine(), "--organisation: there is no organisation '" + organisation
-                    + "' in " + folder + "; " + (hint != null ? hint : "the organisations are " + String.join(", ", ids)));
+        refuseUnknown("--organisation", "organisation", organisation, ids, folder, spec);
+    }
+
+    /** As {@link #requireOrganisation}, for a plan named on the command line: its folder in content/plans/ must hold plan.yaml. */
+    void requirePlan(String option, String plan, CommandSpec spec) {
+        Path folder = content.resolve("plans");
+        List<String> ids;
+        try (Stream<Path> folders = Files.list(folder)) {
+            ids = folders.filter(f -> Files.isRegularFile(f.resolve("plan.yaml"))).map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return; // no plans folder: loading the content reports that
+        }
+        refuseUnknown(option, "plan", plan, ids, folder, spec);
+    }
+
+    private static void refuseUnknown(String option, String kind, String id, List<String> ids, Path folder, CommandSpec spec) {
+        if (!ids.isEmpty() && !ids.contains(id)) {
+            String hint = Suggestions.didYouMean(id, ids);
+            throw new ParameterException(spec.commandLine(), option + ": there is no " + kind + " '" + id
+                    + "' in " + folder + "; " + (hint != null ? hint : "the " + kind + "s are " + String.join(", ", ids)));
         }
     }
 }

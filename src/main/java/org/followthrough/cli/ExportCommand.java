@@ -68,6 +68,9 @@ final class ExportCommand implements Runnable {
             if (organisation != null) {
                 options.requireOrganisation(organisation, spec);
             }
+            if (plan != null) {
+                options.requirePlan("--plan", plan, spec);
+            }
             String refused = whereNotToWrite(file, options.content);
             if (refused != null) {
                 main.spec.commandLine().getErr().println(file + ": " + refused);

@@ -57,8 +57,15 @@ final class NewCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The plan's id, its folder's name: lower-case letters, digits and hyphens, e.g. eput-e203623.")
         String id;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            // a wrong command line, as import plan --id tells it, before the content is read
+            org.followthrough.importing.plan.PlanImport.idProblem(id).ifPresent(problem -> {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "ID: " + problem.message() + " — " + problem.hint());
+            });
             return parent.report(parent.files(options).plan(id));
         }
     }

@@ -151,7 +151,8 @@ class InitAndNewTest {
 
         CommandRun run = run("new", "plan", "", "--content", repo.resolve("content").toString());
 
-        assertThat(run.err()).contains("'': '' cannot be the id of a plan — use lower-case letters, digits and hyphens, e.g. eput-2026-01");
+        assertThat(run.code()).as("a wrong command line").isEqualTo(2);
+        assertThat(run.err()).contains("ID: '' cannot be a plan's id — use lower-case letters, digits and hyphens, e.g. 'eput-2026-01'");
     }
 
     @Test

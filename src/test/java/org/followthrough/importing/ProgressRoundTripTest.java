@@ -397,6 +397,16 @@ class ProgressRoundTripTest {
                 .contains("save its Progress sheet as \"CSV UTF-8 (Comma delimited)\"");
     }
 
+    @Test
+    void exportOfAPlanThatIsNotThereIsAWrongCommandLine() {
+        Run export = run("export", "progress", "--content", content.toString(), "--plan", "sample-reveiw", workbook.toString());
+
+        assertThat(export.code()).isEqualTo(2);
+        assertThat(export.err()).contains("--plan: there is no plan 'sample-reveiw' in " + content.resolve("plans")
+                + "; did you mean 'sample-review'?");
+        assertThat(workbook).doesNotExist();
+    }
+
     /** A return may hold what is not yet to be published: written inside the content's repository, it is written, with a warning. */
     @Test
     void exportWarnsOfAWorkbookWrittenInsideTheRepositoryThatHoldsTheContent() throws IOException {
