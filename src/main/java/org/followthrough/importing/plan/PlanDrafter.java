@@ -190,6 +190,16 @@ final class PlanDrafter {
             continuation(row);
             return;
         }
+        // a column of the recommendations' numbers ("Rec No."): a number not met before starts its recommendation
+        cell(row, PlanField.RECOMMENDATION_NUMBER).filter(c -> !c.isBlank()).map(c -> c.line().replaceFirst("\\.$", ""))
+                .filter(number -> recommendation == null || !number.equals(recommendation.number)).ifPresent(number -> {
+                    Draft.Recommendation known = draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
+                    if (known != null) {
+                        recommendation = known;
+                    } else {
+                        newRecommendation(number);
+                    }
+                });
         Optional<Cell> recommendationCell = cell(row, PlanField.RECOMMENDATION).filter(c -> !c.isBlank());
         if (recommendationCell.isPresent() && !recommendationCell.get().mergedAbove()) {
             String text = recommendationCell.get().text();
@@ -233,7 +243,7 @@ final class PlanDrafter {
         switch (column.field()) {
             case REF -> action.ref = cell.line();
             case ACTION -> action.description = text;
-            case RECOMMENDATION -> { } // read above
+            case RECOMMENDATION, RECOMMENDATION_NUMBER -> { } // read above
             case OWNER -> owners(cell.line());
             case TARGET -> action.target = cell.line();
             case MONITORING -> action.monitoring = text;
@@ -536,11 +546,12 @@ final class PlanDrafter {
         return cells.size() == 2 ? cells.get(0).text().replaceFirst("\\.$", "") : null;
     }
 
-    /** Whether the row's only text is in the recommendation and reference columns. */
+    /** Whether the row's only text is in the recommendation's columns and the reference's. */
     private boolean headingOnly(Row row) {
         java.util.Set<Integer> heading = new java.util.HashSet<>();
         mapping.column(PlanField.RECOMMENDATION).ifPresent(c -> heading.add(c.index()));
         mapping.column(PlanField.REF).ifPresent(c -> heading.add(c.index()));
+        mapping.column(PlanField.RECOMMENDATION_NUMBER).ifPresent(c -> heading.add(c.index()));
         return row.ownCells().stream().allMatch(c -> c.isBlank() || heading.contains(c.column()));
     }
 

@@ -28,6 +28,8 @@ public enum PlanField {
     TERM("term", "\\bterm\\b"),
     ISSUES_IDENTIFIED("issues_identified", "issues?\\b|finding|concern"),
     ACTION("action", "action|smart|what will|description|task"),
+    /** The number of the recommendation an action answers, in a column of its own ("Rec No."): before the recommendation's text. */
+    RECOMMENDATION_NUMBER("recommendation_number", "^rec(?:ommendation)?s?\\.?\\s*(?:no\\.?|number|num\\.?|#|ref\\.?)$"),
     RECOMMENDATION("recommendation", "recommendation"),
     REF("ref", "^(ref|ref\\.|reference|no|no\\.|number|#|id|item)$|^ref\\b|reference"),
     /** The target of the follow-up action: a second "by when" after a follow-up column. */

@@ -283,6 +283,23 @@ class PlanImportTest {
         assertThat(imported.out()).doesNotContain("no owner printed for action in recommendation");
     }
 
+    /** A "Rec No." column numbers the recommendations as the table prints them: no number is given on import, nor said to be. */
+    @Test
+    void aColumnOfRecommendationNumbersNumbersThemAsPrinted() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerWithRecommendationNumbersXlsx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("\"Rec No.\" → recommendation_number").doesNotContain("recommendation numbers given on import");
+        String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
+        assertThat(first).contains("number: \"1\"").doesNotContain("given on import", "Rec No.");
+        assertThat(first.split("ref: ", -1)).hasSize(3);
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/02.yaml"))).contains("number: \"4\"",
+                "Discharge letters reach the GP within a day.");
+    }
+
     /** A cell of a title and a text, printed again on each row, is one recommendation, with no note that it was printed otherwise. */
     @Test
     void aRecommendationCellPrintedAgainOnEachRowIsNotNotedAsPrintedOtherwise() throws IOException {

@@ -240,6 +240,24 @@ final class SeedShapedTables {
         }
     }
 
+    /** A tracker with a column of the recommendations' numbers ("Rec No.") beside their text, repeated on each action's row. */
+    static byte[] trackerWithRecommendationNumbersXlsx() {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle wrap = book.createCellStyle();
+            XSSFSheet sheet = book.createSheet("Tracker");
+            cells(sheet, 0, wrap, "Rec No.", "Recommendation", "Action", "Lead Agency", "Target date");
+            cells(sheet, 1, wrap, "1", "The Trust should improve risk assessment.", "Review the risk assessment policy.", "EPUT", "31/03/2026");
+            cells(sheet, 2, wrap, "1", "The Trust should improve risk assessment.", "Train every ward in the new policy.", "EPUT", "30/06/2026");
+            cells(sheet, 3, wrap, "4", "Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
+                    "Kent County Council", "30/09/2026");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // --- writing Word tables as Word does
 
     private static final class Doc {
