@@ -200,22 +200,14 @@ final class SeedShapedTables {
     }
 
     static byte[] trackerXlsx() {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            CellStyle wrap = book.createCellStyle();
-            XSSFSheet sheet = book.createSheet("Tracker");
-            cells(sheet, 0, wrap, "No.", "Recommendation", "Action", "Lead", "Due date", "Status", "Update", "Service");
-            cells(sheet, 1, wrap, "1.1", "Recommendation 1: Carers must be offered an assessment.", "Offer every carer an assessment at the first review.",
-                    "Essex Partnership University NHS Foundation Trust", "31/03/2026", "Complete", "Offered at every first review since January.", "Community");
-            cells(sheet, 2, wrap, "1.2", "Recommendation 1: Carers must be offered an assessment.", "Audit the offers each quarter.",
-                    "EPUT", "Jun-26", "On track", "First audit done.", "Inpatient");
-            cells(sheet, 3, wrap, "2.1", "Recommendation 2: Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
-                    "Kent County Council", "2026-09-30", "Not yet started", "", "Community");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tracker(
+                new String[] {"No.", "Recommendation", "Action", "Lead", "Due date", "Status", "Update", "Service"},
+                new String[] {"1.1", "Recommendation 1: Carers must be offered an assessment.", "Offer every carer an assessment at the first review.",
+                    "Essex Partnership University NHS Foundation Trust", "31/03/2026", "Complete", "Offered at every first review since January.", "Community"},
+                new String[] {"1.2", "Recommendation 1: Carers must be offered an assessment.", "Audit the offers each quarter.",
+                    "EPUT", "Jun-26", "On track", "First audit done.", "Inpatient"},
+                new String[] {"2.1", "Recommendation 2: Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
+                    "Kent County Council", "2026-09-30", "Not yet started", "", "Community"});
     }
 
     /**
@@ -223,33 +215,33 @@ final class SeedShapedTables {
      * "Recommendation N: …" in the second, the rest of the row empty; each action's row below leaves the recommendation blank.
      */
     static byte[] trackerWithHeadingRowsXlsx() {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            CellStyle wrap = book.createCellStyle();
-            XSSFSheet sheet = book.createSheet("Tracker");
-            cells(sheet, 0, wrap, "Ref", "Recommendation", "Action", "Lead", "By when", "Status");
-            cells(sheet, 1, wrap, "1", "Recommendation 1: The Trust should improve risk assessment.", "", "", "", "");
-            cells(sheet, 2, wrap, "1.1", "", "Review the risk assessment policy.", "EPUT", "31/03/2026", "Complete");
-            cells(sheet, 3, wrap, "1.2", "", "Train every ward in the new policy.", "EPUT", "30/06/2026", "On track");
-            cells(sheet, 4, wrap, "2", "Recommendation 2: Discharge letters reach the GP within a day.", "", "", "", "");
-            cells(sheet, 5, wrap, "2.1", "", "Send discharge letters electronically.", "Kent County Council", "30/09/2026", "Not yet started");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tracker(
+                new String[] {"Ref", "Recommendation", "Action", "Lead", "By when", "Status"},
+                new String[] {"1", "Recommendation 1: The Trust should improve risk assessment.", "", "", "", ""},
+                new String[] {"1.1", "", "Review the risk assessment policy.", "EPUT", "31/03/2026", "Complete"},
+                new String[] {"1.2", "", "Train every ward in the new policy.", "EPUT", "30/06/2026", "On track"},
+                new String[] {"2", "Recommendation 2: Discharge letters reach the GP within a day.", "", "", "", ""},
+                new String[] {"2.1", "", "Send discharge letters electronically.", "Kent County Council", "30/09/2026", "Not yet started"});
     }
 
     /** A tracker with a column of the recommendations' numbers ("Rec No.") beside their text, repeated on each action's row. */
     static byte[] trackerWithRecommendationNumbersXlsx() {
+        return tracker(
+                new String[] {"Rec No.", "Recommendation", "Action", "Lead Agency", "Target date"},
+                new String[] {"1", "The Trust should improve risk assessment.", "Review the risk assessment policy.", "EPUT", "31/03/2026"},
+                new String[] {"1", "The Trust should improve risk assessment.", "Train every ward in the new policy.", "EPUT", "30/06/2026"},
+                new String[] {"4", "Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
+                    "Kent County Council", "30/09/2026"});
+    }
+
+    /** A workbook of one sheet, "Tracker", of these rows, the first the header. */
+    private static byte[] tracker(String[]... rows) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle wrap = book.createCellStyle();
             XSSFSheet sheet = book.createSheet("Tracker");
-            cells(sheet, 0, wrap, "Rec No.", "Recommendation", "Action", "Lead Agency", "Target date");
-            cells(sheet, 1, wrap, "1", "The Trust should improve risk assessment.", "Review the risk assessment policy.", "EPUT", "31/03/2026");
-            cells(sheet, 2, wrap, "1", "The Trust should improve risk assessment.", "Train every ward in the new policy.", "EPUT", "30/06/2026");
-            cells(sheet, 3, wrap, "4", "Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
-                    "Kent County Council", "30/09/2026");
+            for (int i = 0; i < rows.length; i++) {
+                cells(sheet, i, wrap, rows[i]);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             book.write(out);
             return out.toByteArray();
