@@ -38,6 +38,12 @@ public record Site(
                 themes, themesNote);
     }
 
+    /** The same settings with only these of its themes (in their order): an organisation's own site lists the themes of its actions. */
+    public Site withThemes(java.util.function.Predicate<Theme> kept) {
+        return new Site(title, publisher, baseUrl, language, timeZone, description, contact, staleAfterMonths, brandColour, scales, changeHistory,
+                themes.stream().filter(kept).toList(), themesNote);
+    }
+
     /** The theme with this id, or null where the site declares none. */
     public Theme theme(String id) {
         return themes.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);

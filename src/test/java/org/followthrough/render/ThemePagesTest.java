@@ -143,6 +143,11 @@ class ThemePagesTest {
         assertThat(page(police, "index.html").select("ul.theme-list li").eachText()).contains("Record keeping: 1 recommendation, 1 action",
                 "Audit and assurance: 1 recommendation, 1 action");
         assertThat(police.text("data/actions.csv")).doesNotContain("Minute every MDT meeting");
+        // a theme nothing of the police's comes under is neither listed nor given a page on its site, as the partnership's site does
+        assertThat(page(police, "index.html").select("ul.theme-list li").eachText()).noneMatch(text -> text.startsWith("Risk assessment"));
+        assertThat(page(police, "themes/index.html").text()).doesNotContain("Risk assessment");
+        assertThat(police.files()).doesNotContainKey("themes/risk-assessment/index.html");
+        assertThat(small.files()).containsKey("themes/risk-assessment/index.html");
         // the partnership's editors chose the themes, not the organisation whose site this is
         assertThat(page(police, "themes/audit/index.html").select(".callout").text()).contains("editorial judgement of Sample Partnership");
         assertThat(page(police, "index.html").text()).contains("editorial judgement of Sample Partnership")
