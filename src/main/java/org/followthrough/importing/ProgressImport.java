@@ -142,7 +142,7 @@ public final class ProgressImport {
             } else if (sameDay.isPresent()) {
                 // two reports of one day for one action, in other words: the site would show both, and most often one corrects the other
                 ordered.add(Problem.error(at(update.dateCell()), "this row and row " + sameDay.get().row() + " both give action "
-                                + update.action().ref() + " an update dated " + update.date() + ", in other words",
+                                + update.action().ref() + " an update dated " + update.date() + ", and the two differ",
                         "keep one row for the day's update (join their words if both are meant), or correct the date of one"));
             } else if (update.action().progress().stream().anyMatch(update::sameDayOtherwise)) {
                 // most likely the same workbook imported before, its text corrected since: adding it would publish both
@@ -385,7 +385,12 @@ public final class ProgressImport {
         Cell text = cell(row, columns, ProgressSheet.NEW_TEXT);
         Cell evidence = cell(row, columns, ProgressSheet.NEW_EVIDENCE);
         Cell reportedBy = cell(row, columns, ProgressSheet.NEW_REPORTED_BY);
-        if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank() && reportedBy.isBlank()) {
+        if (date.isBlank() && status.isBlank() && text.isBlank() && evidence.isBlank()) {
+            if (!reportedBy.isBlank()) {
+                // a name filled down the column, say, on rows that have not moved on: told, as it is not imported
+                problems.add(Problem.warning(at(reportedBy), "only who reports the update is filled in on this row: it is left out",
+                        "give the update's date, and what has happened or the new status; or empty the cell"));
+            }
             // nothing new for this action; words written in its other cells are told, as they are not imported
             Optional<Plan> plan = lookup.plan(cell(row, columns, ProgressSheet.PLAN).text().strip());
             String ref = cell(row, columns, ProgressSheet.REF).text().strip();

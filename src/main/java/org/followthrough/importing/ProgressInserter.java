@@ -28,12 +28,12 @@ final class ProgressInserter {
     private ProgressInserter() {
     }
 
-    /** The action's mapping in a recommendation file, found by its ref. */
+    /** The action's mapping in a recommendation file, found by its ref as check reads it (without the spaces at its ends). */
     static Optional<Node.Mapping> action(Node root, String ref) {
         if (root instanceof Node.Mapping file && file.entry("actions").map(Node.Mapping.Entry::value).orElse(null) instanceof Node.Sequence actions) {
             for (Node item : actions.items()) {
                 if (item instanceof Node.Mapping action && action.entry("ref").map(e -> e.value()).orElse(null) instanceof Node.Scalar s
-                        && s.text().equals(ref)) {
+                        && org.followthrough.format.Characters.stripAnySpace(s.text()).equals(ref)) {
                     return Optional.of(action);
                 }
             }

@@ -40,7 +40,8 @@ final class ProgressInsertion {
     }
 
     static String ref(Node.Mapping action) {
-        return value(action, "ref") instanceof Node.Scalar ref ? ref.text().strip() : "";
+        // as check reads a one-line text: without the spaces at its ends, no-break spaces included
+        return value(action, "ref") instanceof Node.Scalar ref ? org.followthrough.format.Characters.stripAnySpace(ref.text()) : "";
     }
 
     /**
