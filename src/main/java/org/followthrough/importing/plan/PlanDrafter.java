@@ -191,8 +191,9 @@ final class PlanDrafter {
             return;
         }
         // a column of the recommendations' numbers ("Rec No."): a number not met before starts its recommendation
-        cell(row, PlanField.RECOMMENDATION_NUMBER).filter(c -> !c.isBlank()).map(c -> c.line().replaceFirst("\\.$", ""))
-                .filter(number -> recommendation == null || !number.equals(recommendation.number)).ifPresent(number -> {
+        Optional<String> printedNumber = cell(row, PlanField.RECOMMENDATION_NUMBER).filter(c -> !c.isBlank())
+                .map(c -> c.line().replaceFirst("\\.$", ""));
+        printedNumber.filter(number -> recommendation == null || !number.equals(recommendation.number)).ifPresent(number -> {
                     Draft.Recommendation known = draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
                     if (known != null) {
                         recommendation = known;
@@ -217,6 +218,11 @@ final class PlanDrafter {
                     newRecommendation(null);
                 }
                 recommendation.text = text;
+                if (printedNumber.isPresent() && headingOnly(row)) {
+                    // its number and its text alone: a heading over the actions below, as "Recommendation N: …" is
+                    action = null;
+                    return;
+                }
             }
         } else if (recommendation == null) {
             newRecommendation(null);
@@ -372,7 +378,7 @@ final class PlanDrafter {
         String number = found == null ? null : found.replaceAll("\\s+", " ").strip();
         Draft.Recommendation existing = number == null ? null
                 : draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
-        if (existing != null) {
+        if (existing != null && (existing.title != null || existing.text != null || !existing.lead.isEmpty())) {
             recommendation = existing;
             if (existing.printed.add(text) && !rest.isEmpty() && !rest.equals(existing.title) && !rest.equals(existing.text)
                     && !rest.equals(existing.leadAsPublished)) {
@@ -381,7 +387,13 @@ final class PlanDrafter {
             action = null;
             return;
         }
-        newRecommendation(number);
+        if (existing != null) {
+            // numbered already by a column of numbers, and described here first
+            recommendation = existing;
+            action = null;
+        } else {
+            newRecommendation(number);
+        }
         recommendation.printed.add(text);
         if (m.matches() && m.group(1) != null) {
             String printed = text.substring(0, m.end(1));

@@ -46,6 +46,9 @@ public final class TableFiles {
         if (first.contains("DOCTYPE is disallowed")) {
             return "it holds a document type declaration, which no file saved by Word or Excel has";
         }
+        if (first.contains("OLE2")) {
+            return "it is in the older form of Word and Excel files (.doc, .xls), or was saved with a password";
+        }
         if (first.contains("not a valid OOXML") || first.contains("No valid entries or contents found")) {
             // a file of another kind renamed, such as a CSV or an old .xls saved under a new name
             return "it is not a file Word or Excel saves in this form inside, whatever its name says";

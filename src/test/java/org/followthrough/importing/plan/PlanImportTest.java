@@ -300,6 +300,24 @@ class PlanImportTest {
                 "Discharge letters reach the GP within a day.");
     }
 
+    /** Numbered by a column, and headed by rows of their own: each recommendation keeps its words, and no heading is an action. */
+    @Test
+    void aRecommendationNumberedByAColumnKeepsTheWordsOfItsHeadingRow() throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, SeedShapedTables.trackerWithNumbersAndHeadingsXlsx());
+
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
+        assertThat(first).contains("number: \"1\"", "title: The Trust should improve risk assessment.").doesNotContain("Also printed as");
+        assertThat(first.split("ref: ", -1)).as("one action").hasSize(2);
+        String second = Files.readString(content.resolve("plans/tracker/recommendations/02.yaml"));
+        assertThat(second).contains("number: \"2\"", "Discharge letters reach the GP within a day.");
+        assertThat(second.split("ref: ", -1)).as("one action, not the heading row").hasSize(2);
+        assertThat(imported.out()).doesNotContain("organisation-to-decide", "no owner printed");
+    }
+
     /** A cell of a title and a text, printed again on each row, is one recommendation, with no note that it was printed otherwise. */
     @Test
     void aRecommendationCellPrintedAgainOnEachRowIsNotNotedAsPrintedOtherwise() throws IOException {

@@ -234,6 +234,20 @@ final class SeedShapedTables {
                     "Kent County Council", "30/09/2026"});
     }
 
+    /**
+     * Numbers in a column of their own and "Recommendation N: …" beside them, each recommendation on a row of its own above its
+     * actions (the first), or printed again on each action's row (the second, in plain words).
+     */
+    static byte[] trackerWithNumbersAndHeadingsXlsx() {
+        return tracker(
+                new String[] {"Rec No.", "Recommendation", "Action", "Lead Agency", "Target date"},
+                new String[] {"1", "Recommendation 1: The Trust should improve risk assessment.", "", "", ""},
+                new String[] {"", "", "Review the risk assessment policy.", "EPUT", "31/03/2026"},
+                new String[] {"2", "Discharge letters reach the GP within a day.", "", "", ""},
+                new String[] {"2", "Discharge letters reach the GP within a day.", "Send discharge letters electronically.",
+                    "Kent County Council", "30/09/2026"});
+    }
+
     /** A workbook of one sheet, "Tracker", of these rows, the first the header. */
     private static byte[] tracker(String[]... rows) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {

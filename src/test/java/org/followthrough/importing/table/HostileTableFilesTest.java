@@ -72,6 +72,20 @@ class HostileTableFilesTest {
     }
 
     @Test
+    void anOlderExcelFileUnderAWorkbooksNameIsToldInPlainWords() throws IOException {
+        ByteArrayOutputStream xls = new ByteArrayOutputStream();
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook book = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            book.createSheet("Progress");
+            book.write(xls);
+        }
+
+        UnreadableFileException refused = refused("returns.xlsx", xls.toByteArray());
+
+        assertThat(refused.getMessage()).isEqualTo("the file could not be read as an Excel workbook: it is in the older form of Word and"
+                + " Excel files (.doc, .xls), or was saved with a password").doesNotContain("OLE2", "HSSF");
+    }
+
+    @Test
     void aWorkbookOfFarMorePartsThanAnyIsToldInPlainWords() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(workbook()))) {
