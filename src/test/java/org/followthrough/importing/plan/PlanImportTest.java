@@ -268,12 +268,7 @@ class PlanImportTest {
     /** A row of only a number and "Recommendation N: …" heads the actions below it: it is no action of its own. */
     @Test
     void aRowOfOnlyARecommendationAndItsNumberHeadsTheActionsBelowAndIsNoAction() throws IOException {
-        Path file = temp.resolve("tracker.xlsx");
-        Files.write(file, SeedShapedTables.trackerWithHeadingRowsXlsx());
-
-        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
-
-        assertThat(imported.code()).as(imported.err()).isZero();
+        Run imported = importTracker(SeedShapedTables.trackerWithHeadingRowsXlsx());
         String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
         assertThat(first).contains("number: \"1\"", "title: The Trust should improve risk assessment.", "ref: \"1.1\"", "ref: \"1.2\"")
                 .doesNotContain("ref: \"1\"\n");
@@ -286,12 +281,7 @@ class PlanImportTest {
     /** A "Rec No." column numbers the recommendations as the table prints them: no number is given on import, nor said to be. */
     @Test
     void aColumnOfRecommendationNumbersNumbersThemAsPrinted() throws IOException {
-        Path file = temp.resolve("tracker.xlsx");
-        Files.write(file, SeedShapedTables.trackerWithRecommendationNumbersXlsx());
-
-        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
-
-        assertThat(imported.code()).as(imported.err()).isZero();
+        Run imported = importTracker(SeedShapedTables.trackerWithRecommendationNumbersXlsx());
         assertThat(imported.out()).contains("\"Rec No.\" → recommendation_number").doesNotContain("recommendation numbers given on import");
         String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
         assertThat(first).contains("number: \"1\"").doesNotContain("given on import", "Rec No.");
@@ -303,12 +293,7 @@ class PlanImportTest {
     /** Numbered by a column, and headed by rows of their own: each recommendation keeps its words, and no heading is an action. */
     @Test
     void aRecommendationNumberedByAColumnKeepsTheWordsOfItsHeadingRow() throws IOException {
-        Path file = temp.resolve("tracker.xlsx");
-        Files.write(file, SeedShapedTables.trackerWithNumbersAndHeadingsXlsx());
-
-        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
-
-        assertThat(imported.code()).as(imported.err()).isZero();
+        Run imported = importTracker(SeedShapedTables.trackerWithNumbersAndHeadingsXlsx());
         String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
         assertThat(first).contains("number: \"1\"", "title: The Trust should improve risk assessment.").doesNotContain("Also printed as");
         assertThat(first.split("ref: ", -1)).as("one action").hasSize(2);
@@ -396,6 +381,15 @@ class PlanImportTest {
     }
 
     /** Makes the decisions import listed, as an editor would: an organisation file for the unknown owners, a stage for each status word. */
+    /** Imports the table as the plan "tracker", asserting that the import succeeded. */
+    private Run importTracker(byte[] table) throws IOException {
+        Path file = temp.resolve("tracker.xlsx");
+        Files.write(file, table);
+        Run imported = run("import", "plan", "--content", content.toString(), "--id", "tracker", file.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        return imported;
+    }
+
     private void decide(String out) throws IOException {
         if (out.contains(PlanDrafter.UNKNOWN_ORGANISATION)) {
             Files.writeString(content.resolve("organisations/" + PlanDrafter.UNKNOWN_ORGANISATION + ".yaml"),
