@@ -53,7 +53,10 @@ public final class Preview {
     private PdfFonts fonts;
     /** The content as last read. */
     private ContentFiles files;
-    /** The ids of the plans the last site shown had, under their ids and former ids; null before the first. */
+    /**
+     * The ids of the plans of the first site the preview showed, as the site published from the same commit has them: a plan
+     * gone from the content since is told on every rebuild until it is back, or named by another's former ids. Null before.
+     */
     private Set<String> shownPlans;
 
     /**
@@ -109,11 +112,11 @@ public final class Preview {
             return new Result(problems.sorted(), Optional.empty());
         }
         Archive archive = assembled.get().archive();
-        if (shownPlans != null) {
-            VanishedPlans.warnInPreview(shownPlans, archive, request.content(), problems);
+        if (shownPlans == null) {
+            shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
+                    java.util.TreeSet::new));
         }
-        shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
-                java.util.TreeSet::new));
+        VanishedPlans.warnInPreview(shownPlans, archive, request.content(), problems);
         String baseUrl = origin + "/" + Routes.basePath(archive.site());
         archive = archive.withSite(archive.site().withBaseUrl(baseUrl));
         String templates = Fingerprint.of(assembled.get().templates());

@@ -82,12 +82,12 @@ final class VanishedPlans {
     private static final String LAST_BUILD = "was published by the last build";
 
     /**
-     * For the preview: the plans it showed before this change ({@code before}, by id) that the content no longer has, told
-     * as a build tells the plans its site loses, so that a folder renamed without {@code former_ids} is told while the editor
+     * For the preview: the plans it showed when it started ({@code before}, by id) that the content no longer has, told as a
+     * build tells the plans its site loses, so that a folder renamed without {@code former_ids} is told while the editor
      * works, not first by the build that publishes it.
      */
     static void warnInPreview(Set<String> before, Archive archive, Path content, Problems problems) {
-        warn(before, archive, null, "", content, "was in the preview before this change", problems);
+        warn(before, archive, null, "", content, "was in the content when the preview started", problems);
     }
 
     /**

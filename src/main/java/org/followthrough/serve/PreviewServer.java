@@ -73,7 +73,10 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** The problems {@link Listener#couldNotMake} was told of, so that a page reloaded again and again is not told each time. */
+    /**
+     * The problems {@link Listener#couldNotMake} was told of since the last rebuild, so that a page reloaded again and again is
+     * not told each time.
+     */
     private final java.util.Set<Problem> toldFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
@@ -224,6 +227,8 @@ public final class PreviewServer implements AutoCloseable {
             synchronized (changes) {
                 changes.notifyAll();
             }
+            // a mistake fixed and made again is told again
+            toldFailures.clear();
             listener.rebuilt(problems, !next.broken(), (System.nanoTime() - started) / 1_000_000, before == null);
         }
     }

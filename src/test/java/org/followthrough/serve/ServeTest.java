@@ -258,9 +258,14 @@ class ServeTest {
 
             Files.move(content.resolve("plans/sample-review"), content.resolve("plans/sample-review-2024"));
 
-            ServeRun.waitFor(serve::err, err -> err.contains("plan 'sample-review' was in the preview before this change and is no longer"
-                    + " in the content: a build removes its pages, and links to plans/sample-review/ will find nothing"), "the warning");
+            ServeRun.waitFor(serve::err, err -> err.contains("plan 'sample-review' was in the content when the preview started and is no"
+                    + " longer in the content: a build removes its pages, and links to plans/sample-review/ will find nothing"), "the warning");
             assertThat(serve.err()).contains("add former_ids: [sample-review] to plans/sample-review-2024/plan.yaml");
+            // told while it stands, as the page of warnings shows it
+            ServeRun.edit(content.resolve("plans/sample-review-2024/recommendations/01.yaml"), UPDATE, "text: A template was agreed.");
+            serve.getUntil("/plans/sample-review-2024/recommendations/1/", r -> text(r).contains("A template was agreed."), "the saved update");
+            assertThat(Jsoup.parse(serve.get(PreviewServer.WARNINGS).body()).text())
+                    .as("the warning still told after another save").contains("plan 'sample-review' was in the content when the preview started");
         }
     }
 
