@@ -267,9 +267,8 @@ public final class ProgressImport {
             notRead(table, header.get(), problems);
         }
         if (!found && semicolonSeparated(tables)) {
-            problems.add(Problem.error(Location.of(file.toString()), "the file's columns are separated by semicolons, as Excel saves CSV"
-                            + " files where a comma is the decimal sign, so its header row reads as one column",
-                    "import the workbook (.xlsx) itself, or save its Progress sheet as \"CSV UTF-8 (Comma delimited)\" with commas"));
+            problems.add(Problem.error(Location.of(file.toString()), TableFiles.SEMICOLONS,
+                    TableFiles.SEMICOLONS_HINT));
         } else if (!found) {
             problems.add(Problem.error(Location.of(file.toString()), "no sheet has the progress columns " + quoteAll(ProgressSheet.REQUIRED),
                     "import the workbook written by 'export progress' (or a CSV saved from its Progress sheet), with its header row"));

@@ -395,6 +395,11 @@ class ProgressRoundTripTest {
         assertThat(imported.code()).isEqualTo(1);
         assertThat(imported.err()).contains(csv + ": the file's columns are separated by semicolons")
                 .contains("save its Progress sheet as \"CSV UTF-8 (Comma delimited)\"");
+
+        // a cell in quotes holding a comma, read with commas, breaks the reading itself: told the same
+        Files.writeString(csv, String.join(";", ProgressSheet.COLUMNS) + "\nsample-review;Sample;1.2;;;;;;;2026-03-31;open;Audit,\"started\" today;;\n");
+        Run broken = run("import", "progress", "--content", content.toString(), csv.toString());
+        assertThat(broken.err()).contains(csv + ": the file's columns are separated by semicolons").doesNotContain("Exception");
     }
 
     @Test

@@ -18,6 +18,7 @@ final class CsvReader {
     private CsvReader() {
     }
 
+
     static TableFile read(String name, byte[] bytes) throws UnreadableFileException {
         String text;
         try {
@@ -43,7 +44,12 @@ final class CsvReader {
                 rows.add(new Row(number, cells));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UnreadableFileException("the file could not be read as CSV: " + e.getMessage(),
+            String header = text.lines().findFirst().orElse("");
+            if (header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()) {
+                // read with commas, a file saved with semicolons breaks on the first quote inside a cell
+                throw new UnreadableFileException(TableFiles.SEMICOLONS, TableFiles.SEMICOLONS_HINT);
+            }
+            throw new UnreadableFileException("the file could not be read as CSV: " + TableFiles.reason(e),
                     "check the quotes around cells that hold commas or line breaks, or import the .xlsx workbook instead");
         }
         return new TableFile(name, List.of(new Table(name, List.of(), rows)), List.of());

@@ -33,6 +33,12 @@ public final class TableFiles {
         };
     }
 
+    /** What is told of a CSV file whose columns are separated by semicolons, as Excel saves them where a comma is the decimal sign. */
+    public static final String SEMICOLONS = "the file's columns are separated by semicolons, as Excel saves CSV files where a comma is the"
+            + " decimal sign, so its header row reads as one column";
+    public static final String SEMICOLONS_HINT = "import the workbook (.xlsx) itself, or save its Progress sheet as \"CSV UTF-8 (Comma delimited)\""
+            + " with commas";
+
     /**
      * Why the office library could not read a file, in words an editor can act on: its message's first line, without
      * the library's class names, and the refusals that guard against hostile files said plainly.
