@@ -314,6 +314,11 @@ public final class ShapeChecker {
                     problems.error(item.location(), "empty item in '" + name + "'", "remove the '-' with nothing after it");
                     continue;
                 }
+                if (blankText(item)) {
+                    // "" or a no-break space pasted alone: the item would publish nothing, between separators
+                    problems.error(item.location(), "empty item in '" + name + "'", "write its text, or remove the item");
+                    continue;
+                }
                 listItems.add(item);
                 Object value = convert(item, list.item(), name);
                 if (value != null) {
