@@ -558,13 +558,15 @@ final class PlanDrafter {
         return cells.size() == 2 ? cells.get(0).text().replaceFirst("\\.$", "") : null;
     }
 
-    /** Whether the row's only text is in the recommendation's columns and the reference's. */
+    /** Whether the row's only text is in the recommendation's columns, and the reference's where it is the recommendation's number. */
     private boolean headingOnly(Row row) {
         java.util.Set<Integer> heading = new java.util.HashSet<>();
         mapping.column(PlanField.RECOMMENDATION).ifPresent(c -> heading.add(c.index()));
-        mapping.column(PlanField.REF).ifPresent(c -> heading.add(c.index()));
         mapping.column(PlanField.RECOMMENDATION_NUMBER).ifPresent(c -> heading.add(c.index()));
-        return row.ownCells().stream().allMatch(c -> c.isBlank() || heading.contains(c.column()));
+        // a reference other than the recommendation's own number ("1.1" beside "Recommendation 1: …") is an action's
+        Optional<Integer> ref = mapping.column(PlanField.REF).map(ColumnMapping.Column::index);
+        return row.ownCells().stream().allMatch(c -> c.isBlank() || heading.contains(c.column())
+                || ref.filter(r -> r == c.column()).isPresent() && c.line().replaceFirst("\\.$", "").equals(recommendation.number));
     }
 
     private boolean own(Row row, PlanField field) {

@@ -221,7 +221,8 @@ final class SeedShapedTables {
                 new String[] {"1.1", "", "Review the risk assessment policy.", "EPUT", "31/03/2026", "Complete"},
                 new String[] {"1.2", "", "Train every ward in the new policy.", "EPUT", "30/06/2026", "On track"},
                 new String[] {"2", "Recommendation 2: Discharge letters reach the GP within a day.", "", "", "", ""},
-                new String[] {"2.1", "", "Send discharge letters electronically.", "Kent County Council", "30/09/2026", "Not yet started"});
+                new String[] {"2.1", "", "Send discharge letters electronically.", "Kent County Council", "30/09/2026", "Not yet started"},
+                new String[] {"3.1", "Recommendation 3: The board should review the plan each year.", "", "", "", ""});
     }
 
     /** A tracker with a column of the recommendations' numbers ("Rec No.") beside their text, repeated on each action's row. */
