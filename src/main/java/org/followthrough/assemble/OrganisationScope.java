@@ -60,12 +60,16 @@ public final class OrganisationScope {
                         + "with the progress reported on each."),
                 organisation.brandColour() != null ? organisation.brandColour() : partnership.brandColour());
         List<Organisation> organisations = archive.organisations().stream().filter(o -> mentioned.contains(o.id())).toList();
-        Archive scoped = new Archive(site, archive.asOf(), organisations, plans,
+        // only the themes something of its own comes under (its part of a plan names): the rest would each be listed, and have a
+        // page, saying nothing does
+        Set<String> named = new java.util.HashSet<>();
+        for (Plan part : plans) {
+            for (org.followthrough.model.Recommendation r : part.recommendations()) {
+                named.addAll(r.themes());
+                r.actions().forEach(a -> named.addAll(a.themes()));
+            }
+        }
+        return new Archive(site.withThemes(theme -> named.contains(theme.id())), archive.asOf(), organisations, plans,
                 new Scope(organisation.id(), partnership.title(), partnership.publisher(), partnership.baseUrl()));
-        // only the themes something of its own comes under: the rest would each be listed, and have a page, saying nothing does
-        Set<String> used = new java.util.HashSet<>();
-        org.followthrough.model.ThemeIndex.of(scoped).themes().stream().filter(listed -> !listed.entries().isEmpty())
-                .forEach(listed -> used.add(listed.theme().id()));
-        return scoped.withSite(site.withThemes(theme -> used.contains(theme.id())));
     }
 }

@@ -31,6 +31,7 @@ import org.followthrough.format.Characters;
 import org.followthrough.format.Limits;
 import org.followthrough.format.Placeholder;
 import org.followthrough.model.Archive;
+import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.model.ProgressUpdate;
 import org.followthrough.model.ScaleEntry;
@@ -200,10 +201,10 @@ public final class ProgressImport {
      * once each (a sheet of 25,000 rows compares every row with them).
      */
     private record Lookup(Archive archive, Map<String, Plan> plans, Map<Action, Map<String, String>> cells,
-                          org.followthrough.model.Organisation workbookFor) {
+                          Organisation workbookFor) {
 
         /** @param workbookFor the organisation the workbook was exported for, or null for one of every action */
-        static Lookup of(Archive archive, org.followthrough.model.Organisation workbookFor) {
+        static Lookup of(Archive archive, Organisation workbookFor) {
             Map<String, Plan> plans = new HashMap<>();
             archive.plans().forEach(p -> plans.put(p.id(), p));
             return new Lookup(archive, plans, new java.util.IdentityHashMap<>(), workbookFor);
@@ -280,12 +281,12 @@ public final class ProgressImport {
      * The organisation a workbook was exported for ({@code export progress --organisation}), which it names in a property of
      * its own; null for a workbook of every action, a CSV file, or an organisation the content no longer has (told).
      */
-    private static org.followthrough.model.Organisation workbookFor(TableFile tables, Archive archive, List<Problem> problems) {
+    private static Organisation workbookFor(TableFile tables, Archive archive, List<Problem> problems) {
         String id = tables.properties().get(ProgressSheet.ORGANISATION_PROPERTY);
         if (id == null) {
             return null;
         }
-        Optional<org.followthrough.model.Organisation> organisation = archive.organisation(id);
+        Optional<Organisation> organisation = archive.organisation(id);
         if (organisation.isEmpty()) {
             problems.add(Problem.warning(Location.of(tables.name()), "the workbook was exported for the organisation '" + id
                             + "', which the content no longer has: its rows are taken for whichever organisation owns each action",

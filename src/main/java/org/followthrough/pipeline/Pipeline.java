@@ -355,9 +355,12 @@ public final class Pipeline {
         return history;
     }
 
+    /** How problems name the place of a built-in template, before its name. */
+    public static final String BUILT_IN_TEMPLATE = "(built-in template) ";
+
     /** Where a template named in a template problem is, for the message: the site's own file or the built-in one. */
     static java.util.function.UnaryOperator<String> templateLocation(TemplateEngine engine, BuildRequest request) {
-        return name -> engine.isOverridden(name) ? request.templates().resolve(name).toString() : "(built-in template) " + name;
+        return name -> engine.isOverridden(name) ? request.templates().resolve(name).toString() : BUILT_IN_TEMPLATE + name;
     }
 
     /** The PDF renderer is made when the first PDF is wanted: it needs fonts, which it looks for once. */

@@ -35,7 +35,7 @@ final class ProblemsPage {
     static String ofContent(List<Problem> problems, String lastGood, String templates) {
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         long inTemplates = errors.stream().filter(p -> p.location().file().startsWith(templates)
-                || p.location().file().startsWith("(built-in template)")).count();
+                || p.location().file().startsWith(org.followthrough.pipeline.Pipeline.BUILT_IN_TEMPLATE)).count();
         String where = inTemplates == 0 ? "the content" : inTemplates == errors.size() ? "the templates" : "the content and templates";
         String title = (errors.size() == 1 ? "1 problem in " : errors.size() + " problems in ") + where;
         StringBuilder html = start(title);

@@ -193,14 +193,8 @@ final class PlanDrafter {
         // a column of the recommendations' numbers ("Rec No."): a number not met before starts its recommendation
         Optional<String> printedNumber = cell(row, PlanField.RECOMMENDATION_NUMBER).filter(c -> !c.isBlank())
                 .map(c -> c.line().replaceFirst("\\.$", ""));
-        printedNumber.filter(number -> recommendation == null || !number.equals(recommendation.number)).ifPresent(number -> {
-                    Draft.Recommendation known = draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
-                    if (known != null) {
-                        recommendation = known;
-                    } else {
-                        newRecommendation(number);
-                    }
-                });
+        printedNumber.filter(number -> recommendation == null || !number.equals(recommendation.number)).ifPresent(number ->
+                numbered(number).ifPresentOrElse(known -> recommendation = known, () -> newRecommendation(number)));
         Optional<Cell> recommendationCell = cell(row, PlanField.RECOMMENDATION).filter(c -> !c.isBlank());
         if (recommendationCell.isPresent() && !recommendationCell.get().mergedAbove()) {
             String text = recommendationCell.get().text();
@@ -376,8 +370,7 @@ final class PlanDrafter {
             rest = m.group(2).strip();
         }
         String number = found == null ? null : found.replaceAll("\\s+", " ").strip();
-        Draft.Recommendation existing = number == null ? null
-                : draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst().orElse(null);
+        Draft.Recommendation existing = number == null ? null : numbered(number).orElse(null);
         if (existing != null && (existing.title != null || existing.text != null || !existing.lead.isEmpty())) {
             recommendation = existing;
             if (existing.printed.add(text) && !rest.isEmpty() && !rest.equals(existing.title) && !rest.equals(existing.text)
@@ -415,6 +408,11 @@ final class PlanDrafter {
                 recommendation.text = rest;
             }
         }
+    }
+
+    /** The recommendation of the draft with this number, if there is one yet. */
+    private Optional<Draft.Recommendation> numbered(String number) {
+        return draft.recommendations.stream().filter(r -> number.equals(r.number)).findFirst();
     }
 
     private void newRecommendation(String number) {
