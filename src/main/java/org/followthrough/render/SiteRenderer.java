@@ -531,7 +531,7 @@ public final class SiteRenderer {
                     : views.changesLink(Routes.organisationChanges(organisation.id()), changes.of(organisation.id()));
             if (archive.scope() == null) {
                 outputs.addAll(changeOutputs(unit, Routes.organisationChanges(organisation.id()), folder, key, changes.of(organisation.id()),
-                        "Changes since " + Dates.format(changes.all().since()) + ": " + organisation.name(),
+                        "Changes after " + Dates.format(changes.all().since()) + ": " + organisation.name(),
                         "the actions " + organisation.name() + " owns",
                         List.of(HOME_CRUMB, ORGANISATIONS, new Views.Crumb(organisation.name(), folder))));
             }
@@ -620,7 +620,7 @@ public final class SiteRenderer {
         if (changes != null) {
             String whose = archive.scope() == null ? "the actions of every plan"
                     : "the actions " + archive.organisation(archive.scope().organisationId()).map(Organisation::name).orElseThrow() + " owns";
-            outputs.addAll(changeOutputs(unit, Routes.CHANGES, Routes.SITE_DATA, everything, changes.all(), "Changes since "
+            outputs.addAll(changeOutputs(unit, Routes.CHANGES, Routes.SITE_DATA, everything, changes.all(), "Changes after "
                     + Dates.format(changes.all().since()), whose, List.of(HOME_CRUMB)));
         }
         outputs.addAll(listing(unit, new FilterPage(null, Routes.ACTIONS, "All actions", "Every action of every plan, grouped by plan as published.",

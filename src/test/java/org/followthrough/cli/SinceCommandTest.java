@@ -92,7 +92,7 @@ class SinceCommandTest {
 
         assertThat(run.code()).as(run.all()).isZero();
         Path site = temp.resolve("site");
-        assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"./changes/\">What changed since 1 June 2024</a>");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"./changes/\">What changed after 1 June 2024</a>");
         assertThat(Files.readString(site.resolve("changes/index.html"))).contains("Actions completed or closed");
         assertThat(site.resolve("data/changes.csv")).isNotEmptyFile();
         assertThat(site.resolve("data/changes.csv-metadata.json")).isNotEmptyFile();

@@ -658,16 +658,16 @@ class BuildCacheTest {
     void theChangesSinceADateAreMadeAgainWhenTheDateOrTheProgressChangesAndOnlyThen() throws IOException {
         build("site", true, LocalDate.of(2024, 6, 1));
         Map<String, String> first = Folders.contents(temp.resolve("site"));
-        assertThat(first.get("changes/index.html")).contains("Changes since 1 June 2024");
+        assertThat(first.get("changes/index.html")).contains("Changes after 1 June 2024");
 
         BuildResult earlier = build("site", true, LocalDate.of(2024, 1, 1));
         build("fresh", false, LocalDate.of(2024, 1, 1));
         Map<String, String> after = Folders.contents(temp.resolve("site"));
         assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
-        assertThat(after.get("changes/index.html")).contains("Changes since 1 January 2024");
-        assertThat(after.get("index.html")).contains("What changed since 1 January 2024");
-        assertThat(after.get("organisations/sample-trust/changes/index.html")).contains("Changes since 1 January 2024");
-        assertThat(after.get("organisations/sample-trust/index.html")).contains("What changed since 1 January 2024");
+        assertThat(after.get("changes/index.html")).contains("Changes after 1 January 2024");
+        assertThat(after.get("index.html")).contains("What changed after 1 January 2024");
+        assertThat(after.get("organisations/sample-trust/changes/index.html")).contains("Changes after 1 January 2024");
+        assertThat(after.get("organisations/sample-trust/index.html")).contains("What changed after 1 January 2024");
         assertThat(after.get("data/changes.csv")).isNotEqualTo(first.get("data/changes.csv"));
         assertThat(earlier.filesFromCache()).as("the plans' own files do not depend on the date").isPositive();
 
@@ -685,7 +685,7 @@ class BuildCacheTest {
         after = Folders.contents(temp.resolve("site"));
         assertThat(after).isEqualTo(Folders.contents(temp.resolve("fresh")));
         assertThat(after.keySet()).noneMatch(path -> path.contains("changes"));
-        assertThat(after.get("index.html")).doesNotContain("What changed since");
+        assertThat(after.get("index.html")).doesNotContain("What changed after");
     }
 
     @Test

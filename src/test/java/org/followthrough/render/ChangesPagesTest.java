@@ -27,8 +27,8 @@ class ChangesPagesTest {
         MemoryPublisher site = TestBuilds.buildInMemory(small());
 
         assertThat(site.files().keySet()).noneMatch(path -> path.contains("changes"));
-        assertThat(site.text("index.html")).doesNotContain("What changed since");
-        assertThat(site.text("organisations/sample-trust/index.html")).doesNotContain("What changed since");
+        assertThat(site.text("index.html")).doesNotContain("What changed after");
+        assertThat(site.text("organisations/sample-trust/index.html")).doesNotContain("What changed after");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ChangesPagesTest {
                 plain.clock(), "sample-trust", false).withSince(SINCE));
 
         assertThat(site.text("changes/index.html")).contains("Action 1.1").doesNotContain("Action 1.2");
-        assertThat(site.text("organisations/sample-trust/index.html")).contains("href=\"../../changes/\">What changed since 1 June 2024");
+        assertThat(site.text("organisations/sample-trust/index.html")).contains("href=\"../../changes/\">What changed after 1 June 2024");
         assertThat(site.files().keySet()).noneMatch(path -> path.startsWith("organisations/sample-trust/changes"));
     }
 
@@ -61,7 +61,7 @@ class ChangesPagesTest {
         String snapshot = Routes.snapshot(TestBuilds.AS_OF);
         assertThat(site.files().keySet()).contains("changes/index.html")
                 .noneMatch(path -> path.startsWith(snapshot) && path.contains("changes"));
-        assertThat(site.text(snapshot + "index.html")).doesNotContain("What changed since");
+        assertThat(site.text(snapshot + "index.html")).doesNotContain("What changed after");
     }
 
     @Test

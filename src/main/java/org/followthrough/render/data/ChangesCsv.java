@@ -146,7 +146,7 @@ public final class ChangesCsv {
 
     /** The CSVW metadata of {@link #csv}; {@code pagePath} is the page that shows the same changes, {@code whose} what they cover. */
     public static String metadata(Archive archive, ChangesSince changes, String pagePath, String whose) {
-        return CsvRenderer.metadata(archive, Routes.CHANGES_CSV, "Changes since " + Dates.format(changes.since()) + ": " + whose,
+        return CsvRenderer.metadata(archive, Routes.CHANGES_CSV, "Changes after " + Dates.format(changes.since()) + ": " + whose,
                 "What changed to " + whose + " after " + Dates.format(changes.since()) + ", up to " + Dates.format(changes.asOf())
                         + ", as the plans' dated progress updates record it: one row per change." + CsvRenderer.FORMULA_NOTE
                         + " The same changes are on the web page " + Routes.url(archive.site(), pagePath) + ".",
