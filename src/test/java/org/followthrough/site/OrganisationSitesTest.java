@@ -387,6 +387,8 @@ class OrganisationSitesTest {
         Document list = Jsoup.parse(site.built.text("organisations/index.html"));
         assertThat(list.select("main p").first().text()).as("%s's list of organisations", o.id())
                 .startsWith("The actions " + o.name() + " owns in the plans published here.");
+        // a table of one row offers no sorting
+        assertThat(list.select("table[data-sortable], [aria-sort], script[src$=sort.js]")).as("%s's list of organisations", o.id()).isEmpty();
         List<String> links = new ArrayList<>();
         site.pages.forEach((path, doc) -> {
             for (Element a : doc.select("a[href]")) {
