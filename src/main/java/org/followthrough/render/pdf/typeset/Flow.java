@@ -16,6 +16,8 @@ final class Flow {
     boolean keep;
     /** The left borders of the blocks the next item is inside. */
     Item.SideBorder borders;
+    /** The innermost block the next item is inside that names itself on the pages it continues on. */
+    Item.Continued continued;
     private float margin;
     private boolean marginPending;
     private Item.SideBorder marginBorders;
@@ -89,6 +91,9 @@ final class Flow {
         }
         if (item.borders == null) {
             item.borders = borders;
+        }
+        if (item.continued == null) {
+            item.continued = continued;
         }
         if (keep) {
             item.keepWithNext = true;

@@ -17,6 +17,8 @@ abstract class Item {
     List<String> anchors;
     /** The left borders of the blocks this item is inside, drawn beside it. */
     SideBorder borders;
+    /** The innermost block this item is inside that says what it is on a page it continues on, or null. */
+    Continued continued;
 
     void anchor(List<String> ids) {
         if (ids != null && !ids.isEmpty()) {
@@ -25,6 +27,25 @@ abstract class Item {
             } else {
                 anchors.addAll(ids);
             }
+        }
+    }
+
+    /**
+     * A block that names itself at the top of each page it continues on ({@code data-continued="Action 3.1
+     * (continued)"}): the label's lines, laid out, and the block around it that does so too, or null.
+     */
+    record Continued(Continued outer, List<Item> label, float height) {
+
+        /** The innermost of these blocks that {@code other} is inside as well: the block one continues the other in. */
+        Continued sharedWith(Continued other) {
+            for (Continued mine = this; mine != null; mine = mine.outer) {
+                for (Continued theirs = other; theirs != null; theirs = theirs.outer) {
+                    if (mine == theirs) {
+                        return mine;
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -170,7 +191,11 @@ abstract class Item {
             if (!any || !remains) {
                 return null;
             }
-            return new Row[] {new Row(table, header, first, false), new Row(table, header, rest, avoidBreakInside)};
+            Row[] parts = {new Row(table, header, first, false), new Row(table, header, rest, avoidBreakInside)};
+            for (Row part : parts) {
+                part.continued = continued;
+            }
+            return parts;
         }
     }
 

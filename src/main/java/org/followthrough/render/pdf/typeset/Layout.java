@@ -117,6 +117,11 @@ final class Layout {
         flow.padding(p[TOP]);
         float cx = outerX + b[LEFT] + p[LEFT];
         float cw = outerWidth - b[LEFT] - p[LEFT] - p[RIGHT] - b[RIGHT];
+        Item.Continued around = flow.continued;
+        String label = e.attr("data-continued").strip();
+        if (!label.isEmpty()) {
+            flow.continued = continued(label, node, cx, cw, around);
+        }
         switch (node.display) {
             case LIST -> list(e, node, cx, cw, parent, flow);
             case TABLE -> table(e, node, cx, cw, parent, flow);
@@ -134,8 +139,28 @@ final class Layout {
             flow.add(new Item.Rule(outerX, outerWidth, b[BOTTOM], s.borderRgb(BOTTOM)));
         }
         flow.borders = outside;
+        flow.continued = around;
         flow.keep = keep;
         flow.margin(m[BOTTOM], true);
+    }
+
+    /**
+     * What a block says of itself at the top of a page it continues on: its label in the style of a
+     * {@code p.continued} inside it, as lines of decoration (the block was read where it began).
+     */
+    private Item.Continued continued(String label, StyleNode block, float x, float width, Item.Continued outer) {
+        Style s = block.child("p", "continued").style;
+        Paragraph paragraph = new Paragraph(used);
+        paragraph.text(label, text(s), null, null, false);
+        List<Item> items = new ArrayList<>(paragraph.lines(x, width, s.align, text(s), null));
+        if (s.margin[BOTTOM] > 0) {
+            items.add(new Item.Space(s.margin[BOTTOM], false));
+        }
+        float height = 0;
+        for (Item item : items) {
+            height += item.height;
+        }
+        return new Item.Continued(outer, List.copyOf(items), height);
     }
 
     /** The structure element a block element becomes; null where its content belongs to the parent's. */

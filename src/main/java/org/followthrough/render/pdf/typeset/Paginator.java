@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * painted (so a long document is never held whole). Margins vanish at a page break; items that must
  * not end a page go with what follows; a table row that does not fit is split between its cells'
  * lines, or moved whole if it asks not to be broken and fits a page; a table continued on a new page
- * has its header rows repeated there (as decoration, since they were read once already).
+ * has its header rows repeated there, and a block that names itself on the pages it continues on
+ * ({@link Item.Continued}) has its label put at their top (both as decoration, since they were read once already).
  */
 final class Paginator implements Consumer<Item> {
 
@@ -36,6 +37,10 @@ final class Paginator implements Consumer<Item> {
     private int index;
     private float y;
     private boolean content;
+    /** The blocks the last item placed (not decoration) is inside that name themselves on a page they continue on. */
+    private Item.Continued last;
+    /** This page's first item has been looked at for a label to go above it. */
+    private boolean labelled;
 
     Paginator(float height, Pages pages) {
         this.height = height;
@@ -116,12 +121,14 @@ final class Paginator implements Consumer<Item> {
             if (content && item.height > height - y) {
                 newPage();
             }
+            startPage(item);
             put(item, false);
         }
     }
 
     private void place(Item.Row first) {
         Item.Row row = first;
+        startPage(row);
         if (!row.header && row.table.bodyStarted && !content) {
             repeatHeader(row.table);
         }
@@ -129,6 +136,7 @@ final class Paginator implements Consumer<Item> {
             boolean fitsAPage = row.height <= height - headerHeight(row);
             if (content && row.avoidBreakInside && fitsAPage) {
                 newPage();
+                startPage(row);
                 repeatHeader(row);
                 continue;
             }
@@ -138,6 +146,7 @@ final class Paginator implements Consumer<Item> {
                     break; // nothing of it fits even a page of its own: let it run over
                 }
                 newPage();
+                startPage(row);
                 repeatHeader(row);
                 continue;
             }
@@ -146,6 +155,7 @@ final class Paginator implements Consumer<Item> {
                 row.table.bodyStarted = true;
             }
             newPage();
+            startPage(parts[1]);
             repeatHeader(row);
             row = parts[1];
         }
@@ -187,6 +197,7 @@ final class Paginator implements Consumer<Item> {
             }
             if (!(item instanceof Item.Space)) {
                 content = true;
+                last = item.continued;
             }
         }
         y += item.height;
@@ -198,5 +209,27 @@ final class Paginator implements Consumer<Item> {
         page = new ArrayList<>();
         y = 0;
         content = false;
+        labelled = false;
+    }
+
+    /**
+     * Before the first item of a page: where it continues a block begun on the page before that names itself, the
+     * block's label, if both fit the page.
+     */
+    private void startPage(Item next) {
+        if (content || labelled) {
+            return;
+        }
+        labelled = true;
+        Item.Continued block = next.continued == null ? null : next.continued.sharedWith(last);
+        if (block != null && y + block.height() + firstPart(next) + headerHeight(next) <= height) {
+            for (Item line : block.label()) {
+                put(line, true);
+            }
+        }
+    }
+
+    private float headerHeight(Item item) {
+        return item instanceof Item.Row row ? headerHeight(row) : 0;
     }
 }

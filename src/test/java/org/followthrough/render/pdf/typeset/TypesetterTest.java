@@ -88,6 +88,40 @@ class TypesetterTest {
     }
 
     @Test
+    void aBlockThatNamesItselfDoesSoAtTheTopOfEachPageItContinuesOnAsDecoration() throws IOException {
+        String html = "<div data-continued=\"Action 1.1 (continued)\"><h3>Action 1.1</h3>" + "<p>Of the first action.</p>".repeat(70) + "</div>"
+                + "<div data-continued=\"Action 1.2 (continued)\"><h3>Action 1.2</h3>" + "<p>Of the second action.</p>".repeat(70) + "</div>";
+        try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
+            int second = pageOf(pdf, "Action 1.2 ");
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(second);
+            assertThat(text(pdf, 1)).doesNotContain("(continued)");
+            for (int page = 2; page <= pdf.getNumberOfPages(); page++) {
+                String text = text(pdf, page).strip();
+                assertThat(text).as("page %d", page).startsWith(page <= second ? "Action 1.1 (continued) Of the first action."
+                        : "Action 1.2 (continued) Of the second action.");
+            }
+            // read once, where the block begins: the labels are not in the structure a screen reader follows
+            assertThat(elements(pdf).stream().filter(e -> e.getStructureType().equals("P"))).hasSize(140);
+        }
+    }
+
+    @Test
+    void aTableThatNamesItselfDoesSoAboveItsRepeatedHeader() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 120; i++) {
+            rows.append("<tr><th scope=\"row\">").append(i).append("</th><td>Row ").append(i).append("</td></tr>");
+        }
+        String html = "<table data-continued=\"Every row (continued)\"><caption>Every row</caption><thead><tr><th scope=\"col\">Number</th>"
+                + "<th scope=\"col\">Name</th></tr></thead><tbody>" + rows + "</tbody></table><p>After the table.</p>";
+        try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
+            assertThat(text(pdf, 1).strip()).startsWith("Every row Number Name 1 Row 1");
+            for (int page = 2; page <= pdf.getNumberOfPages(); page++) {
+                assertThat(text(pdf, page).strip()).as("page %d", page).startsWith("Every row (continued) Number Name");
+            }
+        }
+    }
+
+    @Test
     void aRowTallerThanAPageIsSplitBetweenPagesWithNothingLost() throws IOException {
         StringBuilder cell = new StringBuilder();
         for (int i = 1; i <= 90; i++) {
