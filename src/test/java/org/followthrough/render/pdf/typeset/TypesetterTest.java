@@ -69,10 +69,7 @@ class TypesetterTest {
 
     @Test
     void aTableLongerThanAPageRepeatsItsHeaderOnEveryPageButTagsItOnce() throws IOException {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 1; i <= 120; i++) {
-            rows.append("<tr><th scope=\"row\">").append(i).append("</th><td>Row ").append(i).append("</td></tr>");
-        }
+        String rows = numberedRows(120);
         String html = "<table><caption>Every row</caption><thead><tr><th scope=\"col\">Number</th><th scope=\"col\">Name</th></tr></thead><tbody>"
                 + rows + "</tbody></table>";
         try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
@@ -107,10 +104,7 @@ class TypesetterTest {
 
     @Test
     void aTableThatNamesItselfDoesSoAboveItsRepeatedHeader() throws IOException {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 1; i <= 120; i++) {
-            rows.append("<tr><th scope=\"row\">").append(i).append("</th><td>Row ").append(i).append("</td></tr>");
-        }
+        String rows = numberedRows(120);
         String html = "<table data-continued=\"Every row (continued)\"><caption>Every row</caption><thead><tr><th scope=\"col\">Number</th>"
                 + "<th scope=\"col\">Name</th></tr></thead><tbody>" + rows + "</tbody></table><p>After the table.</p>";
         try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
@@ -258,6 +252,15 @@ class TypesetterTest {
                 + "</style></head><body><div class=\"running-footer\">Footer</div><div class=\"running-page-number\">Page {page} of {pages}</div>"
                 + body + "</body></html>";
         return TYPESETTER.typeset(Jsoup.parse(html), new Typesetter.Settings(LocalDate.of(2026, 11, 23), new byte[16], "test"));
+    }
+
+    /** Rows "1 | Row 1" to "n | Row n". */
+    private static String numberedRows(int n) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            rows.append("<tr><th scope=\"row\">").append(i).append("</th><td>Row ").append(i).append("</td></tr>");
+        }
+        return rows.toString();
     }
 
     private static String text(PDDocument pdf) throws IOException {
