@@ -1,5 +1,6 @@
 package org.followthrough.render.calendar;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
 import org.followthrough.render.data.ActionRecord;
+import org.followthrough.render.Fingerprint;
 import org.followthrough.render.Routes;
 import org.followthrough.render.Utf8Text;
 
@@ -29,9 +31,10 @@ import org.followthrough.render.Utf8Text;
  * <p>One all-day event per action whose target names a date: it falls on the target's deadline (a
  * month target's last day). Ongoing and undated targets have no event. Each follow-up whose own
  * target names a date has an event of its own, after its action's, with the UID
- * {@code follow-up-<plan>-<ref>-<n>@<host>} (n counts the action's follow-ups from 1, so adding one
- * never changes another's UID); an action's UID is {@code action-<plan>-<ref>@<host>}. The reference
- * is percent-encoded, '-' included, so the UIDs cannot collide.
+ * {@code follow-up-<plan>-<ref>-<key>@<host>}, the key a digest of the follow-up's text (see
+ * {@link #followUpKey}), so that adding, removing or reordering follow-ups leaves the others' UIDs, and
+ * a calendar that follows the file keeps each event on its own day; an action's UID is
+ * {@code action-<plan>-<ref>@<host>}. The reference is percent-encoded, '-' included, so the UIDs cannot collide.
  *
  * <p>Events are marked TRANSP:TRANSPARENT (a deadline takes up no time), STATUS:CANCELLED when the
  * action (or follow-up) was closed without being completed and CONFIRMED otherwise, and carry the
@@ -174,11 +177,32 @@ public final class IcalRenderer {
                         + (passed ? " (date passed)" : "") + "\n"
                         + "Owners: " + owners(action, organisations) + "\n"
                         + "\n" + url;
-                event(lines, "follow-up-" + record.plan().id() + "-" + Routes.encode(action.ref()) + "-" + (i + 1) + "@" + Routes.host(site),
+                event(lines, "follow-up-" + record.plan().id() + "-" + Routes.encode(action.ref()) + "-" + followUpKey(action, i) + "@" + Routes.host(site),
                         stamp, due, "Follow-up target: Action " + action.ref() + " – " + record.planLabel(), text, url,
                         lifecycle == Lifecycle.CLOSED, categories);
             }
         }
+    }
+
+    /**
+     * What tells the action's follow-up {@code index} from its others in its UID: the first 12 hex digits of a digest of
+     * its text (as written, without white space at its ends), and where the action gives the same text more than once,
+     * which of them it is ("…-2"). Its date is left out, so a follow-up given a new date stays one event and moves.
+     */
+    static String followUpKey(Action action, int index) {
+        String text = followUpText(action.followUps().get(index));
+        int same = 0;
+        for (int i = 0; i < index; i++) {
+            if (followUpText(action.followUps().get(i)).equals(text)) {
+                same++;
+            }
+        }
+        String key = Fingerprint.ofBytes(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return same == 0 ? key : key + "-" + (same + 1);
+    }
+
+    private static String followUpText(FollowUp followUp) {
+        return followUp.text() == null ? "" : followUp.text().source().strip();
     }
 
     /** Where each content line goes, folded as it comes. */

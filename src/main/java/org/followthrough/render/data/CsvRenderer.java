@@ -256,12 +256,12 @@ public final class CsvRenderer {
             column("note", "Note", "string", false,
                     "Anything a reader should know about the action or its transcription." + MARKDOWN,
                     c -> text(c.record().action().note())),
-            column("from_recommendation", "From the recommendation", "string", false,
+            list("from_recommendation", "From the recommendation",
                     "Which of the action's values its recommendation gives once for all its actions, separated by '" + SEPARATOR
                             + "': 'owners' (the owner columns), 'target' (the target columns), 'progress' (some of its progress updates,"
                             + " and so perhaps its status and latest progress), and the ids of the plan's extra columns. Empty when every"
                             + " value is the action's own.",
-                    c -> joinOrNull(ActionRecord.inherited(c.record().action()), SEPARATOR)),
+                    c -> ActionRecord.inherited(c.record().action())),
             list("themes", "Themes",
                     "The site's themes the action comes under (its recommendation's and its own), by label, separated by '"
                             + SEPARATOR + "'. Themes are the site's editorial judgement, not part of the plan as published.",
@@ -488,7 +488,10 @@ public final class CsvRenderer {
         column.put("datatype", datatype);
         column.put("required", required);
         if (separator != null) {
+            // the items are in the plan's order, and lists of one column line up item by item with another's
+            // (owner_roles with listed_owner_ids): without "ordered", a CSVW processor makes them sets
             column.put("separator", separator);
+            column.put("ordered", true);
         }
         return column;
     }

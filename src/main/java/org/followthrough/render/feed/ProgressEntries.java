@@ -97,7 +97,7 @@ public final class ProgressEntries {
         }
     }
 
-    /** How many updates a feed carries at most: feed readers want the recent ones, and the data downloads hold them all. */
+    /** How many updates a feed carries at most: feed readers want the recent ones, and each plan's JSON holds them all. */
     static final int MOST_RECENT = 100;
 
     /**
@@ -111,7 +111,7 @@ public final class ProgressEntries {
             return scope.subtitle() + " Updates without a date are left out, as they cannot be placed in time"
                     + (undated == 0 ? "." : "; " + undated + (undated == 1 ? " is" : " are") + " left out here.")
                     + (older == 0 ? "" : " Only the " + MOST_RECENT + " most recent updates are here; the " + older
-                    + " older ones are in the CSV and JSON downloads.");
+                    + " older ones are in " + (scope.withPlan() ? "each plan's" : "the plan's") + " JSON download (plan.json).");
         }
     }
 

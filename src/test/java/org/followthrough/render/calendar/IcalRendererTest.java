@@ -21,6 +21,7 @@ import org.followthrough.model.Archive;
 import org.followthrough.model.FollowUp;
 import org.followthrough.model.Markdown;
 import org.followthrough.model.Plan;
+import org.followthrough.model.Target;
 import org.followthrough.render.view.ViewFactory;
 import org.followthrough.support.TestArchives;
 import org.followthrough.support.TestArchives.Located;
@@ -67,7 +68,8 @@ class IcalRendererTest {
             for (int i = 0; i < a.followUps().size(); i++) {
                 FollowUp f = a.followUps().get(i);
                 if (f.target() != null && f.target().date() != null && f.target().date().deadline() != null) {
-                    events.put("follow-up-" + located.plan().id() + "-" + ref + "-" + (i + 1) + "@" + host, f.target().date().deadline());
+                    events.put("follow-up-" + located.plan().id() + "-" + ref + "-" + IcalRenderer.followUpKey(a, i) + "@" + host,
+                            f.target().date().deadline());
                 }
             }
         }
@@ -122,7 +124,7 @@ class IcalRendererTest {
                         .isEqualTo(a.state().targetPassedWithoutStatus());
             }
             for (int i = 0; i < a.followUps().size(); i++) {
-                List<String> followUp = flags.get("follow-up-" + located.plan().id() + "-" + ref + "-" + (i + 1) + "@" + host);
+                List<String> followUp = flags.get("follow-up-" + located.plan().id() + "-" + ref + "-" + IcalRenderer.followUpKey(a, i) + "@" + host);
                 if (followUp != null) {
                     assertThat(followUp.contains("Date passed")).as(a.ref() + " follow-up " + (i + 1))
                             .isEqualTo(a.followUps().get(i).datePassed(asOf));
@@ -193,6 +195,39 @@ class IcalRendererTest {
         assertThat(ics.replace("\r\n ", "")).contains("Commas\\, semicolons\\; back\\\\slashes and a line\\nbreak.");
         VEvent event = parse(ics).<VEvent>getComponents("VEVENT").get(0);
         assertThat(value(event, "DESCRIPTION")).contains(description.strip());
+    }
+
+    @Test
+    void aFollowUpAddedBeforeAnActionsOthersLeavesTheirEventsAsTheyWere() throws Exception {
+        Archive archive = TestArchives.shipped();
+        Located dated = new Scope("shipped", archive, null, null).actions().stream()
+                .filter(l -> l.action().followUps().stream().filter(f -> f.target() != null && f.target().date() != null).count() >= 2)
+                .findFirst().orElseThrow();
+        Plan plan = dated.plan();
+        Action a = dated.action();
+        List<FollowUp> followUps = new ArrayList<>(a.followUps());
+        Target due = followUps.stream().map(FollowUp::target).filter(t -> t != null && t.date() != null).findFirst().orElseThrow();
+        followUps.add(0, new FollowUp(new Markdown("A follow-up the plan's next update puts first."), due, null));
+        Archive added = TestArchives.withAction(archive, plan.id(), a.ref(), x -> new Action(x.ref(), x.description(), x.section(),
+                x.owners(), x.target(), x.monitoring(), x.frequency(), x.desiredOutcome(), x.successMeasure(), x.evidence(), x.term(),
+                x.status(), x.rag(), x.grade(), x.qualityAssuredBy(), List.copyOf(followUps), x.note(), x.progress(), x.extraColumns(),
+                x.inherited(), x.state(), x.themes()));
+
+        Map<String, String> before = followUpEvents(IcalRenderer.plan(archive, plan).toString());
+        Map<String, String> after = followUpEvents(IcalRenderer.plan(added, added.plans().stream().filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow()).toString());
+        assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(after).hasSize(before.size() + 1).containsAllEntriesOf(before);
+    }
+
+    /** The follow-ups' events of a calendar: by UID, the day and the description (which gives the follow-up's text). */
+    private static Map<String, String> followUpEvents(String ics) throws Exception {
+        Map<String, String> events = new LinkedHashMap<>();
+        for (VEvent event : parse(ics).<VEvent>getComponents("VEVENT")) {
+            if (value(event, "UID").startsWith("follow-up-")) {
+                events.put(value(event, "UID"), event.getDateTimeStart().getDate() + " " + value(event, "DESCRIPTION"));
+            }
+        }
+        return events;
     }
 
     @Test

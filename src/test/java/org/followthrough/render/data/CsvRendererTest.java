@@ -413,6 +413,14 @@ class CsvRendererTest {
         }
         assertThat(titles).as("the header row, cell for cell").containsExactlyElementsOf(header);
         assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.matches("[a-z][a-z_]*"));
+        // lists that line up item by item (each listed owner's role and name) must stay lists, in order, empty items kept
+        for (com.fasterxml.jackson.databind.JsonNode column : meta.get("tableSchema").get("columns")) {
+            String name = column.get("name").asText();
+            if (List.of("listed_owner_ids", "owner_roles", "owner_names", "from_recommendation", "lead_ids").contains(name)) {
+                assertThat(column.path("separator").asText()).as(name).isEqualTo("; ");
+                assertThat(column.path("ordered").asBoolean()).as(name + " is ordered").isTrue();
+            }
+        }
         assertThat(meta.get("tableSchema").get("primaryKey")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .containsExactly("plan_id", "action_ref");
     }

@@ -60,5 +60,8 @@ class ProgressEntriesTest {
         assertThat(selection.older()).isEqualTo(all.size() - ProgressEntries.MOST_RECENT);
         assertThat(selection.undated()).isEqualTo(undated).isPositive();
         assertThat(selection.updated()).isEqualTo(all.get(0).date());
+        // the site's CSV and JSON hold each action's latest progress only: the feed sends readers to where the rest is
+        assertThat(selection.subtitle(scope)).endsWith("Only the 100 most recent updates are here; the " + selection.older()
+                + " older ones are in each plan's JSON download (plan.json).");
     }
 }
