@@ -308,6 +308,31 @@ class LayoutTest {
         }));
     }
 
+    /** A laptop's window at 200% zoom (1366 px), and a tablet held upright: tables stay tables there, as wide as they can be. */
+    static final List<Size> ZOOMED = List.of(new Size(683, 768), new Size(800, 1024));
+
+    /**
+     * Where a table stays a table (wider than a phone) it shows every column: no table whose rows become cards on a
+     * phone scrolls sideways in its box, which would cut off its last columns, the status and flags among them.
+     */
+    @TestFactory
+    Stream<DynamicNode> tablesShowEveryColumnAtTwiceTheZoomOfALaptop() throws IOException {
+        built();
+        List<String> pages = new ArrayList<>();
+        for (String page : site.pagesToCheck()) {
+            if (!page.startsWith("snapshots/") && Files.readString(site.root().resolve(page)).contains("stacked")) {
+                pages.add(page);
+            }
+        }
+        assertThat(pages).as("pages with tables that become cards on a phone").anyMatch(p -> p.startsWith("actions/"));
+        return pages.stream().map(page -> DynamicContainer.dynamicContainer(page, ZOOMED.stream().map(size ->
+                DynamicTest.dynamicTest("at " + size, () -> {
+                    show(site.url(page), size);
+                    assertThat((List<?>) browser.driver().executeScript(SCROLLING_CARD_TABLES))
+                            .as("%s at %s: tables that scroll sideways, cutting off columns", page, size).isEmpty();
+                }))));
+    }
+
     @Test
     void bothSitesHavePlanPagesToMeasure() {
         built();
@@ -579,6 +604,23 @@ class LayoutTest {
         assertThat(colours).as("the home page shows its search form (with JavaScript)").isNotNull();
         assertThat(colours.subList(0, 2)).as("the focused Search button's background and text colour, against a focused link's")
                 .isEqualTo(colours.subList(2, 4));
+    }
+
+    /** Among the ways of narrowing a list, the one shown now looks it, not only to a screen reader (aria-current). */
+    @Test
+    void theListShownNowStandsOutAmongTheWaysOfNarrowingIt() {
+        built();
+        show(site.url("actions/overdue/"), SIZES.get(0));
+        List<?> looks = (List<?>) browser.driver().executeScript("""
+                var current = document.querySelector('.filters a[aria-current="page"]');
+                var other = document.querySelector('.filters a:not([aria-current])');
+                if (!current || !other) { return null; }
+                var look = function (a) { var s = getComputedStyle(a); return s.fontWeight + ' ' + s.textDecorationLine + ' ' + s.color; };
+                return [current.textContent.trim(), look(current), look(other)];
+                """);
+        assertThat(looks).as("the overdue list's ways of narrowing it, one of them current").isNotNull();
+        assertThat(looks.get(0)).asString().startsWith("Overdue");
+        assertThat(looks.get(1)).as("how the current one looks, against another").isNotEqualTo(looks.get(2));
     }
 
     /** The measurement itself, on pages made to fail it: a page that scrolls sideways is caught, with what sticks out. */
