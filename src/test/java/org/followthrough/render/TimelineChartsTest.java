@@ -289,6 +289,19 @@ class TimelineChartsTest {
         }
     }
 
+    /**
+     * An action with no status published is not known to be incomplete: the counts call what is not complete "not reported
+     * complete", never "not yet complete" (BDHR publishes no status for 10 of its 13 actions).
+     */
+    @Test
+    void theCountsDoNotSayThatActionsWithNoStatusPublishedAreIncomplete() {
+        Document bdhr = Jsoup.parse(site.text("plans/bdhr-2011-12-03/index.html"));
+        assertThat(bdhr.select("table[id$=-counts-table] thead").text()).contains("Not reported complete");
+        for (Page each : pagesWithTimelines()) {
+            assertThat(each.document().select("main").text()).as(each.path()).doesNotContainIgnoringCase("not yet complete");
+        }
+    }
+
     /** An organisation's actions come from several plans: the chart and its table say which plan each belongs to. */
     @Test
     void anOrganisationsTimelineNamesThePlanOfEachAction() {

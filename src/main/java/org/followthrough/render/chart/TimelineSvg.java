@@ -199,10 +199,10 @@ public final class TimelineSvg {
         // the key: beside each other on a wide screen, one under the other on a phone
         boolean narrow = size == Size.NARROW;
         int keyX = narrow ? 8 : x.label;
-        int doneX = narrow ? 8 : x.label + 250;
+        int doneX = narrow ? 8 : x.label + 280;
         int doneY = narrow ? 8 + size.row : 8;
         svg.append(String.format(Locale.ROOT,
-                "<g font-size=\"%d\"><rect x=\"%d\" y=\"8\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><text x=\"%d\" y=\"16\">Not yet complete (dashed line)</text>"
+                "<g font-size=\"%d\"><rect x=\"%d\" y=\"8\" width=\"7\" height=\"7\" fill=\"#0c2d4a\"/><text x=\"%d\" y=\"16\">Not reported complete (dashed line)</text>"
                         + "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#005a30\"/><text x=\"%d\" y=\"%d\">Complete (solid line)</text></g>\n",
                 size.text, keyX, keyX + 12, doneX + 3, doneY + 4, doneX + 12, doneY + 8));
         return svg.append("</svg>\n").toString();

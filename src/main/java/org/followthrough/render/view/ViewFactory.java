@@ -719,15 +719,15 @@ public final class ViewFactory {
                     : "the numbers did not change from " + Dates.format(first.date()) + " to " + asOf
                     + " (none of the statuses the plan dates moved an action between open and complete), so it would be two flat lines. ")
                     + "On " + asOf + ", " + last.done() + " " + (last.done() == 1 ? "is" : "are")
-                    + " complete and " + last.open() + " not yet complete.";
+                    + " complete and " + last.open() + " not reported complete.";
         } else {
             String title = "Open and completed actions of " + name + " over time";
             String description = "From " + Dates.format(first.date()) + " to " + asOf + ": on " + asOf + ", " + last.open()
-                    + " not yet complete and " + last.done() + " complete. The same numbers are in the table that follows.";
+                    + " not reported complete and " + last.done() + " complete. The same numbers are in the table that follows.";
             countsChart = TimelineSvg.counts(t, id + "-counts", title, description, TimelineSvg.Size.WIDE);
             countsNarrow = TimelineSvg.counts(t, id + "-counts", title, description, TimelineSvg.Size.NARROW);
         }
-        String countsCaption = "How many actions were not yet complete (dashed line, squares) and complete (solid line, circles) on each "
+        String countsCaption = "How many actions were not reported complete (dashed line, squares) and complete (solid line, circles) on each "
                 + "date the plan reports a change of status, from " + Dates.format(first.date()) + " to " + asOf + ".";
 
         List<SpanRow> spans = t.spans().stream().map(s -> new SpanRow(byPlan ? planNames.get(s.planId()) : null, s.ref(),
