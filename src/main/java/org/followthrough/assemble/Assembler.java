@@ -68,9 +68,12 @@ public final class Assembler {
         return new Archive(site, asOf, organisations, plans);
     }
 
-    /** Newest first by publication (or start) date, then by title, so the home page leads with recent plans. */
+    /**
+     * Newest first by publication date (or start, or first update: {@link Plan#placedOn}), then by title, so the home page
+     * leads with recent plans, and the list of plans is in the order of the years it is narrowed by.
+     */
     static final Comparator<Plan> PLAN_ORDER = Comparator
-            .comparing((Plan p) -> p.published() != null ? p.published() : p.start(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .comparing(Plan::placedOn, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Plan::title)
             .thenComparing(Plan::id);
 

@@ -73,6 +73,20 @@ public record Plan(
         return known == null || date.isAfter(known) ? date : known;
     }
 
+    /**
+     * The date that places the plan in time, for the newest-first lists and the years they are narrowed by: when it was
+     * published, else when it started, else the date of its first dated update; null where it gives none of them.
+     */
+    public LocalDate placedOn() {
+        if (published != null) {
+            return published;
+        }
+        if (start != null) {
+            return start;
+        }
+        return updates.stream().map(PlanUpdate::date).filter(d -> d != null).min(LocalDate::compareTo).orElse(null);
+    }
+
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());
     }

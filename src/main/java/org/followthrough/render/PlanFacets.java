@@ -13,7 +13,6 @@ import org.followthrough.model.Lifecycle;
 import org.followthrough.model.Organisation;
 import org.followthrough.model.Plan;
 import org.followthrough.model.PlanKind;
-import org.followthrough.model.PlanUpdate;
 import org.followthrough.model.Tally;
 
 /**
@@ -137,13 +136,7 @@ final class PlanFacets {
      * year of its first published update; null when it gives none of them.
      */
     static Integer year(Plan plan) {
-        if (plan.published() != null) {
-            return plan.published().getYear();
-        }
-        if (plan.start() != null) {
-            return plan.start().getYear();
-        }
-        return plan.updates().stream().map(PlanUpdate::date).filter(d -> d != null).min(LocalDate::compareTo)
-                .map(LocalDate::getYear).orElse(null);
+        LocalDate placed = plan.placedOn();
+        return placed == null ? null : placed.getYear();
     }
 }

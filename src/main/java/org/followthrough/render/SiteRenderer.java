@@ -711,7 +711,8 @@ public final class SiteRenderer {
         List<Views.Filter> years = filterLinks(facets.years);
         List<Views.Filter> organisations = filterLinks(facets.organisations);
         List<Output> outputs = new ArrayList<>(planList(unit, Routes.PLANS, Routes.ALL_PLANS, "Plans",
-                "Every plan published here, the newest first: by when each was published, or started where it gives no publication date.", archive.plans(),
+                "Every plan published here, the newest first: by when each was published, or, where it gives no publication date, when it"
+                        + " started or first reported progress.", archive.plans(),
                 List.of(HOME_CRUMB), new PlanFilters(standings, kinds, years, organisations, null), card));
         for (PlanFacets.Facet f : facets.all()) {
             String title = switch (f.facet()) {

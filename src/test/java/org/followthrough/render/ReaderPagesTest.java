@@ -403,6 +403,21 @@ class ReaderPagesTest {
                 .isEqualTo(archive.plans().size());
     }
 
+    /**
+     * The list of plans is "the newest first" in the years it is narrowed by: the P plan, placed in 2018 by its first
+     * update, comes before the domestic homicide review, which dates nothing.
+     */
+    @Test
+    void theListOfPlansIsInTheOrderOfItsYears() {
+        List<String> years = new java.util.ArrayList<>();
+        for (Element card : page("plans/").select("li.card")) {
+            String title = card.selectFirst(".card-title").text();
+            Plan plan = archive.plans().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
+            years.add(plan.placedOn() == null ? "not known" : String.valueOf(plan.placedOn().getYear()));
+        }
+        assertThat(years).containsExactly("2025", "2022", "2020", "2018", "not known");
+    }
+
     @Test
     void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
         Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();
