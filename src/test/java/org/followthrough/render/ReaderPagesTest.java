@@ -418,6 +418,16 @@ class ReaderPagesTest {
         assertThat(years).containsExactly("2025", "2022", "2020", "2018", "not known");
     }
 
+    /** In every table of actions the status comes straight after the action: on a phone each row is a card, read top down. */
+    @Test
+    void everyTableOfActionsGivesTheStatusStraightAfterTheAction() {
+        for (String path : List.of("actions/", "actions/overdue/", P, "organisations/west-midlands-police/", "themes/risk-assessment/")) {
+            List<String> labels = page(path).select("table.action-table tbody tr").stream()
+                    .map(row -> row.select("> td").eachAttr("data-label").toString()).distinct().toList();
+            assertThat(labels).as(path).isNotEmpty().allMatch(l -> l.contains("Action, Status, Owner, Target"));
+        }
+    }
+
     @Test
     void aLongListOfOrganisationsShowsTheFirstFewAndTheRestOnRequest() {
         Element organisations = page(P).select("dt:contains(Organisations involved) + dd").first();
