@@ -457,6 +457,17 @@ class PdfRendererTest {
         }
     }
 
+    /**
+     * Where a plan dates none of its statuses, an organisation's summary says so above that plan's actions, as the plan's
+     * own summary does: "Completed" alone would leave the reader to wonder since when (EPUT's six actions).
+     */
+    @Test
+    void theOrganisationSummarySaysWhereAPlanDatesNoneOfItsStatuses() throws IOException {
+        String text = text(pdfs.get("organisation-eput")).replaceAll("\\s+", " ");
+        assertThat(text).contains("The plan does not say when 6 of these actions reached their statuses: it publishes no dates for them.");
+        assertThat(text(pdfs.get("organisation-west-midlands-police"))).doesNotContain("publishes no dates for them");
+    }
+
     @Test
     void theSiteSummaryListsEveryPlanWithoutProgressText() throws IOException {
         String text = text(pdfs.get("site"));
