@@ -94,10 +94,15 @@ public final class YamlWriter {
         }
         if (value instanceof Flow flow) {
             List<String> parts = new ArrayList<>();
-            flow.entries().forEach((k, v) -> parts.add(k + ": " + scalarOf(v)));
+            // inside {…} a comma, bracket or brace ends the value, so text holding one is quoted
+            flow.entries().forEach((k, v) -> parts.add(k + ": " + (v instanceof String text && !isFlowSafe(text) ? quoted(text) : scalarOf(v))));
             return "{" + String.join(", ", parts) + "}";
         }
         return scalar((String) value);
+    }
+
+    private static boolean isFlowSafe(String text) {
+        return isPlainSafe(text) && text.chars().noneMatch(c -> ",[]{}".indexOf(c) >= 0);
     }
 
     /** Text as a YAML scalar that reads back as exactly this text. */
