@@ -258,6 +258,11 @@ public final class ContentValidator {
 
         Set<String> involved = new LinkedHashSet<>();
         p.refs("organisations").forEach(r -> involved.add(r.id()));
+        if (p.has("organisations") && involved.isEmpty()) {
+            // an empty list ([]) reads as given: the page would name no organisation, and no owner would be checked against it
+            problems.error(p.locationOf("organisations"), "the plan lists no organisations involved",
+                    "list the id of every organisation the plan names, those that own its actions among them: organisations: [trust-id, council-id]");
+        }
         checkPlanDates(p);
         checkActionCount(p, recommendations);
         checkUnique(p, recommendations, involved, organisationIds);
