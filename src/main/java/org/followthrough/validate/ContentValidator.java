@@ -49,6 +49,8 @@ public final class ContentValidator {
     private final LocalDate asOf;
     private final Problems problems;
     private final PdfCharacters pdfCharacters;
+    /** The organisations' ids by their names and short names (in {@link #nameKey} form): what an owner written by name meant. */
+    private Map<String, String> organisationsByName = Map.of();
 
     /** A validator that takes every character as one the PDF summaries can draw. */
     public ContentValidator(LocalDate asOf, Problems problems) {
@@ -86,6 +88,7 @@ public final class ContentValidator {
                 .flatMap(Optional::stream)
                 .toList();
         checkOrganisationNamesDiffer(organisations);
+        organisationsByName = byName(organisations);
         checkImages(content);
         Set<String> organisationIds = content.organisationIds();
 
@@ -108,6 +111,24 @@ public final class ContentValidator {
         return Optional.of(new ValidContent(site.get(), List.copyOf(organisations), plans));
     }
 
+    private static Map<String, String> byName(List<ValidContent.OrganisationDoc> organisations) {
+        Map<String, String> ids = new HashMap<>();
+        for (ValidContent.OrganisationDoc org : organisations) {
+            for (String field : List.of("name", "short_name")) {
+                String name = org.doc().text(field);
+                if (name != null) {
+                    ids.putIfAbsent(nameKey(name), org.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A name in capitals or spacing aside. */
+    private static String nameKey(String name) {
+        return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
     /**
      * Two organisation files with the same name (in capitals or spacing aside) are most often one copied: the site would
      * list the organisation twice, with its actions split between the two. Told at the later file, in path order.
@@ -119,7 +140,7 @@ public final class ContentValidator {
             if (name == null) {
                 continue;
             }
-            String first = seen.putIfAbsent(SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT), org.id());
+            String first = seen.putIfAbsent(nameKey(name), org.id());
             if (first != null) {
                 problems.warning(org.doc().locationOf("name"), "organisation '" + org.id() + "' has the same name as organisation '" + first
                                 + "': the site would list '" + name.strip() + "' twice, each with its own actions",
@@ -556,6 +577,13 @@ public final class ContentValidator {
                             + " organisation an owner entry of its own"
                             : ref.kind() == RefKind.THEME ? "write several in brackets: " + list
                             : "give one " + ref.kind().noun() + ": an action has one at a time");
+            return;
+        }
+        String named = ref.kind() == RefKind.ORGANISATION ? organisationsByName.get(nameKey(ref.id())) : null;
+        if (named != null && ids.contains(named)) {
+            // the organisation's name as published, where its id belongs: creating a file of that name would not do
+            problems.error(ref.location(), "unknown organisation '" + ref.id() + "': that is what organisation '" + named + "' is called",
+                    "write its id, the name of its file in organisations/ without .yaml: " + named);
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);
