@@ -850,6 +850,10 @@ public final class ShapeChecker {
         }
     }
 
+    /** A date given as a month or in words ("March 2019", "2019-03", "end of Q3"), which a plan may print instead of a day. */
+    private static final Pattern MONTH_OR_WORDS = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|^\\d{4}-\\d{1,2}$|\\bq[1-4]\\b|\\b(end|start|beginning|mid)\\b");
+
     /** Why a day-first date (31/06/2025) names no real day ("June 2025 has 30 days"); empty where the text is not one, or is a real day. */
     public static Optional<String> dayFirstImpossible(String text) {
         Matcher m = DAY_FIRST.matcher(text.strip());
@@ -879,8 +883,19 @@ public final class ShapeChecker {
             return Optional.empty();
         }
         if (!day.matches()) {
+            String unspaced = Characters.stripAnySpace(text);
+            if (!unspaced.equals(text) && DAY.matcher(unspaced).matches()) {
+                // the date looks right in the message: say what is wrong with it
+                problems.error(at, "the date '" + unspaced + "' is written with a no-break space (as copied from Word or a PDF) before or"
+                        + " after it, which is read as part of the date", "delete that space: " + unspaced);
+                return Optional.empty();
+            }
             problems.error(at, "'" + text + "' is not a date for '" + name + "'", dayFirst(text)
-                    .map(d -> "dates are written year first, YYYY-MM-DD: " + d).orElse("write dates as YYYY-MM-DD, e.g. 2020-09-30"));
+                    .map(d -> "dates are written year first, YYYY-MM-DD: " + d)
+                    .orElse(MONTH_OR_WORDS.matcher(text).find()
+                            ? "write the day it means as YYYY-MM-DD; in a progress update, keep the document's own words"
+                            + " beside it as date_as_published: \"" + text + "\""
+                            : "write dates as YYYY-MM-DD, e.g. 2020-09-30"));
             return Optional.empty();
         }
         try {
