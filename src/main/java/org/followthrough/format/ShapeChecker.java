@@ -391,8 +391,12 @@ public final class ShapeChecker {
             // an address copied without its scheme (www.trust.nhs.uk), which a page's link would take for a file of the site
             boolean schemeless = patterned.example().startsWith("https://") && !text.contains("://")
                     && patterned.pattern().matches("https://" + text);
+            // a document's file name (guidelines.pdf), which https:// would make the address of no site
+            boolean fileName = schemeless && DOCUMENT_FILE.matcher(text).matches();
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
-                    schemeless ? "begin it with https:// (or http:// where the site has no secure address): https://" + text
+                    fileName ? "this names a file, not a web address: give the address where the document is published (https://…)"
+                            + ("link".equals(name) ? ", or, where it is not published, say where it is held in 'location'" : "")
+                    : schemeless ? "begin it with https:// (or http:// where the site has no secure address): https://" + text
                     : !hash ? patterned.hint()
                             : text.isEmpty() ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
                             : "write # and six hexadecimal digits, like \"" + patterned.example() + "\" (in quotes: YAML reads an unquoted # as the start of a comment)");
@@ -849,6 +853,10 @@ public final class ShapeChecker {
             return Optional.of(whyImpossible(m));
         }
     }
+
+    /** The name of a document's file, with no folder or site: minutes.docx, guidelines.pdf. */
+    private static final Pattern DOCUMENT_FILE = Pattern.compile(
+            "(?i)[^/\\\\]+\\.(pdf|docx?|xlsx?|xlsm|pptx?|odt|ods|odp|rtf|txt|csv|msg|eml|zip)");
 
     /** A date given as a month or in words ("March 2019", "2019-03", "end of Q3"), which a plan may print instead of a day. */
     private static final Pattern MONTH_OR_WORDS = Pattern.compile(
