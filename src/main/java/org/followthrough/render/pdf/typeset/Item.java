@@ -152,9 +152,11 @@ abstract class Item {
 
         /** The height of the least of this row that may end a page: the first line of each cell. */
         float firstPartHeight() {
-            if (avoidBreakInside) {
-                return height;
-            }
+            return avoidBreakInside ? height : firstLinesHeight();
+        }
+
+        /** The height of the first line of each cell, the least of the row a split leaves on a page. */
+        float firstLinesHeight() {
             float h = 0;
             for (Cell cell : cells) {
                 float first = cell.from == cell.to ? 0 : cell.items.get(cell.from).height;

@@ -41,6 +41,8 @@ final class Paginator implements Consumer<Item> {
     private Item.Continued last;
     /** This page's first item has been looked at for a label to go above it. */
     private boolean labelled;
+    /** While items that must not end a page are placed: their height and the first part of what follows them. */
+    private float group;
 
     Paginator(float height, Pages pages) {
         this.height = height;
@@ -90,9 +92,12 @@ final class Paginator implements Consumer<Item> {
         if (content && need > height - y && need <= height) {
             newPage();
         }
+        // on a new page, the label of the block they continue goes above them only where they all fit under it
+        group = need;
         for (Item item : pending) {
             place(item);
         }
+        group = 0;
         pending.clear();
     }
 
@@ -221,13 +226,22 @@ final class Paginator implements Consumer<Item> {
             return;
         }
         labelled = true;
-        Item.Continued block = next.continued == null ? null : next.continued.sharedWith(last);
-        if (block != null && y + block.height() + firstPart(next) + headerHeight(next) <= height) {
+        Item.Continued block = continuedBy(next);
+        // what must fit under the label: items that go together, or a row's first lines where it is split whatever it asks
+        float first = group > 0 ? group : next instanceof Item.Row row && row.height > height ? row.firstLinesHeight() : firstPart(next);
+        if (block != null && y + block.height() + first + headerHeight(next) <= height) {
             for (Item line : block.label()) {
                 put(line, true);
             }
         }
     }
+
+    /** The block begun on an earlier page that {@code next} continues and that names itself, or null. */
+    private Item.Continued continuedBy(Item next) {
+        return next.continued == null ? null : next.continued.sharedWith(last);
+    }
+
+
 
     private float headerHeight(Item item) {
         return item instanceof Item.Row row ? headerHeight(row) : 0;

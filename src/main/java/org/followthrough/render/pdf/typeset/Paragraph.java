@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * The text of one block, collected from its inline HTML (with white space collapsed as HTML does),
  * then broken into lines: greedily at spaces, and inside a word only where the word is wider than the
- * line (after a hyphen or slash if one fits, else between letters). Each character's glyph and width
+ * line (after a hyphen, slash or no-break space if one fits, else between letters). Each character's glyph and width
  * are looked up once, as it is added.
  */
 final class Paragraph {
 
     private static final int FORCED_BREAK = '\n';
     private static final int ZERO_WIDTH_SPACE = 0x200B;
+    private static final int NO_BREAK_SPACE = 0x00A0;
 
     private final DocumentFonts fonts;
     private int[] chars = new int[64];
@@ -229,7 +230,9 @@ final class Paragraph {
                 if (prefix[i + 1] - prefix[start] > width && i > start) {
                     int cut = i;
                     for (int j = i - 1; j > start; j--) {
-                        if (chars[j - 1] == '-' || chars[j - 1] == '/') {
+                        // a no-break space keeps words together only where they fit: a date wider than its column
+                        // ("since 28 November 2018") breaks there rather than inside the year
+                        if (chars[j - 1] == '-' || chars[j - 1] == '/' || chars[j - 1] == NO_BREAK_SPACE) {
                             cut = j;
                             break;
                         }
@@ -248,7 +251,7 @@ final class Paragraph {
 
     private Item.Line line(int start, int end, float x, float width, Style.Align align, TextStyle strut, Item.Run marker, float[] prefix) {
         int visible = end;
-        while (visible > start && (chars[visible - 1] == ' ' || chars[visible - 1] == ZERO_WIDTH_SPACE)) {
+        while (visible > start && (chars[visible - 1] == ' ' || chars[visible - 1] == ZERO_WIDTH_SPACE || chars[visible - 1] == NO_BREAK_SPACE)) {
             visible--;
         }
         float used = prefix[visible] - prefix[start];

@@ -47,6 +47,19 @@ class TypesetterTest {
         }
     }
 
+    /** Dates are kept on one line by no-break spaces, but one wider than its column breaks there, never inside the year. */
+    @Test
+    void wordsJoinedByNoBreakSpacesBreakThereWhenWiderThanTheirColumn() throws IOException {
+        String html = "<table class=\"actions described\"><colgroup><col class=\"ref\"><col class=\"what\"><col class=\"owner\">"
+                + "<col class=\"target\"><col class=\"status\"><col class=\"flags\"></colgroup><tbody><tr><td>1.1</td><td>An action.</td>"
+                + "<td>A trust</td><td>Dec-13 (December\u00a02013)</td><td>Completed, since 28\u00a0November\u00a02018; grade B</td>"
+                + "<td>None</td></tr></tbody></table>";
+        try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
+            List<String> words = List.of(text(pdf).split("[\\s\u00a0]+"));
+            assertThat(words).contains("(December", "2013)", "28", "November", "2018;");
+        }
+    }
+
     @Test
     void linesBreakAtSpacesAndKeepEveryWordInOrder() throws IOException {
         String sentence = "The trust should make sure that each recommendation is carried out and that its effect is measured. ".repeat(20);
@@ -111,6 +124,21 @@ class TypesetterTest {
             assertThat(text(pdf, 1).strip()).startsWith("Every row Number Name 1 Row 1");
             for (int page = 2; page <= pdf.getNumberOfPages(); page++) {
                 assertThat(text(pdf, page).strip()).as("page %d", page).startsWith("Every row (continued) Number Name");
+            }
+        }
+    }
+
+    /** A row taller than a page is split whatever it asks: each page it runs onto still names its table. */
+    @Test
+    void aTableWithARowTallerThanAPageNamesItselfOnEveryPageItContinuesOn() throws IOException {
+        String giant = "<p>A line of the long cell.</p>".repeat(150);
+        String html = "<table data-continued=\"The table (continued)\"><caption>The table</caption><thead><tr><th scope=\"col\">One</th>"
+                + "<th scope=\"col\">Two</th></tr></thead><tbody><tr><td>First</td><td>x</td></tr><tr><td>" + giant + "</td><td>y</td></tr>"
+                + "<tr><td>Last</td><td>z</td></tr></tbody></table>";
+        try (PDDocument pdf = Loader.loadPDF(typeset(html).pdf())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            for (int page = 2; page <= pdf.getNumberOfPages(); page++) {
+                assertThat(text(pdf, page).strip()).as("page %d", page).startsWith("The table (continued) One Two");
             }
         }
     }
