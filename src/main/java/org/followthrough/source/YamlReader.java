@@ -155,6 +155,11 @@ public final class YamlReader {
 
         /** Reads the value at the current token; {@code merged} when it is the value of a merge key, already reported. */
         Node value(boolean merged) throws IOException {
+            return value(merged, false);
+        }
+
+        /** @param item the value is an item of a list, whose first field begins each item ("- ref: …") */
+        Node value(boolean merged, boolean item) throws IOException {
             Location at = location(file, parser.currentTokenLocation());
             JsonToken token = parser.currentToken();
             // A YAML parser gives a node's anchor as its object id.
@@ -181,6 +186,7 @@ public final class YamlReader {
                     depth++;
                     List<Node.Mapping.Entry> entries = new ArrayList<>();
                     Set<String> seen = new HashSet<>();
+                    boolean another = false;
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String key = parser.currentName();
                         Location keyAt = location(file, parser.currentTokenLocation());
@@ -192,8 +198,17 @@ public final class YamlReader {
                         parser.nextToken();
                         Node value = value(merge);
                         if (!seen.add(key)) {
-                            problems.error(keyAt, "field '" + key + "' is written twice in the same place",
-                                    "keep one of them; YAML would silently use only the last");
+                            if (item && !another && !entries.isEmpty() && key.equals(entries.get(0).key())) {
+                                // the field that begins each item, again: another item written without its dash, whose
+                                // other fields are then all "twice" too; keeping one of them would lose that item
+                                another = true;
+                                problems.error(keyAt, "a second '" + key + "' here begins another item of the list, written"
+                                        + " without the '- ' that begins each item", "write '- ' before it, in line with the first"
+                                        + " item's: - " + key + ": …");
+                            } else if (!another) {
+                                problems.error(keyAt, "field '" + key + "' is written twice in the same place",
+                                        "keep one of them; YAML would silently use only the last");
+                            }
                             continue;
                         }
                         entries.add(new Node.Mapping.Entry(key, keyAt, value));
@@ -205,7 +220,7 @@ public final class YamlReader {
                     depth++;
                     List<Node> items = new ArrayList<>();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        items.add(value(false));
+                        items.add(value(false, true));
                     }
                     depth--;
                     return new Node.Sequence(List.copyOf(items), at);
