@@ -63,6 +63,7 @@ final class YamlPitfalls {
                 continue;
             }
             if (first == '{') {
+                curlyQuotedInAFlow(file, line, value, n, problems);
                 continue;
             }
             int hash = comment(line, value);
@@ -72,12 +73,8 @@ final class YamlPitfalls {
                 problems.warning(new Location(file.display(), n + 1, value + plain.length()), closingQuoteMessage(plain),
                         "if the value was meant to be in quotes, add the opening one: \"" + plain);
             }
-            if (plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))
-                    && plain.substring(1, plain.length() - 1).chars().noneMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019')) {
-                problems.warning(new Location(file.display(), n + 1, value + 1),
-                        "the value is in curly quotes (" + plain + "), which YAML does not read as quotes: they will be published as part of it",
-                        "to quote the value, use straight quotes: \"" + plain.substring(1, plain.length() - 1) + "\"; if the quotes are"
-                                + " the plan's own, write the value as '" + plain + "'");
+            if (inCurlyQuotes(plain)) {
+                curlyQuoted(file, n, value, plain, problems);
             }
             if (hash > value) {
                 String kept = line.substring(value, hash).strip();
@@ -85,6 +82,44 @@ final class YamlPitfalls {
                         "the text from this '#' on is a comment, which is not published: the value is '" + kept + "'",
                         "to publish the '#' and what follows it, put the whole value in double quotes, e.g. \""
                                 + line.substring(value).strip() + "\"");
+            }
+        }
+    }
+
+    private static boolean inCurlyQuotes(String plain) {
+        return plain.length() >= 2 && (plain.charAt(0) == '\u201C' && plain.endsWith("\u201D") || plain.charAt(0) == '\u2018' && plain.endsWith("\u2019"))
+                && plain.substring(1, plain.length() - 1).chars().noneMatch(c -> c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019');
+    }
+
+    private static void curlyQuoted(SourceFile file, int n, int value, String plain, Problems problems) {
+        problems.warning(new Location(file.display(), n + 1, value + 1),
+                "the value is in curly quotes (" + plain + "), which YAML does not read as quotes: they will be published as part of it",
+                "to quote the value, use straight quotes: \"" + plain.substring(1, plain.length() - 1) + "\"; if the quotes are"
+                        + " the plan's own, write the value as '" + plain + "'");
+    }
+
+    /**
+     * The values in curly quotes of a mapping on one line ({@code target: {as_published: “Completed May 2017”, date: 2017-05}}),
+     * the form the guide gives a plan's own wording, where text pasted from Word lands: each told as one on a line of its own is.
+     */
+    private static void curlyQuotedInAFlow(SourceFile file, String line, int open, int n, Problems problems) {
+        int close = line.indexOf('}', open);
+        if (close < 0) {
+            return;
+        }
+        int start = open + 1;
+        for (int i = open + 1; i <= close; i++) {
+            char c = line.charAt(i);
+            if (c == ',' || c == '}') {
+                String entry = line.substring(start, i);
+                int colon = entry.indexOf(": ");
+                if (colon >= 0) {
+                    String plain = entry.substring(colon + 2).strip();
+                    if (inCurlyQuotes(plain)) {
+                        curlyQuoted(file, n, start + entry.indexOf(plain, colon + 2), plain, problems);
+                    }
+                }
+                start = i + 1;
             }
         }
     }
