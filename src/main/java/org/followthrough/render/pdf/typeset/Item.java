@@ -32,9 +32,35 @@ abstract class Item {
 
     /**
      * A block that names itself at the top of each page it continues on ({@code data-continued="Action 3.1
-     * (continued)"}): the label's lines, laid out, and the block around it that does so too, or null.
+     * (continued)"}), and the block around it that does so too, or null. Its label is laid out only when a page
+     * first needs it: most blocks (every action of a plan) end on the page they began on.
      */
-    record Continued(Continued outer, List<Item> label, float height) {
+    static final class Continued {
+        final Continued outer;
+        private final java.util.function.Supplier<List<Item>> layout;
+        private List<Item> label;
+        private float height;
+
+        Continued(Continued outer, java.util.function.Supplier<List<Item>> layout) {
+            this.outer = outer;
+            this.layout = layout;
+        }
+
+        /** The label's lines (and the space below them), laid out. */
+        List<Item> label() {
+            if (label == null) {
+                label = List.copyOf(layout.get());
+                for (Item item : label) {
+                    height += item.height;
+                }
+            }
+            return label;
+        }
+
+        float height() {
+            label();
+            return height;
+        }
 
         /** The innermost of these blocks that {@code other} is inside as well: the block one continues the other in. */
         Continued sharedWith(Continued other) {

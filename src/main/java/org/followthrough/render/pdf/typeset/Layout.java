@@ -149,18 +149,16 @@ final class Layout {
      * {@code p.continued} inside it, as lines of decoration (the block was read where it began).
      */
     private Item.Continued continued(String label, StyleNode block, float x, float width, Item.Continued outer) {
-        Style s = block.child("p", "continued").style;
-        Paragraph paragraph = new Paragraph(used);
-        paragraph.text(label, text(s), null, null, false);
-        List<Item> items = new ArrayList<>(paragraph.lines(x, width, s.align, text(s), null));
-        if (s.margin[BOTTOM] > 0) {
-            items.add(new Item.Space(s.margin[BOTTOM], false));
-        }
-        float height = 0;
-        for (Item item : items) {
-            height += item.height;
-        }
-        return new Item.Continued(outer, List.copyOf(items), height);
+        return new Item.Continued(outer, () -> {
+            Style s = block.child("p", "continued").style;
+            Paragraph paragraph = new Paragraph(used);
+            paragraph.text(label, text(s), null, null, false);
+            List<Item> items = new ArrayList<>(paragraph.lines(x, width, s.align, text(s), null));
+            if (s.margin[BOTTOM] > 0) {
+                items.add(new Item.Space(s.margin[BOTTOM], false));
+            }
+            return items;
+        });
     }
 
     /** The structure element a block element becomes; null where its content belongs to the parent's. */

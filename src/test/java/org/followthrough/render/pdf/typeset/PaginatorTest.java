@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PaginatorTest {
 
     private static final Item.Line LABEL = new Item.Line(10, 8, new Item.Run[0]);
-    private static final Item.Continued BLOCK = new Item.Continued(null, List.of(LABEL), 10);
+    private static final Item.Continued BLOCK = new Item.Continued(null, () -> List.of(LABEL));
 
     /** Items that must not end a page go to the next page with what follows them, even where the block's label then does not fit above them. */
     @Test
