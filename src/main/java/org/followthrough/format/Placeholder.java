@@ -29,5 +29,7 @@ public final class Placeholder {
     }
 
     static final String MESSAGE = "this is still a placeholder: ";
-    static final String HINT = "write the real value in its place, or delete the line if the field is optional and the plan gives none";
+    static final String HINT = "write the real value in its place";
+    /** For a field that may be left out. */
+    static final String HINT_OPTIONAL = HINT + ", or delete the line if the plan gives none";
 }

@@ -119,7 +119,7 @@ public final class ShapeChecker {
                 locations.put(entry.key(), entry.value().location());
                 continue;
             }
-            Object value = convert(entry.value(), field.get().type(), entry.key());
+            Object value = convert(entry.value(), field.get().type(), entry.key(), !field.get().required());
             if (value instanceof List<?> && field.get().type() instanceof FieldType.ListOf list && !(list.item() instanceof FieldType.Nested)) {
                 // each item of a list of texts or ids where it was written, for the rules that refuse one of them
                 for (int i = 0; i < itemsAt.size(); i++) {
@@ -284,6 +284,11 @@ public final class ShapeChecker {
 
     /** Returns the converted value, or null after reporting a problem. */
     private Object convert(Node node, FieldType type, String name) {
+        return convert(node, type, name, false);
+    }
+
+    /** @param optional the field may be left out: a placeholder's line may be deleted where the plan gives nothing */
+    private Object convert(Node node, FieldType type, String name, boolean optional) {
         if (node instanceof Node.Scalar scalar && Placeholder.isIn(scalar.text())) {
             // told at the line of the text that holds it, which in a block below '|' is not the field's own
             List<String> textLines = List.of(scalar.text().split("\n", -1));
@@ -294,7 +299,8 @@ public final class ShapeChecker {
             // columns count characters, as every location does: an emoji before the mark is one, not two
             int column = textLines.get(line).codePointCount(0, textLines.get(line).indexOf(Placeholder.MARK));
             Location at = textLines.size() == 1 ? scalar.location() : placeIn(scalar, line + 1, column + 1);
-            problems.error(at, Placeholder.MESSAGE + "'" + textLines.get(line).strip() + "'", Placeholder.HINT);
+            problems.error(at, Placeholder.MESSAGE + "'" + textLines.get(line).strip() + "'",
+                    optional ? Placeholder.HINT_OPTIONAL : Placeholder.HINT);
             return null;
         }
         Optional<Location> pasted = indentedWithOddSpace(node, type);

@@ -104,6 +104,18 @@ class InvalidContentTest {
                 .singleElement().satisfies(p -> assertThat(p.hint()).contains("as_published"));
     }
 
+    /** A placeholder left in a field the format requires is not to be deleted: only one in a field that may be left out is. */
+    @Test
+    void offersToDeleteAPlaceholdersLineOnlyWhereTheFieldMayBeLeftOut() {
+        Path caseDir = CASES.resolve("placeholder-left");
+        List<Problem> placeholders = check(caseDir).problems().stream().filter(p -> p.message().contains("TO FILL IN")).toList();
+
+        assertThat(placeholders).filteredOn(p -> p.message().contains("the kind of review")).singleElement()
+                .satisfies(p -> assertThat(p.hint()).as("kind, which a plan must give").isEqualTo("write the real value in its place"));
+        assertThat(placeholders).filteredOn(p -> p.message().contains("the target date")).singleElement()
+                .satisfies(p -> assertThat(p.hint()).as("an action's target, which may be left out").contains("delete the line"));
+    }
+
     @Test
     void notUtf8CaseReallyHoldsALatin1Byte() throws IOException {
         byte[] bytes = Files.readAllBytes(CASES.resolve("not-utf8/organisations/sample-trust.yaml"));
