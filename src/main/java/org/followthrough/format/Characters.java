@@ -21,6 +21,15 @@ public final class Characters {
     public static final String NO_BREAK_SPACE_AFTER_DASH = "this space after the '-' is a no-break space (as copied from Word or a PDF),"
             + " which YAML does not read as a space, so the line is not read as an item of the list";
 
+    /**
+     * What is told where a value that looks right ({@code what} '{@code value}') is read with a no-break space pasted from
+     * Word at one of its ends, which makes it {@code partOf} (an id, a date) of nothing the content has.
+     */
+    public static String noBreakSpaceAtTheEnds(String what, String value, String partOf) {
+        return what + " '" + value + "' is written with a no-break space (as copied from Word or a PDF) before or after it, which is"
+                + " read as part of the " + partOf;
+    }
+
     /** What is told where the white space that starts a line holds a no-break space or another space that is not an ordinary one. */
     public static final String ODD_SPACE_INDENTATION = "a non-breaking space (often pasted from Word or a web page) is used for indentation";
     /** What to do about {@link #ODD_SPACE_INDENTATION}. */

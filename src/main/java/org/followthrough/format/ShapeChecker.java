@@ -900,8 +900,7 @@ public final class ShapeChecker {
             String unspaced = Characters.stripAnySpace(text);
             if (!unspaced.equals(text) && DAY.matcher(unspaced).matches()) {
                 // the date looks right in the message: say what is wrong with it
-                problems.error(at, "the date '" + unspaced + "' is written with a no-break space (as copied from Word or a PDF) before or"
-                        + " after it, which is read as part of the date", "delete that space: " + unspaced);
+                problems.error(at, Characters.noBreakSpaceAtTheEnds("the date", unspaced, "date"), "delete that space: " + unspaced);
                 return Optional.empty();
             }
             problems.error(at, "'" + text + "' is not a date for '" + name + "'", dayFirst(text)

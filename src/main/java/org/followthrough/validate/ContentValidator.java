@@ -564,8 +564,8 @@ public final class ContentValidator {
         String unspaced = org.followthrough.format.Characters.stripAnySpace(ref.id());
         if (!unspaced.equals(ref.id()) && ids.contains(unspaced)) {
             // a no-break space pasted from Word before or after the id: the id looks right, so do not offer it as a likely one
-            problems.error(ref.location(), "the " + ref.kind().noun() + " '" + unspaced + "' is written with a no-break space (as copied"
-                    + " from Word or a PDF) before or after it, which is read as part of the id", "delete that space: " + unspaced);
+            problems.error(ref.location(), org.followthrough.format.Characters.noBreakSpaceAtTheEnds("the " + ref.kind().noun(), unspaced, "id"),
+                    "delete that space: " + unspaced);
             return;
         }
         List<String> parts = listWithoutBrackets(ref.id());

@@ -2,6 +2,7 @@ package org.followthrough.render.pdf.typeset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What layout stacks down the page, and pagination places: a line of text, a gap, a rule, or a table
@@ -37,11 +38,11 @@ abstract class Item {
      */
     static final class Continued {
         final Continued outer;
-        private final java.util.function.Supplier<List<Item>> layout;
+        private final Supplier<List<Item>> layout;
         private List<Item> label;
         private float height;
 
-        Continued(Continued outer, java.util.function.Supplier<List<Item>> layout) {
+        Continued(Continued outer, Supplier<List<Item>> layout) {
             this.outer = outer;
             this.layout = layout;
         }

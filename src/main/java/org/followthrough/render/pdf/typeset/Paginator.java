@@ -241,8 +241,6 @@ final class Paginator implements Consumer<Item> {
         return next.continued == null ? null : next.continued.sharedWith(last);
     }
 
-
-
     private float headerHeight(Item item) {
         return item instanceof Item.Row row ? headerHeight(row) : 0;
     }
