@@ -143,6 +143,47 @@ public final class ShapeChecker {
     }
 
     /**
+     * Tells an entry of a list whose fields are all those of an entry of one of its own lists, and not all its own: a progress
+     * update pasted among the actions, its '-' under theirs. Told once, as that, rather than as an entry missing its required
+     * fields and holding fields it does not know; the entry is left out. Where the fields fit more than one such list (a
+     * lone 'text', which evidence, follow-ups and progress updates all have), nothing is told here.
+     */
+    private boolean pastedOneLevelOut(Node.Mapping mapping, Shape shape) {
+        List<String> keys = mapping.entries().stream().map(Node.Mapping.Entry::key).toList();
+        if (keys.isEmpty() || keys.stream().allMatch(key -> shape.field(key).isPresent())) {
+            return false;
+        }
+        List<Shape> fits = shape.fields().stream()
+                .map(Field::type)
+                .filter(type -> type instanceof FieldType.ListOf list && list.item() instanceof FieldType.Nested)
+                .map(type -> ((FieldType.Nested) ((FieldType.ListOf) type).item()).shape())
+                .filter(inner -> inner != shape && keys.stream().allMatch(key -> inner.field(key).isPresent()))
+                .distinct()
+                .toList();
+        if (fits.size() != 1) {
+            return false;
+        }
+        Shape inner = fits.get(0);
+        String field = shape.fields().stream()
+                .filter(f -> f.type() instanceof FieldType.ListOf list && list.item() instanceof FieldType.Nested n && n.shape() == inner)
+                .map(Field::name).findFirst().orElseThrow();
+        problems.error(mapping.location(), "this entry of the list of " + plural(shape.name()) + " has the fields of "
+                        + article(inner.name()) + " " + inner.name() + " (" + String.join(", ", keys) + "), not of " + article(shape.name()) + " "
+                        + shape.name(),
+                "if it is " + article(inner.name()) + " " + inner.name() + ", move it under the '" + field + ":' of its " + shape.name()
+                        + ", its '-' in line with the '-' of the other " + plural(inner.name()) + " there");
+        return true;
+    }
+
+    private static String plural(String name) {
+        return name.endsWith("s") ? name : name + "s";
+    }
+
+    private static String article(String name) {
+        return "aeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /**
      * Warns of a line of a text over several lines that reads as a field this object may have but does not: indented as
      * far as the text, YAML reads it as more of the text, and the field is lost ({@code monitoring: …} under a
      * {@code description: |} or {@code description: >} one level too deep). The first such line of each text. A block's
@@ -337,6 +378,9 @@ public final class ShapeChecker {
         }
         if (type instanceof FieldType.Nested nested) {
             if (node instanceof Node.Mapping mapping) {
+                if (listItems.contains(mapping) && pastedOneLevelOut(mapping, nested.shape())) {
+                    return null;
+                }
                 return checkObject(mapping, nested.shape());
             }
             return wrongType(node, type, name);
