@@ -77,7 +77,7 @@ public final class SiteRenderer {
     /** How many plans the home page shows, the most recently updated first; the list of plans has them all. */
     static final int HOME_PLANS = 10;
     private static final Set<Download> EVERY_DOWNLOAD = java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(Download.class));
-    /** What an organisation that owns no action has to download: the document of what it leads and the plans naming it. */
+    /** What an organisation that owns no action has to download: the document of what it leads or oversees and the plans naming it. */
     private static final Set<Download> DOCUMENT_ONLY = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(Download.JSON));
 
     private static final Views.Crumb HOME_CRUMB = new Views.Crumb("Home", Routes.HOME);
@@ -506,7 +506,7 @@ public final class SiteRenderer {
         Function<RenderContext, Views.OrganisationView> view = context -> context.once("organisation", () -> views.organisation(organisation));
         Function<RenderContext, Views.ActionIndex> owned = context -> context.once("owned", () -> views.ownedActions(organisation));
         boolean owns = plansOf.ownsActions(organisation.id());
-        // One that owns no action has only its JSON document (what it leads, the plans naming it) to download.
+        // One that owns no action has only its JSON document (what it leads or oversees, the plans naming it) to download.
         Set<Download> made = owns ? EVERY_DOWNLOAD : DOCUMENT_ONLY;
         // Only the plans that name the organisation: the same downloads as from the whole archive, without scanning it.
         Archive its = archive.withPlans(involved);
@@ -1219,17 +1219,27 @@ public final class SiteRenderer {
 
     /**
      * The fingerprint of an organisation's part of a plan ({@link Plan#partOf}) with the details of every organisation the
-     * part names (its outputs show the other owners of its actions by name) and the recommendations it leads, kept by the
-     * plan's key, which holds them all.
+     * part names (its outputs show the other owners of its actions by name) and the recommendations it leads or oversees,
+     * kept by the plan's key, which holds them all.
      */
     private String organisationPartKey(Plan plan, Organisation organisation) {
         return fingerprints.of("organisation " + organisation.id(), planKeys.get(plan.id()), () -> {
             Plan part = plan.partOf(organisation.id());
-            // its page also lists the recommendations it leads, whoever owns their actions; its JSON links the plan's
-            // calendar, which is published if any action of the whole plan has a dated target
-            return List.of(part, organisationKeys(part), plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id()))
-                    .map(r -> Arrays.asList(r.number(), r.title(), r.text())).toList(), plan.actions().anyMatch(IcalRenderer::hasEvent));
+            // its page also lists the recommendations it leads or oversees, whoever owns their actions; its JSON links the
+            // plan's calendar, which is published if any action of the whole plan has a dated target
+            return List.of(part, organisationKeys(part), named(plan, Recommendation::lead, organisation),
+                    named(plan, Recommendation::oversightBy, organisation), plan.actions().anyMatch(IcalRenderer::hasEvent));
         });
+    }
+
+    /**
+     * What an organisation's page and JSON show of each recommendation of the plan that names it in {@code role}: its words and
+     * its actions' count by state.
+     */
+    private static List<List<Object>> named(Plan plan, java.util.function.Function<Recommendation, List<String>> role,
+                                            Organisation organisation) {
+        return plan.recommendations().stream().filter(r -> role.apply(r).contains(organisation.id()))
+                .map(r -> Arrays.<Object>asList(r.number(), r.title(), r.text(), org.followthrough.model.Tally.of(r.actions()))).toList();
     }
 
     /**

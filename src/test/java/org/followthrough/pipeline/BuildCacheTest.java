@@ -468,6 +468,27 @@ class BuildCacheTest {
     }
 
     /**
+     * An organisation's page lists the recommendations it oversees with how their actions stand: an action of another's
+     * reported complete remakes the overseeing body's page, whose own part of the plan is unchanged, as a fresh build would.
+     */
+    @Test
+    void anOversightBodysPageIsRemadeWhenAnActionItOverseesChanges() throws IOException {
+        Path second = content.resolve("plans/sample-review/recommendations/02.yaml");
+        Files.writeString(second, "number: \"2\"\ntitle: Supervision\noversight_by: [sample-police]\nactions:\n  - ref: \"2.1\"\n"
+                + "    description: Supervise every month.\n    owners:\n      - {organisation: sample-trust}\n    target: 2024-09-30\n"
+                + "    status: open\n");
+        build("site", true);
+        String police = "organisations/sample-police/index.html";
+        assertThat(Folders.contents(temp.resolve("site")).get(police)).contains("Recommendations it oversees", "Supervision",
+                "1 action: 1 in progress");
+
+        Files.writeString(second, Files.readString(second) + "    progress:\n      - date: 2024-09-01\n        status: done\n"
+                + "        text: Every member of staff is supervised monthly.\n");
+        build("site", true);
+        assertThat(sameAsAFreshBuild().get(police)).contains("1 action: 1 completed");
+    }
+
+    /**
      * The JSON of an organisation the plan names links the plan's calendar, which is published while any action of the
      * whole plan has a dated target: targets removed from actions another owns reach it through the cache, as a fresh
      * build makes it (its part of the plan, which keys it, is unchanged).

@@ -315,6 +315,27 @@ class ReaderPagesTest {
     }
 
     /**
+     * NHS England oversees thirteen recommendations of the P plan whose actions others own: its page lists them under their
+     * own heading, each linked to its page with how its actions stand, so that an oversight body sees at a glance what is
+     * late among what it oversees (recommendation 7: two actions, one in progress and overdue, one completed).
+     */
+    @Test
+    void anOversightBodysPageListsTheRecommendationsItOverseesAndHowTheyStand() {
+        Document page = page(Routes.organisation("nhs-england"));
+        List<String> overseen = archive.plans().stream().flatMap(p -> p.recommendations().stream()
+                .filter(r -> r.oversightBy().contains("nhs-england")).map(r -> Routes.recommendation(p.id(), r.number()))).toList();
+        assertThat(overseen).hasSize(13);
+        assertThat(page.select("#oversees").text()).isEqualTo("Recommendations it oversees");
+        assertThat(page.select("#oversees + p + ul > li > a").eachAttr("href"))
+                .containsExactlyElementsOf(overseen.stream().map(path -> "../../" + path).toList());
+        Element seventh = page.select("#oversees + p + ul > li").first();
+        assertThat(seventh.text()).startsWith("Recommendation 7: Healthcare staff at both HMP Hewell")
+                .endsWith("2 actions: 1 in progress, 1 completed; 1 overdue");
+        assertThat(seventh.select("strong").text()).as("what is late stands out, in words").isEqualTo("1 overdue");
+        assertThat(page(Routes.organisation("hmp-birmingham")).select("#oversees")).as("a body named as overseeing nothing").isEmpty();
+    }
+
+    /**
      * Care UK owns no action but leads a recommendation of the P plan: its page links its data, the JSON document
      * listing what it leads and the plans naming it, which the site's data links too; there is nothing else to download.
      */

@@ -82,9 +82,11 @@ public final class JsonRenderer {
         List<Owned> groups = new ArrayList<>();
         List<Plan> involved = new ArrayList<>();
         List<Action> owned = new ArrayList<>();
-        List<Led> leads = new ArrayList<>();
+        List<Named> leads = new ArrayList<>();
+        List<Named> oversees = new ArrayList<>();
         for (Plan plan : archive.plans()) {
-            plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id())).forEach(r -> leads.add(new Led(plan, r)));
+            plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id())).forEach(r -> leads.add(new Named(plan, r)));
+            plan.recommendations().stream().filter(r -> r.oversightBy().contains(organisation.id())).forEach(r -> oversees.add(new Named(plan, r)));
             List<ActionRecord> records = ActionRecord.of(plan).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
             if (!records.isEmpty()) {
                 records.forEach(r -> owned.add(r.action()));
@@ -93,7 +95,8 @@ public final class JsonRenderer {
                 involved.add(plan);
             }
         }
-        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved, leads));
+        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved, leads,
+                oversees));
     }
 
     /** For {@code data/site.json}. */
@@ -206,11 +209,12 @@ public final class JsonRenderer {
         }
     }
 
-    /** A recommendation an organisation leads, in its plan. */
-    private record Led(Plan plan, Recommendation recommendation) {
+    /** A recommendation that names an organisation (as its lead, or among its oversight bodies), in its plan. */
+    private record Named(Plan plan, Recommendation recommendation) {
     }
 
-    private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved, List<Led> leads) {
+    private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved, List<Named> leads,
+                                        List<Named> oversees) {
         /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
@@ -568,14 +572,23 @@ public final class JsonRenderer {
             .object("tally", TALLY, "The actions it owns, counted.", (c, d) -> d.tally())
             .array("plans", OWNED_ACTIONS, "The plans in which it owns actions, with those actions.", (c, d) -> d.groups())
             .array("involved_in", PLAN_REF, "Plans that list the organisation but in which it owns no action.", (c, d) -> d.involved())
-            .array("leads", JsonShape.<Led>inline("A recommendation the plan names the organisation as the lead of; its actions may"
-                            + " be owned by others.")
-                    .object("plan", PLAN_REF, "Its plan.", (c, l) -> l.plan())
-                    .field("number", STRING, "The recommendation's number as published.", (c, l) -> l.recommendation().number())
-                    .field("title", N_STRING, "Its title, where the plan gives one.", (c, l) -> l.recommendation().title())
-                    .field("url", URL, "Its page on this site.", (c, l) -> Routes.url(c.site(), Routes.recommendation(l.plan().id(),
-                            l.recommendation().number()))),
-                    "The recommendations the organisation leads, in plan order (the page's 'Recommendations it leads').", (c, d) -> d.leads());
+            .array("leads", named("A recommendation the plan names the organisation as the lead of; its actions may be owned by others."),
+                    "The recommendations the organisation leads, in plan order (the page's 'Recommendations it leads').", (c, d) -> d.leads())
+            .array("oversees", named("A recommendation the plan names the organisation among the oversight bodies of; its actions may"
+                            + " be owned by others."),
+                    "The recommendations the organisation oversees, in plan order (the page's 'Recommendations it oversees').",
+                    (c, d) -> d.oversees());
+
+    /** A recommendation that names an organisation, described as {@code description}. */
+    private static JsonShape<Named> named(String description) {
+        return JsonShape.<Named>inline(description)
+                .object("plan", PLAN_REF, "Its plan.", (c, l) -> l.plan())
+                .field("number", STRING, "The recommendation's number as published.", (c, l) -> l.recommendation().number())
+                .field("title", N_STRING, "Its title, where the plan gives one.", (c, l) -> l.recommendation().title())
+                .field("url", URL, "Its page on this site.", (c, l) -> Routes.url(c.site(), Routes.recommendation(l.plan().id(),
+                        l.recommendation().number())))
+                .object("tally", TALLY, "Its actions, whoever owns them, counted.", (c, l) -> Tally.of(l.recommendation().actions()));
+    }
 
     static final JsonShape<Archive> SITE_DOCUMENT = JsonRenderer.<Archive>document(Routes.SITE_SCHEMA,
                     "The site's plans and organisations, with links to each one's own downloads.")

@@ -624,24 +624,26 @@ public final class ViewFactory {
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),
                 html(o.description()), Routes.organisation(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
                 timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl(),
-                archive.scope() == null ? led(plansOf.naming(o.id()), o.id()) : List.of());
+                archive.scope() == null ? naming(plansOf.naming(o.id()), o.id(), Recommendation::lead) : List.of(),
+                archive.scope() == null ? naming(plansOf.naming(o.id()), o.id(), Recommendation::oversightBy) : List.of());
     }
 
     /**
-     * The recommendations of these plans that name the organisation as their lead, in the plans' order and their own,
-     * each by its title or the first words of its text.
+     * The recommendations of these plans that name the organisation in {@code role} (their lead, their oversight bodies),
+     * in the plans' order and their own, each by its title or the first words of its text.
      */
-    private List<LedRecommendation> led(List<Plan> plans, String organisationId) {
-        List<LedRecommendation> led = new ArrayList<>();
+    private List<NamedRecommendation> naming(List<Plan> plans, String organisationId,
+                                             java.util.function.Function<Recommendation, List<String>> role) {
+        List<NamedRecommendation> named = new ArrayList<>();
         for (Plan plan : plans) {
             for (Recommendation r : plan.recommendations()) {
-                if (r.lead().contains(organisationId)) {
-                    led.add(new LedRecommendation(planName(plan), r.number(), r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS),
-                            Routes.recommendation(plan.id(), r.number())));
+                if (role.apply(r).contains(organisationId)) {
+                    named.add(new NamedRecommendation(planName(plan), r.number(), r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS),
+                            Routes.recommendation(plan.id(), r.number()), tally(Tally.of(r.actions()))));
                 }
             }
         }
-        return List.copyOf(led);
+        return List.copyOf(named);
     }
 
     /** More actions than this make a chart of one row each too long to read; the table still has them all. */

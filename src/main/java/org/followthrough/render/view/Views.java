@@ -194,17 +194,21 @@ public final class Views {
     }
 
     /**
-     * An organisation's page. {@code leads}: the recommendations that name it as their lead, whoever owns their actions
-     * (none on an organisation's own site, which holds only the recommendations whose actions it owns).
+     * An organisation's page. {@code leads} and {@code oversees}: the recommendations that name it as their lead, or among
+     * their oversight bodies, whoever owns their actions (none on an organisation's own site, which holds only the
+     * recommendations whose actions it owns).
      */
     public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
                                    TemplateHTMLOutputModel description, String path, TallyView tally,
                                    List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline,
-                                   String publishedPlansUrl, List<LedRecommendation> leads) {
+                                   String publishedPlansUrl, List<NamedRecommendation> leads, List<NamedRecommendation> oversees) {
     }
 
-    /** A recommendation an organisation leads: its plan's name, its number and title, and its page. */
-    public record LedRecommendation(String plan, String number, String title, String path) implements Numbered {
+    /**
+     * A recommendation that names an organisation (as its lead, say): its plan's name, its number and title, its page, and
+     * its actions counted, for a body that leads or oversees it to see how it stands.
+     */
+    public record NamedRecommendation(String plan, String number, String title, String path, TallyView tally) implements Numbered {
     }
 
     /** The actions of some plans by their path ("plans/x/#action-1-1"), each with its recommendation: for views of an organisation's actions. */

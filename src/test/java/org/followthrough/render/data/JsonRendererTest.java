@@ -397,19 +397,45 @@ class JsonRendererTest {
     @Test
     void anOrganisationsDocumentListsTheRecommendationsItLeads() throws Exception {
         Archive archive = TestArchives.shipped();
-        int leading = 0;
-        for (Organisation organisation : archive.organisations()) {
-            List<String> expected = new ArrayList<>();
-            archive.plans().forEach(p -> p.recommendations().stream().filter(r -> r.lead().contains(organisation.id()))
-                    .forEach(r -> expected.add(archive.site().baseUrl() + Routes.recommendation(p.id(), r.number()))));
-            List<String> listed = new ArrayList<>();
-            JSON.readTree(JsonRenderer.organisation(archive, organisation)).get("leads").forEach(l -> listed.add(l.get("url").asText()));
-            assertThat(listed).as(organisation.id()).containsExactlyElementsOf(expected);
-            leading += expected.isEmpty() ? 0 : 1;
-        }
-        assertThat(leading).as("organisations leading a recommendation").isGreaterThan(3);
+        assertThat(organisationsListingWhatNamesThem(archive, "leads", Recommendation::lead)).as("organisations leading a recommendation")
+                .isGreaterThan(3);
         JsonNode england = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("nhs-england").orElseThrow()));
         assertThat(england.get("leads").get(0).get("plan").get("id").asText()).isNotEmpty();
+    }
+
+    /**
+     * An organisation's document lists the recommendations it oversees, as its page does, each with its actions counted: in P,
+     * NHS England oversees thirteen recommendations, the seventh with one of its two actions overdue.
+     */
+    @Test
+    void anOrganisationsDocumentListsTheRecommendationsItOverseesWithTheirActionsCounted() throws Exception {
+        Archive archive = TestArchives.shipped();
+        assertThat(organisationsListingWhatNamesThem(archive, "oversees", Recommendation::oversightBy)).as("oversight bodies")
+                .isGreaterThan(3);
+        JsonNode seventh = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("nhs-england").orElseThrow()))
+                .get("oversees").get(0);
+        assertThat(seventh.get("number").asText()).isEqualTo("7");
+        assertThat(seventh.get("tally").get("total").asInt()).isEqualTo(2);
+        assertThat(seventh.get("tally").get("overdue").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Checks that each organisation's document lists under {@code field} the addresses of exactly the recommendations that name
+     * it in {@code role}, in plan order; returns how many organisations have any.
+     */
+    private static int organisationsListingWhatNamesThem(Archive archive, String field,
+                                                         java.util.function.Function<Recommendation, List<String>> role) throws Exception {
+        int named = 0;
+        for (Organisation organisation : archive.organisations()) {
+            List<String> expected = new ArrayList<>();
+            archive.plans().forEach(p -> p.recommendations().stream().filter(r -> role.apply(r).contains(organisation.id()))
+                    .forEach(r -> expected.add(archive.site().baseUrl() + Routes.recommendation(p.id(), r.number()))));
+            List<String> listed = new ArrayList<>();
+            JSON.readTree(JsonRenderer.organisation(archive, organisation)).get(field).forEach(l -> listed.add(l.get("url").asText()));
+            assertThat(listed).as(organisation.id()).containsExactlyElementsOf(expected);
+            named += expected.isEmpty() ? 0 : 1;
+        }
+        return named;
     }
 
     @Test
