@@ -41,6 +41,24 @@ public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, Pl
         return new ChangeHistory(status, null, Map.of(), status == Status.NO_REPOSITORY ? NO_REPOSITORY_SOURCE : null);
     }
 
+    /**
+     * The history as a site as at the end of {@code day} in {@code zone} knows it, as its statuses know only the updates
+     * dated by then: the commits made after that day are left out, and so are changes not yet committed, unless that day
+     * is {@code today} or later.
+     */
+    public ChangeHistory asAt(java.time.LocalDate day, java.time.ZoneId zone, java.time.LocalDate today) {
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        boolean current = !day.isBefore(today);
+        Map<String, PlanChanges> known = new java.util.HashMap<>();
+        plans.forEach((id, changes) -> {
+            java.util.List<Commit> commits = changes.commits().stream().filter(c -> c.time().isBefore(end)).toList();
+            if (!commits.isEmpty() || current && changes.uncommitted()) {
+                known.put(id, new PlanChanges(commits, current && changes.uncommitted()));
+            }
+        });
+        return new ChangeHistory(status, shortenedFrom, known, source);
+    }
+
     /** One plan's changes, none recorded if the history holds no commit touching its folder. */
     public PlanChanges of(String planId) {
         return plans.getOrDefault(planId, PlanChanges.NONE);

@@ -346,7 +346,9 @@ public final class Pipeline {
             return ChangeHistory.none(ChangeHistory.Status.NOT_READ);
         }
         progress.stage("Reading the change history");
-        ChangeHistory history = GitHistory.read(request.content());
+        java.time.ZoneId zone = archive.site().timeZone();
+        // as the statuses, as at the as-of date: a site of a day gone by does not show the record's later changes
+        ChangeHistory history = GitHistory.read(request.content()).asAt(archive.asOf(), zone, LocalDate.now(request.clock().withZone(zone)));
         if (history.status() == ChangeHistory.Status.UNREADABLE) {
             problems.warning(Location.of(request.content().toString()), "the Git repository holding the content could not be read, "
                     + "so the plan pages say when each plan last changed is not known",

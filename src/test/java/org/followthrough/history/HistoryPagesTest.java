@@ -51,8 +51,12 @@ class HistoryPagesTest {
     }
 
     private static MemoryPublisher build(Path content) {
+        return build(TestBuilds.request(content, null));
+    }
+
+    private static MemoryPublisher build(org.followthrough.pipeline.BuildRequest request) {
         MemoryPublisher site = new MemoryPublisher();
-        BuildResult result = Pipeline.build(TestBuilds.request(content, null).withHistory(true), site);
+        BuildResult result = Pipeline.build(request.withHistory(true), site);
         assertThat(result.problems()).as("problems").noneMatch(p -> p.isError());
         return site;
     }
@@ -209,6 +213,26 @@ class HistoryPagesTest {
 
             assertThat(lastChanged(site)).isEqualTo(
                     "1 April 2026 This page also shows changes not yet recorded in the site's history. Change history: 2 changes");
+        }
+    }
+
+    /**
+     * A site built as at a day gone by shows the record's history as it stood that day, as its statuses show only the updates
+     * dated by then: not the commit of 1 April, nor changes not yet committed today.
+     */
+    @Test
+    void aSiteAsAtADayGoneByShowsOnlyTheChangesMadeByThen() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Path content = repo.root().resolve("content");
+            Path recommendation = firstRecommendation(content);
+            Files.writeString(recommendation, Files.readString(recommendation) + "\n");
+
+            MemoryPublisher site = build(new org.followthrough.pipeline.BuildRequest(content, TestBuilds.BUILT_IN_TEMPLATES, null,
+                    java.time.LocalDate.of(2026, 3, 31), null, TestBuilds.CLOCK));
+
+            assertThat(lastChanged(site)).isEqualTo("5 January 2026 Change history: 1 change");
+            assertThat(page(site, PLAN + "history/").select("tbody tr").eachText()).containsExactly(
+                    "5 January 2026 Publish the sample review's plan");
         }
     }
 
