@@ -458,6 +458,23 @@ class PdfRendererTest {
     }
 
     /**
+     * An action an organisation shares with many others is listed in its summary under its own name with the others counted,
+     * which the action's page online names: action 19.1 of P, owned by ten organisations, had made a column of their names a
+     * page long, and put the summary of the Crown Prosecution Service's one action on two pages. Three owners are still named.
+     */
+    @Test
+    void theOrganisationSummaryNamesItselfAndCountsTheOthersOfAnActionSharedByMany() throws IOException {
+        String text = text(pdfs.get("organisation-crown-prosecution-service"));
+        long owners = archive.plans().stream().filter(p -> p.id().equals("p-independent-investigation")).findFirst().orElseThrow()
+                .actions().filter(a -> a.ref().equals("19.1")).findFirst().orElseThrow()
+                .owners().stream().map(o -> o.organisationId()).distinct().count();
+        assertThat(text).contains("Crown Prosecution Service and " + (owners - 1) + " other organisations").doesNotContain("HMP Hewell;");
+        assertThat(pageCount(pdfs.get("organisation-crown-prosecution-service"))).isEqualTo(1);
+        assertThat(text(pdfs.get("plan-p-independent-investigation"))).as("the plan's own summary names them all")
+                .contains("HMP Hewell; HMP Birmingham;");
+    }
+
+    /**
      * Where a plan dates none of its statuses, an organisation's summary says so above that plan's actions, as the plan's
      * own summary does: "Completed" alone would leave the reader to wonder since when (EPUT's six actions).
      */
@@ -521,6 +538,12 @@ class PdfRendererTest {
         Organisation none = archive.organisations().stream().filter(o -> views.organisation(o).groups().isEmpty()).findFirst().orElseThrow();
         List<PlanView> plans = archive.plans().stream().map(views::plan).toList();
         assertThat(text(renderer.organisation(views.site(), views.organisation(none)))).contains("owns no actions");
+    }
+
+    private static int pageCount(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
     }
 
     private static String text(byte[] pdf) throws IOException {
