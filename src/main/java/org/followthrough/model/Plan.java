@@ -46,7 +46,12 @@ public record Plan(
 
     /** How many of its actions' follow-ups had passed their dates on {@code asOf} without being reported done. */
     public int followUpsPassed(LocalDate asOf) {
-        return (int) actions().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(asOf)).count();
+        return followUpsPassed(actions().toList(), asOf);
+    }
+
+    /** How many of these actions' follow-ups had passed their dates on {@code asOf} without being reported done. */
+    public static int followUpsPassed(java.util.Collection<Action> actions, LocalDate asOf) {
+        return (int) actions.stream().flatMap(a -> a.followUps().stream()).filter(f -> f.datePassed(asOf)).count();
     }
 
     /**

@@ -336,6 +336,25 @@ class ReaderPagesTest {
     }
 
     /**
+     * An organisation's page says under each plan what its page says of the plan as a whole, for the actions the
+     * organisation owns: that the plan's target completion has passed with some of them open (EPUT's one open action of
+     * E203623), and how many follow-ups to them are past their dates, linked to the plan's list of them (NHS England's in P).
+     */
+    @Test
+    void anOrganisationsPageSaysUnderEachPlanWhatIsLateOfTheActionsItOwns() {
+        assertThat(page(Routes.organisation("eput")).select("#actions ~ p.plan-flag").text())
+                .isEqualTo("Target completion passed The plan was to be complete by 30 January 2026; 1 of the actions it owns in it is still"
+                        + " open, though it is not overdue against a target of its own.");
+        Plan p = archive.plans().stream().filter(plan -> plan.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        int passed = Plan.followUpsPassed(p.actions().filter(a -> a.isOwnedBy("nhs-england")).toList(), archive.asOf());
+        assertThat(passed).as("NHS England's follow-ups in P past their dates").isPositive().isLessThan(p.followUpsPassed(archive.asOf()));
+        Element followUps = page(Routes.organisation("nhs-england")).selectFirst("p.followups-passed");
+        assertThat(followUps.text()).isEqualTo(passed + " follow-up actions to these actions past their dates without being reported done,"
+                + " not counted above.");
+        assertThat(followUps.selectFirst("a").attr("href")).isEqualTo("../../" + Routes.plan(p.id()) + "#follow-ups-passed");
+    }
+
+    /**
      * Care UK owns no action but leads a recommendation of the P plan: its page links its data, the JSON document
      * listing what it leads and the plans naming it, which the site's data links too; there is nothing else to download.
      */

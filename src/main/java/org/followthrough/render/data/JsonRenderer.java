@@ -95,8 +95,8 @@ public final class JsonRenderer {
                 involved.add(plan);
             }
         }
-        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned), groups, involved, leads,
-                oversees));
+        return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned),
+                Plan.followUpsPassed(owned, archive.asOf()), groups, involved, leads, oversees));
     }
 
     /** For {@code data/site.json}. */
@@ -213,8 +213,8 @@ public final class JsonRenderer {
     private record Named(Plan plan, Recommendation recommendation) {
     }
 
-    private record OrganisationDocument(Organisation organisation, Tally tally, List<Owned> groups, List<Plan> involved, List<Named> leads,
-                                        List<Named> oversees) {
+    private record OrganisationDocument(Organisation organisation, Tally tally, int followUpsPassed, List<Owned> groups, List<Plan> involved,
+                                        List<Named> leads, List<Named> oversees) {
         /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
@@ -556,6 +556,10 @@ public final class JsonRenderer {
             .object("plan", PLAN_REF, "The plan.", (c, o) -> o.plan())
             .object("tally", TALLY, "The organisation's actions in the plan, counted.",
                     (c, o) -> Tally.of(o.records().stream().map(ActionRecord::action).toList()))
+            .field("target_completion_passed", BOOLEAN, TARGET_COMPLETION_PASSED, (c, o) -> o.plan().targetCompletionPassed(c.asOf()))
+            .field("follow_ups_past_their_dates", INTEGER, "How many of the follow-up actions set under the organisation's actions in"
+                    + " the plan had passed their dates on the as-of date without being reported done (not among the tally's actions).",
+                    (c, o) -> Plan.followUpsPassed(o.records().stream().map(ActionRecord::action).toList(), c.asOf()))
             .array("actions", ACTION_IN_BRIEF, "The organisation's actions in the plan, in brief.", (c, o) -> o.records());
 
     // ---- the documents ----
@@ -570,6 +574,8 @@ public final class JsonRenderer {
                             + " its plan's document (plans[].plan.downloads.json), which has the action in full and its progress history.")
             .object("organisation", ORGANISATION, "The organisation.", (c, d) -> d)
             .object("tally", TALLY, "The actions it owns, counted.", (c, d) -> d.tally())
+            .field("follow_ups_past_their_dates", INTEGER, "How many of the follow-up actions set under the actions it owns had passed"
+                    + " their dates on the as-of date without being reported done (not among the tally's actions).", (c, d) -> d.followUpsPassed())
             .array("plans", OWNED_ACTIONS, "The plans in which it owns actions, with those actions.", (c, d) -> d.groups())
             .array("involved_in", PLAN_REF, "Plans that list the organisation but in which it owns no action.", (c, d) -> d.involved())
             .array("leads", named("A recommendation the plan names the organisation as the lead of; its actions may be owned by others."),

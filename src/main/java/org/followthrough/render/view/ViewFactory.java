@@ -618,7 +618,10 @@ public final class ViewFactory {
                     }
                 }
             }
-            groups.add(new PlanGroup(planLink(plan), tally(Tally.of(planActions)), List.copyOf(planRows)));
+            Tally inPlan = Tally.of(planActions);
+            groups.add(new PlanGroup(planLink(plan), tally(inPlan), List.copyOf(planRows), target(plan.targetCompletion()),
+                    plan.targetCompletionPassed(archive.asOf()) ? inPlan.total() - inPlan.done() : 0,
+                    Plan.followUpsPassed(planActions, archive.asOf())));
             owned.addAll(planActions);
         }
         return new OrganisationView(o.id(), o.name(), o.shortName(), o.type().label(), o.website(), o.odsCode(),

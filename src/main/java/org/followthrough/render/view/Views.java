@@ -190,7 +190,12 @@ public final class Views {
     public record PlanLink(String id, String title, String name, String reference, String path) {
     }
 
-    public record PlanGroup(PlanLink plan, TallyView tally, List<ActionRow> rows) {
+    /**
+     * Some actions of one plan (an organisation's): their plan, their count by state and rows; how many of them are open once
+     * the plan's target completion ({@code targetCompletion}) has passed, and how many of their follow-ups are past their dates.
+     */
+    public record PlanGroup(PlanLink plan, TallyView tally, List<ActionRow> rows, TargetView targetCompletion,
+                            int openPastTargetCompletion, int followUpsPassed) {
     }
 
     /**

@@ -438,6 +438,28 @@ class JsonRendererTest {
         return named;
     }
 
+    /**
+     * An organisation's document counts the follow-ups to its actions past their dates, in all and in each plan, which its
+     * tally leaves out, and says of each plan whether its target completion has passed.
+     */
+    @Test
+    void anOrganisationsDocumentCountsTheFollowUpsToItsActionsPastTheirDates() throws Exception {
+        Archive archive = TestArchives.shipped();
+        Plan p = archive.plans().stream().filter(plan -> plan.id().equals("p-independent-investigation")).findFirst().orElseThrow();
+        int passed = Plan.followUpsPassed(p.actions().filter(a -> a.isOwnedBy("nhs-england")).toList(), archive.asOf());
+        JsonNode england = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("nhs-england").orElseThrow()));
+        JsonNode inP = null;
+        int sum = 0;
+        for (JsonNode group : england.get("plans")) {
+            sum += group.get("follow_ups_past_their_dates").asInt();
+            inP = group.get("plan").get("id").asText().equals(p.id()) ? group : inP;
+        }
+        assertThat(inP.get("follow_ups_past_their_dates").asInt()).isEqualTo(passed).isPositive();
+        assertThat(england.get("follow_ups_past_their_dates").asInt()).isEqualTo(sum);
+        JsonNode eput = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("eput").orElseThrow()));
+        assertThat(eput.get("plans").get(0).get("target_completion_passed").asBoolean()).isTrue();
+    }
+
     @Test
     void twoRendersAreByteIdentical() {
         Archive archive = TestArchives.shipped();

@@ -474,6 +474,16 @@ class PdfRendererTest {
                 .contains("HMP Hewell; HMP Birmingham;");
     }
 
+    /** An organisation's summary says of each plan what is late beyond its actions' own targets, as the plan's summary does. */
+    @Test
+    void theOrganisationSummarySaysWhereAPlansTargetCompletionHasPassedAndFollowUpsAreLate() throws IOException {
+        assertThat(text(pdfs.get("organisation-eput"))).contains("Target completion passed. The plan was to be complete by 30 January 2026;"
+                + " 1 of the actions EPUT owns in it is still open");
+        assertThat(text(pdfs.get("organisation-nhs-england"))).containsPattern("\\d+ follow-up actions to these actions past their dates"
+                + " without being reported done");
+        assertThat(text(pdfs.get("organisation-kmpt"))).doesNotContain("Target completion passed", "follow-up actions to these");
+    }
+
     /**
      * Where a plan dates none of its statuses, an organisation's summary says so above that plan's actions, as the plan's
      * own summary does: "Completed" alone would leave the reader to wonder since when (EPUT's six actions).
