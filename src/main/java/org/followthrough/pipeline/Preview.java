@@ -58,6 +58,8 @@ public final class Preview {
      * gone from the content since is told on every rebuild until it is back, or named by another's former ids. Null before.
      */
     private Set<String> shownPlans;
+    /** The pages of the recommendations of those plans, for the same warning about a recommendation. */
+    private java.util.NavigableSet<String> shownRecommendations;
 
     /**
      * @param request the content and templates folders, the as-of date (or null for today in the site's
@@ -115,8 +117,9 @@ public final class Preview {
         if (shownPlans == null) {
             shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
                     java.util.TreeSet::new));
+            shownRecommendations = VanishedPlans.recommendationPages(archive);
         }
-        VanishedPlans.warnInPreview(shownPlans, archive, request.content(), problems);
+        VanishedPlans.warnInPreview(shownPlans, shownRecommendations, archive, request.content(), problems);
         String baseUrl = origin + "/" + Routes.basePath(archive.site());
         archive = archive.withSite(archive.site().withBaseUrl(baseUrl));
         String templates = Fingerprint.of(assembled.get().templates());

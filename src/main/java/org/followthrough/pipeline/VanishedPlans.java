@@ -41,6 +41,9 @@ final class VanishedPlans {
         }
         String organisation = request.organisation();
         warn(before.getOrDefault("", Set.of()), archive, organisation, "", request.content(), LAST_BUILD, problems);
+        if (organisation == null) {
+            warnOfRecommendations(recommendationPages(published), archive, request.content(), LAST_BUILD, problems);
+        }
         if (organisation == null && request.allOrganisations()) {
             for (Organisation own : archive.organisations()) {
                 Set<String> ownBefore = before.get(own.id() + "/");
@@ -86,8 +89,57 @@ final class VanishedPlans {
      * build tells the plans its site loses, so that a folder renamed without {@code former_ids} is told while the editor
      * works, not first by the build that publishes it.
      */
-    static void warnInPreview(Set<String> before, Archive archive, Path content, Problems problems) {
-        warn(before, archive, null, "", content, "was in the content when the preview started", problems);
+    static void warnInPreview(Set<String> before, java.util.NavigableSet<String> recommendationsBefore, Archive archive, Path content, Problems problems) {
+        warn(before, archive, null, "", content, PREVIEW_START, problems);
+        warnOfRecommendations(recommendationsBefore, archive, content, PREVIEW_START, problems);
+    }
+
+    private static final String PREVIEW_START = "was in the content when the preview started";
+
+    /** The pages of the recommendations of the site's own plans ("plans/x/recommendations/3/"), of those of {@code published}. */
+    private static java.util.NavigableSet<String> recommendationPages(Set<String> published) {
+        java.util.NavigableSet<String> pages = new TreeSet<>();
+        for (String path : published) {
+            if (path.startsWith(Routes.PLANS) && path.endsWith("/index.html") && path.contains("/recommendations/")) {
+                pages.add(path.substring(0, path.length() - "index.html".length()));
+            }
+        }
+        return pages;
+    }
+
+    /** The pages of the recommendations of the archive's plans, as {@link #recommendationPages} finds them in a site. */
+    static java.util.NavigableSet<String> recommendationPages(Archive archive) {
+        java.util.NavigableSet<String> pages = new TreeSet<>();
+        archive.plans().forEach(plan -> plan.recommendations().forEach(r -> pages.add(Routes.recommendation(plan.id(), r.number()))));
+        return pages;
+    }
+
+    /**
+     * A recommendation of a plan still in the content whose page was shown before ({@code before}) and is not made now: most
+     * often its file was deleted or renamed by mistake, and nothing else would say so (the plan's page even tells readers that
+     * the plan as published has no such recommendation, where it was not the last). Told once, as a plan gone is; a plan gone whole is told as that, not by each of its recommendations.
+     */
+    private static void warnOfRecommendations(java.util.NavigableSet<String> before, Archive archive, Path content, String shownBefore, Problems problems) {
+        if (before.isEmpty()) {
+            return;
+        }
+        Set<String> now = recommendationPages(archive);
+        for (Plan plan : archive.plans()) {
+            String prefix = Routes.plan(plan.id()) + "recommendations/";
+            for (String page : before.subSet(prefix, prefix + Character.MAX_VALUE)) {
+                if (now.contains(page)) {
+                    continue;
+                }
+                String number = page.substring(prefix.length(), page.length() - 1);
+                problems.warning(Location.of(content.resolve("plans").resolve(plan.id()).resolve("recommendations").toString()),
+                        "recommendation " + number + " of plan '" + plan.id() + "' " + shownBefore + " and is no longer in the content: "
+                                + (shownBefore.equals(LAST_BUILD) ? "this build removes" : "a build removes") + " its page, links to "
+                                + page + " will find nothing",
+                        "if its file was deleted or renamed by mistake, put it back (git restore plans/" + plan.id() + "/recommendations/"
+                                + " brings back a deleted file); if the plan as published has no recommendation " + number
+                                + ", say so in the notes of its source (source: notes:)");
+            }
+        }
     }
 
     /**
