@@ -126,7 +126,7 @@ record YamlSyntaxError(Location at, String message, String hint) {
         }
         if (problem.startsWith("mapping values are not allowed")) {
             return new YamlSyntaxError(problemAt, "the value holds ': ', which YAML reads as the start of another field",
-                    "put the whole value in double quotes, e.g. title: \"Record keeping: who attended\"");
+                    quoteTheValue(lineAt(text, problemAt.line())));
         }
         if (problem.startsWith("sequence entries are not allowed")) {
             return new YamlSyntaxError(problemAt, "a '- ' here starts a list item where a value was expected",
@@ -311,6 +311,24 @@ record YamlSyntaxError(Location at, String message, String hint) {
             }
         }
         return text.substring(i);
+    }
+
+    /**
+     * How to quote the value of a line that holds ': ', shown on the line itself: in double quotes, or in single quotes where
+     * the value holds a double quote already (quoted in double quotes, it would end there), each apostrophe written twice.
+     */
+    static String quoteTheValue(String line) {
+        int start = YamlLines.valueStart(line);
+        String value = start < line.length() ? line.substring(start).strip() : "";
+        String field = line.substring(YamlLines.indent(line), start);
+        if (value.isEmpty() || value.startsWith("\"") || value.startsWith("'") || value.contains(" #") || !field.endsWith(" ")) {
+            return "put the whole value in double quotes, e.g. title: \"Record keeping: who attended\"";
+        }
+        if (value.contains("\"")) {
+            return "put the whole value in single quotes, as it holds double quotes" + (value.contains("'") ? ", and write each apostrophe"
+                    + " in it twice" : "") + ": " + field + "'" + value.replace("'", "''") + "'";
+        }
+        return "put the whole value in double quotes: " + field + "\"" + value + "\"";
     }
 
     /** "found character '@' that cannot start any token": a value starting with a character YAML keeps, or a tab. */
