@@ -443,9 +443,12 @@ public final class ShapeChecker {
                     && patterned.pattern().matches("https://" + text);
             // a document's file name (guidelines.pdf), which https:// would make the address of no site
             boolean fileName = schemeless && DOCUMENT_FILE.matcher(text).matches();
+            // a folder's address without its last '/' (https://trust.example/plans), the likeliest slip in a base_url
+            boolean slashless = patterned.example().endsWith("/") && !text.endsWith("/") && patterned.pattern().matches(text + "/");
             problems.error(at, text.isEmpty() ? "'" + name + "' is empty" : "'" + text + "' is not " + patterned.name() + " for '" + name + "'",
                     fileName ? "this names a file, not a web address: give the address where the document is published (https://…)"
                             + ("link".equals(name) ? ", or, where it is not published, say where it is held in 'location'" : "")
+                    : slashless ? "add a / at its end: " + text + "/"
                     : schemeless ? "begin it with https:// (or http:// where the site has no secure address): https://" + text
                     : !hash ? patterned.hint()
                             : text.isEmpty() ? "write it in quotes, like \"" + patterned.example() + "\": YAML reads an unquoted # as the start of a comment"
