@@ -68,6 +68,11 @@ public final class YamlLines {
     }
 
     /** Where a line's text starts after its indentation and any list items' '- '. */
+    /** Where the first field of a line starts, after its indentation and any '- '. */
+    static int fieldStart(String line) {
+        return afterItems(line);
+    }
+
     private static int afterItems(String line) {
         int i = indent(line);
         while (line.startsWith("- ", i)) {

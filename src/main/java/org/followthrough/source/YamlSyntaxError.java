@@ -136,7 +136,8 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (problem.startsWith("expected <block end>")) {
             return new YamlSyntaxError(problemAt, "this line is not indented as the lines it belongs with",
                     "start it in the same column as the other fields of the same thing (or the other list items, each starting"
-                            + " with '- '); a line that carries on a text is indented further than its field's name");
+                            + " with '- '); a line that carries on a text is indented further than its field's name"
+                            + nearestOfItsKind(text, problemAt.line()));
         }
         String plain = problem.isEmpty() ? described : problem + (context.isEmpty() ? "" : " (" + context + ")");
         return new YamlSyntaxError(problemAt, "YAML syntax error: " + plain.replaceAll("\\s+", " "), GENERIC_HINT);
@@ -311,6 +312,40 @@ record YamlSyntaxError(Location at, String message, String hint) {
             }
         }
         return text.substring(i);
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?");
+
+    /**
+     * For a line not indented as the lines it belongs with: the line quoted with its column, and the nearest line above of
+     * its kind (a list item, or a field) that starts a column or two away, the likeliest one it was meant to line up with,
+     * with its column; "" where there is none so near (a column farther is another level, not a slip). An editor in a plain
+     * text editor sees no columns, so both are told by their words.
+     */
+    static String nearestOfItsKind(String text, int lineNumber) {
+        List<String> lines = text.lines().toList();
+        if (lineNumber < 1 || lineNumber > lines.size()) {
+            return "";
+        }
+        String line = lines.get(lineNumber - 1);
+        boolean item = line.strip().startsWith("- ");
+        int column = (item ? YamlLines.indent(line) : YamlLines.fieldStart(line)) + 1;
+        for (int n = lineNumber - 1; n >= 1; n--) {
+            String above = lines.get(n - 1);
+            String words = above.strip();
+            if (words.isEmpty() || words.startsWith("#") || (item ? !words.startsWith("- ")
+                    : !FIELD.matcher(above.substring(YamlLines.fieldStart(above))).matches())) {
+                continue;
+            }
+            int at = (item ? YamlLines.indent(above) : YamlLines.fieldStart(above)) + 1;
+            if (at == column || Math.abs(at - column) > 2) {
+                return "";
+            }
+            String what = item ? "its '-'" : "'" + shortened(line.substring(column - 1)) + "'";
+            String there = item ? "the '-' of line " + n : "'" + shortened(above.substring(at - 1)) + "' on line " + n;
+            return ". Here " + what + " is in column " + column + ", and " + there + ", the nearest of its kind above, is in column " + at;
+        }
+        return "";
     }
 
     /**
