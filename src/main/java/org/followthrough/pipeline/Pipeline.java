@@ -76,7 +76,7 @@ public final class Pipeline {
         assembled.filter(a -> !snapshotOfADayToCome(request, a.archive(), problems)).ifPresent(a -> tryOutputs(a, request, problems));
         if (request.output() != null && !problems.hasErrors()) {
             // given the folder build publishes to: the plans its site would lose, told as a build that publishes tells them
-            assembled.ifPresent(a -> VanishedPlans.warn(OutputFolder.publishedIn(request.output()), a.archive(), request, problems));
+            assembled.ifPresent(a -> VanishedPages.warn(OutputFolder.publishedIn(request.output()), a.archive(), request, problems));
         }
         return redacted(request, new BuildResult(problems.sorted(), problems.hasErrors() ? null : assembled.map(Assembled::archive).orElse(null), 0));
     }
@@ -167,7 +167,7 @@ public final class Pipeline {
             int carried = kept.carry(publisher, guard);
             // what the site's marker lists, which the build replaces (whatever cache it has, or none); told by this build only
             Problems vanished = new Problems();
-            VanishedPlans.warn(folder.get().publishedFiles(), assembled.get().archive(), request, vanished);
+            VanishedPages.warn(folder.get().publishedFiles(), assembled.get().archive(), request, vanished);
             ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
                     progress).plus(new OutputStage.Counts(carried, 0, 0));

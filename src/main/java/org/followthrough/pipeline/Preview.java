@@ -60,6 +60,8 @@ public final class Preview {
     private Set<String> shownPlans;
     /** The pages of the recommendations of those plans, for the same warning about a recommendation. */
     private java.util.NavigableSet<String> shownRecommendations;
+    /** The ids of the organisations it showed, for the same warning about an organisation. */
+    private Set<String> shownOrganisations;
 
     /**
      * @param request the content and templates folders, the as-of date (or null for today in the site's
@@ -117,9 +119,11 @@ public final class Preview {
         if (shownPlans == null) {
             shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
                     java.util.TreeSet::new));
-            shownRecommendations = VanishedPlans.recommendationPages(archive);
+            shownRecommendations = VanishedPages.recommendationPages(archive);
+            shownOrganisations = archive.organisations().stream().map(org.followthrough.model.Organisation::id)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
-        VanishedPlans.warnInPreview(shownPlans, shownRecommendations, archive, request.content(), problems);
+        VanishedPages.warnInPreview(shownPlans, shownRecommendations, shownOrganisations, archive, request.content(), problems);
         String baseUrl = origin + "/" + Routes.basePath(archive.site());
         archive = archive.withSite(archive.site().withBaseUrl(baseUrl));
         String templates = Fingerprint.of(assembled.get().templates());

@@ -582,8 +582,11 @@ public final class ContentValidator {
         String named = ref.kind() == RefKind.ORGANISATION ? organisationsByName.get(nameKey(ref.id())) : null;
         if (named != null && ids.contains(named)) {
             // the organisation's name as published, where its id belongs: creating a file of that name would not do
+            // or, where what was written could be an id, the file named so before and renamed since, every plan still naming it
+            boolean idLike = ref.id().matches("[a-z0-9][a-z0-9-]*");
             problems.error(ref.location(), "unknown organisation '" + ref.id() + "': that is what organisation '" + named + "' is called",
-                    "write its id, the name of its file in organisations/ without .yaml: " + named);
+                    "write its id, the name of its file in organisations/ without .yaml: " + named + (idLike ? "; or, if its file was"
+                            + " organisations/" + ref.id() + ".yaml before it was renamed, give it that name back" : ""));
             return;
         }
         String hint = Suggestions.didYouMean(ref.id(), ids);

@@ -16,16 +16,18 @@ import org.followthrough.problem.Problems;
 import org.followthrough.render.Routes;
 
 /**
- * A plan the site being replaced published and this build does not: its pages go, and links to them (in the news, in
+ * Pages the site being replaced published that this build does not make: a plan's, a recommendation's, an organisation's.
+ *
+ * <p>A plan the site being replaced published and this build does not: its pages go, and links to them (in the news, in
  * board papers, in letters to families) find nothing. Most often its folder was renamed and {@code former_ids} was
  * forgotten, so the build that removes the pages says so, once: the build after it no longer finds them published. An
  * organisation's own site ({@code --organisation}, or its folder with {@code --all-organisations}) also loses a plan
  * that is still in the content once the organisation owns none of its actions, which is said as well: an owner
  * changed by mistake takes the plan off that site without a word otherwise.
  */
-final class VanishedPlans {
+final class VanishedPages {
 
-    private VanishedPlans() {
+    private VanishedPages() {
     }
 
     /**
@@ -43,6 +45,7 @@ final class VanishedPlans {
         warn(before.getOrDefault("", Set.of()), archive, organisation, "", request.content(), LAST_BUILD, problems);
         if (organisation == null) {
             warnOfRecommendations(recommendationPages(published), archive, request.content(), LAST_BUILD, problems);
+            warnOfOrganisations(organisationsIn(published), archive, request.content(), LAST_BUILD, problems);
         }
         if (organisation == null && request.allOrganisations()) {
             for (Organisation own : archive.organisations()) {
@@ -89,9 +92,46 @@ final class VanishedPlans {
      * build tells the plans its site loses, so that a folder renamed without {@code former_ids} is told while the editor
      * works, not first by the build that publishes it.
      */
-    static void warnInPreview(Set<String> before, java.util.NavigableSet<String> recommendationsBefore, Archive archive, Path content, Problems problems) {
+    static void warnInPreview(Set<String> before, java.util.NavigableSet<String> recommendationsBefore, Set<String> organisationsBefore,
+                              Archive archive, Path content, Problems problems) {
         warn(before, archive, null, "", content, PREVIEW_START, problems);
         warnOfRecommendations(recommendationsBefore, archive, content, PREVIEW_START, problems);
+        warnOfOrganisations(organisationsBefore, archive, content, PREVIEW_START, problems);
+    }
+
+    /** The ids of the organisations whose pages the site's own part of {@code published} holds. */
+    private static Set<String> organisationsIn(Set<String> published) {
+        Set<String> ids = new TreeSet<>();
+        String page = "/index.html";
+        for (String path : published) {
+            if (path.startsWith(Routes.ORGANISATIONS) && path.endsWith(page) && path.indexOf('/', Routes.ORGANISATIONS.length()) == path.length() - page.length()) {
+                ids.add(path.substring(Routes.ORGANISATIONS.length(), path.length() - page.length()));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * An organisation whose page was shown before ({@code before}, by id) and is not now: its file renamed or deleted. Its
+     * page goes and links to it find nothing; a renamed file also leaves every owner written with the old id unknown, which
+     * the check tells as errors, but a file no plan names yet is renamed without a word otherwise.
+     */
+    private static void warnOfOrganisations(Set<String> before, Archive archive, Path content, String shownBefore, Problems problems) {
+        Set<String> now = new TreeSet<>();
+        archive.organisations().forEach(o -> now.add(o.id()));
+        List<String> arrived = now.stream().filter(id -> !before.contains(id)).toList();
+        for (String id : before) {
+            if (now.contains(id)) {
+                continue;
+            }
+            String renamed = arrived.size() == 1 ? "if organisations/" + arrived.get(0) + ".yaml is its file renamed, give it its old name"
+                    + " back, as plans and links name it by that" : "if its file was renamed, give it its old name back, as plans and links"
+                    + " name it by that";
+            problems.warning(Location.of(content.resolve("organisations").resolve(id + ".yaml").toString()), "organisation '" + id + "' "
+                            + shownBefore + " and is no longer in the content: " + (shownBefore.equals(LAST_BUILD) ? "this build removes"
+                            : "a build removes") + " its page, and links to " + Routes.organisation(id) + " will find nothing",
+                    renamed + "; if the organisation was removed on purpose, nothing needs doing");
+        }
     }
 
     private static final String PREVIEW_START = "was in the content when the preview started";

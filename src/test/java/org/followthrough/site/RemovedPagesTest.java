@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A recommendation's file deleted by mistake takes its page off the site, and the plan's page then tells readers that the
- * plan as published has no such recommendation: the build that removes the page says so, once, as it does of a plan gone.
- * Real builds, real folders.
+ * plan as published has no such recommendation; an organisation's file renamed takes its page off at its old address. The
+ * build that removes such a page says so, once, as it does of a plan gone. Real builds, real folders.
  */
-class RemovedRecommendationTest {
+class RemovedPagesTest {
 
     @TempDir
     Path temp;
@@ -54,6 +54,26 @@ class RemovedRecommendationTest {
                         + " plans/sample-review/recommendations/ brings back a deleted file); if the plan as published has no"
                         + " recommendation 2, say so in the notes of its source (source: notes:)");
         assertThat(temp.resolve("site/plans/sample-review/recommendations/2")).doesNotExist();
+        assertThat(build(content).problems()).as("told once, by the build that removed the page").isEmpty();
+    }
+
+    @Test
+    void theBuildThatRemovesAnOrganisationsPageSaysSoOnceAndNamesTheFileItMayHaveBecome() throws IOException {
+        Path content = TestBuilds.copy(TestBuilds.fixture("small"), temp.resolve("content"));
+        Path organisations = content.resolve("organisations");
+        Files.writeString(organisations.resolve("essex-county-council.yaml"), "name: Essex County Council\ntype: local_authority\n");
+        assertThat(build(content).problems()).noneMatch(Problem::isError);
+        assertThat(temp.resolve("site/organisations/essex-county-council/index.html")).exists();
+
+        Files.move(organisations.resolve("essex-county-council.yaml"), organisations.resolve("essex-cc.yaml"));
+        BuildResult renamed = build(content);
+
+        assertThat(renamed.problems()).extracting(Problem::format).singleElement().asString()
+                .isEqualTo(organisations.resolve("essex-county-council.yaml") + ": warning: organisation 'essex-county-council' was published"
+                        + " by the last build and is no longer in the content: this build removes its page, and links to"
+                        + " organisations/essex-county-council/ will find nothing — if organisations/essex-cc.yaml is its file renamed,"
+                        + " give it its old name back, as plans and links name it by that; if the organisation was removed on purpose,"
+                        + " nothing needs doing");
         assertThat(build(content).problems()).as("told once, by the build that removed the page").isEmpty();
     }
 }
