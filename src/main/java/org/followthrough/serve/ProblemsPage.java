@@ -39,7 +39,7 @@ final class ProblemsPage {
         String where = inTemplates == 0 ? "the content" : inTemplates == errors.size() ? "the templates" : "the content and templates";
         String title = (errors.size() == 1 ? "1 problem in " : errors.size() + " problems in ") + where;
         StringBuilder html = start(title);
-        html.append("<p>The preview was not rebuilt. Fix ").append(errors.size() == 1 ? "it" : "them")
+        html.append("<p>The preview could not be built from the files as they are now. Fix ").append(errors.size() == 1 ? "it" : "them")
                 .append(" and save: this page reloads by itself when the site can be rebuilt.</p>\n");
         if (lastGood != null) {
             html.append("<p><a href=\"").append(escape(lastGood)).append("\">Show this page as it was before the change</a></p>\n");

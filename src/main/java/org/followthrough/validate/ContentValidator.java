@@ -684,7 +684,8 @@ public final class ContentValidator {
     private void checkNotAfterAsOf(LocalDate date, Location at, String what) {
         if (date.isAfter(asOf)) {
             problems.error(at, what + " " + date + " is after the as-of date " + asOf,
-                    "a " + what + " cannot describe the future; check the year, or build with a later --as-of");
+                    "a " + what + " cannot describe the future: check the year (the site shows the plans as at " + asOf
+                            + ", which is today unless --as-of names another day)");
         }
     }
 
