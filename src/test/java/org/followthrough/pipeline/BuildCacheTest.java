@@ -489,6 +489,22 @@ class BuildCacheTest {
     }
 
     /**
+     * A commissioner's page counts the actions of the plans it commissioned, though it owns other actions of them or none: the
+     * police, who commissioned the sample review and own only action 1.2, see 1.1 reopened, as a fresh build shows it.
+     */
+    @Test
+    void aCommissionersPageIsRemadeWhenAnActionOfThePlanItCommissionedChanges() throws IOException {
+        build("site", true);
+        String police = "organisations/sample-police/index.html";
+        assertThat(Folders.contents(temp.resolve("site")).get(police)).contains("Plans it commissioned", "2 actions: 1 in progress, 1 completed");
+
+        Path first = content.resolve("plans/sample-review/recommendations/01.yaml");
+        Files.writeString(first, Files.readString(first).replace("        status: done\n", "        status: open\n"));
+        build("site", true);
+        assertThat(sameAsAFreshBuild().get(police)).contains("2 actions: 2 in progress");
+    }
+
+    /**
      * The JSON of an organisation the plan names links the plan's calendar, which is published while any action of the
      * whole plan has a dated target: targets removed from actions another owns reach it through the cache, as a fresh
      * build makes it (its part of the plan, which keys it, is unchanged).

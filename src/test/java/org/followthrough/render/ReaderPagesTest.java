@@ -355,6 +355,24 @@ class ReaderPagesTest {
     }
 
     /**
+     * A commissioner sees on its page the plans answering the reviews it commissioned, and an investigator those of the
+     * investigations it carried out, each with how its actions stand: the partnership that commissioned the domestic
+     * homicide review owns none of its thirteen actions, three of them overdue.
+     */
+    @Test
+    void anOrganisationsPageListsThePlansItCommissionedOrInvestigatedAndHowTheyStand() {
+        Element commissioned = page(Routes.organisation("birmingham-community-safety-partnership")).selectFirst("#commissioned + p + ul");
+        assertThat(commissioned.select("li > a").eachAttr("href")).containsExactly("../../" + Routes.plan("bdhr-2011-12-03"));
+        assertThat(commissioned.select("li").text()).endsWith("13 actions: 3 in progress, 10 status not published; 3 overdue;"
+                + " 10 past target with no status published");
+        List<String> investigated = archive.plans().stream().filter(p -> p.investigatedBy().contains("niche"))
+                .map(p -> "../../" + Routes.plan(p.id())).toList();
+        assertThat(investigated).hasSize(2);
+        assertThat(page(Routes.organisation("niche")).select("#investigated + p + ul > li > a").eachAttr("href"))
+                .containsExactlyElementsOf(investigated);
+    }
+
+    /**
      * Care UK owns no action but leads a recommendation of the P plan: its page links its data, the JSON document
      * listing what it leads and the plans naming it, which the site's data links too; there is nothing else to download.
      */

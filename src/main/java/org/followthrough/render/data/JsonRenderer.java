@@ -84,6 +84,8 @@ public final class JsonRenderer {
         List<Action> owned = new ArrayList<>();
         List<Named> leads = new ArrayList<>();
         List<Named> oversees = new ArrayList<>();
+        List<Plan> commissioned = archive.plans().stream().filter(p -> p.commissionedBy().contains(organisation.id())).toList();
+        List<Plan> investigated = archive.plans().stream().filter(p -> p.investigatedBy().contains(organisation.id())).toList();
         for (Plan plan : archive.plans()) {
             plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id())).forEach(r -> leads.add(new Named(plan, r)));
             plan.recommendations().stream().filter(r -> r.oversightBy().contains(organisation.id())).forEach(r -> oversees.add(new Named(plan, r)));
@@ -96,7 +98,7 @@ public final class JsonRenderer {
             }
         }
         return ORGANISATION_DOCUMENT.document(context(archive), new OrganisationDocument(organisation, Tally.of(owned),
-                Plan.followUpsPassed(owned, archive.asOf()), groups, involved, leads, oversees));
+                Plan.followUpsPassed(owned, archive.asOf()), groups, involved, leads, oversees, commissioned, investigated));
     }
 
     /** For {@code data/site.json}. */
@@ -214,7 +216,7 @@ public final class JsonRenderer {
     }
 
     private record OrganisationDocument(Organisation organisation, Tally tally, int followUpsPassed, List<Owned> groups, List<Plan> involved,
-                                        List<Named> leads, List<Named> oversees) {
+                                        List<Named> leads, List<Named> oversees, List<Plan> commissioned, List<Plan> investigated) {
         /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
@@ -583,7 +585,11 @@ public final class JsonRenderer {
             .array("oversees", named("A recommendation the plan names the organisation among the oversight bodies of; its actions may"
                             + " be owned by others."),
                     "The recommendations the organisation oversees, in plan order (the page's 'Recommendations it oversees').",
-                    (c, d) -> d.oversees());
+                    (c, d) -> d.oversees())
+            .array("commissioned", PLAN_SUMMARY, "The plans that name the organisation among those who commissioned them, whoever owns"
+                    + " their actions (the page's 'Plans it commissioned').", (c, d) -> d.commissioned())
+            .array("investigated", PLAN_SUMMARY, "The plans that name the organisation among those who carried out their investigation"
+                    + " (the page's 'Investigations it carried out').", (c, d) -> d.investigated());
 
     /** A recommendation that names an organisation, described as {@code description}. */
     private static JsonShape<Named> named(String description) {

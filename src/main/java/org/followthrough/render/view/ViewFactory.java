@@ -628,7 +628,15 @@ public final class ViewFactory {
                 html(o.description()), Routes.organisation(o.id()), tally(Tally.of(owned)), List.copyOf(groups), List.copyOf(involved),
                 timeline(items, "organisation-" + o.id(), o.displayShortName()), o.publishedPlansUrl(),
                 archive.scope() == null ? naming(plansOf.naming(o.id()), o.id(), Recommendation::lead) : List.of(),
-                archive.scope() == null ? naming(plansOf.naming(o.id()), o.id(), Recommendation::oversightBy) : List.of());
+                archive.scope() == null ? naming(plansOf.naming(o.id()), o.id(), Recommendation::oversightBy) : List.of(),
+                archive.scope() == null ? inRole(plansOf.naming(o.id()), o.id(), Plan::commissionedBy) : List.of(),
+                archive.scope() == null ? inRole(plansOf.naming(o.id()), o.id(), Plan::investigatedBy) : List.of());
+    }
+
+    /** The plans of these that name the organisation in {@code role} (their commissioner, their investigator), each counted. */
+    private List<PlanInBrief> inRole(List<Plan> plans, String organisationId, java.util.function.Function<Plan, List<String>> role) {
+        return plans.stream().filter(p -> role.apply(p).contains(organisationId)).map(p -> new PlanInBrief(planLink(p), tally(p.tally())))
+                .toList();
     }
 
     /**

@@ -200,13 +200,19 @@ public final class Views {
 
     /**
      * An organisation's page. {@code leads} and {@code oversees}: the recommendations that name it as their lead, or among
-     * their oversight bodies, whoever owns their actions (none on an organisation's own site, which holds only the
+     * their oversight bodies, whoever owns their actions; {@code commissioned} and {@code investigated}: the plans that name
+     * it as their commissioner or investigator (none of these on an organisation's own site, which holds only the
      * recommendations whose actions it owns).
      */
     public record OrganisationView(String id, String name, String shortName, String type, String website, String odsCode,
                                    TemplateHTMLOutputModel description, String path, TallyView tally,
                                    List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline,
-                                   String publishedPlansUrl, List<NamedRecommendation> leads, List<NamedRecommendation> oversees) {
+                                   String publishedPlansUrl, List<NamedRecommendation> leads, List<NamedRecommendation> oversees,
+                                   List<PlanInBrief> commissioned, List<PlanInBrief> investigated) {
+    }
+
+    /** A plan with its actions counted: one an organisation commissioned, or whose investigation it carried out. */
+    public record PlanInBrief(PlanLink plan, TallyView tally) {
     }
 
     /**

@@ -460,6 +460,23 @@ class JsonRendererTest {
         assertThat(eput.get("plans").get(0).get("target_completion_passed").asBoolean()).isTrue();
     }
 
+    /** An organisation's document lists the plans it commissioned and investigated, each in brief with its actions counted. */
+    @Test
+    void anOrganisationsDocumentListsThePlansItCommissionedOrInvestigated() throws Exception {
+        Archive archive = TestArchives.shipped();
+        JsonNode partnership = JSON.readTree(JsonRenderer.organisation(archive,
+                archive.organisation("birmingham-community-safety-partnership").orElseThrow()));
+        assertThat(partnership.get("commissioned")).singleElement().satisfies(plan -> {
+            assertThat(plan.get("id").asText()).isEqualTo("bdhr-2011-12-03");
+            assertThat(plan.get("tally").get("total").asInt()).isEqualTo(13);
+        });
+        JsonNode niche = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("niche").orElseThrow()));
+        List<String> investigated = new ArrayList<>();
+        niche.get("investigated").forEach(p -> investigated.add(p.get("id").asText()));
+        assertThat(investigated).containsExactlyElementsOf(archive.plans().stream().filter(p -> p.investigatedBy().contains("niche"))
+                .map(Plan::id).toList()).hasSize(2);
+    }
+
     @Test
     void twoRendersAreByteIdentical() {
         Archive archive = TestArchives.shipped();
