@@ -639,17 +639,6 @@ public final class ShapeChecker {
                         "give the name of a .md file in the same folder, e.g. {file: summary.md}");
                 return null;
             }
-            String home = planFolder(file.path());
-            if (home != null && !resolved.startsWith(home)) {
-                // another plan's text published as this one's: a case summary of one family's review on another's page
-                String other = planFolder(resolved);
-                problems.error(fileName.location(), "'" + fileName.text() + "' names a Markdown file outside this plan's folder"
-                                + (other != null ? ", in the folder of plan '" + other.substring("plans/".length(), other.length() - 1) + "'" : "")
-                                + ": a plan publishes only texts from its own folder",
-                        "put the text in a .md file in " + files.display(home.substring(0, home.length() - 1)) + " and name that, e.g. {file: "
-                                + resolved.substring(resolved.lastIndexOf('/') + 1) + "}");
-                return null;
-            }
             Optional<SourceFile> md = files.get(resolved);
             if (md.isEmpty() && files.isRefused(resolved)) {
                 return null; // reported where the file is
@@ -802,12 +791,6 @@ public final class ShapeChecker {
         }
         return files.paths("plans/" + parts[1]).stream()
                 .filter(p -> p.substring(p.lastIndexOf('/') + 1).equalsIgnoreCase(name) && !p.equalsIgnoreCase(resolved)).findFirst();
-    }
-
-    /** The folder of the plan a content file is of ("plans/x/", with its slash), or null for a file of no plan. */
-    private static String planFolder(String path) {
-        String[] parts = path.split("/");
-        return parts.length >= 3 && parts[0].equals("plans") ? "plans/" + parts[1] + "/" : null;
     }
 
     /** Resolves a path relative to the current file's folder; null if it is absolute or escapes the content folder. */
