@@ -122,17 +122,21 @@ public final class JsonRenderer {
     /** What {@code data/site.json} says of each organisation's actions: how many it owns, and whether it has a calendar. */
     public static Ownership ownership(Archive archive) {
         Map<String, Integer> owned = new TreeMap<>();
+        Map<String, List<Action>> actions = new TreeMap<>();
         java.util.SortedSet<String> withCalendar = new java.util.TreeSet<>();
         archive.plans().forEach(p -> p.actions().forEach(a -> {
             boolean event = IcalRenderer.hasEvent(a);
             a.owners().stream().map(Owner::organisationId).distinct().forEach(id -> {
                 owned.merge(id, 1, Integer::sum);
+                actions.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
                 if (event) {
                     withCalendar.add(id);
                 }
             });
         }));
-        return new Ownership(owned, withCalendar);
+        Map<String, Tally> tallies = new TreeMap<>();
+        actions.forEach((id, list) -> tallies.put(id, Tally.of(list)));
+        return new Ownership(owned, tallies, withCalendar);
     }
 
     private static Context context(Archive archive) {
@@ -195,7 +199,8 @@ public final class JsonRenderer {
      * How many actions each organisation owns, alone or with others, by its id (those that own none left out), and the
      * ids of those that own an action with a dated target (whose calendars are published).
      */
-    public record Ownership(Map<String, Integer> actionsOwned, java.util.SortedSet<String> withCalendar) {
+    /** The actions each organisation owns, by its id: how many, counted by state, and whether a calendar of them is published. */
+    public record Ownership(Map<String, Integer> actionsOwned, Map<String, Tally> tallies, java.util.SortedSet<String> withCalendar) {
     }
 
     private record InPlan(Plan plan, Recommendation recommendation) {
@@ -392,6 +397,8 @@ public final class JsonRenderer {
     private static final JsonShape<Summarised> ORGANISATION_SUMMARY = ORGANISATION_HEAD.from(Summarised::organisation)
             .as("organisationSummary", "An organisation, in brief.")
             .field("actions_owned", COUNT, "How many actions it owns, alone or with others.", (c, s) -> s.actionsOwned())
+            .object("tally", TALLY, "The actions it owns, counted, as the list of organisations counts them (an action shared with"
+                    + " others counts for each of them).", (c, s) -> s.ownership().tallies().getOrDefault(s.organisation().id(), Tally.of(List.of())))
             .object("downloads", DOWNLOADS, "Its downloads.", (c, s) -> Links.of(s.organisation(), s.ownership()));
 
     private static final JsonShape<OrganisationDocument> ORGANISATION = ORGANISATION_HEAD.from(OrganisationDocument::organisation)

@@ -477,6 +477,25 @@ class JsonRendererTest {
                 .map(Plan::id).toList()).hasSize(2);
     }
 
+    /**
+     * The site's data counts each organisation's actions by state, as each organisation's own document and the list of
+     * organisations do, so that one file answers for every organisation what otherwise took one download each.
+     */
+    @Test
+    void theSitesDataCountsEachOrganisationsActionsAsItsOwnDocumentDoes() throws Exception {
+        Archive archive = TestArchives.shipped();
+        JsonNode site = JSON.readTree(JsonRenderer.site(archive));
+        int owning = 0;
+        for (JsonNode listed : site.get("organisations")) {
+            Organisation organisation = archive.organisation(listed.get("id").asText()).orElseThrow();
+            JsonNode own = JSON.readTree(JsonRenderer.organisation(archive, organisation));
+            assertThat(listed.get("tally")).as(organisation.id()).isEqualTo(own.get("tally"));
+            assertThat(listed.get("tally").get("total").asInt()).as(organisation.id()).isEqualTo(listed.get("actions_owned").asInt());
+            owning += listed.get("actions_owned").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(owning).as("organisations owning actions").isGreaterThan(10);
+    }
+
     @Test
     void twoRendersAreByteIdentical() {
         Archive archive = TestArchives.shipped();
