@@ -374,7 +374,8 @@ public final class ShapeChecker {
                 }
             }
             itemsAt = List.copyOf(placed);
-            return List.copyOf(result);
+            // every item refused, each told where it is: the list is not given as empty, for a rule to tell again
+            return result.isEmpty() && !items.isEmpty() ? null : List.copyOf(result);
         }
         if (type instanceof FieldType.Nested nested) {
             if (node instanceof Node.Mapping mapping) {
