@@ -120,7 +120,8 @@ public final class Preview {
             shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
                     java.util.TreeSet::new));
             shownRecommendations = VanishedPages.recommendationPages(archive);
-            shownOrganisations = archive.organisations().stream().map(org.followthrough.model.Organisation::id)
+            Archive shown = archive;
+            shownOrganisations = archive.organisations().stream().map(org.followthrough.model.Organisation::id).filter(shown::hasPageFor)
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
         VanishedPages.warnInPreview(shownPlans, shownRecommendations, shownOrganisations, archive, request.content(), problems);
