@@ -57,8 +57,8 @@ public final class CsvRenderer {
     private CsvRenderer() {
     }
 
-    /** What a column's value is made from: an action in its plan, and the archive's organisations by id. */
-    public record Cell(ActionRecord record, Map<String, Organisation> organisations, Site site) {
+    /** What a column's value is made from: an action in its plan, the archive's organisations by id, and the as-of date. */
+    public record Cell(ActionRecord record, Map<String, Organisation> organisations, Site site, java.time.LocalDate asOf) {
     }
 
     /**
@@ -84,6 +84,15 @@ public final class CsvRenderer {
             column("plan_title", "Plan title", "string", true,
                     "The plan's title.",
                     c -> c.record().plan().title()),
+            column("plan_target_completion", "Plan target completion", "string", false,
+                    "When the whole plan was to be done, in its own words as the action's target is given; empty when it gives no"
+                            + " such date.",
+                    c -> ActionRecord.targetText(c.record().plan().targetCompletion())),
+            column("plan_target_completion_passed", "Plan target completion passed", "boolean", true,
+                    "true when the date by which the whole plan was to be done had passed on the date the data was worked out,"
+                            + " whether or not this action is done: an open action of such a plan is late as part of it, though"
+                            + " not overdue against a target of its own.",
+                    c -> Boolean.toString(c.record().plan().targetCompletionPassed(c.asOf()))),
             column("recommendation_number", "Recommendation", "string", true,
                     "The number of the recommendation the action responds to, as published.",
                     c -> c.record().recommendation().number()),
@@ -253,6 +262,10 @@ public final class CsvRenderer {
                             + " paragraphs a single line break apart, so that a blank line only ever separates two follow-ups),"
                             + " then ' — target: ' and the target as published, then ' — status: ' and the status, where given.",
                     c -> joinOrNull(c.record().action().followUps().stream().map(CsvRenderer::followUp).toList(), "\n\n")),
+            column("follow_ups_past_their_dates", "Follow-ups past their dates", "nonNegativeInteger", true,
+                    "How many of the action's follow-ups had passed their dates on the date the data was worked out without being"
+                            + " reported done: they are not among the overdue actions, which count the actions' own targets.",
+                    c -> Integer.toString(Plan.followUpsPassed(List.of(c.record().action()), c.asOf()))),
             column("note", "Note", "string", false,
                     "Anything a reader should know about the action or its transcription." + MARKDOWN,
                     c -> text(c.record().action().note())),
@@ -347,7 +360,7 @@ public final class CsvRenderer {
     private static Utf8Text rows(Utf8Text out, Archive archive, List<ActionRecord> records, List<Column> columns) {
         Map<String, Organisation> organisations = archive.organisationsById();
         for (ActionRecord r : records) {
-            Cell cell = new Cell(r, organisations, archive.site());
+            Cell cell = new Cell(r, organisations, archive.site(), archive.asOf());
             record(out, columns.stream().map(c -> c.value().apply(cell)).toList());
         }
         return out;
@@ -420,7 +433,7 @@ public final class CsvRenderer {
     public static String siteMetadata(Archive archive) {
         return metadata(archive, "Every action: " + archive.site().title(),
                 "One row per action of every plan on the site, with every field as published and the latest status.",
-                "", mixedColumns());
+                Routes.ACTIONS, mixedColumns());
     }
 
     /** What every CSV's metadata says of texts a spreadsheet could take for formulas. */

@@ -134,6 +134,10 @@ class CsvRendererTest {
         row.put("plan_id", located.plan().id());
         row.put("plan_reference", orEmpty(located.plan().reference()));
         row.put("plan_title", located.plan().title());
+        org.followthrough.model.Target completion = located.plan().targetCompletion();
+        row.put("plan_target_completion", targetWording(completion));
+        java.time.LocalDate deadline = completion == null || completion.date() == null ? null : completion.date().deadline();
+        row.put("plan_target_completion_passed", deadline != null && deadline.isBefore(archive.asOf()) ? "true" : "false");
         row.put("recommendation_number", located.recommendation().number());
         row.put("recommendation_title", orEmpty(located.recommendation().title()));
         row.put("recommendation_text", markdown(located.recommendation().text()));
@@ -180,6 +184,7 @@ class CsvRendererTest {
         row.put("evidence", a.evidence().stream().map(CsvRendererTest::evidence).collect(Collectors.joining("\n")));
         row.put("quality_assured_by", orEmpty(a.qualityAssuredBy()));
         row.put("follow_ups", a.followUps().stream().map(CsvRendererTest::followUp).collect(Collectors.joining("\n\n")));
+        row.put("follow_ups_past_their_dates", String.valueOf(a.followUps().stream().filter(f -> f.datePassed(archive.asOf())).count()));
         row.put("note", markdown(a.note()));
         List<String> inherited = new ArrayList<>();
         if (a.inherited().owners()) {
