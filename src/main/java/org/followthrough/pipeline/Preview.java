@@ -120,8 +120,7 @@ public final class Preview {
             shownPlans = archive.plans().stream().map(org.followthrough.model.Plan::id).collect(java.util.stream.Collectors.toCollection(
                     java.util.TreeSet::new));
             shownRecommendations = VanishedPages.recommendationPages(archive);
-            Archive shown = archive;
-            shownOrganisations = archive.organisations().stream().map(org.followthrough.model.Organisation::id).filter(shown::hasPageFor)
+            shownOrganisations = archive.organisations().stream().map(org.followthrough.model.Organisation::id)
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
         VanishedPages.warnInPreview(shownPlans, shownRecommendations, shownOrganisations, archive, request.content(), problems);
