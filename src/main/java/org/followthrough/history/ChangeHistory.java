@@ -44,10 +44,14 @@ public record ChangeHistory(Status status, Instant shortenedFrom, Map<String, Pl
     /**
      * The history as a site as at the end of {@code day} in {@code zone} knows it, as its statuses know only the updates
      * dated by then: the commits made after that day are left out, and so are changes not yet committed, unless that day
-     * is {@code today} or later.
+     * is {@code today} or later. A shallow clone holding no commit of that day or before knows nothing of it: none is read.
      */
     public ChangeHistory asAt(java.time.LocalDate day, java.time.ZoneId zone, java.time.LocalDate today) {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        if (shortenedFrom != null && !shortenedFrom.isBefore(end)) {
+            // a shallow clone whose earliest commit is after that day: nothing is known of the history as it stood then
+            return none(Status.NOT_READ);
+        }
         boolean current = !day.isBefore(today);
         Map<String, PlanChanges> known = new java.util.HashMap<>();
         plans.forEach((id, changes) -> {

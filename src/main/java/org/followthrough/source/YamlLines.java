@@ -67,12 +67,12 @@ public final class YamlLines {
         return colon > i && isName(line.substring(i, colon)) || line.endsWith(":") && isName(line.substring(i, line.length() - 1));
     }
 
-    /** Where a line's text starts after its indentation and any list items' '- '. */
     /** Where the first field of a line starts, after its indentation and any '- '. */
     static int fieldStart(String line) {
         return afterItems(line);
     }
 
+    /** Where a line's text starts after its indentation and any list items' '- '. */
     private static int afterItems(String line) {
         int i = indent(line);
         while (line.startsWith("- ", i)) {

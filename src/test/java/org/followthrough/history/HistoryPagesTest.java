@@ -191,6 +191,23 @@ class HistoryPagesTest {
         }
     }
 
+    /**
+     * A shallow clone holding no commit of the as-of day or before knows nothing of the history as it stood then: no page
+     * gives a date after the site's own as the start of what is known.
+     */
+    @Test
+    void aDepthOneCloneBuiltAsAtADayBeforeItsCommitGivesNoDateAfterThatDay() throws Exception {
+        try (GitRepositories repo = repository(null)) {
+            Path clone = GitRepositories.shallowClone(repo.root(), temp.resolve("clone"));
+
+            MemoryPublisher site = build(new org.followthrough.pipeline.BuildRequest(clone.resolve("content"), TestBuilds.BUILT_IN_TEMPLATES,
+                    null, java.time.LocalDate.of(2026, 3, 1), null, TestBuilds.CLOCK));
+
+            assertThat(allText(site)).doesNotContain("1 April 2026");
+            assertThat(site.asMap()).doesNotContainKey(PLAN + "history/index.html");
+        }
+    }
+
     @Test
     void aBranchWithNoCommitsYetSaysTheDateIsNotKnown() throws Exception {
         try (GitRepositories repo = GitRepositories.init(temp.resolve("unborn"))) {

@@ -84,11 +84,15 @@ public final class JsonRenderer {
         List<Action> owned = new ArrayList<>();
         List<Named> leads = new ArrayList<>();
         List<Named> oversees = new ArrayList<>();
-        List<Plan> commissioned = archive.plans().stream().filter(p -> p.commissionedBy().contains(organisation.id())).toList();
-        List<Plan> investigated = archive.plans().stream().filter(p -> p.investigatedBy().contains(organisation.id())).toList();
+        // an organisation's own site holds only the recommendations whose actions it owns, counted as its own: what it leads,
+        // oversees, commissioned or investigated is listed on the partnership's site alone, as its page lists it
+        boolean whole = archive.scope() == null;
+        List<Plan> commissioned = archive.plans().stream().filter(p -> whole && p.commissionedBy().contains(organisation.id())).toList();
+        List<Plan> investigated = archive.plans().stream().filter(p -> whole && p.investigatedBy().contains(organisation.id())).toList();
         for (Plan plan : archive.plans()) {
-            plan.recommendations().stream().filter(r -> r.lead().contains(organisation.id())).forEach(r -> leads.add(new Named(plan, r)));
-            plan.recommendations().stream().filter(r -> r.oversightBy().contains(organisation.id())).forEach(r -> oversees.add(new Named(plan, r)));
+            plan.recommendations().stream().filter(r -> whole && r.lead().contains(organisation.id())).forEach(r -> leads.add(new Named(plan, r)));
+            plan.recommendations().stream().filter(r -> whole && r.oversightBy().contains(organisation.id()))
+                    .forEach(r -> oversees.add(new Named(plan, r)));
             List<ActionRecord> records = ActionRecord.of(plan).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
             if (!records.isEmpty()) {
                 records.forEach(r -> owned.add(r.action()));
@@ -196,10 +200,9 @@ public final class JsonRenderer {
     }
 
     /**
-     * How many actions each organisation owns, alone or with others, by its id (those that own none left out), and the
-     * ids of those that own an action with a dated target (whose calendars are published).
+     * How many actions each organisation owns, alone or with others, by its id (those that own none left out), those actions
+     * counted by state, and the ids of those that own an action with a dated target (whose calendars are published).
      */
-    /** The actions each organisation owns, by its id: how many, counted by state, and whether a calendar of them is published. */
     public record Ownership(Map<String, Integer> actionsOwned, Map<String, Tally> tallies, java.util.SortedSet<String> withCalendar) {
     }
 

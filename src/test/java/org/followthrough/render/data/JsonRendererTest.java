@@ -496,6 +496,24 @@ class JsonRendererTest {
         assertThat(owning).as("organisations owning actions").isGreaterThan(10);
     }
 
+    /**
+     * On an organisation's own site, which holds only the recommendations whose actions it owns, its document lists none it
+     * leads, oversees, commissioned or investigated, as its page lists none: their counts there would be of its part alone.
+     */
+    @Test
+    void anOrganisationsOwnSiteListsNothingItLeadsOverseesCommissionedOrInvestigated() throws Exception {
+        Archive archive = TestArchives.shipped();
+        Organisation england = archive.organisation("nhs-england").orElseThrow();
+        JsonNode whole = JSON.readTree(JsonRenderer.organisation(archive, england));
+        assertThat(whole.get("oversees")).isNotEmpty();
+        assertThat(whole.get("commissioned")).isNotEmpty();
+
+        JsonNode own = JSON.readTree(JsonRenderer.organisation(org.followthrough.assemble.OrganisationScope.scope(archive, england, null), england));
+        for (String field : List.of("leads", "oversees", "commissioned", "investigated")) {
+            assertThat(own.get(field)).as(field).isEmpty();
+        }
+    }
+
     @Test
     void twoRendersAreByteIdentical() {
         Archive archive = TestArchives.shipped();
