@@ -176,11 +176,12 @@ public final class ShapeChecker {
     }
 
     private static String plural(String name) {
-        return name.endsWith("s") ? name : name + "s";
+        return name.equals("evidence") ? "items of evidence" : name.endsWith("s") ? name : name + "s";
     }
 
+    /** "a progress update", "an owner", "an item of evidence". */
     private static String article(String name) {
-        return "aeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
+        return name.equals("evidence") ? "an item of" : "aeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
     }
 
     /**

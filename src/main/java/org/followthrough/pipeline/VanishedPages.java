@@ -124,9 +124,9 @@ final class VanishedPages {
             if (now.contains(id)) {
                 continue;
             }
-            String renamed = arrived.size() == 1 ? "if organisations/" + arrived.get(0) + ".yaml is its file renamed, give it its old name"
-                    + " back, as plans and links name it by that" : "if its file was renamed, give it its old name back, as plans and links"
-                    + " name it by that";
+            String renamed = (arrived.size() == 1 ? "if organisations/" + arrived.get(0) + ".yaml is its file renamed by mistake"
+                    : "if its file was renamed by mistake") + ", give it its old name back (and any plan that now names it by the new id,"
+                    + " the old one)";
             problems.warning(Location.of(content.resolve("organisations").resolve(id + ".yaml").toString()), "organisation '" + id + "' "
                             + shownBefore + " and is no longer in the content: " + (shownBefore.equals(LAST_BUILD) ? "this build removes"
                             : "a build removes") + " its page, and links to " + Routes.organisation(id) + " will find nothing",
@@ -170,14 +170,16 @@ final class VanishedPages {
                 if (now.contains(page)) {
                     continue;
                 }
-                String number = page.substring(prefix.length(), page.length() - 1);
+                // its number as its address gives it: plain numbers are (3), others only as their address ("3-1" for 3.1)
+                String slug = page.substring(prefix.length(), page.length() - 1);
+                String which = slug.chars().allMatch(Character::isDigit) ? "recommendation " + slug : "the recommendation at " + page;
                 problems.warning(Location.of(content.resolve("plans").resolve(plan.id()).resolve("recommendations").toString()),
-                        "recommendation " + number + " of plan '" + plan.id() + "' " + shownBefore + " and is no longer in the content: "
+                        which + " of plan '" + plan.id() + "' " + shownBefore + " and is no longer in the content: "
                                 + (shownBefore.equals(LAST_BUILD) ? "this build removes" : "a build removes") + " its page, links to "
                                 + page + " will find nothing",
-                        "if its file was deleted or renamed by mistake, put it back (git restore plans/" + plan.id() + "/recommendations/"
-                                + " brings back a deleted file); if the plan as published has no recommendation " + number
-                                + ", say so in the notes of its source (source: notes:)");
+                        "if its file was deleted or renamed by mistake, put it back ('git status' lists a deleted file, and 'git restore'"
+                                + " followed by its path brings it back); if the plan as published no longer has it, say so in the notes"
+                                + " of its source (source: notes:)");
             }
         }
     }

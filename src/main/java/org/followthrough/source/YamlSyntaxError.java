@@ -318,9 +318,10 @@ record YamlSyntaxError(Location at, String message, String hint) {
 
     /**
      * For a line not indented as the lines it belongs with: the line quoted with its column, and the nearest line above of
-     * its kind (a list item, or a field) that starts a column or two away, the likeliest one it was meant to line up with,
-     * with its column; "" where there is none so near (a column farther is another level, not a slip). An editor in a plain
-     * text editor sees no columns, so both are told by their words.
+     * its kind (a list item, or a field, not a line of a block of text) that starts a column or two away, the likeliest one it
+     * was meant to line up with, with its column. Lines further in are passed over (another level); "" where the nearest line
+     * not further in starts in the same column or further out (a slip elsewhere, or another level). An editor in a plain text
+     * editor sees no columns, so both are told by their words.
      */
     static String nearestOfItsKind(String text, int lineNumber) {
         List<String> lines = text.lines().toList();
@@ -334,11 +335,14 @@ record YamlSyntaxError(Location at, String message, String hint) {
             String above = lines.get(n - 1);
             String words = above.strip();
             if (words.isEmpty() || words.startsWith("#") || (item ? !words.startsWith("- ")
-                    : !FIELD.matcher(above.substring(YamlLines.fieldStart(above))).matches())) {
+                    : !FIELD.matcher(above.substring(YamlLines.fieldStart(above))).matches()) || inBlockText(text, n)) {
                 continue;
             }
             int at = (item ? YamlLines.indent(above) : YamlLines.fieldStart(above)) + 1;
-            if (at == column || Math.abs(at - column) > 2) {
+            if (at > column + 2) {
+                continue; // a level further in (an owner's '-' above an action's): not what this line lines up with
+            }
+            if (at == column || at < column - 2) {
                 return "";
             }
             String what = item ? "its '-'" : "'" + shortened(line.substring(column - 1)) + "'";
@@ -359,9 +363,10 @@ record YamlSyntaxError(Location at, String message, String hint) {
         if (value.isEmpty() || value.startsWith("\"") || value.startsWith("'") || value.contains(" #") || !field.endsWith(" ")) {
             return "put the whole value in double quotes, e.g. title: \"Record keeping: who attended\"";
         }
-        if (value.contains("\"")) {
-            return "put the whole value in single quotes, as it holds double quotes" + (value.contains("'") ? ", and write each apostrophe"
-                    + " in it twice" : "") + ": " + field + "'" + value.replace("'", "''") + "'";
+        if (value.contains("\"") || value.contains("\\")) {
+            // in double quotes a backslash starts an escape (S:\\Governance would be refused), as a '"' ends the value
+            return "put the whole value in single quotes, as it holds " + (value.contains("\"") ? "double quotes" : "a backslash")
+                    + (value.contains("'") ? ", and write each apostrophe in it twice" : "") + ": " + field + "'" + value.replace("'", "''") + "'";
         }
         return "put the whole value in double quotes: " + field + "\"" + value + "\"";
     }

@@ -50,9 +50,9 @@ class RemovedPagesTest {
         assertThat(removed.problems()).extracting(Problem::format).singleElement().asString()
                 .isEqualTo(recommendations + ": warning: recommendation 2 of plan 'sample-review' was published by the last build and is no"
                         + " longer in the content: this build removes its page, links to plans/sample-review/recommendations/2/ will find"
-                        + " nothing — if its file was deleted or renamed by mistake, put it back (git restore"
-                        + " plans/sample-review/recommendations/ brings back a deleted file); if the plan as published has no"
-                        + " recommendation 2, say so in the notes of its source (source: notes:)");
+                        + " nothing — if its file was deleted or renamed by mistake, put it back ('git status' lists a deleted file, and"
+                        + " 'git restore' followed by its path brings it back); if the plan as published no longer has it, say so in the"
+                        + " notes of its source (source: notes:)");
         assertThat(temp.resolve("site/plans/sample-review/recommendations/2")).doesNotExist();
         assertThat(build(content).problems()).as("told once, by the build that removed the page").isEmpty();
     }
@@ -71,9 +71,9 @@ class RemovedPagesTest {
         assertThat(renamed.problems()).extracting(Problem::format).singleElement().asString()
                 .isEqualTo(organisations.resolve("essex-county-council.yaml") + ": warning: organisation 'essex-county-council' was published"
                         + " by the last build and is no longer in the content: this build removes its page, and links to"
-                        + " organisations/essex-county-council/ will find nothing — if organisations/essex-cc.yaml is its file renamed,"
-                        + " give it its old name back, as plans and links name it by that; if the organisation was removed on purpose,"
-                        + " nothing needs doing");
+                        + " organisations/essex-county-council/ will find nothing — if organisations/essex-cc.yaml is its file renamed"
+                        + " by mistake, give it its old name back (and any plan that now names it by the new id, the old one); if the"
+                        + " organisation was removed on purpose, nothing needs doing");
         assertThat(build(content).problems()).as("told once, by the build that removed the page").isEmpty();
     }
 }
