@@ -460,7 +460,7 @@ class PdfRendererTest {
     /**
      * An action an organisation shares with many others is listed in its summary under its own name with the others counted,
      * which the action's page online names: action 19.1 of P, owned by ten organisations, had made a column of their names a
-     * page long, and put the summary of the Crown Prosecution Service's one action on two pages. Three owners are still named.
+     * page long. Four owners, or fewer, are still all named.
      */
     @Test
     void theOrganisationSummaryNamesItselfAndCountsTheOthersOfAnActionSharedByMany() throws IOException {
@@ -469,9 +469,22 @@ class PdfRendererTest {
                 .actions().filter(a -> a.ref().equals("19.1")).findFirst().orElseThrow()
                 .owners().stream().map(o -> o.organisationId()).distinct().count();
         assertThat(text).contains("Crown Prosecution Service and " + (owners - 1) + " other organisations").doesNotContain("HMP Hewell;");
-        assertThat(pageCount(pdfs.get("organisation-crown-prosecution-service"))).isEqualTo(1);
         assertThat(text(pdfs.get("plan-p-independent-investigation"))).as("the plan's own summary names them all")
                 .contains("HMP Hewell; HMP Birmingham;");
+    }
+
+    /**
+     * An oversight body's printed summary lists what it oversees, leads and commissioned, with how each stands, as its page
+     * does: NHS England's lists recommendation 7 of P with one of its two actions overdue, and the plan it commissioned.
+     */
+    @Test
+    void theOrganisationSummaryListsWhatItLeadsOverseesAndCommissionedWithHowEachStands() throws IOException {
+        String text = text(pdfs.get("organisation-nhs-england"));
+        assertThat(text).contains("Recommendations it leads", "Recommendations it oversees", "Plans it commissioned");
+        String overseen = text.substring(text.indexOf("Recommendations it oversees"));
+        assertThat(overseen).contains("Recommendation 7: Healthcare staff at both HMP Hewell")
+                .containsPattern("Recommendation 7: [^•]*\\(2 actions: 1 in progress, 1 completed; 1 overdue\\)");
+        assertThat(text(pdfs.get("organisation-eput"))).as("a body that oversees nothing").doesNotContain("Recommendations it oversees");
     }
 
     /** An organisation's summary says of each plan what is late beyond its actions' own targets, as the plan's summary does. */
@@ -548,12 +561,6 @@ class PdfRendererTest {
         Organisation none = archive.organisations().stream().filter(o -> views.organisation(o).groups().isEmpty()).findFirst().orElseThrow();
         List<PlanView> plans = archive.plans().stream().map(views::plan).toList();
         assertThat(text(renderer.organisation(views.site(), views.organisation(none)))).contains("owns no actions");
-    }
-
-    private static int pageCount(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        }
     }
 
     private static String text(byte[] pdf) throws IOException {
