@@ -92,6 +92,14 @@ public record Plan(
         return updates.stream().map(PlanUpdate::date).filter(d -> d != null).min(LocalDate::compareTo).orElse(null);
     }
 
+    /**
+     * Its recommendations that name the organisation in {@code role} (their lead, their oversight bodies), in order: what an
+     * organisation's page, its data and the key they are kept by all list.
+     */
+    public List<Recommendation> recommendationsNaming(String organisationId, java.util.function.Function<Recommendation, List<String>> role) {
+        return recommendations.stream().filter(r -> role.apply(r).contains(organisationId)).toList();
+    }
+
     public Stream<Action> actions() {
         return recommendations.stream().flatMap(r -> r.actions().stream());
     }

@@ -1242,7 +1242,7 @@ public final class SiteRenderer {
      */
     private static List<List<Object>> named(Plan plan, java.util.function.Function<Recommendation, List<String>> role,
                                             Organisation organisation) {
-        return plan.recommendations().stream().filter(r -> role.apply(r).contains(organisation.id()))
+        return plan.recommendationsNaming(organisation.id(), role).stream()
                 .map(r -> Arrays.<Object>asList(r.number(), r.title(), r.text(), org.followthrough.model.Tally.of(r.actions()))).toList();
     }
 

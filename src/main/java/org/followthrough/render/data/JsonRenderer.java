@@ -90,9 +90,10 @@ public final class JsonRenderer {
         List<Plan> commissioned = archive.plans().stream().filter(p -> whole && p.commissionedBy().contains(organisation.id())).toList();
         List<Plan> investigated = archive.plans().stream().filter(p -> whole && p.investigatedBy().contains(organisation.id())).toList();
         for (Plan plan : archive.plans()) {
-            plan.recommendations().stream().filter(r -> whole && r.lead().contains(organisation.id())).forEach(r -> leads.add(new Named(plan, r)));
-            plan.recommendations().stream().filter(r -> whole && r.oversightBy().contains(organisation.id()))
-                    .forEach(r -> oversees.add(new Named(plan, r)));
+            if (whole) {
+                plan.recommendationsNaming(organisation.id(), Recommendation::lead).forEach(r -> leads.add(new Named(plan, r)));
+                plan.recommendationsNaming(organisation.id(), Recommendation::oversightBy).forEach(r -> oversees.add(new Named(plan, r)));
+            }
             List<ActionRecord> records = ActionRecord.of(plan).stream().filter(r -> r.action().isOwnedBy(organisation.id())).toList();
             if (!records.isEmpty()) {
                 records.forEach(r -> owned.add(r.action()));

@@ -647,11 +647,9 @@ public final class ViewFactory {
                                              java.util.function.Function<Recommendation, List<String>> role) {
         List<NamedRecommendation> named = new ArrayList<>();
         for (Plan plan : plans) {
-            for (Recommendation r : plan.recommendations()) {
-                if (role.apply(r).contains(organisationId)) {
-                    named.add(new NamedRecommendation(planName(plan), r.number(), r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS),
-                            Routes.recommendation(plan.id(), r.number()), tally(Tally.of(r.actions()))));
-                }
+            for (Recommendation r : plan.recommendationsNaming(organisationId, role)) {
+                named.add(new NamedRecommendation(planName(plan), r.number(), r.title() != null ? r.title() : excerpt(r.text(), SUBJECT_WORDS),
+                        Routes.recommendation(plan.id(), r.number()), tally(Tally.of(r.actions()))));
             }
         }
         return List.copyOf(named);
