@@ -44,6 +44,8 @@ public final class PreviewServer implements AutoCloseable {
     static final String WARNINGS = OWN + "warnings";
     /** The query that asks for a page of the last good site while the content has problems. */
     static final String LAST_GOOD = "last-good";
+    /** The parameter of the list of warnings naming the page it was opened from. */
+    static final String FROM = "from";
     /** How often an open page is sent a comment, so that a page closed without a word is noticed. */
     private static final long HEARTBEAT_MILLIS = 15_000;
     /** 127.0.0.1 itself, not whatever "localhost" resolves to: the address printed must be the one listened on. */
@@ -256,7 +258,8 @@ public final class PreviewServer implements AutoCloseable {
                 events(exchange, uri.getRawQuery());
             } else {
                 State now = state;
-                show(exchange, now, resolve(now, path, parameter(uri.getRawQuery(), LAST_GOOD).isPresent()), uri.getRawPath());
+                show(exchange, now, resolve(now, path, parameter(uri.getRawQuery(), LAST_GOOD).isPresent()), uri.getRawPath(),
+                        parameter(uri.getRawQuery(), FROM).orElse(null));
             }
         } catch (IOException | UncheckedIOException e) {
             // the browser went away
@@ -347,7 +350,7 @@ public final class PreviewServer implements AutoCloseable {
         return "redirect " + ((Redirect) shown).location();
     }
 
-    private void show(HttpExchange exchange, State now, Shown shown, String rawPath) throws IOException {
+    private void show(HttpExchange exchange, State now, Shown shown, String rawPath, String from) throws IOException {
         if (shown instanceof Redirect redirect) {
             exchange.getResponseHeaders().set("Location", redirect.location());
             send(exchange, 302, null, new byte[0]);
@@ -355,14 +358,16 @@ public final class PreviewServer implements AutoCloseable {
             String lastGood = now.site() == null ? null : rawPath + "?" + LAST_GOOD;
             sendPage(exchange, 500, ProblemsPage.ofContent(now.problems(), lastGood, templatesFolder), version(now, shown));
         } else if (shown instanceof WarningsShown) {
-            sendPage(exchange, 200, ProblemsPage.ofWarnings(now.problems(), now.site().basePath()), version(now, shown));
+            sendPage(exchange, 200, ProblemsPage.ofWarnings(now.problems(), now.site().basePath(), pageOfSite(from, now.site().basePath())),
+                    version(now, shown));
         } else {
             FileShown file = (FileShown) shown;
             PreviewSite.File made = file.site().file(file.path());
             if (made instanceof PreviewSite.File.Made bytes) {
                 if (file.path().endsWith(".html")) {
                     String banner = file.lastGood() ? ProblemsPage.banner(errors(now), rawPath)
-                            : now.problems().isEmpty() ? null : ProblemsPage.warningsNotice(now.problems().size(), WARNINGS);
+                            : now.problems().isEmpty() ? null : ProblemsPage.warningsNotice(now.problems().size(),
+                            WARNINGS + "?" + FROM + "=" + java.net.URLEncoder.encode(rawPath, StandardCharsets.UTF_8));
                     // the page's own links kept on the last good site, not the banner's to the problems
                     byte[] page = file.lastGood() ? lastGoodLinks(bytes.bytes()) : bytes.bytes();
                     send(exchange, file.status(), MediaTypes.of(file.path()), withReload(page, version(now, shown), banner));
@@ -376,11 +381,22 @@ public final class PreviewServer implements AutoCloseable {
                 sendPage(exchange, 500, ProblemsPage.ofFile(failed.problem()), version(now, shown));
             } else if (!file.path().equals("404.html")) {
                 // decided but not made, such as a calendar with no dated target
-                show(exchange, now, file(now, "404.html", 404, file.lastGood()), rawPath);
+                show(exchange, now, file(now, "404.html", 404, file.lastGood()), rawPath, from);
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", utf8("Not found\n"));
             }
         }
+    }
+
+    /**
+     * The page the list of warnings was opened from, to go back to: an address of the site served (under its base path), or
+     * null for any other, which is never made a link.
+     */
+    static String pageOfSite(String from, String basePath) {
+        if (from == null || !from.startsWith(basePath) || from.contains("//") || from.contains("\\")) {
+            return null;
+        }
+        return from;
     }
 
     private static int errors(State state) {

@@ -51,12 +51,14 @@ final class ProblemsPage {
      * The warnings of a site that was built: worth a look, though nothing stops it being published.
      *
      * @param site the address of the site's home page, to go back to
+     * @param page the address of the page of the site the list was opened from, to go back to; null when there is none
      */
-    static String ofWarnings(List<Problem> warnings, String site) {
+    static String ofWarnings(List<Problem> warnings, String site, String page) {
         StringBuilder html = start(warnings.size() == 1 ? "1 warning about the content" : warnings.size() + " warnings about the content",
                 "box warnings");
         html.append("<p>The site was built, and could be published as it is; these are worth a look, as <code>check</code> says.</p>\n")
-                .append("<p><a href=\"").append(escape(site)).append("\">Back to the site</a></p>\n");
+                .append("<p><a href=\"").append(escape(page != null ? page : site)).append("\">")
+                .append(page != null ? "Back to the page" : "Back to the site").append("</a></p>\n");
         return end(list(html, warnings));
     }
 

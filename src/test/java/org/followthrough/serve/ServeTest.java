@@ -151,13 +151,18 @@ class ServeTest {
             assertThat(page.select("h1").text()).isEqualTo("Sample safety action plan");
             assertThat(page.select("div:contains(the content has 1 warning)")).isNotEmpty();
             String warnings = page.select("a:contains(Show it)").attr("href");
-            assertThat(warnings).isEqualTo(PreviewServer.WARNINGS);
+            assertThat(warnings).isEqualTo(PreviewServer.WARNINGS + "?from=" + java.net.URLEncoder.encode(PLAN, StandardCharsets.UTF_8));
             // the page's link to skip to its content stays the first a keyboard reaches
             assertThat(page.select("body a[href]").first().text()).isEqualTo("Skip to main content");
 
             Document listed = Jsoup.parse(serve.get(warnings).body());
             assertThat(listed.select("h1").text()).isEqualTo("1 warning about the content");
-            assertThat(listed.select("a:contains(Back to the site)").attr("href")).isEqualTo("/");
+            // back to the page it was opened from, not the home page; an address not of the site served is no link
+            assertThat(listed.select("a:contains(Back to the page)").attr("href")).isEqualTo(PLAN);
+            Document fromElsewhere = Jsoup.parse(serve.get(PreviewServer.WARNINGS + "?from=" + java.net.URLEncoder.encode(
+                    "//elsewhere.example/", StandardCharsets.UTF_8)).body());
+            assertThat(fromElsewhere.select("a:contains(Back to the site)").attr("href")).isEqualTo("/");
+            assertThat(fromElsewhere.select("a[href*=elsewhere]")).isEmpty();
             // the list open in a browser is not told to reload while nothing changes
             String version = listed.select("script[data-version]").attr("data-version");
             HttpRequest listen = HttpRequest.newBuilder(URI.create(serve.origin() + PreviewServer.EVENTS + "?page="
