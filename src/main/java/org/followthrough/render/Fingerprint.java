@@ -69,6 +69,13 @@ public final class Fingerprint {
     /** The records encoded so far, each with the number it was met as. */
     private java.util.IdentityHashMap<Record, Integer> records;
 
+    /**
+     * Digests and buffers done with, for the next fingerprint made on the same thread: a build makes one for each of tens
+     * of thousands of files, and looking up the algorithm and allocating its state each time showed in the collector's work.
+     * A stack, as a fingerprint may be made while another is (a value worked out as it is added).
+     */
+    private static final ThreadLocal<java.util.ArrayDeque<Fingerprint>> SPARE = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
     private Fingerprint() {
         try {
             digest = MessageDigest.getInstance("SHA-512/256");
@@ -77,9 +84,15 @@ public final class Fingerprint {
         }
     }
 
+    /** A fingerprint with nothing added: one done with on this thread, or a new one. */
+    private static Fingerprint start() {
+        Fingerprint spare = SPARE.get().pollFirst();
+        return spare != null ? spare : new Fingerprint();
+    }
+
     /** A fingerprint of these values, in order. */
     public static String of(Object... values) {
-        Fingerprint f = new Fingerprint();
+        Fingerprint f = start();
         for (Object value : values) {
             f.add(value);
         }
@@ -88,14 +101,20 @@ public final class Fingerprint {
 
     /** A fingerprint of bytes as they are. */
     public static String ofBytes(byte[] bytes) {
-        Fingerprint f = new Fingerprint();
+        Fingerprint f = start();
         f.digest.update(bytes);
         return f.hex();
     }
 
+    /** The digest of what was added, in hexadecimal; this fingerprint is then empty again, and kept for the next. */
     private String hex() {
         digest.update(pending, 0, used);
-        return HexFormat.of().formatHex(digest.digest());
+        String hex = HexFormat.of().formatHex(digest.digest());
+        used = 0;
+        // not cleared: after a plan's hundred thousand records its table would be cleared whole for every small fingerprint
+        records = null;
+        SPARE.get().push(this);
+        return hex;
     }
 
     private void tag(char type, int length) {

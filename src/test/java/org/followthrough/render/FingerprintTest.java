@@ -76,4 +76,18 @@ class FingerprintTest {
         assertThat(Fingerprint.of(Markdown.ofUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .isEqualTo(Fingerprint.of(new Markdown(text)));
     }
+    @Test
+    void aFingerprintDoesNotDependOnTheOnesMadeBeforeIt() throws Exception {
+        ScaleEntry open = status("in-progress", "Work has started.");
+        java.util.concurrent.atomic.AtomicReference<String> alone = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread fresh = new Thread(() -> alone.set(Fingerprint.of(List.of(open, open), "after nothing")));
+        fresh.start();
+        fresh.join();
+
+        // made on this thread after others: one that met the same record, one longer than what is held before hashing
+        Fingerprint.of(List.of(open), "x".repeat(20_000), List.of(status("completed", "y".repeat(5_000))));
+        Fingerprint.of(open);
+
+        assertThat(Fingerprint.of(List.of(open, open), "after nothing")).isEqualTo(alone.get());
+    }
 }
