@@ -37,8 +37,23 @@ public record Archive(Site site, LocalDate asOf, List<Organisation> organisation
     }
 
     public Map<String, Organisation> organisationsById() {
-        return organisations.stream().collect(Collectors.toUnmodifiableMap(Organisation::id, Function.identity()));
+        ById last = lastById;
+        if (last.organisations() != organisations) {
+            last = new ById(organisations, organisations.stream().collect(Collectors.toUnmodifiableMap(Organisation::id, Function.identity())));
+            lastById = last;
+        }
+        return last.byId();
     }
+
+    /** An archive's organisations by id, worked out from that list of them. */
+    private record ById(List<Organisation> organisations, Map<String, Organisation> byId) {
+    }
+
+    /**
+     * The organisations by id of the last archive asked (by its very list): every feed, calendar and download of a build asks,
+     * thousands at 1,000 plans, and the map was made afresh each time.
+     */
+    private static volatile ById lastById = new ById(List.of(), Map.of());
 
     public Optional<Organisation> organisation(String id) {
         return organisations.stream().filter(o -> o.id().equals(id)).findFirst();

@@ -17,7 +17,50 @@ public final class Dates {
     }
 
     public static String format(LocalDate date) {
-        return date == null ? null : DAY.format(date);
+        if (date == null) {
+            return null;
+        }
+        int index = index(date);
+        if (index < 0) {
+            return DAY.format(date);
+        }
+        String text = FORMATTED[index];
+        if (text == null) {
+            text = DAY.format(date);
+            FORMATTED[index] = text;
+        }
+        return text;
+    }
+
+    /** A day in ISO form ("2025-05-03"), as data and {@code datetime} attributes give it; null for none. */
+    public static String iso(LocalDate date) {
+        if (date == null) {
+            return null;
+        }
+        int index = index(date);
+        if (index < 0) {
+            return date.toString();
+        }
+        String text = ISO[index];
+        if (text == null) {
+            text = date.toString();
+            ISO[index] = text;
+        }
+        return text;
+    }
+
+    /**
+     * Each day of a century written out once, when first asked for: a build writes hundreds of thousands of dates, but a few
+     * thousand days. (Two threads may write the same day at once; the text is the same, and a string is safe to share.)
+     */
+    private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+    private static final String[] FORMATTED = new String[36_525];
+    private static final String[] ISO = new String[36_525];
+
+    /** The day's place in the century kept, or -1 outside it. */
+    private static int index(LocalDate date) {
+        long index = date.toEpochDay() - FIRST_DAY;
+        return index < 0 || index >= FORMATTED.length ? -1 : (int) index;
     }
 
     public static String format(YearMonth month) {

@@ -152,6 +152,6 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
     }
 
     public static String iso(LocalDate date) {
-        return date == null ? null : date.toString();
+        return Dates.iso(date);
     }
 }

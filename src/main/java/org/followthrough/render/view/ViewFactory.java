@@ -809,6 +809,6 @@ public final class ViewFactory {
     }
 
     private static String iso(LocalDate date) {
-        return date == null ? null : date.toString();
+        return Dates.iso(date);
     }
 }
