@@ -101,7 +101,7 @@ public final class ServeBenchmark {
                 Matcher version = VERSION.matcher(before);
                 version.find();
                 URI events = URI.create(server.address().replaceAll("^(http://[^/]+).*", "$1") + "/__followthrough/events?page="
-                        + URLEncoder.encode(page.getRawPath(), StandardCharsets.UTF_8) + "&version=" + version.group(1));
+                        + URLEncoder.encode(page.getRawPath(), StandardCharsets.UTF_8) + "&version=" + URLEncoder.encode(version.group(1), StandardCharsets.UTF_8));
                 HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(events).build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 long cpu = processCpuNanos();
