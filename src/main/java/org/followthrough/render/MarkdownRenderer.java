@@ -128,7 +128,7 @@ public final class MarkdownRenderer {
                 return null;
             }
         }
-        if (source.contains("://") || containsIgnoringCase(source, "www.")) {
+        if (source.contains("://") || containsWww(source)) {
             return null;
         }
         StringBuilder html = new StringBuilder(length + 16);
@@ -170,13 +170,21 @@ public final class MarkdownRenderer {
     /** Characters below 128, other than letters, digits and space, that can begin markup, an entity or a table. */
     private static final String NOT_PROSE = "*_`[]!<>&\\~|@\u007f";
 
-    private static boolean containsIgnoringCase(String text, String part) {
-        for (int i = 0; i + part.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, part, 0, part.length())) {
+    /**
+     * Whether the text holds "www." in any case, as an address the autolink extension links begins: looked for from
+     * each full stop, which a fast search finds, rather than compared at every place (a tenth of a cold build's time).
+     */
+    private static boolean containsWww(String text) {
+        for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (isW(text.charAt(dot - 1)) && isW(text.charAt(dot - 2)) && isW(text.charAt(dot - 3))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
     }
 
     /** Whether a line's first character cannot begin a block: a list item, a heading, a rule or an underline. */

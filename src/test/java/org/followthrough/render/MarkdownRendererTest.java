@@ -121,7 +121,7 @@ class MarkdownRendererTest {
     void proseComesOutAsTheParserMakesIt() throws java.io.IOException {
         java.util.List<String> texts = new java.util.ArrayList<>(texts().toList());
         String[] pieces = {"a", "Word", "2016", "1", "12", ".", ")", ",", " ", "  ", "    ", "\n", "\n\n", "\n  \n", "-", "+", "=", "#",
-                "*", "_", ":", "//", "www.", "WWW.x", "http", "@", "&", "<", ">", "\"", "'", "\u00a0", "\t", "\\", "`", "~", "|", "[", "]",
+                "*", "_", ":", "//", "www.", "WWW.x", "wWw.", "w", "W", "http", "@", "&", "<", ">", "\"", "'", "\u00a0", "\t", "\\", "`", "~", "|", "[", "]",
                 "!", "(", "£", "é", "\u2014", "\u2003", "\ud83d\ude00", "x@y.org", "1. ", "3) ", "- ", "# "};
         java.util.Random random = new java.util.Random(7);
         for (int n = 0; n < 20_000; n++) {

@@ -268,43 +268,47 @@ public final class ProgressEntries {
         return date + "T00:00:00Z";
     }
 
-    /** Character data: markup escaped, and characters XML 1.0 cannot hold dropped. */
+    /**
+     * Character data: markup escaped, and characters XML 1.0 cannot hold dropped (controls other than tab and line ends,
+     * a surrogate without its pair, U+FFFE and U+FFFF). Read a char at a time, not a code point at a time: an entry's
+     * content is HTML, so every one is escaped, and the feeds of a large archive hold a hundred megabytes of it.
+     */
     static String text(String value) {
-        if (plain(value)) {
+        int length = value.length();
+        int first = 0;
+        while (first < length && plain(value.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
             return value;
         }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        value.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> {
-                    if (allowed(c)) {
-                        out.appendCodePoint(c);
-                    }
-                }
+        StringBuilder out = new StringBuilder(length + length / 8 + 16);
+        out.append(value, 0, first);
+        for (int i = first; i < length; i++) {
+            char c = value.charAt(i);
+            if (plain(c)) {
+                out.append(c);
+            } else if (c == '&') {
+                out.append("&amp;");
+            } else if (c == '<') {
+                out.append("&lt;");
+            } else if (c == '>') {
+                out.append("&gt;");
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (c >= 0xE000 && c <= 0xFFFD) {
+                out.append(c);
             }
-        });
+        }
         return out.toString();
     }
 
-    /** Whether the value is character data as it stands: no markup, no surrogates, nothing XML 1.0 cannot hold (most text). */
-    private static boolean plain(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c >= 0xD800) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the char is character data as it stands: not markup, not a surrogate, and one XML 1.0 can hold below U+D800. */
+    private static boolean plain(char c) {
+        return c >= 0x20 ? c != '&' && c != '<' && c != '>' && c < 0xD800 : c == 0x9 || c == 0xA || c == 0xD;
     }
 
     static String attr(String value) {
         return text(value).replace("\"", "&quot;");
-    }
-
-    private static boolean allowed(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

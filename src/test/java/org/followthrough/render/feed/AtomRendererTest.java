@@ -308,4 +308,18 @@ class AtomRendererTest {
         // The text goes through the site's own Markdown rules: raw HTML tags are cleaned away, text is escaped.
         assertThat(only(entry, "content")).contains("Fish &amp;").contains("\"quoted\"").doesNotContain("<script>").doesNotContain("\u0001");
     }
+
+    @Test
+    void aCharacterXmlCannotHoldIsDroppedAndEveryOtherKept() throws Exception {
+        // a tab, line ends, accented and CJK letters, a character of the private use area, an emoji (a surrogate pair)
+        String kept = "a\tb\r\nc é 中 \uE000 \uD7FF \uFFFD \uD83D\uDE00";
+        assertThat(AtomRenderer.text(kept)).isEqualTo(kept);
+        // a control, a surrogate without its pair (either half, at the end too), and the two non-characters XML excludes
+        assertThat(AtomRenderer.text("x\u0001y\u001F \uD83D z \uDE00 \uFFFE\uFFFF <b>&amp;</b> \uD83D"))
+                .isEqualTo("xy  z   &lt;b&gt;&amp;amp;&lt;/b&gt; ");
+        assertThat(AtomRenderer.text("\uD83D\uDE00<")).isEqualTo("\uD83D\uDE00&lt;");
+        assertThat(AtomRenderer.attr("say \"<hi>\"")).isEqualTo("say &quot;&lt;hi&gt;&quot;");
+        // what it keeps is a well-formed XML text
+        parse("<t>" + AtomRenderer.text("\u0000\uDBFF\u0008 & \uDBFF\uDFFF \u0085") + "</t>");
+    }
 }
