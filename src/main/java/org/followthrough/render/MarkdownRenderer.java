@@ -123,7 +123,7 @@ public final class MarkdownRenderer {
         int length = source.length();
         for (int i = 0; i < length; i++) {
             char c = source.charAt(i);
-            if (c < ' ' ? c != '\n' : c < 0x80 ? NOT_PROSE.indexOf(c) >= 0
+            if (c < ' ' ? c != '\n' : c < 0x80 ? NOT_PROSE_ASCII[c]
                     : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || Character.isSurrogate(c)) {
                 return null;
             }
@@ -169,6 +169,12 @@ public final class MarkdownRenderer {
 
     /** Characters below 128, other than letters, digits and space, that can begin markup, an entity or a table. */
     private static final String NOT_PROSE = "*_`[]!<>&\\~|@\u007f";
+    /** The same as a table looked up for each character of a text (rather than searching the list for it). */
+    private static final boolean[] NOT_PROSE_ASCII = new boolean[0x80];
+
+    static {
+        NOT_PROSE.chars().forEach(c -> NOT_PROSE_ASCII[c] = true);
+    }
 
     /**
      * Whether the text holds "www." in any case, as an address the autolink extension links begins: looked for from
