@@ -612,7 +612,7 @@ class ReaderPagesTest {
 
     /**
      * A commissioner the plan names only as such (not among its organisations, owning nothing) is one of the organisations
-     * named in it: the home page counts it, as the list of organisations lists it, and its page lists the plan.
+     * named in it: the home page counts it, as the list of organisations lists it, and its page lists the plan, once.
      */
     @Test
     void anOrganisationNamedOnlyAsTheCommissionerIsCountedAndListedAsNamedInThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
@@ -625,8 +625,11 @@ class ReaderPagesTest {
 
         assertThat(Jsoup.parse(built.text("index.html")).select("main > p").text()).contains("1 plan; 3 organisations are named in it.");
         assertThat(Jsoup.parse(built.text("organisations/index.html")).select("main table tbody tr")).hasSize(3);
-        assertThat(Jsoup.parse(built.text("organisations/nhs-england/index.html")).select("#named-in ~ ul a, #named-in ~ * a").eachText())
-                .anyMatch(text -> text.contains("Sample safety action plan"));
+        // listed once, as a plan it commissioned, and not again among the other plans it is named in
+        Document organisation = Jsoup.parse(built.text("organisations/nhs-england/index.html"));
+        assertThat(organisation.select("#commissioned + p + ul a").eachText()).containsExactly("Sample safety action plan");
+        assertThat(organisation.select("main a").eachText()).filteredOn(text -> text.contains("Sample safety action plan")).hasSize(1);
+        assertThat(organisation.select("#named-in")).isEmpty();
     }
 
     /**

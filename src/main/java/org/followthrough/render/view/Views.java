@@ -209,6 +209,17 @@ public final class Views {
                                    List<PlanGroup> groups, List<PlanLink> involvedIn, TimelineView timeline,
                                    String publishedPlansUrl, List<NamedRecommendation> leads, List<NamedRecommendation> oversees,
                                    List<PlanInBrief> commissioned, List<PlanInBrief> investigated) {
+
+        /**
+         * The plans it is named in without owning an action, but for those its page lists already as plans it commissioned or
+         * whose investigation it carried out: its page's "other plans", which should not list a plan twice.
+         */
+        public List<PlanLink> otherPlans() {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            commissioned.forEach(p -> listed.add(p.plan().id()));
+            investigated.forEach(p -> listed.add(p.plan().id()));
+            return involvedIn.stream().filter(p -> !listed.contains(p.id())).toList();
+        }
     }
 
     /** A plan with its actions counted: one an organisation commissioned, or whose investigation it carried out. */
