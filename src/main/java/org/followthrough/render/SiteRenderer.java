@@ -1227,11 +1227,11 @@ public final class SiteRenderer {
             Plan part = plan.partOf(organisation.id());
             // its page also lists the recommendations it leads or oversees, whoever owns their actions, and the plan counted
             // where it commissioned or investigated it (its JSON, the plan in brief); its JSON links the plan's calendar, which
-            // is published if any action of the whole plan has a dated target
+            // is published if the plan's target completion, or any action of the whole plan, has a date
             boolean commissionedOrInvestigated = plan.commissionedBy().contains(organisation.id())
                     || plan.investigatedBy().contains(organisation.id());
             return List.of(part, organisationKeys(part), named(plan, Recommendation::lead, organisation),
-                    named(plan, Recommendation::oversightBy, organisation), plan.actions().anyMatch(IcalRenderer::hasEvent),
+                    named(plan, Recommendation::oversightBy, organisation), IcalRenderer.hasEvent(plan),
                     commissionedOrInvestigated ? List.of(JsonRenderer.sitePlan(archive, plan), organisationKeys(plan)) : "");
         });
     }

@@ -147,6 +147,16 @@ public final class TestArchives {
         return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
     }
 
+    /** The archive with the plan's target completion (the date by which all its actions were to be done) as given, or none. */
+    public static Archive withTargetCompletion(Archive archive, String planId, org.followthrough.model.Target target) {
+        List<Plan> plans = archive.plans().stream().map(p -> !p.id().equals(planId) ? p : new Plan(p.id(), p.title(), p.reference(),
+                p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(), p.commissionedByAsPublished(), p.investigatedBy(),
+                p.organisations(), p.published(), p.start(), target, p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(),
+                p.scales(), p.extraColumns(), p.addressedWithoutAction(), p.recommendations(), p.tally(), p.statusDatesNotPublished(),
+                p.formerIds())).toList();
+        return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
+    }
+
     /** The action with these progress updates and its state worked out from them by the build's own rules. */
     public static Action withProgress(Action a, List<ProgressUpdate> progress, Archive archive) {
         return new Action(a.ref(), a.description(), a.section(), a.owners(), a.target(), a.monitoring(), a.frequency(),

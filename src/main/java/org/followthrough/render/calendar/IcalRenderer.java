@@ -19,6 +19,7 @@ import org.followthrough.model.Organisation;
 import org.followthrough.model.Owner;
 import org.followthrough.model.Plan;
 import org.followthrough.model.Site;
+import org.followthrough.model.Tally;
 import org.followthrough.render.data.ActionRecord;
 import org.followthrough.render.Fingerprint;
 import org.followthrough.render.Routes;
@@ -35,6 +36,12 @@ import org.followthrough.render.Utf8Text;
  * {@link #followUpKey}), so that adding, removing or reordering follow-ups leaves the others' UIDs, and
  * a calendar that follows the file keeps each event on its own day; an action's UID is
  * {@code action-<plan>-<ref>@<host>}. The reference is percent-encoded, '-' included, so the UIDs cannot collide.
+ *
+ * <p>A plan whose target completion (the date by which all its actions were to be done) names a date has an event on it,
+ * before its actions' events, in the plan's calendar, the site's, and the calendar of each organisation that owns an action
+ * of it, with the UID {@code plan-<plan>-target-completion@<host>}: its description counts the calendar's actions of the
+ * plan and those still open, and its CATEGORIES say "Plan target completion", and "Target completion passed" once the date
+ * has passed with any of them open, as the plan's page says.
  *
  * <p>Events are marked TRANSP:TRANSPARENT (a deadline takes up no time), STATUS:CANCELLED when the
  * action (or follow-up) was closed without being completed and CONFIRMED otherwise, and carry the
@@ -71,10 +78,19 @@ public final class IcalRenderer {
         return calendar(archive, "Targets: " + name, "The target dates of the actions of " + name + ".", out -> out.append(events));
     }
 
-    /** The targets of the actions the organisation owns, alone or with others, in any plan. */
+    /**
+     * The targets of the actions the organisation owns, alone or with others, in any plan, each plan's target completion
+     * first, counting the actions it owns.
+     */
     public static Utf8Text organisation(Archive archive, Organisation organisation) {
         return calendar(archive, "Targets: " + organisation.name(), "The target dates of the actions that " + organisation.name() + " owns.",
-                out -> events(archive, ActionRecord.ownedBy(archive, organisation), out));
+                out -> archive.plans().forEach(plan -> {
+                    Plan part = plan.partOf(organisation.id());
+                    if (part.tally().total() > 0) {
+                        completion(archive, plan, part.tally(), "Actions " + organisation.name() + " owns in it", out);
+                        events(archive, ActionRecord.of(part), out);
+                    }
+                }));
     }
 
     public static Utf8Text site(Archive archive) {
@@ -93,8 +109,49 @@ public final class IcalRenderer {
      */
     public static Utf8Text events(Archive archive, Plan plan) {
         Utf8Text out = new Utf8Text();
+        completion(archive, plan, plan.tally(), "Actions of the plan", out);
         events(archive, ActionRecord.of(plan), out);
         return out;
+    }
+
+    /**
+     * Whether a plan's calendar has an event: its target completion, or an action's target or one of its follow-ups', names
+     * a date. A calendar without one is not published.
+     */
+    public static boolean hasEvent(Plan plan) {
+        return hasCompletionEvent(plan) || plan.actions().anyMatch(IcalRenderer::hasEvent);
+    }
+
+    /** Whether the plan's target completion names a date, and so has an event in every calendar that shows its actions. */
+    public static boolean hasCompletionEvent(Plan plan) {
+        return ActionRecord.deadline(plan.targetCompletion()) != null;
+    }
+
+    /**
+     * The event of the plan's target completion, where it names a date: {@code tally} counts the calendar's actions of the
+     * plan ({@code counted} says which), and the date passed with any of them open is a category, as the plan's page flags it.
+     */
+    private static void completion(Archive archive, Plan plan, Tally tally, String counted, Utf8Text out) {
+        LocalDate deadline = ActionRecord.deadline(plan.targetCompletion());
+        if (deadline == null) {
+            return;
+        }
+        Site site = archive.site();
+        int open = tally.total() - tally.done();
+        boolean passed = plan.targetCompletionPassed(archive.asOf()) && open > 0;
+        List<String> categories = new ArrayList<>(List.of("Plan target completion"));
+        if (passed) {
+            categories.add("Target completion passed");
+        }
+        String url = site.baseUrl() + Routes.plan(plan.id());
+        String text = "The date by which all the plan's actions were to be complete, as published: "
+                + ActionRecord.targetText(plan.targetCompletion()) + "\n"
+                + counted + ": " + tally.total() + ", " + (open == 0 ? "none" : open) + " of them still open"
+                + (passed ? " (target completion passed)" : "") + "\n"
+                + "\n" + url;
+        event(line -> fold(line, out), "plan-" + plan.id() + "-target-completion@" + Routes.host(site),
+                DATE.format(archive.asOf()) + "T000000Z", deadline, "Target completion: " + ActionRecord.planLabel(plan), text, url, false,
+                categories);
     }
 
     /**
@@ -108,7 +165,8 @@ public final class IcalRenderer {
 
     private static Utf8Text calendar(Archive archive, String name, String description, Consumer<Utf8Text> events) {
         Site site = archive.site();
-        String fullDescription = description + " A follow-up with a dated target of its own has an event too. Ongoing and undated"
+        String fullDescription = description + " A follow-up with a dated target of its own has an event too, and so has a plan's"
+                + " target date for completing all its actions. Ongoing and undated"
                 + " targets are not included. Statuses as at "
                 + archive.asOf() + ". Published by " + site.publisher() + ".";
         Utf8Text out = new Utf8Text();

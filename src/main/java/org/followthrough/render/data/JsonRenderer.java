@@ -130,7 +130,8 @@ public final class JsonRenderer {
         Map<String, List<Action>> actions = new TreeMap<>();
         java.util.SortedSet<String> withCalendar = new java.util.TreeSet<>();
         archive.plans().forEach(p -> p.actions().forEach(a -> {
-            boolean event = IcalRenderer.hasEvent(a);
+            // the plan's target completion is an event in the calendar of each organisation that owns an action of it
+            boolean event = IcalRenderer.hasCompletionEvent(p) || IcalRenderer.hasEvent(a);
             a.owners().stream().map(Owner::organisationId).distinct().forEach(id -> {
                 owned.merge(id, 1, Integer::sum);
                 actions.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
@@ -173,12 +174,12 @@ public final class JsonRenderer {
     /**
      * Where a page is and the folder its downloads are in, with the name of its JSON document, which every scope has;
      * whether the folder holds the other downloads (an organisation that owns no action has only its page and its JSON
-     * document) and a calendar (published only where an action has a dated target).
+     * document) and a calendar (published only where an action, or a plan it owns an action of, has a dated target).
      */
     private record Links(String page, String folder, String json, boolean data, boolean calendar, String organisationId) {
         static Links of(Plan p) {
             return new Links(Routes.plan(p.id()), Routes.plan(p.id()), Routes.PLAN_JSON, true,
-                    p.actions().anyMatch(IcalRenderer::hasEvent), null);
+                    IcalRenderer.hasEvent(p), null);
         }
 
         /** Whether its page and files are published here: a plan's and the site's always, an organisation's where it has a page. */
@@ -202,7 +203,8 @@ public final class JsonRenderer {
 
     /**
      * How many actions each organisation owns, alone or with others, by its id (those that own none left out), those actions
-     * counted by state, and the ids of those that own an action with a dated target (whose calendars are published).
+     * counted by state, and the ids of those that own an action with a dated target, or an action of a plan whose target
+     * completion has a date (whose calendars are published).
      */
     public record Ownership(Map<String, Integer> actionsOwned, Map<String, Tally> tallies, java.util.SortedSet<String> withCalendar) {
     }
@@ -229,7 +231,8 @@ public final class JsonRenderer {
         /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
-                    groups.stream().flatMap(g -> g.records().stream()).anyMatch(r -> IcalRenderer.hasEvent(r.action())));
+                    groups.stream().anyMatch(g -> IcalRenderer.hasCompletionEvent(g.plan())
+                            || g.records().stream().anyMatch(r -> IcalRenderer.hasEvent(r.action()))));
         }
     }
 
@@ -355,8 +358,8 @@ public final class JsonRenderer {
                     (c, l) -> l.file(c, Routes.ATOM, l.data()))
             .field("json_feed", N_URL, "The same feed as a JSON Feed (version 1.1); null where there is no Atom feed.",
                     (c, l) -> l.file(c, Routes.JSON_FEED, l.data()))
-            .field("ics", N_URL, "An iCalendar file of the dated targets (the actions' and their follow-ups'); null where no action"
-                    + " has a dated target, as no calendar is then published.", (c, l) -> l.file(c, Routes.ICS, l.data() && l.calendar()));
+            .field("ics", N_URL, "An iCalendar file of the dated targets (the plans' target completions, the actions' and their"
+                    + " follow-ups'); null where none of them has a date, as no calendar is then published.", (c, l) -> l.file(c, Routes.ICS, l.data() && l.calendar()));
 
     private static final String TARGET_COMPLETION_PASSED = "Whether the date by which the whole plan was to be done had passed on the as-of"
             + " date (the pages flag 'Target completion passed' where actions are still open then).";

@@ -59,7 +59,20 @@ class IcalRendererTest {
     private static Map<String, LocalDate> expectedEvents(Scope scope) {
         Map<String, LocalDate> events = new LinkedHashMap<>();
         String host = java.net.URI.create(scope.archive().site().baseUrl()).getHost();
-        for (Located located : scope.actions()) {
+        String plan = null;
+        for (Located located : completions(scope)) {
+            if (located.action() == null || !located.plan().id().equals(plan)) {
+                plan = located.plan().id();
+                // a plan's target completion, where it names a date, comes before its actions
+                LocalDate completion = located.plan().targetCompletion() == null || located.plan().targetCompletion().date() == null
+                        ? null : located.plan().targetCompletion().date().deadline();
+                if (completion != null) {
+                    events.put("plan-" + plan + "-target-completion@" + host, completion);
+                }
+            }
+            if (located.action() == null) {
+                continue;
+            }
             Action a = located.action();
             String ref = java.net.URLEncoder.encode(a.ref(), StandardCharsets.UTF_8).replace("-", "%2D").replace("*", "%2A");
             if (a.target() != null && a.target().date() != null && a.target().date().deadline() != null) {
@@ -74,6 +87,23 @@ class IcalRendererTest {
             }
         }
         return events;
+    }
+
+    /**
+     * The scope's actions, and a stand-in without an action for a plan of the site with none: a plan's events are shown by
+     * the site's calendar whether or not it has actions, and by an organisation's only where it owns one of them.
+     */
+    private static List<Located> completions(Scope scope) {
+        List<Located> all = new ArrayList<>();
+        List<Located> actions = scope.actions();
+        for (Plan p : scope.archive().plans()) {
+            List<Located> its = actions.stream().filter(l -> l.plan().id().equals(p.id())).toList();
+            if (its.isEmpty() && scope.isSite()) {
+                all.add(new Located(p, null, null));
+            }
+            all.addAll(its);
+        }
+        return all;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,9 +121,10 @@ class IcalRendererTest {
             assertThat(start.getDate()).as("an all-day event (VALUE=DATE)").isInstanceOf(LocalDate.class);
             assertThat(actual.put(value(event, "UID"), (LocalDate) start.getDate())).as("unique UID").isNull();
             assertThat(value(event, "DTSTAMP")).isEqualTo(scope.archive().asOf().toString().replace("-", "") + "T000000Z");
-            assertThat(value(event, "SUMMARY")).matches("(Follow-up target|Target): Action .+ – .+");
+            assertThat(value(event, "SUMMARY")).matches("(Follow-up target|Target): Action .+ – .+|Target completion: .+");
             assertThat(value(event, "URL")).startsWith(scope.archive().site().baseUrl() + "plans/");
-            assertThat(value(event, "DESCRIPTION")).contains("Target as published: ").contains(value(event, "URL"));
+            assertThat(value(event, "DESCRIPTION")).containsPattern("(Target as published|were to be complete, as published): ")
+                    .contains(value(event, "URL"));
             assertThat(value(event, "STATUS")).isIn("CONFIRMED", "CANCELLED");
             assertThat(value(event, "CATEGORIES")).isNotBlank();
         }
@@ -157,12 +188,39 @@ class IcalRendererTest {
         assertThat(new String(unfolded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(unfolded);
     }
 
+    /**
+     * The small plan was to be complete by May 2025 ("Spring 2025"), with one of its two actions still open: its calendar says
+     * so first, on the month's last day, as its page flags it; an owner's calendar counts the actions it owns.
+     */
+    @Test
+    void aPlansTargetCompletionIsAnEventBeforeItsActions() throws Exception {
+        Archive archive = TestArchives.small();
+        Plan plan = archive.plans().get(0);
+        VEvent completion = parse(IcalRenderer.plan(archive, plan).toString()).<VEvent>getComponents("VEVENT").get(0);
+        assertThat(value(completion, "UID")).isEqualTo("plan-sample-review-target-completion@plans.example");
+        assertThat(value(completion, "SUMMARY")).isEqualTo("Target completion: SAMPLE/01");
+        assertThat((LocalDate) completion.getDateTimeStart().getDate()).isEqualTo(LocalDate.of(2025, 5, 31));
+        assertThat(value(completion, "URL")).isEqualTo("https://plans.example/plans/sample-review/");
+        assertThat(value(completion, "DESCRIPTION")).isEqualTo("The date by which all the plan's actions were to be complete, as"
+                + " published: Spring 2025\nActions of the plan: 2, 1 of them still open (target completion passed)\n\n"
+                + "https://plans.example/plans/sample-review/");
+        assertThat(value(completion, "CATEGORIES")).isEqualTo("Plan target completion,Target completion passed");
+        assertThat(value(completion, "STATUS")).isEqualTo("CONFIRMED");
+
+        // not passed on a day before it, and no event where the plan gives no date for it
+        Archive before = new Archive(archive.site(), LocalDate.of(2025, 5, 30), archive.organisations(), archive.plans());
+        assertThat(value(parse(IcalRenderer.plan(before, plan).toString()).<VEvent>getComponents("VEVENT").get(0), "CATEGORIES"))
+                .isEqualTo("Plan target completion");
+        Archive undated = TestArchives.withTargetCompletion(archive, "sample-review", null);
+        assertThat(IcalRenderer.plan(undated, undated.plans().get(0)).toString()).doesNotContain("target-completion");
+    }
+
     @Test
     void actionEventsSayTheTargetStatusAndLink() throws Exception {
         Archive archive = TestArchives.small();
         List<VEvent> events = parse(IcalRenderer.plan(archive, archive.plans().get(0)).toString()).getComponents("VEVENT");
-        assertThat(events).hasSize(2);
-        VEvent late = events.get(1);
+        assertThat(events).hasSize(3);
+        VEvent late = events.get(2);
         assertThat(value(late, "UID")).isEqualTo("action-sample-review-1.2@plans.example");
         assertThat(value(late, "SUMMARY")).isEqualTo("Target: Action 1.2 – SAMPLE/01");
         assertThat((LocalDate) late.getDateTimeStart().getDate()).as("a month target falls on its last day")
@@ -193,7 +251,8 @@ class IcalRendererTest {
                 a.note(), a.progress(), a.extraColumns(), a.inherited(), a.state(), a.themes()));
         String ics = IcalRenderer.plan(archive, archive.plans().get(0)).toString();
         assertThat(ics.replace("\r\n ", "")).contains("Commas\\, semicolons\\; back\\\\slashes and a line\\nbreak.");
-        VEvent event = parse(ics).<VEvent>getComponents("VEVENT").get(0);
+        VEvent event = parse(ics).<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> value(e, "UID").startsWith("action-sample-review-1.1@")).findFirst().orElseThrow();
         assertThat(value(event, "DESCRIPTION")).contains(description.strip());
     }
 

@@ -288,11 +288,19 @@ class JsonRendererTest {
 
     @Test
     void downloadsThatAreNotPublishedAreNullNotLinks() throws Exception {
-        // no action with a dated target: no calendar is published for the plan, its owners or the site
-        Archive undated = TestArchives.mapActions(TestArchives.small(), (plan, a) -> new Action(a.ref(), a.description(), a.section(),
+        // no action with a dated target, and no date for the plan's completion: no calendar is published for the plan, its
+        // owners or the site
+        Archive undatedActions = TestArchives.mapActions(TestArchives.small(), (plan, a) -> new Action(a.ref(), a.description(), a.section(),
                 a.owners(), null, a.monitoring(), a.frequency(), a.desiredOutcome(), a.successMeasure(), a.evidence(), a.term(),
                 a.status(), a.rag(), a.grade(), a.qualityAssuredBy(), List.of(), a.note(), a.progress(), a.extraColumns(),
                 a.inherited(), a.state(), a.themes()));
+        // the plan's target completion alone is an event: its calendar, its owners' and the site's are published
+        JsonNode completionOnly = JSON.readTree(JsonRenderer.site(undatedActions));
+        assertThat(completionOnly.get("downloads").get("ics").asText()).endsWith("/data/targets.ics");
+        assertThat(completionOnly.get("plans").get(0).get("downloads").get("ics").asText()).endsWith("/plans/sample-review/targets.ics");
+        assertThat(JSON.readTree(JsonRenderer.organisation(undatedActions, undatedActions.organisation("sample-trust").orElseThrow()))
+                .get("organisation").get("downloads").get("ics").asText()).endsWith("/organisations/sample-trust/targets.ics");
+        Archive undated = TestArchives.withTargetCompletion(undatedActions, "sample-review", null);
         JsonNode site = JSON.readTree(JsonRenderer.site(undated));
         assertThat(site.get("downloads").get("ics").isNull()).isTrue();
         assertThat(site.get("plans").get(0).get("downloads").get("ics").isNull()).isTrue();
