@@ -39,8 +39,9 @@ import org.followthrough.render.Utf8Text;
  *
  * <p>A plan whose target completion (the date by which all its actions were to be done) names a date has an event on it,
  * before its actions' events, in the plan's calendar, the site's, and the calendar of each organisation that owns an action
- * of it, with the UID {@code plan-<plan>-target-completion@<host>}: its description counts the calendar's actions of the
- * plan and those still open, and its CATEGORIES say "Plan target completion", and "Target completion passed" once the date
+ * of it, with the UID {@code plan-<plan>-target-completion@<host>} ({@code …-target-completion.<organisation>@<host>}
+ * in an organisation's, which counts only its actions): its description counts the calendar's actions of the plan and those
+ * still open, and its CATEGORIES say "Plan target completion", and "Target completion passed" once the date
  * has passed with any of them open, as the plan's page says.
  *
  * <p>Events are marked TRANSP:TRANSPARENT (a deadline takes up no time), STATUS:CANCELLED when the
@@ -87,7 +88,7 @@ public final class IcalRenderer {
                 out -> archive.plans().forEach(plan -> {
                     Plan part = plan.partOf(organisation.id());
                     if (part.tally().total() > 0) {
-                        completion(archive, plan, part.tally(), "Actions " + organisation.name() + " owns in it", out);
+                        completion(archive, plan, part.tally(), organisation, out);
                         events(archive, ActionRecord.of(part), out);
                     }
                 }));
@@ -109,7 +110,7 @@ public final class IcalRenderer {
      */
     public static Utf8Text events(Archive archive, Plan plan) {
         Utf8Text out = new Utf8Text();
-        completion(archive, plan, plan.tally(), "Actions of the plan", out);
+        completion(archive, plan, plan.tally(), null, out);
         events(archive, ActionRecord.of(plan), out);
         return out;
     }
@@ -129,9 +130,13 @@ public final class IcalRenderer {
 
     /**
      * The event of the plan's target completion, where it names a date: {@code tally} counts the calendar's actions of the
-     * plan ({@code counted} says which), and the date passed with any of them open is a category, as the plan's page flags it.
+     * plan (all of them, or those {@code owner} owns), and the date passed with any of them open is a category, as the plan's
+     * page flags it. An owner's calendar has an event of its own, with its own UID: it says something else of the plan (its
+     * actions, and whether they are done) than the plan's and the site's, whose events are the same bytes.
+     *
+     * @param owner the organisation whose calendar it is; null for the plan's and the site's
      */
-    private static void completion(Archive archive, Plan plan, Tally tally, String counted, Utf8Text out) {
+    private static void completion(Archive archive, Plan plan, Tally tally, Organisation owner, Utf8Text out) {
         LocalDate deadline = ActionRecord.deadline(plan.targetCompletion());
         if (deadline == null) {
             return;
@@ -144,12 +149,16 @@ public final class IcalRenderer {
             categories.add("Target completion passed");
         }
         String url = site.baseUrl() + Routes.plan(plan.id());
+        String counted = owner == null ? "Actions of the plan" : "Actions " + owner.name() + " owns in it";
         String text = "The date by which all the plan's actions were to be complete, as published: "
                 + ActionRecord.targetText(plan.targetCompletion()) + "\n"
-                + counted + ": " + tally.total() + ", " + (open == 0 ? "none" : open) + " of them still open"
-                + (passed ? " (target completion passed)" : "") + "\n"
-                + "\n" + url;
-        event(line -> fold(line, out), "plan-" + plan.id() + "-target-completion@" + Routes.host(site),
+                + (tally.total() == 0 ? "The plan publishes no actions."
+                        : counted + ": " + tally.total() + ", " + (open == 0 ? "none" : open) + " of them still open"
+                        + (passed ? " (target completion passed)" : ""))
+                + "\n\n" + url;
+        // no id holds a full stop, so an owner's UID is never another plan's
+        event(line -> fold(line, out), "plan-" + plan.id() + "-target-completion" + (owner == null ? "" : "." + owner.id())
+                        + "@" + Routes.host(site),
                 DATE.format(archive.asOf()) + "T000000Z", deadline, "Target completion: " + ActionRecord.planLabel(plan), text, url, false,
                 categories);
     }

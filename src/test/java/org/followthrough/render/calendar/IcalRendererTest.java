@@ -67,7 +67,9 @@ class IcalRendererTest {
                 LocalDate completion = located.plan().targetCompletion() == null || located.plan().targetCompletion().date() == null
                         ? null : located.plan().targetCompletion().date().deadline();
                 if (completion != null) {
-                    events.put("plan-" + plan + "-target-completion@" + host, completion);
+                    // an owner's is an event of its own, as it counts only the owner's actions
+                    String owner = scope.isOrganisation() ? "." + scope.organisation().id() : "";
+                    events.put("plan-" + plan + "-target-completion" + owner + "@" + host, completion);
                 }
             }
             if (located.action() == null) {
@@ -90,15 +92,15 @@ class IcalRendererTest {
     }
 
     /**
-     * The scope's actions, and a stand-in without an action for a plan of the site with none: a plan's events are shown by
-     * the site's calendar whether or not it has actions, and by an organisation's only where it owns one of them.
+     * The scope's actions, and a stand-in without an action for a plan with none: a plan's events are shown by its own
+     * calendar and the site's whether or not it has actions, and by an organisation's only where it owns one of them.
      */
     private static List<Located> completions(Scope scope) {
         List<Located> all = new ArrayList<>();
         List<Located> actions = scope.actions();
         for (Plan p : scope.archive().plans()) {
             List<Located> its = actions.stream().filter(l -> l.plan().id().equals(p.id())).toList();
-            if (its.isEmpty() && scope.isSite()) {
+            if (its.isEmpty() && (scope.isSite() || scope.isPlan() && p.id().equals(scope.plan().id()))) {
                 all.add(new Located(p, null, null));
             }
             all.addAll(its);
@@ -145,6 +147,17 @@ class IcalRendererTest {
         }
         String host = java.net.URI.create(scope.archive().site().baseUrl()).getHost();
         LocalDate asOf = scope.archive().asOf();
+        // a plan's target completion: passed while any of the calendar's actions of the plan is open, as the plan's page says
+        for (Plan p : scope.archive().plans()) {
+            String owner = scope.isOrganisation() ? "." + scope.organisation().id() : "";
+            List<String> completion = flags.get("plan-" + p.id() + "-target-completion" + owner + "@" + host);
+            if (completion != null) {
+                long open = scope.actions().stream().filter(l -> l.plan().id().equals(p.id()))
+                        .filter(l -> !l.action().state().lifecycle().isDone()).count();
+                assertThat(completion.contains("Target completion passed")).as(p.id() + " target completion passed")
+                        .isEqualTo(p.targetCompletionPassed(asOf) && open > 0);
+            }
+        }
         for (Located located : scope.actions()) {
             Action a = located.action();
             String ref = java.net.URLEncoder.encode(a.ref(), StandardCharsets.UTF_8).replace("-", "%2D").replace("*", "%2A");
@@ -213,6 +226,14 @@ class IcalRendererTest {
                 .isEqualTo("Plan target completion");
         Archive undated = TestArchives.withTargetCompletion(archive, "sample-review", null);
         assertThat(IcalRenderer.plan(undated, undated.plans().get(0)).toString()).doesNotContain("target-completion");
+
+        // an owner's calendar counts the actions it owns, and has an event of its own for that: the trust's one action is done
+        VEvent trusts = parse(IcalRenderer.organisation(archive, archive.organisation("sample-trust").orElseThrow()).toString())
+                .<VEvent>getComponents("VEVENT").get(0);
+        assertThat(value(trusts, "UID")).isEqualTo("plan-sample-review-target-completion.sample-trust@plans.example");
+        assertThat(value(trusts, "DESCRIPTION")).contains("\nActions Sample NHS Foundation Trust owns in it: 1, none of them still open\n");
+        assertThat(value(trusts, "CATEGORIES")).isEqualTo("Plan target completion");
+        assertThat((LocalDate) trusts.getDateTimeStart().getDate()).isEqualTo(LocalDate.of(2025, 5, 31));
     }
 
     @Test
