@@ -236,6 +236,27 @@ class IcalRendererTest {
         assertThat((LocalDate) trusts.getDateTimeStart().getDate()).isEqualTo(LocalDate.of(2025, 5, 31));
     }
 
+    /** A plan that publishes no actions yet still has its target completion in its calendar and the site's, saying so. */
+    @Test
+    void aPlanWithoutActionsHasItsTargetCompletionAlone() throws Exception {
+        Archive archive = TestArchives.small();
+        Plan p = archive.plans().get(0);
+        Plan empty = new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
+                p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(), p.targetCompletion(),
+                p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(), p.extraColumns(),
+                p.addressedWithoutAction(), List.of(), org.followthrough.model.Tally.of(List.of()), p.statusDatesNotPublished(),
+                p.formerIds());
+        Archive withEmpty = new Archive(archive.site(), archive.asOf(), archive.organisations(), List.of(empty));
+        for (String ics : List.of(IcalRenderer.plan(withEmpty, empty).toString(), IcalRenderer.site(withEmpty).toString())) {
+            List<VEvent> events = parse(ics).getComponents("VEVENT");
+            assertThat(events).hasSize(1);
+            assertThat(value(events.get(0), "UID")).isEqualTo("plan-sample-review-target-completion@plans.example");
+            assertThat(value(events.get(0), "DESCRIPTION")).contains("\nThe plan publishes no actions.\n");
+            assertThat(value(events.get(0), "CATEGORIES")).isEqualTo("Plan target completion");
+        }
+        assertThat(IcalRenderer.hasEvent(empty)).isTrue();
+    }
+
     @Test
     void actionEventsSayTheTargetStatusAndLink() throws Exception {
         Archive archive = TestArchives.small();
