@@ -572,6 +572,8 @@ public final class JsonRenderer {
             .object("plan", PLAN_REF, "The plan.", (c, o) -> o.plan())
             .object("tally", TALLY, "The organisation's actions in the plan, counted.",
                     (c, o) -> Tally.of(o.records().stream().map(ActionRecord::action).toList()))
+            .optional("target_completion", TARGET, "When the plan is due to be complete, all its actions done.",
+                    (c, o) -> o.plan().targetCompletion())
             .field("target_completion_passed", BOOLEAN, TARGET_COMPLETION_PASSED, (c, o) -> o.plan().targetCompletionPassed(c.asOf()))
             .field("follow_ups_past_their_dates", INTEGER, "How many of the follow-up actions set under the organisation's actions in"
                     + " the plan had passed their dates on the as-of date without being reported done (not among the tally's actions).",

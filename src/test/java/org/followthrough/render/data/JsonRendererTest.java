@@ -466,6 +466,12 @@ class JsonRendererTest {
         assertThat(england.get("follow_ups_past_their_dates").asInt()).isEqualTo(sum);
         JsonNode eput = JSON.readTree(JsonRenderer.organisation(archive, archive.organisation("eput").orElseThrow()));
         assertThat(eput.get("plans").get(0).get("target_completion_passed").asBoolean()).isTrue();
+        // with the date it passed, as the plan's own document gives it; a plan that gives none has none
+        assertThat(eput.get("plans").get(0).get("target_completion"))
+                .isEqualTo(JSON.readTree(JsonRenderer.plan(archive, archive.plans().stream()
+                        .filter(plan -> plan.id().equals("eput-e203623")).findFirst().orElseThrow())).get("plan").get("target_completion"));
+        assertThat(eput.get("plans").get(0).get("target_completion").get("date").asText()).isEqualTo("2026-01-30");
+        assertThat(inP.has("target_completion") && !inP.get("target_completion").isNull()).isFalse();
     }
 
     /** An organisation's document lists the plans it commissioned and investigated, each in brief with its actions counted. */
