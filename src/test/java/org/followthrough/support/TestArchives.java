@@ -134,27 +134,35 @@ public final class TestArchives {
 
     /** The archive with every action passed through {@code change}, and the plans' tallies worked out again. */
     public static Archive mapActions(Archive archive, BiFunction<Plan, Action, Action> change) {
-        List<Plan> plans = archive.plans().stream().map(p -> {
-            List<Recommendation> recommendations = p.recommendations().stream().map(r -> new Recommendation(r.number(), r.title(),
-                    r.text(), r.issuesIdentified(), r.priority(), r.lead(), r.leadAsPublished(), r.oversight(), r.oversightBy(),
-                    r.note(), r.shared(), r.actions().stream().map(a -> change.apply(p, a)).toList(), r.themes())).toList();
-            return new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
-                    p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(),
-                    p.targetCompletion(), p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(),
-                    p.extraColumns(), p.addressedWithoutAction(), recommendations,
-                    Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()), p.statusDatesNotPublished(), p.formerIds());
-        }).toList();
+        List<Plan> plans = archive.plans().stream().map(p -> rebuilt(p, p.targetCompletion(), p.recommendations().stream()
+                .map(r -> new Recommendation(r.number(), r.title(), r.text(), r.issuesIdentified(), r.priority(), r.lead(),
+                        r.leadAsPublished(), r.oversight(), r.oversightBy(), r.note(), r.shared(),
+                        r.actions().stream().map(a -> change.apply(p, a)).toList(), r.themes())).toList())).toList();
         return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
     }
 
     /** The archive with the plan's target completion (the date by which all its actions were to be done) as given, or none. */
     public static Archive withTargetCompletion(Archive archive, String planId, org.followthrough.model.Target target) {
-        List<Plan> plans = archive.plans().stream().map(p -> !p.id().equals(planId) ? p : new Plan(p.id(), p.title(), p.reference(),
-                p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(), p.commissionedByAsPublished(), p.investigatedBy(),
-                p.organisations(), p.published(), p.start(), target, p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(),
-                p.scales(), p.extraColumns(), p.addressedWithoutAction(), p.recommendations(), p.tally(), p.statusDatesNotPublished(),
-                p.formerIds())).toList();
-        return new Archive(archive.site(), archive.asOf(), archive.organisations(), plans);
+        return withPlan(archive, planId, p -> rebuilt(p, target, p.recommendations()));
+    }
+
+    /** The archive with the plan's recommendations (and so its actions) as given, its tally worked out again. */
+    public static Archive withRecommendations(Archive archive, String planId, List<Recommendation> recommendations) {
+        return withPlan(archive, planId, p -> rebuilt(p, p.targetCompletion(), recommendations));
+    }
+
+    private static Archive withPlan(Archive archive, String planId, UnaryOperator<Plan> change) {
+        return new Archive(archive.site(), archive.asOf(), archive.organisations(),
+                archive.plans().stream().map(p -> p.id().equals(planId) ? change.apply(p) : p).toList());
+    }
+
+    /** The plan with this target completion and these recommendations, and its tally worked out from them. */
+    private static Plan rebuilt(Plan p, org.followthrough.model.Target targetCompletion, List<Recommendation> recommendations) {
+        return new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
+                p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(), targetCompletion,
+                p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(), p.extraColumns(),
+                p.addressedWithoutAction(), recommendations, Tally.of(recommendations.stream().flatMap(r -> r.actions().stream()).toList()),
+                p.statusDatesNotPublished(), p.formerIds());
     }
 
     /** The action with these progress updates and its state worked out from them by the build's own rules. */

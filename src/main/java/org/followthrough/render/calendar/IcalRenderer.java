@@ -124,8 +124,16 @@ public final class IcalRenderer {
     }
 
     /** Whether the plan's target completion names a date, and so has an event in every calendar that shows its actions. */
-    public static boolean hasCompletionEvent(Plan plan) {
+    private static boolean hasCompletionEvent(Plan plan) {
         return ActionRecord.deadline(plan.targetCompletion()) != null;
+    }
+
+    /**
+     * Whether an owner's calendar has an event because it owns this action of the plan: the action's own target or a
+     * follow-up's, or the plan's target completion, which every owner's calendar shows.
+     */
+    public static boolean hasEvent(Plan plan, Action action) {
+        return hasCompletionEvent(plan) || hasEvent(action);
     }
 
     /**

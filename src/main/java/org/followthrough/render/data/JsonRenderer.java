@@ -130,8 +130,7 @@ public final class JsonRenderer {
         Map<String, List<Action>> actions = new TreeMap<>();
         java.util.SortedSet<String> withCalendar = new java.util.TreeSet<>();
         archive.plans().forEach(p -> p.actions().forEach(a -> {
-            // the plan's target completion is an event in the calendar of each organisation that owns an action of it
-            boolean event = IcalRenderer.hasCompletionEvent(p) || IcalRenderer.hasEvent(a);
+            boolean event = IcalRenderer.hasEvent(p, a);
             a.owners().stream().map(Owner::organisationId).distinct().forEach(id -> {
                 owned.merge(id, 1, Integer::sum);
                 actions.computeIfAbsent(id, k -> new ArrayList<>()).add(a);
@@ -231,8 +230,7 @@ public final class JsonRenderer {
         /** Its downloads: its JSON document always, the rest only for an organisation that owns an action, with a calendar where one has a dated target. */
         Links links() {
             return Links.of(organisation, !groups.isEmpty(),
-                    groups.stream().anyMatch(g -> IcalRenderer.hasCompletionEvent(g.plan())
-                            || g.records().stream().anyMatch(r -> IcalRenderer.hasEvent(r.action()))));
+                    groups.stream().anyMatch(g -> g.records().stream().anyMatch(r -> IcalRenderer.hasEvent(g.plan(), r.action()))));
         }
     }
 

@@ -239,14 +239,8 @@ class IcalRendererTest {
     /** A plan that publishes no actions yet still has its target completion in its calendar and the site's, saying so. */
     @Test
     void aPlanWithoutActionsHasItsTargetCompletionAlone() throws Exception {
-        Archive archive = TestArchives.small();
-        Plan p = archive.plans().get(0);
-        Plan empty = new Plan(p.id(), p.title(), p.reference(), p.kind(), p.kindAsPublished(), p.subject(), p.commissionedBy(),
-                p.commissionedByAsPublished(), p.investigatedBy(), p.organisations(), p.published(), p.start(), p.targetCompletion(),
-                p.dateRange(), p.careUnits(), p.summary(), p.updates(), p.source(), p.scales(), p.extraColumns(),
-                p.addressedWithoutAction(), List.of(), org.followthrough.model.Tally.of(List.of()), p.statusDatesNotPublished(),
-                p.formerIds());
-        Archive withEmpty = new Archive(archive.site(), archive.asOf(), archive.organisations(), List.of(empty));
+        Archive withEmpty = TestArchives.withRecommendations(TestArchives.small(), "sample-review", List.of());
+        Plan empty = withEmpty.plans().get(0);
         for (String ics : List.of(IcalRenderer.plan(withEmpty, empty).toString(), IcalRenderer.site(withEmpty).toString())) {
             List<VEvent> events = parse(ics).getComponents("VEVENT");
             assertThat(events).hasSize(1);
