@@ -160,7 +160,10 @@ public final class YamlReader {
 
         /** @param item the value is an item of a list, whose first field begins each item ("- ref: …") */
         Node value(boolean merged, boolean item) throws IOException {
-            Location at = location(file, parser.currentTokenLocation());
+            JsonLocation where = parser.currentTokenLocation();
+            int line = line(where);
+            int column = column(where);
+            Location at = new Location(file, line, column);
             JsonToken token = parser.currentToken();
             // A YAML parser gives a node's anchor as its object id.
             String anchor = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? parser.getObjectId() : null;
@@ -188,8 +191,11 @@ public final class YamlReader {
                     Set<String> seen = new HashSet<>();
                     boolean another = false;
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = parser.currentName();
-                        Location keyAt = location(file, parser.currentTokenLocation());
+                        String key = canonical(parser.currentName());
+                        JsonLocation keyWhere = parser.currentTokenLocation();
+                        int keyLine = line(keyWhere);
+                        int keyColumn = column(keyWhere);
+                        Location keyAt = new Location(file, keyLine, keyColumn);
                         boolean merge = key.equals("<<");
                         if (merge) {
                             unsupported("merge key", "'<<' is a YAML merge key, which the content format does not use", keyAt,
@@ -211,10 +217,10 @@ public final class YamlReader {
                             }
                             continue;
                         }
-                        entries.add(new Node.Mapping.Entry(key, keyAt, value));
+                        entries.add(new Node.Mapping.Entry(key, keyLine, keyColumn, value));
                     }
                     depth--;
-                    return new Node.Mapping(List.copyOf(entries), at);
+                    return new Node.Mapping(List.copyOf(entries), file, line, column);
                 }
                 case START_ARRAY: {
                     depth++;
@@ -223,18 +229,18 @@ public final class YamlReader {
                         items.add(value(false, true));
                     }
                     depth--;
-                    return new Node.Sequence(List.copyOf(items), at);
+                    return new Node.Sequence(List.copyOf(items), file, line, column);
                 }
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
-                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.NUMBER, at);
+                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.NUMBER, file, line, column);
                 case VALUE_TRUE:
                 case VALUE_FALSE:
-                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.BOOLEAN, at);
+                    return new Node.Scalar(parser.getText(), Node.Scalar.Kind.BOOLEAN, file, line, column);
                 case VALUE_NULL:
-                    return new Node.Scalar("", Node.Scalar.Kind.NULL, at);
+                    return new Node.Scalar("", Node.Scalar.Kind.NULL, file, line, column);
                 default:
-                    return new Node.Scalar(Characters.oneKindOfLineBreak(parser.getText()), Node.Scalar.Kind.STRING, at);
+                    return new Node.Scalar(Characters.oneKindOfLineBreak(parser.getText()), Node.Scalar.Kind.STRING, file, line, column);
             }
         }
 
@@ -257,11 +263,37 @@ public final class YamlReader {
         }
     }
 
-    private static Location location(String file, JsonLocation loc) {
-        if (loc == null) {
-            return Location.of(file);
+    private static Location location(String file, JsonLocation where) {
+        return new Location(file, line(where), column(where));
+    }
+
+    private static int line(JsonLocation where) {
+        return where == null ? 0 : Math.max(where.getLineNr(), 0);
+    }
+
+    private static int column(JsonLocation where) {
+        return where == null ? 0 : Math.max(where.getColumnNr(), 0);
+    }
+
+    /** The most keys {@link #canonical} keeps: far more than the format's fields and a site's own columns. */
+    private static final int MOST_KEYS = 4_096;
+    private static final java.util.concurrent.ConcurrentMap<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One string for each key however often it is written: the parser makes a new one each time, and a thousand plans
+     * write their few dozen keys about a million times over. Past {@link #MOST_KEYS} different keys (content that makes
+     * up its own), a key is kept as it is.
+     */
+    static String canonical(String key) {
+        String known = KEYS.get(key);
+        if (known != null) {
+            return known;
         }
-        return new Location(file, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0));
+        if (KEYS.size() >= MOST_KEYS) {
+            return key;
+        }
+        String first = KEYS.putIfAbsent(key, key);
+        return first == null ? key : first;
     }
 
     private static String describe(JsonProcessingException e) {
