@@ -152,17 +152,39 @@ public final class BuildCache {
 
     /** The bytes of an entry found, checked against the check that ends it; empty (and the entry removed) where they fail it. */
     public static Optional<byte[]> read(Hit.File hit) {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(hit.path());
+        // Read into an array of the content's length and the check apart, so that the content is not copied again
+        // without its check: the site's CSV at 1,000 plans is joined from 57 MB of plans' rows.
+        byte[] content;
+        byte[] check = new byte[TRAILER];
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(hit.path(), java.nio.file.StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < TRAILER || size - TRAILER > Integer.MAX_VALUE - 16) {
+                discard(hit.path());
+                return Optional.empty();
+            }
+            content = new byte[(int) (size - TRAILER)];
+            if (!readFully(channel, java.nio.ByteBuffer.wrap(content)) || !readFully(channel, java.nio.ByteBuffer.wrap(check))) {
+                discard(hit.path());
+                return Optional.empty();
+            }
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!intact(all)) {
+        if (!intact(content, check)) {
             discard(hit.path());
             return Optional.empty();
         }
-        return Optional.of(java.util.Arrays.copyOf(all, all.length - TRAILER));
+        return Optional.of(content);
+    }
+
+    /** Fills {@code buffer} from the channel; false where the file ends first (cut short meanwhile). */
+    private static boolean readFully(java.nio.channels.FileChannel channel, java.nio.ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -203,13 +225,10 @@ public final class BuildCache {
         }
     }
 
-    private static boolean intact(byte[] all) {
-        if (all.length < TRAILER) {
-            return false;
-        }
+    private static boolean intact(byte[] content, byte[] check) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(all, 0, all.length - TRAILER);
-        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.wrap(all, all.length - TRAILER, TRAILER);
+        crc.update(content, 0, content.length);
+        java.nio.ByteBuffer trailer = java.nio.ByteBuffer.wrap(check);
         return trailer.getInt() == (int) crc.getValue() && trailer.getInt() == MARK;
     }
 
