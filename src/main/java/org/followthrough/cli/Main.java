@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
 /** The command line: maps options to a request and calls the pipeline. Tests call {@link #run}. */
 @Command(name = "followthrough", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Publishes action plans written as YAML and Markdown as an accessible static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, SchemaCommand.class, InitCommand.class, NewCommand.class,
-                ExportCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:problems in the content or templates (each reported as file:line:column), or in an imported file",
                 "2:the command line was wrong", "3:the site or the files (an exported or imported file, a new repository) could not be written, or serve could not listen on its port",
@@ -66,6 +64,7 @@ public final class Main implements Runnable {
     /** The same, with these environment variables instead of the process's. */
     public static int run(PrintWriter out, PrintWriter err, Clock clock, UnaryOperator<String> environment, String... args) {
         CommandLine cli = new CommandLine(new Main(clock, environment), new Factory(clock, environment));
+        addCommands(cli, args);
         cli.registerConverter(java.time.LocalDate.class, Main::date);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
@@ -107,6 +106,39 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Each command by its name, in the order the usage lists them. */
+    private static final java.util.Map<String, Class<?>> COMMANDS = commands(BuildCommand.class, CheckCommand.class, ServeCommand.class,
+            SchemaCommand.class, InitCommand.class, NewCommand.class, ExportCommand.class, ImportCommand.class);
+
+    private static java.util.Map<String, Class<?>> commands(Class<?>... classes) {
+        java.util.Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+        for (Class<?> command : classes) {
+            commands.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return java.util.Collections.unmodifiableMap(commands);
+    }
+
+    /**
+     * Sets up the command the arguments name, or every command where they name none of them (the usage lists them all, and
+     * a mistyped name is answered with the nearest). Picocli reads each command's options by reflection as it sets it up,
+     * and loads the classes they name, which for all eight is a good part of a short run's start.
+     */
+    static void addCommands(CommandLine cli, String... args) {
+        String named = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                named = arg;
+                break;
+            }
+        }
+        Class<?> only = named == null ? null : COMMANDS.get(named);
+        for (Class<?> command : COMMANDS.values()) {
+            if (only == null || command == only) {
+                cli.addSubcommand(command);
+            }
+        }
     }
 
     private static boolean verbose(CommandLine.ParseResult parseResult) {
