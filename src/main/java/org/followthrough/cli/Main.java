@@ -121,19 +121,20 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Sets up the command the arguments name, or every command where they name none of them (the usage lists them all, and
-     * a mistyped name is answered with the nearest). Picocli reads each command's options by reflection as it sets it up,
-     * and loads the classes they name, which for all eight is a good part of a short run's start.
+     * Sets up the command the arguments name, or every command where they name none (the usage lists them all, and a
+     * mistyped name is answered with the nearest) or ask for help or the version before it (the usage then printed is the
+     * tool's own, with every command). Picocli reads each command's options by reflection as it sets it up, and loads the
+     * classes they name, which for all eight is a good part of a short run's start.
      */
     static void addCommands(CommandLine cli, String... args) {
-        String named = null;
+        Class<?> only = null;
         for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                named = arg;
+            // the one option before a command that leaves the command to run
+            if (!arg.equals("--verbose")) {
+                only = COMMANDS.get(arg);
                 break;
             }
         }
-        Class<?> only = named == null ? null : COMMANDS.get(named);
         for (Class<?> command : COMMANDS.values()) {
             if (only == null || command == only) {
                 cli.addSubcommand(command);

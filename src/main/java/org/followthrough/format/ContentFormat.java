@@ -5,7 +5,9 @@ import static org.followthrough.format.Field.required;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.followthrough.model.Lifecycle;
 import org.followthrough.model.HistoryDetail;
@@ -293,6 +295,45 @@ public final class ContentFormat {
             new FileKind("organisation", ORGANISATION),
             new FileKind("plan", PLAN),
             new FileKind("recommendation", RECOMMENDATION));
+
+    /**
+     * Every field name of the format, each as one string. The YAML parser makes a new string for each key it reads, and a
+     * thousand plans write the format's few dozen field names about a million times over: the reader keeps each as the
+     * format's own. Any other key (a site's own column, a mistake) is kept as it was read.
+     */
+    private static final Map<String, String> FIELD_NAMES = fieldNames();
+
+    /** The format's own string for a field name, or {@code key} itself where it names no field of the format. */
+    public static String fieldName(String key) {
+        return FIELD_NAMES.getOrDefault(key, key);
+    }
+
+    private static Map<String, String> fieldNames() {
+        Map<String, String> names = new HashMap<>();
+        Set<Shape> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        FILE_KINDS.forEach(kind -> collectFieldNames(kind.shape(), names, seen));
+        return Map.copyOf(names);
+    }
+
+    private static void collectFieldNames(Shape shape, Map<String, String> names, Set<Shape> seen) {
+        if (!seen.add(shape)) {
+            return;
+        }
+        for (Field field : shape.fields()) {
+            names.putIfAbsent(field.name(), field.name());
+            collectFieldNames(field.type(), names, seen);
+        }
+    }
+
+    private static void collectFieldNames(FieldType type, Map<String, String> names, Set<Shape> seen) {
+        if (type instanceof FieldType.Nested nested) {
+            collectFieldNames(nested.shape(), names, seen);
+        } else if (type instanceof FieldType.ListOf list) {
+            collectFieldNames(list.item(), names, seen);
+        } else if (type instanceof FieldType.Keyed keyed) {
+            collectFieldNames(keyed.value(), names, seen);
+        }
+    }
 
     public record FileKind(String name, Shape shape) {
         public String schemaFileName() {

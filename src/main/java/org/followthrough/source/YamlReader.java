@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.followthrough.format.Characters;
+import org.followthrough.format.ContentFormat;
 import org.followthrough.format.ConflictMarkers;
 import org.followthrough.problem.Location;
 import org.followthrough.problem.Problems;
@@ -191,7 +192,7 @@ public final class YamlReader {
                     Set<String> seen = new HashSet<>();
                     boolean another = false;
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = canonical(parser.currentName());
+                        String key = ContentFormat.fieldName(parser.currentName());
                         JsonLocation keyWhere = parser.currentTokenLocation();
                         int keyLine = line(keyWhere);
                         int keyColumn = column(keyWhere);
@@ -273,27 +274,6 @@ public final class YamlReader {
 
     private static int column(JsonLocation where) {
         return where == null ? 0 : Math.max(where.getColumnNr(), 0);
-    }
-
-    /** The most keys {@link #canonical} keeps: far more than the format's fields and a site's own columns. */
-    private static final int MOST_KEYS = 4_096;
-    private static final java.util.concurrent.ConcurrentMap<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * One string for each key however often it is written: the parser makes a new one each time, and a thousand plans
-     * write their few dozen keys about a million times over. Past {@link #MOST_KEYS} different keys (content that makes
-     * up its own), a key is kept as it is.
-     */
-    static String canonical(String key) {
-        String known = KEYS.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (KEYS.size() >= MOST_KEYS) {
-            return key;
-        }
-        String first = KEYS.putIfAbsent(key, key);
-        return first == null ? key : first;
     }
 
     private static String describe(JsonProcessingException e) {

@@ -401,6 +401,16 @@ class MainTest {
         assertThat(run.out()).contains("Usage: followthrough " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h"})
+    void helpAskedForBeforeACommandListsEveryCommand(String help) {
+        Run run = run(help, "build");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: followthrough [").contains("  build ").contains("  check ").contains("  serve ")
+                .contains("  schema ").contains("  init ").contains("  new ").contains("  export ").contains("  import ");
+    }
+
     @Test
     void printsTheVersionItWasBuiltAs() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));

@@ -36,10 +36,16 @@ class YamlReaderTest {
     }
 
     @Test
-    void aKeyWrittenAgainAndAgainIsHeldAsOneString() {
+    void aFieldNameWrittenAgainAndAgainIsHeldAsOneString() {
         Node.Mapping first = read("one.yaml", "number: 1\ntitle: A\n");
         Node.Mapping second = read("two.yaml", "title: B\nnumber: 2\n");
         assertThat(second.entries().get(1).key()).isEqualTo("number").isSameAs(first.entries().get(0).key());
         assertThat(second.entries().get(0).key()).isEqualTo("title").isSameAs(first.entries().get(1).key());
+    }
+
+    @Test
+    void aKeyThatNamesNoFieldIsKeptAsWritten() {
+        Node.Mapping read = read("one.yaml", "numbr: 1\nEtitle: A\n");
+        assertThat(read.entries()).extracting(Node.Mapping.Entry::key).containsExactly("numbr", "Etitle");
     }
 }
