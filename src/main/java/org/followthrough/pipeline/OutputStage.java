@@ -175,7 +175,9 @@ final class OutputStage {
      * were, is kept whole, without working out its outputs' fingerprints.
      */
     Counts run(org.followthrough.render.SiteRenderer site) {
+        StageTimes.reached("renderer set up" + (folder.isEmpty() ? "" : " for " + folder));
         List<Output> outputs = site.outputs();
+        StageTimes.reached("outputs listed");
         return run(outputs, site.unitKeys());
     }
 

@@ -132,8 +132,10 @@ public final class Pipeline {
             return BuildResult.notWritten(problems.sorted());
         }
         BuildCache cache = claimed.get();
+        StageTimes.reached("output and cache folders claimed");
         // Before anything is read: the same files, asked for the same site, that site still in place, and nothing is to do.
         LastBuild.Look look = LastBuild.look(request);
+        StageTimes.reached("content walked and the build keyed");
         Optional<LastBuild.Key> key = look.key();
         Optional<BuildResult> unchanged = key.flatMap(k -> LastBuild.find(request, cache, folder.get(), k));
         if (unchanged.isPresent()) {
@@ -169,19 +171,23 @@ public final class Pipeline {
             Problems vanished = new Problems();
             VanishedPages.warn(folder.get().publishedFiles(), assembled.get().archive(), request, vanished);
             ChangeHistory history = changeHistory(request, assembled.get().archive(), problems, progress);
+            StageTimes.reached("removed pages and history looked at");
             OutputStage.Counts counts = renderSites(assembled.get(), request, publisher, cache, guard, kept.dates(), history, problems,
                     progress).plus(new OutputStage.Counts(carried, 0, 0));
+            StageTimes.reached("every output made or kept");
             guard.report(problems);
             if (problems.hasErrors()) {
                 return new BuildResult(problems.sorted(), null, 0);
             }
             publisher.commit();
+            StageTimes.reached("site committed");
             cache.trim();
             BuildResult result = new BuildResult(problems.sorted(), assembled.get().archive(), counts.published(), counts.fromCache());
             // Only a build that read what its key says: not one whose history came from another commit than the key's. Its
             // warnings are told again by a build that finds nothing changed, but for the pages it removed, which that one does not.
             key.filter(k -> k.describes(history)).ifPresent(k -> LastBuild.remember(cache, folder.get(), k, result,
                     assembled.get().archive().site().timeZone(), publisher.publishedMarker()));
+            StageTimes.reached("build remembered");
             vanished.sorted().forEach(problems::add);
             return new BuildResult(problems.sorted(), result.archive(), result.filesWritten(), result.filesFromCache());
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -417,23 +423,29 @@ public final class Pipeline {
     /** Stages 1 to 3 on content files already read (by a preview, which reads again only what changed). */
     static Optional<Assembled> loadValidateAssemble(BuildRequest request, Problems problems, PlanStore plans, ContentFiles files) {
         // 1. load (the content files are read already)
+        StageTimes.reached("content read");
         Map<String, byte[]> templates = TemplateFiles.read(request.templates(), problems);
         LocalDate asOf = asOf(request, files);
         PlanReuse reuse = PlanReuse.lookUp(files, asOf, plans);
+        StageTimes.reached("templates read, unchanged plans read back");
         LoadedContent loaded = LoadedContent.load(files, problems, reuse.reusedIds());
         reuse.reusedWarnings().forEach(problems::add);
+        StageTimes.reached("the rest loaded");
         // 2. validate: the content itself, then no protected name anywhere in the files (reused plans' too), once all are read
         Optional<ValidContent> valid = new ContentValidator(asOf, problems, PdfRenderer::draws).validate(loaded, reuse.reusedClaims());
         new ContentGuard(request.protectedNames()).check(files, templates, name -> request.templates().resolve(name).toString(), problems);
         // added after keepNew: a warning about two plans is not one plan's own, to be kept with it and told again once the other is gone
         List<org.followthrough.problem.Problem> copied = copiedPlans(loaded, reuse.reusedPlans(), files);
+        StageTimes.reached("checked");
         if (valid.isEmpty() || problems.hasErrors()) {
             copied.forEach(problems::add);
             return Optional.empty();
         }
         // 3. assemble
         Archive archive = new Assembler(asOf).assemble(valid.get(), reuse.reusedPlans());
+        StageTimes.reached("assembled");
         reuse.keepNew(archive, valid.get(), problems.sorted(), files, request.protectedNames().fingerprint());
+        StageTimes.reached("changed plans kept in the cache");
         copied.forEach(problems::add);
         if (request.baseUrl() != null && request.organisation() == null) {
             archive = archive.withSite(archive.site().withBaseUrl(request.baseUrl()));
