@@ -164,26 +164,25 @@ public final class YamlReader {
             JsonLocation where = parser.currentTokenLocation();
             int line = line(where);
             int column = column(where);
-            Location at = new Location(file, line, column);
             JsonToken token = parser.currentToken();
             // A YAML parser gives a node's anchor as its object id.
             String anchor = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? parser.getObjectId() : null;
             if (anchor != null) {
-                unsupported("anchor", "'&" + anchor + "' is a YAML anchor, which the content format does not use", at,
+                unsupported("anchor", "'&" + anchor + "' is a YAML anchor, which the content format does not use", at(line, column),
                         "remove '&" + anchor + "' and write the values out in full wherever they are needed");
             }
             String tag = parser.getTypeId();
             if (tag != null) {
                 String written = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
-                unsupported("tag", "'" + written + "' is a YAML tag, which the content format does not use", at,
+                unsupported("tag", "'" + written + "' is a YAML tag, which the content format does not use", at(line, column),
                         "remove '" + written + "': each value is read as its field says (put a value in double quotes to keep it text)");
             }
             if (parser.isCurrentAlias() && !merged) {
-                unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at,
+                unsupported("alias", "'*" + parser.getText() + "' is a YAML alias, which the content format does not use", at(line, column),
                         "write the value out in full here: every value is read where it is written");
             }
             if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth == MAX_NESTING) {
-                throw new TooDeep(at);
+                throw new TooDeep(at(line, column));
             }
             switch (token) {
                 case START_OBJECT: {
@@ -196,10 +195,9 @@ public final class YamlReader {
                         JsonLocation keyWhere = parser.currentTokenLocation();
                         int keyLine = line(keyWhere);
                         int keyColumn = column(keyWhere);
-                        Location keyAt = new Location(file, keyLine, keyColumn);
                         boolean merge = key.equals("<<");
                         if (merge) {
-                            unsupported("merge key", "'<<' is a YAML merge key, which the content format does not use", keyAt,
+                            unsupported("merge key", "'<<' is a YAML merge key, which the content format does not use", at(keyLine, keyColumn),
                                     "write the fields out in full in this entry instead of merging them in from another");
                         }
                         parser.nextToken();
@@ -209,11 +207,11 @@ public final class YamlReader {
                                 // the field that begins each item, again: another item written without its dash, whose
                                 // other fields are then all "twice" too; keeping one of them would lose that item
                                 another = true;
-                                problems.error(keyAt, "a second '" + key + "' here begins another item of the list, written"
+                                problems.error(at(keyLine, keyColumn), "a second '" + key + "' here begins another item of the list, written"
                                         + " without the '- ' that begins each item", "write '- ' before it, in line with the first"
                                         + " item's: - " + key + ": …");
                             } else if (!another) {
-                                problems.error(keyAt, "field '" + key + "' is written twice in the same place",
+                                problems.error(at(keyLine, keyColumn), "field '" + key + "' is written twice in the same place",
                                         "keep one of them; YAML would silently use only the last");
                             }
                             continue;
@@ -243,6 +241,11 @@ public final class YamlReader {
                 default:
                     return new Node.Scalar(Characters.oneKindOfLineBreak(parser.getText()), Node.Scalar.Kind.STRING, file, line, column);
             }
+        }
+
+        /** A place in the file, made only for a problem told there: the nodes keep theirs as numbers. */
+        private Location at(int line, int column) {
+            return new Location(file, line, column);
         }
 
         /** Reports the first use of a feature in the file; the hint says how to replace them all. */
