@@ -1,9 +1,10 @@
 package org.followthrough.pipeline;
 
 /**
- * With {@code -Dfollowthrough.timings=true} (as {@link OutputStage}'s time per kind of output), the time since the process
- * started at which a build reaches each of its stages, printed to standard error as it reaches it: for finding where a
- * build's time goes, not for users. Without it, nothing is worked out or printed.
+ * With {@code -Dfollowthrough.timings=true} (as {@link OutputStage}'s time per kind of output), the time since Java started at
+ * which a build reaches each of its stages, and the processor time the process has spent by then (every thread's, the compiler's
+ * and the collector's too), printed to standard error as it reaches it: for finding where a build's time goes, not for users.
+ * Without it, nothing is worked out or printed.
  */
 final class StageTimes {
 
@@ -15,13 +16,15 @@ final class StageTimes {
     /** Says that the build has just finished {@code stage}. */
     static void reached(String stage) {
         if (ON) {
-            System.err.printf(java.util.Locale.ROOT, "%6d ms  %s%n", System.currentTimeMillis() - Started.MILLIS, stage);
+            System.err.printf(java.util.Locale.ROOT, "%6d ms  %6s ms of processor time  %s%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                    processorMillis(), stage);
         }
     }
 
-    /** When the process started (the launcher's shell, which Java replaces), worked out only when the times are asked for. */
-    private static final class Started {
-        static final long MILLIS = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                .orElseGet(System::currentTimeMillis);
+    /** The processor time of the whole process so far, where the runtime tells it ("?" where not). */
+    private static String processorMillis() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0 ? String.valueOf(os.getProcessCpuTime() / 1_000_000) : "?";
     }
 }
