@@ -10,8 +10,22 @@ import java.util.TreeSet;
  * start to its target and when it was completed, the dates the plans were updated, and the number
  * of open and completed actions at each date something changed.
  */
-public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> spans, List<LocalDate> updates,
+public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> spans, List<Update> updates,
                        List<Point> points) {
+
+    /** A dated update a plan published, on or before the as-of date: in date order, then the plans' ids. */
+    public record Update(String planId, LocalDate date) {
+    }
+
+    /** The days on which any of the plans published an update, in order, each once. */
+    public List<LocalDate> updateDates() {
+        return updates.stream().map(Update::date).distinct().toList();
+    }
+
+    /** The days on which plan {@code planId} published an update, in order. */
+    public List<LocalDate> updateDates(String planId) {
+        return updates.stream().filter(u -> u.planId().equals(planId)).map(Update::date).toList();
+    }
 
     /** An action and the plan it belongs to. */
     public record Item(Plan plan, Action action) {
@@ -42,7 +56,7 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
     public static Timeline of(List<Item> items, LocalDate asOf) {
         List<Span> spans = new ArrayList<>();
         TreeSet<LocalDate> dates = new TreeSet<>();
-        TreeSet<LocalDate> updates = new TreeSet<>();
+        TreeSet<Update> updates = new TreeSet<>(java.util.Comparator.comparing(Update::date).thenComparing(Update::planId));
         for (Item item : items) {
             Plan plan = item.plan();
             Action action = item.action();
@@ -62,9 +76,9 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
                     dates.add(update.date());
                 }
             }
-            plan.updates().forEach(u -> updates.add(u.date()));
+            plan.updates().forEach(u -> updates.add(new Update(plan.id(), u.date())));
         }
-        dates.addAll(updates);
+        updates.forEach(u -> dates.add(u.date()));
         dates.add(asOf);
         // Where no status is dated, how many were done at the plan's start or at an update is not known: only the as-of
         // date's counts are (a plan printed "Complete" beside its actions without saying when).
@@ -80,7 +94,8 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate asOf, List<Span> 
                 from = span.deadline();
             }
         }
-        return new Timeline(from, to, asOf, List.copyOf(spans), List.copyOf(updates.headSet(asOf, true)), List.copyOf(points));
+        List<Update> published = updates.stream().filter(u -> !u.date().isAfter(asOf)).toList();
+        return new Timeline(from, to, asOf, List.copyOf(spans), published, List.copyOf(points));
     }
 
     /** When a plan's actions began: its start date, else its publication date. */

@@ -78,11 +78,23 @@ public final class TimelineSvg {
         int longestRef = t.spans().stream().mapToInt(span -> span.ref().length()).max().orElse(0);
         Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT, labelColumn(longestRef, size.text, size));
         axis(svg, x, bottom, TOP - 8, size);
-        for (LocalDate update : t.updates()) {
-            double ux = x.at(update);
-            svg.append(String.format(Locale.ROOT,
-                    "<line class=\"plan-update\" data-date=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#505a5f\" stroke-dasharray=\"2 3\"/>\n",
-                    update, ux, TOP - 6, ux, bottom));
+        if (planNames == null) {
+            for (LocalDate update : t.updateDates()) {
+                updateLine(svg, x.at(update), update, TOP - 6, bottom);
+            }
+        } else {
+            // under the names of several plans, each plan's updates run across its own rows only: a line through another
+            // plan's rows would say that plan was updated then
+            int first = 0;
+            for (int i = 0; i <= rows.size(); i++) {
+                if (i == rows.size() || i > first && rows.get(i) instanceof String) {
+                    String planId = ((Timeline.Span) rows.get(first + 1)).planId();
+                    for (LocalDate update : t.updateDates(planId)) {
+                        updateLine(svg, x.at(update), update, TOP + (first + 1) * size.row, TOP + i * size.row);
+                    }
+                    first = i;
+                }
+            }
         }
         double asOf = x.at(t.asOf());
         svg.append(String.format(Locale.ROOT,
@@ -146,14 +158,22 @@ public final class TimelineSvg {
                 String colour = span.overdue() ? "#b01d12" : "#505a5f";
                 String line = span.overdue() ? "\" class=\"late\" stroke-width=\"3.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>";
                 String end = number(asOf - 6);
+                // the arrowhead's point on the as-of line, pointing on from the line (to the right)
                 svg.append("<path d=\"M").append(number(from)).append(' ').append(mid).append('H').append(end).append("\" stroke=\"")
-                        .append(colour).append(line).append("<path d=\"M").append(end).append(' ')
-                        .append(mid).append("l6-5v10z\" fill=\"").append(colour).append("\"/>");
+                        .append(colour).append(line).append("<path class=\"arrowhead\" d=\"M").append(end).append(' ')
+                        .append(mid - 5).append("l6 5-6 5z\" fill=\"").append(colour).append("\"/>");
             }
             svg.append("</g>\n");
         }
         svg.append("</g>\n");
         return svg.append("</svg>\n").toString();
+    }
+
+    /** A dotted upright line at a published update, from {@code top} to {@code bottom}. */
+    private static void updateLine(StringBuilder svg, double ux, LocalDate update, int top, int bottom) {
+        svg.append(String.format(Locale.ROOT,
+                "<line class=\"plan-update\" data-date=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#505a5f\" stroke-dasharray=\"2 3\"/>\n",
+                update, ux, top, ux, bottom));
     }
 
     /** The open-and-completed chart: two step lines from the first date anything counts to the as-of date. */

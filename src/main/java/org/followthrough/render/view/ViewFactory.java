@@ -655,6 +655,28 @@ public final class ViewFactory {
         return List.copyOf(named);
     }
 
+    /**
+     * What the timeline's dotted lines mark: the plan's published updates, or under the names of several plans ({@code planNames},
+     * else null) each plan's, across its own rows; nothing where there are none.
+     */
+    private static String updatesCaption(Timeline t, Map<String, String> planNames) {
+        if (t.updates().isEmpty()) {
+            return "";
+        }
+        if (planNames == null) {
+            return " Dotted upright lines mark the plan's published updates (" + String.join(", ", t.updateDates().stream().map(Dates::format).toList())
+                    + ").";
+        }
+        List<String> each = new ArrayList<>();
+        planNames.forEach((id, name) -> {
+            List<LocalDate> dates = t.updateDates(id);
+            if (!dates.isEmpty()) {
+                each.add(name + ": " + String.join(", ", dates.stream().map(Dates::format).toList()));
+            }
+        });
+        return " Dotted upright lines mark each plan's published updates, across its own rows (" + String.join("; ", each) + ").";
+    }
+
     /** More actions than this make a chart of one row each too long to read; the table still has them all. */
     static final int MOST_CHART_ROWS = 150;
 
@@ -713,8 +735,7 @@ public final class ViewFactory {
                 + " without a date" : "") + ". A line with"
                 + " an arrow runs on to " + asOf + " while an action is still open: solid, heavier and red where it is overdue, "
                 + "dashed and grey where it is not."
-                + (t.updates().isEmpty() ? "" : " Dotted upright lines mark the plan's published updates ("
-                + String.join(", ", t.updates().stream().map(Dates::format).toList()) + ").");
+                + updatesCaption(t, byPlan ? planNames : null);
 
         Timeline.Point first = t.points().get(0);
         Timeline.Point last = t.points().get(t.points().size() - 1);

@@ -3,15 +3,89 @@ package org.followthrough.render.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.followthrough.model.Lifecycle;
+import org.followthrough.model.Timeline;
 import org.junit.jupiter.api.Test;
 
-/** The dates a timeline's axis labels: as many as fit, at round places in the year, never fewer than the span allows. */
+/**
+ * The dates a timeline's axis labels: as many as fit, at round places in the year, never fewer than the span allows; and
+ * what its rows draw.
+ */
 class TimelineSvgTest {
+
+    /**
+     * The caption says a line with an arrow runs on to the as-of date while an action is open: the arrowhead's point is on
+     * the as-of line, and it points on (to the right), not back along the line. It pointed back until a look at the pages.
+     */
+    @Test
+    void anOpenActionsLineEndsInAnArrowPointingOnAtTheAsOfLine() {
+        LocalDate asOf = LocalDate.of(2026, 12, 7);
+        Timeline.Span open = new Timeline.Span("plan", "1.1", LocalDate.of(2025, 1, 6), null, null, Lifecycle.IN_PROGRESS, false);
+        Timeline timeline = new Timeline(LocalDate.of(2025, 1, 6), asOf, asOf, List.of(open), List.of(),
+                List.of(new Timeline.Point(asOf, 1, 0)));
+        for (TimelineSvg.Size size : TimelineSvg.Size.values()) {
+            String svg = TimelineSvg.spans(timeline, "t", "Dates", "One action", size, null);
+            Matcher line = Pattern.compile("class=\"as-of\" data-date=\"[^\"]+\" x1=\"([0-9.]+)\"").matcher(svg);
+            Matcher head = Pattern.compile("class=\"arrowhead\" d=\"M([^\"]+)z\"").matcher(svg);
+            assertThat(line.find()).as(size + ": the as-of line").isTrue();
+            assertThat(head.find()).as(size + ": an arrowhead").isTrue();
+            // its three corners, from the path's start and its two relative steps
+            Matcher numbers = Pattern.compile("-?[0-9.]+").matcher(head.group(1));
+            double[] n = new double[6];
+            for (int i = 0; i < 6; i++) {
+                assertThat(numbers.find()).as(size + ": a triangle of three corners: " + head.group(1)).isTrue();
+                n[i] = Double.parseDouble(numbers.group());
+            }
+            double[] xs = {n[0], n[0] + n[2], n[0] + n[2] + n[4]};
+            double tip = Math.max(xs[0], Math.max(xs[1], xs[2]));
+            assertThat(java.util.Arrays.stream(xs).filter(x -> x == tip).count()).as(size + ": it ends in one point on the right, not an edge")
+                    .isEqualTo(1);
+            assertThat(tip).as(size + ": its point").isCloseTo(Double.parseDouble(line.group(1)), org.assertj.core.data.Offset.offset(0.1));
+        }
+    }
 
     /**
      * The EPUT plan's actions run from 30 October 2025 to the as-of date, 14 months. On a phone two labels fit: they are
      * January and July 2026, not October 2026 alone (the October before the start was left out, and a year on was next).
      */
+    /**
+     * An organisation's chart shows the actions it owns under the name of each plan: a dotted line marks an update of one
+     * plan across that plan's rows only. Drawn down the whole chart, it said the other plans were updated that day too.
+     */
+    @Test
+    void underTheNamesOfSeveralPlansEachPlansUpdatesCrossOnlyItsOwnRows() {
+        LocalDate asOf = LocalDate.of(2026, 12, 7);
+        LocalDate updated = LocalDate.of(2018, 11, 28);
+        List<Timeline.Span> spans = List.of(
+                new Timeline.Span("p", "6.1", LocalDate.of(2016, 1, 4), null, null, Lifecycle.IN_PROGRESS, false),
+                new Timeline.Span("p", "20.1", LocalDate.of(2016, 1, 4), null, null, Lifecycle.IN_PROGRESS, false),
+                new Timeline.Span("bdhr", "3.11.1", LocalDate.of(2013, 6, 3), null, null, Lifecycle.IN_PROGRESS, false));
+        Timeline timeline = new Timeline(LocalDate.of(2013, 6, 3), asOf, asOf, spans, List.of(new Timeline.Update("p", updated)),
+                List.of(new Timeline.Point(asOf, 3, 0)));
+        for (TimelineSvg.Size size : TimelineSvg.Size.values()) {
+            String svg = TimelineSvg.spans(timeline, "t", "Dates", "Three actions", size, id -> "Plan " + id);
+            Matcher line = Pattern.compile("class=\"plan-update\" data-date=\"2018-11-28\" x1=\"[0-9.]+\" y1=\"([0-9]+)\" x2=\"[0-9.]+\" y2=\"([0-9]+)\"")
+                    .matcher(svg);
+            assertThat(line.find()).as(size + ": the update's line").isTrue();
+            int top = Integer.parseInt(line.group(1));
+            int bottom = Integer.parseInt(line.group(2));
+            assertThat(line.find()).as(size + ": one line for the one update").isFalse();
+            assertThat(rowY(svg, "6.1")).as(size + ": plan p's first row").isBetween(top, bottom);
+            assertThat(rowY(svg, "20.1")).as(size + ": plan p's last row").isBetween(top, bottom);
+            assertThat(rowY(svg, "3.11.1")).as(size + ": the other plan's row").isGreaterThan(bottom);
+        }
+    }
+
+    /** Where the label of an action's row is drawn, from the top. */
+    private static int rowY(String svg, String ref) {
+        Matcher row = Pattern.compile("data-ref=\"" + Pattern.quote(ref) + "\"[^>]*><text x=\"[0-9.]+\" y=\"([0-9]+)\"").matcher(svg);
+        assertThat(row.find()).as("the row of " + ref).isTrue();
+        return Integer.parseInt(row.group(1));
+    }
+
     @Test
     void aSpanOfFourteenMonthsOnAPhoneIsLabelledTwiceInsideIt() {
         assertThat(TimelineSvg.ticks(LocalDate.of(2025, 10, 30), LocalDate.of(2026, 12, 5), true, 2))
