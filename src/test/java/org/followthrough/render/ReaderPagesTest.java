@@ -578,6 +578,18 @@ class ReaderPagesTest {
     }
 
     /**
+     * The accessibility statement said every page could be used with JavaScript turned off, but searching cannot: it says so
+     * among its known limitations, as the search page does without script.
+     */
+    @Test
+    void theAccessibilityStatementSaysSearchingNeedsJavaScript() {
+        Document statement = page("accessibility/");
+        assertThat(statement.select("main li").eachText()).noneMatch(item -> item.startsWith("use every page"))
+                .anyMatch(item -> item.startsWith("Searching needs JavaScript."));
+        assertThat(page("search/").select("[data-search-fallback] p").text()).startsWith("Searching needs JavaScript");
+    }
+
+    /**
      * A list away from the plans' pages (every action, an organisation's) showed "Completed" with no date beside
      * "Completed since 3 May 2016", and nothing on the page said why: it says once, above its rows, how many statuses
      * their plans published without a date.
