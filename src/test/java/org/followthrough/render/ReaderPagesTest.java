@@ -600,16 +600,16 @@ class ReaderPagesTest {
                 .count();
         assertThat(undated).as("the shipped plans publish statuses without a date").isGreaterThan(1);
         assertThat(page("actions/").select("main p.note").eachText())
-                .contains("The plans do not say when " + undated + " of these actions reached their statuses: their rows show no date.");
+                .contains("The plans do not say when " + undated + " of these actions reached their statuses: their rows show those statuses without a date.");
 
         Plan eput = archive.plans().stream().filter(plan -> plan.id().equals("eput-e203623")).findFirst().orElseThrow();
         long eputUndated = eput.actions().filter(a -> a.isOwnedBy("eput") && a.state().status() != null && a.state().statusSince() == null)
                 .count();
         assertThat(eputUndated).as("EPUT's plan dates none of its statuses").isGreaterThan(1);
         assertThat(page("organisations/eput/").select("main p.note").eachText())
-                .contains("The plan does not say when " + eputUndated + " of these actions reached their statuses: their rows show no date.");
+                .contains("The plan does not say when " + eputUndated + " of these actions reached their statuses: their rows show those statuses without a date.");
         assertThat(page(P).select("main p.note").eachText()).as("the plan's own page says it once, in its summary")
-                .noneMatch(note -> note.contains("their rows show no date"));
+                .noneMatch(note -> note.contains("their rows show those statuses without a date"));
     }
 
     @Test
