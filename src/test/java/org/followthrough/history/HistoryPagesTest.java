@@ -44,6 +44,13 @@ class HistoryPagesTest {
         return repo;
     }
 
+    /** Adds a line to the plan's first recommendation and commits it, {@code when} in UTC. */
+    private static void editAndCommit(GitRepositories repo, String message, String when, String author) throws Exception {
+        Path recommendation = firstRecommendation(repo.root().resolve("content"));
+        Files.writeString(recommendation, Files.readString(recommendation) + "\n");
+        repo.commit(message, when, author);
+    }
+
     private static Path firstRecommendation(Path content) throws Exception {
         try (var files = Files.list(content.resolve(PLAN + "recommendations"))) {
             return files.sorted().findFirst().orElseThrow();
@@ -145,9 +152,7 @@ class HistoryPagesTest {
     @Test
     void marksThatReverseTextAreLeftOutOfAuthorsNamesAndMessages() throws Exception {
         try (GitRepositories repo = repository("change_history: authors")) {
-            Path recommendation = firstRecommendation(repo.root().resolve("content"));
-            Files.writeString(recommendation, Files.readString(recommendation) + "\n");
-            repo.commit("Tidy \u202Egnissim\u202C text", "2026-04-02T10:00:00Z", "Eve \u202ErotidE\u202C");
+            editAndCommit(repo, "Tidy \u202Egnissim\u202C text", "2026-04-02T10:00:00Z", "Eve \u202ErotidE\u202C");
 
             MemoryPublisher site = build(repo.root().resolve("content"));
 
@@ -161,8 +166,26 @@ class HistoryPagesTest {
         try (GitRepositories repo = repository("change_history: dates")) {
             MemoryPublisher site = build(repo.root().resolve("content"));
 
-            assertThat(page(site, PLAN + "history/").select("tbody tr").eachText()).containsExactly("1 April 2026", "5 January 2026");
+            assertThat(page(site, PLAN + "history/").select("tbody tr").eachText()).containsExactly("1 April 2026 1",
+                    "5 January 2026 1");
             assertThat(allText(site)).doesNotContain("tidy recommendation");
+        }
+    }
+
+    /**
+     * Where only dates are published, two changes on one day were two rows of the same date, which said nothing more than
+     * one: each day is listed once, with how many changes it saw, and the page says why nothing else is given.
+     */
+    @Test
+    void withDatesAloneEachDayIsListedOnceWithItsNumberOfChanges() throws Exception {
+        try (GitRepositories repo = repository("change_history: dates")) {
+            editAndCommit(repo, "Sample review: tidy recommendation 1 again", "2026-04-01T12:00:00Z", "Bea Writer");
+            Document history = page(build(repo.root().resolve("content")), PLAN + "history/");
+
+            assertThat(history.select("tbody tr").eachText()).containsExactly("1 April 2026 2", "5 January 2026 1");
+            assertThat(history.select("th").eachText()).containsExactly("Date", "Number of changes");
+            assertThat(history.select("main p").eachText()).contains("This site publishes the day of each change, not what it was: "
+                    + "each day is listed once, with how many changes were recorded on it.");
         }
     }
 
