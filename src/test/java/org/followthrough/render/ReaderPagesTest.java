@@ -578,6 +578,19 @@ class ReaderPagesTest {
     }
 
     /**
+     * On a phone a theme's page repeated, in bold under each recommendation's heading, its table's caption with the plan's
+     * whole title, five lines each time: the caption is for screen readers, naming the plan by its short name, and the
+     * heading above says which recommendation to the eye.
+     */
+    @Test
+    void aThemesTablesAreCaptionedForScreenReadersByThePlansShortName() {
+        org.jsoup.select.Elements captions = page("themes/discharge-and-follow-up/").select("table.action-table caption");
+        assertThat(captions).isNotEmpty().allMatch(c -> c.hasClass("visually-hidden"));
+        assertThat(captions.eachText()).contains("Actions under recommendation 15 of Independent investigation: P")
+                .noneMatch(c -> c.contains("Improvement Plan in response"));
+    }
+
+    /**
      * The accessibility statement said every page could be used with JavaScript turned off, but searching cannot: it says so
      * among its known limitations, as the search page does without script.
      */
