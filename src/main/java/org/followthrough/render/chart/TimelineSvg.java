@@ -63,20 +63,25 @@ public final class TimelineSvg {
      * row goes before each plan's actions), or is null.
      */
     public static String spans(Timeline t, String id, String title, String description, Size size, Function<String, String> planNames) {
+        boolean undated = t.spans().stream().anyMatch(span -> span.done() && span.completedOn() == null);
+        int longestRef = t.spans().stream().mapToInt(span -> span.ref().length()).max().orElse(0);
+        Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT, labelColumn(longestRef, size.text, size));
+        double asOf = x.at(t.asOf());
+        // A plan's name, before its actions, is cut before the as-of line (see below): one too long for a line runs on to
+        // a second, so that its end, which often tells two plans apart (a reference, a name), is not the part cut.
+        int nameWidth = (int) asOf - 12;
+        int nameSize = size.text * 7 / 6;
         List<Object> rows = new java.util.ArrayList<>();
         String plan = null;
         for (Timeline.Span span : t.spans()) {
             if (planNames != null && !span.planId().equals(plan)) {
                 plan = span.planId();
-                rows.add(planNames.apply(plan));
+                rows.addAll(nameLines(planNames.apply(plan), nameWidth, nameSize));
             }
             rows.add(span);
         }
         int bottom = TOP + rows.size() * size.row;
         StringBuilder svg = open(id + size.suffix, title, description, size, bottom + AXIS);
-        boolean undated = t.spans().stream().anyMatch(span -> span.done() && span.completedOn() == null);
-        int longestRef = t.spans().stream().mapToInt(span -> span.ref().length()).max().orElse(0);
-        Scale x = new Scale(t.from(), t.to(), size, undated ? RIGHT + UNDATED : RIGHT, labelColumn(longestRef, size.text, size));
         axis(svg, x, bottom, TOP - 8, size);
         if (planNames == null) {
             for (LocalDate update : t.updateDates()) {
@@ -85,18 +90,20 @@ public final class TimelineSvg {
         } else {
             // under the names of several plans, each plan's updates run across its own rows only: a line through another
             // plan's rows would say that plan was updated then
-            int first = 0;
+            int firstAction = -1;
             for (int i = 0; i <= rows.size(); i++) {
-                if (i == rows.size() || i > first && rows.get(i) instanceof String) {
-                    String planId = ((Timeline.Span) rows.get(first + 1)).planId();
+                boolean name = i < rows.size() && rows.get(i) instanceof String;
+                if ((i == rows.size() || name) && firstAction >= 0) {
+                    String planId = ((Timeline.Span) rows.get(firstAction)).planId();
                     for (LocalDate update : t.updateDates(planId)) {
-                        updateLine(svg, x.at(update), update, TOP + (first + 1) * size.row, TOP + i * size.row);
+                        updateLine(svg, x.at(update), update, TOP + firstAction * size.row, TOP + i * size.row);
                     }
-                    first = i;
+                    firstAction = -1;
+                } else if (!name && i < rows.size() && firstAction < 0) {
+                    firstAction = i;
                 }
             }
         }
-        double asOf = x.at(t.asOf());
         svg.append(String.format(Locale.ROOT,
                 "<line class=\"as-of\" data-date=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>\n",
                 t.asOf(), asOf, TOP - 14, asOf, bottom));
@@ -123,7 +130,7 @@ public final class TimelineSvg {
                 // its own (the chart is drawn on white in forced colours too), so that no grid line runs through its letters.
                 svg.append("<text class=\"plan-name\" x=\"4\" y=\"").append(mid + 5).append("\" text-anchor=\"start\" font-weight=\"bold\"")
                         .append(" stroke=\"#fff\" stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\">")
-                        .append(escape(fit(name, (int) asOf - 12, size.text * 7 / 6))).append("</text>\n");
+                        .append(escape(fit(name, nameWidth, nameSize))).append("</text>\n");
                 continue;
             }
             Timeline.Span span = (Timeline.Span) item;
@@ -384,8 +391,26 @@ public final class TimelineSvg {
      * A label cut with "…" to about the width it may take, so that it is never clipped by the chart's edge. A bold
      * label is cut as if its text were a sixth larger, bold letters being about that much wider.
      */
+    /**
+     * A plan's name as the lines of its heading row: itself where it fits {@code width}, else broken at a space onto two
+     * lines, the second cut to fit (a name without a space to break at is cut on one line).
+     */
+    static List<String> nameLines(String name, int width, int fontSize) {
+        int most = most(width, fontSize);
+        int space = name.lastIndexOf(' ', most);
+        if (name.length() <= most || space <= 0) {
+            return List.of(fit(name, width, fontSize));
+        }
+        return List.of(name.substring(0, space), fit(name.substring(space + 1), width, fontSize));
+    }
+
+    /** How many characters of a text of {@code fontSize} fit {@code width}, at a generous estimate of their width. */
+    private static int most(int width, int fontSize) {
+        return Math.max(3, (int) (width / (fontSize * 0.6)));
+    }
+
     private static String fit(String text, int width, int fontSize) {
-        int most = Math.max(3, (int) (width / (fontSize * 0.6)));
+        int most = most(width, fontSize);
         return text.length() <= most ? text : text.substring(0, most - 1) + "…";
     }
 

@@ -79,6 +79,40 @@ class TimelineSvgTest {
         }
     }
 
+    /**
+     * On a phone an organisation's chart cut "Domestic Homicide Review BDHR2011/12-03 Action Plan" to "Domestic Homicide
+     * Rev…", losing the reference that tells it from the organisation's other reviews: a name too long for its line runs
+     * on to a second, and only what is too long for two is cut.
+     */
+    @Test
+    void aPlansNameTooLongForItsLineRunsOnToASecond() {
+        LocalDate asOf = LocalDate.of(2026, 12, 7);
+        String name = "Domestic Homicide Review BDHR2011/12-03 Action Plan";
+        List<Timeline.Span> spans = List.of(
+                new Timeline.Span("bdhr", "3.11.1", LocalDate.of(2013, 6, 3), null, null, Lifecycle.IN_PROGRESS, false),
+                new Timeline.Span("p", "6.1", LocalDate.of(2016, 1, 4), null, null, Lifecycle.IN_PROGRESS, false));
+        Timeline timeline = new Timeline(LocalDate.of(2013, 6, 3), asOf, asOf, spans,
+                List.of(new Timeline.Update("bdhr", LocalDate.of(2018, 11, 28))), List.of(new Timeline.Point(asOf, 2, 0)));
+
+        String svg = TimelineSvg.spans(timeline, "t", "Dates", "Two actions", TimelineSvg.Size.NARROW,
+                id -> id.equals("bdhr") ? name : "Independent investigation: P");
+
+        List<String> names = Pattern.compile("class=\"plan-name\"[^>]*>([^<]*)<").matcher(svg).results().map(m -> m.group(1)).toList();
+        assertThat(names).hasSize(3).endsWith("Independent investigation: P");
+        assertThat(String.join(" ", names.subList(0, 2))).as("the long name over two lines, whole").isEqualTo(name);
+        Matcher line = Pattern.compile("class=\"plan-update\" data-date=\"2018-11-28\" x1=\"[0-9.]+\" y1=\"([0-9]+)\" x2=\"[0-9.]+\" y2=\"([0-9]+)\"")
+                .matcher(svg);
+        assertThat(line.find()).isTrue();
+        assertThat(rowY(svg, "3.11.1")).as("its update still crosses its own action's row").isBetween(Integer.parseInt(line.group(1)),
+                Integer.parseInt(line.group(2)));
+        assertThat(rowY(svg, "6.1")).as("and not the other plan's").isGreaterThan(Integer.parseInt(line.group(2)));
+
+        assertThat(TimelineSvg.nameLines("Independent investigation: P", 400, 18)).as("a name that fits is one line")
+                .containsExactly("Independent investigation: P");
+        assertThat(TimelineSvg.nameLines("A" + "b".repeat(60), 200, 18)).as("one without a space to break at is cut on one line")
+                .singleElement().asString().endsWith("…");
+    }
+
     /** Where the label of an action's row is drawn, from the top. */
     private static int rowY(String svg, String ref) {
         Matcher row = Pattern.compile("data-ref=\"" + Pattern.quote(ref) + "\"[^>]*><text x=\"[0-9.]+\" y=\"([0-9]+)\"").matcher(svg);
