@@ -164,11 +164,13 @@ public final class TimelineSvg {
                 // due runs on dashed
                 String colour = span.overdue() ? "#b01d12" : "#505a5f";
                 String line = span.overdue() ? "\" class=\"late\" stroke-width=\"3.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>";
-                String end = number(asOf - 6);
-                // the arrowhead's point on the as-of line, pointing on from the line (to the right)
+                // The line runs to the as-of line, where its arrowhead's point is: on from the target or the start, or back from
+                // a target still to come, the arrow pointing the way the line runs.
+                int way = from > asOf ? -1 : 1;
+                String end = number(asOf - 6 * way);
                 svg.append("<path d=\"M").append(number(from)).append(' ').append(mid).append('H').append(end).append("\" stroke=\"")
                         .append(colour).append(line).append("<path class=\"arrowhead\" d=\"M").append(end).append(' ')
-                        .append(mid - 5).append("l6 5-6 5z\" fill=\"").append(colour).append("\"/>");
+                        .append(mid - 5).append(way > 0 ? "l6 5-6 5z" : "l-6 5 6 5z").append("\" fill=\"").append(colour).append("\"/>");
             }
             svg.append("</g>\n");
         }
@@ -388,10 +390,6 @@ public final class TimelineSvg {
     }
 
     /**
-     * A label cut with "…" to about the width it may take, so that it is never clipped by the chart's edge. A bold
-     * label is cut as if its text were a sixth larger, bold letters being about that much wider.
-     */
-    /**
      * A plan's name as the lines of its heading row: itself where it fits {@code width}, else broken at a space onto two
      * lines, the second cut to fit (a name without a space to break at is cut on one line).
      */
@@ -409,6 +407,10 @@ public final class TimelineSvg {
         return Math.max(3, (int) (width / (fontSize * 0.6)));
     }
 
+    /**
+     * A label cut with "…" to about the width it may take, so that it is never clipped by the chart's edge. A bold
+     * label is cut as if its text were a sixth larger, bold letters being about that much wider.
+     */
     private static String fit(String text, int width, int fontSize) {
         int most = most(width, fontSize);
         return text.length() <= most ? text : text.substring(0, most - 1) + "…";

@@ -671,10 +671,10 @@ public final class ViewFactory {
         planNames.forEach((id, name) -> {
             List<LocalDate> dates = t.updateDates(id);
             if (!dates.isEmpty()) {
-                each.add(name + ": " + String.join(", ", dates.stream().map(Dates::format).toList()));
+                each.add(name + " on " + String.join(", ", dates.stream().map(Dates::format).toList()));
             }
         });
-        return " Dotted upright lines mark each plan's published updates, across its own rows (" + String.join("; ", each) + ").";
+        return " Dotted upright lines mark each plan's published updates, across its own rows: " + String.join("; ", each) + ".";
     }
 
     /** More actions than this make a chart of one row each too long to read; the table still has them all. */

@@ -18,39 +18,49 @@ class TimelineSvgTest {
 
     /**
      * The caption says a line with an arrow runs on to the as-of date while an action is open: the arrowhead's point is on
-     * the as-of line, and it points on (to the right), not back along the line. It pointed back until a look at the pages.
+     * the as-of line, and it points the way its line runs, not back along it. It pointed back for a line that runs on from
+     * the start (found by looking at the pages), and, once turned, for one that runs back from a target still to come.
      */
     @Test
-    void anOpenActionsLineEndsInAnArrowPointingOnAtTheAsOfLine() {
+    void anOpenActionsLineEndsInAnArrowPointingTheWayItRunsAtTheAsOfLine() {
         LocalDate asOf = LocalDate.of(2026, 12, 7);
-        Timeline.Span open = new Timeline.Span("plan", "1.1", LocalDate.of(2025, 1, 6), null, null, Lifecycle.IN_PROGRESS, false);
-        Timeline timeline = new Timeline(LocalDate.of(2025, 1, 6), asOf, asOf, List.of(open), List.of(),
-                List.of(new Timeline.Point(asOf, 1, 0)));
+        Timeline.Span onFromTheStart = new Timeline.Span("plan", "1.1", LocalDate.of(2025, 1, 6), null, null, Lifecycle.IN_PROGRESS,
+                false);
+        Timeline.Span backFromATargetToCome = new Timeline.Span("plan", "1.2", LocalDate.of(2025, 1, 6),
+                new org.followthrough.model.TargetDate.Day(LocalDate.of(2027, 6, 30)), null, Lifecycle.IN_PROGRESS, false);
+        Timeline timeline = new Timeline(LocalDate.of(2025, 1, 6), LocalDate.of(2027, 6, 30), asOf, List.of(onFromTheStart,
+                backFromATargetToCome), List.of(), List.of(new Timeline.Point(asOf, 2, 0)));
         for (TimelineSvg.Size size : TimelineSvg.Size.values()) {
-            String svg = TimelineSvg.spans(timeline, "t", "Dates", "One action", size, null);
-            Matcher line = Pattern.compile("class=\"as-of\" data-date=\"[^\"]+\" x1=\"([0-9.]+)\"").matcher(svg);
-            Matcher head = Pattern.compile("class=\"arrowhead\" d=\"M([^\"]+)z\"").matcher(svg);
-            assertThat(line.find()).as(size + ": the as-of line").isTrue();
-            assertThat(head.find()).as(size + ": an arrowhead").isTrue();
-            // its three corners, from the path's start and its two relative steps
-            Matcher numbers = Pattern.compile("-?[0-9.]+").matcher(head.group(1));
-            double[] n = new double[6];
-            for (int i = 0; i < 6; i++) {
-                assertThat(numbers.find()).as(size + ": a triangle of three corners: " + head.group(1)).isTrue();
-                n[i] = Double.parseDouble(numbers.group());
+            String svg = TimelineSvg.spans(timeline, "t", "Dates", "Two actions", size, null);
+            Matcher asOfLine = Pattern.compile("class=\"as-of\" data-date=\"[^\"]+\" x1=\"([0-9.]+)\"").matcher(svg);
+            assertThat(asOfLine.find()).as(size + ": the as-of line").isTrue();
+            double at = Double.parseDouble(asOfLine.group(1));
+            Matcher arrow = Pattern.compile("data-ref=\"([^\"]+)\".*?<path d=\"M([0-9.]+) [0-9.]+H([0-9.]+)\"[^>]*/>"
+                    + "<path class=\"arrowhead\" d=\"M([^\"]+)z\"").matcher(svg);
+            int found = 0;
+            while (arrow.find()) {
+                found++;
+                String what = size + ", action " + arrow.group(1);
+                double runs = Math.signum(Double.parseDouble(arrow.group(3)) - Double.parseDouble(arrow.group(2)));
+                assertThat(runs).as(what + ": the line runs one way").isNotZero();
+                // the head's three corners, from the path's start and its two relative steps
+                Matcher numbers = Pattern.compile("-?[0-9.]+").matcher(arrow.group(4));
+                double[] n = new double[6];
+                for (int k = 0; k < 6; k++) {
+                    assertThat(numbers.find()).as(what + ": a triangle of three corners: " + arrow.group(4)).isTrue();
+                    n[k] = Double.parseDouble(numbers.group());
+                }
+                double[] xs = {n[0], n[0] + n[2], n[0] + n[2] + n[4]};
+                // its point: the corner furthest the way the line runs, alone there (the other two make its base)
+                double tip = runs > 0 ? Math.max(xs[0], Math.max(xs[1], xs[2])) : Math.min(xs[0], Math.min(xs[1], xs[2]));
+                assertThat(java.util.Arrays.stream(xs).filter(x -> x == tip).count()).as(what + ": it points the way the line runs")
+                        .isEqualTo(1);
+                assertThat(tip).as(what + ": its point").isCloseTo(at, org.assertj.core.data.Offset.offset(0.1));
             }
-            double[] xs = {n[0], n[0] + n[2], n[0] + n[2] + n[4]};
-            double tip = Math.max(xs[0], Math.max(xs[1], xs[2]));
-            assertThat(java.util.Arrays.stream(xs).filter(x -> x == tip).count()).as(size + ": it ends in one point on the right, not an edge")
-                    .isEqualTo(1);
-            assertThat(tip).as(size + ": its point").isCloseTo(Double.parseDouble(line.group(1)), org.assertj.core.data.Offset.offset(0.1));
+            assertThat(found).as(size + ": an arrow for each open action").isEqualTo(2);
         }
     }
 
-    /**
-     * The EPUT plan's actions run from 30 October 2025 to the as-of date, 14 months. On a phone two labels fit: they are
-     * January and July 2026, not October 2026 alone (the October before the start was left out, and a year on was next).
-     */
     /**
      * An organisation's chart shows the actions it owns under the name of each plan: a dotted line marks an update of one
      * plan across that plan's rows only. Drawn down the whole chart, it said the other plans were updated that day too.
@@ -120,6 +130,10 @@ class TimelineSvgTest {
         return Integer.parseInt(row.group(1));
     }
 
+    /**
+     * The EPUT plan's actions run from 30 October 2025 to the as-of date, 14 months. On a phone two labels fit: they are
+     * January and July 2026, not October 2026 alone (the October before the start was left out, and a year on was next).
+     */
     @Test
     void aSpanOfFourteenMonthsOnAPhoneIsLabelledTwiceInsideIt() {
         assertThat(TimelineSvg.ticks(LocalDate.of(2025, 10, 30), LocalDate.of(2026, 12, 5), true, 2))
