@@ -24,7 +24,8 @@ final class StageTimes {
 
     /** The processor time of the whole process so far, where the runtime tells it ("?" where not). */
     private static String processorMillis() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                && os.getProcessCpuTime() >= 0 ? String.valueOf(os.getProcessCpuTime() / 1_000_000) : "?";
+        long nanos = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+        return nanos >= 0 ? String.valueOf(nanos / 1_000_000) : "?";
     }
 }

@@ -72,13 +72,23 @@ public final class TimelineSvg {
         int nameWidth = (int) asOf - 12;
         int nameSize = size.text * 7 / 6;
         List<Object> rows = new java.util.ArrayList<>();
+        // under the names of several plans, where each plan's actions' rows are: its updates run across them alone
+        List<PlanRows> plans = new java.util.ArrayList<>();
         String plan = null;
+        int first = 0;
         for (Timeline.Span span : t.spans()) {
             if (planNames != null && !span.planId().equals(plan)) {
+                if (plan != null) {
+                    plans.add(new PlanRows(plan, first, rows.size()));
+                }
                 plan = span.planId();
                 rows.addAll(nameLines(planNames.apply(plan), nameWidth, nameSize));
+                first = rows.size();
             }
             rows.add(span);
+        }
+        if (plan != null) {
+            plans.add(new PlanRows(plan, first, rows.size()));
         }
         int bottom = TOP + rows.size() * size.row;
         StringBuilder svg = open(id + size.suffix, title, description, size, bottom + AXIS);
@@ -88,19 +98,11 @@ public final class TimelineSvg {
                 updateLine(svg, x.at(update), update, TOP - 6, bottom);
             }
         } else {
-            // under the names of several plans, each plan's updates run across its own rows only: a line through another
-            // plan's rows would say that plan was updated then
-            int firstAction = -1;
-            for (int i = 0; i <= rows.size(); i++) {
-                boolean name = i < rows.size() && rows.get(i) instanceof String;
-                if ((i == rows.size() || name) && firstAction >= 0) {
-                    String planId = ((Timeline.Span) rows.get(firstAction)).planId();
-                    for (LocalDate update : t.updateDates(planId)) {
-                        updateLine(svg, x.at(update), update, TOP + firstAction * size.row, TOP + i * size.row);
-                    }
-                    firstAction = -1;
-                } else if (!name && i < rows.size() && firstAction < 0) {
-                    firstAction = i;
+            // each plan's updates across its own actions' rows only: a line through another plan's rows would say that plan
+            // was updated then
+            for (PlanRows own : plans) {
+                for (LocalDate update : t.updateDates(own.planId())) {
+                    updateLine(svg, x.at(update), update, TOP + own.first() * size.row, TOP + own.end() * size.row);
                 }
             }
         }
@@ -176,6 +178,10 @@ public final class TimelineSvg {
         }
         svg.append("</g>\n");
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The rows of one plan's actions in a chart under the names of several plans, from {@code first} to before {@code end}. */
+    private record PlanRows(String planId, int first, int end) {
     }
 
     /** A dotted upright line at a published update, from {@code top} to {@code bottom}. */

@@ -663,15 +663,15 @@ public final class ViewFactory {
         if (t.updates().isEmpty()) {
             return "";
         }
+        java.util.function.Function<List<LocalDate>, String> days = dates -> String.join(", ", dates.stream().map(Dates::format).toList());
         if (planNames == null) {
-            return " Dotted upright lines mark the plan's published updates (" + String.join(", ", t.updateDates().stream().map(Dates::format).toList())
-                    + ").";
+            return " Dotted upright lines mark the plan's published updates (" + days.apply(t.updateDates()) + ").";
         }
         List<String> each = new ArrayList<>();
         planNames.forEach((id, name) -> {
             List<LocalDate> dates = t.updateDates(id);
             if (!dates.isEmpty()) {
-                each.add(name + " on " + String.join(", ", dates.stream().map(Dates::format).toList()));
+                each.add(name + " on " + days.apply(dates));
             }
         });
         return " Dotted upright lines mark each plan's published updates, across its own rows: " + String.join("; ", each) + ".";

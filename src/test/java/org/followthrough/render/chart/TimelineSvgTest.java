@@ -77,12 +77,10 @@ class TimelineSvgTest {
                 List.of(new Timeline.Point(asOf, 3, 0)));
         for (TimelineSvg.Size size : TimelineSvg.Size.values()) {
             String svg = TimelineSvg.spans(timeline, "t", "Dates", "Three actions", size, id -> "Plan " + id);
-            Matcher line = Pattern.compile("class=\"plan-update\" data-date=\"2018-11-28\" x1=\"[0-9.]+\" y1=\"([0-9]+)\" x2=\"[0-9.]+\" y2=\"([0-9]+)\"")
-                    .matcher(svg);
-            assertThat(line.find()).as(size + ": the update's line").isTrue();
-            int top = Integer.parseInt(line.group(1));
-            int bottom = Integer.parseInt(line.group(2));
-            assertThat(line.find()).as(size + ": one line for the one update").isFalse();
+            List<int[]> lines = updateLines(svg, "2018-11-28");
+            assertThat(lines).as(size + ": one line for the one update").hasSize(1);
+            int top = lines.get(0)[0];
+            int bottom = lines.get(0)[1];
             assertThat(rowY(svg, "6.1")).as(size + ": plan p's first row").isBetween(top, bottom);
             assertThat(rowY(svg, "20.1")).as(size + ": plan p's last row").isBetween(top, bottom);
             assertThat(rowY(svg, "3.11.1")).as(size + ": the other plan's row").isGreaterThan(bottom);
@@ -110,17 +108,21 @@ class TimelineSvgTest {
         List<String> names = Pattern.compile("class=\"plan-name\"[^>]*>([^<]*)<").matcher(svg).results().map(m -> m.group(1)).toList();
         assertThat(names).hasSize(3).endsWith("Independent investigation: P");
         assertThat(String.join(" ", names.subList(0, 2))).as("the long name over two lines, whole").isEqualTo(name);
-        Matcher line = Pattern.compile("class=\"plan-update\" data-date=\"2018-11-28\" x1=\"[0-9.]+\" y1=\"([0-9]+)\" x2=\"[0-9.]+\" y2=\"([0-9]+)\"")
-                .matcher(svg);
-        assertThat(line.find()).isTrue();
-        assertThat(rowY(svg, "3.11.1")).as("its update still crosses its own action's row").isBetween(Integer.parseInt(line.group(1)),
-                Integer.parseInt(line.group(2)));
-        assertThat(rowY(svg, "6.1")).as("and not the other plan's").isGreaterThan(Integer.parseInt(line.group(2)));
+        List<int[]> lines = updateLines(svg, "2018-11-28");
+        assertThat(lines).hasSize(1);
+        assertThat(rowY(svg, "3.11.1")).as("its update still crosses its own action's row").isBetween(lines.get(0)[0], lines.get(0)[1]);
+        assertThat(rowY(svg, "6.1")).as("and not the other plan's").isGreaterThan(lines.get(0)[1]);
 
         assertThat(TimelineSvg.nameLines("Independent investigation: P", 400, 18)).as("a name that fits is one line")
                 .containsExactly("Independent investigation: P");
         assertThat(TimelineSvg.nameLines("A" + "b".repeat(60), 200, 18)).as("one without a space to break at is cut on one line")
                 .singleElement().asString().endsWith("…");
+    }
+
+    /** Where each dotted line of an update of {@code date} starts and ends, from the top. */
+    private static List<int[]> updateLines(String svg, String date) {
+        return Pattern.compile("class=\"plan-update\" data-date=\"" + date + "\" x1=\"[0-9.]+\" y1=\"([0-9]+)\" x2=\"[0-9.]+\" y2=\"([0-9]+)\"")
+                .matcher(svg).results().map(m -> new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}).toList();
     }
 
     /** Where the label of an action's row is drawn, from the top. */
