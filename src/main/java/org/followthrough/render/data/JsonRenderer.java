@@ -347,6 +347,9 @@ public final class JsonRenderer {
             .field("json", N_URL, "The JSON document: of an organisation that owns no action too, which lists what it leads and the"
                     + " plans naming it; null only for another organisation on one organisation's own site, which has no page there.",
                     (c, l) -> l.file(c, l.json(), true))
+            .field("pdf", N_URL, "A summary to read or print, as PDF (tagged: PDF/UA-1 and PDF/A-2a); null for an organisation that owns"
+                    + " no action, which has only its page and its JSON document. A preview built without PDFs names it as the"
+                    + " published site has it.", (c, l) -> l.file(c, Routes.PDF, l.data()))
             .field("csv", N_URL, "One row per action, as CSV (RFC 4180, UTF-8 with a byte order mark); null for an organisation that"
                     + " owns no action, which has only its page and its JSON document.",
                     (c, l) -> l.file(c, Routes.CSV, l.data()))

@@ -278,6 +278,7 @@ class JsonRendererTest {
         assertThat(plan.get("downloads").get("json").asText()).isEqualTo("https://plans.example/plans/sample-review/plan.json");
         assertThat(plan.get("downloads").get("csv").asText()).isEqualTo("https://plans.example/plans/sample-review/actions.csv");
         assertThat(plan.get("downloads").get("atom").asText()).isEqualTo("https://plans.example/plans/sample-review/progress.xml");
+        assertThat(plan.get("downloads").get("pdf").asText()).isEqualTo("https://plans.example/plans/sample-review/summary.pdf");
         assertThat(plan.get("downloads").get("ics").asText()).isEqualTo("https://plans.example/plans/sample-review/targets.ics");
         JsonNode trust = root.get("organisations").get(0);
         assertThat(trust.get("id").asText()).isEqualTo("sample-trust");
@@ -326,7 +327,7 @@ class JsonRendererTest {
             JsonNode downloads = o.get("downloads");
             assertThat(downloads.get("page").asText()).endsWith("/organisations/" + o.get("id").asText() + "/");
             assertThat(downloads.get("json").asText()).endsWith("/organisations/" + o.get("id").asText() + "/organisation.json");
-            for (String file : List.of("csv", "csv_metadata", "atom", "json_feed", "ics")) {
+            for (String file : List.of("pdf", "csv", "csv_metadata", "atom", "json_feed", "ics")) {
                 assertThat(downloads.get(file).isNull()).as("%s of %s", file, o.get("id")).isTrue();
             }
         }
