@@ -45,15 +45,23 @@ public final class StarterRepository {
     private StarterRepository() {
     }
 
-    /** Why {@code folder} cannot take a new repository, if it cannot: it is a file, or a folder with anything in it. */
+    /**
+     * Why {@code folder} cannot take a new repository, if it cannot: it is a file, or a folder with anything in it but a Git
+     * repository's own {@code .git} (so that {@code git init} may come first).
+     */
     public static Optional<String> refusal(Path folder) {
         if (Files.isRegularFile(folder)) {
             return Optional.of(folder + " is a file; give the name of a new or empty folder");
         }
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
-                if (entries.findAny().isPresent()) {
-                    return Optional.of(folder + " is not empty; init writes only into a new or empty folder, and never over a file");
+                List<String> found = entries.map(entry -> entry.getFileName().toString()).filter(name -> !name.equals(".git")).sorted().toList();
+                if (!found.isEmpty()) {
+                    String named = String.join(", ", found.subList(0, Math.min(3, found.size()))) + (found.size() > 3 ? " and "
+                            + (found.size() - 3) + " more" : "");
+                    return Optional.of(folder + " is not empty (it holds " + named + "); init writes only into a new or empty folder"
+                            + " (one holding only Git's .git is fine), and never over a file: give the name of a new folder, or move those"
+                            + " files out and run init again");
                 }
             } catch (IOException e) {
                 return Optional.of(folder + ": could not read the folder: " + e.getMessage());

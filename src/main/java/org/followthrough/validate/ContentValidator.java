@@ -685,7 +685,8 @@ public final class ContentValidator {
         if (date.isAfter(asOf)) {
             problems.error(at, what + " " + date + " is after the as-of date " + asOf,
                     "a " + what + " cannot describe the future: check the year (the site shows the plans as at " + asOf
-                            + ", which is today unless --as-of names another day)");
+                            + ", which is today unless --as-of names another day; to show an earlier day, build from the content"
+                            + " as it was then, as the guide to snapshots shows)");
         }
     }
 

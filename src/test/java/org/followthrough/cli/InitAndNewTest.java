@@ -98,7 +98,7 @@ class InitAndNewTest {
         JsonNode schemas = new ObjectMapper().readTree(repo.resolve(".vscode/settings.json").toFile()).get("yaml.schemas");
         assertThat(schemas.size()).isEqualTo(4);
         schemas.fieldNames().forEachRemaining(schema -> assertThat(repo.resolve(schema)).isRegularFile());
-        assertThat(Files.readAllLines(repo.resolve(".gitignore"))).contains("/site/", "/.followthrough-cache/");
+        assertThat(Files.readAllLines(repo.resolve(".gitignore"))).contains("/site/", "/site-*/", "/.followthrough-cache/");
         assertThat(repo.resolve("README.md")).content().contains("followthrough new plan ID");
         assertThat(repo.resolve(".github/workflows/followthrough.yml")).isRegularFile();
         assertThat(repo.resolve(".gitlab-ci.yml")).isRegularFile();
@@ -126,11 +126,29 @@ class InitAndNewTest {
         CommandRun run = run("init", repo.toString());
 
         assertThat(run.code()).isEqualTo(3);
-        assertThat(run.err()).contains("is not empty");
+        assertThat(run.err()).contains("is not empty (it holds notes.txt)");
         try (Stream<Path> files = Files.list(repo)) {
             assertThat(files).containsExactly(repo.resolve("notes.txt"));
         }
         assertThat(repo.resolve("notes.txt")).hasContent("mine");
+    }
+
+    /** An editor may run git init first: a folder holding only Git's own folder is as good as empty, and that folder is left alone. */
+    @Test
+    void initWritesIntoAFolderThatHoldsOnlyANewGitRepository() throws IOException {
+        Path repo = temp.resolve("cloned");
+        Path head = repo.resolve(".git/HEAD");
+        Files.createDirectories(head.getParent());
+        Files.writeString(head, "ref: refs/heads/main\n");
+
+        CommandRun run = run("init", repo.toString());
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(repo.resolve("content/site.yaml")).exists();
+        assertThat(head).hasContent("ref: refs/heads/main\n");
+        try (Stream<Path> git = Files.list(repo.resolve(".git"))) {
+            assertThat(git).containsExactly(head);
+        }
     }
 
     /** The organisation's id is made from its name as a reader would shorten it: letters with no accent kept, apostrophes left out. */

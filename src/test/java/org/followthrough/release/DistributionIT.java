@@ -71,6 +71,20 @@ class DistributionIT {
         assertThat(home.resolve("guide/first-plan.md")).content(StandardCharsets.UTF_8).contains("followthrough init");
         assertThat(home.resolve("guide/commands.md")).isRegularFile();
         assertThat(home.resolve("guide/design.md")).doesNotExist();
+        // each page's links to the others name the files as they are here (the guide's site makes them .html itself)
+        List<String> deadLinks = new ArrayList<>();
+        try (java.util.stream.Stream<Path> pages = Files.list(home.resolve("guide"))) {
+            for (Path page : pages.toList()) {
+                java.util.regex.Matcher link = Pattern.compile("\\]\\(([^):#]+)(#[^)]*)?\\)")
+                        .matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (link.find()) {
+                    if (!Files.isRegularFile(page.resolveSibling(link.group(1)))) {
+                        deadLinks.add(page.getFileName() + " -> " + link.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(deadLinks).as("links between the guide's pages").isEmpty();
         List<String> libraries = new ArrayList<>();
         try (ZipFile jar = new ZipFile(home.resolve("lib/followthrough.jar").toFile())) {
             jar.stream().map(e -> e.getName()).filter(n -> n.matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
