@@ -26,7 +26,9 @@ final class Reports {
 
     /** For {@code build}: the summary says that the output folder was left as it was, or that there is none yet. */
     static int reportBuild(BuildResult result, String out, PrintWriter err) {
-        return report(result.problems(), result.notWritten(), err, "found; nothing was published"
+        boolean partly = result.problems().stream().anyMatch(p -> p.message().contains(org.followthrough.output.OutputFolder.PARTLY_CHANGED));
+        return report(result.problems(), result.notWritten(), err, partly ? "found; " + out + " " + org.followthrough.output.OutputFolder.PARTLY_CHANGED
+                + ", and the next build puts it right." : "found; nothing was published"
                 + (java.nio.file.Files.exists(java.nio.file.Path.of(out)) ? ", and " + out + " is unchanged." : " (there is no " + out + " yet)."));
     }
 

@@ -306,6 +306,19 @@ public final class OutputFolder {
     /** How a refusal found just before the site is changed begins. */
     static final String WHILE_BUILT = "while the site was being built, ";
 
+    /** Words of the message of a site whose update in place failed and could not be undone in full. */
+    public static final String PARTLY_CHANGED = "may be partly updated";
+
+    /** An update in place that failed, and whose changes could not all be undone: the site may be partly updated. */
+    static final class PartlyChanged extends IOException {
+        private final IOException notUndone;
+
+        PartlyChanged(Exception failure, IOException notUndone) {
+            super(failure);
+            this.notUndone = notUndone;
+        }
+    }
+
     /** Why a folder may not be replaced, and what to do. */
     public static final class Refused extends IOException {
         private final String hint;
@@ -624,18 +637,25 @@ public final class OutputFolder {
     public static void reportWriteFailure(Path out, Exception failure, Problems problems) {
         Location location = Location.of(out.toString());
         IOException e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) failure;
-        if (e instanceof Refused refused) {
+        if (e instanceof PartlyChanged partly) {
+            Throwable cause = partly.getCause();
+            problems.error(location, "could not write the site: " + (cause instanceof IOException io ? describe(io) : String.valueOf(cause))
+                            + "; the files changed before it could not all be put back (" + describe(partly.notUndone) + "), so the site "
+                            + PARTLY_CHANGED,
+                    "check that the output folder and everything in it are writable and the disk is not full, then build again: the"
+                            + " next build puts the whole site right");
+        } else if (e instanceof Refused refused) {
             problems.error(location, refused.getMessage(), refused.hint());
         } else {
             problems.error(location, "could not write the site: " + describe(e),
-                    "check that the output folder and its parent are writable and the disk is not full; the previous site is unchanged");
+                    "check that the output folder, what is in it and its parent are writable and the disk is not full; the previous site is unchanged");
         }
     }
 
     /** An I/O failure in words: Java's own messages are often only a path. */
     static String describe(IOException e) {
         if (e instanceof AccessDeniedException denied) {
-            return "permission denied: " + denied.getFile();
+            return "permission denied: " + where(denied);
         }
         if (e instanceof FileAlreadyExistsException inTheWay) {
             return "a file is in the way: " + inTheWay.getFile();
@@ -644,8 +664,13 @@ public final class OutputFolder {
             return "no such file or folder: " + missing.getFile();
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getFile() + ": " + fs.getReason();
+            return where(fs) + ": " + fs.getReason();
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /** The file a failure was about: of a move, where it was moving to (in the site), not the build's own copy it moved. */
+    private static String where(FileSystemException e) {
+        return e.getOtherFile() != null ? e.getOtherFile() : e.getFile();
     }
 }

@@ -345,30 +345,40 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         Set<String> before = folder.publishedFiles();
         Set<String> both = new java.util.HashSet<>(before);
         both.addAll(written);
-        if (both.size() > before.size() || !touchMarker()) {
-            putMarker(both);
-        }
-        SiteManifest.forget(manifest);
-        List<String> made = written.stream().filter(path -> !kept.containsKey(path))
-                .sorted(java.util.Comparator.comparing((String path) -> before.contains(path)).thenComparing(path -> path)).toList();
-        Set<Path> folders = new java.util.HashSet<>();
-        for (String path : made) {
-            Path file = staging.resolve(path);
-            Path into = target.resolve(path);
-            folderInSite(into.getParent(), folders);
-            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(file, FILE);
+        // Each change is noted with what undoes it, so that a change that fails halfway puts the site back as it was.
+        InPlaceChanges changes = new InPlaceChanges(target, staging.resolve(".replaced"));
+        try {
+            if (both.size() > before.size() || !touchMarker()) {
+                putMarker(both);
+                changes.changed(() -> putMarker(before));
             }
-            move(file, into);
-        }
-        List<String> removed = before.stream().filter(path -> !written.contains(path)).sorted().toList();
-        for (String path : removed) {
-            Files.deleteIfExists(target.resolve(path));
-        }
-        removeEmptiedFolders(removed);
-        if (!removed.isEmpty()) {
-            // Without a file removed, the marker put before the moves lists the site as it now is already.
-            putMarker(written);
+            SiteManifest.forget(manifest);
+            List<String> made = written.stream().filter(path -> !kept.containsKey(path))
+                    .sorted(java.util.Comparator.comparing((String path) -> before.contains(path)).thenComparing(path -> path)).toList();
+            Set<Path> folders = new java.util.HashSet<>();
+            for (String path : made) {
+                Path file = staging.resolve(path);
+                folderInSite(target.resolve(path).getParent(), folders, changes);
+                if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(file, FILE);
+                }
+                changes.moveIn(file, path);
+            }
+            List<String> removed = before.stream().filter(path -> !written.contains(path)).sorted().toList();
+            for (String path : removed) {
+                changes.remove(path);
+            }
+            removeEmptiedFolders(removed, changes);
+            if (!removed.isEmpty()) {
+                // Without a file removed, the marker put before the moves lists the site as it now is already.
+                putMarker(written);
+            }
+        } catch (IOException | RuntimeException e) {
+            List<IOException> notUndone = changes.undo();
+            if (!notUndone.isEmpty()) {
+                throw new OutputFolder.PartlyChanged(e, notUndone.get(0));
+            }
+            throw e;
         }
         committed = true;
         publishedMarker = OutputFolder.describeMarker(target);
@@ -531,13 +541,14 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /** Makes a folder of the site, and the folders above it, where they are missing: 755, like every folder of a published site. */
-    private void folderInSite(Path dir, Set<Path> known) throws IOException {
+    private void folderInSite(Path dir, Set<Path> known, InPlaceChanges changes) throws IOException {
         if (known.contains(dir) || dir.equals(target)) {
             return;
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            folderInSite(dir.getParent(), known);
+            folderInSite(dir.getParent(), known, changes);
             Files.createDirectory(dir);
+            changes.madeFolder(dir);
             if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
                 Files.setPosixFilePermissions(dir, FOLDER);
             }
@@ -546,7 +557,7 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
     }
 
     /** Removes the folders that held only files the new site no longer has, deepest first. */
-    private void removeEmptiedFolders(List<String> removed) throws IOException {
+    private void removeEmptiedFolders(List<String> removed, InPlaceChanges changes) throws IOException {
         if (removed.isEmpty()) {
             return;
         }
@@ -555,7 +566,9 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 .sorted(java.util.Comparator.comparing(String::length).reversed()).toList();
         for (String dir : emptied) {
             try {
-                Files.deleteIfExists(target.resolve(dir));
+                if (Files.deleteIfExists(target.resolve(dir))) {
+                    changes.removedFolder(target.resolve(dir));
+                }
             } catch (java.nio.file.DirectoryNotEmptyException e) {
                 // a folder some other file of the site still needs
             }

@@ -170,6 +170,68 @@ class StagedDirectoryPublisherTest {
     }
 
     /**
+     * An update in place that cannot move one of its files in (here into a folder nobody may change: read-only to its
+     * owner, or, for root, marked immutable) puts back what it had changed before: the file it had replaced, the folder and
+     * file it had added, the marker's list. The site is then, file for file and byte for byte, the site it was.
+     */
+    @Test
+    void anUpdateInPlaceThatFailsHalfwayLeavesTheSiteAsItWas() throws Exception {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html", "plans/c/index.html", "plans/d/index.html",
+                "plans/gone/index.html", "plans/z/index.html");
+        java.util.Map<String, String> before = contents(site);
+
+        Path locked = site.resolve("plans/z");
+        try (AutoCloseable unlock = unchangeable(locked); StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html", "plans/c/index.html", "plans/d/index.html");
+            // moved in in this order: the new file (and its folder), then b, then z, which fails
+            publisher.write("plans/new/index.html", "new".getBytes(UTF_8), "new");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+            publisher.write("plans/z/index.html", "z, updated".getBytes(UTF_8), "z2");
+
+            assertThatThrownBy(publisher::commit).isInstanceOf(IOException.class).isNotInstanceOf(OutputFolder.PartlyChanged.class);
+        }
+
+        assertThat(contents(site)).as("every file and folder of the site, with its bytes").isEqualTo(before);
+        assertThat(beside(site)).as("nothing left beside the site but the cache").containsExactly("cache", "site");
+    }
+
+    /** Every file and folder under {@code root}, by its path, with the file's text ("/" for a folder). */
+    private static java.util.Map<String, String> contents(Path root) throws IOException {
+        java.util.Map<String, String> all = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                all.put(root.relativize(path).toString(), Files.isDirectory(path) ? "/" : Files.readString(path, UTF_8));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Makes a folder one whose entries cannot change until the returned handle is closed: read-only, or, as root (whom no
+     * mode stops), immutable with chattr, where the file system allows it.
+     */
+    private static AutoCloseable unchangeable(Path folder) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+            return () -> Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", folder) == 0, "chattr +i works here (as root, no mode stops a change)");
+        return () -> chattr("-i", folder);
+    }
+
+    private static int chattr(String flag, Path folder) throws Exception {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, folder.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
      * An in-place update that neither adds nor removes a file leaves the marker listing the same files, but still another
      * marker: the record of an earlier build, which names the marker it left, no longer vouches for the site.
      */
