@@ -1,7 +1,9 @@
 package org.followthrough.format;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -181,9 +183,44 @@ public final class MarkdownSyntax {
         return PUBLISHED.isSafeAttribute("a", link, link.attribute("href")) && !WITH_USER.matcher(address).find();
     }
 
-    /** A part of a text that the pages do not publish as written: where it is in the text (line and column from 1), and what. */
-    public record Unpublished(int line, int column, String message, String hint) {
+    /**
+     * A part of a text that the pages do not publish as written: where it is in the text (line and column from 1), and what.
+     * One that {@code runsScript} could run a script where the text is shown as written: the pages leave it out, but the
+     * data downloads publish each text as it is written, for other sites to show, so the content may not hold it.
+     */
+    public record Unpublished(int line, int column, String message, String hint, boolean runsScript) {
+        public Unpublished(int line, int column, String message, String hint) {
+            this(line, column, message, hint, false);
+        }
     }
+
+    /** Elements that run a script or load another document or page in place of the text, whatever their attributes. */
+    private static final Set<String> SCRIPTING = Set.of("script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+            "math", "base", "meta", "link", "portal", "template", "noscript", "isindex");
+
+    /**
+     * Whether an address runs a script when followed or loaded: {@code javascript:}, {@code vbscript:}, {@code livescript:} or
+     * {@code data:}, as a browser reads it (whatever its case, and with spaces and control characters in it left out).
+     */
+    static boolean runsScript(String address) {
+        StringBuilder read = new StringBuilder();
+        for (int i = 0; i < address.length() && read.length() < 12; i++) {
+            char c = address.charAt(i);
+            if (c > ' ') {
+                read.append(Character.toLowerCase(c));
+            }
+        }
+        String start = read.toString();
+        return start.startsWith("javascript:") || start.startsWith("vbscript:") || start.startsWith("livescript:") || start.startsWith("data:");
+    }
+
+    /** A text quoted in a message: its first 60 characters, and an ellipsis where there are more. */
+    private static String shortened(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    private static final String SCRIPT_HINT = "delete it: the pages leave it out, but the data downloads publish each text as it is written,"
+            + " for other sites to show; write the words in Markdown, and give a link as a web address starting https://";
 
     private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final java.util.regex.Pattern START_TAG = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)");
@@ -210,6 +247,10 @@ public final class MarkdownSyntax {
                     }
                 });
                 String alt = words.toString().strip();
+                if (runsScript(image.getDestination())) {
+                    script(image, "the image's address '" + shortened(image.getDestination()) + "' could run a script");
+                    return;
+                }
                 add(image, "the image " + (alt.isEmpty() ? "" : "'" + alt + "' ") + "(" + image.getDestination() + ") is not published,"
                         + " nor its description: pages show no images from the content", "link to it instead, e.g. ["
                         + (alt.isEmpty() ? "a description" : alt) + "](https://…), or say in words what it shows");
@@ -217,7 +258,9 @@ public final class MarkdownSyntax {
 
             @Override
             public void visit(org.commonmark.node.Link link) {
-                if (!publishesLink(link.getDestination())) {
+                if (runsScript(link.getDestination())) {
+                    script(link, "the link to '" + shortened(link.getDestination()) + "' could run a script");
+                } else if (!publishesLink(link.getDestination())) {
                     add(link, "the link to '" + link.getDestination() + "' is not published: its words are, without the link"
                             + " (only addresses starting https://, http://, mailto: or tel: are, written in full, and with no name or"
                             + " password before the host)", "give the full address, starting https://");
@@ -242,6 +285,12 @@ public final class MarkdownSyntax {
             }
 
             private void html(Node node, String literal) {
+                Optional<String> scripting = literal.startsWith("</") ? Optional.empty() : scripting(literal);
+                if (scripting.isPresent()) {
+                    String first = literal.strip().lines().findFirst().orElse("");
+                    script(node, "this HTML could run a script: '" + shortened(first) + "' (" + scripting.get() + ")");
+                    return;
+                }
                 java.util.regex.Matcher tag = START_TAG.matcher(literal.strip());
                 if (tag.find() && !org.jsoup.parser.Tag.isKnownTag(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
                     String words = literal.strip().lines().findFirst().orElse("");
@@ -259,6 +308,31 @@ public final class MarkdownSyntax {
                             + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
                             "write it in Markdown, or leave it out");
                 }
+            }
+
+            /**
+             * The first thing in a piece of HTML that could run a script or load something in place of the text, as a browser
+             * reads it: an element of {@link #SCRIPTING}, an attribute that handles an event ({@code on…}) or holds a
+             * document ({@code srcdoc}), or any attribute whose value is an address that runs a script.
+             */
+            private Optional<String> scripting(String literal) {
+                for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).getAllElements()) {
+                    String name = element.tagName().toLowerCase(java.util.Locale.ROOT);
+                    if (SCRIPTING.contains(name)) {
+                        return Optional.of("<" + name + ">");
+                    }
+                    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                        String key = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+                        if (key.startsWith("on") || key.equals("srcdoc") || runsScript(attribute.getValue())) {
+                            return Optional.of("the " + key + " of <" + name + ">");
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+
+            private void script(Node node, String message) {
+                add(node, message, SCRIPT_HINT, true);
             }
 
             /**
@@ -287,10 +361,14 @@ public final class MarkdownSyntax {
             }
 
             private void add(Node node, String message, String hint) {
+                add(node, message, hint, false);
+            }
+
+            private void add(Node node, String message, String hint, boolean runsScript) {
                 List<SourceSpan> spans = node.getSourceSpans();
                 int line = spans.isEmpty() ? line(node) : spans.get(0).getLineIndex() + 1;
                 int column = spans.isEmpty() ? 1 : spans.get(0).getColumnIndex() + 1;
-                found.add(new Unpublished(line, column, message, hint));
+                found.add(new Unpublished(line, column, message, hint, runsScript));
             }
         });
         return found;

@@ -691,10 +691,17 @@ public final class ShapeChecker {
                 "to publish the file's text, write " + name + ": {file: " + text + "}");
     }
 
-    /** Warns of each image, link or piece of HTML in a text that the pages leave out; {@code place} turns a line and column of the text into a location. */
+    /**
+     * Warns of each image, link or piece of HTML in a text that the pages leave out, and refuses one that could run a script
+     * where the text is shown as written; {@code place} turns a line and column of the text into a location.
+     */
     private void unpublished(String markdown, java.util.function.BiFunction<Integer, Integer, Location> place) {
         for (MarkdownSyntax.Unpublished u : MarkdownSyntax.unpublished(markdown)) {
-            problems.warning(place.apply(u.line(), u.column()), u.message(), u.hint());
+            if (u.runsScript()) {
+                problems.error(place.apply(u.line(), u.column()), u.message(), u.hint());
+            } else {
+                problems.warning(place.apply(u.line(), u.column()), u.message(), u.hint());
+            }
         }
     }
 

@@ -83,4 +83,27 @@ class MarkdownSyntaxTest {
         }
         return deepest;
     }
+
+    /** An address runs a script as a browser reads it: whatever its case, with spaces, tabs and control characters in it left out. */
+    @Test
+    void anAddressRunsAScriptAsABrowserReadsIt() {
+        for (String address : List.of("javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:x", "java\tscript:x", "\u0001javascript:x",
+                "vbscript:msgbox(1)", "livescript:x", "data:text/html,x", "DATA:image/svg+xml;base64,PHN2Zz4=")) {
+            assertThat(MarkdownSyntax.runsScript(address)).as(address).isTrue();
+        }
+        for (String address : List.of("https://example.org/javascript:x", "mailto:a@example.org", "#data:", "database:x", "minutes.pdf", "")) {
+            assertThat(MarkdownSyntax.runsScript(address)).as(address).isFalse();
+        }
+    }
+
+    /** Simple formatting, tables and web links are published as written and are not refused; only what could run a script is. */
+    @Test
+    void onlyWhatCouldRunAScriptIsRefused() {
+        assertThat(MarkdownSyntax.unpublished("<abbr title=\"Multidisciplinary team\">MDT</abbr>, <s>old</s>, [minutes](https://x.example/)"))
+                .isEmpty();
+        assertThat(MarkdownSyntax.unpublished("<span style=\"color: red\">Urgent</span>")).singleElement()
+                .satisfies(u -> assertThat(u.runsScript()).as("a style is left out, not refused").isFalse());
+        assertThat(MarkdownSyntax.unpublished("Done. <p onclick=\"alert(1)\">Click</p>")).singleElement()
+                .satisfies(u -> assertThat(u.runsScript()).isTrue());
+    }
 }
