@@ -10,7 +10,11 @@ if defined JAVA_HOME (
 )
 "%JAVA_EXE%" -version >nul 2>&1
 if errorlevel 1 (
-  echo followthrough: no Java runtime found: install Java 17 or later, or set JAVA_HOME to one 1>&2
+  if defined JAVA_HOME (
+    echo followthrough: JAVA_HOME is set to %JAVA_HOME%, which holds no Java runtime ^(no bin\java.exe there^): set it to a Java 17 or later, or unset it to use the java on the PATH 1>&2
+  ) else (
+    echo followthrough: no Java runtime found: install Java 17 or later, or set JAVA_HOME to one 1>&2
+  )
   exit /b 2
 )
 rem The quick compiler alone, the serial collector and a heap kept close to what is live suit a short run (see followthrough, the shell launcher).

@@ -74,7 +74,7 @@ class DistributionIT {
         // each page's links to the others name the files as they are here (the guide's site makes them .html itself)
         List<String> deadLinks = new ArrayList<>();
         try (java.util.stream.Stream<Path> pages = Files.list(home.resolve("guide"))) {
-            for (Path page : pages.toList()) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
                 java.util.regex.Matcher link = Pattern.compile("\\]\\(([^):#]+)(#[^)]*)?\\)")
                         .matcher(Files.readString(page, StandardCharsets.UTF_8));
                 while (link.find()) {
@@ -446,6 +446,16 @@ class DistributionIT {
             Files.delete(out);
             Files.delete(err);
         }
+    }
+
+    /** A JAVA_HOME that holds no Java is named as the cause, not taken for Java missing from the machine. */
+    @Test
+    void namesAJavaHomeThatHoldsNoJava() throws Exception {
+        Ran ran = followthrough(work, Map.of("JAVA_HOME", work.resolve("no-java").toString()), "check");
+
+        assertThat(ran.code()).isEqualTo(2);
+        assertThat(ran.err()).contains("JAVA_HOME is set to " + work.resolve("no-java") + ", which holds no Java runtime")
+                .contains("unset it to use the java on the PATH");
     }
 
     private Ran followthrough(Path folder, String... args) throws Exception {
