@@ -240,8 +240,9 @@ public final class GitHistory {
                 printable(commit.getAuthorIdent().getName().strip()));
     }
 
+    /** When the commit was made, as its committer line says: not {@code getCommitTime}, which overflows after 2038. */
     private static Instant time(RevCommit commit) {
-        return Instant.ofEpochSecond(commit.getCommitTime());
+        return commit.getCommitterIdent().getWhenAsInstant();
     }
 
     /** The message's first line, as a page may show it (see {@link #printable}). */

@@ -43,6 +43,18 @@ class GitHistoryTest {
         }
     }
 
+    /** A commit made after 2038 (Git keeps 64-bit times) is dated as it was made, not wrapped round to 1901. */
+    @Test
+    void aCommitAfter2038KeepsItsDate() {
+        try (GitRepositories repo = GitRepositories.init(temp.resolve("repo"))) {
+            repo.write("content/site.yaml", "title: t\n").write("content/plans/alpha/plan.yaml", "title: Alpha\n")
+                    .commit("Add the alpha plan", "2100-01-01T00:00:00Z");
+
+            assertThat(GitHistory.read(repo.root().resolve("content")).of("alpha").commits().get(0).time())
+                    .isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+        }
+    }
+
     @Test
     void aCommitOutsideEveryPlanFolderCountsForNoPlan() {
         try (GitRepositories repo = repositoryWithFourCommits()) {
