@@ -228,10 +228,32 @@ final class PlanDrafter {
         for (ColumnMapping.Column column : mapping.columns()) {
             row.at(column.index()).filter(c -> !c.isBlank()).ifPresent(c -> set(column, c));
         }
+        refPrintedFirst();
         if (action.owners.isEmpty()) {
             fallbackOwners();
         }
         detectTerm(row);
+    }
+
+    /** A dotted number and the space after it at the start of an action's text ("1.1 Introduce …", "2.3. Audit …"). */
+    private static final Pattern PRINTED_REF = Pattern.compile("^(\\d+(?:\\.\\d+)+)\\.?[ \\t]+(?=\\S)");
+
+    /**
+     * Where the table has no column of references but the action's text begins with one ("1.1 Introduce a template"), that
+     * is the action's reference: it is taken as such and out of the text, which would otherwise print it twice.
+     */
+    private void refPrintedFirst() {
+        if (action.ref != null || action.description == null) {
+            return;
+        }
+        Matcher printed = PRINTED_REF.matcher(action.description);
+        // under a numbered recommendation, only a number that begins with its number: "2.5 FTE posts" is not action 2.5 of 1
+        if (printed.find() && (recommendation.number == null || !recommendation.number.matches("\\d+")
+                || printed.group(1).startsWith(recommendation.number + "."))) {
+            action.ref = printed.group(1);
+            action.description = action.description.substring(printed.end());
+            action.notes.add("The reference " + action.ref + " was read from the start of the action's text, where the table prints it.");
+        }
     }
 
     private void set(ColumnMapping.Column column, Cell cell) {

@@ -292,6 +292,26 @@ class PlanImportTest {
                 "Discharge letters reach the GP within a day.");
     }
 
+    /**
+     * An action's reference printed at the start of its text is its reference, taken out of the text (which would otherwise
+     * print it twice, "1.1 1.1 Review …"), and not one given on import, with a note for the editor to check; a number that does
+     * not begin with its recommendation's is left in the text.
+     */
+    @Test
+    void aReferencePrintedAtTheStartOfAnActionIsItsReference() throws IOException {
+        Run imported = importTracker(SeedShapedTables.trackerWithReferencesInTheActionsXlsx());
+
+        String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
+        assertThat(first).contains("ref: \"1.1\"", "ref: \"1.2\"", "Review the risk assessment policy.", "Train every ward in the new policy.")
+                .doesNotContain("1.1 Review", "1.2. Train");
+        // a number that begins with its recommendation's is taken for its reference, and the editor is told so, to check
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/02.yaml")))
+                .contains("ref: \"2.5\"", "FTE posts recruited to the crisis team.", "The reference 2.5 was read from the start of the action's text");
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/03.yaml")))
+                .as("1.5 is not an action of recommendation 3").contains("ref: \"3.1\"", "1.5 million letters a year");
+        assertThat(imported.out()).contains("action references given on import (the table gives none): 3.1");
+    }
+
     /** Numbered by a column, and headed by rows of their own: each recommendation keeps its words, and no heading is an action. */
     @Test
     void aRecommendationNumberedByAColumnKeepsTheWordsOfItsHeadingRow() throws IOException {
