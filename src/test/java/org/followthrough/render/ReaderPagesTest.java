@@ -896,6 +896,17 @@ class ReaderPagesTest {
                 "Status not published", "as published", "Some actions overdue", "No status published");
     }
 
+    /** A reader of the data finds its schemas from the guide to the site, each a file the site publishes. */
+    @Test
+    void theGuideToTheSiteLinksTheSchemasOfItsData() {
+        List<String> schemas = page("about/").select("#downloads ~ p a[href*=schema/]").eachAttr("href");
+        assertThat(schemas).containsExactly("../schema/plan-data.schema.json", "../schema/organisation-data.schema.json",
+                "../schema/site-data.schema.json");
+        for (String schema : List.of(Routes.PLAN_SCHEMA, Routes.ORGANISATION_SCHEMA, Routes.SITE_SCHEMA)) {
+            assertThat(site.files()).as(schema).containsKey(schema);
+        }
+    }
+
     /**
      * Every flag a reader meets on a page, in every form it takes there (its wording, colour class and sign), is
      * explained on the page about reading the plans in the same form, so that a red flag is not explained only as grey.
