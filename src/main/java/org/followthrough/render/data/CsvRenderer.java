@@ -287,9 +287,10 @@ public final class CsvRenderer {
                     c -> c.record().url(c.site())));
 
     /** The extra columns of the plans mixed in one CSV, as a JSON object keyed by each column's heading. */
-    private static final Column EXTRA_COLUMNS = column("extra_columns", "Plan's own columns", "string", false,
+    private static final Column EXTRA_COLUMNS = column("extra_columns", "Plan's own columns", "json", false,
             "The values in the columns the action's plan publishes beyond the common ones, as a JSON object: each key a"
-                    + " column's heading as published, each value the action's (or its recommendation's) text, as Markdown source."
+                    + " column's heading as published, each value the action's (or its recommendation's) text, as Markdown source,"
+                    + " or null where it has none (the plan's own CSV leaves that cell empty)."
                     + " Empty when the plan has no such column. The plan's own CSV gives each in a column of its own.",
             c -> extraColumns(c.record()));
 

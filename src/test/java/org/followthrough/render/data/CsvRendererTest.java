@@ -409,6 +409,7 @@ class CsvRendererTest {
                     case "boolean" -> assertThat(value).isIn("true", "false");
                     case "nonNegativeInteger" -> assertThat(Integer.parseInt(value)).isNotNegative();
                     case "anyURI" -> java.net.URI.create(value);
+                    case "json" -> assertThat(readJson(value).isObject()).as(names.get(index) + ": " + value).isTrue();
                     default -> assertThat(type).isEqualTo("string");
                 }
                 if (format != null) {
@@ -454,5 +455,13 @@ class CsvRendererTest {
         archive.plans().forEach(p -> all.add(CsvRenderer.plan(archive, p) + CsvRenderer.planMetadata(archive, p)));
         archive.organisations().forEach(o -> all.add(CsvRenderer.organisation(archive, o) + CsvRenderer.organisationMetadata(archive, o)));
         return all;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + value, e);
+        }
     }
 }
