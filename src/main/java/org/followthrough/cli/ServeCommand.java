@@ -41,9 +41,21 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CacheReadOption cache;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000", converter = Port.class,
             description = "The port to serve on, at 127.0.0.1 (default: ${DEFAULT-VALUE}); 0 for any free port.")
     int port;
+
+    /** A port as a whole number from 0 to 65535, told in words otherwise ("'abc' is not a port"), not as a Java type. */
+    static final class Port implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            if (text.matches("\\d{1,5}") && Integer.parseInt(text) <= 65_535) {
+                return Integer.parseInt(text);
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + text + "' is not a port: give a whole number from 1 to 65535,"
+                    + " such as 8000, or 0 for any free port");
+        }
+    }
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Compute statuses, overdue and staleness as at this date (default: today in the site's time zone).")

@@ -355,6 +355,17 @@ class MainTest {
         assertThat(run.err()).contains("'31/12/2026' is written day first: write dates year first, YYYY-MM-DD (2026-12-31)");
     }
 
+    /** A port that is not one is told in words, as a wrong date is, not as a Java type ("is not an int"); nothing is served. */
+    @Test
+    void aPortThatIsNotOneIsToldInWords() {
+        for (String port : List.of("abc", "70000", "-1", "80.5")) {
+            Run run = run("serve", "--content", SMALL, "--port", port);
+
+            assertThat(run.code()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).contains("'" + port + "' is not a port: give a whole number from 1 to 65535").doesNotContain("int");
+        }
+    }
+
     @Test
     void anAsOfWrittenYearFirstThatIsNoRealDaySaysWhyAsTheContentsDatesDo() {
         Run run = run("check", "--content", SMALL, "--as-of", "2024-06-31");
