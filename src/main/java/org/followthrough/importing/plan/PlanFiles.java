@@ -124,9 +124,12 @@ final class PlanFiles {
 
     private String plan(List<String> mappings) {
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("title", draft.title == null ? source : draft.title);
+        // A title the table does not print is left to the editor: check refuses the placeholder, so that the file's name is
+        // never published as the plan's title.
+        plan.put("title", draft.title == null ? org.followthrough.format.Placeholder.of("the plan's title, as published (" + source
+                + " prints none)") : draft.title);
         if (draft.title == null) {
-            checks.add("the title is the file's name: the table prints none");
+            decisions.add("the title: " + source + " prints none; write the plan's title, as published, in plan.yaml");
         }
         String kind = kind();
         plan.put("kind", new Plain(kind));

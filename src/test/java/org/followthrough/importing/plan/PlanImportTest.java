@@ -93,7 +93,8 @@ class PlanImportTest {
         List<String> errors = before.problems().stream().filter(Problem::isError).map(Problem::format).toList();
         for (String error : errors) {
             assertThat(error).as("check fails only on what import asks the editor to decide")
-                    .containsAnyOf("'" + PlanDrafter.UNKNOWN_ORGANISATION + "'", "'" + PlanFiles.UNDECIDED + "'");
+                    .containsAnyOf("'" + PlanDrafter.UNKNOWN_ORGANISATION + "'", "'" + PlanFiles.UNDECIDED + "'",
+                            org.followthrough.format.Placeholder.MARK + ": the plan's title");
         }
         assertThat(errors.isEmpty()).isEqualTo(!imported.out().contains("To decide before 'check' passes"));
 
@@ -312,6 +313,18 @@ class PlanImportTest {
         assertThat(imported.out()).contains("action references given on import (the table gives none): 3.1");
     }
 
+    /** A table that prints no title leaves the title to the editor: check refuses it until written, so the file's name is never published. */
+    @Test
+    void aTableWithoutATitleLeavesTheTitleToTheEditor() throws IOException {
+        Run imported = importTracker(SeedShapedTables.trackerXlsx());
+
+        assertThat(imported.out()).contains("To decide before 'check' passes", "the title: tracker.xlsx prints none");
+        String plan = Files.readString(content.resolve("plans/tracker/plan.yaml"));
+        assertThat(plan).contains("TO FILL IN: the plan's title, as published (tracker.xlsx prints none)");
+        assertThat(check().problems()).anyMatch(p -> p.isError() && p.message().startsWith("this is still a placeholder")
+                && p.location().file().endsWith("plan.yaml"));
+    }
+
     /** Numbered by a column, and headed by rows of their own: each recommendation keeps its words, and no heading is an action. */
     @Test
     void aRecommendationNumberedByAColumnKeepsTheWordsOfItsHeadingRow() throws IOException {
@@ -418,7 +431,8 @@ class PlanImportTest {
                     "name: The owning team's organisation\ntype: other\n", StandardCharsets.UTF_8);
         }
         Path plan = content.resolve("plans/imported/plan.yaml");
-        Files.writeString(plan, Files.readString(plan).replace("lifecycle: " + PlanFiles.UNDECIDED, "lifecycle: in_progress"));
+        Files.writeString(plan, Files.readString(plan).replace("lifecycle: " + PlanFiles.UNDECIDED, "lifecycle: in_progress")
+                .replaceFirst("(?m)^title: .*" + org.followthrough.format.Placeholder.MARK + ".*$", "title: The plan as published"));
     }
 
     private BuildResult check() {
