@@ -194,9 +194,25 @@ public final class MarkdownSyntax {
         }
     }
 
-    /** Elements that run a script or load another document or page in place of the text, whatever their attributes. */
-    private static final Set<String> SCRIPTING = Set.of("script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
-            "math", "base", "meta", "link", "portal", "template", "noscript", "isindex");
+    /**
+     * Elements that run a script, or whose content a browser reads otherwise than a cleaner may ({@code <noscript>}),
+     * whatever their attributes.
+     */
+    private static final Set<String> SCRIPTING = Set.of("script", "noscript");
+    /**
+     * Elements that load another document, page or resource in place of the text, or change where its links go, given any
+     * address; with none ({@code <link to be added>}, a placeholder in angle brackets) they do nothing.
+     */
+    private static final Set<String> LOADING = Set.of("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "link");
+    /** Attributes whose value is an address a browser follows or loads, or a document it shows. */
+    private static final Set<String> ADDRESSES = Set.of("href", "src", "action", "formaction", "data", "poster", "background", "srcset",
+            "cite", "longdesc", "manifest", "ping", "codebase", "archive", "code", "icon", "dynsrc", "lowsrc", "xml:base", "xlink:href",
+            "values", "to", "from", "by", "srcdoc", "content");
+    /**
+     * A tag written in text that CommonMark does not read as HTML ({@code <svg/onload=…>}, a slash after the name) but other
+     * Markdown readers may: not after a backslash, which escapes it everywhere.
+     */
+    private static final java.util.regex.Pattern TAG_IN_TEXT = java.util.regex.Pattern.compile("(?<!\\\\)<[A-Za-z][^<>]*>?");
 
     /**
      * Whether an address runs a script when followed or loaded: {@code javascript:}, {@code vbscript:}, {@code livescript:} or
@@ -236,6 +252,8 @@ public final class MarkdownSyntax {
             return found;
         }
         org.jsoup.safety.Safelist safelist = safelist();
+        // what the parser read as code or as HTML: tags there are told as HTML, or are shown as code, not read as tags
+        List<SourceSpan> read = new java.util.ArrayList<>();
         SPANNING.parse(source).accept(new org.commonmark.node.AbstractVisitor() {
             @Override
             public void visit(org.commonmark.node.Image image) {
@@ -279,12 +297,28 @@ public final class MarkdownSyntax {
             }
 
             @Override
+            public void visit(org.commonmark.node.Code code) {
+                read.addAll(code.getSourceSpans());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.FencedCodeBlock code) {
+                read.addAll(code.getSourceSpans());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.IndentedCodeBlock code) {
+                read.addAll(code.getSourceSpans());
+            }
+
+            @Override
             public void visit(org.commonmark.node.ThematicBreak line) {
                 add(line, "a line of '---', '***' or '___' draws a rule across the page, which pages leave out",
                         "leave it out, or start a new section with a heading (## …)");
             }
 
             private void html(Node node, String literal) {
+                read.addAll(node.getSourceSpans());
                 Optional<String> scripting = literal.startsWith("</") ? Optional.empty() : scripting(literal);
                 if (scripting.isPresent()) {
                     String first = literal.strip().lines().findFirst().orElse("");
@@ -308,27 +342,6 @@ public final class MarkdownSyntax {
                             + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
                             "write it in Markdown, or leave it out");
                 }
-            }
-
-            /**
-             * The first thing in a piece of HTML that could run a script or load something in place of the text, as a browser
-             * reads it: an element of {@link #SCRIPTING}, an attribute that handles an event ({@code on…}) or holds a
-             * document ({@code srcdoc}), or any attribute whose value is an address that runs a script.
-             */
-            private Optional<String> scripting(String literal) {
-                for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).getAllElements()) {
-                    String name = element.tagName().toLowerCase(java.util.Locale.ROOT);
-                    if (SCRIPTING.contains(name)) {
-                        return Optional.of("<" + name + ">");
-                    }
-                    for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
-                        String key = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
-                        if (key.startsWith("on") || key.equals("srcdoc") || runsScript(attribute.getValue())) {
-                            return Optional.of("the " + key + " of <" + name + ">");
-                        }
-                    }
-                }
-                return Optional.empty();
             }
 
             private void script(Node node, String message) {
@@ -371,8 +384,82 @@ public final class MarkdownSyntax {
                 found.add(new Unpublished(line, column, message, hint, runsScript));
             }
         });
+        tagsInText(source, read, found);
         return found;
     }
+
+    /**
+     * Tags that CommonMark reads as words ({@code <svg/onload=…>}: a slash after the tag's name) but other Markdown readers may
+     * read as HTML, outside what the parser read as code or HTML: one that could run a script is refused, at its place.
+     */
+    private static void tagsInText(String source, List<SourceSpan> read, List<Unpublished> found) {
+        int[] lineStarts = lineStarts(source);
+        java.util.BitSet excluded = new java.util.BitSet(source.length());
+        for (SourceSpan span : read) {
+            int from = lineStarts[span.getLineIndex()] + span.getColumnIndex();
+            excluded.set(from, Math.min(source.length(), from + span.getLength()));
+        }
+        java.util.regex.Matcher tag = TAG_IN_TEXT.matcher(source);
+        while (tag.find()) {
+            if (excluded.get(tag.start())) {
+                continue;
+            }
+            Optional<String> scripting = scripting(tag.group());
+            if (scripting.isPresent()) {
+                int line = lineOf(lineStarts, tag.start());
+                found.add(new Unpublished(line + 1, tag.start() - lineStarts[line] + 1, "this could run a script where the text is read by"
+                        + " other Markdown readers, which read it as HTML: '" + shortened(tag.group().strip().lines().findFirst().orElse(""))
+                        + "' (" + scripting.get() + ")", SCRIPT_HINT, true));
+            }
+        }
+    }
+
+    /**
+     * The first thing in a piece of HTML that could run a script or load something in place of the text, as a browser
+     * reads it: an element of {@link #SCRIPTING}; one of {@link #LOADING} given an address; a {@code <meta>} that acts
+     * ({@code http-equiv}); an attribute that handles an event ({@code on…}, with something to run) or holds a document
+     * ({@code srcdoc}); or an address attribute whose value runs a script.
+     */
+    private static Optional<String> scripting(String literal) {
+        for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).getAllElements()) {
+            String name = element.tagName().toLowerCase(java.util.Locale.ROOT);
+            if (SCRIPTING.contains(name)) {
+                return Optional.of("<" + name + ">");
+            }
+            if (name.equals("meta") && element.hasAttr("http-equiv")) {
+                return Optional.of("the http-equiv of <meta>");
+            }
+            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                String key = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+                boolean address = ADDRESSES.contains(key);
+                // an event handler with nothing to run ("<review ongoing>") runs nothing
+                if (key.startsWith("on") && !attribute.getValue().isBlank() || key.equals("srcdoc")
+                        || address && LOADING.contains(name) && !attribute.getValue().isBlank()
+                        || address && runsScript(attribute.getValue())) {
+                    return Optional.of("the " + key + " of <" + name + ">");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where each line of a text begins, as the parser counts lines (after a line feed, a carriage return, or both). */
+    private static int[] lineStarts(String source) {
+        List<Integer> starts = new java.util.ArrayList<>(List.of(0));
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == source.length() || source.charAt(i + 1) != '\n')) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
+        int line = java.util.Arrays.binarySearch(lineStarts, offset);
+        return line >= 0 ? line : -line - 2;
+    }
+
 
     /** Items as a sentence lists them, five at most: "a", "a and b", "a, b and c", "a, b, c, d and 3 more". */
     private static String atMostFive(List<String> items) {
