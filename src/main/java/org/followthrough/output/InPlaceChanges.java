@@ -26,7 +26,7 @@ final class InPlaceChanges {
     /** What undoes each change made so far, the last made first. */
     private final Deque<Undo> undo = new ArrayDeque<>();
 
-    interface Undo {
+    private interface Undo {
         void run() throws IOException;
     }
 
@@ -65,19 +65,26 @@ final class InPlaceChanges {
         Path kept = keep(file, path);
         Files.delete(file);
         undo.push(() -> {
-            Files.createDirectories(file.getParent());
+            folder(file.getParent());
             move(kept, file);
         });
     }
 
     /** A folder of the site removed: undone by making it again (before the files that were in it are put back). */
     void removedFolder(Path dir) {
-        undo.push(() -> Files.createDirectories(dir));
+        undo.push(() -> folder(dir));
     }
 
-    /** Something else to undo, such as the site's marker rewritten. */
-    void changed(Undo whatUndoesIt) {
-        undo.push(whatUndoesIt);
+    /** Makes a folder of the site again where it is missing, and those above it: 755, as a published site's folders are. */
+    private void folder(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || dir.equals(site)) {
+            return;
+        }
+        folder(dir.getParent());
+        Files.createDirectory(dir);
+        if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /**

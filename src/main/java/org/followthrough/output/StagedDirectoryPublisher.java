@@ -347,10 +347,11 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         both.addAll(written);
         // Each change is noted with what undoes it, so that a change that fails halfway puts the site back as it was.
         InPlaceChanges changes = new InPlaceChanges(target, staging.resolve(".replaced"));
+        boolean listsBoth = false;
         try {
             if (both.size() > before.size() || !touchMarker()) {
                 putMarker(both);
-                changes.changed(() -> putMarker(before));
+                listsBoth = true;
             }
             SiteManifest.forget(manifest);
             List<String> made = written.stream().filter(path -> !kept.containsKey(path))
@@ -376,7 +377,12 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         } catch (IOException | RuntimeException e) {
             List<IOException> notUndone = changes.undo();
             if (!notUndone.isEmpty()) {
+                // The marker keeps listing the files of both sites, so that the next build takes every file left for its own
+                // and puts the site right; listing the old site's alone would have it refuse a new file not undone as foreign.
                 throw new OutputFolder.PartlyChanged(e, notUndone.get(0));
+            }
+            if (listsBoth) {
+                putMarker(before);
             }
             throw e;
         }

@@ -197,6 +197,29 @@ class StagedDirectoryPublisherTest {
         assertThat(beside(site)).as("nothing left beside the site but the cache").containsExactly("cache", "site");
     }
 
+    /**
+     * A failure at the last step of an update in place (the marker's new list, here into a site folder nobody may change) comes
+     * after files were removed and their emptied folders with them: those are put back too, the folders as a published site's.
+     */
+    @Test
+    void anUpdateInPlaceThatFailsAtItsLastStepPutsBackWhatItRemoved() throws Exception {
+        Path site = temp.resolve("site");
+        Path manifest = temp.resolve("cache/site.tsv");
+        publishAll(site, manifest, "index.html", "plans/a/index.html", "plans/b/index.html", "plans/c/index.html", "plans/d/index.html",
+                "plans/gone/index.html");
+        java.util.Map<String, String> before = contents(site);
+
+        try (AutoCloseable unlock = unchangeable(site); StagedDirectoryPublisher publisher = new StagedDirectoryPublisher(claim(site), manifest)) {
+            keep(publisher, "index.html", "plans/a/index.html", "plans/c/index.html", "plans/d/index.html");
+            publisher.write("plans/b/index.html", "b, updated".getBytes(UTF_8), "b2");
+
+            assertThatThrownBy(publisher::commit).isInstanceOf(IOException.class).isNotInstanceOf(OutputFolder.PartlyChanged.class);
+        }
+
+        assertThat(contents(site)).as("every file and folder of the site, with its bytes").isEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(site.resolve("plans/gone"))).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     /** Every file and folder under {@code root}, by its path, with the file's text ("/" for a folder). */
     private static java.util.Map<String, String> contents(Path root) throws IOException {
         java.util.Map<String, String> all = new java.util.TreeMap<>();
