@@ -239,20 +239,19 @@ final class PlanDrafter {
     private static final Pattern PRINTED_REF = Pattern.compile("^(\\d+(?:\\.\\d+)+)\\.?[ \\t]+(?=\\S)");
 
     /**
-     * Where the table has no column of references but the action's text begins with one ("1.1 Introduce a template"), that
-     * is the action's reference: it is taken as such and out of the text, which would otherwise print it twice.
+     * Where the table has no column of references but the action's text begins with its own ("1.1 Review …"), that is the
+     * action's reference: it is taken as such and out of the text, which would otherwise print it twice. Only the reference
+     * the action's place makes (the recommendation's number, then how many actions it has so far): "1.5 million pounds …",
+     * "12.03.2024 meeting …" or a second "4.5 FTE …" are words of the text, and stay in it.
      */
     private void refPrintedFirst() {
-        if (action.ref != null || action.description == null) {
+        if (action.ref != null || action.description == null || recommendation.number == null || !recommendation.number.matches("\\d+")) {
             return;
         }
         Matcher printed = PRINTED_REF.matcher(action.description);
-        // under a numbered recommendation, only a number that begins with its number: "2.5 FTE posts" is not action 2.5 of 1
-        if (printed.find() && (recommendation.number == null || !recommendation.number.matches("\\d+")
-                || printed.group(1).startsWith(recommendation.number + "."))) {
+        if (printed.find() && printed.group(1).equals(recommendation.number + "." + recommendation.actions.size())) {
             action.ref = printed.group(1);
             action.description = action.description.substring(printed.end());
-            action.notes.add("The reference " + action.ref + " was read from the start of the action's text, where the table prints it.");
         }
     }
 

@@ -295,8 +295,8 @@ class PlanImportTest {
 
     /**
      * An action's reference printed at the start of its text is its reference, taken out of the text (which would otherwise
-     * print it twice, "1.1 1.1 Review …"), and not one given on import, with a note for the editor to check; a number that does
-     * not begin with its recommendation's is left in the text.
+     * print it twice, "1.1 1.1 Review …"), and not one given on import. A number that is not the reference the action's place
+     * makes ("1.5 million", "2.5 FTE" as the first action of recommendation 2, a date) is the text's own, and stays in it.
      */
     @Test
     void aReferencePrintedAtTheStartOfAnActionIsItsReference() throws IOException {
@@ -305,12 +305,12 @@ class PlanImportTest {
         String first = Files.readString(content.resolve("plans/tracker/recommendations/01.yaml"));
         assertThat(first).contains("ref: \"1.1\"", "ref: \"1.2\"", "Review the risk assessment policy.", "Train every ward in the new policy.")
                 .doesNotContain("1.1 Review", "1.2. Train");
-        // a number that begins with its recommendation's is taken for its reference, and the editor is told so, to check
+        assertThat(first).contains("ref: \"1.3\"", "1.5 million pounds is to be invested in training.");
         assertThat(Files.readString(content.resolve("plans/tracker/recommendations/02.yaml")))
-                .contains("ref: \"2.5\"", "FTE posts recruited to the crisis team.", "The reference 2.5 was read from the start of the action's text");
+                .contains("ref: \"2.1\"", "2.5 FTE posts recruited to the crisis team.");
         assertThat(Files.readString(content.resolve("plans/tracker/recommendations/03.yaml")))
-                .as("1.5 is not an action of recommendation 3").contains("ref: \"3.1\"", "1.5 million letters a year");
-        assertThat(imported.out()).contains("action references given on import (the table gives none): 3.1");
+                .contains("ref: \"12.1\"", "12.03.2024 meeting of the board agreed the letters.");
+        assertThat(imported.out()).contains("action references given on import (the table gives none): 1.3, 2.1, 12.1");
     }
 
     /** A table that prints no title leaves the title to the editor: check refuses it until written, so the file's name is never published. */

@@ -251,15 +251,17 @@ final class SeedShapedTables {
 
     /**
      * A tracker without a column of references, whose action cells begin with them ("1.1 Review …"), as many Word and Excel
-     * plans print them; one action's text begins with a number that is not its reference.
+     * plans print them; other actions' texts begin with numbers that are not their references.
      */
     static byte[] trackerWithReferencesInTheActionsXlsx() {
         return tracker(
                 new String[] {"Rec No.", "Recommendation", "Action", "Lead Agency", "Target date"},
                 new String[] {"1", "The Trust should improve risk assessment.", "1.1 Review the risk assessment policy.", "EPUT", "31/03/2026"},
                 new String[] {"1", "The Trust should improve risk assessment.", "1.2. Train every ward in the new policy.", "EPUT", "30/06/2026"},
+                new String[] {"1", "The Trust should improve risk assessment.", "1.5 million pounds is to be invested in training.", "EPUT",
+                    "30/06/2026"},
                 new String[] {"2", "Staff the crisis team fully.", "2.5 FTE posts recruited to the crisis team.", "EPUT", "30/09/2026"},
-                new String[] {"3", "Discharge letters reach the GP within a day.", "1.5 million letters a year are sent electronically.",
+                new String[] {"12", "Discharge letters reach the GP within a day.", "12.03.2024 meeting of the board agreed the letters.",
                     "EPUT", "30/09/2026"});
     }
 
