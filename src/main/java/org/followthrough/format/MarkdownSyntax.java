@@ -195,10 +195,13 @@ public final class MarkdownSyntax {
     }
 
     /**
-     * Elements that run a script, or whose content a browser reads otherwise than a cleaner may ({@code <noscript>}),
-     * whatever their attributes.
+     * Elements that run a script, restyle the page around the text ({@code <style>}), or whose content a browser reads
+     * otherwise than a cleaner may ({@code <noscript>}), whatever their attributes.
      */
-    private static final Set<String> SCRIPTING = Set.of("script", "noscript");
+    private static final Set<String> SCRIPTING = Set.of("script", "noscript", "style");
+    /** CSS that runs a script or loads something, in the browsers that read it so. */
+    private static final java.util.regex.Pattern SCRIPT_IN_STYLE = java.util.regex.Pattern.compile(
+            "expression\\s*\\(|javascript:|vbscript:|@import|behavior\\s*:|-moz-binding|url\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
     /**
      * Elements that load another document, page or resource in place of the text, or change where its links go, given any
      * address; with none ({@code <link to be added>}, a placeholder in angle brackets) they do nothing.
@@ -319,10 +322,10 @@ public final class MarkdownSyntax {
 
             private void html(Node node, String literal) {
                 read.addAll(node.getSourceSpans());
-                Optional<String> scripting = literal.startsWith("</") ? Optional.empty() : scripting(literal);
+                Optional<String> scripting = endTagAlone(literal) ? Optional.empty() : scripting(literal);
                 if (scripting.isPresent()) {
                     String first = literal.strip().lines().findFirst().orElse("");
-                    script(node, "this HTML could run a script: '" + shortened(first) + "' (" + scripting.get() + ")");
+                    script(node, "this HTML could run a script or change the page it is shown in: '" + shortened(first) + "' (" + scripting.get() + ")");
                     return;
                 }
                 java.util.regex.Matcher tag = START_TAG.matcher(literal.strip());
@@ -333,7 +336,7 @@ public final class MarkdownSyntax {
                     return;
                 }
                 // an end tag alone is no more than the end of what its start tag, told already, began
-                List<String> leftOut = literal.startsWith("</") ? List.of() : leftOut(literal);
+                List<String> leftOut = endTagAlone(literal) ? List.of() : leftOut(literal);
                 if (!leftOut.isEmpty()) {
                     String first = literal.strip().lines().findFirst().orElse("");
                     add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
@@ -407,7 +410,7 @@ public final class MarkdownSyntax {
             Optional<String> scripting = scripting(tag.group());
             if (scripting.isPresent()) {
                 int line = lineOf(lineStarts, tag.start());
-                found.add(new Unpublished(line + 1, tag.start() - lineStarts[line] + 1, "this could run a script where the text is read by"
+                found.add(new Unpublished(line + 1, tag.start() - lineStarts[line] + 1, "this could run a script or change the page it is shown in where the text is read by"
                         + " other Markdown readers, which read it as HTML: '" + shortened(tag.group().strip().lines().findFirst().orElse(""))
                         + "' (" + scripting.get() + ")", SCRIPT_HINT, true));
             }
@@ -417,8 +420,8 @@ public final class MarkdownSyntax {
     /**
      * The first thing in a piece of HTML that could run a script or load something in place of the text, as a browser
      * reads it: an element of {@link #SCRIPTING}; one of {@link #LOADING} given an address; a {@code <meta>} that acts
-     * ({@code http-equiv}); an attribute that handles an event ({@code on…}, with something to run) or holds a document
-     * ({@code srcdoc}); or an address attribute whose value runs a script.
+     * ({@code http-equiv}); an attribute that handles an event ({@code on…}, with something to run), holds a document
+     * ({@code srcdoc}) or a style that runs or loads something; or an address attribute whose value runs a script.
      */
     private static Optional<String> scripting(String literal) {
         for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(literal).getAllElements()) {
@@ -434,6 +437,7 @@ public final class MarkdownSyntax {
                 boolean address = ADDRESSES.contains(key);
                 // an event handler with nothing to run ("<review ongoing>") runs nothing
                 if (key.startsWith("on") && !attribute.getValue().isBlank() || key.equals("srcdoc")
+                        || key.equals("style") && SCRIPT_IN_STYLE.matcher(attribute.getValue()).find()
                         || address && LOADING.contains(name) && !attribute.getValue().isBlank()
                         || address && runsScript(attribute.getValue())) {
                     return Optional.of("the " + key + " of <" + name + ">");
@@ -441,6 +445,13 @@ public final class MarkdownSyntax {
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern END_TAG_ALONE = java.util.regex.Pattern.compile("</[A-Za-z][^<>]*>\\s*");
+
+    /** Whether a piece of HTML is an end tag and nothing more (not "</p><script>…", which begins with one). */
+    private static boolean endTagAlone(String literal) {
+        return END_TAG_ALONE.matcher(literal.strip()).matches();
     }
 
     /** Where each line of a text begins, as the parser counts lines (after a line feed, a carriage return, or both). */

@@ -115,7 +115,9 @@ class MarkdownSyntaxTest {
     void scriptOtherMarkdownReadersWouldRunIsRefused() {
         for (String text : List.of("Done <svg/onload=alert(2)>", "<img/src/onerror=alert(1)>", "x <iframe/src=https://evil.example/>",
                 "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", "<base href=\"https://evil.example/\">",
-                "<a href=\"java&#x09;script:alert(1)\">x</a>", "<form action=\"javascript:alert(1)\">")) {
+                "<a href=\"java&#x09;script:alert(1)\">x</a>", "<form action=\"javascript:alert(1)\">",
+                "<style>main { display: none }</style>", "<p style=\"background: url(https://evil.example/t.png)\">x</p>",
+                "</p><script>alert(1)</script><p>")) {
             assertThat(MarkdownSyntax.unpublished(text)).as(text).anyMatch(MarkdownSyntax.Unpublished::runsScript);
         }
     }

@@ -55,6 +55,12 @@ final class UnsafeOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> findings = new ArrayList<>();
+    /** The site being read, whose own schemas say which fields of its data documents hold Markdown. */
+    private Path site;
+    /** The data documents, whose Markdown fields other sites render: what a CommonMark renderer makes of them is read as HTML. */
+    private static final Pattern DATA_DOCUMENT = Pattern.compile("(.*/)?(plan|organisation|site)\\.json");
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.renderer.html.HtmlRenderer TO_HTML = org.commonmark.renderer.html.HtmlRenderer.builder().build();
 
     private UnsafeOutput() {
     }
@@ -62,6 +68,7 @@ final class UnsafeOutput {
     /** Every finding in the site under {@code site}, one line each, naming the file; empty when it is safe. */
     static List<String> in(Path site, String secret) {
         UnsafeOutput scan = new UnsafeOutput();
+        scan.site = site;
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 scan.file(site.relativize(file).toString(), Files.readAllBytes(file), secret);
@@ -91,8 +98,91 @@ final class UnsafeOutput {
             for (JsonNode item : JSON.readTree(text).path("items")) {
                 html(path + " " + item.path("id").asText(), item.path("content_html").asText(), false);
             }
+        } else if (DATA_DOCUMENT.matcher(path.replace('\\', '/')).matches()) {
+            markdownIn(path, JSON.readTree(text));
         }
     }
+
+    /**
+     * The Markdown fields of a data document, as another site shows them: rendered by a plain CommonMark renderer, which
+     * passes HTML through and follows any address, then read as a page's HTML is. Which fields hold Markdown is what the
+     * document's own schema says, field by field (a target's "text" is its wording, a recommendation's is Markdown).
+     */
+    private void markdownIn(String path, JsonNode document) throws IOException {
+        String schemaName = document.path("$schema").asText();
+        Path schemaFile = site.resolve("schema").resolve(schemaName.substring(schemaName.lastIndexOf('/') + 1));
+        if (!Files.isRegularFile(schemaFile)) {
+            findings.add(path + ": names a schema the site does not have: " + schemaName);
+            return;
+        }
+        JsonNode schema = JSON.readTree(schemaFile.toFile());
+        markdownIn(path, document, schema, schema);
+    }
+
+    private void markdownIn(String path, JsonNode value, JsonNode schema, JsonNode root) {
+        JsonNode resolved = resolved(schema, root);
+        if (value.isArray()) {
+            value.forEach(item -> markdownIn(path, item, resolved.path("items"), root));
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(field -> {
+                JsonNode property = resolved.path("properties").has(field.getKey()) ? resolved.path("properties").path(field.getKey())
+                        : resolved.path("additionalProperties");
+                boolean markdown = describesMarkdown(property) || describesMarkdown(resolved) && !resolved.path("properties").has(field.getKey());
+                if (field.getValue().isTextual() && markdown) {
+                    data(path + " " + field.getKey(), TO_HTML.render(MARKDOWN.parse(field.getValue().asText())));
+                } else if (field.getValue().isContainerNode()) {
+                    markdownIn(path, field.getValue(), property, root);
+                }
+            });
+        }
+    }
+
+    private static boolean describesMarkdown(JsonNode schema) {
+        return schema.path("description").asText().contains("Markdown");
+    }
+
+    /** A schema with its reference followed ("#/$defs/plan"), and of alternatives the one that describes an object or list. */
+    private static JsonNode resolved(JsonNode schema, JsonNode root) {
+        JsonNode at = schema;
+        for (int i = 0; i < 10 && at.has("$ref"); i++) {
+            JsonNode target = root;
+            for (String part : at.path("$ref").asText().replaceFirst("^#/", "").split("/")) {
+                target = target.path(part);
+            }
+            at = target;
+        }
+        for (String alternatives : List.of("anyOf", "oneOf")) {
+            for (JsonNode alternative : at.path(alternatives)) {
+                JsonNode option = resolved(alternative, root);
+                if (option.has("properties") || option.has("items")) {
+                    return option;
+                }
+            }
+        }
+        return at;
+    }
+
+    /**
+     * HTML another site makes of a text of the data: no script, nothing that loads or embeds given an address, no event
+     * handler with something to run (a bare word in angle brackets, {@code <review ongoing>}, runs nothing).
+     */
+    private void data(String path, String html) {
+        Document document = Jsoup.parseBodyFragment(html);
+        for (Element script : document.select("script")) {
+            findings.add(path + ": script " + abbreviated(script.outerHtml()));
+        }
+        for (Element element : document.getAllElements()) {
+            element.attributes().asList().stream().filter(a -> local(a.getKey()).startsWith("on") && a.getValue().isBlank())
+                    .forEach(a -> element.removeAttr(a.getKey()));
+            boolean addressed = element.attributes().asList().stream().anyMatch(a -> ADDRESSES.contains(local(a.getKey()))
+                    || local(a.getKey()).equals("srcdoc"));
+            if (EMBEDDING.contains(local(element.tagName())) && !addressed) {
+                continue;
+            }
+            element(path, element, false);
+        }
+    }
+
 
     /** A page, fragment or feed entry; only a page of the site may refer to the site's own script. */
     private void html(String path, String text, boolean page) {

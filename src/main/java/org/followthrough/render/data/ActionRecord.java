@@ -142,10 +142,15 @@ public record ActionRecord(Plan plan, Recommendation recommendation, Action acti
         return target == null || target.date() == null ? null : target.date().deadline();
     }
 
-    /** Markdown as plain source text, without the trailing line break a YAML block leaves. */
+    /**
+     * Markdown as plain source text, without the trailing line break a YAML block leaves, or blank lines first; the first
+     * line keeps its indent, which Markdown reads (four spaces begin code): the source means what the pages show.
+     */
     public static String text(Markdown markdown) {
-        return markdown == null ? null : markdown.source().strip();
+        return markdown == null ? null : LEADING_BLANK_LINES.matcher(markdown.source().stripTrailing()).replaceFirst("");
     }
+
+    private static final java.util.regex.Pattern LEADING_BLANK_LINES = java.util.regex.Pattern.compile("\\A(?:[ \\t]*(?:\\r\\n|\\r|\\n))+");
 
     public static String label(ScaleEntry entry) {
         return entry == null ? null : entry.label();
