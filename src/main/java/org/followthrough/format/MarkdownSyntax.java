@@ -222,6 +222,18 @@ public final class MarkdownSyntax {
      * {@code data:}, as a browser reads it (whatever its case, and with spaces and control characters in it left out).
      */
     static boolean runsScript(String address) {
+        if (address.indexOf(';') >= 0) {
+            // a list of addresses, as SVG animates between ("values"): any one of them
+            for (String one : address.split(";")) {
+                if (startsScript(one)) {
+                    return true;
+                }
+            }
+        }
+        return startsScript(address);
+    }
+
+    private static boolean startsScript(String address) {
         StringBuilder read = new StringBuilder();
         for (int i = 0; i < address.length() && read.length() < 12; i++) {
             char c = address.charAt(i);
@@ -239,7 +251,8 @@ public final class MarkdownSyntax {
     }
 
     private static final String SCRIPT_HINT = "delete it: the pages leave it out, but the data downloads publish each text as it is written,"
-            + " for other sites to show; write the words in Markdown, and give a link as a web address starting https://";
+            + " for other sites to show; write the words in Markdown, give a link as a web address starting https://, and write"
+            + " angle brackets around words as \\< and \\>";
 
     private static final Parser SPANNING = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final java.util.regex.Pattern START_TAG = java.util.regex.Pattern.compile("^<([A-Za-z][A-Za-z0-9-]*)");
@@ -388,7 +401,29 @@ public final class MarkdownSyntax {
             }
         });
         tagsInText(source, read, found);
+        if (found.stream().noneMatch(Unpublished::runsScript) && !read.isEmpty()) {
+            asAWhole(source, read, found);
+        }
         return found;
+    }
+
+    private static final org.commonmark.renderer.html.HtmlRenderer AS_WRITTEN = org.commonmark.renderer.html.HtmlRenderer.builder()
+            .extensions(EXTENSIONS).build();
+
+    /**
+     * The text's HTML read as a whole, as another site's CommonMark renderer passes it through: pieces that run nothing
+     * each on their own can together (a quote left open in one block and closed in the next carries an event handler into
+     * a tag). Told at the first piece of HTML.
+     */
+    private static void asAWhole(String source, List<SourceSpan> read, List<Unpublished> found) {
+        Optional<String> scripting = scripting(AS_WRITTEN.render(SPANNING.parse(source)));
+        if (scripting.isPresent()) {
+            SourceSpan first = read.stream().min(java.util.Comparator.comparingInt(SourceSpan::getLineIndex)
+                    .thenComparingInt(SourceSpan::getColumnIndex)).orElseThrow();
+            found.add(new Unpublished(first.getLineIndex() + 1, first.getColumnIndex() + 1, "this text's HTML, read as a whole, could run a"
+                    + " script or change the page it is shown in (" + scripting.get() + "): a quote or tag left open here is closed"
+                    + " further on", SCRIPT_HINT, true));
+        }
     }
 
     /**

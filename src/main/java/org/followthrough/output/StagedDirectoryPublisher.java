@@ -382,7 +382,12 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
                 throw new OutputFolder.PartlyChanged(e, notUndone.get(0));
             }
             if (listsBoth) {
-                putMarker(before);
+                try {
+                    putMarker(before);
+                } catch (IOException again) {
+                    // the site is as it was; its marker lists the new files too, which the next build finds are not there
+                    e.addSuppressed(again);
+                }
             }
             throw e;
         }

@@ -110,14 +110,19 @@ class MarkdownSyntaxTest {
         }
     }
 
-    /** Script CommonMark reads as words (a slash after the tag's name) is still refused: other Markdown readers run it. */
+    /**
+     * Script CommonMark reads as words (a slash after the tag's name) is still refused, as other Markdown readers run it; so
+     * is script made of pieces of HTML that run nothing each on their own, and an address among a list of them.
+     */
     @Test
     void scriptOtherMarkdownReadersWouldRunIsRefused() {
         for (String text : List.of("Done <svg/onload=alert(2)>", "<img/src/onerror=alert(1)>", "x <iframe/src=https://evil.example/>",
                 "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", "<base href=\"https://evil.example/\">",
                 "<a href=\"java&#x09;script:alert(1)\">x</a>", "<form action=\"javascript:alert(1)\">",
                 "<style>main { display: none }</style>", "<p style=\"background: url(https://evil.example/t.png)\">x</p>",
-                "</p><script>alert(1)</script><p>")) {
+                "</p><script>alert(1)</script><p>",
+                "<div title='Note\n\n' onmouseover=alert(document.domain) style=display:block x=y",
+                "<svg><a><animate attributeName=href values=\"https://www.nhs.uk/;javascript:alert(1)\" dur=1s fill=freeze /></a></svg>")) {
             assertThat(MarkdownSyntax.unpublished(text)).as(text).anyMatch(MarkdownSyntax.Unpublished::runsScript);
         }
     }

@@ -241,15 +241,18 @@ final class PlanDrafter {
     /**
      * Where the table has no column of references but the action's text begins with its own ("1.1 Review …"), that is the
      * action's reference: it is taken as such and out of the text, which would otherwise print it twice. Only the reference
-     * the action's place makes (the recommendation's number, then how many actions it has so far): "1.5 million pounds …",
-     * "12.03.2024 meeting …" or a second "4.5 FTE …" are words of the text, and stay in it.
+     * the action's place makes (the recommendation's number, or where the table prints none its place, then how many
+     * actions it has so far): "1.5 million pounds …", "12.03.2024 meeting …" or a second "4.5 FTE …" are words of the text,
+     * and stay in it, as does a reference after a gap (1.4 after 1.2), where the reference given on import is listed.
      */
     private void refPrintedFirst() {
-        if (action.ref != null || action.description == null || recommendation.number == null || !recommendation.number.matches("\\d+")) {
+        if (action.ref != null || action.description == null) {
             return;
         }
+        // a recommendation the table prints no number for is numbered by its place, as the drafted files number it
+        String number = recommendation.number != null ? recommendation.number : String.valueOf(draft.recommendations.indexOf(recommendation) + 1);
         Matcher printed = PRINTED_REF.matcher(action.description);
-        if (printed.find() && printed.group(1).equals(recommendation.number + "." + recommendation.actions.size())) {
+        if (number.matches("\\d+") && printed.find() && printed.group(1).equals(number + "." + recommendation.actions.size())) {
             action.ref = printed.group(1);
             action.description = action.description.substring(printed.end());
         }

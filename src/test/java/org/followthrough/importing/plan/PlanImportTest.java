@@ -313,6 +313,17 @@ class PlanImportTest {
         assertThat(imported.out()).contains("action references given on import (the table gives none): 1.3, 2.1, 12.1");
     }
 
+    /** Where the table prints no recommendation numbers, the actions' printed references are still taken out of their texts. */
+    @Test
+    void aReferencePrintedAtTheStartOfAnActionIsItsReferenceWhereRecommendationsHaveNoNumber() throws IOException {
+        importTracker(SeedShapedTables.trackerWithReferencesInTheActionsOnlyXlsx());
+
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/01.yaml")))
+                .contains("ref: \"1.1\"", "ref: \"1.2\"", "Review the risk assessment policy.").doesNotContain("1.1 Review", "1.2 Train");
+        assertThat(Files.readString(content.resolve("plans/tracker/recommendations/02.yaml")))
+                .contains("ref: \"2.1\"", "Recruit to the crisis team.").doesNotContain("2.1 Recruit");
+    }
+
     /** A table that prints no title leaves the title to the editor: check refuses it until written, so the file's name is never published. */
     @Test
     void aTableWithoutATitleLeavesTheTitleToTheEditor() throws IOException {

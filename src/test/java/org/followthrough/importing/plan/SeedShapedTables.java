@@ -265,6 +265,15 @@ final class SeedShapedTables {
                     "EPUT", "30/09/2026"});
     }
 
+    /** The same without a column of recommendation numbers: the actions' printed references number them. */
+    static byte[] trackerWithReferencesInTheActionsOnlyXlsx() {
+        return tracker(
+                new String[] {"Recommendation", "Action", "Lead Agency", "Target date"},
+                new String[] {"The Trust should improve risk assessment.", "1.1 Review the risk assessment policy.", "EPUT", "31/03/2026"},
+                new String[] {"The Trust should improve risk assessment.", "1.2 Train every ward in the new policy.", "EPUT", "30/06/2026"},
+                new String[] {"Staff the crisis team fully.", "2.1 Recruit to the crisis team.", "EPUT", "30/09/2026"});
+    }
+
     /** A workbook of one sheet, "Tracker", of these rows, the first the header. */
     private static byte[] tracker(String[]... rows) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
