@@ -400,9 +400,12 @@ public final class MarkdownSyntax {
                 found.add(new Unpublished(line, column, message, hint, runsScript));
             }
         });
-        tagsInText(source, read, found);
-        if (found.stream().noneMatch(Unpublished::runsScript) && !read.isEmpty()) {
-            asAWhole(source, read, found);
+        if (source.indexOf('<') >= 0) {
+            // a text with no '<' has no tag, and links alone are told above
+            tagsInText(source, read, found);
+            if (found.stream().noneMatch(Unpublished::runsScript) && !read.isEmpty()) {
+                asAWhole(source, read, found);
+            }
         }
         return found;
     }
