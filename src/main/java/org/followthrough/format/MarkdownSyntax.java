@@ -270,7 +270,8 @@ public final class MarkdownSyntax {
         org.jsoup.safety.Safelist safelist = safelist();
         // what the parser read as code or as HTML: tags there are told as HTML, or are shown as code, not read as tags
         List<SourceSpan> read = new java.util.ArrayList<>();
-        SPANNING.parse(source).accept(new org.commonmark.node.AbstractVisitor() {
+        Node document = SPANNING.parse(source);
+        document.accept(new org.commonmark.node.AbstractVisitor() {
             @Override
             public void visit(org.commonmark.node.Image image) {
                 StringBuilder words = new StringBuilder();
@@ -352,7 +353,7 @@ public final class MarkdownSyntax {
                 List<String> leftOut = endTagAlone(literal) ? List.of() : leftOut(literal);
                 if (!leftOut.isEmpty()) {
                     String first = literal.strip().lines().findFirst().orElse("");
-                    add(node, "this HTML is not published as written: '" + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
+                    add(node, "this HTML is not published as written: '" + shortened(first)
                             + "'" + (leftOut.size() > 1 || literal.strip().lines().count() > 1 ? ", of which pages leave out "
                                     + atMostFive(leftOut) : "")
                             + " (pages keep simple formatting such as <abbr> and <s>, and remove script, styles, frames and images)",
@@ -404,7 +405,7 @@ public final class MarkdownSyntax {
             // a text with no '<' has no tag, and links alone are told above
             tagsInText(source, read, found);
             if (found.stream().noneMatch(Unpublished::runsScript) && !read.isEmpty()) {
-                asAWhole(source, read, found);
+                asAWhole(document, read, found);
             }
         }
         return found;
@@ -418,8 +419,8 @@ public final class MarkdownSyntax {
      * each on their own can together (a quote left open in one block and closed in the next carries an event handler into
      * a tag). Told at the first piece of HTML.
      */
-    private static void asAWhole(String source, List<SourceSpan> read, List<Unpublished> found) {
-        Optional<String> scripting = scripting(AS_WRITTEN.render(SPANNING.parse(source)));
+    private static void asAWhole(Node document, List<SourceSpan> read, List<Unpublished> found) {
+        Optional<String> scripting = scripting(AS_WRITTEN.render(document));
         if (scripting.isPresent()) {
             SourceSpan first = read.stream().min(java.util.Comparator.comparingInt(SourceSpan::getLineIndex)
                     .thenComparingInt(SourceSpan::getColumnIndex)).orElseThrow();
@@ -508,7 +509,6 @@ public final class MarkdownSyntax {
         int line = java.util.Arrays.binarySearch(lineStarts, offset);
         return line >= 0 ? line : -line - 2;
     }
-
 
     /** Items as a sentence lists them, five at most: "a", "a and b", "a, b and c", "a, b, c, d and 3 more". */
     private static String atMostFive(List<String> items) {

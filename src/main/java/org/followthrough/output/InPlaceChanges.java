@@ -52,8 +52,8 @@ final class InPlaceChanges {
         Path into = site.resolve(path);
         boolean replacing = Files.exists(into, LinkOption.NOFOLLOW_LINKS);
         Path kept = replacing ? keep(into, path) : null;
-        move(file, into);
-        undo.push(kept != null ? () -> move(kept, into) : () -> Files.deleteIfExists(into));
+        StagedDirectoryPublisher.move(file, into);
+        undo.push(kept != null ? () -> StagedDirectoryPublisher.move(kept, into) : () -> Files.deleteIfExists(into));
     }
 
     /** Takes the file at {@code path} out of the site, kept to be put back. */
@@ -66,7 +66,7 @@ final class InPlaceChanges {
         Files.delete(file);
         undo.push(() -> {
             folder(file.getParent());
-            move(kept, file);
+            StagedDirectoryPublisher.move(kept, file);
         });
     }
 
@@ -83,7 +83,7 @@ final class InPlaceChanges {
         folder(dir.getParent());
         Files.createDirectory(dir);
         if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(dir, StagedDirectoryPublisher.FOLDER);
         }
     }
 
@@ -115,13 +115,5 @@ final class InPlaceChanges {
             Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
         return copy;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

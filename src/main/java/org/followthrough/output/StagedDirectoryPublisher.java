@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 public final class StagedDirectoryPublisher implements Publisher, AutoCloseable {
 
-    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
+    static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private final Path target;
@@ -682,11 +682,15 @@ public final class StagedDirectoryPublisher implements Publisher, AutoCloseable 
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * One rename where the file system can make one (a file put in place of another replaces it whole), else a move that
+     * replaces what is there.
+     */
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
